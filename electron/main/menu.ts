@@ -1,0 +1,71 @@
+import type { MenuItemConstructorOptions } from 'electron'
+
+export interface MenuActions {
+  openDataFolder(): void
+  openWebsite(): void
+  showAbout(): void
+}
+
+/** The application menu: standard roles give the platform's usual accelerators. */
+export function buildMenuTemplate(appName: string, isMac: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
+  const template: MenuItemConstructorOptions[] = []
+  if (isMac) {
+    template.push({
+      label: appName,
+      submenu: [
+        { role: 'about' },
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    })
+  }
+  template.push(
+    {
+      label: 'File',
+      submenu: [
+        { label: 'Open Data Folder', accelerator: 'CmdOrCtrl+Shift+D', click: () => actions.openDataFolder() },
+        { type: 'separator' },
+        isMac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    {
+      label: 'Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'reload' },
+        { role: 'toggleDevTools' },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      role: 'help',
+      submenu: [
+        { label: 'Homeplan Website', click: () => actions.openWebsite() },
+        ...(isMac ? [] : [{ label: `About ${appName}`, click: () => actions.showAbout() }]),
+      ],
+    },
+  )
+  return template
+}

@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto'
+import * as fsp from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { AppFailure } from '../../src/core/result'
+
+/**
+ * Threat: a crash, power cut or antivirus/cloud-sync lock in the middle of a
+ * save must never leave a half-written or missing file. So: write a uniquely
+ * named temp file in the same folder, fsync it, rename it over the target
+ * (atomic on one volume), then fsync the folder so the rename itself survives
+ * a power cut. A locked target (EPERM/EBUSY/EACCES, common on Windows with
+ * scanners) is retried with backoff; if it stays locked the old file is intact
+ * and the caller gets a visible error.
+ */
+export interface AtomicWriteOptions {
+  /** How long to keep retrying a locked target, in ms. */
+  retryForMs?: number
+  /** Injected for tests: rename and sleep are where locks and time show up. */
+  rename?: (from: string, to: string) => Promise<void>
+  sleep?: (ms: number) => Promise<void>
+  mode?: number
+}
+
+const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES'])
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
+
+export function tempNameFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+}
+
+async function fsyncFolder(folder: string): Promise<void> {
+  let handle: fsp.FileHandle | undefined
+  try {
+    handle = await fsp.open(folder, 'r')
+    await handle.sync()
+  } catch {
+    // Windows cannot open or fsync a directory; NTFS journals the rename itself.
+  } finally {
+    await handle?.close().catch(() => {})
+  }
+}
+
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const { retryForMs = 10_000, rename = fsp.rename, sleep = wait, mode = 0o600 } = options
+  const temp = tempNameFor(target)
+  try {
+    const handle = await fsp.open(temp, 'wx', mode)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    let delay = 25
+    let waited = 0
+    for (;;) {
+      try {
+        await rename(temp, target)
+        break
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? ''
+        if (!TRANSIENT.has(code) || waited >= retryForMs) throw error
+        await sleep(delay)
+        waited += delay
+        delay = Math.min(delay * 2, 1000)
+      }
+    }
+    await fsyncFolder(dirname(target))
+  } catch (error) {
+    await fsp.rm(temp, { force: true }).catch(() => {})
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    const hint = TRANSIENT.has(code) ? ' Another program (antivirus or a sync tool) may be holding it; try again shortly.' : ''
+    throw new AppFailure('io_error', `Could not save ${basename(target)} (${code}). The previous copy is unchanged.${hint}`)
+  }
+}

@@ -1,0 +1,99 @@
+import { ActionIcon, AppShell, Burger, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
+import { useDisclosure } from '@mantine/hooks'
+import { IconBarbell, IconClipboardList, IconMoon, IconSettings, IconSun, IconUsers } from '@tabler/icons-react'
+import { useEffect, type ComponentType } from 'react'
+import { LibraryPage } from '../features/library/LibraryPage'
+import { PatientsPage } from '../features/patients/PatientsPage'
+import { ProgramPage } from '../features/program/ProgramPage'
+import { SettingsPage } from '../features/settings/SettingsPage'
+import { useApi } from './api-context'
+import { ErrorBoundary } from './ErrorBoundary'
+import { Logo } from './Logo'
+import { useSection, type Section } from './routes'
+
+const nav: { section: Section; label: string; description: string; icon: ComponentType<{ size?: number }>; page: ComponentType }[] = [
+  { section: 'patients', label: 'Patients', description: 'Your roster', icon: IconUsers, page: PatientsPage },
+  { section: 'program', label: 'Program builder', description: 'Build a home program', icon: IconClipboardList, page: ProgramPage },
+  { section: 'library', label: 'Exercise library', description: 'Browse exercises', icon: IconBarbell, page: LibraryPage },
+  { section: 'settings', label: 'Settings', description: 'Clinic, handouts, data', icon: IconSettings, page: SettingsPage },
+]
+
+/** Light/dark toggle: the choice is saved in settings; "auto" (follow the system) is the default. */
+function ColorSchemeToggle() {
+  const api = useApi()
+  const { setColorScheme } = useMantineColorScheme()
+  const computed = useComputedColorScheme('light')
+  const next = computed === 'dark' ? 'light' : 'dark'
+  return (
+    <Tooltip label={`Switch to ${next} mode`}>
+      <ActionIcon
+        variant="default"
+        size="lg"
+        aria-label={`Switch to ${next} mode`}
+        onClick={() => {
+          setColorScheme(next)
+          void api.updateSettings({ colorScheme: next })
+        }}
+      >
+        {computed === 'dark' ? <IconSun size={18} /> : <IconMoon size={18} />}
+      </ActionIcon>
+    </Tooltip>
+  )
+}
+
+export function Shell() {
+  const api = useApi()
+  const [section, go] = useSection()
+  const [opened, { toggle, close }] = useDisclosure()
+  const { setColorScheme } = useMantineColorScheme()
+
+  // The saved preference wins over whatever this browser profile last used.
+  useEffect(() => {
+    void api.getSettings().then((result) => {
+      if (result.ok) setColorScheme(result.value.colorScheme)
+    })
+  }, [api, setColorScheme])
+
+  const current = nav.find((item) => item.section === section) ?? nav[0]!
+  const Page = current.page
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Logo size={28} />
+            <Title order={1} size="h3">
+              Homeplan
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              Home exercise programs, kept on this computer
+            </Text>
+          </Group>
+          <ColorSchemeToggle />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Sections">
+        {nav.map((item) => (
+          <NavLink
+            key={item.section}
+            href={`#/${item.section}`}
+            label={item.label}
+            description={item.description}
+            leftSection={<item.icon size={20} />}
+            active={item.section === section}
+            aria-current={item.section === section ? 'page' : undefined}
+            onClick={close}
+            variant="light"
+            py="sm"
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <ErrorBoundary resetKey={section} onBack={() => go('patients')}>
+          <Page />
+        </ErrorBoundary>
+      </AppShell.Main>
+    </AppShell>
+  )
+}

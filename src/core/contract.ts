@@ -1,0 +1,58 @@
+import { z } from 'zod'
+import { settingsPatchSchema, type Settings } from './settings'
+import type { Result } from './result'
+
+/** What "About Homeplan" and support requests need to know. */
+export interface AppInfo {
+  name: string
+  version: string
+  platform: string
+  versions: { electron: string | null; chrome: string | null; node: string }
+}
+
+/** Where this computer keeps Homeplan's data, so a clinic's IT person can back it up. */
+export interface DataFolderInfo {
+  path: string
+  /** How the folder was chosen: the default, `--data-dir`, or HOMEPLAN_DATA_DIR. */
+  source: 'default' | 'flag' | 'env'
+  files: { name: string; bytes: number; modified: string }[]
+}
+
+/**
+ * Declares one channel: the schema its argument must pass and (as a type only)
+ * what it returns. `z.undefined()` means the call takes no argument.
+ */
+const channel =
+  <Out>() =>
+  <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out })
+
+/**
+ * The whole main/renderer contract. Keys are the method names on `window.api`;
+ * the IPC channel name is derived with `channelName` (./channels).
+ */
+export const contract = {
+  getAppInfo: channel<AppInfo>()(z.undefined()),
+  getSettings: channel<Settings>()(z.undefined()),
+  updateSettings: channel<Settings>()(settingsPatchSchema),
+  getDataFolder: channel<DataFolderInfo>()(z.undefined()),
+}
+
+export type Contract = typeof contract
+export type Method = keyof Contract
+export type ArgOf<M extends Method> = z.output<Contract[M]['input']>
+export type InputOf<M extends Method> = z.input<Contract[M]['input']>
+export type OutputOf<M extends Method> = Contract[M]['output']
+
+/** The renderer's view of main: one named async function per channel. */
+export type Api = {
+  [M in Method]: InputOf<M> extends undefined
+    ? () => Promise<Result<OutputOf<M>>>
+    : (arg: InputOf<M>) => Promise<Result<OutputOf<M>>>
+}
+
+/** Handlers receive arguments only after the schema accepted them. */
+export type Handlers = { [M in Method]: (arg: ArgOf<M>) => Promise<OutputOf<M>> | OutputOf<M> }
+
+export const methods = Object.keys(contract) as Method[]
+
+export { channelName } from './channels'

@@ -1,0 +1,64 @@
+import type { z } from 'zod'
+import { contract, type Handlers, type Method } from './contract'
+import { AppFailure, fail, ok, type Result } from './result'
+
+/** Arguments larger than this are refused before parsing (a whole roster import is far smaller). */
+export const MAX_ARGUMENT_BYTES = 8 * 1024 * 1024
+
+export const isMethod = (name: string): name is Method => Object.hasOwn(contract, name)
+
+/** Turns the first schema problem into a sentence a therapist can act on, plus the field path. */
+export function describeIssue(issues: z.core.$ZodIssue[]): { message: string; field?: string } {
+  const issue = issues[0]
+  if (!issue) return { message: 'The request was not valid.' }
+  const path = issue.path.map(String)
+  if (issue.code === 'unrecognized_keys') {
+    const key = [...path, issue.keys[0] ?? ''].join('.')
+    return { message: `“${key}” is not a field this request accepts.`, field: key }
+  }
+  const field = path.join('.')
+  const where = field ? `${field}: ` : ''
+  return field
+    ? { message: `${where}${issue.message}`, field }
+    : { message: issue.message }
+}
+
+function approximateSize(raw: unknown): number {
+  if (raw === undefined) return 0
+  try {
+    return JSON.stringify(raw)?.length ?? 0
+  } catch {
+    return Number.POSITIVE_INFINITY
+  }
+}
+
+/**
+ * The single entry point every transport (ipcMain, the HTTP test bridge) goes
+ * through: unknown methods are refused, arguments are validated before any
+ * handler sees them, and every outcome becomes a {@link Result}.
+ */
+export async function dispatch(
+  handlers: Handlers,
+  method: string,
+  raw: unknown,
+  log: (message: string, error: unknown) => void = () => {},
+): Promise<Result<unknown>> {
+  if (!isMethod(method)) return fail('unknown_channel', `There is no “${method}” call.`)
+  if (approximateSize(raw) > MAX_ARGUMENT_BYTES) {
+    return fail('invalid_argument', `The request is larger than ${MAX_ARGUMENT_BYTES / 1024 / 1024} MB.`)
+  }
+  const parsed = contract[method].input.safeParse(raw)
+  if (!parsed.success) {
+    const { message, field } = describeIssue(parsed.error.issues)
+    return fail('invalid_argument', message, field)
+  }
+  try {
+    const handler = handlers[method] as (arg: unknown) => unknown
+    return ok(await handler(parsed.data))
+  } catch (error) {
+    if (error instanceof AppFailure) return fail(error.code, error.message, error.field)
+    log(`Call ${method} failed`, error)
+    const detail = error instanceof Error ? error.message : String(error)
+    return fail('internal', `Homeplan could not complete this action: ${detail}`)
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The one shape every call across the main/renderer boundary returns.
+ * Thrown errors never cross raw: they are turned into an AppError first, so the
+ * renderer can show `message` in a notification or next to `field`.
+ */
+export type ErrorCode =
+  | 'invalid_argument'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unknown_channel'
+  | 'io_error'
+  | 'internal'
+
+export interface AppError {
+  code: ErrorCode
+  message: string
+  /** Dotted path of the offending argument field, when one field is to blame. */
+  field?: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError }
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value })
+export const fail = (code: ErrorCode, message: string, field?: string): Result<never> => ({
+  ok: false,
+  error: field === undefined ? { code, message } : { code, message, field },
+})
+
+/** An error a service throws on purpose; its code and message reach the user as they are. */
+export class AppFailure extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message)
+    this.name = 'AppFailure'
+  }
+}

@@ -1,0 +1,139 @@
+import { Badge, Code, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text, Title, useMantineColorScheme } from '@mantine/core'
+import { useEffect, useState, type ReactNode } from 'react'
+import { useApi } from '../../app/api-context'
+import { PageHeader } from '../../app/PageHeader'
+import type { AppInfo, DataFolderInfo } from '../../core/contract'
+import type { Settings, SettingsPatch } from '../../core/settings'
+
+const sourceLabel: Record<DataFolderInfo['source'], string> = {
+  default: 'Standard location',
+  flag: 'Set by --data-dir',
+  env: 'Set by HOMEPLAN_DATA_DIR',
+}
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="lg" radius="lg">
+      <Title order={3} size="h4">
+        {title}
+      </Title>
+      <Text c="dimmed" size="sm" mb="md">
+        {description}
+      </Text>
+      {children}
+    </Paper>
+  )
+}
+
+const formatBytes = (bytes: number) =>
+  bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`
+
+export function SettingsPage() {
+  const api = useApi()
+  const { setColorScheme } = useMantineColorScheme()
+  const [settings, setSettings] = useState<Settings>()
+  const [folder, setFolder] = useState<DataFolderInfo>()
+  const [info, setInfo] = useState<AppInfo>()
+
+  useEffect(() => {
+    void api.getSettings().then((r) => r.ok && setSettings(r.value))
+    void api.getDataFolder().then((r) => r.ok && setFolder(r.value))
+    void api.getAppInfo().then((r) => r.ok && setInfo(r.value))
+  }, [api])
+
+  const update = async (patch: SettingsPatch) => {
+    const result = await api.updateSettings(patch)
+    if (result.ok) {
+      setSettings(result.value)
+      if (patch.colorScheme) setColorScheme(patch.colorScheme)
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title="Settings" subtitle="Preferences for Homeplan on this computer." />
+      <Stack gap="lg" maw={860}>
+        <Section title="Appearance" description="Follow your computer’s light or dark setting, or choose one.">
+          {settings ? (
+            <SegmentedControl
+              aria-label="Colour scheme"
+              value={settings.colorScheme}
+              onChange={(value) => void update({ colorScheme: value as Settings['colorScheme'] })}
+              data={[
+                { value: 'auto', label: 'Match system' },
+                { value: 'light', label: 'Light' },
+                { value: 'dark', label: 'Dark' },
+              ]}
+            />
+          ) : (
+            <Skeleton h={36} w={300} />
+          )}
+        </Section>
+        <Section title="Handouts" description="The paper size new handouts start with. Clinic details and layouts come with handout printing.">
+          {settings ? (
+            <SegmentedControl
+              aria-label="Paper size"
+              value={settings.paperSize}
+              onChange={(value) => void update({ paperSize: value as Settings['paperSize'] })}
+              data={[
+                { value: 'letter', label: 'US Letter' },
+                { value: 'a4', label: 'A4' },
+              ]}
+            />
+          ) : (
+            <Skeleton h={36} w={200} />
+          )}
+        </Section>
+        <Section
+          title="Data"
+          description="Everything Homeplan stores stays in this folder on this computer. Include it in your clinic’s backups."
+        >
+          {folder ? (
+            <Stack gap="sm">
+              <Group gap="xs">
+                <Code data-testid="data-folder-path">{folder.path}</Code>
+                <Badge variant="light" tt="none">{sourceLabel[folder.source]}</Badge>
+              </Group>
+              {folder.files.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  No files yet: they appear once you save something.
+                </Text>
+              ) : (
+                <Table withTableBorder striped>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>File</Table.Th>
+                      <Table.Th>Size</Table.Th>
+                      <Table.Th>Last changed</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {folder.files.map((file) => (
+                      <Table.Tr key={file.name}>
+                        <Table.Td>{file.name}</Table.Td>
+                        <Table.Td>{formatBytes(file.bytes)}</Table.Td>
+                        <Table.Td>{new Date(file.modified).toLocaleString()}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </Stack>
+          ) : (
+            <Skeleton h={60} />
+          )}
+        </Section>
+        <Section title="About" description="Useful when you contact support.">
+          {info ? (
+            <Text size="sm" data-testid="about">
+              {info.name} {info.version} · {info.platform}
+              {info.versions.electron ? ` · Electron ${info.versions.electron}` : ' · browser preview'} · Node {info.versions.node}
+            </Text>
+          ) : (
+            <Skeleton h={20} w={260} />
+          )}
+        </Section>
+      </Stack>
+    </>
+  )
+}

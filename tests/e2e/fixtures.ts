@@ -1,0 +1,23 @@
+import { test as base, expect } from '@playwright/test'
+import { removeDataDir, startTestBridge, type TestBridge } from '../support/bridge'
+
+/** Each test gets its own bridge and data folder; console errors (CSP violations included) fail it. */
+export const test = base.extend<{ bridge: TestBridge; consoleErrors: string[] }>({
+  bridge: async ({}, use) => {
+    const bridge = await startTestBridge()
+    await use(bridge)
+    await bridge.close()
+    await removeDataDir(bridge.dataDir)
+  },
+  consoleErrors: async ({ page }, use) => {
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text())
+    })
+    page.on('pageerror', (error) => errors.push(error.message))
+    await use(errors)
+    expect(errors, 'console errors').toEqual([])
+  },
+})
+
+export { expect }
