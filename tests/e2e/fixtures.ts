@@ -3,6 +3,8 @@ import { removeDataDir, startTestBridge, type TestBridge } from '../support/brid
 
 /** Each test gets its own bridge and data folder; console errors (CSP violations included) fail it. */
 export const test = base.extend<{ bridge: TestBridge; consoleErrors: string[] }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
   bridge: async ({}, use) => {
     const bridge = await startTestBridge()
     await use(bridge)

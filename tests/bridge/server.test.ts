@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH, bridgeScript, startBridge, type Bridge } from '../../electron/bridge/server'
+import { createHandlers } from '../../electron/services'
+import { methods } from '../../src/core/contract'
+
+let bridge: Bridge
+let dataDir: string
+
+beforeAll(async () => {
+  const rendererDir = await mkdtemp(join(tmpdir(), 'hp-renderer-'))
+  await mkdir(join(rendererDir, 'assets'))
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
+  await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
+  await writeFile(join(tmpdir(), 'hp-secret.txt'), 'secret')
+  dataDir = await mkdtemp(join(tmpdir(), 'hp-bridge-data-'))
+  const handlers = createHandlers({
+    dataDir,
+    dataSource: 'flag',
+    appInfo: { name: 'Homeplan', version: 't', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } },
+  })
+  bridge = await startBridge({ handlers, rendererDir })
+})
+afterAll(() => bridge.close())
+
+const post = (method: string, body: unknown, headers: Record<string, string> = { [BRIDGE_HEADER]: '1' }) =>
+  fetch(`${bridge.url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+
+describe('HTTP bridge', () => {
+  it('listens on the loopback address only', () => {
+    expect(bridge.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+  })
+
+  it('serves index.html with the bridge script ahead of the app, under the app’s CSP', async () => {
+    const response = await fetch(bridge.url)
+    const html = await response.text()
+    expect(html).toContain(`<head><script src="${BRIDGE_SCRIPT_PATH}"></script>`)
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect(await (await fetch(`${bridge.url}/assets/app.js`)).text()).toBe('console.log(1)')
+  })
+
+  it('defines exactly the contract’s methods in the browser script', () => {
+    const script = bridgeScript()
+    expect(script).toContain(JSON.stringify(methods))
+    expect(script).not.toMatch(/invoke/)
+  })
+
+  it('runs the real handlers with the same Result shapes as IPC', async () => {
+    const saved = await (await post('updateSettings', { arg: { paperSize: 'a4' } })).json()
+    expect(saved).toMatchObject({ ok: true, value: { paperSize: 'a4' } })
+    const refused = await (await post('updateSettings', { arg: { paperSize: 'a4', extra: 1 } })).json()
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'extra' } })
+    const unknown = await (await post('dropTables', {})).json()
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+  })
+
+  it('refuses calls without the bridge header or from another origin', async () => {
+    const noHeader = await post('getSettings', {}, {})
+    expect(noHeader.status).toBe(403)
+    const foreign = await post('getSettings', {}, { [BRIDGE_HEADER]: '1', origin: 'http://evil.example' })
+    expect(foreign.status).toBe(403)
+    expect(await foreign.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const path of ['/../hp-secret.txt', '/%2e%2e/hp-secret.txt', '/assets/..%2f..%2fhp-secret.txt']) {
+      const response = await fetch(`${bridge.url}${path}`)
+      expect(response.status).toBe(404)
+    }
+  })
+
+  it('rejects a malformed body with a typed error', async () => {
+    const response = await fetch(`${bridge.url}/api/getSettings`, { method: 'POST', headers: { [BRIDGE_HEADER]: '1' }, body: '{nope' })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+  })
+})

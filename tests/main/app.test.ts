@@ -1,0 +1,133 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { channelName, methods } from '../../src/core/contract'
+
+/** A small stand-in for Electron: records what the app asks of it. */
+const h = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => unknown
+  const state = {
+    lock: true,
+    appListeners: {} as Record<string, Listener>,
+    windows: [] as { options: Record<string, unknown>; focus: ReturnType<typeof vi.fn>; restore: ReturnType<typeof vi.fn>; loaded?: string }[],
+    handled: [] as string[],
+    menuTemplate: undefined as unknown,
+    sessionHardened: { permission: false, csp: false },
+    setPath: [] as [string, string][],
+    quit: 0,
+  }
+  return { state }
+})
+
+vi.mock('electron', () => {
+  const { state } = h
+  class BrowserWindow {
+    focus = vi.fn()
+    restore = vi.fn()
+    constructor(public options: Record<string, unknown>) {
+      state.windows.push(this as never)
+    }
+    once() {}
+    on() {}
+    maximize() {}
+    isMinimized() {
+      return true
+    }
+    isDestroyed() {
+      return false
+    }
+    async loadFile(file: string) {
+      ;(this as unknown as { loaded: string }).loaded = file
+    }
+    async loadURL(url: string) {
+      ;(this as unknown as { loaded: string }).loaded = url
+    }
+  }
+  return {
+    BrowserWindow,
+    app: {
+      requestSingleInstanceLock: () => state.lock,
+      quit: () => void state.quit++,
+      on: (event: string, listener: (...args: unknown[]) => unknown) => void (state.appListeners[event] = listener),
+      whenReady: () => Promise.resolve(),
+      getPath: () => '/home/pt/.config/Homeplan',
+      setPath: (name: string, value: string) => void state.setPath.push([name, value]),
+      getVersion: () => '9.9.9',
+      isPackaged: true,
+      name: 'Homeplan',
+    },
+    ipcMain: { handle: (channel: string) => void state.handled.push(channel) },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (t: unknown) => void (state.menuTemplate = t) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: () => void (state.sessionHardened.permission = true),
+        setPermissionCheckHandler: () => {},
+        webRequest: { onHeadersReceived: () => void (state.sessionHardened.csp = true) },
+      },
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    shell: { openExternal: vi.fn(), openPath: vi.fn() },
+    dialog: { showMessageBox: vi.fn() },
+  }
+})
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+
+describe('startApp', () => {
+  const argv = process.argv
+  let dataDir: string
+  beforeEach(async () => {
+    vi.resetModules()
+    Object.assign(h.state, { lock: true, appListeners: {}, windows: [], handled: [], menuTemplate: undefined, setPath: [], quit: 0 })
+    h.state.sessionHardened = { permission: false, csp: false }
+    dataDir = await mkdtemp(join(tmpdir(), 'hp-app-'))
+    process.argv = ['electron', '.', `--data-dir=${dataDir}`]
+  })
+  afterEach(() => {
+    process.argv = argv
+  })
+
+  it('leaves at once when another Homeplan holds the lock', async () => {
+    h.state.lock = false
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await settle()
+    expect(h.state.quit).toBe(1)
+    expect(h.state.windows).toHaveLength(0)
+    expect(h.state.handled).toHaveLength(0)
+  })
+
+  it('opens one secure window on the packaged renderer, with every channel registered once', async () => {
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await settle()
+    expect(h.state.windows).toHaveLength(1)
+    const [win] = h.state.windows
+    expect(win!.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(String((win!.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
+    expect(win!.loaded).toMatch(/renderer[\\/]index\.html$/)
+    expect([...h.state.handled].sort()).toEqual(methods.map(channelName).sort())
+    expect(h.state.sessionHardened).toEqual({ permission: true, csp: true })
+    expect((h.state.menuTemplate as { label?: string; role?: string }[]).map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'help'])
+    expect(h.state.appListeners['web-contents-created']).toBeTypeOf('function')
+  })
+
+  it('moves userData to the --data-dir folder', async () => {
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await settle()
+    expect(h.state.setPath).toEqual([['userData', dataDir]])
+  })
+
+  it('focuses (and restores) the existing window on a second launch', async () => {
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await settle()
+    h.state.appListeners['second-instance']!()
+    const [win] = h.state.windows
+    expect(win!.restore).toHaveBeenCalledOnce()
+    expect(win!.focus).toHaveBeenCalledOnce()
+    expect(h.state.windows).toHaveLength(1)
+  })
+})

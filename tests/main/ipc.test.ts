@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest'
+import { appUrlMatcher, registerIpc, type IpcMainLike, type SenderLike } from '../../electron/main/ipc'
+import { channelName, methods, type Handlers } from '../../src/core/contract'
+import { defaultSettings } from '../../src/core/settings'
+
+const rendererUrl = 'file:///opt/Homeplan/resources/app.asar/out/renderer/index.html'
+
+function setup() {
+  const registered = new Map<string, (event: SenderLike, arg: unknown) => Promise<unknown>>()
+  const ipcMain: IpcMainLike = {
+    handle: (channel, listener) => {
+      if (registered.has(channel)) throw new Error(`second handler for ${channel}`)
+      registered.set(channel, listener)
+    },
+  }
+  const handlers = {
+    getAppInfo: vi.fn(),
+    getSettings: vi.fn(() => defaultSettings),
+    updateSettings: vi.fn((patch) => ({ ...defaultSettings, ...patch })),
+    getDataFolder: vi.fn(),
+  } as unknown as Handlers
+  registerIpc(ipcMain, handlers, appUrlMatcher(rendererUrl), () => {})
+  const call = (method: string, event: SenderLike, arg?: unknown) => registered.get(channelName(method))!(event, arg)
+  return { registered, handlers, call }
+}
+
+const topFrame = (url = `${rendererUrl}#/settings`): SenderLike => ({ senderFrame: { url, parent: null } })
+
+describe('registerIpc', () => {
+  it('registers exactly one handler per contract method and nothing else', () => {
+    const { registered } = setup()
+    expect([...registered.keys()].sort()).toEqual(methods.map(channelName).sort())
+  })
+
+  it('serves the app’s own top frame', async () => {
+    const { call, handlers } = setup()
+    expect(await call('updateSettings', topFrame(), { paperSize: 'a4' })).toMatchObject({ ok: true, value: { paperSize: 'a4' } })
+    expect(handlers.updateSettings).toHaveBeenCalledOnce()
+  })
+
+  it('refuses subframes, foreign pages and destroyed frames before any service runs', async () => {
+    const { call, handlers } = setup()
+    const foreign: SenderLike[] = [
+      { senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } },
+      topFrame('https://evil.example/index.html'),
+      topFrame('file:///tmp/downloaded/index.html'),
+      { senderFrame: null },
+    ]
+    for (const event of foreign) {
+      expect(await call('getSettings', event)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    expect(handlers.getSettings).not.toHaveBeenCalled()
+  })
+
+  it('validates arguments after the sender check', async () => {
+    const { call, handlers } = setup()
+    expect(await call('updateSettings', topFrame(), { colorScheme: 'purple' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', field: 'colorScheme' },
+    })
+    expect(handlers.updateSettings).not.toHaveBeenCalled()
+  })
+
+  it('trusts the dev server origin only when one is configured', () => {
+    const dev = appUrlMatcher(rendererUrl, 'http://localhost:5173')
+    expect(dev('http://localhost:5173/#/patients')).toBe(true)
+    expect(dev('http://localhost:5174/')).toBe(false)
+    expect(appUrlMatcher(rendererUrl)('http://localhost:5173/')).toBe(false)
+  })
+})

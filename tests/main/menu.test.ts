@@ -1,0 +1,37 @@
+import type { MenuItemConstructorOptions } from 'electron'
+import { describe, expect, it, vi } from 'vitest'
+import { buildMenuTemplate } from '../../electron/main/menu'
+
+const roles = (items: MenuItemConstructorOptions[]): unknown[] =>
+  items.flatMap((item) => [item.role, ...roles((item.submenu as MenuItemConstructorOptions[] | undefined) ?? [])]).filter(Boolean)
+
+describe('application menu', () => {
+  const actions = { openDataFolder: vi.fn(), openWebsite: vi.fn(), showAbout: vi.fn() }
+
+  it('has File, Edit, View and Help with the standard roles', () => {
+    const template = buildMenuTemplate('Homeplan', false, actions)
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'help'])
+    expect(roles(template)).toEqual(
+      expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']),
+    )
+  })
+
+  it('adds the app menu on macOS and closes windows from File instead of quitting', () => {
+    const template = buildMenuTemplate('Homeplan', true, actions)
+    expect(template[0]!.label).toBe('Homeplan')
+    expect(roles([template[0]!])).toEqual(expect.arrayContaining(['about', 'hide', 'quit']))
+    const file = template.find((item) => item.label === 'File')!
+    expect(roles([file])).toContain('close')
+  })
+
+  it('wires its own items to the actions, with an accelerator for the data folder', () => {
+    const template = buildMenuTemplate('Homeplan', false, actions)
+    const items = template.flatMap((item) => (item.submenu as MenuItemConstructorOptions[]) ?? [])
+    const dataFolder = items.find((item) => item.label === 'Open Data Folder')!
+    expect(dataFolder.accelerator).toBe('CmdOrCtrl+Shift+D')
+    ;(dataFolder.click as () => void)()
+    ;(items.find((item) => item.label === 'About Homeplan')!.click as () => void)()
+    expect(actions.openDataFolder).toHaveBeenCalledOnce()
+    expect(actions.showAbout).toHaveBeenCalledOnce()
+  })
+})

@@ -1,0 +1,35 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { channelName, methods } from '../../src/core/contract'
+
+const exposed: Record<string, unknown> = {}
+const invoke = vi.fn(async (..._args: unknown[]) => ({ ok: true, value: null }))
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => void (exposed[key] = value) },
+  ipcRenderer: { invoke: (...args: unknown[]) => invoke(...args) },
+}))
+
+describe('preload', () => {
+  beforeEach(() => invoke.mockClear())
+
+  it('exposes only window.api, with exactly one named function per contract method', async () => {
+    await import('../../electron/preload/index')
+    expect(Object.keys(exposed)).toEqual(['api'])
+    const api = exposed['api'] as Record<string, unknown>
+    expect(Object.keys(api).sort()).toEqual([...methods].sort())
+    for (const value of Object.values(api)) expect(typeof value).toBe('function')
+    expect(api).not.toHaveProperty('invoke')
+    expect(api).not.toHaveProperty('ipcRenderer')
+  })
+
+  it('sends each function on its own channel with its argument', async () => {
+    await import('../../electron/preload/index')
+    const api = exposed['api'] as Record<string, (arg?: unknown) => Promise<unknown>>
+    await api['updateSettings']!({ paperSize: 'a4' })
+    expect(invoke).toHaveBeenLastCalledWith(channelName('updateSettings'), { paperSize: 'a4' })
+    for (const method of methods) {
+      await api[method]!()
+      expect(invoke.mock.lastCall?.[0]).toBe(channelName(method))
+    }
+  })
+})

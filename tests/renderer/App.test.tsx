@@ -1,0 +1,49 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { App } from '../../src/app/App'
+import { fakeApi } from './fake-api'
+
+describe('App shell', () => {
+  beforeEach(() => {
+    window.location.hash = ''
+  })
+
+  it('opens on Patients and moves between the four sections', async () => {
+    render(<App api={fakeApi()} />)
+    expect(await screen.findByRole('heading', { level: 2, name: 'Patients' })).toBeInTheDocument()
+    const nav = screen.getByRole('navigation', { name: 'Sections' })
+    for (const [link, heading] of [
+      ['Program builder', 'Program builder'],
+      ['Exercise library', 'Exercise library'],
+      ['Settings', 'Settings'],
+    ] as const) {
+      await userEvent.click(within(nav).getByRole('link', { name: new RegExp(link) }))
+      expect(await screen.findByRole('heading', { level: 2, name: heading })).toBeInTheDocument()
+    }
+  })
+
+  it('applies the saved colour scheme and saves the toggle', async () => {
+    const api = fakeApi()
+    await api.updateSettings({ colorScheme: 'dark' })
+    render(<App api={api} />)
+    await waitFor(() => expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark'))
+    await userEvent.click(screen.getByRole('button', { name: 'Switch to light mode' }))
+    expect(api.updateSettings).toHaveBeenLastCalledWith({ colorScheme: 'light' })
+    expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'light')
+  })
+
+  it('shows a notification when a call fails', async () => {
+    const api = fakeApi({
+      getDataFolder: async () => ({ ok: false, error: { code: 'io_error', message: 'The data folder is on a disconnected drive.' } }),
+    })
+    window.location.hash = '#/settings'
+    render(<App api={api} />)
+    expect(await screen.findByText('The data folder is on a disconnected drive.')).toBeInTheDocument()
+  })
+
+  it('explains when no data service is connected instead of showing a blank window', () => {
+    render(<App api={undefined} />)
+    expect(screen.getByText(/data service is not connected/)).toHaveAttribute('role', 'alert')
+  })
+})
