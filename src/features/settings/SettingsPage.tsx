@@ -25,6 +25,22 @@ function Section({ title, description, children }: { title: string; description:
   )
 }
 
+const colorSchemeChoices: { value: Settings['colorScheme']; label: string }[] = [
+  { value: 'auto', label: 'Match system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+]
+const paperChoices: { value: Settings['paperSize']; label: string }[] = [
+  { value: 'letter', label: 'US Letter' },
+  { value: 'a4', label: 'A4' },
+]
+
+/** A segmented choice that shows a placeholder until the saved value has loaded. */
+function Choice<T extends string>(props: { label: string; value: T | undefined; onChange: (value: T) => void; data: { value: T; label: string }[] }) {
+  if (props.value === undefined) return <Skeleton h={36} w={props.data.length * 100} />
+  return <SegmentedControl aria-label={props.label} value={props.value} onChange={(v) => props.onChange(v as T)} data={props.data} />
+}
+
 const formatBytes = (bytes: number) =>
   bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`
 
@@ -54,35 +70,20 @@ export function SettingsPage() {
       <PageHeader title="Settings" subtitle="Preferences for Homeplan on this computer." />
       <Stack gap="lg" maw={860}>
         <Section title="Appearance" description="Follow your computer’s light or dark setting, or choose one.">
-          {settings ? (
-            <SegmentedControl
-              aria-label="Colour scheme"
-              value={settings.colorScheme}
-              onChange={(value) => void update({ colorScheme: value as Settings['colorScheme'] })}
-              data={[
-                { value: 'auto', label: 'Match system' },
-                { value: 'light', label: 'Light' },
-                { value: 'dark', label: 'Dark' },
-              ]}
-            />
-          ) : (
-            <Skeleton h={36} w={300} />
-          )}
+          <Choice
+            label="Colour scheme"
+            value={settings?.colorScheme}
+            onChange={(colorScheme) => void update({ colorScheme })}
+            data={colorSchemeChoices}
+          />
         </Section>
         <Section title="Handouts" description="The paper size new handouts start with. Clinic details and layouts come with handout printing.">
-          {settings ? (
-            <SegmentedControl
-              aria-label="Paper size"
-              value={settings.paperSize}
-              onChange={(value) => void update({ paperSize: value as Settings['paperSize'] })}
-              data={[
-                { value: 'letter', label: 'US Letter' },
-                { value: 'a4', label: 'A4' },
-              ]}
-            />
-          ) : (
-            <Skeleton h={36} w={200} />
-          )}
+          <Choice
+            label="Paper size"
+            value={settings?.paperSize}
+            onChange={(paperSize) => void update({ paperSize })}
+            data={paperChoices}
+          />
         </Section>
         <Section
           title="Data"
