@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path'
 import { resolveDataDir } from '../main/data-dir'
-import { createHandlers } from '../services'
+import { createServices } from '../services'
+import { ScriptedDialogs } from './dialogs'
 import { startBridge } from './server'
 
 const data = resolveDataDir(process.argv.slice(2), process.env, resolve('.homeplan-dev-data'))
@@ -12,14 +13,15 @@ const portArg = process.argv.find((arg) => arg.startsWith('--port='))
 const port = portArg ? Number(portArg.slice('--port='.length)) : 5174
 
 const version = process.env['npm_package_version'] ?? '0.0.0'
-const handlers = createHandlers({
+const services = createServices({
   dataDir: data.path,
   dataSource: data.source,
   appInfo: { name: 'Homeplan', version, platform: process.platform, versions: { electron: null, chrome: null, node: process.versions.node } },
-  warn: (message) => console.warn(message),
+  dialogs: new ScriptedDialogs(resolve(data.path, 'exports')),
+  log: (message, error) => console.warn(message, error ?? ''),
 })
-const bridge = await startBridge({ handlers, rendererDir: resolve('out/renderer'), port, log: console.error })
+const bridge = await startBridge({ handlers: services.handlers, rendererDir: resolve('out/renderer'), port, log: console.error })
 console.log(`Homeplan (browser bridge) on ${bridge.url}  data: ${data.path}`)
-const stop = () => void bridge.close().then(() => process.exit(0))
+const stop = () => void bridge.close().then(() => services.close()).then(() => process.exit(0))
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

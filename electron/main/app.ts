@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { createHandlers } from '../services'
+import { createServices } from '../services'
+import { electronDialogs } from './dialogs'
 import { resolveDataDir } from './data-dir'
 import { appUrlMatcher, registerIpc } from './ipc'
 import { buildMenuTemplate } from './menu'
@@ -56,7 +57,7 @@ export function startApp(): void {
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession)
-    const handlers = createHandlers({
+    const services = createServices({
       dataDir: data.path,
       dataSource: data.source,
       appInfo: {
@@ -65,9 +66,18 @@ export function startApp(): void {
         platform: process.platform,
         versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null, node: process.versions.node },
       },
-      warn: (message) => console.warn(message),
+      dialogs: electronDialogs(() => app.getPath('documents')),
+      log: (message, error) => (error ? console.error(message, error) : console.warn(message)),
     })
-    registerIpc(ipcMain, handlers, appUrlMatcher(pathToFileURL(rendererFile).href, devUrl), (message, error) =>
+    // Let pending roster writes and compaction finish before the process exits.
+    let closing = false
+    app.on('before-quit', (event) => {
+      if (closing) return
+      closing = true
+      event.preventDefault()
+      void services.close().finally(() => app.quit())
+    })
+    registerIpc(ipcMain, services.handlers, appUrlMatcher(pathToFileURL(rendererFile).href, devUrl), (message, error) =>
       console.error(message, error),
     )
     const menu = buildMenuTemplate(app.name, process.platform === 'darwin', {

@@ -14,6 +14,22 @@ export const api = {
   getSettings: () => call('getSettings'),
   updateSettings: (patch) => call('updateSettings', patch),
   getDataFolder: () => call('getDataFolder'),
+  getRosterStatus: () => call('getRosterStatus'),
+  startEmptyRoster: () => call('startEmptyRoster'),
+  listPatients: () => call('listPatients'),
+  getPatient: (arg) => call('getPatient', arg),
+  createPatient: (arg) => call('createPatient', arg),
+  updatePatient: (arg) => call('updatePatient', arg),
+  setPatientArchived: (arg) => call('setPatientArchived', arg),
+  deletePatient: (arg) => call('deletePatient', arg),
+  saveProgram: (arg) => call('saveProgram', arg),
+  duplicateProgram: (arg) => call('duplicateProgram', arg),
+  listBackups: () => call('listBackups'),
+  backupNow: () => call('backupNow'),
+  restoreBackup: (arg) => call('restoreBackup', arg),
+  exportPatient: (arg) => call('exportPatient', arg),
+  exportRoster: () => call('exportRoster'),
+  importRoster: () => call('importRoster'),
 } satisfies Api
 
 contextBridge.exposeInMainWorld('api', api)

@@ -24,11 +24,23 @@ export interface AtomicWriteOptions {
 const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES'])
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
 
+/** Runs `attempt` again with backoff while it fails with a lock-type error, for up to `retryForMs`. */
+export async function retryWhileLocked<T>(attempt: () => Promise<T>, retryForMs = 10_000, sleep = wait): Promise<T> {
+  for (let waited = 0, delay = 25; ; waited += delay, delay = Math.min(delay * 2, 1000)) {
+    try {
+      return await attempt()
+    } catch (error) {
+      if (!TRANSIENT.has((error as NodeJS.ErrnoException).code ?? '') || waited >= retryForMs) throw error
+      await sleep(delay)
+    }
+  }
+}
+
 export function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
 }
 
-async function fsyncFolder(folder: string): Promise<void> {
+export async function fsyncFolder(folder: string): Promise<void> {
   let handle: fsp.FileHandle | undefined
   try {
     handle = await fsp.open(folder, 'r')
@@ -55,20 +67,7 @@ export async function writeFileAtomic(
     } finally {
       await handle.close()
     }
-    let delay = 25
-    let waited = 0
-    for (;;) {
-      try {
-        await rename(temp, target)
-        break
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? ''
-        if (!TRANSIENT.has(code) || waited >= retryForMs) throw error
-        await sleep(delay)
-        waited += delay
-        delay = Math.min(delay * 2, 1000)
-      }
-    }
+    await retryWhileLocked(() => rename(temp, target), retryForMs, sleep)
     await fsyncFolder(dirname(target))
   } catch (error) {
     await fsp.rm(temp, { force: true }).catch(() => {})

@@ -1,24 +1,55 @@
 import type { AppInfo, DataFolderInfo, Handlers } from '../../src/core/contract'
 import { describeDataFolder } from './data-folder'
+import type { Dialogs } from './dialogs'
+import { Backups } from './roster/backups'
+import { createRosterHandlers } from './roster/service'
+import { RosterStore } from './roster/store'
 import { createSettingsStore } from './settings-store'
 
 export interface ServiceDeps {
   dataDir: string
   dataSource: DataFolderInfo['source']
   appInfo: AppInfo
-  warn?: (message: string) => void
+  dialogs: Dialogs
+  now?: () => Date
+  log?: (message: string, error?: unknown) => void
+}
+
+export interface Services {
+  handlers: Handlers
+  /** Finishes pending writes (app quit, test teardown). */
+  close(): Promise<void>
 }
 
 /**
  * Builds the one handler map that both ipcMain and the HTTP test bridge serve.
  * Plain Node: nothing here imports `electron`.
  */
-export function createHandlers(deps: ServiceDeps): Handlers {
-  const settings = createSettingsStore(deps.dataDir, deps.warn)
-  return {
+export function createServices(deps: ServiceDeps): Services {
+  const log = deps.log ?? (() => {})
+  const settings = createSettingsStore(deps.dataDir, (message) => log(message))
+  const backups = new Backups({ dir: deps.dataDir, now: deps.now })
+  let opened: Promise<RosterStore> | undefined
+  // The roster opens on first use, so the window appears before a large file is read.
+  const store = () =>
+    (opened ??= RosterStore.open({
+      dir: deps.dataDir,
+      now: deps.now,
+      log,
+      beforeMigrate: async (file) => void (await backups.keepCopy(file, 'before-migration')),
+    }))
+  const handlers: Handlers = {
     getAppInfo: () => deps.appInfo,
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
+    ...createRosterHandlers({ store, backups, dialogs: deps.dialogs, now: deps.now, log }),
+  }
+  return {
+    handlers,
+    close: async () => {
+      if (opened) await (await opened).close()
+    },
   }
 }
+

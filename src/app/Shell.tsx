@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Burger, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBarbell, IconClipboardList, IconMoon, IconSettings, IconSun, IconUsers } from '@tabler/icons-react'
-import { useEffect, type ComponentType } from 'react'
+import { useEffect, useRef, type ComponentType } from 'react'
 import { LibraryPage } from '../features/library/LibraryPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { ProgramPage } from '../features/program/ProgramPage'
@@ -47,8 +47,12 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure()
   const { setColorScheme } = useMantineColorScheme()
 
-  // The saved preference wins over whatever this browser profile last used.
+  // The saved preference wins over whatever this browser profile last used. Once only: a later
+  // re-run (setColorScheme changes identity with the scheme) would undo a toggle still being saved.
+  const applied = useRef(false)
   useEffect(() => {
+    if (applied.current) return
+    applied.current = true
     void api.getSettings().then((result) => {
       if (result.ok) setColorScheme(result.value.colorScheme)
     })

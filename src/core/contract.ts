@@ -1,6 +1,8 @@
 import { z } from 'zod'
-import { settingsPatchSchema, type Settings } from './settings'
+import type { Patient, PatientSummary } from './patient'
 import type { Result } from './result'
+import { byId, rosterArgs, type BackupInfo, type FileResult, type ImportReport, type RosterStatus } from './roster-contract'
+import { settingsPatchSchema, type Settings } from './settings'
 
 /** What "About Homeplan" and support requests need to know. */
 export interface AppInfo {
@@ -35,6 +37,24 @@ export const contract = {
   getSettings: channel<Settings>()(z.undefined()),
   updateSettings: channel<Settings>()(settingsPatchSchema),
   getDataFolder: channel<DataFolderInfo>()(z.undefined()),
+
+  getRosterStatus: channel<RosterStatus>()(z.undefined()),
+  startEmptyRoster: channel<RosterStatus>()(z.undefined()),
+  listPatients: channel<PatientSummary[]>()(z.undefined()),
+  getPatient: channel<Patient>()(byId),
+  createPatient: channel<Patient>()(rosterArgs.createPatient),
+  updatePatient: channel<Patient>()(rosterArgs.updatePatient),
+  setPatientArchived: channel<Patient>()(rosterArgs.setPatientArchived),
+  deletePatient: channel<{ id: string }>()(byId),
+  saveProgram: channel<Patient>()(rosterArgs.saveProgram),
+  duplicateProgram: channel<Patient>()(rosterArgs.duplicateProgram),
+
+  listBackups: channel<BackupInfo[]>()(z.undefined()),
+  backupNow: channel<BackupInfo>()(z.undefined()),
+  restoreBackup: channel<{ restored: BackupInfo; undo: BackupInfo | null }>()(rosterArgs.restoreBackup),
+  exportPatient: channel<FileResult>()(byId),
+  exportRoster: channel<FileResult>()(z.undefined()),
+  importRoster: channel<ImportReport>()(z.undefined()),
 }
 
 export type Contract = typeof contract

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH, bridgeScript, startBridge, type Bridge } from '../../electron/bridge/server'
-import { createHandlers } from '../../electron/services'
+import { ScriptedDialogs } from '../../electron/bridge/dialogs'
+import { createServices } from '../../electron/services'
 import { methods } from '../../src/core/contract'
 
 let bridge: Bridge
@@ -16,8 +17,9 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   await writeFile(join(tmpdir(), 'hp-secret.txt'), 'secret')
   dataDir = await mkdtemp(join(tmpdir(), 'hp-bridge-data-'))
-  const handlers = createHandlers({
+  const { handlers } = createServices({
     dataDir,
+    dialogs: new ScriptedDialogs(dataDir),
     dataSource: 'flag',
     appInfo: { name: 'Homeplan', version: 't', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } },
   })

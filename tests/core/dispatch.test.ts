@@ -4,13 +4,15 @@ import { dispatch, MAX_ARGUMENT_BYTES } from '../../src/core/dispatch'
 import { AppFailure } from '../../src/core/result'
 import { defaultSettings } from '../../src/core/settings'
 
+/** Only the settings handlers are exercised here; the rest of the map is irrelevant to dispatch. */
 function fakeHandlers(): Handlers {
-  return {
+  const handlers: Partial<Handlers> = {
     getAppInfo: vi.fn(() => ({ name: 'Homeplan', version: '1', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } })),
     getSettings: vi.fn(() => defaultSettings),
     updateSettings: vi.fn((patch) => ({ ...defaultSettings, ...patch })),
     getDataFolder: vi.fn(() => ({ path: '/d', source: 'default' as const, files: [] })),
   }
+  return handlers as Handlers
 }
 
 describe('dispatch', () => {

@@ -1,21 +1,10 @@
 import { vi } from 'vitest'
 import type { Api } from '../../src/core/contract'
-import { defaultSettings, type Settings } from '../../src/core/settings'
+import { realApi } from '../support/api'
 
-/** An in-memory window.api for component tests; each function is a spy. */
+/** The real services on a temp folder, every function wrapped in a spy so tests can check calls. */
 export function fakeApi(overrides: Partial<Api> = {}): Api {
-  let settings: Settings = { ...defaultSettings }
-  return {
-    getAppInfo: vi.fn(async () => ({
-      ok: true as const,
-      value: { name: 'Homeplan', version: '1.2.3', platform: 'linux', versions: { electron: '45.0.0', chrome: '140', node: '22' } },
-    })),
-    getSettings: vi.fn(async () => ({ ok: true as const, value: settings })),
-    updateSettings: vi.fn(async (patch) => {
-      settings = { ...settings, ...patch }
-      return { ok: true as const, value: settings }
-    }),
-    getDataFolder: vi.fn(async () => ({ ok: true as const, value: { path: '/home/pt/Homeplan', source: 'default' as const, files: [] } })),
-    ...overrides,
-  }
+  const api = realApi(overrides) as unknown as Record<string, unknown>
+  for (const [key, value] of Object.entries(api)) if (typeof value === 'function') api[key] = vi.fn(value as () => unknown)
+  return api as unknown as Api
 }

@@ -1,0 +1,28 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ScriptedDialogs } from '../../electron/bridge/dialogs'
+import { createServices } from '../../electron/services'
+import { methods, type Api } from '../../src/core/contract'
+import { dispatch } from '../../src/core/dispatch'
+
+/**
+ * A window.api backed by the real services on a fresh temp data folder, with
+ * results passed through JSON as the bridge does. Component tests use it so
+ * they exercise the same validation and storage as the app.
+ */
+export function realApi(overrides: Partial<Api> = {}): Api & { dataDir: string; dialogs: ScriptedDialogs } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hp-api-'))
+  const dialogs = new ScriptedDialogs(join(dataDir, 'exports'))
+  const { handlers } = createServices({
+    dataDir,
+    dataSource: 'flag',
+    dialogs,
+    appInfo: { name: 'Homeplan', version: '1.2.3', platform: 'linux', versions: { electron: '45.0.0', chrome: '140', node: '22' } },
+  })
+  const api: Record<string, unknown> = { dataDir, dialogs }
+  for (const method of methods) {
+    api[method] = async (arg?: unknown) => JSON.parse(JSON.stringify(await dispatch(handlers, method, arg)))
+  }
+  return Object.assign(api, overrides) as unknown as Api & { dataDir: string; dialogs: ScriptedDialogs }
+}
