@@ -25,6 +25,8 @@ export class SnapshotFile implements Adapter<RosterData> {
     readonly file: string,
     private readonly pause: Yield = yieldToEventLoop,
     private readonly retryForMs = 10_000,
+    /** Injected by tests to play a file locked by antivirus or a sync client. */
+    private readonly rename: (from: string, to: string) => Promise<void> = fsp.rename,
   ) {}
 
   async read(): Promise<RosterData | null> {
@@ -51,7 +53,7 @@ export class SnapshotFile implements Adapter<RosterData> {
       } finally {
         await handle.close()
       }
-      await retryWhileLocked(() => fsp.rename(temp, this.file), this.retryForMs)
+      await retryWhileLocked(() => this.rename(temp, this.file), this.retryForMs)
       await fsyncFolder(dirname(this.file))
     } catch (error) {
       await fsp.rm(temp, { force: true }).catch(() => {})

@@ -32,6 +32,9 @@ export interface RosterStoreOptions {
   /** Called with the old file before a migration rewrites it (the backup hook). */
   beforeMigrate?: (file: string, fromVersion: number) => Promise<void>
   log?: (message: string, error?: unknown) => void
+  /** How long a locked roster.json is retried before the save is reported as failed. */
+  retryForMs?: number
+  rename?: (from: string, to: string) => Promise<void>
 }
 
 const emptyData = (): RosterData => ({
@@ -54,7 +57,7 @@ export class RosterStore {
 
   private constructor(private readonly options: RosterStoreOptions) {
     this.file = join(options.dir, ROSTER_FILE)
-    this.db = new Low(new SnapshotFile(this.file, options.pause ?? yieldToEventLoop), emptyData())
+    this.db = new Low(new SnapshotFile(this.file, options.pause ?? yieldToEventLoop, options.retryForMs, options.rename), emptyData())
     this.journal = new Journal(options.dir, (error) => this.onJournalFailure(error))
     this.now = options.now ?? (() => new Date())
     this.log = options.log ?? (() => {})

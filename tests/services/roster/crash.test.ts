@@ -1,0 +1,65 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { build } from 'esbuild'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { RosterStore } from '../../../electron/services/roster/store'
+
+const KILLS = 200
+let childScript: string
+
+beforeAll(async () => {
+  // Bundled once so each of the 200 launches starts in a few tens of milliseconds.
+  childScript = join(await mkdtemp(join(tmpdir(), 'hp-crash-bin-')), 'crash-child.mjs')
+  await build({
+    entryPoints: ['tests/support/crash-child.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: childScript,
+    logLevel: 'error',
+    banner: { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" },
+  })
+})
+
+/** Runs the child until a random moment after it starts saving, kills it, and returns what it acknowledged. */
+function runAndKill(dir: string, start: number, acked: Map<string, number>): Promise<{ acks: number; signal: string | null }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [childScript, dir, String(start)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    let acks = 0
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), Math.random() * 40)
+      else if (line.startsWith('ack ')) {
+        const [, id = '', n = ''] = line.split(' ')
+        acked.set(id, Math.max(acked.get(id) ?? -1, Number(n)))
+        acks++
+      } else reject(new Error(`child said: ${line}`))
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve({ acks, signal }) : reject(new Error(`child exited with ${code}`))))
+  })
+}
+
+describe('crash safety', () => {
+  it(`keeps every acknowledged save through ${KILLS} SIGKILLs at random points`, { timeout: 240_000 }, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hp-crash-'))
+    const acked = new Map<string, number>()
+    let totalAcks = 0
+    for (let round = 0; round < KILLS; round++) {
+      const { acks } = await runAndKill(dir, round * 1_000_000, acked)
+      totalAcks += acks
+      const store = await RosterStore.open({ dir })
+      expect(store.health, `round ${round}`).toEqual({ status: 'ready' })
+      for (const [id, n] of acked) {
+        const stored = Number(store.get(id)?.notes?.slice(1) ?? -1)
+        expect(stored, `round ${round}: ${id} lost save v${n}`).toBeGreaterThanOrEqual(n)
+      }
+      await store.close()
+    }
+    // The kills must have interrupted real work, not idle processes.
+    expect(totalAcks).toBeGreaterThan(KILLS * 5)
+  })
+})
