@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Dialogs } from '../services/dialogs'
 
@@ -14,7 +15,9 @@ export class ScriptedDialogs implements Dialogs {
 
   async save(options: { title: string; defaultName: string }) {
     this.asked.push({ kind: 'save', title: options.title, defaultName: options.defaultName })
-    return this.answers.save.length ? this.answers.save.shift() : join(this.exportDir, options.defaultName)
+    if (this.answers.save.length) return this.answers.save.shift()
+    await mkdir(this.exportDir, { recursive: true })
+    return join(this.exportDir, options.defaultName)
   }
 
   async open(options: { title: string }) {

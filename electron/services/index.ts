@@ -17,8 +17,10 @@ export interface ServiceDeps {
 
 export interface Services {
   handlers: Handlers
-  /** Finishes pending writes (app quit, test teardown). */
+  /** Finishes pending writes and closes the roster (app quit, test teardown). */
   close(): Promise<void>
+  /** Resolves once background backups and compactions have finished. */
+  idle(): Promise<void>
 }
 
 /**
@@ -48,7 +50,12 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     handlers,
     close: async () => {
+      await backups.idle()
       if (opened) await (await opened).close()
+    },
+    idle: async () => {
+      await backups.idle()
+      if (opened) await (await opened).compactions
     },
   }
 }

@@ -41,8 +41,17 @@ export class Backups {
   /** Copies a file as it is (used before a migration rewrites roster.json). */
   async keepCopy(file: string, kind: BackupKind): Promise<BackupInfo> {
     await fsp.mkdir(this.folder, { recursive: true })
-    const name = `roster-${stampOf(this.now())}-${kind}.json`
-    await fsp.copyFile(file, join(this.folder, name))
+    // Two backups in the same millisecond get consecutive stamps instead of overwriting each other.
+    let name = ''
+    for (let at = this.now().getTime(); ; at++) {
+      name = `roster-${stampOf(new Date(at))}-${kind}.json`
+      try {
+        await fsp.copyFile(file, join(this.folder, name), fsp.constants.COPYFILE_EXCL)
+        break
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      }
+    }
     const handle = await fsp.open(join(this.folder, name), 'r+')
     await handle.sync()
     await handle.close()
@@ -50,28 +59,41 @@ export class Backups {
     return this.describe(name)
   }
 
-  /** Takes a backup of the live roster, one at a time. */
+  /** Resolves when no backup is being taken (before closing the roster). */
+  idle(): Promise<unknown> {
+    return this.running
+  }
+
+  /** Takes a backup of the live roster; backups run one at a time. */
   create(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
-    const run = this.running.then(async () => {
-      await store.compact()
-      const info = await this.keepCopy(store.file, kind)
-      if (kind === 'auto') this.lastAuto = this.now().getTime()
-      await this.prune()
-      return info
+    return this.queue(() => this.take(store, kind))
+  }
+
+  /** After an edit: a backup, if the newest automatic one is older than `autoEveryMs`. */
+  maybeAuto(store: RosterStore): Promise<BackupInfo | null> {
+    return this.queue(async () => {
+      if (this.lastAuto === undefined) {
+        const newest = (await this.list()).find((b) => b.kind === 'auto')
+        this.lastAuto = newest ? Date.parse(newest.createdAt) : 0
+      }
+      if (this.now().getTime() - this.lastAuto < (this.options.autoEveryMs ?? 5 * 60_000)) return null
+      return this.take(store, 'auto')
     })
+  }
+
+  private queue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.running.then(task)
     this.running = run.catch(() => {})
     return run
   }
 
-  /** After an edit: a backup, if the newest automatic one is older than `autoEveryMs`. */
-  async maybeAuto(store: RosterStore): Promise<void> {
-    if (this.lastAuto === undefined) {
-      const newest = (await this.list()).find((b) => b.kind === 'auto')
-      this.lastAuto = newest ? Date.parse(newest.createdAt) : 0
-    }
-    if (this.now().getTime() - this.lastAuto < (this.options.autoEveryMs ?? 5 * 60_000)) return
-    this.lastAuto = this.now().getTime()
-    await this.create(store, 'auto')
+  private async take(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
+    if (store.health.status !== 'ready') throw new AppFailure('conflict', 'The roster is not open; no backup was taken.')
+    await store.compact()
+    const info = await this.keepCopy(store.file, kind)
+    if (kind === 'auto') this.lastAuto = this.now().getTime()
+    await this.prune()
+    return info
   }
 
   async list(): Promise<BackupInfo[]> {

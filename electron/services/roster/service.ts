@@ -68,7 +68,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     const store = await deps.store()
     const health = store.health
     if (health.status === 'ready') return { status: 'ready', file: store.file, patients: store.list().length }
-    if (health.status === 'refused') return { status: 'refused', file: store.file, reason: health.reason }
+    if (health.status === 'refused' || health.status === 'closed') return { status: 'refused', file: store.file, reason: health.reason }
     const newestBackup = (await deps.backups.list())[0] ?? null
     return { status: 'recovery', file: store.file, reason: health.reason, quarantined: health.quarantined, newestBackup }
   }

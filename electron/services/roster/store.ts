@@ -22,6 +22,7 @@ export type RosterHealth =
   | { status: 'ready' }
   | { status: 'recovery'; reason: string; quarantined: string[] }
   | { status: 'refused'; reason: string }
+  | { status: 'closed'; reason: string }
 
 export interface RosterStoreOptions {
   dir: string
@@ -51,7 +52,8 @@ export class RosterStore {
   private lastSeq = 0
   private sinceSnapshot = 0
   private compactQueued = false
-  private compactions: Promise<unknown> = Promise.resolve()
+  /** Settles when every queued compaction has finished. */
+  compactions: Promise<unknown> = Promise.resolve()
   private readonly now: () => Date
   private readonly log: NonNullable<RosterStoreOptions['log']>
 
@@ -105,7 +107,7 @@ export class RosterStore {
 
   /** Replaces every record (restore, or a fresh start after recovery), continuing the change sequence. */
   async replaceAll(entries: RecordEntry[]): Promise<void> {
-    if (this.health.status === 'refused') throw new AppFailure('conflict', this.health.reason)
+    if (this.health.status === 'refused' || this.health.status === 'closed') throw new AppFailure('conflict', this.health.reason)
     await this.compactions
     await this.journal.serial(async () => {
       const data: RosterData = { header: this.header(entries.length), entries }
@@ -121,6 +123,7 @@ export class RosterStore {
 
   async close(): Promise<void> {
     await this.compactions
+    if (this.health.status === 'ready') this.health = { status: 'closed', reason: 'Homeplan is closing; the roster is no longer open.' }
     await this.journal.close()
   }
 

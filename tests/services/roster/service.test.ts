@@ -1,0 +1,158 @@
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ScriptedDialogs } from '../../../electron/bridge/dialogs'
+import { createServices } from '../../../electron/services'
+import { ROSTER_FILE } from '../../../electron/services/roster/store'
+import { methods, type Method } from '../../../src/core/contract'
+import { dispatch } from '../../../src/core/dispatch'
+import type { Patient } from '../../../src/core/patient'
+import type { Result } from '../../../src/core/result'
+import { patientInput } from '../../support/patients'
+
+async function setup() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hp-service-'))
+  const dialogs = new ScriptedDialogs(join(dataDir, 'exports'))
+  const services = createServices({
+    dataDir,
+    dataSource: 'flag',
+    dialogs,
+    appInfo: { name: 'Homeplan', version: 't', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } },
+  })
+  const call = <T = unknown>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
+  const value = async <T = unknown>(method: Method, arg?: unknown): Promise<T> => {
+    const result = await call<T>(method, arg)
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value
+  }
+  /** Everything in the live roster files, to prove a refused call changed nothing. */
+  const disk = async () => {
+    await services.idle()
+    const names = (await readdir(dataDir)).filter((n) => n.startsWith('roster')).sort()
+    return Promise.all(names.map(async (n) => `${n}:${await readFile(join(dataDir, n), 'utf8')}`))
+  }
+  return { dataDir, dialogs, services, call, value, disk }
+}
+
+describe('roster service', () => {
+  it('stores Unicode names and script-like text literally', async () => {
+    const { value } = await setup()
+    const created = await value<Patient>('createPatient', patientInput({ firstName: 'Иван', lastName: 'Nguyễn', notes: '<script>alert(1)</script>' }))
+    const fetched = await value<Patient>('getPatient', { id: created.id })
+    expect(fetched).toMatchObject({ firstName: 'Иван', lastName: 'Nguyễn', notes: '<script>alert(1)</script>' })
+  })
+
+  it('refuses bad input with a field error and changes nothing on disk', async () => {
+    const { call, value, disk } = await setup()
+    const created = await value<Patient>('createPatient', patientInput())
+    const before = await disk()
+    const refusals: [Method, unknown, string | undefined][] = [
+      ['createPatient', patientInput({ firstName: '' }), 'firstName'],
+      ['createPatient', patientInput({ lastName: 'x'.repeat(10_000) }), 'lastName'],
+      ['createPatient', patientInput({ dateOfBirth: '2999-01-01' }), 'dateOfBirth'],
+      ['createPatient', patientInput({ dateOfBirth: '1956-02-30' }), 'dateOfBirth'],
+      ['createPatient', patientInput({ email: 'not-an-email' }), 'email'],
+      ['createPatient', { ...patientInput(), ssn: '123' }, 'ssn'],
+      ['createPatient', patientInput({ chartNumber: 'mrn 1001' }), 'chartNumber'],
+      ['updatePatient', { id: 'no-such-patient', patient: patientInput() }, 'id'],
+      ['getPatient', { id: '../../etc/passwd' }, 'id'],
+      ['deletePatient', {}, 'id'],
+    ]
+    for (const [method, arg, field] of refusals) {
+      const result = await call(method, arg)
+      expect(result.ok, `${method} ${JSON.stringify(arg).slice(0, 80)}`).toBe(false)
+      if (!result.ok) expect(result.error.field).toBe(field)
+    }
+    expect(await disk()).toEqual(before)
+    expect(created.chartNumber).toBe('MRN-1001')
+  })
+
+  it('archives, restores and deletes; a deleted patient is gone from the live file at once', async () => {
+    const { value, dataDir } = await setup()
+    const keep = await value<Patient>('createPatient', patientInput({ chartNumber: 'K-1' }))
+    const gone = await value<Patient>('createPatient', patientInput({ firstName: 'Zofia', chartNumber: 'Z-9' }))
+    expect((await value<Patient>('setPatientArchived', { id: gone.id, archived: true })).status).toBe('archived')
+    expect((await value<Patient>('setPatientArchived', { id: gone.id, archived: false })).status).toBe('active')
+    await value('deletePatient', { id: gone.id })
+    const live = (await readdir(dataDir)).filter((n) => n.startsWith('roster'))
+    for (const name of live) expect(await readFile(join(dataDir, name), 'utf8')).not.toContain('Zofia')
+    expect((await value<{ id: string }[]>('listPatients')).map((p) => p.id)).toEqual([keep.id])
+  })
+
+  it('keeps one current program, duplicates a previous one as a starting point', async () => {
+    const { value } = await setup()
+    const patient = await value<Patient>('createPatient', patientInput())
+    const item = { id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5 } }
+    const first = await value<Patient>('saveProgram', { patientId: patient.id, program: { title: 'Week 1', status: 'current', items: [item] } })
+    const second = await value<Patient>('saveProgram', { patientId: patient.id, program: { title: 'Week 3', status: 'current', items: [] } })
+    expect(second.programs.map((p) => [p.title, p.status])).toEqual([['Week 1', 'previous'], ['Week 3', 'current']])
+    const copy = await value<Patient>('duplicateProgram', { patientId: patient.id, programId: first.programs[0]!.id })
+    const newest = copy.programs.at(-1)!
+    expect(newest).toMatchObject({ title: 'Week 1 (copy)', status: 'current', items: [{ exerciseId: 'bridges' }] })
+    expect(newest.items[0]!.id).not.toBe('item-000001')
+    expect(copy.programs.filter((p) => p.status === 'current')).toHaveLength(1)
+  })
+
+  it('exports one patient and imports a roster, reporting duplicate chart numbers instead of merging', async () => {
+    const a = await setup()
+    const anna = await a.value<Patient>('createPatient', patientInput({ chartNumber: 'A-1' }))
+    await a.value('createPatient', patientInput({ firstName: 'Ola', chartNumber: 'A-2' }))
+    const exported = await a.value<{ saved: boolean; path: string }>('exportRoster')
+    expect(exported.path).toMatch(/Homeplan_roster_\d{4}-\d{2}-\d{2}\.json$/)
+    const one = await a.value<{ path: string }>('exportPatient', { id: anna.id })
+    expect(one.path).toMatch(/Łukasiewicz_Anna_patient-record_\d{4}-\d{2}-\d{2}\.json$/)
+
+    const b = await setup()
+    await b.value('createPatient', patientInput({ firstName: 'Someone', lastName: 'Else', chartNumber: 'a 1' }))
+    b.dialogs.answers.open.push(exported.path)
+    const report = await b.value<{ imported: number; duplicates: unknown[] }>('importRoster')
+    expect(report).toMatchObject({ imported: 1, duplicates: [{ chartNumber: 'A-1', importedName: 'Anna Łukasiewicz', existingName: 'Someone Else' }] })
+    expect((await b.value<unknown[]>('listPatients')).length).toBe(2)
+  })
+
+  it('names the file and JSON path of an invalid import and imports nothing', async () => {
+    const { value, call, dialogs, dataDir } = await setup()
+    const file = join(dataDir, 'broken.json')
+    await writeFile(file, JSON.stringify({ format: 'homeplan-roster-export', patients: [{ ...patientInput(), id: 'patient-x1', createdAt: 'x' }] }))
+    dialogs.answers.open.push(file)
+    const result = await call('importRoster')
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/^broken\.json: patients\[0\]\.createdAt: .*Nothing was imported\.$/) } })
+    expect(await value<unknown[]>('listPatients')).toEqual([])
+  })
+
+  it('backs up, restores, and undoes the restore', async () => {
+    const { value } = await setup()
+    await value('createPatient', patientInput({ firstName: 'Before', chartNumber: 'B-1' }))
+    const backup = await value<{ id: string; kind: string; patients: number }>('backupNow')
+    expect(backup).toMatchObject({ kind: 'manual', patients: 1 })
+    await value('createPatient', patientInput({ firstName: 'After', chartNumber: 'B-2' }))
+    const { undo } = await value<{ undo: { id: string; patients: number } }>('restoreBackup', { id: backup.id })
+    expect((await value<{ firstName: string }[]>('listPatients')).map((p) => p.firstName)).toEqual(['Before'])
+    expect(undo.patients).toBe(2)
+    await value('restoreBackup', { id: undo.id })
+    expect((await value<{ firstName: string }[]>('listPatients')).map((p) => p.firstName)).toEqual(['Before', 'After'])
+    const kinds = (await value<{ kind: string }[]>('listBackups')).map((b) => b.kind)
+    expect(kinds.filter((k) => k === 'before-restore')).toHaveLength(2)
+  })
+
+  it('offers the newest backup when the roster had to be set aside, and restores it', async () => {
+    const first = await setup()
+    await first.value('createPatient', patientInput({ chartNumber: 'R-1' }))
+    await first.value('backupNow')
+    await first.services.close()
+    await writeFile(join(first.dataDir, ROSTER_FILE), '\0\0\0\0')
+    const { handlers } = createServices({ dataDir: first.dataDir, dataSource: 'flag', dialogs: first.dialogs, appInfo: { name: 'H', version: 't', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } } })
+    const status = await dispatch(handlers, 'getRosterStatus', undefined)
+    expect(status).toMatchObject({ ok: true, value: { status: 'recovery', newestBackup: { patients: 1 } } })
+    const newest = (status as { value: { newestBackup: { id: string } } }).value.newestBackup.id
+    expect(await dispatch(handlers, 'createPatient', patientInput())).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await dispatch(handlers, 'restoreBackup', { id: newest })).toMatchObject({ ok: true, value: { undo: null } })
+    expect(await dispatch(handlers, 'listPatients', undefined)).toMatchObject({ ok: true, value: [{ chartNumber: 'R-1' }] })
+  })
+
+  it('has a handler for every contract method', async () => {
+    const { services } = await setup()
+    expect(Object.keys(services.handlers).sort()).toEqual([...methods].sort())
+  })
+})
