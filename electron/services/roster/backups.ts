@@ -42,21 +42,24 @@ export class Backups {
   async keepCopy(file: string, kind: BackupKind): Promise<BackupInfo> {
     await fsp.mkdir(this.folder, { recursive: true })
     // Two backups in the same millisecond get consecutive stamps instead of overwriting each other.
-    let name = ''
-    for (let at = this.now().getTime(); ; at++) {
-      name = `roster-${stampOf(new Date(at))}-${kind}.json`
-      try {
-        await fsp.copyFile(file, join(this.folder, name), fsp.constants.COPYFILE_EXCL)
-        break
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      }
-    }
+    const name = await this.copyUnderFreeName(file, kind)
     const handle = await fsp.open(join(this.folder, name), 'r+')
     await handle.sync()
     await handle.close()
     await fsyncFolder(this.folder)
     return this.describe(name)
+  }
+
+  private async copyUnderFreeName(file: string, kind: BackupKind): Promise<string> {
+    for (let at = this.now().getTime(); ; at++) {
+      const name = `roster-${stampOf(new Date(at))}-${kind}.json`
+      try {
+        await fsp.copyFile(file, join(this.folder, name), fsp.constants.COPYFILE_EXCL)
+        return name
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+      }
+    }
   }
 
   /** Resolves when no backup is being taken (before closing the roster). */
