@@ -1,0 +1,112 @@
+/**
+ * `npm run bench [-- filter]`: one JSON object per line,
+ *   {"name":"roster.edit","value":4.1,"unit":"ms","baseline":390,"target":40}
+ * where baseline is the naive way (plain lowdb, a naive search) measured in the same run.
+ */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Low } from 'lowdb'
+import { JSONFile } from 'lowdb/node'
+import { summarize, type Patient } from '../src/core/patient'
+import { fold, indexRoster, searchRoster } from '../src/core/roster-search'
+import { SCHEMA_VERSION, FORMAT } from '../electron/services/roster/format'
+import { SnapshotFile } from '../electron/services/roster/snapshot-file'
+import { RosterStore } from '../electron/services/roster/store'
+import { syntheticPatients } from '../tests/support/patients'
+
+const filter = process.argv[2] ?? ''
+const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 10_000)
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const round = (x: number) => Math.round(x * 100) / 100
+const report = (name: string, value: number, unit: string, baseline: number, target: number) =>
+  console.log(JSON.stringify({ name, value: round(value), unit, baseline: round(baseline), target }))
+
+/** Largest event-loop stall (ms) while `work` runs: the longest gap between 1 ms timer ticks, minus the tick. */
+async function maxStall(work: () => Promise<unknown>): Promise<number> {
+  let last = performance.now()
+  let max = 0
+  const timer = setInterval(() => {
+    const t = performance.now()
+    max = Math.max(max, t - last - 1)
+    last = t
+  }, 1)
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 5))
+  await settle()
+  await work()
+  await settle()
+  clearInterval(timer)
+  return max
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await work()
+  return performance.now() - start
+}
+
+async function rosterBench(): Promise<void> {
+  const patients = syntheticPatients(PATIENTS)
+  const dir = await mkdtemp(join(tmpdir(), 'hp-bench-'))
+  const lowDir = await mkdtemp(join(tmpdir(), 'hp-bench-lowdb-'))
+  try {
+    // The same roster, written both ways.
+    await new SnapshotFile(join(dir, 'roster.json')).write({
+      header: { format: FORMAT, schemaVersion: SCHEMA_VERSION, savedAt: new Date().toISOString(), lastSeq: 0, count: patients.length },
+      entries: patients.map((p) => ({ summary: summarize(p), patient: p })),
+    })
+    const low = new Low(new JSONFile<{ schemaVersion: number; patients: Patient[] }>(join(lowDir, 'db.json')), { schemaVersion: 2, patients: [] })
+    low.data.patients = patients
+    await low.write()
+
+    const loads: number[] = []
+    const lowLoads: number[] = []
+    let store: RosterStore | undefined
+    for (let i = 0; i < 3; i++) {
+      await store?.close()
+      globalThis.gc?.()
+      loads.push(await timed(async () => (store = await RosterStore.open({ dir, compactAfterChanges: 1_000_000 }))))
+      const fresh = new Low(new JSONFile<{ schemaVersion: number; patients: Patient[] }>(join(lowDir, 'db.json')), { schemaVersion: 2, patients: [] })
+      lowLoads.push(await timed(() => fresh.read()))
+    }
+    report('roster.load', median(loads), 'ms', median(lowLoads), 300)
+
+    const edits: number[] = []
+    const lowEdits: number[] = []
+    let stall = 0
+    let lowStall = 0
+    for (let i = 0; i < 30; i++) {
+      const p = store!.get(patients[(i * 331) % patients.length]!.id)!
+      stall = Math.max(stall, await maxStall(async () => edits.push(await timed(() => store!.put({ ...p, notes: `edit ${i}` })))))
+      if (i < 5) {
+        lowStall = Math.max(lowStall, await maxStall(async () => lowEdits.push(await timed(async () => {
+          low.data.patients[(i * 331) % patients.length]!.notes = `edit ${i}`
+          await low.write()
+        }))))
+      }
+    }
+    report('roster.edit', median(edits), 'ms', median(lowEdits), 40)
+    // Compaction (and the automatic backup built on it) must not freeze the app either.
+    stall = Math.max(stall, await maxStall(() => store!.compact()))
+    report('roster.save.max_stall', stall, 'ms', lowStall, 20)
+    await store!.close()
+
+    const summaries = patients.map(summarize)
+    const index = indexRoster(summaries)
+    const queries = ['lukasiewicz', 'anna', 'MRN-10', 'mrn 105', '03/14/1956', '1956-03-1', 'nguyen thi', 'zzz', 'jo', 'Иван']
+    const naive = (q: string) =>
+      summaries.filter((s) => fold(`${s.firstName} ${s.lastName} ${s.preferredName ?? ''} ${s.chartNumber ?? ''} ${s.dateOfBirth ?? ''}`).includes(fold(q)))
+    const perQuery = (fn: (q: string) => unknown) => {
+      const runs: number[] = []
+      for (let r = 0; r < 5; r++) for (const q of queries) runs.push(-performance.now() + (fn(q), performance.now()))
+      return median(runs)
+    }
+    report('roster.search', perQuery((q) => searchRoster(index, q)), 'ms', perQuery(naive), 10)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+    await rm(lowDir, { recursive: true, force: true })
+  }
+}
+
+const suites: Record<string, () => Promise<void>> = { roster: rosterBench }
+for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()
