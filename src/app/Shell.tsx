@@ -5,11 +5,13 @@ import { useEffect, useRef, type ComponentType } from 'react'
 import { LibraryPage } from '../features/library/LibraryPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { ProgramPage } from '../features/program/ProgramPage'
+import { RosterProvider } from '../features/patients/roster-context'
+import { RosterBanner } from '../features/patients/RosterBanner'
 import { SettingsPage } from '../features/settings/SettingsPage'
 import { useApi } from './api-context'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Logo } from './Logo'
-import { useSection, type Section } from './routes'
+import { useRoute, type Section } from './routes'
 
 const nav: { section: Section; label: string; description: string; icon: ComponentType<{ size?: number }>; page: ComponentType }[] = [
   { section: 'patients', label: 'Patients', description: 'Your roster', icon: IconUsers, page: PatientsPage },
@@ -43,7 +45,7 @@ function ColorSchemeToggle() {
 
 export function Shell() {
   const api = useApi()
-  const [section, go] = useSection()
+  const [{ section }, go] = useRoute()
   const [opened, { toggle, close }] = useDisclosure()
   const { setColorScheme } = useMantineColorScheme()
 
@@ -61,6 +63,7 @@ export function Shell() {
   const current = nav.find((item) => item.section === section) ?? nav[0]!
   const Page = current.page
   return (
+    <RosterProvider>
     <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
@@ -95,9 +98,11 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBoundary resetKey={section} onBack={() => go('patients')}>
+          <RosterBanner />
           <Page />
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
+    </RosterProvider>
   )
 }

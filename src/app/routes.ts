@@ -3,11 +3,20 @@ import { useSyncExternalStore } from 'react'
 export const sections = ['patients', 'program', 'library', 'settings'] as const
 export type Section = (typeof sections)[number]
 
-/** The section named by the URL hash (`#/library`), defaulting to the patient roster. */
-export function sectionFromHash(hash: string): Section {
-  const name = hash.replace(/^#\/?/, '').split('/')[0]
-  return (sections as readonly string[]).includes(name ?? '') ? (name as Section) : 'patients'
+export interface Route {
+  section: Section
+  /** The rest of the path, e.g. a patient id in `#/patients/<id>`. */
+  param?: string
 }
+
+/** Reads `#/patients/abc` as { section: 'patients', param: 'abc' }; anything unknown opens the roster. */
+export function routeFromHash(hash: string): Route {
+  const [name = '', param] = hash.replace(/^#\/?/, '').split('/')
+  if (!(sections as readonly string[]).includes(name)) return { section: 'patients' }
+  return param ? { section: name as Section, param: decodeURIComponent(param) } : { section: name as Section }
+}
+
+export const hrefFor = (section: Section, param?: string) => `#/${section}${param ? `/${encodeURIComponent(param)}` : ''}`
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange)
@@ -15,7 +24,7 @@ const subscribe = (onChange: () => void) => {
 }
 
 /** Hash routing keeps Back/Forward working in the window and in the browser bridge alike. */
-export function useSection(): [Section, (section: Section) => void] {
-  const section = useSyncExternalStore(subscribe, () => sectionFromHash(window.location.hash))
-  return [section, (next) => void (window.location.hash = `/${next}`)]
+export function useRoute(): [Route, (section: Section, param?: string) => void] {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash)
+  return [routeFromHash(hash), (section, param) => void (window.location.hash = hrefFor(section, param).slice(1))]
 }

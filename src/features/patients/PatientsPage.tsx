@@ -1,19 +1,28 @@
-import { IconUsers } from '@tabler/icons-react'
-import { UpcomingPage } from '../../app/UpcomingPage'
+import { notifications } from '@mantine/notifications'
+import { useMemo, useState } from 'react'
+import { useRoute } from '../../app/routes'
+import { PatientDetail } from './PatientDetail'
+import { PatientForm } from './PatientForm'
+import { RosterList } from './RosterList'
+import { useRoster } from './roster-context'
 
+/** The roster, or one patient when the address names them (#/patients/<id>). */
 export function PatientsPage() {
+  const [{ param }, go] = useRoute()
+  const roster = useRoster()
+  const [creating, setCreating] = useState(false)
+  const therapists = useMemo(() => [...new Set((roster.patients ?? []).map((p) => p.therapist).filter((t): t is string => !!t))], [roster.patients])
   return (
-    <UpcomingPage
-      title="Patients"
-      subtitle="Everyone you build home programs for, stored only on this computer."
-      icon={<IconUsers size={32} />}
-      emptyTitle="No patients yet"
-      emptyText="Your roster will appear here. Add a patient, then build and print their home exercise program."
-      coming={[
-        'Instant search by name, chart number or date of birth',
-        'Filters for active, discharged and archived patients',
-        'Each patient’s program history, newest first',
-      ]}
-    />
+    <>
+      {param ? <PatientDetail key={param} id={param} onBack={() => go('patients')} /> : <RosterList onNew={() => setCreating(true)} />}
+      {creating && (
+        <PatientForm opened therapists={therapists} onClose={() => setCreating(false)}
+          onSaved={(patient) => {
+            setCreating(false)
+            notifications.show({ color: 'teal', message: `${patient.firstName} ${patient.lastName} was added.` })
+            void roster.refresh().then(() => go('patients', patient.id))
+          }} />
+      )}
+    </>
   )
 }

@@ -1,9 +1,10 @@
 import { Badge, Code, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text, Title, useMantineColorScheme } from '@mantine/core'
-import { useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
 import type { Settings, SettingsPatch } from '../../core/settings'
+import { DataSection } from './DataSection'
 
 const sourceLabel: Record<DataFolderInfo['source'], string> = {
   default: 'Standard location',
@@ -51,11 +52,12 @@ export function SettingsPage() {
   const [folder, setFolder] = useState<DataFolderInfo>()
   const [info, setInfo] = useState<AppInfo>()
 
+  const loadFolder = useCallback(() => void api.getDataFolder().then((r) => r.ok && setFolder(r.value)), [api])
   useEffect(() => {
     void api.getSettings().then((r) => r.ok && setSettings(r.value))
-    void api.getDataFolder().then((r) => r.ok && setFolder(r.value))
     void api.getAppInfo().then((r) => r.ok && setInfo(r.value))
-  }, [api])
+    loadFolder()
+  }, [api, loadFolder])
 
   const update = async (patch: SettingsPatch) => {
     const result = await api.updateSettings(patch)
@@ -123,6 +125,9 @@ export function SettingsPage() {
           ) : (
             <Skeleton h={60} />
           )}
+        </Section>
+        <Section title="Patient file and backups" description="Back up, restore, export or import your roster. Everything stays on this computer unless you export it.">
+          <DataSection onChanged={loadFolder} />
         </Section>
         <Section title="About" description="Useful when you contact support.">
           {info ? (

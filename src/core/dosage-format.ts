@@ -1,0 +1,24 @@
+import type { Dosage } from './dosage'
+
+const sideText: Record<NonNullable<Dosage['side']>, string> = { left: 'left side', right: 'right side', both: 'both sides', alternating: 'alternate sides' }
+
+const secs = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`)
+
+/** The clinician's short dosage line, e.g. "2 sets × 10–15 reps · hold 5 s · 1× daily · both sides". */
+export function dosageLine(d: Dosage): string {
+  const parts: string[] = []
+  const reps = d.reps ? (d.reps.min === d.reps.max ? `${d.reps.min} reps` : `${d.reps.min}–${d.reps.max} reps`) : ''
+  if (d.sets && reps) parts.push(`${d.sets} ${d.sets === 1 ? 'set' : 'sets'} × ${reps}`)
+  else if (d.sets) parts.push(`${d.sets} ${d.sets === 1 ? 'set' : 'sets'}`)
+  else if (reps) parts.push(reps)
+  if (d.holdSeconds) parts.push(`hold ${secs(d.holdSeconds)}`)
+  if (d.durationSeconds) parts.push(secs(d.durationSeconds))
+  if (d.restSeconds) parts.push(`rest ${secs(d.restSeconds)}`)
+  if (d.timesPerDay) parts.push(`${d.timesPerDay}× daily`)
+  if (d.days?.length) parts.push(d.days.map((day) => day[0]!.toUpperCase() + day.slice(1)).join('/'))
+  else if (d.daysPerWeek) parts.push(`${d.daysPerWeek} days/week`)
+  if (d.side) parts.push(sideText[d.side])
+  if (d.resistance?.band) parts.push(`${d.resistance.band} band`)
+  if (d.resistance?.load) parts.push(`${d.resistance.load} ${d.resistance.unit ?? 'kg'}`)
+  return parts.join(' · ')
+}
