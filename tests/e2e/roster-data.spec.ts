@@ -51,7 +51,7 @@ test('back up, restore, undo the restore; a damaged patient file is set aside an
   await add('Ewa', 'K-1')
   await page.getByRole('link', { name: /Settings/ }).click()
   await page.getByRole('button', { name: 'Back up now' }).click()
-  await expect(page.getByText('Backed up 1 patients.')).toBeVisible()
+  await expect(page.getByText('Backed up 1 patient.')).toBeVisible()
   const backups = page.getByRole('table', { name: 'Backups' })
   await expect(backups.getByText('Backed up by you')).toBeVisible()
 

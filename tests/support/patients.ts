@@ -27,7 +27,7 @@ export function syntheticPatients(count: number, programs = 3, items = 8): Patie
   return Array.from({ length: count }, (_, i) => ({
     id: `patient-${String(i).padStart(6, '0')}`,
     firstName: firstNames[i % 10]!,
-    lastName: lastNames[(i * 7) % 10]!,
+    lastName: lastNames[Math.floor(i / 10) % 10]!,
     ...(i % 5 === 0 ? { preferredName: 'Jo' } : {}),
     dateOfBirth: `19${40 + (i % 60)}-0${1 + (i % 9)}-1${i % 9}`,
     chartNumber: `MRN-${100000 + i}`,

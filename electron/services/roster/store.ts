@@ -258,7 +258,7 @@ export class RosterStore {
     this.reindex()
     this.health = {
       status: 'recovery',
-      reason: `The patient file could not be read (${reason}) It was set aside, unchanged, as ${moved.join(', ')}. Restore a backup in Settings → Data, or start an empty roster.`,
+      reason: `The patient file could not be read: ${reason} It has been set aside unchanged in the data folder as ${moved[0] ?? ROSTER_FILE}${moved.length > 1 ? ` (with ${moved.length - 1} related ${moved.length === 2 ? 'file' : 'files'})` : ''}. Restore a backup, or start an empty roster.`,
       quarantined: moved,
     }
     this.log(this.health.reason)

@@ -36,7 +36,7 @@ function SortHeader({ label, column, sort, onSort }: { label: string; column: So
 }
 
 export function RosterList({ onNew }: { onNew: () => void }) {
-  const { patients, index } = useRoster()
+  const { patients, index, status: rosterStatus } = useRoster()
   const search = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<'active' | 'discharged' | 'archived' | 'all'>('active')
@@ -76,6 +76,10 @@ export function RosterList({ onNew }: { onNew: () => void }) {
     </Button>
   )
 
+  if (rosterStatus && rosterStatus.status !== 'ready') {
+    // The banner above explains what happened and offers the way out; nothing can be added until then.
+    return <PageHeader title="Patients" subtitle="Your roster appears here once the patient file is open again." />
+  }
   if (patients && patients.length === 0) {
     return (
       <>

@@ -56,7 +56,7 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
         <Button leftSection={<IconDeviceFloppy size={18} />} loading={busy}
           onClick={() => (setBusy(true), void api.backupNow().then(async (r) => {
             setBusy(false)
-            if (r.ok) notifications.show({ color: 'teal', message: `Backed up ${r.value.patients ?? 0} patients.` })
+            if (r.ok) notifications.show({ color: 'teal', message: `Backed up ${r.value.patients === 1 ? '1 patient' : `${r.value.patients ?? 0} patients`}.` })
             await reload()
           }))}>
           Back up now
