@@ -3,11 +3,13 @@
  *   {"name":"roster.edit","value":4.1,"unit":"ms","baseline":390,"target":40}
  * where baseline is the naive way (plain lowdb, a naive search) measured in the same run.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
+import { libraryFileSchema, type Exercise } from '../src/core/exercise'
+import { indexLibrary, searchLibrary } from '../src/core/library-search'
 import { summarize, type Patient } from '../src/core/patient'
 import { fold, indexRoster, searchRoster } from '../src/core/roster-search'
 import { SCHEMA_VERSION, FORMAT } from '../electron/services/roster/format'
@@ -108,5 +110,27 @@ async function rosterBench(): Promise<void> {
   }
 }
 
-const suites: Record<string, () => Promise<void>> = { roster: rosterBench }
+/** 2,000 exercises: the built-in ones plus synthetic variations with realistic names and fields. */
+async function libraryBench(): Promise<void> {
+  const shipped = libraryFileSchema.parse(JSON.parse(await readFile('resources/library/exercises.json', 'utf8'))).exercises
+  const words = ['single-leg', 'banded', 'seated', 'wall', 'slow', 'supported', 'resisted', 'assisted', 'isometric', 'eccentric']
+  const exercises: Exercise[] = Array.from({ length: 2000 }, (_, i) => {
+    const base = shipped[i % shipped.length]!
+    return { ...base, id: `${base.id}-${i}`, name: `${words[i % 10]} ${words[Math.floor(i / 10) % 10]} ${base.name} ${i}`, aliases: base.aliases.map((a) => `${a} ${i}`) }
+  })
+  const index = indexLibrary(exercises)
+  const queries = ['clam', 'glute bridge', 'clamshels', 'hip flexor', 'pillow', 'prone', 'seated wall', 'banded bridge hold', 'side leg raise', 'stretch']
+  const naive = (q: string) => {
+    const words = q.toLowerCase().split(/\s+/)
+    return exercises.filter((e) => words.every((w) => JSON.stringify(e).toLowerCase().includes(w)))
+  }
+  const perQuery = (fn: (q: string) => unknown) => {
+    const runs: number[] = []
+    for (let r = 0; r < 5; r++) for (const q of queries) runs.push(-performance.now() + (fn(q), performance.now()))
+    return median(runs)
+  }
+  report('library.search', perQuery((q) => searchLibrary(index, q)), 'ms', perQuery(naive), 5)
+}
+
+const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench }
 for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()

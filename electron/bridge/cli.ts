@@ -18,6 +18,7 @@ const services = createServices({
   dataSource: data.source,
   appInfo: { name: 'Homeplan', version, platform: process.platform, versions: { electron: null, chrome: null, node: process.versions.node } },
   dialogs: new ScriptedDialogs(resolve(data.path, 'exports')),
+  resourcesDir: resolve('resources'),
   log: (message, error) => console.warn(message, error ?? ''),
 })
 const bridge = await startBridge({ handlers: services.handlers, rendererDir: resolve('out/renderer'), port, log: console.error })

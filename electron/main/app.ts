@@ -67,6 +67,7 @@ export function startApp(): void {
         versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null, node: process.versions.node },
       },
       dialogs: electronDialogs(() => app.getPath('documents')),
+      resourcesDir: join(here, '../../resources'),
       log: (message, error) => (error ? console.error(message, error) : console.warn(message)),
     })
     // Let pending roster writes and compaction finish before the process exits.

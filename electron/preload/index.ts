@@ -30,6 +30,18 @@ export const api = {
   exportPatient: (arg) => call('exportPatient', arg),
   exportRoster: () => call('exportRoster'),
   importRoster: () => call('importRoster'),
+  getLibrary: () => call('getLibrary'),
+  createExercise: (arg) => call('createExercise', arg),
+  updateExercise: (arg) => call('updateExercise', arg),
+  duplicateExercise: (arg) => call('duplicateExercise', arg),
+  deleteExercise: (arg) => call('deleteExercise', arg),
+  setFavourite: (arg) => call('setFavourite', arg),
+  setDefaultDosage: (arg) => call('setDefaultDosage', arg),
+  attachExercisePhoto: (arg) => call('attachExercisePhoto', arg),
+  removeExercisePhoto: (arg) => call('removeExercisePhoto', arg),
+  getMedia: (arg) => call('getMedia', arg),
+  saveTemplate: (arg) => call('saveTemplate', arg),
+  deleteTemplate: (arg) => call('deleteTemplate', arg),
 } satisfies Api
 
 contextBridge.exposeInMainWorld('api', api)

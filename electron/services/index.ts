@@ -1,6 +1,8 @@
+import { join } from 'node:path'
 import type { AppInfo, DataFolderInfo, Handlers } from '../../src/core/contract'
 import { describeDataFolder } from './data-folder'
 import type { Dialogs } from './dialogs'
+import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
 import { RosterStore } from './roster/store'
@@ -11,6 +13,8 @@ export interface ServiceDeps {
   dataSource: DataFolderInfo['source']
   appInfo: AppInfo
   dialogs: Dialogs
+  /** The app's resources folder (built-in exercise library, fonts, schemas). */
+  resourcesDir: string
   now?: () => Date
   log?: (message: string, error?: unknown) => void
 }
@@ -40,12 +44,20 @@ export function createServices(deps: ServiceDeps): Services {
       log,
       beforeMigrate: async (file) => void (await backups.keepCopy(file, 'before-migration')),
     }))
+  const library = createLibrary({
+    dataDir: deps.dataDir,
+    builtinFile: join(deps.resourcesDir, 'library', 'exercises.json'),
+    dialogs: deps.dialogs,
+    now: deps.now,
+    warn: (message) => log(message),
+  })
   const handlers: Handlers = {
     getAppInfo: () => deps.appInfo,
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
-    ...createRosterHandlers({ store, backups, dialogs: deps.dialogs, now: deps.now, log }),
+    ...createRosterHandlers({ store, backups, dialogs: deps.dialogs, now: deps.now, log, exerciseExists: async (id) => !!(await library.find(id)) }),
+    ...library.handlers,
   }
   return {
     handlers,

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import type { Exercise, Template } from './exercise'
+import { libraryArgs, type LibraryView } from './library-contract'
 import type { Patient, PatientSummary } from './patient'
 import type { Result } from './result'
 import { byId, rosterArgs, type BackupInfo, type FileResult, type ImportReport, type RosterStatus } from './roster-contract'
@@ -55,6 +57,19 @@ export const contract = {
   exportPatient: channel<FileResult>()(byId),
   exportRoster: channel<FileResult>()(z.undefined()),
   importRoster: channel<ImportReport>()(z.undefined()),
+
+  getLibrary: channel<LibraryView>()(z.undefined()),
+  createExercise: channel<Exercise>()(libraryArgs.createExercise),
+  updateExercise: channel<Exercise>()(libraryArgs.updateExercise),
+  duplicateExercise: channel<Exercise>()(libraryArgs.byExercise),
+  deleteExercise: channel<{ id: string }>()(libraryArgs.byExercise),
+  setFavourite: channel<string[]>()(libraryArgs.setFavourite),
+  setDefaultDosage: channel<Exercise>()(libraryArgs.setDefaultDosage),
+  attachExercisePhoto: channel<Exercise>()(libraryArgs.attachExercisePhoto),
+  removeExercisePhoto: channel<Exercise>()(libraryArgs.removeExercisePhoto),
+  getMedia: channel<string>()(libraryArgs.getMedia),
+  saveTemplate: channel<Template>()(libraryArgs.saveTemplate),
+  deleteTemplate: channel<{ id: string }>()(libraryArgs.deleteTemplate),
 }
 
 export type Contract = typeof contract

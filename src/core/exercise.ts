@@ -46,6 +46,7 @@ export type Exercise = z.infer<typeof exerciseSchema>
 
 /** The shipped library file (resources/library/exercises.json); its JSON Schema is generated from this. */
 export const libraryFileSchema = z.strictObject({
+  $schema: z.string().optional(),
   format: z.literal('homeplan-exercise-library'),
   version: z.string().regex(/^\d+\.\d+\.\d+$/),
   exercises: z.array(exerciseSchema),

@@ -3,8 +3,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH, bridgeScript, startBridge, type Bridge } from '../../electron/bridge/server'
-import { ScriptedDialogs } from '../../electron/bridge/dialogs'
-import { createServices } from '../../electron/services'
+import { testServices } from '../support/services'
 import { methods } from '../../src/core/contract'
 
 let bridge: Bridge
@@ -17,12 +16,7 @@ beforeAll(async () => {
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   await writeFile(join(tmpdir(), 'hp-secret.txt'), 'secret')
   dataDir = await mkdtemp(join(tmpdir(), 'hp-bridge-data-'))
-  const { handlers } = createServices({
-    dataDir,
-    dialogs: new ScriptedDialogs(dataDir),
-    dataSource: 'flag',
-    appInfo: { name: 'Homeplan', version: 't', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } },
-  })
+  const { handlers } = testServices(dataDir)
   bridge = await startBridge({ handlers, rendererDir })
 })
 afterAll(() => bridge.close())

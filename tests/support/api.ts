@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ScriptedDialogs } from '../../electron/bridge/dialogs'
-import { createServices } from '../../electron/services'
+import type { ScriptedDialogs } from '../../electron/bridge/dialogs'
 import { methods, type Api } from '../../src/core/contract'
 import { dispatch } from '../../src/core/dispatch'
+import { testServices } from './services'
 
 /**
  * A window.api backed by the real services on a fresh temp data folder, with
@@ -13,13 +13,7 @@ import { dispatch } from '../../src/core/dispatch'
  */
 export function realApi(overrides: Partial<Api> = {}): Api & { dataDir: string; dialogs: ScriptedDialogs } {
   const dataDir = mkdtempSync(join(tmpdir(), 'hp-api-'))
-  const dialogs = new ScriptedDialogs(join(dataDir, 'exports'))
-  const { handlers } = createServices({
-    dataDir,
-    dataSource: 'flag',
-    dialogs,
-    appInfo: { name: 'Homeplan', version: '1.2.3', platform: 'linux', versions: { electron: '45.0.0', chrome: '140', node: '22' } },
-  })
+  const { handlers, dialogs } = testServices(dataDir, { appInfo: { name: 'Homeplan', version: '1.2.3', platform: 'linux', versions: { electron: '45.0.0', chrome: '140', node: '22' } } })
   const api: Record<string, unknown> = { dataDir, dialogs }
   for (const method of methods) {
     api[method] = async (arg?: unknown) => JSON.parse(JSON.stringify(await dispatch(handlers, method, arg)))

@@ -25,6 +25,8 @@ export interface RosterDeps {
   now?: () => Date
   newId?: () => string
   log?: (message: string, error?: unknown) => void
+  /** Whether an exercise id is in the library (built-in or custom). */
+  exerciseExists?: (id: string) => Promise<boolean>
 }
 
 type RosterHandlers = Pick<
@@ -122,6 +124,11 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       const stamp = now().toISOString()
       const previous = programId ? patient.programs.find((p) => p.id === programId) : undefined
       if (programId && !previous) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+      for (const [i, item] of program.items.entries()) {
+        if (deps.exerciseExists && !(await deps.exerciseExists(item.exerciseId))) {
+          throw new AppFailure('invalid_argument', `Exercise ${i + 1} (“${item.exerciseId}”) is not in the library. Nothing was saved.`, `program.items.${i}.exerciseId`)
+        }
+      }
       const saved: Program = { ...program, id: previous?.id ?? newId(), createdAt: previous?.createdAt ?? stamp, updatedAt: stamp }
       return save(store, withProgram(patient, saved, stamp))
     },

@@ -2,24 +2,18 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ScriptedDialogs } from '../../../electron/bridge/dialogs'
-import { createServices } from '../../../electron/services'
 import { ROSTER_FILE } from '../../../electron/services/roster/store'
 import { methods, type Method } from '../../../src/core/contract'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Patient } from '../../../src/core/patient'
 import type { Result } from '../../../src/core/result'
 import { patientInput } from '../../support/patients'
+import { testServices } from '../../support/services'
 
 async function setup() {
   const dataDir = await mkdtemp(join(tmpdir(), 'hp-service-'))
-  const dialogs = new ScriptedDialogs(join(dataDir, 'exports'))
-  const services = createServices({
-    dataDir,
-    dataSource: 'flag',
-    dialogs,
-    appInfo: { name: 'Homeplan', version: 't', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } },
-  })
+  const services = testServices(dataDir)
+  const dialogs = services.dialogs
   const call = <T = unknown>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
   const value = async <T = unknown>(method: Method, arg?: unknown): Promise<T> => {
     const result = await call<T>(method, arg)
@@ -142,7 +136,7 @@ describe('roster service', () => {
     await first.value('backupNow')
     await first.services.close()
     await writeFile(join(first.dataDir, ROSTER_FILE), '\0\0\0\0')
-    const { handlers } = createServices({ dataDir: first.dataDir, dataSource: 'flag', dialogs: first.dialogs, appInfo: { name: 'H', version: 't', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } } })
+    const { handlers } = testServices(first.dataDir)
     const status = await dispatch(handlers, 'getRosterStatus', undefined)
     expect(status).toMatchObject({ ok: true, value: { status: 'recovery', newestBackup: { patients: 1 } } })
     const newest = (status as { value: { newestBackup: { id: string } } }).value.newestBackup.id

@@ -1,0 +1,188 @@
+/**
+ * The exercise library: the built-in exercises (read-only, shipped in
+ * resources/library) plus this computer's custom exercises, favourites,
+ * default dosages and program templates (library.json in the data folder).
+ */
+import { randomUUID } from 'node:crypto'
+import * as fsp from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import type { Handlers } from '../../../src/core/contract'
+import { dosageSchema } from '../../../src/core/dosage'
+import { exerciseId, exerciseSchema, libraryFileSchema, templateSchema, type Exercise, type ExerciseInput } from '../../../src/core/exercise'
+import type { LibraryView } from '../../../src/core/library-contract'
+import { AppFailure } from '../../../src/core/result'
+import type { Dialogs } from '../dialogs'
+import { JsonDocument } from '../json-document'
+import { MediaStore } from './media'
+
+export const LIBRARY_FILE = 'library.json'
+
+const libraryDocSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  custom: z.array(exerciseSchema),
+  templates: z.array(templateSchema),
+  favourites: z.array(exerciseId),
+  defaultDosages: z.record(exerciseId, dosageSchema),
+})
+type LibraryDoc = z.infer<typeof libraryDocSchema>
+
+export interface LibraryDeps {
+  dataDir: string
+  builtinFile: string
+  dialogs: Dialogs
+  now?: () => Date
+  newId?: () => string
+  warn?: (message: string) => void
+}
+
+type LibraryHandlers = Pick<
+  Handlers,
+  | 'getLibrary' | 'createExercise' | 'updateExercise' | 'duplicateExercise' | 'deleteExercise' | 'setFavourite'
+  | 'setDefaultDosage' | 'attachExercisePhoto' | 'removeExercisePhoto' | 'getMedia' | 'saveTemplate' | 'deleteTemplate'
+>
+
+const slug = (name: string) =>
+  name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'exercise'
+
+export interface Library {
+  handlers: LibraryHandlers
+  /** The exercise with this id, built-in or custom, or undefined. */
+  find(id: string): Promise<Exercise | undefined>
+}
+
+export function createLibrary(deps: LibraryDeps): Library {
+  const now = deps.now ?? (() => new Date())
+  const newId = deps.newId ?? randomUUID
+  const media = new MediaStore(deps.dataDir)
+  const doc = new JsonDocument<LibraryDoc>(
+    join(deps.dataDir, LIBRARY_FILE),
+    libraryDocSchema,
+    () => ({ schemaVersion: 1, custom: [], templates: [], favourites: [], defaultDosages: {} }),
+    deps.warn,
+    now,
+  )
+  let builtin: Promise<z.infer<typeof libraryFileSchema>> | undefined
+  const builtins = () =>
+    (builtin ??= fsp.readFile(deps.builtinFile, 'utf8').then((text) => libraryFileSchema.parse(JSON.parse(text))))
+
+  const all = async (): Promise<Exercise[]> => {
+    const [shipped, local] = await Promise.all([builtins(), doc.read()])
+    return [...shipped.exercises, ...local.custom].map((e) => {
+      const dosage = local.defaultDosages[e.id]
+      return dosage ? { ...e, defaultDosage: dosage } : e
+    })
+  }
+  const find = async (id: string) => (await all()).find((e) => e.id === id)
+  const mustFind = async (id: string) => {
+    const found = await find(id)
+    if (!found) throw new AppFailure('not_found', `There is no exercise “${id}” in the library.`, 'id')
+    return found
+  }
+  const customOnly = (draft: LibraryDoc, id: string) => {
+    const i = draft.custom.findIndex((e) => e.id === id)
+    if (i < 0) throw new AppFailure('forbidden', 'Built-in exercises cannot be changed. Duplicate it to make your own version.', 'id')
+    return i
+  }
+  const assertLinksExist = async (input: Pick<ExerciseInput, 'progressions' | 'regressions'>) => {
+    const ids = new Set((await all()).map((e) => e.id))
+    const missing = [...input.progressions, ...input.regressions].filter((id) => !ids.has(id))
+    if (missing.length) throw new AppFailure('invalid_argument', `Unknown linked exercise: ${missing.join(', ')}.`, 'progressions')
+  }
+  const addCustom = async (input: ExerciseInput) => {
+    await assertLinksExist(input)
+    const exercise: Exercise = { ...input, id: `custom-${slug(input.name)}-${newId().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`, source: 'custom' }
+    return doc.update((draft) => (draft.custom.push(exercise), exercise))
+  }
+
+  const handlers: LibraryHandlers = {
+    getLibrary: async (): Promise<LibraryView> => {
+      const [shipped, local, exercises] = await Promise.all([builtins(), doc.read(), all()])
+      return { version: shipped.version, exercises, favourites: local.favourites, templates: local.templates }
+    },
+    createExercise: (input) => addCustom(input),
+    updateExercise: async ({ id, exercise }) => {
+      await assertLinksExist(exercise)
+      return doc.update((draft) => {
+        const i = customOnly(draft, id)
+        draft.custom[i] = { ...exercise, id, source: 'custom' }
+        return draft.custom[i]!
+      })
+    },
+    duplicateExercise: async ({ id }) => {
+      const { id: _id, source: _source, ...rest } = await mustFind(id)
+      return addCustom({ ...rest, name: `${rest.name} (my version)`.slice(0, 120) })
+    },
+    deleteExercise: ({ id }) =>
+      doc.update((draft) => {
+        const i = customOnly(draft, id)
+        const users = draft.templates.filter((t) => t.items.some((item) => item.exerciseId === id)).map((t) => `“${t.name}”`)
+        if (users.length) {
+          throw new AppFailure('conflict', `“${draft.custom[i]!.name}” is used by the template${users.length > 1 ? 's' : ''} ${users.join(', ')}. Remove it from ${users.length > 1 ? 'them' : 'it'} first.`)
+        }
+        draft.custom.splice(i, 1)
+        for (const e of draft.custom) {
+          e.progressions = e.progressions.filter((p) => p !== id)
+          e.regressions = e.regressions.filter((p) => p !== id)
+        }
+        draft.favourites = draft.favourites.filter((f) => f !== id)
+        delete draft.defaultDosages[id]
+        return { id }
+      }),
+    setFavourite: async ({ id, favourite }) => {
+      await mustFind(id)
+      return doc.update((draft) => {
+        draft.favourites = draft.favourites.filter((f) => f !== id)
+        if (favourite) draft.favourites.push(id)
+        return draft.favourites
+      })
+    },
+    setDefaultDosage: async ({ id, dosage }) => {
+      await mustFind(id)
+      await doc.update((draft) => void (draft.defaultDosages[id] = dosage))
+      return mustFind(id)
+    },
+    attachExercisePhoto: async ({ id, author, licence, caption }) => {
+      const local = await doc.read()
+      customOnly(structuredClone(local), id)
+      const path = await deps.dialogs.open({ title: 'Choose a photo (PNG or JPEG)', filters: [{ name: 'Photos', extensions: ['png', 'jpg', 'jpeg'] }] })
+      if (!path) return mustFind(id)
+      const file = await media.importFile(path)
+      return doc.update((draft) => {
+        const exercise = draft.custom[customOnly(draft, id)]!
+        if (exercise.images.length >= 6) throw new AppFailure('invalid_argument', 'An exercise can have at most 6 photos.')
+        exercise.images.push({ file, author, licence, ...(caption ? { caption } : {}) })
+        return exercise
+      })
+    },
+    removeExercisePhoto: ({ id, file }) =>
+      doc.update((draft) => {
+        const exercise = draft.custom[customOnly(draft, id)]!
+        exercise.images = exercise.images.filter((image) => image.file !== file)
+        return exercise
+      }),
+    getMedia: ({ file }) => media.dataUrl(file),
+    saveTemplate: async ({ id, template }) => {
+      const ids = new Set((await all()).map((e) => e.id))
+      const unknown = template.items.filter((item) => !ids.has(item.exerciseId)).map((item) => item.exerciseId)
+      if (unknown.length) throw new AppFailure('invalid_argument', `The template refers to exercises that are not in the library: ${unknown.join(', ')}.`, 'items')
+      const stamp = now().toISOString()
+      return doc.update((draft) => {
+        const i = id ? draft.templates.findIndex((t) => t.id === id) : -1
+        if (id && i < 0) throw new AppFailure('not_found', 'That template no longer exists.', 'id')
+        const saved = { ...template, id: id ?? newId(), createdAt: i >= 0 ? draft.templates[i]!.createdAt : stamp, updatedAt: stamp }
+        if (i >= 0) draft.templates[i] = saved
+        else draft.templates.push(saved)
+        return saved
+      })
+    },
+    deleteTemplate: ({ id }) =>
+      doc.update((draft) => {
+        const before = draft.templates.length
+        draft.templates = draft.templates.filter((t) => t.id !== id)
+        if (draft.templates.length === before) throw new AppFailure('not_found', 'That template no longer exists.', 'id')
+        return { id }
+      }),
+  }
+  return { handlers, find }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod'
+import { dosageSchema } from './dosage'
+import { exerciseId, exerciseInputSchema, mediaHash, templateInputSchema, type Exercise, type Template } from './exercise'
+import { text } from './patient'
+
+/** What the library page and the builder need in one call. */
+export interface LibraryView {
+  version: string
+  exercises: Exercise[]
+  favourites: string[]
+  templates: Template[]
+}
+
+const byExercise = z.strictObject({ id: exerciseId })
+
+export const libraryArgs = {
+  byExercise,
+  createExercise: exerciseInputSchema,
+  updateExercise: z.strictObject({ id: exerciseId, exercise: exerciseInputSchema }),
+  setFavourite: z.strictObject({ id: exerciseId, favourite: z.boolean() }),
+  setDefaultDosage: z.strictObject({ id: exerciseId, dosage: dosageSchema }),
+  attachExercisePhoto: z.strictObject({
+    id: exerciseId,
+    author: text(200, 'Author').min(1, 'Say who took the photo.'),
+    licence: text(100, 'Licence').min(1, 'Say under which licence the photo may be used.'),
+    caption: text(200, 'Caption').optional(),
+  }),
+  removeExercisePhoto: z.strictObject({ id: exerciseId, file: mediaHash }),
+  getMedia: z.strictObject({ file: mediaHash }),
+  saveTemplate: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/).optional(), template: templateInputSchema }),
+  deleteTemplate: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/) }),
+}

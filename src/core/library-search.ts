@@ -1,0 +1,63 @@
+import MiniSearch from 'minisearch'
+import type { Exercise } from './exercise'
+
+export interface LibraryFilters {
+  regions?: string[]
+  positions?: string[]
+  types?: string[]
+  equipment?: string[]
+  favouritesOnly?: boolean
+}
+
+export interface LibraryIndex {
+  all: Exercise[]
+  byId: Map<string, Exercise>
+  /** Each exercise's name and other names, normalized once, for exact-phrase ranking. */
+  phrases: Map<string, Set<string>>
+  search: MiniSearch<Exercise>
+}
+
+const normalize = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, ' ').trim()
+
+/** Indexes names (weighted most), other names, regions, equipment, position and type. */
+export function indexLibrary(exercises: readonly Exercise[]): LibraryIndex {
+  const search = new MiniSearch<Exercise>({
+    fields: ['name', 'aliases', 'regions', 'equipment', 'position', 'type'],
+    extractField: (doc, field) => {
+      const value = (doc as unknown as Record<string, unknown>)[field]
+      return Array.isArray(value) ? value.join(' ') : String(value ?? '')
+    },
+    searchOptions: { boost: { name: 3, aliases: 2 }, prefix: true, fuzzy: (term) => (term.length > 3 ? 0.2 : 0) },
+  })
+  search.addAll(exercises)
+  const phrases = new Map(exercises.map((e) => [e.id, new Set([e.name, ...e.aliases].map(normalize))]))
+  return { all: [...exercises], byId: new Map(exercises.map((e) => [e.id, e])), phrases, search }
+}
+
+const matches = (values: readonly string[], wanted?: string[]) => !wanted?.length || values.some((v) => wanted.includes(v))
+
+/**
+ * Best match first. Every word must match (prefixes and typos forgiven: "clam" and "clamshels" find Clamshells); if no
+ * exercise matches every word, exercises matching any word are offered instead.
+ */
+export function searchLibrary(index: LibraryIndex, query: string, filters: LibraryFilters = {}, favourites: ReadonlySet<string> = new Set()): Exercise[] {
+  const keep = (e: Exercise) =>
+    matches(e.regions, filters.regions) &&
+    matches([e.position], filters.positions) &&
+    matches([e.type], filters.types) &&
+    matches(e.equipment, filters.equipment) &&
+    (!filters.favouritesOnly || favourites.has(e.id))
+  const q = query.trim()
+  if (!q) return index.all.filter(keep).sort((a, b) => a.name.localeCompare(b.name))
+  // Cheapest first: exact and prefix matches; typo tolerance only when they find nothing.
+  let hits = index.search.search(q, { combineWith: 'AND', fuzzy: false })
+  if (hits.length === 0) hits = index.search.search(q, { combineWith: 'AND' })
+  if (hits.length === 0) hits = index.search.search(q, { combineWith: 'OR' })
+  // A query that is exactly an exercise's name or one of its other names ("glute bridge") puts it first.
+  const phrase = normalize(q)
+  const names = (e: Exercise) => index.phrases.get(e.id)!
+  const exact = (e: Exercise) => names(e).has(phrase) || names(e).has(`${phrase}s`)
+  const found = hits.map((hit) => index.byId.get(String(hit.id))!).filter(keep)
+  const first = found.filter(exact)
+  return first.length ? [...first, ...found.filter((e) => !exact(e))] : found
+}

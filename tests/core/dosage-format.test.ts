@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { dosageLine } from '../../src/core/dosage-format'
+import { dosageSchema } from '../../src/core/dosage'
+import { programMinutes, sessionSeconds } from '../../src/core/program-time'
+
+describe('dosageLine', () => {
+  it('writes the clinician’s line in a fixed order', () => {
+    expect(dosageLine({ sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, timesPerDay: 1, side: 'both' })).toBe('2 sets × 10–15 reps · hold 5 s · 1× daily · both sides')
+  })
+  it('uses singulars and single numbers where they apply', () => {
+    expect(dosageLine({ sets: 1, reps: { min: 10, max: 10 } })).toBe('1 set × 10 reps')
+    expect(dosageLine({ sets: 3 })).toBe('3 sets')
+    expect(dosageLine({ reps: { min: 2, max: 3 }, holdSeconds: 30 })).toBe('2–3 reps · hold 30 s')
+  })
+  it('shows minutes, rest, frequency, days, sides and resistance', () => {
+    expect(dosageLine({ durationSeconds: 600, timesPerDay: 2, daysPerWeek: 5 })).toBe('10 min · 2× daily · 5 days/week')
+    expect(dosageLine({ sets: 3, reps: { min: 8, max: 8 }, restSeconds: 90, days: ['mon', 'wed', 'fri'], side: 'left' })).toBe('3 sets × 8 reps · rest 90 s · Mon/Wed/Fri · left side')
+    expect(dosageLine({ reps: { min: 12, max: 12 }, side: 'alternating', resistance: { band: 'red' } })).toBe('12 reps · alternate sides · red band')
+    expect(dosageLine({ reps: { min: 12, max: 12 }, resistance: { load: 2.5, unit: 'lb' } })).toBe('12 reps · 2.5 lb')
+    expect(dosageLine({})).toBe('')
+  })
+})
+
+describe('dosage bounds', () => {
+  const field = (value: unknown) => {
+    const result = dosageSchema.safeParse(value)
+    return result.success ? 'ok' : `${result.error.issues[0]!.path.join('.')}: ${result.error.issues[0]!.message}`
+  }
+  it('refuses impossible values with a message a therapist understands', () => {
+    expect(field({ reps: { min: -1, max: 10 } })).toBe('reps.min: Reps must be at least 1.')
+    expect(field({ reps: { min: 15, max: 10 } })).toBe('reps.max: The upper end of the reps range must not be below the lower end.')
+    expect(field({ holdSeconds: 601 })).toBe('holdSeconds: A hold can be at most 10 minutes.')
+    expect(field({ sets: 2.5 })).toBe('sets: Sets must be a whole number.')
+    expect(field({ side: 'middle' })).toMatch(/^side: /)
+    expect(field({ sets: 2, reps: { min: 10, max: 15 } })).toBe('ok')
+  })
+})
+
+describe('program time', () => {
+  it('estimates a session from reps, holds, sets, rest and sides', () => {
+    // 2 sides × (2 sets × 12.5 reps × (4 s + 5 s) + 30 s rest) = 510 s
+    expect(sessionSeconds({ sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, side: 'both' })).toBe(510)
+    expect(sessionSeconds({ durationSeconds: 600 })).toBe(600)
+    expect(programMinutes([{ durationSeconds: 600 }, { sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, side: 'both' }])).toBe(19)
+  })
+})

@@ -1,0 +1,119 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Method } from '../../../src/core/contract'
+import { dispatch } from '../../../src/core/dispatch'
+import type { Exercise, ExerciseInput } from '../../../src/core/exercise'
+import type { LibraryView } from '../../../src/core/library-contract'
+import type { Result } from '../../../src/core/result'
+import { testServices } from '../../support/services'
+
+async function setup() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hp-library-'))
+  const services = testServices(dataDir)
+  const call = <T>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
+  const value = async <T>(method: Method, arg?: unknown): Promise<T> => {
+    const result = await call<T>(method, arg)
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value
+  }
+  return { dataDir, services, call, value }
+}
+
+const custom: ExerciseInput = {
+  name: 'Step-ups',
+  aliases: ['step up'],
+  regions: ['knee', 'hip'],
+  position: 'standing',
+  type: 'strengthening',
+  equipment: ['step'],
+  difficulty: 'moderate',
+  steps: ['Stand facing a low step.', 'Step up with one foot and bring the other up beside it.', 'Step down slowly.'],
+  cues: [],
+  cautions: [],
+  defaultDosage: { sets: 2, reps: { min: 10, max: 10 }, side: 'both' },
+  progressions: [],
+  regressions: ['bridges'],
+  images: [],
+}
+
+describe('custom exercises', () => {
+  it('are created, edited and listed beside the built-in ones', async () => {
+    const { value } = await setup()
+    const created = await value<Exercise>('createExercise', custom)
+    expect(created).toMatchObject({ source: 'custom', name: 'Step-ups' })
+    expect(created.id).toMatch(/^custom-step-ups-[a-z0-9]{6}$/)
+    await value('updateExercise', { id: created.id, exercise: { ...custom, name: 'Forward step-ups' } })
+    const view = await value<LibraryView>('getLibrary')
+    expect(view.exercises.find((e) => e.id === created.id)?.name).toBe('Forward step-ups')
+    expect(view.exercises.filter((e) => e.source === 'built-in').length).toBeGreaterThanOrEqual(6)
+  })
+
+  it('duplicating a built-in makes an editable copy and leaves the built-in unchanged', async () => {
+    const { value, call } = await setup()
+    const copy = await value<Exercise>('duplicateExercise', { id: 'clamshells' })
+    expect(copy).toMatchObject({ source: 'custom', name: 'Clamshells (my version)' })
+    const { id: _i, source: _s, ...fields } = copy
+    await value('updateExercise', { id: copy.id, exercise: { ...fields, steps: ['Lie on your side.'] } })
+    const view = await value<LibraryView>('getLibrary')
+    expect(view.exercises.find((e) => e.id === 'clamshells')?.steps).toHaveLength(5)
+    expect(await call('updateExercise', { id: 'clamshells', exercise: fields })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Duplicate it') } })
+    expect(await call('deleteExercise', { id: 'bridges' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
+  it('cannot be deleted while a template uses it; the message names the template', async () => {
+    const { value, call } = await setup()
+    const created = await value<Exercise>('createExercise', custom)
+    await value('saveTemplate', { template: { name: 'Post-op knee', folder: 'Knee', items: [{ exerciseId: created.id, dosage: { sets: 2 } }] } })
+    expect(await call('deleteExercise', { id: created.id })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: '“Step-ups” is used by the template “Post-op knee”. Remove it from it first.' },
+    })
+    const view = await value<LibraryView>('getLibrary')
+    await value('deleteTemplate', { id: view.templates[0]!.id })
+    await value('deleteExercise', { id: created.id })
+    expect((await value<LibraryView>('getLibrary')).exercises.some((e) => e.id === created.id)).toBe(false)
+  })
+
+  it('refuses links, templates and programs that name unknown exercises, changing nothing', async () => {
+    const { value, call } = await setup()
+    expect(await call('createExercise', { ...custom, progressions: ['no-such-exercise'] })).toMatchObject({ ok: false, error: { field: 'progressions' } })
+    expect(await call('saveTemplate', { template: { name: 'X', items: [{ exerciseId: 'no-such-exercise', dosage: {} }] } })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('no-such-exercise') },
+    })
+    const patient = await value<{ id: string }>('createPatient', {
+      firstName: 'A', lastName: 'B', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null },
+    })
+    const bad = await call('saveProgram', { patientId: patient.id, program: { title: 'P', status: 'current', items: [{ id: 'item-000001', exerciseId: 'no-such-exercise', dosage: {} }] } })
+    expect(bad).toMatchObject({ ok: false, error: { field: 'program.items.0.exerciseId', message: expect.stringContaining('Nothing was saved') } })
+    expect((await value<{ programs: unknown[] }>('getPatient', { id: patient.id })).programs).toEqual([])
+    expect((await value<LibraryView>('getLibrary')).templates).toEqual([])
+  })
+
+  it('keeps favourites and a therapist’s own default dosage', async () => {
+    const { value } = await setup()
+    expect(await value('setFavourite', { id: 'bridges', favourite: true })).toEqual(['bridges'])
+    await value('setDefaultDosage', { id: 'bridges', dosage: { sets: 3, reps: { min: 8, max: 12 } } })
+    const view = await value<LibraryView>('getLibrary')
+    expect(view.favourites).toEqual(['bridges'])
+    expect(view.exercises.find((e) => e.id === 'bridges')?.defaultDosage).toEqual({ sets: 3, reps: { min: 8, max: 12 } })
+  })
+
+  it('attaches a PNG photo with its author and licence, and refuses other formats', async () => {
+    const { value, call, services, dataDir } = await setup()
+    const created = await value<Exercise>('createExercise', custom)
+    const png = join(dataDir, 'photo.png')
+    await writeFile(png, Buffer.from('89504e470d0a1a0a0000000d4948445200', 'hex'))
+    services.dialogs.answers.open.push(png)
+    const withPhoto = await value<Exercise>('attachExercisePhoto', { id: created.id, author: 'Jessica Jones', licence: 'Own photo' })
+    expect(withPhoto.images).toEqual([{ file: expect.stringMatching(/\.png$/), author: 'Jessica Jones', licence: 'Own photo' }])
+    expect(await value<string>('getMedia', { file: withPhoto.images[0]!.file })).toMatch(/^data:image\/png;base64,/)
+    const webp = join(dataDir, 'photo.webp')
+    await writeFile(webp, Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1'))
+    services.dialogs.answers.open.push(webp)
+    expect(await call('attachExercisePhoto', { id: created.id, author: 'J', licence: 'Own' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Use a PNG or JPEG') } })
+    expect((await value<LibraryView>('getLibrary')).exercises.find((e) => e.id === created.id)?.images).toHaveLength(1)
+  })
+})
