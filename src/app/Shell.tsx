@@ -5,6 +5,7 @@ import { useEffect, useRef, type ComponentType } from 'react'
 import { LibraryPage } from '../features/library/LibraryPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { ProgramPage } from '../features/program/ProgramPage'
+import { LibraryProvider } from '../features/library/library-context'
 import { RosterProvider } from '../features/patients/roster-context'
 import { RosterBanner } from '../features/patients/RosterBanner'
 import { SettingsPage } from '../features/settings/SettingsPage'
@@ -64,6 +65,7 @@ export function Shell() {
   const Page = current.page
   return (
     <RosterProvider>
+    <LibraryProvider>
     <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
@@ -103,6 +105,7 @@ export function Shell() {
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
+    </LibraryProvider>
     </RosterProvider>
   )
 }

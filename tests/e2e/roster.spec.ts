@@ -36,10 +36,16 @@ test('a therapist adds, finds, edits, archives, restores and deletes a patient, 
   await expect(page.getByText('Tue, Thu')).toBeVisible()
   await expect(page.getByText('Lateral hip pain <b>not bold</b>')).toBeVisible()
 
-  // A program, then one built from it.
-  await page.getByRole('button', { name: 'New program' }).click()
-  await expect(page.getByText('0 exercises')).toBeVisible()
+  // A program (saved from the builder), then a new one started from it.
+  await page.getByRole('link', { name: 'New program' }).click()
+  await page.getByRole('button', { name: 'Add Bridges' }).click()
+  await page.getByRole('button', { name: 'Save program' }).click()
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible()
+  await page.getByRole('link', { name: 'Иван Łukasiewicz-Nguyễn' }).click()
+  await expect(page.getByText('1 exercise', { exact: false })).toBeVisible()
   await page.getByRole('button', { name: 'Use as starting point' }).click()
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible()
+  await page.getByRole('link', { name: 'Иван Łukasiewicz-Nguyễn' }).click()
   await expect(page.getByText('(copy)')).toBeVisible()
   await expect(page.getByText('Previous', { exact: true })).toBeVisible()
   await page.screenshot({ path: 'test-results/screenshots/patient-detail.png', fullPage: true })

@@ -4,8 +4,8 @@ import { expect, test } from './fixtures'
 
 const sections = [
   { link: 'Patients', heading: 'Patients', text: 'No patients yet' },
-  { link: 'Program builder', heading: 'Program builder', text: 'Choose a patient to start a program' },
-  { link: 'Exercise library', heading: 'Exercise library', text: 'The exercise library is on its way' },
+  { link: 'Program builder', heading: 'Program builder', text: 'Who is this program for?' },
+  { link: 'Exercise library', heading: 'Exercise library', text: 'Hip flexor stretch' },
   { link: 'Settings', heading: 'Settings', text: 'Everything Homeplan stores stays in this folder' },
 ]
 

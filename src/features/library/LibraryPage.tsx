@@ -1,4 +1,83 @@
-import { upcoming } from '../../app/upcoming-sections'
-import { UpcomingPage } from '../../app/UpcomingPage'
+import { ActionIcon, Badge, Button, Card, Group, MultiSelect, SimpleGrid, Switch, Text, TextInput, Tooltip } from '@mantine/core'
+import { useHotkeys } from '@mantine/hooks'
+import { IconPlus, IconSearch, IconStar, IconStarFilled } from '@tabler/icons-react'
+import { useMemo, useRef, useState } from 'react'
+import { useApi } from '../../app/api-context'
+import { PageHeader } from '../../app/PageHeader'
+import { dosageLine } from '../../core/dosage-format'
+import { bodyRegions, equipmentKinds, exerciseTypes, positions, type Exercise } from '../../core/exercise'
+import { searchLibrary, type LibraryFilters } from '../../core/library-search'
+import { ExerciseDetail } from './ExerciseDetail'
+import { ExerciseFigure } from './ExerciseFigure'
+import { ExerciseForm } from './ExerciseForm'
+import { useLibrary } from './library-context'
 
-export const LibraryPage = () => <UpcomingPage {...upcoming.library} />
+const facet = (values: readonly string[]) => values.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))
+
+export function FavouriteStar({ exercise }: { exercise: Exercise }) {
+  const api = useApi()
+  const { favourites, refresh } = useLibrary()
+  const on = favourites.has(exercise.id)
+  const label = on ? `Remove ${exercise.name} from favourites` : `Add ${exercise.name} to favourites`
+  return (
+    <Tooltip label={label}>
+      <ActionIcon variant="subtle" color="yellow" aria-label={label} aria-pressed={on}
+        onClick={(e) => (e.stopPropagation(), void api.setFavourite({ id: exercise.id, favourite: !on }).then(() => refresh()))}>
+        {on ? <IconStarFilled size={18} /> : <IconStar size={18} />}
+      </ActionIcon>
+    </Tooltip>
+  )
+}
+
+export function LibraryPage() {
+  const { view, index, favourites } = useLibrary()
+  const search = useRef<HTMLInputElement>(null)
+  const [query, setQuery] = useState('')
+  const [filters, setFilters] = useState<LibraryFilters>({})
+  const [open, setOpen] = useState<string | null>(null)
+  const [editing, setEditing] = useState<Exercise | 'new' | null>(null)
+  useHotkeys([['/', () => search.current?.focus()], ['mod+F', () => search.current?.focus()]])
+  const found = useMemo(() => searchLibrary(index, query, filters, favourites), [index, query, filters, favourites])
+  const set = (key: keyof LibraryFilters) => (value: string[]) => setFilters((f) => ({ ...f, [key]: value }))
+  const shown = open ? index.byId.get(open) : undefined
+
+  return (
+    <>
+      <PageHeader
+        title="Exercise library"
+        subtitle={view ? `${view.exercises.length} exercises · library ${view.version}` : 'Loading…'}
+        actions={<Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>New exercise</Button>}
+      />
+      <Group mb="md" gap="sm" align="flex-end">
+        <TextInput ref={search} aria-label="Search exercises" placeholder="Name, body region, equipment…" leftSection={<IconSearch size={16} />}
+          value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={280} />
+        <MultiSelect aria-label="Body region" placeholder="Body region" data={facet(bodyRegions)} value={filters.regions ?? []} onChange={set('regions')} w={170} clearable />
+        <MultiSelect aria-label="Position" placeholder="Position" data={facet(positions)} value={filters.positions ?? []} onChange={set('positions')} w={150} clearable />
+        <MultiSelect aria-label="Type" placeholder="Type" data={facet(exerciseTypes)} value={filters.types ?? []} onChange={set('types')} w={150} clearable />
+        <MultiSelect aria-label="Equipment" placeholder="Equipment" data={facet(equipmentKinds)} value={filters.equipment ?? []} onChange={set('equipment')} w={150} clearable />
+        <Switch label="Favourites" checked={!!filters.favouritesOnly} onChange={(e) => setFilters((f) => ({ ...f, favouritesOnly: e.currentTarget.checked }))} mb={8} />
+      </Group>
+      {found.length === 0 && <Text c="dimmed" my="xl" ta="center">No exercises match. Try fewer words or clear a filter.</Text>}
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} spacing="md">
+        {found.map((exercise) => (
+          <Card key={exercise.id} withBorder radius="lg" padding="md" role="button" tabIndex={0} aria-label={exercise.name} style={{ cursor: 'pointer' }}
+            onClick={() => setOpen(exercise.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(exercise.id)}>
+            <Card.Section><ExerciseFigure exercise={exercise} height={110} /></Card.Section>
+            <Group justify="space-between" mt="sm" wrap="nowrap" align="flex-start">
+              <Text fw={600} lineClamp={2}>{exercise.name}</Text>
+              <FavouriteStar exercise={exercise} />
+            </Group>
+            <Group gap={4} mt={4}>
+              <Badge size="xs" variant="light">{exercise.type}</Badge>
+              <Badge size="xs" variant="outline" color="gray">{exercise.position}</Badge>
+              {exercise.source === 'custom' && <Badge size="xs" color="grape" variant="light">Yours</Badge>}
+            </Group>
+            <Text size="sm" c="dimmed" mt="xs">{dosageLine(exercise.defaultDosage)}</Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+      {shown && <ExerciseDetail exercise={shown} onClose={() => setOpen(null)} onEdit={(e) => setEditing(e)} onOpen={setOpen} />}
+      {editing && <ExerciseForm exercise={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={(e) => (setEditing(null), setOpen(e.id))} />}
+    </>
+  )
+}

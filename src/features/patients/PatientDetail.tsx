@@ -8,6 +8,7 @@ import { dosageLine } from '../../core/dosage-format'
 import type { Patient } from '../../core/patient'
 import { ageOn, formatDate, statusColor, statusLabel } from './format'
 import { PatientForm } from './PatientForm'
+import { useLibrary } from '../library/library-context'
 import { useRoster } from './roster-context'
 
 const days: Record<string, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' }
@@ -29,6 +30,7 @@ function coverageText(c: Patient['appointment']['coverage']): string {
 export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }) {
   const api = useApi()
   const roster = useRoster()
+  const library = useLibrary()
   const [patient, setPatient] = useState<Patient | null>()
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
@@ -68,8 +70,7 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
           </Group>
         </Stack>
         <Group gap="sm">
-          <Button leftSection={<IconPlus size={18} />} disabled={archived}
-            onClick={() => void change(() => api.saveProgram({ patientId: id, program: { title: `Home program ${formatDate(new Date().toISOString())}`, status: 'current', items: [] } }), 'New program started. Add exercises to it in the Program builder.')}>
+          <Button leftSection={<IconPlus size={18} />} disabled={archived} component="a" href={hrefFor('program', id)}>
             New program
           </Button>
           <Button variant="default" leftSection={<IconEdit size={18} />} onClick={() => setEditing(true)}>Edit</Button>
@@ -122,14 +123,22 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
                       {program.status === 'current' ? 'Current' : 'Previous'}
                     </Badge>
                   </Group>
-                  <Button size="xs" variant="subtle" leftSection={<IconCopy size={14} />} disabled={archived}
-                    onClick={() => void change(() => api.duplicateProgram({ patientId: id, programId: program.id }), `Started a new program from “${program.title}”.`)}>
-                    Use as starting point
-                  </Button>
+                  <Group gap={4}>
+                    <Button size="xs" variant="subtle" component="a" href={hrefFor('program', id, program.id)}>Open</Button>
+                    <Button size="xs" variant="subtle" leftSection={<IconCopy size={14} />} disabled={archived}
+                      onClick={() => void api.duplicateProgram({ patientId: id, programId: program.id }).then(async (r) => {
+                        if (!r.ok) return
+                        notifications.show({ color: 'teal', message: `Started a new program from “${program.title}”.` })
+                        await roster.refresh()
+                        window.location.hash = hrefFor('program', id, r.value.programs.at(-1)!.id).slice(1)
+                      })}>
+                      Use as starting point
+                    </Button>
+                  </Group>
                 </Group>
                 <Text size="xs" c="dimmed" mb="xs">Created {formatDate(program.createdAt)} · {program.items.length} {program.items.length === 1 ? 'exercise' : 'exercises'}</Text>
                 {program.items.map((item, i) => (
-                  <Text key={item.id} size="sm">{i + 1}. {item.exerciseId} <Text span c="dimmed" size="sm">— {dosageLine(item.dosage)}</Text></Text>
+                  <Text key={item.id} size="sm">{i + 1}. {library.byId.get(item.exerciseId)?.name ?? item.exerciseId} <Text span c="dimmed" size="sm">— {dosageLine(item.dosage)}</Text></Text>
                 ))}
               </Card>
             ))}

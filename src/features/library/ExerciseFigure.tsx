@@ -1,0 +1,24 @@
+import { Center, Image, Stack, Text } from '@mantine/core'
+import { IconStretching } from '@tabler/icons-react'
+import { useEffect, useState } from 'react'
+import { useApi } from '../../app/api-context'
+import type { Exercise } from '../../core/exercise'
+
+/** The exercise's first photo, or a quiet placeholder until diagrams arrive. */
+export function ExerciseFigure({ exercise, height = 120 }: { exercise: Exercise; height?: number }) {
+  const api = useApi()
+  const file = exercise.images[0]?.file
+  const [src, setSrc] = useState<string>()
+  useEffect(() => {
+    if (file) void api.getMedia({ file }).then((r) => r.ok && setSrc(r.value))
+  }, [api, file])
+  if (file && src) return <Image src={src} h={height} fit="contain" radius="md" alt={exercise.images[0]?.caption ?? exercise.name} />
+  return (
+    <Center h={height} bg="var(--mantine-color-default-hover)" style={{ borderRadius: 'var(--mantine-radius-md)' }} aria-hidden>
+      <Stack gap={2} align="center">
+        <IconStretching size={Math.min(40, height / 3)} stroke={1.3} color="var(--mantine-color-dimmed)" />
+        <Text size="xs" c="dimmed">{exercise.position}</Text>
+      </Stack>
+    </Center>
+  )
+}

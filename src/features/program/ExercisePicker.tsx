@@ -1,0 +1,59 @@
+import { Button, Group, Kbd, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { useDraggable } from '@dnd-kit/core'
+import { IconGripVertical, IconPlus, IconSearch } from '@tabler/icons-react'
+import { useMemo, useState } from 'react'
+import { dosageLine } from '../../core/dosage-format'
+import type { Exercise } from '../../core/exercise'
+import { searchLibrary } from '../../core/library-search'
+import { useLibrary } from '../library/library-context'
+
+function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highlighted: boolean; onAdd: () => void }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `library:${exercise.id}`, data: { exerciseId: exercise.id } })
+  return (
+    <Group ref={setNodeRef} wrap="nowrap" gap="xs" px="xs" py={6} data-highlighted={highlighted || undefined}
+      style={{ borderRadius: 8, opacity: isDragging ? 0.4 : 1, background: highlighted ? 'var(--mantine-primary-color-light)' : undefined }}>
+      <UnstyledButton {...attributes} {...listeners} aria-label={`Drag ${exercise.name} into the program`} style={{ cursor: 'grab', display: 'flex' }}>
+        <IconGripVertical size={16} color="var(--mantine-color-dimmed)" />
+      </UnstyledButton>
+      <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+        <Text size="sm" fw={500} truncate>{exercise.name}</Text>
+        <Text size="xs" c="dimmed" truncate>{dosageLine(exercise.defaultDosage)}</Text>
+      </Stack>
+      <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={onAdd} aria-label={`Add ${exercise.name}`}>Add</Button>
+    </Group>
+  )
+}
+
+/** Find an exercise and add it: type, arrow keys and Enter; a click; or drag it into the program. */
+export function ExercisePicker({ onAdd }: { onAdd: (exercise: Exercise) => void }) {
+  const { index, favourites } = useLibrary()
+  const [query, setQuery] = useState('')
+  const [highlight, setHighlight] = useState(0)
+  const found = useMemo(() => searchLibrary(index, query, {}, favourites).slice(0, 40), [index, query, favourites])
+  const current = Math.min(highlight, Math.max(0, found.length - 1))
+  return (
+    <Stack gap="xs">
+      <TextInput aria-label="Find an exercise" placeholder="Find an exercise (e.g. clam, bridge)" leftSection={<IconSearch size={16} />}
+        rightSection={<Kbd size="xs">↵</Kbd>} value={query}
+        onChange={(e) => (setQuery(e.currentTarget.value), setHighlight(0))}
+        onKeyDown={(e) => {
+          const next = e.key === 'ArrowDown' ? Math.min(current + 1, found.length - 1) : e.key === 'ArrowUp' ? Math.max(current - 1, 0) : undefined
+          if (next !== undefined) {
+            e.preventDefault()
+            setHighlight(next)
+          } else if (e.key === 'Enter' && found[current]) {
+            e.preventDefault()
+            onAdd(found[current])
+            setQuery('')
+            setHighlight(0)
+          }
+        }} />
+      <ScrollArea.Autosize mah="calc(100vh - 330px)" type="auto" scrollbars="y">
+        <Stack gap={2} role="list" aria-label="Exercises to add">
+          {found.map((exercise, i) => <PickerRow key={exercise.id} exercise={exercise} highlighted={i === current && query !== ''} onAdd={() => onAdd(exercise)} />)}
+          {found.length === 0 && <Text size="sm" c="dimmed" p="xs">No exercise matches “{query}”.</Text>}
+        </Stack>
+      </ScrollArea.Autosize>
+    </Stack>
+  )
+}

@@ -1,0 +1,184 @@
+import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core'
+import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { notifications } from '@mantine/notifications'
+import { IconAlertCircle, IconClock, IconDeviceFloppy } from '@tabler/icons-react'
+import { useEffect, useRef, useState } from 'react'
+import { useApi } from '../../app/api-context'
+import { hrefFor } from '../../app/routes'
+import { dosageSchema } from '../../core/dosage'
+import type { Exercise, Template } from '../../core/exercise'
+import type { Patient, ProgramItem } from '../../core/patient'
+import { ADHERENCE_WARNING_AFTER, programMinutes } from '../../core/program-time'
+import { applyTemplate, TemplateError } from '../../core/template'
+import { useLibrary } from '../library/library-context'
+import { useRoster } from '../patients/roster-context'
+import { clearDraft, saveDraft, sameDraft, type ProgramDraft } from './draft'
+import { ExercisePicker } from './ExercisePicker'
+import { ProgramItemCard } from './ProgramItemCard'
+import { TemplateControls } from './TemplateControls'
+
+const newItemId = () => `item-${crypto.randomUUID()}`
+
+function DropZone({ children }: { children: React.ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: 'program' })
+  return (
+    <Stack ref={setNodeRef} gap="sm" mih={160} p={4} style={{ borderRadius: 12, outline: isOver ? '2px dashed var(--mantine-primary-color-filled)' : undefined }}>
+      {children}
+    </Stack>
+  )
+}
+
+interface Props {
+  patient: Patient
+  programId: string | undefined
+  saved: ProgramDraft
+  initial: ProgramDraft
+  restoredAt?: string
+  onSaved: (patient: Patient, programId: string) => void
+}
+
+/** The builder: pick exercises on the left, set this patient's dosage on the right, save to their history. */
+export function ProgramBuilder({ patient, programId, saved, initial, restoredAt, onSaved }: Props) {
+  const api = useApi()
+  const { byId } = useLibrary()
+  const roster = useRoster()
+  const [draft, setDraft] = useState<ProgramDraft>(initial)
+  const [notice, setNotice] = useState(restoredAt)
+  const dirty = !sameDraft(draft, saved)
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }))
+
+  // Every change is kept as a draft at once; leaving the window with unsaved work asks first.
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) return void (first.current = false)
+    if (dirty) saveDraft(patient.id, programId, draft)
+    else clearDraft(patient.id, programId)
+  }, [draft, dirty, patient.id, programId])
+  useEffect(() => {
+    if (!dirty) return
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault()
+    window.addEventListener('beforeunload', warn)
+    return () => window.removeEventListener('beforeunload', warn)
+  }, [dirty])
+
+  const setItems = (update: (items: ProgramItem[]) => ProgramItem[]) => setDraft((d) => ({ ...d, items: update(d.items) }))
+  const add = (exercise: Exercise, at?: number) =>
+    setItems((items) => {
+      const item: ProgramItem = { id: newItemId(), exerciseId: exercise.id, dosage: structuredClone(exercise.defaultDosage) }
+      const next = [...items]
+      next.splice(at ?? items.length, 0, item)
+      return next
+    })
+  const remove = (item: ProgramItem, index: number) => {
+    setItems((items) => items.filter((i) => i.id !== item.id))
+    const notice = `removed-${item.id}`
+    notifications.show({
+      id: notice,
+      message: (
+        <Group justify="space-between">
+          <Text size="sm">Removed {byId.get(item.exerciseId)?.name ?? item.exerciseId}.</Text>
+          <Button size="compact-xs" variant="light" onClick={() => (setItems((items) => [...items.slice(0, index), item, ...items.slice(index)]), notifications.hide(notice))}>Undo</Button>
+        </Group>
+      ),
+      autoClose: 8000,
+    })
+  }
+  const applyChosen = (template: Template) => {
+    try {
+      const items = applyTemplate(template, byId, newItemId)
+      setItems((current) => [...current, ...items])
+      notifications.show({ color: 'teal', message: `Added the ${items.length} exercises of “${template.name}”. Adjust them for ${patient.firstName} as needed.` })
+    } catch (error) {
+      if (error instanceof TemplateError) notifications.show({ color: 'red', message: error.message })
+      else throw error
+    }
+  }
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    if (!over) return
+    const fromLibrary = active.data.current?.['exerciseId'] as string | undefined
+    if (fromLibrary) {
+      const exercise = byId.get(fromLibrary)
+      const at = draft.items.findIndex((i) => i.id === over.id)
+      if (exercise) add(exercise, at < 0 ? undefined : at)
+      return
+    }
+    if (active.id !== over.id) {
+      setItems((items) => arrayMove(items, items.findIndex((i) => i.id === active.id), items.findIndex((i) => i.id === over.id)))
+    }
+  }
+
+  const save = async () => {
+    const badDosage = draft.items.findIndex((item) => !dosageSchema.safeParse(item.dosage).success)
+    if (badDosage >= 0) return notifications.show({ color: 'red', message: `Check the dosage of exercise ${badDosage + 1}: a field is out of range.` })
+    const items = draft.items.map((item) => {
+      const steps = item.instructionOverride?.map((s) => s.trim()).filter(Boolean)
+      const { instructionOverride: _o, ...rest } = item
+      return steps?.length ? { ...rest, instructionOverride: steps } : rest
+    })
+    const result = await api.saveProgram({ patientId: patient.id, ...(programId ? { programId } : {}), program: { title: draft.title, status: 'current', ...(draft.goals ? { goals: draft.goals } : {}), items } })
+    if (!result.ok) return
+    const savedProgram = programId ? result.value.programs.find((p) => p.id === programId)! : result.value.programs.at(-1)!
+    clearDraft(patient.id, programId)
+    notifications.show({ color: 'teal', message: `Saved “${savedProgram.title}” to ${patient.firstName} ${patient.lastName}’s history.` })
+    await roster.refresh()
+    onSaved(result.value, savedProgram.id)
+  }
+
+  const minutes = programMinutes(draft.items.map((i) => i.dosage))
+  return (
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <Group justify="space-between" mb="md" align="flex-end">
+        <Stack gap={2}>
+          <Text size="sm" c="dimmed">Program for <a href={hrefFor('patients', patient.id)}>{patient.firstName} {patient.lastName}</a></Text>
+          <TextInput aria-label="Program title" value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })} size="md" w={420} styles={{ input: { fontWeight: 650 } }} />
+        </Stack>
+        <Group gap="xs">
+          <TemplateControls items={draft.items} onApply={applyChosen} />
+          <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={!dirty && !!programId}>
+            {dirty || !programId ? 'Save program' : 'Saved'}
+          </Button>
+        </Group>
+      </Group>
+      {notice && (
+        <Alert color="blue" mb="md" withCloseButton onClose={() => setNotice(undefined)} title="Your unsaved changes were kept">
+          They are from {new Date(notice).toLocaleString()}. Save the program to keep them, or
+          <Button size="compact-xs" variant="subtle" onClick={() => (setDraft(saved), setNotice(undefined))}>discard them</Button>
+        </Alert>
+      )}
+      <Grid gap="lg">
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Paper withBorder radius="lg" p="sm">
+            <Title order={3} size="h5" mb="xs">Exercise library</Title>
+            <ExercisePicker onAdd={(e) => add(e)} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Group mb="xs" gap="sm">
+            <Badge variant="light" size="lg" leftSection={<IconClock size={14} />}>About {minutes} min a session</Badge>
+            <Text size="sm" c="dimmed">{draft.items.length} {draft.items.length === 1 ? 'exercise' : 'exercises'}</Text>
+            {dirty && <Text size="sm" c="orange">Unsaved changes (kept as a draft)</Text>}
+          </Group>
+          {draft.items.length > ADHERENCE_WARNING_AFTER && (
+            <Alert color="yellow" icon={<IconAlertCircle />} mb="sm">
+              {draft.items.length} exercises is a lot to do at home. Patients tend to keep up better with a shorter program; consider the most important {ADHERENCE_WARNING_AFTER} or fewer.
+            </Alert>
+          )}
+          <SortableContext items={draft.items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+            <DropZone>
+              {draft.items.length === 0 && (
+                <Paper withBorder radius="lg" p="xl" ta="center" c="dimmed" style={{ borderStyle: 'dashed' }}>
+                  Add exercises from the library: type a name and press Enter, click Add, or drag one here.
+                </Paper>
+              )}
+              {draft.items.map((item, index) => (
+                <ProgramItemCard key={item.id} item={item} index={index} exercise={byId.get(item.exerciseId)}
+                  onChange={(next) => setItems((items) => items.map((i) => (i.id === item.id ? next : i)))} onRemove={() => remove(item, index)} />
+              ))}
+            </DropZone>
+          </SortableContext>
+        </Grid.Col>
+      </Grid>
+    </DndContext>
+  )
+}

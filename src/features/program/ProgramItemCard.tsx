@@ -1,0 +1,59 @@
+import { ActionIcon, Badge, Button, Card, Group, Text, Textarea, TextInput, Tooltip } from '@mantine/core'
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import { IconGripVertical, IconTrash } from '@tabler/icons-react'
+import type { Exercise } from '../../core/exercise'
+import type { ProgramItem } from '../../core/patient'
+import { DosageEditor } from './DosageEditor'
+
+interface Props {
+  item: ProgramItem
+  index: number
+  exercise: Exercise | undefined
+  onChange: (item: ProgramItem) => void
+  onRemove: () => void
+}
+
+/** One exercise in the program: its dosage for this patient, their own instructions if changed, a note. */
+export function ProgramItemCard({ item, index, exercise, onChange, onRemove }: Props) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id })
+  const name = exercise?.name ?? item.exerciseId
+  const overridden = item.instructionOverride !== undefined
+  return (
+    <Card ref={setNodeRef} withBorder radius="md" padding="sm" aria-label={`${index + 1}. ${name}`}
+      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, zIndex: isDragging ? 2 : undefined }}>
+      <Group justify="space-between" wrap="nowrap" mb={6}>
+        <Group gap="xs" wrap="nowrap">
+          <Tooltip label="Drag, or focus and press Space then the arrow keys, to move">
+            <ActionIcon ref={setActivatorNodeRef} variant="subtle" color="gray" aria-label={`Move ${name}`} {...attributes} {...listeners} style={{ cursor: 'grab' }}>
+              <IconGripVertical size={18} />
+            </ActionIcon>
+          </Tooltip>
+          <Text fw={600}>{index + 1}. {name}</Text>
+          {overridden && <Badge size="sm" color="orange" variant="light">Instructions changed for this patient</Badge>}
+          {!exercise && <Badge size="sm" color="red" variant="light">Not in the library</Badge>}
+        </Group>
+        <Tooltip label={`Remove ${name}`}>
+          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={onRemove}><IconTrash size={16} /></ActionIcon>
+        </Tooltip>
+      </Group>
+      <DosageEditor label={name} value={item.dosage} onChange={(dosage) => onChange({ ...item, dosage })} />
+      {overridden ? (
+        <>
+          <Textarea mt="xs" size="xs" autosize minRows={2} label="Steps for this patient (one per line)" aria-label={`Steps for this patient (${name})`}
+            description="The library entry stays as it is; only this patient's handout uses these steps."
+            value={item.instructionOverride!.join('\n')} onChange={(e) => onChange({ ...item, instructionOverride: e.currentTarget.value.split('\n') })} />
+          <Button size="compact-xs" variant="subtle" mt={4} onClick={() => { const { instructionOverride: _o, ...rest } = item; onChange(rest) }}>
+            Use the library’s steps again
+          </Button>
+        </>
+      ) : (
+        <Button size="compact-xs" variant="subtle" mt={6} onClick={() => onChange({ ...item, instructionOverride: [...(exercise?.steps ?? [])] })}>
+          Change the steps for this patient
+        </Button>
+      )}
+      <TextInput mt="xs" size="xs" placeholder="Note to the patient (optional)" aria-label={`Note to the patient (${name})`} value={item.notes ?? ''}
+        onChange={(e) => onChange({ ...item, notes: e.currentTarget.value || undefined })} />
+    </Card>
+  )
+}

@@ -1,0 +1,65 @@
+import { Button, Group, Menu, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconTemplate } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useApi } from '../../app/api-context'
+import type { Template } from '../../core/exercise'
+import type { ProgramItem } from '../../core/patient'
+import { templateItemsOf } from '../../core/template'
+import { useLibrary } from '../library/library-context'
+
+/** "Apply a template" (grouped by folder) and "Save as template". */
+export function TemplateControls({ items, onApply }: { items: ProgramItem[]; onApply: (template: Template) => void }) {
+  const api = useApi()
+  const { view, refresh } = useLibrary()
+  const [saving, setSaving] = useState(false)
+  const [form, setForm] = useState({ name: '', folder: '', description: '' })
+  const [error, setError] = useState<string>()
+  const templates = view?.templates ?? []
+  const folders = [...new Set(templates.map((t) => t.folder ?? ''))].sort()
+
+  const save = async () => {
+    const result = await api.saveTemplate({
+      template: { name: form.name, ...(form.folder.trim() ? { folder: form.folder } : {}), ...(form.description.trim() ? { description: form.description } : {}), items: templateItemsOf(items) },
+    })
+    if (!result.ok) return setError(result.error.message)
+    await refresh()
+    setSaving(false)
+    notifications.show({ color: 'teal', message: `Saved the template “${result.value.name}”.` })
+  }
+
+  return (
+    <Group gap="xs">
+      <Menu position="bottom-end" width={280}>
+        <Menu.Target>
+          <Button variant="default" leftSection={<IconTemplate size={16} />} disabled={templates.length === 0}>Apply a template</Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          {folders.map((folder) => (
+            <div key={folder}>
+              <Menu.Label>{folder || 'Other templates'}</Menu.Label>
+              {templates.filter((t) => (t.folder ?? '') === folder).map((t) => (
+                <Menu.Item key={t.id} onClick={() => onApply(t)}>{t.name} <Text span size="xs" c="dimmed">({t.items.length})</Text></Menu.Item>
+              ))}
+            </div>
+          ))}
+        </Menu.Dropdown>
+      </Menu>
+      <Button variant="default" disabled={items.length === 0} onClick={() => (setForm({ name: '', folder: '', description: '' }), setError(undefined), setSaving(true))}>
+        Save as template…
+      </Button>
+      <Modal opened={saving} onClose={() => setSaving(false)} title={<Text fw={700}>Save as template</Text>}>
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">The exercises and their dosage are saved; nothing about this patient is.</Text>
+          <TextInput label="Template name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} data-autofocus error={error} />
+          <TextInput label="Folder" placeholder="e.g. Hip, Post-op knee" value={form.folder} onChange={(e) => setForm({ ...form, folder: e.currentTarget.value })} />
+          <Textarea label="Description" autosize minRows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setSaving(false)}>Cancel</Button>
+            <Button onClick={() => void save()}>Save template</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Group>
+  )
+}
