@@ -4,7 +4,9 @@ import { IconCopy, IconEdit, IconPhotoPlus, IconTrash } from '@tabler/icons-reac
 import { useState } from 'react'
 import { useApi } from '../../app/api-context'
 import { dosageLine } from '../../core/dosage-format'
+import type { Dosage } from '../../core/dosage'
 import type { Exercise } from '../../core/exercise'
+import { DosageEditor } from '../program/DosageEditor'
 import { ExerciseFigure } from './ExerciseFigure'
 import { FavouriteStar } from './LibraryPage'
 import { useLibrary } from './library-context'
@@ -24,6 +26,7 @@ export function ExerciseDetail({ exercise, onClose, onEdit, onOpen }: { exercise
   const api = useApi()
   const { byId, refresh } = useLibrary()
   const [author, setAuthor] = useState('')
+  const [dosage, setDosage] = useState<Dosage>()
   const custom = exercise.source === 'custom'
   const links = (ids: string[]) => ids.map((id) => byId.get(id)).filter((e): e is Exercise => !!e)
   const duplicate = () =>
@@ -45,7 +48,23 @@ export function ExerciseDetail({ exercise, onClose, onEdit, onOpen }: { exercise
           {exercise.equipment.filter((e) => e !== 'none').map((e) => <Badge key={e} variant="outline" color="gray">{e}</Badge>)}
         </Group>
         {exercise.aliases.length > 0 && <Text size="sm" c="dimmed">Also called: {exercise.aliases.join(', ')}</Text>}
-        <Text size="sm"><b>Usual dosage:</b> {dosageLine(exercise.defaultDosage) || 'not set'}</Text>
+        <Group gap="xs">
+          <Text size="sm"><b>Usual dosage:</b> {dosageLine(exercise.defaultDosage) || 'not set'}</Text>
+          {dosage === undefined && <Button size="compact-xs" variant="subtle" onClick={() => setDosage(exercise.defaultDosage)}>Change</Button>}
+        </Group>
+        {dosage !== undefined && (
+          <Stack gap="xs">
+            <DosageEditor value={dosage} onChange={setDosage} />
+            <Group gap="xs">
+              <Button size="xs" onClick={() => void api.setDefaultDosage({ id: exercise.id, dosage }).then(async (r) => {
+                if (!r.ok) return
+                setDosage(undefined)
+                await refresh()
+              })}>Save as my usual dosage</Button>
+              <Button size="xs" variant="default" onClick={() => setDosage(undefined)}>Cancel</Button>
+            </Group>
+          </Stack>
+        )}
         <Section title="Steps" items={exercise.steps} ordered />
         <Section title="Tips" items={exercise.cues} />
         <Section title="Cautions" items={exercise.cautions} />

@@ -22,6 +22,11 @@ export function ExerciseForm({ exercise, onClose, onSaved }: { exercise?: Exerci
   const [texts, setTexts] = useState({ aliases: draft.aliases.join(', '), steps: draft.steps.join('\n'), cues: draft.cues.join('\n'), cautions: draft.cautions.join('\n') })
   const [error, setError] = useState<{ field?: string; message: string }>()
   const set = <K extends keyof ExerciseInput>(key: K, value: ExerciseInput[K]) => setDraft((d) => ({ ...d, [key]: value }))
+  // Read the value at once: React clears currentTarget before a state updater runs.
+  const text = (key: keyof typeof texts) => (e: { currentTarget: { value: string } }) => {
+    const value = e.currentTarget.value
+    setTexts((t) => ({ ...t, [key]: value }))
+  }
   const err = (field: string) => (error?.field === field ? error.message : undefined)
 
   const save = async () => {
@@ -42,7 +47,7 @@ export function ExerciseForm({ exercise, onClose, onSaved }: { exercise?: Exerci
       <Stack gap="sm">
         <SimpleGrid cols={2}>
           <TextInput label="Name" required value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={err('name')} data-autofocus />
-          <TextInput label="Other names (comma-separated)" value={texts.aliases} onChange={(e) => setTexts((t) => ({ ...t, aliases: e.currentTarget.value }))} />
+          <TextInput label="Other names (comma-separated)" value={texts.aliases} onChange={text('aliases')} />
         </SimpleGrid>
         <SimpleGrid cols={4}>
           <MultiSelect label="Body regions" data={options(bodyRegions)} value={draft.regions} onChange={(v) => set('regions', v as ExerciseInput['regions'])} error={err('regions')} />
@@ -52,10 +57,10 @@ export function ExerciseForm({ exercise, onClose, onSaved }: { exercise?: Exerci
         </SimpleGrid>
         <MultiSelect label="Equipment" data={options(equipmentKinds)} value={draft.equipment} onChange={(v) => set('equipment', v as ExerciseInput['equipment'])} error={err('equipment')} />
         <Textarea label="Steps, one per line" description="Short, one action per step, in the words you would say to the patient." autosize minRows={4}
-          value={texts.steps} onChange={(e) => setTexts((t) => ({ ...t, steps: e.currentTarget.value }))} error={err('steps')} />
+          value={texts.steps} onChange={text('steps')} error={err('steps')} />
         <SimpleGrid cols={2}>
-          <Textarea label="Tips, one per line" autosize minRows={2} value={texts.cues} onChange={(e) => setTexts((t) => ({ ...t, cues: e.currentTarget.value }))} />
-          <Textarea label="Cautions, one per line" autosize minRows={2} value={texts.cautions} onChange={(e) => setTexts((t) => ({ ...t, cautions: e.currentTarget.value }))} />
+          <Textarea label="Tips, one per line" autosize minRows={2} value={texts.cues} onChange={text('cues')} />
+          <Textarea label="Cautions, one per line" autosize minRows={2} value={texts.cautions} onChange={text('cautions')} />
         </SimpleGrid>
         <Text fw={600} size="sm">Usual dosage</Text>
         <DosageEditor value={draft.defaultDosage} onChange={(d) => set('defaultDosage', d)} />

@@ -11,6 +11,7 @@ import { ExerciseDetail } from './ExerciseDetail'
 import { ExerciseFigure } from './ExerciseFigure'
 import { ExerciseForm } from './ExerciseForm'
 import { useLibrary } from './library-context'
+import { TemplatesPanel } from './TemplatesPanel'
 
 const facet = (values: readonly string[]) => values.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))
 
@@ -36,6 +37,8 @@ export function LibraryPage() {
   const [filters, setFilters] = useState<LibraryFilters>({})
   const [open, setOpen] = useState<string | null>(null)
   const [editing, setEditing] = useState<Exercise | 'new' | null>(null)
+  // A large library is shown a page at a time; search narrows it first.
+  const [limit, setLimit] = useState(60)
   useHotkeys([['/', () => search.current?.focus()], ['mod+F', () => search.current?.focus()]])
   const found = useMemo(() => searchLibrary(index, query, filters, favourites), [index, query, filters, favourites])
   const set = (key: keyof LibraryFilters) => (value: string[]) => setFilters((f) => ({ ...f, [key]: value }))
@@ -55,11 +58,14 @@ export function LibraryPage() {
         <MultiSelect aria-label="Position" placeholder="Position" data={facet(positions)} value={filters.positions ?? []} onChange={set('positions')} w={150} clearable />
         <MultiSelect aria-label="Type" placeholder="Type" data={facet(exerciseTypes)} value={filters.types ?? []} onChange={set('types')} w={150} clearable />
         <MultiSelect aria-label="Equipment" placeholder="Equipment" data={facet(equipmentKinds)} value={filters.equipment ?? []} onChange={set('equipment')} w={150} clearable />
-        <Switch label="Favourites" checked={!!filters.favouritesOnly} onChange={(e) => setFilters((f) => ({ ...f, favouritesOnly: e.currentTarget.checked }))} mb={8} />
+        <Switch label="Favourites" checked={!!filters.favouritesOnly} onChange={(e) => {
+          const favouritesOnly = e.currentTarget.checked
+          setFilters((f) => ({ ...f, favouritesOnly }))
+        }} mb={8} />
       </Group>
       {found.length === 0 && <Text c="dimmed" my="xl" ta="center">No exercises match. Try fewer words or clear a filter.</Text>}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} spacing="md">
-        {found.map((exercise) => (
+        {found.slice(0, limit).map((exercise) => (
           <Card key={exercise.id} withBorder radius="lg" padding="md" role="button" tabIndex={0} aria-label={exercise.name} style={{ cursor: 'pointer' }}
             onClick={() => setOpen(exercise.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(exercise.id)}>
             <Card.Section><ExerciseFigure exercise={exercise} height={110} /></Card.Section>
@@ -76,6 +82,10 @@ export function LibraryPage() {
           </Card>
         ))}
       </SimpleGrid>
+      {found.length > limit && (
+        <Group justify="center" mt="md"><Button variant="default" onClick={() => setLimit((l) => l + 60)}>Show more ({found.length - limit} more)</Button></Group>
+      )}
+      <TemplatesPanel />
       {shown && <ExerciseDetail exercise={shown} onClose={() => setOpen(null)} onEdit={(e) => setEditing(e)} onOpen={setOpen} />}
       {editing && <ExerciseForm exercise={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={(e) => (setEditing(null), setOpen(e.id))} />}
     </>
