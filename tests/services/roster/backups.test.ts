@@ -8,21 +8,27 @@ import { syntheticPatients } from '../../support/patients'
 
 const HOUR = 3600_000
 
+/** A one-patient roster whose clock the test moves by hand. */
+async function rosterWithClock() {
+  const dir = await mkdtemp(join(tmpdir(), 'hp-backups-'))
+  const clock = { now: Date.parse('2026-11-01T08:00:00.000Z') }
+  const time = () => new Date(clock.now)
+  const store = await RosterStore.open({ dir, now: time })
+  await store.put(syntheticPatients(1)[0]!)
+  return { dir, clock, time, store }
+}
+
 describe('rolling backups', () => {
   it('keeps the 10 newest automatic backups plus the newest of each of the last 14 days', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hp-backups-'))
-    let now = Date.parse('2026-11-01T08:00:00.000Z')
-    const clock = () => new Date(now)
-    const store = await RosterStore.open({ dir, now: clock })
-    await store.put(syntheticPatients(1)[0]!)
-    const backups = new Backups({ dir, now: clock, autoEveryMs: 5 * 60_000 })
+    const { dir, clock, time, store } = await rosterWithClock()
+    const backups = new Backups({ dir, now: time, autoEveryMs: 5 * 60_000 })
     // 25 days of editing, three backups a day four hours apart.
     for (let day = 0; day < 25; day++) {
       for (let k = 0; k < 3; k++) {
         expect(await backups.maybeAuto(store)).not.toBeNull()
-        now += 4 * HOUR
+        clock.now += 4 * HOUR
       }
-      now += 12 * HOUR
+      clock.now += 12 * HOUR
     }
     const kept = await backups.list()
     const days = new Set(kept.map((b) => b.createdAt.slice(0, 10)))
@@ -34,16 +40,12 @@ describe('rolling backups', () => {
   })
 
   it('does not take another automatic backup within the interval', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'hp-backups-'))
-    let now = Date.parse('2026-11-01T08:00:00.000Z')
-    const clock = () => new Date(now)
-    const store = await RosterStore.open({ dir, now: clock })
-    await store.put(syntheticPatients(1)[0]!)
-    const backups = new Backups({ dir, now: clock })
+    const { dir, clock, time, store } = await rosterWithClock()
+    const backups = new Backups({ dir, now: time })
     expect(await backups.maybeAuto(store)).not.toBeNull()
-    now += 60_000
+    clock.now += 60_000
     expect(await backups.maybeAuto(store)).toBeNull()
-    now += 5 * 60_000
+    clock.now += 5 * 60_000
     expect(await backups.maybeAuto(store)).not.toBeNull()
     expect(await readdir(join(dir, 'backups'))).toHaveLength(2)
   })
