@@ -1,5 +1,5 @@
-import { Group, NumberInput, Select, SimpleGrid, Text } from '@mantine/core'
-import { bandColors, dosageSchema, sides, type Dosage } from '../../core/dosage'
+import { Group, MultiSelect, NumberInput, Select, SimpleGrid, Text } from '@mantine/core'
+import { bandColors, dosageSchema, sides, weekdays, type Dosage } from '../../core/dosage'
 import { dosageLine } from '../../core/dosage-format'
 
 /** Where each schema error shows (a reps-range error belongs to the reps fields). */
@@ -42,6 +42,9 @@ export function DosageEditor({ value, onChange, label }: { value: Dosage; onChan
         {field('durationSeconds', 'Duration (s)')}
         {field('timesPerDay', 'Times a day')}
         {field('daysPerWeek', 'Days a week')}
+        <MultiSelect size="xs" label="On these days" aria-label={label ? `On these days (${label})` : 'On these days'} placeholder={value.days?.length ? undefined : 'Any'}
+          data={weekdays.map((d) => ({ value: d, label: d[0]!.toUpperCase() + d.slice(1) }))} value={value.days ?? []}
+          onChange={(days) => set({ days: days.length ? (days as Dosage['days']) : undefined })} />
         <Select size="xs" label="Side" aria-label={label ? `Side (${label})` : 'Side'} clearable value={value.side ?? null} data={sides.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }))}
           onChange={(v) => set({ side: (v ?? undefined) as Dosage['side'] })} />
         <Select size="xs" label="Band" clearable value={value.resistance?.band ?? null} data={[...bandColors]}
