@@ -1,4 +1,4 @@
-import type { Dosage } from './dosage'
+import { weekdays, type Dosage } from './dosage'
 
 const sideText: Record<NonNullable<Dosage['side']>, string> = { left: 'left side', right: 'right side', both: 'both sides', alternating: 'alternate sides' }
 
@@ -15,7 +15,10 @@ export function dosageLine(d: Dosage): string {
   if (d.durationSeconds) parts.push(secs(d.durationSeconds))
   if (d.restSeconds) parts.push(`rest ${secs(d.restSeconds)}`)
   if (d.timesPerDay) parts.push(`${d.timesPerDay}× daily`)
-  if (d.days?.length) parts.push(d.days.map((day) => day[0]!.toUpperCase() + day.slice(1)).join('/'))
+  if (d.days?.length) {
+    const ordered = [...d.days].sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b))
+    parts.push(ordered.map((day) => day[0]!.toUpperCase() + day.slice(1)).join('/'))
+  }
   else if (d.daysPerWeek) parts.push(`${d.daysPerWeek} days/week`)
   if (d.side) parts.push(sideText[d.side])
   if (d.resistance?.band) parts.push(`${d.resistance.band} band`)

@@ -14,7 +14,7 @@ describe('dosageLine', () => {
   })
   it('shows minutes, rest, frequency, days, sides and resistance', () => {
     expect(dosageLine({ durationSeconds: 600, timesPerDay: 2, daysPerWeek: 5 })).toBe('10 min · 2× daily · 5 days/week')
-    expect(dosageLine({ sets: 3, reps: { min: 8, max: 8 }, restSeconds: 90, days: ['mon', 'wed', 'fri'], side: 'left' })).toBe('3 sets × 8 reps · rest 90 s · Mon/Wed/Fri · left side')
+    expect(dosageLine({ sets: 3, reps: { min: 8, max: 8 }, restSeconds: 90, days: ['fri', 'mon', 'wed'], side: 'left' })).toBe('3 sets × 8 reps · rest 90 s · Mon/Wed/Fri · left side')
     expect(dosageLine({ reps: { min: 12, max: 12 }, side: 'alternating', resistance: { band: 'red' } })).toBe('12 reps · alternate sides · red band')
     expect(dosageLine({ reps: { min: 12, max: 12 }, resistance: { load: 2.5, unit: 'lb' } })).toBe('12 reps · 2.5 lb')
     expect(dosageLine({})).toBe('')
