@@ -1,9 +1,16 @@
 import { z } from 'zod'
 import { libraryFileSchema } from './exercise'
+import { handoutInputSchema } from './handout-model'
 
 /** The JSON Schemas shipped in resources/schema, generated from the zod models so they cannot drift. */
 export function schemaFiles(): Record<string, unknown> {
   return {
+    'handout.schema.json': {
+      ...z.toJSONSchema(handoutInputSchema, { target: 'draft-2020-12', io: 'input' }),
+      $id: 'https://homeplan.app/schema/handout.schema.json',
+      title: 'Homeplan handout',
+      description: 'Input of `npm run handout`: everything one printed home-exercise handout shows. Example: docs/handout-example.json.',
+    },
     'exercise-library.schema.json': {
       ...z.toJSONSchema(libraryFileSchema, { target: 'draft-2020-12' }),
       $id: 'https://homeplan.app/schema/exercise-library.schema.json',

@@ -1,0 +1,98 @@
+import { z } from 'zod'
+import { dosageSchema, type Dosage } from './dosage'
+import { isoDate, text } from './patient'
+
+/**
+ * Everything a handout shows, already resolved (names, steps, dosage, images): the app builds it from a
+ * patient, a program, the library and the clinic settings; `npm run handout` reads it from a JSON file.
+ * Both then call the same renderer.
+ */
+export const handoutItemSchema = z.strictObject({
+  name: text(120, 'Exercise name').min(1),
+  steps: z.array(text(500, 'A step')).min(1, 'An exercise needs at least one step.').max(20),
+  dosage: dosageSchema,
+  cues: z.array(text(300, 'A tip')).max(10).optional(),
+  cautions: z.array(text(300, 'A caution')).max(10).optional(),
+  notes: text(1000, 'Note').optional(),
+  /** Starting position in plain words, shown in the picture placeholder. */
+  position: text(60, 'Position').optional(),
+  /** A PNG/JPEG file path or data: URL; a missing or unreadable image becomes a placeholder. */
+  image: text(100_000_000, 'Image').optional(),
+})
+
+export const handoutInputSchema = z.strictObject({
+  $schema: z.string().optional(),
+  clinic: z.strictObject({
+    name: text(120, 'Clinic name').min(1, 'Give the clinic’s name.'),
+    address: text(300, 'Address').optional(),
+    phone: text(40, 'Phone').optional(),
+    website: text(200, 'Website').optional(),
+    closingMessage: text(400, 'Closing message').optional(),
+    logo: text(100_000_000, 'Logo').optional(),
+  }),
+  therapist: z.strictObject({ name: text(120, 'Therapist name').min(1), credentials: text(60, 'Credentials').optional(), phone: text(40, 'Phone').optional() }).optional(),
+  patient: z.strictObject({ firstName: text(100, 'First name').min(1), lastName: text(100, 'Last name').min(1), preferredName: text(100, 'Preferred name').optional() }),
+  date: isoDate,
+  program: z.strictObject({
+    title: text(120, 'Program title').optional(),
+    goals: text(1000, 'Goals').optional(),
+    items: z.array(handoutItemSchema).min(1, 'The program has no exercises: add at least one before printing.').max(100),
+  }),
+  layout: z.enum(['detailed', 'compact', 'large']).default('detailed'),
+  paper: z.enum(['letter', 'a4']).default('letter'),
+  /** Days in the tick-box log page; 0 leaves the page out. */
+  logDays: z.number().int().min(0).max(31).default(14),
+})
+export type HandoutInput = z.output<typeof handoutInputSchema>
+export type HandoutItem = z.infer<typeof handoutItemSchema>
+
+const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
+const seconds = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} second${s === 1 ? '' : 's'}`)
+
+/** The same dosage in plain words for the patient: "Do 10 to 15 times. Hold for 5 seconds. Once a day." */
+export function dosagePlain(d: Dosage): string {
+  const out: string[] = []
+  const reps = d.reps ? (d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`) : ''
+  if (d.sets && d.sets > 1 && reps) out.push(`Do ${reps}, then rest. Repeat for ${d.sets} rounds in all.`)
+  else if (reps) out.push(`Do ${reps}.`)
+  if (d.holdSeconds) out.push(`Hold for ${seconds(d.holdSeconds)} each time.`)
+  if (d.durationSeconds) out.push(`Keep going for ${seconds(d.durationSeconds)}.`)
+  if (d.restSeconds) out.push(`Rest ${seconds(d.restSeconds)} between rounds.`)
+  if (d.side === 'both') out.push('Do both sides.')
+  if (d.side === 'left' || d.side === 'right') out.push(`Do your ${d.side} side only.`)
+  if (d.side === 'alternating') out.push('Switch sides each time.')
+  if (d.resistance?.band) out.push(`Use the ${d.resistance.band} band.`)
+  if (d.resistance?.load) out.push(`Use ${d.resistance.load} ${d.resistance.unit ?? 'kg'}.`)
+  const when: string[] = []
+  if (d.timesPerDay) when.push(`${times(d.timesPerDay)} a day`)
+  if (d.days?.length) when.push(`on ${d.days.map((x) => x[0]!.toUpperCase() + x.slice(1)).join(', ')}`)
+  else if (d.daysPerWeek) when.push(d.daysPerWeek === 7 ? 'every day' : `${d.daysPerWeek} days a week`)
+  if (when.length) out.push(`${when.join(', ')[0]!.toUpperCase()}${when.join(', ').slice(1)}.`)
+  return out.join(' ')
+}
+
+/** How a position reads on the patient's sheet. */
+export const positionWords: Record<string, string> = {
+  supine: 'Lying on your back',
+  prone: 'Lying on your stomach',
+  'side-lying': 'Lying on your side',
+  sitting: 'Sitting',
+  standing: 'Standing',
+  kneeling: 'Kneeling',
+  quadruped: 'On hands and knees',
+}
+
+/** The two short cells of the "at a glance" table. */
+export function dosageSummary(d: Dosage): { amount: string; often: string } {
+  const amount: string[] = []
+  if (d.reps) amount.push(d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`)
+  if (d.sets && d.sets > 1) amount.push(`${d.sets} rounds`)
+  if (d.holdSeconds) amount.push(`hold ${seconds(d.holdSeconds)}`)
+  if (d.durationSeconds) amount.push(seconds(d.durationSeconds))
+  const often: string[] = []
+  if (d.timesPerDay) often.push(`${times(d.timesPerDay)} a day`)
+  if (d.days?.length) often.push(d.days.map((x) => x[0]!.toUpperCase() + x.slice(1)).join(', '))
+  else if (d.daysPerWeek) often.push(d.daysPerWeek === 7 ? 'every day' : `${d.daysPerWeek} days a week`)
+  const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : '—')
+  return { amount: cap(amount.join(', ')), often: cap(often.join(', ')) }
+}

@@ -1,0 +1,56 @@
+import { Image, Text, View } from '@react-pdf/renderer'
+import { dosageLine } from '../core/dosage-format'
+import { dosagePlain, positionWords, type HandoutItem } from '../core/handout-model'
+import type { makeStyles } from './styles'
+
+type Styles = ReturnType<typeof makeStyles>
+
+function List({ label, items, s, marker }: { label: string; items?: string[]; s: Styles; marker?: string }) {
+  if (!items?.length) return null
+  return (
+    <View>
+      <Text style={s.label}>{label}</Text>
+      {items.map((item, i) => (
+        <View key={i} style={s.step}>
+          <Text style={s.stepNo}>{marker ?? `${i + 1}.`}</Text>
+          <Text style={s.stepText}>{item}</Text>
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** One exercise, always in the same order: picture, steps, how much, tips, cautions, note. Never split across pages. */
+export function ExerciseCard({ item, index, s }: { item: HandoutItem; index: number; s: Styles }) {
+  const start = item.position ? positionWords[item.position] ?? item.position : undefined
+  return (
+    <View style={s.card} wrap={false}>
+      <View style={s.cardTitle}>
+        <Text style={s.number}>{index + 1}</Text>
+        <Text style={s.name}>{item.name}</Text>
+      </View>
+      <View style={s.cardBody}>
+        <View style={s.figure}>
+          {item.image ? (
+            <Image style={s.figureImage} src={item.image} />
+          ) : (
+            <Text style={s.figureText}>{start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}</Text>
+          )}
+        </View>
+        <View style={s.text}>
+          <List label="How to do it" items={item.steps} s={s} />
+          <Text style={s.label}>How much</Text>
+          <Text style={s.dose}>{dosagePlain(item.dosage)}</Text>
+          <Text style={s.doseLine}>{dosageLine(item.dosage)}</Text>
+          <List label="Tips" items={item.cues} s={s} marker="•" />
+          <List label="Be careful" items={item.cautions} s={s} marker="!" />
+          {item.notes ? (
+            <View style={s.note}>
+              <Text><Text style={{ fontWeight: 700 }}>From your therapist: </Text>{item.notes}</Text>
+            </View>
+          ) : null}
+        </View>
+      </View>
+    </View>
+  )
+}

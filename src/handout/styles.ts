@@ -1,0 +1,67 @@
+import { StyleSheet } from '@react-pdf/renderer'
+import { FONT_STACK } from './fonts'
+
+export type Layout = 'detailed' | 'compact' | 'large'
+
+/** Black text and grey rules print cleanly in black and white; one dark teal accent that photocopies as dark grey. */
+export const INK = '#111111'
+export const MUTED = '#4a4a4a'
+export const RULE = '#b8b8b8'
+export const ACCENT = '#0b6e79'
+export const PAPER_TINT = '#f2f4f5'
+
+export function makeStyles(layout: Layout) {
+  const large = layout === 'large'
+  const body = large ? 16 : layout === 'compact' ? 10.5 : 11
+  return StyleSheet.create({
+    page: { fontFamily: FONT_STACK as unknown as string, fontSize: body, color: INK, paddingTop: 36, paddingHorizontal: 40, paddingBottom: large ? 84 : 72 },
+    // No line height on the page or a wrapper: there it stops the fixed footer from rendering (react-pdf 4).
+    content: {},
+    header: { flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 1.5, borderBottomColor: INK, paddingBottom: 10, marginBottom: 12 },
+    clinicBlock: { flexDirection: 'row', alignItems: 'center', maxWidth: '48%' },
+    logo: { width: 44, height: 44, objectFit: 'contain', marginRight: 8 },
+    clinicName: { fontSize: large ? 17 : 13, fontWeight: 700 },
+    small: { fontSize: large ? 13 : 8.5, color: MUTED },
+    title: { fontSize: large ? 26 : 20, fontWeight: 700, textAlign: 'right', lineHeight: 1.15, marginBottom: 4 },
+    meta: { fontSize: large ? 15 : 10.5, textAlign: 'right' },
+    goals: { marginBottom: 10 },
+    h2: { fontSize: large ? 19 : 13, fontWeight: 700, marginBottom: 4, color: INK },
+    glanceRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 2 },
+    glanceHead: { fontWeight: 700, borderBottomWidth: 1, borderBottomColor: INK },
+    howTo: { backgroundColor: PAPER_TINT, padding: 8, marginVertical: 10, borderRadius: 3, fontSize: large ? 15 : 10 },
+    cards: layout === 'compact' ? { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' } : {},
+    card: {
+      borderTopWidth: 1.5,
+      borderTopColor: INK,
+      paddingTop: 6,
+      marginBottom: large ? 18 : 12,
+      width: layout === 'compact' ? '48.5%' : '100%',
+    },
+    cardTitle: { flexDirection: 'row', alignItems: 'center', marginBottom: 6 },
+    number: {
+      width: large ? 28 : 20, height: large ? 28 : 20, borderRadius: large ? 14 : 10, backgroundColor: ACCENT, color: '#ffffff',
+      textAlign: 'center', fontWeight: 700, fontSize: large ? 15 : 11, paddingTop: large ? 3 : 2, marginRight: 8,
+    },
+    name: { fontSize: large ? 20 : layout === 'compact' ? 12.5 : 14, fontWeight: 700, flex: 1 },
+    cardBody: { flexDirection: layout === 'compact' ? 'column' : 'row' },
+    figure: {
+      width: layout === 'compact' ? '100%' : large ? 170 : 150,
+      height: layout === 'compact' ? 78 : large ? 150 : 120,
+      marginRight: layout === 'compact' ? 0 : 12, marginBottom: 6,
+      backgroundColor: PAPER_TINT, borderRadius: 3, alignItems: 'center', justifyContent: 'center', padding: 6,
+    },
+    figureImage: { width: '100%', height: '100%', objectFit: 'contain' },
+    figureText: { fontSize: large ? 13 : 9, color: MUTED, textAlign: 'center' },
+    text: { flex: 1 },
+    label: { fontWeight: 700, marginTop: 4 },
+    step: { flexDirection: 'row', marginBottom: 1 },
+    stepNo: { width: large ? 22 : 14, fontWeight: 700 },
+    stepText: { flex: 1 },
+    dose: { fontWeight: 700 },
+    doseLine: { fontSize: large ? 13 : 8.5, color: MUTED },
+    note: { marginTop: 4, padding: 5, borderLeftWidth: 2, borderLeftColor: ACCENT },
+    footer: { position: 'absolute', left: 40, right: 40, bottom: 22, borderTopWidth: 0.75, borderTopColor: RULE, paddingTop: 5, flexDirection: 'row', justifyContent: 'space-between' },
+    footerText: { fontSize: large ? 12 : 8, color: MUTED, maxWidth: '80%' },
+    pageNo: { fontSize: large ? 12 : 8.5, fontWeight: 700 },
+  })
+}
