@@ -68,6 +68,7 @@ export function startApp(): void {
       },
       dialogs: electronDialogs(() => app.getPath('documents')),
       resourcesDir: join(here, '../../resources'),
+      openFile: (path) => void shell.openPath(path),
       log: (message, error) => (error ? console.error(message, error) : console.warn(message)),
     })
     // Let pending roster writes and compaction finish before the process exits.

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { AppInfo, DataFolderInfo, Handlers } from '../../src/core/contract'
 import { describeDataFolder } from './data-folder'
 import type { Dialogs } from './dialogs'
+import { createHandoutHandlers } from './handout/export'
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   resourcesDir: string
   now?: () => Date
   log?: (message: string, error?: unknown) => void
+  /** Opens a saved file in the system's viewer (the app passes shell.openPath). */
+  openFile?: (path: string) => void
 }
 
 export interface Services {
@@ -58,6 +61,16 @@ export function createServices(deps: ServiceDeps): Services {
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
     ...createRosterHandlers({ store, backups, dialogs: deps.dialogs, now: deps.now, log, exerciseExists: async (id) => !!(await library.find(id)) }),
     ...library.handlers,
+    ...createHandoutHandlers({
+      dataDir: deps.dataDir,
+      resourcesDir: deps.resourcesDir,
+      store,
+      library,
+      settings: () => settings.get(),
+      dialogs: deps.dialogs,
+      openFile: deps.openFile,
+      now: deps.now,
+    }),
   }
   return {
     handlers,

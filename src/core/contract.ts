@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Exercise, Template } from './exercise'
 import { libraryArgs, type LibraryView } from './library-contract'
-import type { Patient, PatientSummary } from './patient'
+import { id, type Patient, type PatientSummary } from './patient'
 import type { Result } from './result'
 import { byId, rosterArgs, type BackupInfo, type FileResult, type ImportReport, type RosterStatus } from './roster-contract'
 import { settingsPatchSchema, type Settings } from './settings'
@@ -70,6 +70,16 @@ export const contract = {
   getMedia: channel<string>()(libraryArgs.getMedia),
   saveTemplate: channel<Template>()(libraryArgs.saveTemplate),
   deleteTemplate: channel<{ id: string }>()(libraryArgs.deleteTemplate),
+
+  exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
+    z.strictObject({
+      patientId: id,
+      programId: id,
+      layout: z.enum(['detailed', 'compact', 'large']),
+      paper: z.enum(['letter', 'a4']),
+      logDays: z.number().int().min(0).max(31),
+    }),
+  ),
 }
 
 export type Contract = typeof contract

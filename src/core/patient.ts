@@ -74,12 +74,25 @@ export type ProgramInput = z.infer<typeof programInputSchema>
 export const programSchema = programInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
 export type Program = z.infer<typeof programSchema>
 
+/** One printed or exported handout: when, how, and the program exactly as it was printed. */
+export const handoutRecordSchema = z.strictObject({
+  id,
+  at: timestamp,
+  programId: id,
+  layout: z.enum(['detailed', 'compact', 'large']),
+  paper: z.enum(['letter', 'a4']),
+  file: text(260, 'File name'),
+  snapshot: z.strictObject({ title: text(120, 'Title'), items: z.array(programItemSchema).max(100) }),
+})
+export type HandoutRecord = z.infer<typeof handoutRecordSchema>
+
 /** A stored patient. The date-of-birth bound is not re-checked here: a stored record stays valid as time passes. */
 export const patientSchema = patientInputSchema(() => '9999-12-31').extend({
   id,
   createdAt: timestamp,
   updatedAt: timestamp,
   programs: z.array(programSchema).max(500),
+  handouts: z.array(handoutRecordSchema).max(1000).optional(),
 })
 export type Patient = z.infer<typeof patientSchema>
 

@@ -22,3 +22,7 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 }
 window.HTMLElement.prototype.scrollIntoView ??= () => {}
+// Mantine's autosizing textarea listens for web fonts loading.
+if (!('fonts' in document)) {
+  Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {} } })
+}

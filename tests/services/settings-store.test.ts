@@ -25,7 +25,7 @@ describe('settings store', () => {
     const dir = await tempDir()
     const store = createSettingsStore(dir)
     await Promise.all([store.update({ colorScheme: 'dark' }), store.update({ paperSize: 'a4' })])
-    expect(await createSettingsStore(dir).get()).toEqual({ colorScheme: 'dark', paperSize: 'a4' })
+    expect(await createSettingsStore(dir).get()).toEqual({ ...defaultSettings, colorScheme: 'dark', paperSize: 'a4' })
   })
 
   it('keeps an unreadable file aside instead of overwriting it, and says so', async () => {

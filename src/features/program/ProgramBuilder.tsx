@@ -15,6 +15,7 @@ import { useLibrary } from '../library/library-context'
 import { useRoster } from '../patients/roster-context'
 import { clearDraft, saveDraft, sameDraft, type ProgramDraft } from './draft'
 import { ExercisePicker } from './ExercisePicker'
+import { ExportControls } from './ExportControls'
 import { ProgramItemCard } from './ProgramItemCard'
 import { TemplateControls } from './TemplateControls'
 
@@ -135,6 +136,8 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
         </Stack>
         <Group gap="xs">
           <TemplateControls items={draft.items} onApply={applyChosen} />
+          <ExportControls patientId={patient.id} programId={programId} onExported={() => void roster.refresh()}
+            blocked={!programId || dirty ? 'Save the program first: the handout prints the saved version.' : draft.items.length === 0 ? 'Add at least one exercise.' : undefined} />
           <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={!dirty && !!programId}>
             {dirty || !programId ? 'Save program' : 'Saved'}
           </Button>

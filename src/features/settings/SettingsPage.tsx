@@ -4,6 +4,7 @@ import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
 import type { Settings, SettingsPatch } from '../../core/settings'
+import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
 
 const sourceLabel: Record<DataFolderInfo['source'], string> = {
@@ -86,6 +87,9 @@ export function SettingsPage() {
             onChange={(paperSize) => void update({ paperSize })}
             data={paperChoices}
           />
+        </Section>
+        <Section title="Clinic" description="Printed at the top and bottom of every handout, so patients know who to call.">
+          {settings ? <ClinicSection settings={settings} onSaved={setSettings} /> : <Skeleton h={120} />}
         </Section>
         <Section
           title="Data"

@@ -1,0 +1,106 @@
+/**
+ * Export a patient's program as a PDF handout: build the handout from the roster, library and clinic
+ * settings, render it (main process, same renderer as `npm run handout`), let the user choose where to
+ * save it, and record the export in the patient's history with a snapshot of what was printed.
+ */
+import { randomUUID } from 'node:crypto'
+import { basename, join } from 'node:path'
+import type { Handlers } from '../../../src/core/contract'
+import type { HandoutInput } from '../../../src/core/handout-model'
+import type { Patient, Program } from '../../../src/core/patient'
+import { AppFailure } from '../../../src/core/result'
+import type { Settings } from '../../../src/core/settings'
+import { writeFileAtomic } from '../atomic-write'
+import type { Dialogs } from '../dialogs'
+import type { Library } from '../library/service'
+import { MEDIA_FOLDER } from '../library/media'
+import type { RosterStore } from '../roster/store'
+import { renderHandout } from './render'
+
+export interface HandoutDeps {
+  dataDir: string
+  resourcesDir: string
+  store: () => Promise<RosterStore>
+  library: Library
+  settings: () => Promise<Settings>
+  dialogs: Dialogs
+  /** Opens a file with the system's viewer (Electron's shell.openPath); absent in tests and the bridge. */
+  openFile?: (path: string) => void
+  now?: () => Date
+}
+
+const filePart = (value: string) => value.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'Patient'
+
+export function defaultHandoutName(patient: Pick<Patient, 'firstName' | 'lastName'>, date: string): string {
+  return `${filePart(patient.lastName)}_${filePart(patient.firstName)}_Home-program_${date}.pdf`
+}
+
+/** Resolves a saved program into everything the handout prints. */
+export async function handoutFor(
+  patient: Patient,
+  program: Program,
+  deps: Pick<HandoutDeps, 'library' | 'dataDir'>,
+  settings: Settings,
+  options: { layout: HandoutInput['layout']; paper: HandoutInput['paper']; logDays: number; date: string },
+): Promise<HandoutInput> {
+  if (!settings.clinic.name) {
+    throw new AppFailure('invalid_argument', 'Add your clinic’s name (and phone number) in Settings → Clinic before printing: every handout says who to call.', 'clinic')
+  }
+  if (program.items.length === 0) throw new AppFailure('invalid_argument', 'This program has no exercises yet: add at least one before printing.', 'programId')
+  const items = await Promise.all(
+    program.items.map(async (item) => {
+      const exercise = await deps.library.find(item.exerciseId)
+      if (!exercise) throw new AppFailure('invalid_argument', `“${item.exerciseId}” is no longer in the library; replace it before printing.`, 'programId')
+      const image = exercise.images[0]?.file
+      return {
+        name: exercise.name,
+        position: exercise.position,
+        steps: item.instructionOverride?.length ? item.instructionOverride : exercise.steps,
+        dosage: item.dosage,
+        cues: exercise.cues,
+        cautions: exercise.cautions,
+        ...(item.notes ? { notes: item.notes } : {}),
+        ...(image ? { image: join(deps.dataDir, MEDIA_FOLDER, image) } : {}),
+      }
+    }),
+  )
+  const therapistName = program.therapist ?? patient.therapist
+  const known = settings.therapists.find((t) => therapistName && t.name === therapistName) ?? (therapistName ? undefined : settings.therapists[0])
+  const therapist = known ?? (therapistName ? { name: therapistName } : undefined)
+  const { logo, layout: _layout, ...clinic } = settings.clinic
+  return {
+    clinic: { ...clinic, ...(logo ? { logo: join(deps.dataDir, MEDIA_FOLDER, logo) } : {}) },
+    ...(therapist ? { therapist } : {}),
+    patient: { firstName: patient.firstName, lastName: patient.lastName, ...(patient.preferredName ? { preferredName: patient.preferredName } : {}) },
+    date: options.date,
+    program: { title: program.title, ...(program.goals ? { goals: program.goals } : {}), items },
+    layout: options.layout,
+    paper: options.paper,
+    logDays: options.logDays,
+  }
+}
+
+export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout'> {
+  const now = deps.now ?? (() => new Date())
+  return {
+    exportHandout: async ({ patientId, programId, layout, paper, logDays }) => {
+      const store = await deps.store()
+      const patient = store.get(patientId)
+      if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
+      const program = patient.programs.find((p) => p.id === programId)
+      if (!program) throw new AppFailure('not_found', 'That program is not in this patient’s history. Save it first.', 'programId')
+      const settings = await deps.settings()
+      const date = now().toISOString().slice(0, 10)
+      const input = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
+      const { pdf, warnings } = await renderHandout(input, join(deps.resourcesDir, 'fonts'))
+      const path = await deps.dialogs.save({ title: 'Save the handout as PDF', defaultName: defaultHandoutName(patient, date), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+      if (!path) return { saved: false as const }
+      await writeFileAtomic(path, pdf, { mode: 0o644 })
+      const current = store.get(patientId) ?? patient
+      const record = { id: randomUUID(), at: now().toISOString(), programId, layout, paper, file: basename(path), snapshot: { title: program.title, items: program.items } }
+      await store.put({ ...current, handouts: [...(current.handouts ?? []), record] })
+      if (settings.openAfterExport) deps.openFile?.(path)
+      return { saved: true as const, path, warnings }
+    },
+  }
+}

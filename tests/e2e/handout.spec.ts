@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pdfText } from '../support/pdf'
+import { expect, test } from './fixtures'
+
+test('clinic details, then export a handout from the builder and find it in the patient’s history', async ({ page, bridge, consoleErrors }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 })
+  await page.goto(`${bridge.url}/#/settings`)
+  await page.getByLabel('Clinic name').fill('Riverside Physical Therapy')
+  await page.getByLabel('Phone patients should call').fill('(206) 555-0142')
+  await page.getByRole('button', { name: 'Add a therapist' }).click()
+  await page.getByLabel('Therapist 1 name').fill('Jessica Jones')
+  await page.getByLabel('Therapist 1 credentials').fill('PT, DPT')
+  await page.getByRole('button', { name: 'Save clinic details' }).click()
+  await expect(page.getByText('Clinic details saved.')).toBeVisible()
+
+  const id = await page.evaluate(async () => {
+    const api = (window as unknown as { api: { createPatient(a: unknown): Promise<{ value: { id: string } }> } }).api
+    const r = await api.createPatient({
+      firstName: 'Thị Mai', lastName: 'Nguyễn', therapist: 'Jessica Jones', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null },
+    })
+    return r.value.id
+  })
+  await page.goto(`${bridge.url}/#/program/${id}`)
+  await page.getByRole('button', { name: 'Add Clamshells', exact: true }).click()
+  await page.getByRole('button', { name: 'Add Bridges', exact: true }).click()
+  await page.getByRole('button', { name: 'Export PDF…' }).click()
+  await expect(page.getByText('Save the program first')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await page.getByRole('button', { name: 'Save program' }).click()
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Export PDF…' }).click()
+  await page.getByText('Large print', { exact: true }).click()
+  await page.getByText('A4', { exact: true }).click()
+  await page.getByRole('button', { name: 'Save as PDF…' }).click()
+  await expect(page.getByText('Handout saved')).toBeVisible()
+  const today = new Date().toISOString().slice(0, 10)
+  const file = `Nguyễn_Thị-Mai_Home-program_${today}.pdf`
+  expect(bridge.dialogs.asked.at(-1)).toMatchObject({ kind: 'save', defaultName: file })
+
+  const text = await pdfText(await readFile(join(bridge.dataDir, 'exports', file)))
+  expect(text.all).toContain('Clamshells')
+  expect(text.all.replace(/\s+/g, '')).toContain('Yourtherapist:JessicaJones,PT,DPT')
+  expect(Math.round(text.pages[0]!.width)).toBe(595)
+
+  await page.getByRole('link', { name: 'Nguyễn' }).first().click()
+  const history = page.getByLabel('Handouts given')
+  await expect(history).toContainText('large print, A4')
+  await expect(history).toContainText(file)
+  expect(consoleErrors).toEqual([])
+})

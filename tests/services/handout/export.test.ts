@@ -1,0 +1,60 @@
+import { mkdtemp, readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Method } from '../../../src/core/contract'
+import { dispatch } from '../../../src/core/dispatch'
+import type { Patient } from '../../../src/core/patient'
+import type { Result } from '../../../src/core/result'
+import { patientInput } from '../../support/patients'
+import { testServices } from '../../support/services'
+
+async function setup(clinicName = 'Riverside Physical Therapy') {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hp-export-'))
+  const services = testServices(dataDir)
+  const call = <T>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
+  await call('updateSettings', { clinic: { name: clinicName, phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false })
+  const created = await call<Patient>('createPatient', patientInput())
+  const patient = (created as { value: Patient }).value
+  const saved = await call<Patient>('saveProgram', {
+    patientId: patient.id,
+    program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } } }] },
+  })
+  const programId = (saved as { value: Patient }).value.programs[0]!.id
+  const args = { patientId: patient.id, programId, layout: 'detailed', paper: 'letter', logDays: 14 }
+  return { dataDir, services, call, patient, programId, args }
+}
+
+describe('exportHandout', () => {
+  it('needs the clinic’s name first, and says where to add it', async () => {
+    const { call, args, dataDir } = await setup('')
+    expect(await call('exportHandout', args)).toMatchObject({ ok: false, error: { field: 'clinic', message: expect.stringContaining('Settings → Clinic') } })
+    expect(await readdir(dataDir)).not.toContain('exports')
+  })
+
+  it('reports a folder it cannot write to and records nothing', async () => {
+    const { call, args, services, patient } = await setup()
+    services.dialogs.answers.save.push('/nonexistent-folder/handout.pdf')
+    expect(await call('exportHandout', args)).toMatchObject({ ok: false, error: { code: 'io_error', message: expect.stringContaining('Could not save handout.pdf') } })
+    expect(((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts).toBeUndefined()
+  })
+
+  it('lets two exports run at once; both land in the history', async () => {
+    const { call, args, patient, dataDir } = await setup()
+    const [a, b] = await Promise.all([call('exportHandout', args), call('exportHandout', { ...args, layout: 'compact', paper: 'a4' })])
+    expect(a).toMatchObject({ ok: true, value: { saved: true } })
+    expect(b).toMatchObject({ ok: true, value: { saved: true } })
+    const history = ((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts!
+    expect(history.map((h) => `${h.layout}/${h.paper}`).sort()).toEqual(['compact/a4', 'detailed/letter'])
+    expect(history[0]!.snapshot.items[0]!.exerciseId).toBe('bridges')
+    expect(await readdir(join(dataDir, 'exports'))).toEqual([`Łukasiewicz_Anna_Home-program_${new Date().toISOString().slice(0, 10)}.pdf`])
+  })
+
+  it('refuses unknown programs and a cancelled dialog changes nothing', async () => {
+    const { call, args, services, patient } = await setup()
+    expect(await call('exportHandout', { ...args, programId: 'program-unknown' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'programId' } })
+    services.dialogs.answers.save.push(undefined)
+    expect(await call('exportHandout', args)).toEqual({ ok: true, value: { saved: false } })
+    expect(((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts).toBeUndefined()
+  })
+})
