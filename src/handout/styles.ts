@@ -12,18 +12,18 @@ export const PAPER_TINT = '#f2f4f5'
 
 export function makeStyles(layout: Layout) {
   const large = layout === 'large'
-  const body = large ? 16 : layout === 'compact' ? 10.5 : 11
+  const body = large ? 16 : 11
   return StyleSheet.create({
     page: { fontFamily: FONT_STACK as unknown as string, fontSize: body, color: INK, paddingTop: 36, paddingHorizontal: 40, paddingBottom: large ? 84 : 72 },
     // No line height on the page or a wrapper: there it stops the fixed footer from rendering (react-pdf 4).
     content: {},
-    header: { flexDirection: 'row', justifyContent: 'space-between', borderBottomWidth: 1.5, borderBottomColor: INK, paddingBottom: 10, marginBottom: 12 },
-    clinicBlock: { flexDirection: 'row', alignItems: 'center', maxWidth: '48%' },
+    header: { flexDirection: large ? 'column' : 'row', justifyContent: 'space-between', gap: large ? 8 : 0, borderBottomWidth: 1.5, borderBottomColor: INK, paddingBottom: 10, marginBottom: 12 },
+    clinicBlock: { flexDirection: 'row', alignItems: 'center', maxWidth: large ? '100%' : '48%' },
     logo: { width: 44, height: 44, objectFit: 'contain', marginRight: 8 },
     clinicName: { fontSize: large ? 17 : 13, fontWeight: 700 },
     small: { fontSize: large ? 13 : 8.5, color: MUTED },
-    title: { fontSize: large ? 26 : 20, fontWeight: 700, textAlign: 'right', lineHeight: 1.15, marginBottom: 4 },
-    meta: { fontSize: large ? 15 : 10.5, textAlign: 'right' },
+    title: { fontSize: large ? 26 : 20, fontWeight: 700, textAlign: large ? 'left' : 'right', lineHeight: 1.15, marginBottom: 4 },
+    meta: { fontSize: large ? 16 : 10.5, textAlign: large ? 'left' : 'right' },
     goals: { marginBottom: 10 },
     h2: { fontSize: large ? 19 : 13, fontWeight: 700, marginBottom: 4, color: INK },
     glanceRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 2 },
@@ -46,13 +46,14 @@ export function makeStyles(layout: Layout) {
     cardBody: { flexDirection: layout === 'compact' ? 'column' : 'row' },
     figure: {
       width: layout === 'compact' ? '100%' : large ? 170 : 150,
-      height: layout === 'compact' ? 78 : large ? 150 : 120,
+      height: layout === 'compact' ? 64 : large ? 150 : 120,
       marginRight: layout === 'compact' ? 0 : 12, marginBottom: 6,
       backgroundColor: PAPER_TINT, borderRadius: 3, alignItems: 'center', justifyContent: 'center', padding: 6,
     },
     figureImage: { width: '100%', height: '100%', objectFit: 'contain' },
     figureText: { fontSize: large ? 13 : 9, color: MUTED, textAlign: 'center' },
-    text: { flex: 1 },
+    // In compact cards the text sits under the picture (a column): flex: 1 there would collapse it to no height.
+    text: layout === 'compact' ? {} : { flex: 1 },
     label: { fontWeight: 700, marginTop: 4 },
     step: { flexDirection: 'row', marginBottom: 1 },
     stepNo: { width: large ? 22 : 14, fontWeight: 700 },
