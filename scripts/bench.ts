@@ -5,7 +5,8 @@
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { renderHandout } from '../electron/services/handout/render'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { libraryFileSchema, type Exercise } from '../src/core/exercise'
@@ -132,5 +133,30 @@ async function libraryBench(): Promise<void> {
   report('library.search', perQuery((q) => searchLibrary(index, q)), 'ms', perQuery(naive), 5)
 }
 
-const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench }
+/**
+ * Handout rendering: the documented 6-exercise example grown to 8 exercises with the log page, and a
+ * 60-exercise booklet. The baseline is the cold render measured first in this run (fonts parsed, no
+ * caches), which is what every export would cost if nothing were kept between renders.
+ */
+async function handoutBench(): Promise<void> {
+  const fonts = resolve('resources/fonts')
+  const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
+  const items = example.program.items as unknown[]
+  const eight = { ...example, program: { ...example.program, items: [...items, items[0], items[5]] } }
+  const sixty = { ...example, logDays: 14, program: { ...example.program, items: Array.from({ length: 60 }, (_, i) => items[i % items.length]) } }
+  const first = await timed(() => renderHandout(eight, fonts))
+  const warm: number[] = []
+  for (let i = 0; i < 10; i++) warm.push(await timed(() => renderHandout(eight, fonts)))
+  report('handout.render8.first', first, 'ms', first, 1000)
+  report('handout.render8.warm', median(warm), 'ms', first, 100)
+  let peak = process.memoryUsage().rss
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+  const booklet: number[] = []
+  for (let i = 0; i < 3; i++) booklet.push(await timed(() => renderHandout(sixty, fonts)))
+  clearInterval(sampler)
+  report('handout.render60.warm', median(booklet), 'ms', booklet[0]!, 600)
+  report('handout.render60.peak_rss', peak / 1024 / 1024, 'MB', peak / 1024 / 1024, 350)
+}
+
+const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench }
 for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()
