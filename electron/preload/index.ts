@@ -42,6 +42,7 @@ export const api = {
   getMedia: (arg) => call('getMedia', arg),
   saveTemplate: (arg) => call('saveTemplate', arg),
   deleteTemplate: (arg) => call('deleteTemplate', arg),
+  previewHandout: (arg) => call('previewHandout', arg),
   exportHandout: (arg) => call('exportHandout', arg),
 } satisfies Api
 

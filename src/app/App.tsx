@@ -24,7 +24,7 @@ export function App({ api = window.api }: { api?: Api }) {
     <MantineProvider theme={theme} defaultColorScheme="auto">
       <Notifications position="bottom-right" />
       {client ? (
-        <ApiProvider api={client}>
+        <ApiProvider api={client} quiet={api}>
           <Shell />
         </ApiProvider>
       ) : (

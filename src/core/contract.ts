@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Exercise, Template } from './exercise'
 import { libraryArgs, type LibraryView } from './library-contract'
-import { id, type Patient, type PatientSummary } from './patient'
+import { id, programInputSchema, type Patient, type PatientSummary } from './patient'
 import type { Result } from './result'
 import { byId, rosterArgs, type BackupInfo, type FileResult, type ImportReport, type RosterStatus } from './roster-contract'
 import { settingsPatchSchema, type Settings } from './settings'
@@ -71,6 +71,15 @@ export const contract = {
   saveTemplate: channel<Template>()(libraryArgs.saveTemplate),
   deleteTemplate: channel<{ id: string }>()(libraryArgs.deleteTemplate),
 
+  previewHandout: channel<{ pdf: string; warnings: string[] }>()(
+    z.strictObject({
+      patientId: id,
+      program: programInputSchema,
+      layout: z.enum(['detailed', 'compact', 'large']),
+      paper: z.enum(['letter', 'a4']),
+      logDays: z.number().int().min(0).max(31),
+    }),
+  ),
   exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
     z.strictObject({
       patientId: id,

@@ -22,8 +22,19 @@ test('clinic details, then export a handout from the builder and find it in the 
     return r.value.id
   })
   await page.goto(`${bridge.url}/#/program/${id}`)
+  const preview = page.getByTestId('handout-preview')
+  await expect(page.getByText('Add an exercise to see the handout.')).toBeVisible()
   await page.getByRole('button', { name: 'Add Clamshells', exact: true }).click()
-  await page.getByRole('button', { name: 'Add Bridges', exact: true }).click()
+  // One exercise: the summary and its card, then the log page.
+  await expect(preview).toHaveAttribute('data-pages', /^[23]$/)
+  const before = Number(await preview.getAttribute('data-pages'))
+  for (const name of ['Bridges', 'Hip flexor stretch', 'Prone hip extension']) {
+    await page.getByRole('button', { name: `Add ${name}`, exact: true }).click()
+  }
+  await expect.poll(async () => Number(await preview.getAttribute('data-pages'))).toBeGreaterThan(before)
+  await expect(page.getByRole('img', { name: 'Handout page 1' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/builder-preview.png' })
+  for (const name of ['Hip flexor stretch', 'Prone hip extension']) await page.getByRole('button', { name: `Remove ${name}` }).click()
   await page.getByRole('button', { name: 'Export PDF…' }).click()
   await expect(page.getByText('Save the program first')).toBeVisible()
   await page.keyboard.press('Escape')
@@ -31,8 +42,9 @@ test('clinic details, then export a handout from the builder and find it in the 
   await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible()
 
   await page.getByRole('button', { name: 'Export PDF…' }).click()
-  await page.getByText('Large print', { exact: true }).click()
-  await page.getByText('A4', { exact: true }).click()
+  const exportBox = page.getByRole('dialog')
+  await exportBox.getByText('Large print', { exact: true }).click()
+  await exportBox.getByText('A4', { exact: true }).click()
   await page.getByRole('button', { name: 'Save as PDF…' }).click()
   await expect(page.getByText('Handout saved')).toBeVisible()
   const today = new Date().toISOString().slice(0, 10)

@@ -80,9 +80,19 @@ export async function handoutFor(
   }
 }
 
-export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout'> {
+export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout' | 'previewHandout'> {
   const now = deps.now ?? (() => new Date())
   return {
+    /** The handout for the builder's current (possibly unsaved) program, as base64 PDF, for the live preview. */
+    previewHandout: async ({ patientId, program, layout, paper, logDays }) => {
+      const patient = (await deps.store()).get(patientId)
+      if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
+      const stamp = now().toISOString()
+      const draft: Program = { ...program, id: 'preview-program', createdAt: stamp, updatedAt: stamp }
+      const input = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
+      const { pdf, warnings } = await renderHandout(input, join(deps.resourcesDir, 'fonts'))
+      return { pdf: pdf.toString('base64'), warnings }
+    },
     exportHandout: async ({ patientId, programId, layout, paper, logDays }) => {
       const store = await deps.store()
       const patient = store.get(patientId)

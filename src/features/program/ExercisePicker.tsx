@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, ScrollArea, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { Button, Group, Kbd, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useDraggable } from '@dnd-kit/core'
 import { IconGripVertical, IconPlus, IconSearch } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
@@ -48,12 +48,13 @@ export function ExercisePicker({ onAdd }: { onAdd: (exercise: Exercise) => void 
             setHighlight(0)
           }
         }} />
-      <ScrollArea.Autosize mah="calc(100vh - 330px)" type="auto" scrollbars="y">
+      {/* A plain scrolling box: Mantine's ScrollArea sizes its content to the widest row and clips names. */}
+      <div style={{ maxHeight: 'calc(100vh - 330px)', overflowY: 'auto', overflowX: 'hidden' }}>
         <Stack gap={2} role="list" aria-label="Exercises to add">
           {found.map((exercise, i) => <PickerRow key={exercise.id} exercise={exercise} highlighted={i === current && query !== ''} onAdd={() => onAdd(exercise)} />)}
           {found.length === 0 && <Text size="sm" c="dimmed" p="xs">No exercise matches “{query}”.</Text>}
         </Stack>
-      </ScrollArea.Autosize>
+      </div>
     </Stack>
   )
 }

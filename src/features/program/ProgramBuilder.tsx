@@ -16,6 +16,7 @@ import { useRoster } from '../patients/roster-context'
 import { clearDraft, saveDraft, sameDraft, type ProgramDraft } from './draft'
 import { ExercisePicker } from './ExercisePicker'
 import { ExportControls } from './ExportControls'
+import { HandoutPreview } from './HandoutPreview'
 import { ProgramItemCard } from './ProgramItemCard'
 import { TemplateControls } from './TemplateControls'
 
@@ -150,13 +151,13 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
         </Alert>
       )}
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 4 }}>
+        <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
           <Paper withBorder radius="lg" p="sm">
             <Title order={3} size="h5" mb="xs">Exercise library</Title>
             <ExercisePicker onAdd={(e) => add(e)} />
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 8 }}>
+        <Grid.Col span={{ base: 12, md: 8, lg: 6 }}>
           <Group mb="xs" gap="sm">
             <Badge variant="light" size="lg" leftSection={<IconClock size={14} />}>About {minutes} min a session</Badge>
             <Text size="sm" c="dimmed">{draft.items.length} {draft.items.length === 1 ? 'exercise' : 'exercises'}</Text>
@@ -180,6 +181,9 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
               ))}
             </DropZone>
           </SortableContext>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 3 }}>
+          <HandoutPreview patientId={patient.id} draft={draft} />
         </Grid.Col>
       </Grid>
     </DndContext>
