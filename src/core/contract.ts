@@ -30,6 +30,13 @@ const channel =
   <Out>() =>
   <In extends z.ZodType>(input: In) => ({ input, output: undefined as unknown as Out })
 
+/** How a handout is laid out: the same choices for the preview and the export. */
+const handoutOptions = {
+  layout: z.enum(['detailed', 'compact', 'large']),
+  paper: z.enum(['letter', 'a4']),
+  logDays: z.number().int().min(0).max(31),
+}
+
 /**
  * The whole main/renderer contract. Keys are the method names on `window.api`;
  * the IPC channel name is derived with `channelName` (./channels).
@@ -71,23 +78,9 @@ export const contract = {
   saveTemplate: channel<Template>()(libraryArgs.saveTemplate),
   deleteTemplate: channel<{ id: string }>()(libraryArgs.deleteTemplate),
 
-  previewHandout: channel<{ pdf: string; warnings: string[] }>()(
-    z.strictObject({
-      patientId: id,
-      program: programInputSchema,
-      layout: z.enum(['detailed', 'compact', 'large']),
-      paper: z.enum(['letter', 'a4']),
-      logDays: z.number().int().min(0).max(31),
-    }),
-  ),
+  previewHandout: channel<{ pdf: string; warnings: string[] }>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
   exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
-    z.strictObject({
-      patientId: id,
-      programId: id,
-      layout: z.enum(['detailed', 'compact', 'large']),
-      paper: z.enum(['letter', 'a4']),
-      logDays: z.number().int().min(0).max(31),
-    }),
+    z.strictObject({ patientId: id, programId: id, ...handoutOptions }),
   ),
 }
 
