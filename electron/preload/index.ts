@@ -14,6 +14,7 @@ export const api = {
   getSettings: () => call('getSettings'),
   updateSettings: (patch) => call('updateSettings', patch),
   getDataFolder: () => call('getDataFolder'),
+  setClinicLogo: (arg) => call('setClinicLogo', arg),
   getRosterStatus: () => call('getRosterStatus'),
   startEmptyRoster: () => call('startEmptyRoster'),
   listPatients: () => call('listPatients'),

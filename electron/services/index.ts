@@ -3,6 +3,7 @@ import type { AppInfo, DataFolderInfo, Handlers } from '../../src/core/contract'
 import { describeDataFolder } from './data-folder'
 import type { Dialogs } from './dialogs'
 import { createHandoutHandlers } from './handout/export'
+import { MediaStore } from './library/media'
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
@@ -59,6 +60,17 @@ export function createServices(deps: ServiceDeps): Services {
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
+    setClinicLogo: async ({ remove }) => {
+      const current = await settings.get()
+      if (remove) {
+        const { logo: _logo, ...clinic } = current.clinic
+        return settings.update({ clinic })
+      }
+      const path = await deps.dialogs.open({ title: 'Choose the clinic logo (PNG or JPEG)', filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }] })
+      if (!path) return current
+      const logo = await new MediaStore(deps.dataDir).importFile(path)
+      return settings.update({ clinic: { ...current.clinic, logo } })
+    },
     ...createRosterHandlers({ store, backups, dialogs: deps.dialogs, now: deps.now, log, exerciseExists: async (id) => !!(await library.find(id)) }),
     ...library.handlers,
     ...createHandoutHandlers({

@@ -46,6 +46,8 @@ export const contract = {
   getSettings: channel<Settings>()(z.undefined()),
   updateSettings: channel<Settings>()(settingsPatchSchema),
   getDataFolder: channel<DataFolderInfo>()(z.undefined()),
+  /** Asks for a PNG/JPEG, stores it in the media folder and makes it the clinic logo (or removes it). */
+  setClinicLogo: channel<Settings>()(z.strictObject({ remove: z.boolean() })),
 
   getRosterStatus: channel<RosterStatus>()(z.undefined()),
   startEmptyRoster: channel<RosterStatus>()(z.undefined()),

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Badge, Button, Grid, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core'
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { notifications } from '@mantine/notifications'
@@ -47,6 +47,8 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   const roster = useRoster()
   const [draft, setDraft] = useState<ProgramDraft>(initial)
   const [notice, setNotice] = useState(restoredAt)
+  const [settingsTherapists, setSettingsTherapists] = useState<string[]>([])
+  useEffect(() => void api.getSettings().then((r) => r.ok && setSettingsTherapists(r.value.therapists.map((t) => t.name))), [api])
   const dirty = !sameDraft(draft, saved)
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }))
 
@@ -118,7 +120,8 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
       const { instructionOverride: _o, ...rest } = item
       return steps?.length ? { ...rest, instructionOverride: steps } : rest
     })
-    const result = await api.saveProgram({ patientId: patient.id, ...(programId ? { programId } : {}), program: { title: draft.title, status: 'current', ...(draft.goals ? { goals: draft.goals } : {}), items } })
+    const extra = { ...(draft.goals?.trim() ? { goals: draft.goals } : {}), ...(draft.therapist ? { therapist: draft.therapist } : {}) }
+    const result = await api.saveProgram({ patientId: patient.id, ...(programId ? { programId } : {}), program: { title: draft.title, status: 'current', ...extra, items } })
     if (!result.ok) return
     const savedProgram = programId ? result.value.programs.find((p) => p.id === programId)! : result.value.programs.at(-1)!
     clearDraft(patient.id, programId)
@@ -128,12 +131,20 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   }
 
   const minutes = programMinutes(draft.items.map((i) => i.dosage))
+  const therapists = settingsTherapists
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
       <Group justify="space-between" mb="md" align="flex-end">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">Program for <a href={hrefFor('patients', patient.id)}>{patient.firstName} {patient.lastName}</a></Text>
           <TextInput aria-label="Program title" value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })} size="md" w={420} styles={{ input: { fontWeight: 650 } }} />
+          <Group gap="xs" mt={4}>
+            <TextInput size="xs" w={300} aria-label="Goals" placeholder="Goals for the patient (optional), e.g. walk to the shops without pain" value={draft.goals ?? ''}
+              onChange={(e) => setDraft({ ...draft, goals: e.currentTarget.value || undefined })} />
+            <Select size="xs" w={200} aria-label="Prescribing therapist" placeholder="Prescribing therapist" clearable
+              data={[...new Set([...therapists, ...(draft.therapist ? [draft.therapist] : [])])]} value={draft.therapist ?? null}
+              onChange={(v) => setDraft({ ...draft, therapist: v ?? undefined })} />
+          </Group>
         </Stack>
         <Group gap="xs">
           <TemplateControls items={draft.items} onApply={applyChosen} />

@@ -44,12 +44,12 @@ export function ProgramPage() {
   if (programId && !program) return <Alert color="orange" title="Program not found">It is not in {patient.firstName}’s history. <Anchor href={hrefFor('patients', patient.id)}>Open their page</Anchor></Alert>
 
   const saved: ProgramDraft = program
-    ? { title: program.title, ...(program.goals ? { goals: program.goals } : {}), items: program.items }
-    : { title: `Home program ${formatDate(new Date().toISOString())}`, items: [] }
+    ? { title: program.title, ...(program.goals ? { goals: program.goals } : {}), ...(program.therapist ? { therapist: program.therapist } : {}), items: program.items }
+    : { title: `Home program ${formatDate(new Date().toISOString())}`, ...(patient.therapist ? { therapist: patient.therapist } : {}), items: [] }
   const draft = loadDraft(patient.id, programId)
   return (
     <ProgramBuilder key={`${patient.id}/${programId ?? 'new'}`} patient={patient} programId={programId} saved={saved}
-      initial={draft ? { title: draft.title, ...(draft.goals ? { goals: draft.goals } : {}), items: draft.items } : saved} restoredAt={draft?.savedAt}
+      initial={draft ? { title: draft.title, ...(draft.goals ? { goals: draft.goals } : {}), ...(draft.therapist ? { therapist: draft.therapist } : {}), items: draft.items } : saved} restoredAt={draft?.savedAt}
       onSaved={(next, id) => (setPatient(next), go('program', next.id, id))} />
   )
 }

@@ -4,6 +4,8 @@ import type { ProgramItem } from '../../core/patient'
 export interface ProgramDraft {
   title: string
   goals?: string
+  /** Who prescribes it (printed with their credentials). */
+  therapist?: string
   items: ProgramItem[]
 }
 
@@ -31,4 +33,4 @@ export function clearDraft(patientId: string, programId: string | undefined): vo
 }
 
 export const sameDraft = (a: ProgramDraft, b: ProgramDraft) =>
-  a.title === b.title && (a.goals ?? '') === (b.goals ?? '') && JSON.stringify(a.items) === JSON.stringify(b.items)
+  a.title === b.title && (a.goals ?? '') === (b.goals ?? '') && (a.therapist ?? '') === (b.therapist ?? '') && JSON.stringify(a.items) === JSON.stringify(b.items)

@@ -1,7 +1,7 @@
-import { ActionIcon, Button, Group, SegmentedControl, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, Image, SegmentedControl, SimpleGrid, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useApi } from '../../app/api-context'
 import { clinicSchema, therapistSchema, type Settings } from '../../core/settings'
 
@@ -11,6 +11,10 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
   const [clinic, setClinic] = useState(settings.clinic)
   const [therapists, setTherapists] = useState(settings.therapists)
   const [error, setError] = useState<string>()
+  const [logo, setLogo] = useState<string>()
+  useEffect(() => {
+    if (clinic.logo) void api.getMedia({ file: clinic.logo }).then((r) => r.ok && setLogo(r.value))
+  }, [api, clinic.logo])
   const field = (key: 'name' | 'address' | 'phone' | 'website', label: string, placeholder: string) => (
     <TextInput label={label} placeholder={placeholder} value={clinic[key] ?? ''} onChange={(e) => {
       const value = e.currentTarget.value
@@ -42,6 +46,16 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
           const value = e.currentTarget.value
           setClinic((c) => ({ ...c, closingMessage: value || undefined }))
         }} />
+      <Group gap="sm">
+        <Text size="sm" fw={500}>Logo</Text>
+        {clinic.logo && logo && <Image src={logo} h={40} w="auto" fit="contain" alt="Clinic logo" />}
+        <Button size="xs" variant="default" onClick={() => void api.setClinicLogo({ remove: false }).then((r) => r.ok && (setClinic(r.value.clinic), onSaved(r.value)))}>
+          {clinic.logo ? 'Change logo…' : 'Choose logo (PNG or JPEG)…'}
+        </Button>
+        {clinic.logo && (
+          <Button size="xs" variant="subtle" color="red" onClick={() => void api.setClinicLogo({ remove: true }).then((r) => r.ok && (setClinic(r.value.clinic), onSaved(r.value)))}>Remove</Button>
+        )}
+      </Group>
       <Group>
         <Text size="sm" fw={500}>Usual layout</Text>
         <SegmentedControl aria-label="Usual layout" value={clinic.layout} onChange={(v) => setClinic((c) => ({ ...c, layout: v as Settings['clinic']['layout'] }))}

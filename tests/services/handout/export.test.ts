@@ -58,3 +58,18 @@ describe('exportHandout', () => {
     expect(((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts).toBeUndefined()
   })
 })
+
+describe('clinic logo', () => {
+  it('is chosen as a PNG, stored once in media/, printed without warnings, and can be removed', async () => {
+    const { call, args, services, dataDir } = await setup()
+    const { writeFile } = await import('node:fs/promises')
+    const png = join(dataDir, 'logo.png')
+    await writeFile(png, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4e50000000049454e44ae426082', 'hex'))
+    services.dialogs.answers.open.push(png)
+    const withLogo = await call<{ clinic: { logo?: string } }>('setClinicLogo', { remove: false })
+    expect(withLogo).toMatchObject({ ok: true, value: { clinic: { logo: expect.stringMatching(/^[0-9a-f]{64}\.png$/) } } })
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
+    const removed = await call<{ clinic: { logo?: string } }>('setClinicLogo', { remove: true })
+    expect(removed.ok && removed.value.clinic.logo).toBeUndefined()
+  })
+})
