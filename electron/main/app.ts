@@ -7,6 +7,7 @@ import { resolveDataDir } from './data-dir'
 import { appUrlMatcher, registerIpc } from './ipc'
 import { buildMenuTemplate } from './menu'
 import { hardenContents, hardenSession, isExternalWebUrl } from './security'
+import { pdfPrinter } from './print'
 import { createMainWindow } from './window'
 
 export const WEBSITE = 'https://github.com/homeplan-app/homeplan'
@@ -69,6 +70,7 @@ export function startApp(): void {
       dialogs: electronDialogs(() => app.getPath('documents')),
       resourcesDir: join(here, '../../resources'),
       openFile: (path) => void shell.openPath(path),
+      printPdf: pdfPrinter(data.path),
       log: (message, error) => (error ? console.error(message, error) : console.warn(message)),
     })
     // Let pending roster writes and compaction finish before the process exits.

@@ -44,6 +44,7 @@ export const api = {
   saveTemplate: (arg) => call('saveTemplate', arg),
   deleteTemplate: (arg) => call('deleteTemplate', arg),
   previewHandout: (arg) => call('previewHandout', arg),
+  printHandout: (arg) => call('printHandout', arg),
   exportHandout: (arg) => call('exportHandout', arg),
 } satisfies Api
 

@@ -21,6 +21,8 @@ export interface ServiceDeps {
   log?: (message: string, error?: unknown) => void
   /** Opens a saved file in the system's viewer (the app passes shell.openPath). */
   openFile?: (path: string) => void
+  /** The system print dialog for a PDF (the app passes electron/main/print.ts). */
+  printPdf?: (pdf: Buffer, title: string) => Promise<boolean>
 }
 
 export interface Services {
@@ -81,6 +83,7 @@ export function createServices(deps: ServiceDeps): Services {
       settings: () => settings.get(),
       dialogs: deps.dialogs,
       openFile: deps.openFile,
+      printPdf: deps.printPdf,
       now: deps.now,
     }),
   }

@@ -81,6 +81,7 @@ export const contract = {
   deleteTemplate: channel<{ id: string }>()(libraryArgs.deleteTemplate),
 
   previewHandout: channel<{ pdf: string; warnings: string[] }>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
+  printHandout: channel<{ printed: boolean; warnings: string[] }>()(z.strictObject({ patientId: id, programId: id, ...handoutOptions })),
   exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
     z.strictObject({ patientId: id, programId: id, ...handoutOptions }),
   ),

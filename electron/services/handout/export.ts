@@ -26,6 +26,8 @@ export interface HandoutDeps {
   dialogs: Dialogs
   /** Opens a file with the system's viewer (Electron's shell.openPath); absent in tests and the bridge. */
   openFile?: (path: string) => void
+  /** Shows the system print dialog for a PDF (Electron only); resolves false if the user cancelled. */
+  printPdf?: (pdf: Buffer, title: string) => Promise<boolean>
   now?: () => Date
 }
 
@@ -80,9 +82,27 @@ export async function handoutFor(
   }
 }
 
-export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout' | 'previewHandout'> {
+export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout' | 'previewHandout' | 'printHandout'> {
   const now = deps.now ?? (() => new Date())
+  /** The saved program's handout, as both export and print use it. */
+  const savedHandout = async ({ patientId, programId, layout, paper, logDays }: { patientId: string; programId: string } & Pick<HandoutInput, 'layout' | 'paper' | 'logDays'>) => {
+    const store = await deps.store()
+    const patient = store.get(patientId)
+    if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
+    const program = patient.programs.find((p) => p.id === programId)
+    if (!program) throw new AppFailure('not_found', 'That program is not in this patient’s history. Save it first.', 'programId')
+    const settings = await deps.settings()
+    const date = now().toISOString().slice(0, 10)
+    const input = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
+    return { store, patient, program, settings, date, ...(await renderHandout(input, join(deps.resourcesDir, 'fonts'))) }
+  }
   return {
+    printHandout: async (args) => {
+      if (!deps.printPdf) throw new AppFailure('forbidden', 'Printing needs the Homeplan desktop app. Export the PDF and print it from your PDF viewer.')
+      const { pdf, warnings, patient } = await savedHandout(args)
+      const printed = await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`)
+      return { printed, warnings }
+    },
     /** The handout for the builder's current (possibly unsaved) program, as base64 PDF, for the live preview. */
     previewHandout: async ({ patientId, program, layout, paper, logDays }) => {
       const patient = (await deps.store()).get(patientId)
@@ -93,16 +113,9 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       const { pdf, warnings } = await renderHandout(input, join(deps.resourcesDir, 'fonts'))
       return { pdf: pdf.toString('base64'), warnings }
     },
-    exportHandout: async ({ patientId, programId, layout, paper, logDays }) => {
-      const store = await deps.store()
-      const patient = store.get(patientId)
-      if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
-      const program = patient.programs.find((p) => p.id === programId)
-      if (!program) throw new AppFailure('not_found', 'That program is not in this patient’s history. Save it first.', 'programId')
-      const settings = await deps.settings()
-      const date = now().toISOString().slice(0, 10)
-      const input = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
-      const { pdf, warnings } = await renderHandout(input, join(deps.resourcesDir, 'fonts'))
+    exportHandout: async (args) => {
+      const { patientId, programId, layout, paper } = args
+      const { store, patient, program, settings, date, pdf, warnings } = await savedHandout(args)
       const path = await deps.dialogs.save({ title: 'Save the handout as PDF', defaultName: defaultHandoutName(patient, date), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
       if (!path) return { saved: false as const }
       await writeFileAtomic(path, pdf, { mode: 0o644 })

@@ -1,6 +1,6 @@
-import { Button, Popover, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
+import { Button, Group, Popover, SegmentedControl, Stack, Switch, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconFileTypePdf } from '@tabler/icons-react'
+import { IconFileTypePdf, IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useApi } from '../../app/api-context'
 
@@ -47,7 +47,13 @@ export function ExportControls({ patientId, programId, blocked, onExported }: { 
           <SegmentedControl size="xs" aria-label="Paper" value={paper} onChange={(v) => setPaper(v as Paper)} data={[{ value: 'letter', label: 'US Letter' }, { value: 'a4', label: 'A4' }]} />
           <Switch size="sm" label="Add a 14-day tick-box log" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} />
           {blocked && <Text size="xs" c="orange">{blocked}</Text>}
-          <Button onClick={() => void run()} loading={busy} disabled={!!blocked || !programId}>Save as PDF…</Button>
+          <Group grow gap="xs">
+            <Button onClick={() => void run()} loading={busy} disabled={!!blocked || !programId}>Save as PDF…</Button>
+            <Button variant="default" leftSection={<IconPrinter size={16} />} disabled={!!blocked || !programId}
+              onClick={() => programId && void api.printHandout({ patientId, programId, layout, paper, logDays: log ? 14 : 0 })}>
+              Print…
+            </Button>
+          </Group>
         </Stack>
       </Popover.Dropdown>
     </Popover>

@@ -73,3 +73,23 @@ describe('clinic logo', () => {
     expect(removed.ok && removed.value.clinic.logo).toBeUndefined()
   })
 })
+
+describe('printHandout', () => {
+  it('explains that printing needs the desktop app when there is no printer port', async () => {
+    const { call, args } = await setup()
+    expect(await call('printHandout', args)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Export the PDF') } })
+  })
+
+  it('hands the same PDF the export would write to the print port', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hp-export-'))
+    const printed: Buffer[] = []
+    const services = testServices(dataDir, { printPdf: async (pdf) => (printed.push(pdf), true) })
+    const call = <T>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
+    await call('updateSettings', { clinic: { name: 'Riverside PT', layout: 'detailed' } })
+    const patient = ((await call<Patient>('createPatient', patientInput())) as { value: Patient }).value
+    const saved = (await call<Patient>('saveProgram', { patientId: patient.id, program: { title: 'P', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] } })) as { value: Patient }
+    const result = await call('printHandout', { patientId: patient.id, programId: saved.value.programs[0]!.id, layout: 'large', paper: 'a4', logDays: 0 })
+    expect(result).toEqual({ ok: true, value: { printed: true, warnings: [] } })
+    expect(printed[0]!.subarray(0, 5).toString()).toBe('%PDF-')
+  })
+})
