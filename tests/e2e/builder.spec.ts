@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { closeDialogs, expect, test } from './fixtures'
 
 type Api = { createPatient(arg: unknown): Promise<{ ok: true; value: { id: string } }> }
 
@@ -48,10 +48,15 @@ test('build a program by keyboard, click and drag handle; save, reload, template
   await bridges.getByLabel('Hold (s) (Bridges)').fill('5')
 
   // Move Bridges to the top with the keyboard.
+  // Each key waits for dnd-kit's screen-reader announcement, so a slow machine cannot outrun the sensor.
+  const announced = page.locator('[id^="DndLiveRegion"]')
   await page.getByRole('button', { name: 'Move Bridges', exact: true }).focus()
   await page.keyboard.press('Space')
+  await expect(announced).toContainText(/Picked up Bridges|Bridges is over position 2 of 2/)
   await page.keyboard.press('ArrowUp')
+  await expect(announced).toContainText('Bridges is over position 1 of 2.')
   await page.keyboard.press('Space')
+  await expect(announced).toContainText('Bridges was dropped at position 1 of 2.')
   await expect(card(page, '1. Bridges')).toBeVisible()
   await expect(card(page, '2. Clamshells')).toBeVisible()
 
@@ -77,7 +82,7 @@ test('build a program by keyboard, click and drag handle; save, reload, template
   await page.getByRole('textbox', { name: 'Search exercises' }).fill('clamshells')
   await page.getByRole('button', { name: 'Clamshells', exact: true }).click()
   await expect(page.getByText('Keeping your feet touching, lift your top knee toward the ceiling.')).toBeVisible()
-  await page.keyboard.press('Escape')
+  await closeDialogs(page)
 
   // Save as a template, then apply it to the second patient.
   await page.goBack()

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect, type Page } from '@playwright/test'
 import { removeDataDir, startTestBridge, type TestBridge } from '../support/bridge'
 
 /** Each test gets its own bridge and data folder; console errors (CSP violations included) fail it. */
@@ -23,3 +23,11 @@ export const test = base.extend<{ bridge: TestBridge; consoleErrors: string[] }>
 })
 
 export { expect }
+
+/** Closes drawers and modals with Escape, retrying while one is still opening (slow machines, CI). */
+export async function closeDialogs(page: Page): Promise<void> {
+  await expect(async () => {
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toHaveCount(0, { timeout: 1000 })
+  }).toPass({ timeout: 15_000 })
+}

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures'
+import { closeDialogs, expect, test } from './fixtures'
 
 test('library: search, favourites, my usual dosage, my own version of a built-in, templates', async ({ page, bridge, consoleErrors }) => {
   await page.setViewportSize({ width: 1400, height: 1000 })
@@ -21,7 +21,7 @@ test('library: search, favourites, my usual dosage, my own version of a built-in
   await drawer.getByLabel('Sets', { exact: true }).fill('3')
   await drawer.getByRole('button', { name: 'Save as my usual dosage' }).click()
   await expect(drawer.getByText('3 sets × 10–15 reps · 1× daily')).toBeVisible()
-  await page.keyboard.press('Escape')
+  await closeDialogs(page)
 
   // My own version of Clamshells; the built-in stays as it is.
   await page.getByRole('button', { name: 'Clamshells', exact: true }).click()
@@ -31,12 +31,12 @@ test('library: search, favourites, my usual dosage, my own version of a built-in
   await form.getByLabel('Steps, one per line').fill('Put a band around your thighs.\nLie on your side with knees bent.\nOpen your top knee against the band.')
   await form.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('dialog').getByText('Put a band around your thighs.')).toBeVisible()
-  await page.keyboard.press('Escape')
+  await closeDialogs(page)
   await search.fill('clamshells')
   await expect(page.getByRole('button', { name: 'Clamshells with band', exact: true })).toContainText('Yours')
   await page.getByRole('button', { name: 'Clamshells', exact: true }).click()
   await expect(page.getByRole('dialog').getByText('Keeping your feet touching, lift your top knee toward the ceiling.')).toBeVisible()
-  await page.keyboard.press('Escape')
+  await closeDialogs(page)
 
   // Templates: rename and delete from the library page.
   await page.evaluate(() =>

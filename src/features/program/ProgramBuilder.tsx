@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Grid, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core'
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core'
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { notifications } from '@mantine/notifications'
 import { IconAlertCircle, IconClock, IconDeviceFloppy } from '@tabler/icons-react'
@@ -21,6 +21,10 @@ import { ProgramItemCard } from './ProgramItemCard'
 import { TemplateControls } from './TemplateControls'
 
 const newItemId = () => `item-${crypto.randomUUID()}`
+
+const screenReaderInstructions = {
+  draggable: 'To move this exercise, press Space. Use the up and down arrow keys to change its place, Space again to drop it, or Escape to cancel.',
+}
 
 function DropZone({ children }: { children: React.ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id: 'program' })
@@ -130,10 +134,23 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
     onSaved(result.value, savedProgram.id)
   }
 
+  // Screen readers hear exercise names and positions, not internal ids.
+  const nameOf = (id: string | number) => {
+    const item = draft.items.find((i) => i.id === id)
+    const exerciseId = item?.exerciseId ?? String(id).replace(/^library:/, '')
+    return byId.get(exerciseId)?.name ?? 'the exercise'
+  }
+  const position = (id: string | number | undefined) => `position ${draft.items.findIndex((i) => i.id === id) + 1} of ${draft.items.length}`
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
+    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} is over ${position(over.id)}.` : `${nameOf(active.id)} is not over the program.`),
+    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} was dropped at ${position(over.id)}.` : `${nameOf(active.id)} was put back.`),
+    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+  }
   const minutes = programMinutes(draft.items.map((i) => i.dosage))
   const therapists = settingsTherapists
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions }}>
       <Group justify="space-between" mb="md" align="flex-end">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">Program for <a href={hrefFor('patients', patient.id)}>{patient.firstName} {patient.lastName}</a></Text>
