@@ -21,7 +21,7 @@ export function registerFonts(fontsDir: string): void {
   for (const [family, subset] of Object.entries(FILES)) {
     Font.register({
       family,
-      fonts: [400, 700].map((fontWeight) => ({ src: `${fontsDir}/noto-sans-${subset}-${fontWeight}-normal.woff`, fontWeight })),
+      fonts: [400, 700].map((fontWeight) => ({ src: `${fontsDir}/noto-sans-${subset}-${fontWeight}-normal.ttf`, fontWeight })),
     })
   }
   // react-pdf breaks lines only between the parts this returns; splitting very long tokens lets them wrap.

@@ -64,7 +64,7 @@ describe('text that could go wrong', () => {
     // (see docs/handout-samples); the words it can map are checked here, the rest by the font check below.
     expect(squash(out.all)).toContain(squash('Thị Mai Hương Đặng Phước'))
     // Every character is in at least one bundled font, so none is drawn as an empty box (.notdef).
-    const faces = ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese'].map((s) => create(readFileSync(resolve(fonts, `noto-sans-${s}-400-normal.woff`))))
+    const faces = ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese'].map((s) => create(readFileSync(resolve(fonts, `noto-sans-${s}-400-normal.ttf`))))
     const missing = [...corpus.join('')].filter((c) => c.trim() && !faces.some((f) => 'hasGlyphForCodePoint' in f && f.hasGlyphForCodePoint(c.codePointAt(0)!)))
     expect(missing).toEqual([])
   })
