@@ -58,6 +58,10 @@ export function startApp(): void {
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession)
+    const folders = {
+      load: async () => (await services.handlers.getSettings(undefined)).lastFolder,
+      save: (folder: string) => void Promise.resolve(services.handlers.updateSettings({ lastFolder: folder })).catch(() => {}),
+    }
     const services = createServices({
       dataDir: data.path,
       dataSource: data.source,
@@ -67,7 +71,7 @@ export function startApp(): void {
         platform: process.platform,
         versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null, node: process.versions.node },
       },
-      dialogs: electronDialogs(() => app.getPath('documents')),
+      dialogs: electronDialogs(() => app.getPath('documents'), folders),
       resourcesDir: join(here, '../../resources'),
       openFile: (path) => void shell.openPath(path),
       printPdf: pdfPrinter(data.path),

@@ -37,6 +37,8 @@ export const settingsSchema = z.strictObject({
   clinic: clinicSchema,
   therapists: z.array(therapistSchema).max(50),
   openAfterExport: z.boolean(),
+  /** The folder the last export or import dialog ended in, offered first next time. */
+  lastFolder: z.string().max(4096).optional(),
 })
 export type Settings = z.infer<typeof settingsSchema>
 
