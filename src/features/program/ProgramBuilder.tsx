@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Grid, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
+import { Alert, Anchor, Badge, Button, Grid, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core'
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core'
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { notifications } from '@mantine/notifications'
@@ -153,7 +153,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions }}>
       <Group justify="space-between" mb="md" align="flex-end">
         <Stack gap={2}>
-          <Text size="sm" c="dimmed">Program for <a href={hrefFor('patients', patient.id)}>{patient.firstName} {patient.lastName}</a></Text>
+          <Text size="sm" c="dimmed">Program for <Anchor href={hrefFor('patients', patient.id)} size="sm">{patient.firstName} {patient.lastName}</Anchor></Text>
           <TextInput aria-label="Program title" value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })} size="md" w={420} styles={{ input: { fontWeight: 650 } }} />
           <Group gap="xs" mt={4}>
             <TextInput size="xs" w={300} aria-label="Goals" placeholder="Goals for the patient (optional), e.g. walk to the shops without pain" value={draft.goals ?? ''}
