@@ -120,6 +120,21 @@ describe('startApp', () => {
     expect(h.state.setPath).toEqual([['userData', dataDir]])
   })
 
+  it('lets pending roster writes finish before quitting', async () => {
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await settle()
+    const event = { preventDefault: vi.fn() }
+    h.state.appListeners['before-quit']!(event)
+    expect(event.preventDefault).toHaveBeenCalledOnce()
+    await settle()
+    expect(h.state.quit).toBe(1)
+    // The second before-quit (from that quit) goes through.
+    const again = { preventDefault: vi.fn() }
+    h.state.appListeners['before-quit']!(again)
+    expect(again.preventDefault).not.toHaveBeenCalled()
+  })
+
   it('focuses (and restores) the existing window on a second launch', async () => {
     const { startApp } = await import('../../electron/main/app')
     startApp()
