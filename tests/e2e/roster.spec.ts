@@ -82,6 +82,8 @@ test('a therapist adds, finds, edits, archives, restores and deletes a patient, 
   await expect(page.getByText('Active', { exact: true })).toBeVisible()
 
   // Restart the bridge on the same data folder: everything is still there.
+  // Leave the page first: requests still in flight to a stopped server would log connection errors.
+  await page.goto('about:blank')
   await bridge.close()
   const again = await startTestBridge(bridge.dataDir)
   try {
