@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Burger, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBarbell, IconClipboardList, IconMoon, IconSettings, IconSun, IconUsers } from '@tabler/icons-react'
-import { useEffect, useRef, type ComponentType } from 'react'
+import { useEffect, type ComponentType } from 'react'
 import { LibraryPage } from '../features/library/LibraryPage'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { ProgramPage } from '../features/program/ProgramPage'
@@ -50,16 +50,16 @@ export function Shell() {
   const [opened, { toggle, close }] = useDisclosure()
   const { setColorScheme } = useMantineColorScheme()
 
-  // The saved preference wins over whatever this browser profile last used. Once only: a later
-  // re-run (setColorScheme changes identity with the scheme) would undo a toggle still being saved.
-  const applied = useRef(false)
+  // The saved preference wins over whatever this browser profile last used. Only when the API changes:
+  // setColorScheme changes identity with the scheme, and re-running then would undo a toggle being saved.
   useEffect(() => {
-    if (applied.current) return
-    applied.current = true
+    let live = true
     void api.getSettings().then((result) => {
-      if (result.ok) setColorScheme(result.value.colorScheme)
+      if (live && result.ok) setColorScheme(result.value.colorScheme)
     })
-  }, [api, setColorScheme])
+    return () => void (live = false)
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: setColorScheme is left out on purpose
+  }, [api])
 
   const current = nav.find((item) => item.section === section) ?? nav[0]!
   const Page = current.page

@@ -20,7 +20,12 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   const [view, setView] = useState<LibraryView>()
   const fetchView = useCallback(() => api.getLibrary().then((r) => (r.ok ? r.value : undefined)), [api])
   const refresh = useCallback(() => fetchView().then((v) => v && setView(v)), [fetchView])
-  useEffect(() => void fetchView().then((v) => v && setView(v)), [fetchView])
+  useEffect(() => {
+    // A reply that arrives after unmounting (closing the window, a test ending) is dropped.
+    let live = true
+    void fetchView().then((v) => live && v && setView(v))
+    return () => void (live = false)
+  }, [fetchView])
   const value = useMemo(() => {
     const exercises = view?.exercises ?? []
     return { view, index: indexLibrary(exercises), favourites: new Set(view?.favourites ?? []), byId: new Map(exercises.map((e) => [e.id, e])), refresh }

@@ -32,7 +32,12 @@ export function RosterProvider({ children }: { children: ReactNode }) {
     setPatients(loaded.patients)
   }, [])
   const refresh = useCallback(() => fetchRoster().then(apply), [fetchRoster, apply])
-  useEffect(() => void fetchRoster().then(apply), [fetchRoster, apply])
+  useEffect(() => {
+    // A reply that arrives after unmounting (closing the window, a test ending) is dropped.
+    let live = true
+    void fetchRoster().then((loaded) => live && apply(loaded))
+    return () => void (live = false)
+  }, [fetchRoster, apply])
   const index = useMemo(() => indexRoster(patients ?? []), [patients])
   const value = useMemo(() => ({ status, patients, index, refresh }), [status, patients, index, refresh])
   return <RosterContext.Provider value={value}>{children}</RosterContext.Provider>

@@ -25,7 +25,11 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
   const [busy, setBusy] = useState(false)
 
   const fetchBackups = useCallback(() => api.listBackups().then((r) => (r.ok ? r.value : [])), [api])
-  useEffect(() => void fetchBackups().then(setBackups), [fetchBackups])
+  useEffect(() => {
+    let live = true
+    void fetchBackups().then((list) => live && setBackups(list))
+    return () => void (live = false)
+  }, [fetchBackups])
   const reload = useCallback(async () => {
     setBackups(await fetchBackups())
     onChanged()

@@ -55,10 +55,13 @@ export function SettingsPage() {
 
   const loadFolder = useCallback(() => void api.getDataFolder().then((r) => r.ok && setFolder(r.value)), [api])
   useEffect(() => {
-    void api.getSettings().then((r) => r.ok && setSettings(r.value))
-    void api.getAppInfo().then((r) => r.ok && setInfo(r.value))
-    loadFolder()
-  }, [api, loadFolder])
+    // Replies that arrive after leaving the page are dropped.
+    let live = true
+    void api.getSettings().then((r) => live && r.ok && setSettings(r.value))
+    void api.getAppInfo().then((r) => live && r.ok && setInfo(r.value))
+    void api.getDataFolder().then((r) => live && r.ok && setFolder(r.value))
+    return () => void (live = false)
+  }, [api])
 
   const update = async (patch: SettingsPatch) => {
     const result = await api.updateSettings(patch)
