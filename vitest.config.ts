@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{core,services,main,bridge,handout,scripts}/**/*.test.{ts,tsx}'],
+          include: ['tests/{core,services,main,bridge,handout,scripts,diagrams}/**/*.test.{ts,tsx}'],
         },
       },
       {

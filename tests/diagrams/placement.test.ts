@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { basePositions, placeFigure, project } from '../../src/diagrams/placement'
+import { NEUTRAL, NEUTRAL_LIMB, type Pose } from '../../src/diagrams/skeleton'
+
+const bent: Pose = { ...NEUTRAL, left: { ...NEUTRAL_LIMB, hipFlexion: 45, kneeFlexion: 90 }, right: { ...NEUTRAL_LIMB, hipFlexion: 45, kneeFlexion: 90 } }
+
+describe('base positions and views', () => {
+  it('keeps the body on the floor in every base position, whatever the pose', () => {
+    for (const base of basePositions) {
+      for (const pose of [NEUTRAL, bent]) {
+        const heights = Object.values(placeFigure(pose, base)).map((p) => p[2])
+        expect(Math.min(...heights), base).toBeCloseTo(0, 9)
+      }
+    }
+  })
+
+  it('lays the body down: lying positions are long and low, standing is tall', () => {
+    const extent = (base: (typeof basePositions)[number]) => {
+      const points = Object.values(placeFigure(NEUTRAL, base))
+      return { height: Math.max(...points.map((p) => p[2])), width: Math.max(...points.map((p) => p[0])) - Math.min(...points.map((p) => p[0])) }
+    }
+    expect(extent('standing').height).toBeGreaterThan(150)
+    for (const base of ['supine', 'prone', 'side-lying-left', 'side-lying-right'] as const) {
+      expect(extent(base).height, base).toBeLessThan(45)
+      expect(extent(base).width, base).toBeGreaterThan(150)
+    }
+    // Supine and both side-lying positions put the head to the left of the picture.
+    for (const base of ['supine', 'side-lying-left', 'side-lying-right'] as const) {
+      const j = placeFigure(NEUTRAL, base)
+      expect(j.headTop[0], base).toBeLessThan(j.leftAnkle[0])
+    }
+  })
+
+  it('projects orthographically and keeps depth: in side-lying on the left side, the left leg is the far (lower) one', () => {
+    const side = project(placeFigure(bent, 'side-lying-left'), 'side')
+    const world = placeFigure(bent, 'side-lying-left')
+    expect(side.leftKnee.x).toBeCloseTo(world.leftKnee[0], 9)
+    expect(side.leftKnee.y).toBeCloseTo(world.leftKnee[2], 9)
+    expect(side.leftKnee.y).toBeLessThan(side.rightKnee.y)
+    const front = project(world, 'front')
+    const top = project(world, 'top')
+    expect(front.headTop.y).toBeCloseTo(world.headTop[2], 9)
+    expect(top.headTop.x).toBeCloseTo(world.headTop[0], 9)
+  })
+})
