@@ -5,7 +5,7 @@
  * the dropped coordinate as depth, so far limbs can be drawn behind and lighter.
  */
 import { forwardKinematics, type JointName, type Joints, type Pose } from './skeleton'
-import { compose, IDENTITY, rotX, rotY, rotZ, type Mat3, type Vec3 } from './vec'
+import { compose, IDENTITY, rotY, rotZ, type Mat3, type Vec3 } from './vec'
 
 export const basePositions = ['standing', 'supine', 'prone', 'side-lying-left', 'side-lying-right', 'sitting', 'half-kneeling', 'quadruped'] as const
 export type BasePosition = (typeof basePositions)[number]
@@ -19,9 +19,18 @@ export const ORIENTATION: Record<BasePosition, Mat3> = {
   supine: rotY(-90),
   // Lying on the front, head to the left, facing the floor.
   prone: compose(rotZ(180), rotY(90)),
-  // Lying on one side (that side down), head to the left of the picture.
-  'side-lying-left': compose(rotX(-90), rotY(-90)),
-  'side-lying-right': compose(rotX(90), rotY(-90)),
+  // Lying on one side (that side down), facing the viewer (-y): head to the right when lying on the
+  // left side, to the left when lying on the right side. Columns are where the body's x, y, z axes go.
+  'side-lying-left': [
+    [0, 0, 1],
+    [-1, 0, 0],
+    [0, -1, 0],
+  ],
+  'side-lying-right': [
+    [0, 0, -1],
+    [-1, 0, 0],
+    [0, 1, 0],
+  ],
   // On hands and knees, head to the left.
   quadruped: compose(rotZ(180), rotY(90)),
 }

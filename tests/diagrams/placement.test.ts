@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { basePositions, placeFigure, project } from '../../src/diagrams/placement'
+import { basePositions, ORIENTATION, placeFigure, project } from '../../src/diagrams/placement'
 import { NEUTRAL, NEUTRAL_LIMB, type Pose } from '../../src/diagrams/skeleton'
 
 const bent: Pose = { ...NEUTRAL, left: { ...NEUTRAL_LIMB, hipFlexion: 45, kneeFlexion: 90 }, right: { ...NEUTRAL_LIMB, hipFlexion: 45, kneeFlexion: 90 } }
 
 describe('base positions and views', () => {
+  it('turns the body only by proper rotations (no stretching, no mirror image)', () => {
+    for (const base of basePositions) {
+      const m = ORIENTATION[base]
+      const det = m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])
+      expect(det, base).toBeCloseTo(1, 9)
+      for (const row of m) expect(Math.hypot(...row), base).toBeCloseTo(1, 9)
+    }
+  })
+
   it('keeps the body on the floor in every base position, whatever the pose', () => {
     for (const base of basePositions) {
       for (const pose of [NEUTRAL, bent]) {
@@ -24,10 +33,16 @@ describe('base positions and views', () => {
       expect(extent(base).height, base).toBeLessThan(45)
       expect(extent(base).width, base).toBeGreaterThan(150)
     }
-    // Supine and both side-lying positions put the head to the left of the picture.
-    for (const base of ['supine', 'side-lying-left', 'side-lying-right'] as const) {
+    // Supine and right-side-lying put the head to the left of the picture, left-side-lying to the right;
+    // side-lying figures face the viewer (their front is towards -y).
+    for (const base of ['supine', 'side-lying-right'] as const) {
       const j = placeFigure(NEUTRAL, base)
       expect(j.headTop[0], base).toBeLessThan(j.leftAnkle[0])
+    }
+    expect(placeFigure(NEUTRAL, 'side-lying-left').headTop[0]).toBeGreaterThan(placeFigure(NEUTRAL, 'side-lying-left').leftAnkle[0])
+    for (const base of ['side-lying-left', 'side-lying-right'] as const) {
+      const j = placeFigure(bent, base)
+      expect(j.leftKnee[1], base).toBeLessThan(j.pelvis[1]) // bent knees come towards the viewer
     }
   })
 
