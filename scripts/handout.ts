@@ -8,6 +8,7 @@ import { basename, resolve } from 'node:path'
 import { ZodError } from 'zod'
 import { writeFileAtomic } from '../electron/services/atomic-write'
 import { renderHandout } from '../electron/services/handout/render'
+import { jsonPath } from '../src/core/json-path'
 
 export async function main(argv: string[]): Promise<number> {
   const args = [...argv]
@@ -43,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ZodError) {
       for (const issue of error.issues) {
-        const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') || '(top level)'
+        const path = jsonPath(issue.path) || '(top level)'
         console.error(`${basename(file)}: ${path}: ${issue.message}`)
       }
       return 1

@@ -3,7 +3,6 @@ import type { AppInfo, DataFolderInfo, Handlers } from '../../src/core/contract'
 import { describeDataFolder } from './data-folder'
 import type { Dialogs } from './dialogs'
 import { createHandoutHandlers } from './handout/export'
-import { MediaStore } from './library/media'
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
@@ -70,7 +69,7 @@ export function createServices(deps: ServiceDeps): Services {
       }
       const path = await deps.dialogs.open({ title: 'Choose the clinic logo (PNG or JPEG)', filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }] })
       if (!path) return current
-      const logo = await new MediaStore(deps.dataDir).importFile(path)
+      const logo = await library.media.importFile(path)
       return settings.update({ clinic: { ...current.clinic, logo } })
     },
     ...createRosterHandlers({ store, backups, dialogs: deps.dialogs, now: deps.now, log, exerciseExists: async (id) => !!(await library.find(id)) }),

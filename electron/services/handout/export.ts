@@ -11,6 +11,7 @@ import type { Patient, Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import type { Settings } from '../../../src/core/settings'
 import { writeFileAtomic } from '../atomic-write'
+import { fileNamePart } from '../file-names'
 import type { Dialogs } from '../dialogs'
 import type { Library } from '../library/service'
 import { MEDIA_FOLDER } from '../library/media'
@@ -31,7 +32,7 @@ export interface HandoutDeps {
   now?: () => Date
 }
 
-const filePart = (value: string) => value.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'Patient'
+const filePart = (value: string) => fileNamePart(value, 'Patient')
 
 export function defaultHandoutName(patient: Pick<Patient, 'firstName' | 'lastName'>, date: string): string {
   return `${filePart(patient.lastName)}_${filePart(patient.firstName)}_Home-program_${date}.pdf`

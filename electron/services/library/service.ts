@@ -47,6 +47,8 @@ const slug = (name: string) =>
 
 export interface Library {
   handlers: LibraryHandlers
+  /** The data folder's picture store (exercise photos, clinic logo). */
+  media: MediaStore
   /** The exercise with this id, built-in or custom, or undefined. */
   find(id: string): Promise<Exercise | undefined>
 }
@@ -184,5 +186,5 @@ export function createLibrary(deps: LibraryDeps): Library {
         return { id }
       }),
   }
-  return { handlers, find }
+  return { handlers, find, media }
 }

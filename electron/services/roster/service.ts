@@ -9,7 +9,9 @@ import { chartKey, fullName, patientSchema, type Patient, type PatientInput, typ
 import { AppFailure } from '../../../src/core/result'
 import type { FileResult, ImportReport, RosterStatus } from '../../../src/core/roster-contract'
 import type { Handlers } from '../../../src/core/contract'
+import { jsonPath } from '../../../src/core/json-path'
 import { writeFileAtomic } from '../atomic-write'
+import { fileNamePart } from '../file-names'
 import type { Dialogs } from '../dialogs'
 import type { Backups } from './backups'
 import { FORMAT, patientOf, SCHEMA_VERSION } from './format'
@@ -36,7 +38,7 @@ type RosterHandlers = Pick<
   | 'restoreBackup' | 'exportPatient' | 'exportRoster' | 'importRoster'
 >
 
-const safeFilePart = (value: string) => value.normalize('NFC').replace(/[\\/:*?"<>|\s]+/g, '-').replace(/^-+|-+$/g, '') || 'patient'
+const safeFilePart = (value: string) => fileNamePart(value, 'patient')
 
 export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
   const now = deps.now ?? (() => new Date())
@@ -204,7 +206,7 @@ async function importFrom(
     const parsed = patientSchema.safeParse(raw)
     if (parsed.success) return parsed.data
     const issue = parsed.error.issues[0]
-    const where = ['patients', i, ...(issue?.path ?? [])].map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)).join('').slice(1)
+    const where = jsonPath(['patients', i, ...(issue?.path ?? [])])
     throw new AppFailure('invalid_argument', `${name}: ${where}: ${issue?.message ?? 'invalid'}. Nothing was imported.`)
   })
   const charts = new Map(store.list().filter((s) => s.chartNumber).map((s) => [chartKey(s.chartNumber), `${s.firstName} ${s.lastName}`]))
