@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path'
 import { renderHandout } from '../electron/services/handout/render'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
-import { libraryFileSchema, type Exercise } from '../src/core/exercise'
+import { loadBuiltinLibrary } from '../electron/services/library/builtin'
+import { type Exercise } from '../src/core/exercise'
 import { indexLibrary, searchLibrary } from '../src/core/library-search'
 import { summarize, type Patient } from '../src/core/patient'
 import { fold, indexRoster, searchRoster } from '../src/core/roster-search'
@@ -113,7 +114,7 @@ async function rosterBench(): Promise<void> {
 
 /** 2,000 exercises: the built-in ones plus synthetic variations with realistic names and fields. */
 async function libraryBench(): Promise<void> {
-  const shipped = libraryFileSchema.parse(JSON.parse(await readFile('resources/library/exercises.json', 'utf8'))).exercises
+  const shipped = (await loadBuiltinLibrary('resources/library/exercises')).exercises
   const words = ['single-leg', 'banded', 'seated', 'wall', 'slow', 'supported', 'resisted', 'assisted', 'isometric', 'eccentric']
   const exercises: Exercise[] = Array.from({ length: 2000 }, (_, i) => {
     const base = shipped[i % shipped.length]!

@@ -51,7 +51,7 @@ export function createServices(deps: ServiceDeps): Services {
     }))
   const library = createLibrary({
     dataDir: deps.dataDir,
-    builtinFile: join(deps.resourcesDir, 'library', 'exercises.json'),
+    builtinDir: join(deps.resourcesDir, 'library', 'exercises'),
     dialogs: deps.dialogs,
     now: deps.now,
     warn: (message) => log(message),

@@ -44,13 +44,6 @@ export type ExerciseInput = z.infer<typeof exerciseInputSchema>
 export const exerciseSchema = z.strictObject({ id: exerciseId, source: z.enum(['built-in', 'custom']), ...exerciseFields })
 export type Exercise = z.infer<typeof exerciseSchema>
 
-/** The shipped library file (resources/library/exercises.json); its JSON Schema is generated from this. */
-export const libraryFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal('homeplan-exercise-library'),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/),
-  exercises: z.array(exerciseSchema),
-})
 
 export const templateItemSchema = z.strictObject({
   exerciseId,
@@ -68,3 +61,19 @@ export const templateInputSchema = z.strictObject({
 export type TemplateInput = z.infer<typeof templateInputSchema>
 export const templateSchema = templateInputSchema.extend({ id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/), createdAt: z.string(), updatedAt: z.string() })
 export type Template = z.infer<typeof templateSchema>
+
+/** A starter template shipped with the app: read-only, with a stable readable id. */
+export const builtinTemplateSchema = templateInputSchema.extend({ id: exerciseId })
+export type BuiltinTemplate = z.infer<typeof builtinTemplateSchema>
+
+/**
+ * One file of the shipped library (resources/library/exercises/*.json, one per body area); its JSON
+ * Schema is generated from this. The app merges every file; ids are unique across all of them.
+ */
+export const libraryFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal('homeplan-exercise-library'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  exercises: z.array(exerciseSchema),
+  templates: z.array(builtinTemplateSchema).optional(),
+})

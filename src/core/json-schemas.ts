@@ -15,7 +15,7 @@ export function schemaFiles(): Record<string, unknown> {
       ...z.toJSONSchema(libraryFileSchema, { target: 'draft-2020-12' }),
       $id: 'https://homeplan.app/schema/exercise-library.schema.json',
       title: 'Homeplan exercise library',
-      description: 'The built-in exercise library shipped with Homeplan (resources/library/exercises.json).',
+      description: 'The built-in exercise library shipped with Homeplan (one of resources/library/exercises/*.json).',
     },
   }
 }

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
+import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
+import { type Exercise } from '../../src/core/exercise'
 import { schemaFiles } from '../../src/core/json-schemas'
 import { indexLibrary, searchLibrary } from '../../src/core/library-search'
 import { applyTemplate, TemplateError, templateItemsOf } from '../../src/core/template'
 
-const builtIn = libraryFileSchema.parse(JSON.parse(readFileSync('resources/library/exercises.json', 'utf8')))
+const builtIn = await loadBuiltinLibrary('resources/library/exercises')
 const index = indexLibrary(builtIn.exercises)
 const top = (query: string, filters = {}) => searchLibrary(index, query, filters).map((e) => e.id)
 

@@ -4,16 +4,16 @@
  * default dosages and program templates (library.json in the data folder).
  */
 import { randomUUID } from 'node:crypto'
-import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { Handlers } from '../../../src/core/contract'
 import { dosageSchema } from '../../../src/core/dosage'
-import { exerciseId, exerciseSchema, libraryFileSchema, templateSchema, type Exercise, type ExerciseInput } from '../../../src/core/exercise'
+import { exerciseId, exerciseSchema, templateSchema, type Exercise, type ExerciseInput } from '../../../src/core/exercise'
 import type { LibraryView } from '../../../src/core/library-contract'
 import { AppFailure } from '../../../src/core/result'
 import type { Dialogs } from '../dialogs'
 import { JsonDocument } from '../json-document'
+import { loadBuiltinLibrary, type BuiltinLibrary } from './builtin'
 import { MediaStore } from './media'
 
 export const LIBRARY_FILE = 'library.json'
@@ -29,7 +29,8 @@ type LibraryDoc = z.infer<typeof libraryDocSchema>
 
 export interface LibraryDeps {
   dataDir: string
-  builtinFile: string
+  /** The folder of shipped library files (resources/library/exercises). */
+  builtinDir: string
   dialogs: Dialogs
   now?: () => Date
   newId?: () => string
@@ -64,9 +65,8 @@ export function createLibrary(deps: LibraryDeps): Library {
     deps.warn,
     now,
   )
-  let builtin: Promise<z.infer<typeof libraryFileSchema>> | undefined
-  const builtins = () =>
-    (builtin ??= fsp.readFile(deps.builtinFile, 'utf8').then((text) => libraryFileSchema.parse(JSON.parse(text))))
+  let builtin: Promise<BuiltinLibrary> | undefined
+  const builtins = () => (builtin ??= loadBuiltinLibrary(deps.builtinDir))
 
   const all = async (): Promise<Exercise[]> => {
     const [shipped, local] = await Promise.all([builtins(), doc.read()])

@@ -1,0 +1,65 @@
+/**
+ * A diagram as stored with an exercise: a base position, the views to draw, two or more keyframes
+ * (partial poses in clinician terms, layered over the base position's own pose), the joints whose
+ * path gets an arrow, props, and the side the picture shows working. Plain JSON, validated here.
+ */
+import { z } from 'zod'
+
+export const basePositions = ['standing', 'sitting', 'supine', 'prone', 'side-lying-left', 'side-lying-right', 'half-kneeling', 'tall-kneeling', 'quadruped'] as const
+export type BasePosition = (typeof basePositions)[number]
+export const views = ['side', 'front', 'top', 'three-quarter'] as const
+export type View = (typeof views)[number]
+
+export const limbAngleNames = [
+  'hipFlexion', 'hipAbduction', 'hipExternalRotation', 'kneeFlexion', 'ankleDorsiflexion',
+  'shoulderFlexion', 'shoulderAbduction', 'shoulderExternalRotation', 'elbowFlexion', 'wristExtension',
+] as const
+export type LimbAngleName = (typeof limbAngleNames)[number]
+export const axialAngleNames = ['trunkFlexion', 'trunkSideBend', 'trunkRotation', 'neckFlexion', 'neckSideBend', 'neckRotation'] as const
+export type AxialAngleName = (typeof axialAngleNames)[number]
+
+export const jointNames = [
+  'pelvis', 'chest', 'neckBase', 'headTop',
+  ...(['left', 'right'] as const).flatMap((s) => (['Hip', 'Knee', 'Ankle', 'Toe', 'Shoulder', 'Elbow', 'Wrist', 'Hand'] as const).map((j) => `${s}${j}` as const)),
+] as const
+export type JointName = (typeof jointNames)[number]
+
+const angle = z.number().min(-180).max(180)
+const limbInput = z.strictObject(Object.fromEntries(limbAngleNames.map((k) => [k, angle.optional()])) as Record<LimbAngleName, z.ZodOptional<typeof angle>>)
+export const keyframeSchema = z.strictObject({
+  ...(Object.fromEntries(axialAngleNames.map((k) => [k, angle.optional()])) as Record<AxialAngleName, z.ZodOptional<typeof angle>>),
+  left: limbInput.optional(),
+  right: limbInput.optional(),
+})
+export type Keyframe = z.infer<typeof keyframeSchema>
+
+const joint = z.enum(jointNames)
+export const propKinds = ['mat', 'chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'band', 'weight', 'foam roll'] as const
+export const propSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('mat') }),
+  /** A chair: under the pelvis when sitting, otherwise its backrest under `at` (a hand held on it). */
+  z.strictObject({ kind: z.literal('chair'), at: joint.optional() }),
+  /** A wall touching `at` (the back, a hand), on the side of the body that joint faces. */
+  z.strictObject({ kind: z.literal('wall'), at: joint }),
+  z.strictObject({ kind: z.literal('table'), at: joint }),
+  z.strictObject({ kind: z.literal('step'), at: joint }),
+  z.strictObject({ kind: z.literal('ball'), at: joint, size: z.enum(['small', 'large']).optional() }),
+  z.strictObject({ kind: z.literal('pillow'), at: joint }),
+  z.strictObject({ kind: z.literal('towel'), at: joint }),
+  z.strictObject({ kind: z.literal('foam roll'), at: joint }),
+  z.strictObject({ kind: z.literal('weight'), at: joint }),
+  /** A band from a joint to another joint (held in both hands, looped round the knees) or to an anchor point. */
+  z.strictObject({ kind: z.literal('band'), from: joint, to: joint.optional(), anchor: z.enum(['front', 'behind', 'side', 'floor', 'above']).optional() }),
+])
+export type Prop = z.infer<typeof propSchema>
+
+export const diagramSpecSchema = z.strictObject({
+  base: z.enum(basePositions),
+  views: z.array(z.enum(views)).min(1).max(2),
+  keyframes: z.array(keyframeSchema).min(2, 'A diagram needs a start and an end pose.').max(4),
+  moving: z.array(joint).max(2),
+  props: z.array(propSchema).max(6),
+  /** The side the picture shows working; the handout mirrors it for the other side. */
+  side: z.enum(['left', 'right']).optional(),
+})
+export type DiagramSpec = z.infer<typeof diagramSpecSchema>
