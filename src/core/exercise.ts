@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { dosageSchema } from './dosage'
 import { text } from './patient'
+import { diagramSpecSchema } from '../diagrams/spec'
 
 export const positions = ['supine', 'prone', 'side-lying', 'sitting', 'standing', 'kneeling', 'quadruped'] as const
 export const exerciseTypes = ['strengthening', 'stretch', 'range of motion', 'balance', 'motor control', 'endurance'] as const
@@ -33,7 +34,7 @@ export const exerciseFields = {
   defaultDosage: dosageSchema,
   progressions: z.array(exerciseId).max(10),
   regressions: z.array(exerciseId).max(10),
-  diagram: text(80, 'Diagram').optional(),
+  diagram: diagramSpecSchema.optional(),
   images: z.array(imageSchema).max(6),
 }
 
