@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { dosageSchema, type Dosage } from './dosage'
 import { isoDate, text } from './patient'
+import { diagramSpecSchema } from '../diagrams/spec'
 
 /**
  * Everything a handout shows, already resolved (names, steps, dosage, images): the app builds it from a
@@ -18,6 +19,8 @@ export const handoutItemSchema = z.strictObject({
   position: text(60, 'Position').optional(),
   /** A PNG/JPEG file path or data: URL; a missing or unreadable image becomes a placeholder. */
   image: text(100_000_000, 'Image').optional(),
+  /** The exercise's diagram (drawn for the prescribed side) when there is no photo. */
+  diagram: diagramSpecSchema.optional(),
 })
 
 export const handoutInputSchema = z.strictObject({

@@ -1,20 +1,22 @@
 /**
  * Base positions place the body in the world (x to the right of a side view, y away from the viewer,
- * z up) and keep it on the floor: after the pose is applied, the body is lifted or lowered so its
- * lowest point touches z = 0, never floating or sinking. Views are orthographic projections that keep
- * the dropped coordinate as depth, so far limbs can be drawn behind and lighter.
+ * z up) and keep it on the floor: after the pose is applied the body rests on its lowest surface
+ * (joint positions minus the limb's thickness), never floating or sinking. Lying and four-point
+ * positions also pivot on their second support (a bridge rests on shoulders and feet, quadruped on
+ * hands and knees) when a limb would otherwise go through the floor.
  */
-import { forwardKinematics, type JointName, type Joints, type Pose } from './skeleton'
-import { compose, IDENTITY, rotY, rotZ, type Mat3, type Vec3 } from './vec'
+import { forwardKinematics, NEUTRAL, NEUTRAL_LIMB, type FigureJoint, type Joints, type LimbAngles, type Pose } from './skeleton'
+import { basePositions, type BasePosition, type Keyframe } from './spec'
+import { compose, IDENTITY, mul, rotY, rotZ, type Mat3, type Vec3 } from './vec'
 
-export const basePositions = ['standing', 'supine', 'prone', 'side-lying-left', 'side-lying-right', 'sitting', 'half-kneeling', 'quadruped'] as const
-export type BasePosition = (typeof basePositions)[number]
+export { basePositions, type BasePosition }
 
 /** How the body frame (x forward, y left, z up) sits in the world for each base position. */
 export const ORIENTATION: Record<BasePosition, Mat3> = {
   standing: IDENTITY,
   sitting: IDENTITY,
   'half-kneeling': IDENTITY,
+  'tall-kneeling': IDENTITY,
   // Lying on the back, head to the left of the picture, facing up.
   supine: rotY(-90),
   // Lying on the front, head to the left, facing the floor.
@@ -35,25 +37,88 @@ export const ORIENTATION: Record<BasePosition, Mat3> = {
   quadruped: compose(rotZ(180), rotY(90)),
 }
 
-/** Joint positions in the world with the lowest point on the floor. */
+const limb = (angles: Partial<LimbAngles>): LimbAngles => ({ ...NEUTRAL_LIMB, ...angles })
+
+/** The pose each base position already has; a keyframe overrides single angles of it. */
+export const BASE_POSE: Record<BasePosition, Pose> = {
+  standing: NEUTRAL,
+  supine: NEUTRAL,
+  prone: { ...NEUTRAL, left: limb({ ankleDorsiflexion: -40 }), right: limb({ ankleDorsiflexion: -40 }) },
+  sitting: { ...NEUTRAL, left: limb({ hipFlexion: 90, kneeFlexion: 90, shoulderFlexion: 20, elbowFlexion: 60 }), right: limb({ hipFlexion: 90, kneeFlexion: 90, shoulderFlexion: 20, elbowFlexion: 60 }) },
+  'side-lying-left': { ...NEUTRAL, left: limb({ shoulderFlexion: 150, elbowFlexion: 130 }), right: limb({ shoulderFlexion: 35, elbowFlexion: 60 }) },
+  'side-lying-right': { ...NEUTRAL, right: limb({ shoulderFlexion: 150, elbowFlexion: 130 }), left: limb({ shoulderFlexion: 35, elbowFlexion: 60 }) },
+  'half-kneeling': { ...NEUTRAL, left: limb({ hipFlexion: 90, kneeFlexion: 90 }), right: limb({ hipFlexion: -10, kneeFlexion: 100 }) },
+  'tall-kneeling': { ...NEUTRAL, left: limb({ kneeFlexion: 110 }), right: limb({ kneeFlexion: 110 }) },
+  quadruped: {
+    ...NEUTRAL,
+    left: limb({ hipFlexion: 90, kneeFlexion: 120, shoulderFlexion: 90, ankleDorsiflexion: -50, wristExtension: 70 }),
+    right: limb({ hipFlexion: 90, kneeFlexion: 120, shoulderFlexion: 90, ankleDorsiflexion: -50, wristExtension: 70 }),
+  },
+}
+
+/** A keyframe laid over its base position's pose. */
+export function resolvePose(base: BasePosition, frame: Keyframe): Pose {
+  const b = BASE_POSE[base]
+  const { left, right, ...axial } = frame
+  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+  return { ...b, ...defined(axial), left: { ...b.left, ...defined(left ?? {}) }, right: { ...b.right, ...defined(right ?? {}) } }
+}
+
+/** How far each joint's surface reaches beyond the joint centre (cm): what touches the floor. */
+export const JOINT_RADIUS: Record<FigureJoint, number> = {
+  pelvis: 12, waist: 11, chest: 13, neckBase: 5, headTop: 2, face: 2.5,
+  leftHip: 8, rightHip: 8, leftKnee: 5.5, rightKnee: 5.5, leftAnkle: 5, rightAnkle: 5, leftToe: 2.5, rightToe: 2.5,
+  leftShoulder: 5.5, rightShoulder: 5.5, leftElbow: 4, rightElbow: 4, leftWrist: 3, rightWrist: 3, leftHand: 2.5, rightHand: 2.5,
+}
+export const HEAD_RADIUS = 11
+
+/** The head's centre: half-way along the head from the neck. */
+export const headCentre = (j: Joints): Vec3 => [(j.neckBase[0] + j.headTop[0]) / 2, (j.neckBase[1] + j.headTop[1]) / 2, (j.neckBase[2] + j.headTop[2]) / 2]
+
+const bottom = (j: Joints, names: readonly FigureJoint[]) => Math.min(...names.map((n) => j[n][2] - JOINT_RADIUS[n]))
+const lowest = (j: Joints) => Math.min(bottom(j, Object.keys(j) as FigureJoint[]), headCentre(j)[2] - HEAD_RADIUS)
+
+/** The part that pivots a lying or four-point body when it would go through the floor (a bridge's feet, the hands on all fours). */
+const SUPPORTS: Partial<Record<BasePosition, { pivot: FigureJoint[] }>> = {
+  supine: { pivot: ['leftAnkle', 'rightAnkle', 'leftToe', 'rightToe'] },
+  quadruped: { pivot: ['leftWrist', 'rightWrist', 'leftHand', 'rightHand'] },
+}
+
+const turn = (j: Joints, m: Mat3): Joints => Object.fromEntries(Object.entries(j).map(([n, p]) => [n, mul(m, p)])) as Joints
+
+/** Joint positions in the world, resting on the floor (z = 0 is the floor). */
 export function placeFigure(pose: Pose, base: BasePosition): Joints {
-  const joints = forwardKinematics(pose, ORIENTATION[base])
-  const floor = Math.min(...Object.values(joints).map((p) => p[2]))
+  let joints = forwardKinematics(pose, ORIENTATION[base])
+  const support = SUPPORTS[base]
+  if (support) {
+    // Pivot about the left-right axis until the pivot part rests on the floor as well (never pulling a raised limb down).
+    const others = (Object.keys(joints) as FigureJoint[]).filter((n) => !support.pivot.includes(n))
+    const gap = (deg: number) => {
+      const j = turn(joints, rotY(deg))
+      return bottom(j, support.pivot) - Math.min(bottom(j, others), headCentre(j)[2] - HEAD_RADIUS)
+    }
+    if (gap(0) < -0.5) {
+      let best = 0
+      for (let step = 1; step <= 70; step++) {
+        const found = [step, -step].find((d) => gap(d) >= 0)
+        if (found !== undefined) {
+          // Refine between the last angle below the floor and the first above it.
+          let [lo, hi] = [found - Math.sign(found), found]
+          for (let i = 0; i < 30; i++) {
+            const mid = (lo + hi) / 2
+            if (gap(mid) >= 0) hi = mid
+            else lo = mid
+          }
+          best = hi
+          break
+        }
+      }
+      joints = turn(joints, rotY(best))
+    }
+  }
+  const floor = lowest(joints)
   return Object.fromEntries(Object.entries(joints).map(([name, p]) => [name, [p[0], p[1], p[2] - floor] as Vec3])) as Joints
 }
 
-export type View = 'side' | 'front' | 'top'
-
-export interface Projected {
-  /** 2D position on the drawing (y grows upwards, as in the world). */
-  x: number
-  y: number
-  /** Distance from the viewer: larger is further away. */
-  depth: number
-}
-
-/** Orthographic projection: each view drops one world axis and keeps it as depth. */
-export function project(joints: Joints, view: View): Record<JointName, Projected> {
-  const to = ([x, y, z]: Vec3): Projected => (view === 'side' ? { x, y: z, depth: y } : view === 'front' ? { x: -y, y: z, depth: -x } : { x, y: -y, depth: -z })
-  return Object.fromEntries(Object.entries(joints).map(([name, p]) => [name, to(p)])) as Record<JointName, Projected>
-}
+/** The lowest surface of the figure (0 once placed). */
+export const lowestSurface = lowest

@@ -1,41 +1,29 @@
 /**
  * The figure's skeleton: joints, bone lengths (cm, an adult of about 170 cm) and joint angles in the
  * terms a clinician uses, with anatomical limits. Forward kinematics turns a pose into 3D joint
- * positions; everything else (base position, views, drawing) builds on that.
+ * positions in the body's own frame (x forward, y to the figure's left, z up; pelvis at the origin).
  */
+import type { AxialAngleName, JointName, LimbAngleName } from './spec'
 import { add, compose, IDENTITY, mul, rotX, rotY, rotZ, scale, type Mat3, type Vec3 } from './vec'
 
 export type Side = 'left' | 'right'
+export type { JointName }
 
-/** One side's limb angles, degrees. Positive = the named motion (flexion, abduction, external rotation). */
-export interface LimbAngles {
-  hipFlexion: number
-  hipAbduction: number
-  hipExternalRotation: number
-  kneeFlexion: number
-  ankleDorsiflexion: number
-  shoulderFlexion: number
-  shoulderAbduction: number
-  elbowFlexion: number
-}
-
-export interface Pose {
-  left: LimbAngles
-  right: LimbAngles
-  trunkFlexion: number
-  trunkSideBend: number
-  trunkRotation: number
-  neckFlexion: number
-}
+/** One side's limb angles, degrees. Positive = the named motion (flexion, abduction, external rotation, extension). */
+export type LimbAngles = Record<LimbAngleName, number>
+export type Pose = Record<AxialAngleName, number> & { left: LimbAngles; right: LimbAngles }
 
 export const NEUTRAL_LIMB: LimbAngles = {
   hipFlexion: 0, hipAbduction: 0, hipExternalRotation: 0, kneeFlexion: 0, ankleDorsiflexion: 0,
-  shoulderFlexion: 0, shoulderAbduction: 0, elbowFlexion: 0,
+  shoulderFlexion: 0, shoulderAbduction: 0, shoulderExternalRotation: 0, elbowFlexion: 0, wristExtension: 0,
 }
-export const NEUTRAL: Pose = { left: NEUTRAL_LIMB, right: NEUTRAL_LIMB, trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0 }
+export const NEUTRAL: Pose = {
+  left: NEUTRAL_LIMB, right: NEUTRAL_LIMB,
+  trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0, neckSideBend: 0, neckRotation: 0,
+}
 
 /** Usual active ranges (degrees) for adults; poses are clamped to them. */
-export const LIMITS: { [K in keyof LimbAngles]: [number, number] } & Record<'trunkFlexion' | 'trunkSideBend' | 'trunkRotation' | 'neckFlexion', [number, number]> = {
+export const LIMITS: Record<LimbAngleName | AxialAngleName, [number, number]> = {
   hipFlexion: [-30, 125],
   hipAbduction: [-30, 50],
   hipExternalRotation: [-45, 60],
@@ -43,45 +31,55 @@ export const LIMITS: { [K in keyof LimbAngles]: [number, number] } & Record<'tru
   ankleDorsiflexion: [-50, 25],
   shoulderFlexion: [-60, 180],
   shoulderAbduction: [-30, 180],
+  shoulderExternalRotation: [-90, 90],
   elbowFlexion: [0, 150],
+  wristExtension: [-80, 70],
   trunkFlexion: [-30, 90],
   trunkSideBend: [-35, 35],
   trunkRotation: [-45, 45],
   neckFlexion: [-60, 60],
+  neckSideBend: [-45, 45],
+  neckRotation: [-80, 80],
+}
+
+/** How each angle reads to a clinician, for sliders and clamping notes. */
+export const ANGLE_LABELS: Record<LimbAngleName | AxialAngleName, string> = {
+  hipFlexion: 'hip flexion', hipAbduction: 'hip abduction', hipExternalRotation: 'hip external rotation',
+  kneeFlexion: 'knee flexion', ankleDorsiflexion: 'ankle dorsiflexion', shoulderFlexion: 'shoulder flexion',
+  shoulderAbduction: 'shoulder abduction', shoulderExternalRotation: 'shoulder external rotation',
+  elbowFlexion: 'elbow flexion', wristExtension: 'wrist extension', trunkFlexion: 'Trunk flexion',
+  trunkSideBend: 'Trunk side-bend (right +)', trunkRotation: 'Trunk rotation (right +)', neckFlexion: 'Neck flexion',
+  neckSideBend: 'Neck side-bend (right +)', neckRotation: 'Neck rotation (right +)',
 }
 
 /** Segment lengths in centimetres. */
 export const BONES = {
-  pelvisHalfWidth: 9, lumbar: 20, thoracic: 28, neck: 10, head: 22, shoulderHalfWidth: 19,
-  upperArm: 30, forearm: 26, thigh: 44, shank: 43, foot: 20,
+  pelvisHalfWidth: 9, lumbar: 20, thoracic: 28, neck: 10, head: 22, shoulderHalfWidth: 18,
+  upperArm: 30, forearm: 26, hand: 9, thigh: 44, shank: 43, foot: 20,
 } as const
 
-export type JointName =
-  | 'pelvis' | 'chest' | 'neckBase' | 'headTop'
-  | `${Side}Hip` | `${Side}Knee` | `${Side}Ankle` | `${Side}Toe`
-  | `${Side}Shoulder` | `${Side}Elbow` | `${Side}Wrist`
-
-export type Joints = Record<JointName, Vec3>
+/** Joints drawn but not named in diagram specs: the waist splits the spine, the face shows where the head looks. */
+export type FigureJoint = JointName | 'waist' | 'face'
+export type Joints = Record<FigureJoint, Vec3>
 
 /** The pose with every angle inside its limit, plus a note for each that had to be changed. */
 export function clampPose(pose: Pose): { pose: Pose; notes: string[] } {
   const notes: string[] = []
-  const clamp = (name: string, key: keyof typeof LIMITS, value: number) => {
+  const clamp = (label: string, key: keyof typeof LIMITS, value: number) => {
     const [lo, hi] = LIMITS[key]
     const v = Math.min(hi, Math.max(lo, value))
-    if (v !== value) notes.push(`${name}: ${value}° is outside ${lo}° to ${hi}°; drawn at ${v}°.`)
+    if (v !== value) notes.push(`${label}: ${value}° is outside ${lo}° to ${hi}°; drawn at ${v}°.`)
     return v
   }
   const limb = (side: Side, angles: LimbAngles): LimbAngles =>
-    Object.fromEntries(Object.entries(angles).map(([k, v]) => [k, clamp(`${side === 'left' ? 'Left' : 'Right'} ${k}`, k as keyof LimbAngles, v)])) as unknown as LimbAngles
+    Object.fromEntries(Object.entries(angles).map(([k, v]) => [k, clamp(`${side === 'left' ? 'Left' : 'Right'} ${ANGLE_LABELS[k as LimbAngleName]}`, k as LimbAngleName, v)])) as LimbAngles
+  const axial = (key: AxialAngleName) => clamp(ANGLE_LABELS[key].replace(/ \(right \+\)$/, ''), key, pose[key])
   return {
     pose: {
       left: limb('left', pose.left),
       right: limb('right', pose.right),
-      trunkFlexion: clamp('Trunk flexion', 'trunkFlexion', pose.trunkFlexion),
-      trunkSideBend: clamp('Trunk side-bend', 'trunkSideBend', pose.trunkSideBend),
-      trunkRotation: clamp('Trunk rotation', 'trunkRotation', pose.trunkRotation),
-      neckFlexion: clamp('Neck flexion', 'neckFlexion', pose.neckFlexion),
+      trunkFlexion: axial('trunkFlexion'), trunkSideBend: axial('trunkSideBend'), trunkRotation: axial('trunkRotation'),
+      neckFlexion: axial('neckFlexion'), neckSideBend: axial('neckSideBend'), neckRotation: axial('neckRotation'),
     },
     notes,
   }
@@ -89,24 +87,33 @@ export function clampPose(pose: Pose): { pose: Pose; notes: string[] } {
 
 /** Left and right swapped exactly: the same exercise done on the other side. */
 export function mirrorPose(pose: Pose): Pose {
-  return { ...pose, left: pose.right, right: pose.left, trunkSideBend: -pose.trunkSideBend, trunkRotation: -pose.trunkRotation }
+  return {
+    ...pose, left: pose.right, right: pose.left,
+    trunkSideBend: -pose.trunkSideBend, trunkRotation: -pose.trunkRotation, neckSideBend: -pose.neckSideBend, neckRotation: -pose.neckRotation,
+  }
 }
 
 const DOWN: Vec3 = [0, 0, -1]
+/** Flexion forward, side-bend to the right, rotation to the right, each a fraction of the whole. */
+const spine = (flexion: number, sideBend: number, rotation: number): Mat3 => compose(compose(rotZ(-rotation), rotX(sideBend)), rotY(flexion))
 
 /**
- * Joint positions for a pose, in the body's own frame (pelvis at the origin, standing upright, facing +x),
- * rotated by `orientation` (the base position). Bone lengths never change with the pose.
+ * Joint positions for a pose in the body's frame, turned by `orientation` (the base position).
+ * Bone lengths never change with the pose.
  */
 export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joints {
   const at = (m: Mat3, v: Vec3) => mul(compose(orientation, m), v)
-  const joints = {} as Record<JointName, Vec3>
-  joints.pelvis = [0, 0, 0]
-  const trunk = compose(compose(rotZ(pose.trunkRotation), rotX(-pose.trunkSideBend)), rotY(pose.trunkFlexion))
-  joints.chest = at(trunk, [0, 0, BONES.lumbar + BONES.thoracic])
-  const neck = compose(trunk, rotY(pose.neckFlexion))
-  joints.neckBase = add(joints.chest, at(trunk, [0, 0, BONES.neck]))
-  joints.headTop = add(joints.neckBase, at(neck, [0, 0, BONES.head]))
+  const j = {} as Record<FigureJoint, Vec3>
+  j.pelvis = [0, 0, 0]
+  // The lumbar spine takes 40 % of trunk flexion and side-bend, the thoracic spine the rest; rotation is mostly thoracic.
+  const lumbar = spine(pose.trunkFlexion * 0.4, pose.trunkSideBend * 0.4, pose.trunkRotation * 0.2)
+  const trunk = compose(lumbar, spine(pose.trunkFlexion * 0.6, pose.trunkSideBend * 0.6, pose.trunkRotation * 0.8))
+  j.waist = at(lumbar, [0, 0, BONES.lumbar])
+  j.chest = add(j.waist, at(trunk, [0, 0, BONES.thoracic]))
+  const neck = compose(trunk, spine(pose.neckFlexion, pose.neckSideBend, pose.neckRotation))
+  j.neckBase = add(j.chest, at(trunk, [0, 0, BONES.neck]))
+  j.headTop = add(j.neckBase, at(neck, [0, 0, BONES.head]))
+  j.face = add(j.neckBase, at(neck, [9, 0, BONES.head * 0.45]))
   for (const side of ['left', 'right'] as const) {
     const a = pose[side]
     const sign = side === 'left' ? 1 : -1
@@ -116,23 +123,27 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
     const knee = add(hip, at(hipFrame, scale(DOWN, BONES.thigh)))
     const shankFrame = compose(hipFrame, rotY(a.kneeFlexion))
     const ankle = add(knee, at(shankFrame, scale(DOWN, BONES.shank)))
-    const footFrame = compose(shankFrame, rotY(-a.ankleDorsiflexion))
-    const toe = add(ankle, at(footFrame, [BONES.foot, 0, 0]))
-    const armFrame = compose(trunk, compose(rotY(-a.shoulderFlexion), rotX(sign * a.shoulderAbduction)))
-    const shoulder = add(joints.chest, at(trunk, [0, sign * BONES.shoulderHalfWidth, 0]))
+    const toe = add(ankle, at(compose(shankFrame, rotY(-a.ankleDorsiflexion)), [BONES.foot, 0, 0]))
+    // Shoulder: flexion forward, abduction outward, then rotation about the upper arm (shows with the elbow bent).
+    const armFrame = compose(trunk, compose(compose(rotY(-a.shoulderFlexion), rotX(sign * a.shoulderAbduction)), rotZ(sign * a.shoulderExternalRotation)))
+    const shoulder = add(j.chest, at(trunk, [0, sign * BONES.shoulderHalfWidth, -3]))
     const elbow = add(shoulder, at(armFrame, scale(DOWN, BONES.upperArm)))
-    const wrist = add(elbow, at(compose(armFrame, rotY(-a.elbowFlexion)), scale(DOWN, BONES.forearm)))
-    Object.assign(joints, { [`${side}Hip`]: hip, [`${side}Knee`]: knee, [`${side}Ankle`]: ankle, [`${side}Toe`]: toe, [`${side}Shoulder`]: shoulder, [`${side}Elbow`]: elbow, [`${side}Wrist`]: wrist })
+    const forearmFrame = compose(armFrame, rotY(-a.elbowFlexion))
+    const wrist = add(elbow, at(forearmFrame, scale(DOWN, BONES.forearm)))
+    const hand = add(wrist, at(compose(forearmFrame, rotY(a.wristExtension)), scale(DOWN, BONES.hand)))
+    Object.assign(j, {
+      [`${side}Hip`]: hip, [`${side}Knee`]: knee, [`${side}Ankle`]: ankle, [`${side}Toe`]: toe,
+      [`${side}Shoulder`]: shoulder, [`${side}Elbow`]: elbow, [`${side}Wrist`]: wrist, [`${side}Hand`]: hand,
+    })
   }
-  return joints
+  return j
 }
 
-
-/** The bones drawn, as joint pairs. */
-export const SEGMENTS: [JointName, JointName][] = [
-  ['pelvis', 'chest'], ['chest', 'neckBase'], ['neckBase', 'headTop'],
-  ...(['left', 'right'] as const).flatMap((s): [JointName, JointName][] => [
+/** The bones, as joint pairs (bone lengths are constant along these). */
+export const SEGMENTS: [FigureJoint, FigureJoint][] = [
+  ['pelvis', 'waist'], ['waist', 'chest'], ['chest', 'neckBase'], ['neckBase', 'headTop'],
+  ...(['left', 'right'] as const).flatMap((s): [FigureJoint, FigureJoint][] => [
     ['pelvis', `${s}Hip`], [`${s}Hip`, `${s}Knee`], [`${s}Knee`, `${s}Ankle`], [`${s}Ankle`, `${s}Toe`],
-    ['chest', `${s}Shoulder`], [`${s}Shoulder`, `${s}Elbow`], [`${s}Elbow`, `${s}Wrist`],
+    [`${s}Shoulder`, `${s}Elbow`], [`${s}Elbow`, `${s}Wrist`], [`${s}Wrist`, `${s}Hand`],
   ]),
 ]

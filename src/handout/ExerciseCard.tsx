@@ -1,6 +1,8 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, positionWords, type HandoutItem } from '../core/handout-model'
+import { figureFor } from '../diagrams/figure'
+import { FigurePdf } from './FigurePdf'
 import type { makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
@@ -20,6 +22,9 @@ function List({ label, items, s, marker }: { label: string; items?: string[]; s:
   )
 }
 
+/** The side to draw: the prescribed one when the program says left or right. */
+const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined)
+
 /** One exercise, always in the same order: picture, steps, how much, tips, cautions, note. Never split across pages. */
 export function ExerciseCard({ item, index, s }: { item: HandoutItem; index: number; s: Styles }) {
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
@@ -30,13 +35,21 @@ export function ExerciseCard({ item, index, s }: { item: HandoutItem; index: num
         <Text style={s.name}>{item.name}</Text>
       </View>
       <View style={s.cardBody}>
-        <View style={s.figure}>
-          {item.image ? (
-            <Image style={s.figureImage} src={item.image} />
-          ) : (
-            <Text style={s.figureText}>{start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}</Text>
-          )}
-        </View>
+        {!item.image && item.diagram ? (
+          <View style={s.diagram}>
+            {item.diagram.views.map((view) => (
+              <FigurePdf key={view} figure={figureFor(item.diagram!, view, { side: side(item) })} width={s.diagramFigure.width} />
+            ))}
+          </View>
+        ) : (
+          <View style={s.figure}>
+            {item.image ? (
+              <Image style={s.figureImage} src={item.image} />
+            ) : (
+              <Text style={s.figureText}>{start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}</Text>
+            )}
+          </View>
+        )}
         <View style={s.text}>
           <List label="How to do it" items={item.steps} s={s} />
           <Text style={s.label}>How much</Text>

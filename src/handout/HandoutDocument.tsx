@@ -74,7 +74,7 @@ export function HandoutDocument({ input }: { input: HandoutInput }) {
           <Text style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>
         </View>
         <Text style={s.howTo}>
-          Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.
+          Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' In the pictures, the pale dashed figure is where you start and the arrow shows the movement.' : ''}
           {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
         </Text>
         {input.layout === 'compact' ? (

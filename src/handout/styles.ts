@@ -50,6 +50,12 @@ export function makeStyles(layout: Layout) {
       marginRight: layout === 'compact' ? 0 : 12, marginBottom: 6,
       backgroundColor: PAPER_TINT, borderRadius: 3, alignItems: 'center', justifyContent: 'center', padding: 6,
     },
+    // Diagrams: detailed and large print stack the views in a column beside the text, compact puts them in a row.
+    diagram: {
+      flexDirection: layout === 'compact' ? 'row' : 'column', gap: 4, marginRight: layout === 'compact' ? 0 : 12, marginBottom: 6,
+      width: layout === 'compact' ? '100%' : large ? 190 : 170, alignItems: 'center', justifyContent: 'center',
+    },
+    diagramFigure: { width: layout === 'compact' ? 118 : large ? 190 : 170 },
     figureImage: { width: '100%', height: '100%', objectFit: 'contain' },
     figureText: { fontSize: large ? 13 : 9, color: MUTED, textAlign: 'center' },
     // In compact cards the text sits under the picture (a column): flex: 1 there would collapse it to no height.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { basePositions, ORIENTATION, placeFigure, project } from '../../src/diagrams/placement'
+import { basePositions, BASE_POSE, lowestSurface, ORIENTATION, placeFigure, resolvePose } from '../../src/diagrams/placement'
+import { project } from '../../src/diagrams/project'
 import { NEUTRAL, NEUTRAL_LIMB, type Pose } from '../../src/diagrams/skeleton'
 
 const bent: Pose = { ...NEUTRAL, left: { ...NEUTRAL_LIMB, hipFlexion: 45, kneeFlexion: 90 }, right: { ...NEUTRAL_LIMB, hipFlexion: 45, kneeFlexion: 90 } }
@@ -14,13 +15,25 @@ describe('base positions and views', () => {
     }
   })
 
-  it('keeps the body on the floor in every base position, whatever the pose', () => {
+  it('keeps the body on the floor in every base position, whatever the pose: resting on its surface, not sinking', () => {
     for (const base of basePositions) {
-      for (const pose of [NEUTRAL, bent]) {
-        const heights = Object.values(placeFigure(pose, base)).map((p) => p[2])
-        expect(Math.min(...heights), base).toBeCloseTo(0, 9)
+      for (const pose of [BASE_POSE[base], bent, resolvePose(base, { right: { hipFlexion: 60 }, trunkFlexion: 20 })]) {
+        expect(lowestSurface(placeFigure(pose, base)), base).toBeCloseTo(0, 9)
       }
     }
+  })
+
+  it('rests a bridge on shoulders and feet, and four-point kneeling on hands and knees', () => {
+    const bridge = placeFigure(resolvePose('supine', { left: { kneeFlexion: 90 }, right: { kneeFlexion: 90 } }), 'supine')
+    expect(bridge.pelvis[2]).toBeGreaterThan(25) // the hips are up
+    expect(Math.min(bridge.leftAnkle[2] - 5, bridge.leftToe[2] - 2.5)).toBeLessThan(1) // feet on the floor
+    expect(bridge.chest[2] - 13).toBeLessThan(6) // upper back on the floor
+    // A raised leg is never pulled down: lying with one knee to the chest stays flat.
+    const knee = placeFigure(resolvePose('supine', { right: { hipFlexion: 110, kneeFlexion: 120 } }), 'supine')
+    expect(knee.pelvis[2]).toBeLessThan(14)
+    const fours = placeFigure(BASE_POSE.quadruped, 'quadruped')
+    expect(fours.leftHand[2] - 2.5).toBeCloseTo(0, 1)
+    expect(fours.leftKnee[2] - 5.5).toBeCloseTo(0, 1)
   })
 
   it('lays the body down: lying positions are long and low, standing is tall', () => {
@@ -30,7 +43,7 @@ describe('base positions and views', () => {
     }
     expect(extent('standing').height).toBeGreaterThan(150)
     for (const base of ['supine', 'prone', 'side-lying-left', 'side-lying-right'] as const) {
-      expect(extent(base).height, base).toBeLessThan(45)
+      expect(extent(base).height, base).toBeLessThan(60)
       expect(extent(base).width, base).toBeGreaterThan(150)
     }
     // Supine and right-side-lying put the head to the left of the picture, left-side-lying to the right;

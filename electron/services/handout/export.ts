@@ -64,6 +64,7 @@ export async function handoutFor(
         cautions: exercise.cautions,
         ...(item.notes ? { notes: item.notes } : {}),
         ...(image ? { image: join(deps.dataDir, MEDIA_FOLDER, image) } : {}),
+        ...(exercise.diagram ? { diagram: exercise.diagram } : {}),
       }
     }),
   )

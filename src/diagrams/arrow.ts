@@ -1,0 +1,54 @@
+/**
+ * Motion arrows: a smooth curve along the path a moving joint takes from the start pose to the end
+ * pose, set off to the outside of the curve so it does not cover the limb, ending in an arrowhead.
+ */
+import type { Mapper, Shape } from './body'
+import { JOINT_RADIUS } from './placement'
+import type { Joints } from './skeleton'
+import type { JointName } from './spec'
+import { ARROW, INK } from './style'
+
+const f = (n: number) => Math.round(n * 10) / 10
+
+export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number): Shape[] {
+  const shapes: Shape[] = []
+  for (const joint of moving) {
+    const points = path.map((j) => map(j[joint]))
+    const first = points[0]!
+    const last = points.at(-1)!
+    const chord = Math.hypot(last.x - first.x, last.y - first.y)
+    if (chord < 6) continue
+    // Outside of the curve: from the chord's middle towards the path's middle; straight paths go to the left of travel.
+    const middle = points[Math.floor(points.length / 2)]!
+    let [nx, ny] = [middle.x - (first.x + last.x) / 2, middle.y - (first.y + last.y) / 2]
+    let len = Math.hypot(nx, ny)
+    if (len < chord * 0.08) {
+      ;[nx, ny] = [(last.y - first.y) / chord, -(last.x - first.x) / chord]
+      len = 1
+    }
+    const gap = JOINT_RADIUS[joint] * k + 5
+    const off = points.map((p) => ({ x: p.x + (nx / len) * gap, y: p.y + (ny / len) * gap }))
+    // Trim both ends a little so the arrow sits beside the joint rather than on it.
+    const trimmed = off.slice(1, -1).length >= 2 ? off.slice(1, off.length - 1) : off
+    const a = trimmed[0]!
+    const b = trimmed.at(-1)!
+    const before = trimmed.at(-2)!
+    let d = `M${f(a.x)} ${f(a.y)}`
+    for (let i = 1; i < trimmed.length - 1; i++) {
+      const p = trimmed[i]!
+      const q = trimmed[i + 1]!
+      d += `Q${f(p.x)} ${f(p.y)} ${f((p.x + q.x) / 2)} ${f((p.y + q.y) / 2)}`
+    }
+    d += `L${f(b.x)} ${f(b.y)}`
+    shapes.push({ kind: 'path', role: 'arrow', d, ...ARROW })
+    const dl = Math.hypot(b.x - before.x, b.y - before.y) || 1
+    const [ux, uy] = [(b.x - before.x) / dl, (b.y - before.y) / dl]
+    const size = 6
+    const tip = { x: b.x + ux * size * 0.6, y: b.y + uy * size * 0.6 }
+    shapes.push({
+      kind: 'path', role: 'arrowhead', fill: INK, stroke: INK, strokeWidth: 0.8,
+      d: `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - ux * size - uy * size * 0.55)} ${f(tip.y - uy * size + ux * size * 0.55)}L${f(tip.x - ux * size + uy * size * 0.55)} ${f(tip.y - uy * size - ux * size * 0.55)}Z`,
+    })
+  }
+  return shapes
+}

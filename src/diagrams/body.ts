@@ -1,0 +1,59 @@
+/**
+ * The mannequin: tapered limbs, a two-part torso, neck and a head with a nose, each the outline of a
+ * few circles at the joints, drawn from the furthest part to the nearest. Far-side limbs are shaded,
+ * ghosted (start) poses are light and dashed.
+ */
+import { outline, type Circle } from './hull'
+import { headCentre, HEAD_RADIUS } from './placement'
+import type { FigureJoint, Joints } from './skeleton'
+import { TONES, type Paint, type Tone } from './style'
+import type { Vec3 } from './vec'
+
+export interface DrawPoint {
+  x: number
+  y: number
+  depth: number
+}
+export type Mapper = (p: Vec3) => DrawPoint
+
+export type Shape =
+  | ({ kind: 'path'; role: string; d: string } & Paint)
+  | ({ kind: 'circle'; role: string; cx: number; cy: number; r: number } & Paint)
+  | ({ kind: 'line'; role: string; x1: number; y1: number; x2: number; y2: number } & Paint)
+
+type Part = { role: string; circles: [FigureJoint | 'head', number][]; side?: 'left' | 'right' }
+
+const limbParts = (s: 'left' | 'right'): Part[] => [
+  { role: `${s} thigh`, side: s, circles: [[`${s}Hip`, 8], [`${s}Knee`, 5.5]] },
+  { role: `${s} shank`, side: s, circles: [[`${s}Knee`, 5.5], [`${s}Ankle`, 4]] },
+  { role: `${s} foot`, side: s, circles: [[`${s}Ankle`, 4.2], [`${s}Toe`, 2.6]] },
+  { role: `${s} upper arm`, side: s, circles: [[`${s}Shoulder`, 5.2], [`${s}Elbow`, 4]] },
+  { role: `${s} forearm`, side: s, circles: [[`${s}Elbow`, 4], [`${s}Wrist`, 3]] },
+  { role: `${s} hand`, side: s, circles: [[`${s}Wrist`, 3], [`${s}Hand`, 3.2]] },
+]
+
+const PARTS: Part[] = [
+  { role: 'pelvis', circles: [['pelvis', 12], ['leftHip', 8.5], ['rightHip', 8.5], ['waist', 11]] },
+  { role: 'chest', circles: [['waist', 11], ['chest', 13], ['leftShoulder', 6], ['rightShoulder', 6], ['neckBase', 5.5]] },
+  { role: 'neck', circles: [['neckBase', 5], ['head', 5]] },
+  { role: 'head', circles: [['head', HEAD_RADIUS - 0.5], ['face', 3]] },
+  ...limbParts('left'),
+  ...limbParts('right'),
+]
+
+/** Outlines of the whole body, sorted back to front. `ghost` draws every part in the ghost tone. */
+export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: boolean): Shape[] {
+  const head = headCentre(joints)
+  const at = (name: FigureJoint | 'head') => map(name === 'head' ? head : joints[name])
+  const pelvisDepth = at('pelvis').depth
+  const parts = PARTS.map((part, order) => {
+    const points = part.circles.map(([name, r]) => ({ ...at(name), r: r * scale }))
+    const depth = points.reduce((sum, p) => sum + p.depth, 0) / points.length
+    const far = part.side !== undefined && depth > pelvisDepth + 3 * scale
+    const tone: Tone = ghost ? 'ghost' : far ? 'far' : 'near'
+    return { order, depth, shape: { kind: 'path' as const, role: `${ghost ? 'ghost ' : ''}${part.role}`, d: outline(points as Circle[]), ...TONES[tone] } }
+  })
+  // Back to front; parts at the same depth keep the torso-first order so limbs lie over the body.
+  parts.sort((a, b) => (Math.abs(b.depth - a.depth) < 0.5 * scale ? a.order - b.order : b.depth - a.depth))
+  return parts.map((p) => p.shape)
+}

@@ -1,0 +1,153 @@
+/**
+ * A diagram spec drawn in one view: keyframes resolved over the base position and clamped to
+ * anatomical limits, placed on the floor (or a step), projected, and turned into flat shapes — floor
+ * and props, the start pose ghosted, the end pose solid, a curved arrow along each moving joint's
+ * path. The same shapes feed the screen (SVG) and the handout (react-pdf). Units are drawing units;
+ * y grows downwards as in SVG.
+ */
+import { arrowShapes } from './arrow'
+import { bodyShapes, type DrawPoint, type Mapper, type Shape } from './body'
+import { placeFigure, resolvePose, JOINT_RADIUS, headCentre, HEAD_RADIUS } from './placement'
+import { projectPoint } from './project'
+import { PROP_REACH, propShapes, STEP_HEIGHT } from './props'
+import { clampPose, type Joints, type Pose } from './skeleton'
+import type { DiagramSpec, View } from './spec'
+import { CANVAS, INK, PROP, SCALE } from './style'
+import type { Vec3 } from './vec'
+
+export type { Shape }
+
+/** How far above the floor the camera looks at a side-lying figure (degrees). */
+export const SIDE_LYING_ELEVATION = 60
+
+export interface Figure {
+  width: number
+  height: number
+  shapes: Shape[]
+  /** Angles that had to be brought inside their limits, in clinician words. */
+  notes: string[]
+}
+
+export interface FigureOptions {
+  /** Draw for this side: a spec made for the other side is mirrored. */
+  side?: 'left' | 'right'
+  width?: number
+  height?: number
+}
+
+/** The spec's keyframes as full, clamped poses, with the notes for clamped angles. */
+export function specPoses(spec: DiagramSpec): { poses: Pose[]; notes: string[] } {
+  const results = spec.keyframes.map((k) => clampPose(resolvePose(spec.base, k)))
+  return { poses: results.map((r) => r.pose), notes: [...new Set(results.flatMap((r) => r.notes))] }
+}
+
+/** Joint positions of a pose for this spec: on the floor, or standing on a step when one is under a foot. */
+export function placeForSpec(spec: DiagramSpec, pose: Pose): Joints {
+  const joints = placeFigure(pose, spec.base)
+  const step = spec.props.find((p) => p.kind === 'step')
+  if (step?.kind === 'step' && joints[step.at][2] - JOINT_RADIUS[step.at] < 3) {
+    for (const key of Object.keys(joints) as (keyof Joints)[]) joints[key] = [joints[key][0], joints[key][1], joints[key][2] + STEP_HEIGHT]
+  }
+  return joints
+}
+
+const lerp = (a: Pose, b: Pose, t: number): Pose => {
+  const mix = <T extends Record<string, unknown>>(x: T, y: T): T =>
+    Object.fromEntries(Object.entries(x).map(([k, v]) => [k, typeof v === 'number' ? v + ((y[k] as number) - v) * t : mix(v as Record<string, unknown>, y[k] as Record<string, unknown>)])) as T
+  return mix(a, b)
+}
+
+/** Poses along the movement, start to end, for arrows and animation. */
+export function motionPath(poses: readonly Pose[], stepsPerSegment = 10): Pose[] {
+  const out: Pose[] = [poses[0]!]
+  for (let i = 1; i < poses.length; i++) for (let s = 1; s <= stepsPerSegment; s++) out.push(lerp(poses[i - 1]!, poses[i]!, s / stepsPerSegment))
+  return out
+}
+
+export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions = {}): Figure {
+  const width = options.width ?? CANVAS.width
+  const height = options.height ?? CANVAS.height
+  const { poses, notes } = specPoses(spec)
+  const placed = poses.map((p) => placeForSpec(spec, p))
+  const end = placed.at(-1)!
+  // Keep the working side nearest the viewer: look from the other side when it would be behind.
+  const working = spec.side
+  const otherSide = working !== undefined && (view === 'side' || view === 'three-quarter') && projectPoint(end[`${working}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
+  const elevation = view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0
+
+  // One scale for every exercise; only figures that would not fit shrink.
+  const path = spec.moving.length ? motionPath(poses).map((p) => placeForSpec(spec, p)) : []
+  const xs = placed.flatMap((j) => Object.values(j).map((p) => p[0]))
+  const matCorners: Vec3[] = elevation || view === 'three-quarter' ? ([[-45, -38], [45, -38], [45, 38], [-45, 38]] as const).map(([dx, y]) => [dx < 0 ? Math.min(...xs) + dx / 3 : Math.max(...xs) + dx / 3, y, 0]) : []
+  const everything = [...placed, ...path].flatMap((j) => [
+    ...Object.entries(j).map(([n, p]) => ({ ...projectPoint(p, view, otherSide, elevation), r: JOINT_RADIUS[n as keyof Joints] })),
+    { ...projectPoint(headCentre(j), view, otherSide, elevation), r: HEAD_RADIUS },
+  ]).concat(
+    matCorners.map((c) => ({ ...projectPoint(c, view, otherSide, elevation), r: 0 })),
+    // Props reach beyond the joint they touch (a chair, a band's anchor): keep them on the canvas too.
+    spec.props.flatMap((prop) => {
+      const at = 'at' in prop ? prop.at : 'from' in prop ? prop.from : undefined
+      return at ? placed.map((j) => ({ ...projectPoint(j[at], view, otherSide, elevation), r: PROP_REACH[prop.kind] })) : []
+    }),
+  )
+  const minX = Math.min(...everything.map((p) => p.x - p.r)) - 6
+  const maxX = Math.max(...everything.map((p) => p.x + p.r)) + 6
+  const minY = view === 'top' || view === 'three-quarter' || elevation ? Math.min(...everything.map((p) => p.y - p.r)) - 6 : 0
+  const maxY = Math.max(...everything.map((p) => p.y + p.r)) + 8
+  const room = { w: width - 2 * CANVAS.margin, h: height - CANVAS.margin - (view === 'top' ? CANVAS.margin : CANVAS.floorGap) }
+  const k = Math.min(SCALE * (width / CANVAS.width), room.w / (maxX - minX), room.h / (maxY - minY))
+  const floorY = height - (view === 'top' ? CANVAS.margin : CANVAS.floorGap)
+  const ox = (width - k * (maxX - minX)) / 2 - k * minX
+  const oy = view === 'top' ? floorY - ((room.h - k * (maxY - minY)) / 2) : floorY
+  const map: Mapper = (p: Vec3): DrawPoint => {
+    const q = projectPoint(p, view, otherSide, elevation)
+    return { x: ox + q.x * k, y: oy - (q.y - minY) * k, depth: q.depth * k }
+  }
+
+  const shapes: Shape[] = []
+  if (elevation || view === 'three-quarter') {
+    // Seen from above, the floor is a plane: draw it as a mat under the body.
+    const corners = matCorners.map(map)
+    shapes.push({ kind: 'path', role: 'mat', d: `M${corners.map((c) => `${c.x.toFixed(1)} ${c.y.toFixed(1)}`).join('L')}Z`, ...PROP, fill: '#efefef' })
+  } else if (view !== 'top') {
+    if (spec.props.some((p) => p.kind === 'mat')) {
+      const xs = placed.flatMap((j) => Object.values(j).map((p) => map(p).x))
+      shapes.push({ kind: 'path', role: 'mat', d: `M${Math.min(...xs) - 10 * k} ${floorY - 3 * k}H${Math.max(...xs) + 10 * k}V${floorY}H${Math.min(...xs) - 10 * k}Z`, ...PROP })
+    }
+    shapes.push({ kind: 'line', role: 'floor', x1: CANVAS.margin / 2, y1: floorY, x2: width - CANVAS.margin / 2, y2: floorY, fill: 'none', stroke: INK, strokeWidth: 1.2 })
+  }
+  const facing = Math.sign(map(end.face).x - map(headCentre(end)).x) || 1
+  const seated = placed.reduce((a, b) => (b.pelvis[2] < a.pelvis[2] ? b : a))
+  const props = propShapes(spec.props, { joints: end, seated, map, scale: k, facing })
+  const chair = spec.base === 'sitting' && !spec.props.some((p) => p.kind === 'chair') && seated.pelvis[2] - JOINT_RADIUS.pelvis > 25
+  if (chair) shapes.push(...propShapes([{ kind: 'chair' }], { joints: end, seated, map, scale: k, facing }).back)
+  shapes.push(...props.back)
+  placed.slice(0, -1).forEach((j) => shapes.push(...bodyShapes(j, map, k, true)))
+  shapes.push(...bodyShapes(end, map, k, false))
+  shapes.push(...props.front)
+  shapes.push(...arrowShapes(spec.moving, path, map, k))
+  const mirrored = options.side !== undefined && working !== undefined && options.side !== working
+  return { width, height, shapes: mirrored ? shapes.map((s) => mirror(s, width)) : shapes, notes }
+}
+
+/** The same shape reflected left to right across the canvas. */
+export function mirror(shape: Shape, width: number): Shape {
+  switch (shape.kind) {
+    case 'circle':
+      return { ...shape, cx: width - shape.cx }
+    case 'line':
+      return { ...shape, x1: width - shape.x1, x2: width - shape.x2 }
+    case 'path':
+      return { ...shape, d: mirrorPath(shape.d, width) }
+  }
+}
+
+/** Reflects absolute-command paths (M, L, H, V, Q, Z — the only ones this module writes). */
+export function mirrorPath(d: string, width: number): string {
+  return d.replace(/([MLHVQZ])([^MLHVQZ]*)/g, (_, cmd: string, args: string) => {
+    const n = args.trim() ? args.trim().split(/[\s,]+/).map(Number) : []
+    if (cmd === 'V' || cmd === 'Z') return cmd + args
+    const out = n.map((v, i) => (cmd === 'H' || i % 2 === 0 ? Math.round((width - v) * 10) / 10 : v))
+    return cmd + out.join(' ')
+  })
+}

@@ -1,0 +1,162 @@
+/**
+ * Props drawn around the figure, placed from the joints they touch: a chair under a sitting pelvis
+ * or under a steadying hand, a wall at the back or the hands, a step under a foot, balls, pillows,
+ * rolled towels and foam rolls under a body part, a band to its anchor, a hand or cuff weight.
+ * Sizes are in centimetres and go through the same mapping as the body.
+ */
+import type { Mapper, Shape } from './body'
+import { outline } from './hull'
+import { JOINT_RADIUS } from './placement'
+import type { FigureJoint, Joints } from './skeleton'
+import type { Prop } from './spec'
+import { BAND, PROP, TONES } from './style'
+import type { Vec3 } from './vec'
+
+export const STEP_HEIGHT = 18
+
+/** How far (cm) each prop reaches from the joint it is placed by. */
+export const PROP_REACH: Record<Prop['kind'], number> = {
+  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 64,
+}
+
+export interface PropContext {
+  joints: Joints
+  /** The keyframe sat lowest (a chair goes under its pelvis, e.g. the start of a sit-to-stand). */
+  seated?: Joints
+  map: Mapper
+  scale: number
+  /** +1 when the figure faces right in the picture, -1 when left. */
+  facing: number
+}
+
+const rect = (role: string, x1: number, y1: number, x2: number, y2: number, r = 1.5): Shape => {
+  const [l, rr, t, b] = [Math.min(x1, x2), Math.max(x1, x2), Math.min(y1, y2), Math.max(y1, y2)]
+  return { kind: 'path', role, d: `M${l + r} ${t}H${rr - r}Q${rr} ${t} ${rr} ${t + r}V${b - r}Q${rr} ${b} ${rr - r} ${b}H${l + r}Q${l} ${b} ${l} ${b - r}V${t + r}Q${l} ${t} ${l + r} ${t}Z`, ...PROP }
+}
+
+const below = (j: Joints, name: FigureJoint, r: number): Vec3 => {
+  const p = j[name]
+  return [p[0], p[1], Math.max(r, p[2] - JOINT_RADIUS[name] - r)]
+}
+
+/** Shapes that go behind the figure and shapes that go in front of it. */
+export function propShapes(props: readonly Prop[], c: PropContext): { back: Shape[]; front: Shape[] } {
+  const back: Shape[] = []
+  const front: Shape[] = []
+  const { joints: j, map, scale: k, facing } = c
+  /** Drawing y of the floor right under a joint (views from above see the floor as a plane). */
+  const floorUnder = (name: FigureJoint) => map([j[name][0], j[name][1], 0]).y
+  const sideOf = (name: FigureJoint) => {
+    const dx = map(j[name]).x - map(j.pelvis).x
+    return Math.abs(dx) > 6 * k ? Math.sign(dx) : -facing
+  }
+  for (const prop of props) {
+    switch (prop.kind) {
+      case 'mat':
+        break // drawn with the floor
+      case 'chair': {
+        if (prop.at) {
+          // A steadying hand on the chair back: the chair stands beyond the hand.
+          const hand = map(j[prop.at])
+          const dir = sideOf(prop.at)
+          const top = hand.y + JOINT_RADIUS[prop.at] * k
+          const near = hand.x - dir * 3 * k
+          const far = near + dir * 42 * k
+          const floorY = floorUnder(prop.at)
+          const seat = floorY - 45 * k
+          back.push(rect('chair back', near - 1.5 * k, top, near + 1.5 * k, floorY), rect('chair seat', near, seat - 2 * k, far, seat + 1 * k), rect('chair leg', far - 1.5 * k, seat, far + 1.5 * k, floorY))
+        } else {
+          const sit = c.seated ?? j
+          const pelvis = map(sit.pelvis)
+          const seat = map([sit.pelvis[0], sit.pelvis[1], sit.pelvis[2] - JOINT_RADIUS.pelvis]).y
+          const x0 = pelvis.x - facing * 16 * k
+          const x1 = pelvis.x + facing * 24 * k
+          const floorY = map([sit.pelvis[0], sit.pelvis[1], 0]).y
+          back.push(
+            rect('chair back', x0 - facing * 3 * k, seat - 48 * k, x0, floorY),
+            rect('chair seat', x0, seat, x1, seat + 3 * k),
+            rect('chair leg', x1 - facing * 3 * k, seat, x1, floorY),
+          )
+        }
+        break
+      }
+      case 'wall': {
+        const p = map(j[prop.at])
+        const dir = sideOf(prop.at)
+        const x = p.x + dir * JOINT_RADIUS[prop.at] * k
+        const floorY = floorUnder(prop.at)
+        back.push(rect('wall', x, floorY - 175 * k, x + dir * 5 * k, floorY, 0))
+        break
+      }
+      case 'table': {
+        const p = map(j[prop.at])
+        const dir = sideOf(prop.at)
+        const top = p.y + JOINT_RADIUS[prop.at] * k
+        back.push(rect('table top', p.x - dir * 20 * k, top, p.x + dir * 50 * k, top + 4 * k), rect('table leg', p.x + dir * 44 * k, top, p.x + dir * 48 * k, floorUnder(prop.at)))
+        break
+      }
+      case 'step': {
+        const p = map(j[prop.at])
+        const top = p.y + JOINT_RADIUS[prop.at] * k
+        back.push(rect('step', p.x - 20 * k, top, p.x + 20 * k, floorUnder(prop.at), 1))
+        break
+      }
+      case 'ball': {
+        const r = prop.size === 'large' ? 30 : 9
+        const other = (prop.at.startsWith('left') ? `right${prop.at.slice(4)}` : prop.at.startsWith('right') ? `left${prop.at.slice(5)}` : prop.at) as FigureJoint
+        const a = j[prop.at]
+        const b = j[other]
+        const between = r < 20 && other !== prop.at && Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) < 32
+        const centre: Vec3 = between ? [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2] : r < 20 ? a : below(j, prop.at, r)
+        const p = map(centre)
+        ;(r < 20 ? front : back).push({ kind: 'circle', role: 'ball', cx: p.x, cy: p.y, r: r * k, ...PROP, fill: '#f4f4f4' })
+        break
+      }
+      case 'pillow': {
+        const p = map(below(j, prop.at, 5))
+        back.push({ kind: 'path', role: 'pillow', d: outline([{ x: p.x - 12 * k, y: p.y, r: 5 * k }, { x: p.x + 12 * k, y: p.y, r: 5 * k }]), ...PROP })
+        break
+      }
+      case 'towel':
+      case 'foam roll': {
+        const r = prop.kind === 'towel' ? 5 : 7.5
+        const p = map(below(j, prop.at, r))
+        back.push({ kind: 'circle', role: prop.kind, cx: p.x, cy: p.y, r: r * k, ...PROP })
+        break
+      }
+      case 'weight': {
+        const p = map(j[prop.at])
+        if (/Hand|Wrist/.test(prop.at)) {
+          const side = prop.at.startsWith('left') ? 'left' : 'right'
+          const w = map(j[`${side}Wrist`])
+          const len = Math.hypot(p.x - w.x, p.y - w.y) || 1
+          // The bar lies across the palm, at right angles to the hand.
+          const [ux, uy] = [-(p.y - w.y) / len, (p.x - w.x) / len]
+          const bar = 7 * k
+          front.push({ kind: 'line', role: 'weight bar', x1: p.x - ux * bar, y1: p.y - uy * bar, x2: p.x + ux * bar, y2: p.y + uy * bar, ...TONES.near, strokeWidth: 2.2 * k + 0.6 })
+          for (const s of [-1, 1]) front.push({ kind: 'circle', role: 'weight', cx: p.x + s * ux * bar, cy: p.y + s * uy * bar, r: 3.4 * k, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 0.8 })
+        } else {
+          front.push({ kind: 'circle', role: 'cuff weight', cx: p.x, cy: p.y, r: (JOINT_RADIUS[prop.at] + 2) * k, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 0.8 })
+        }
+        break
+      }
+      case 'band': {
+        const from = map(j[prop.from])
+        let to: { x: number; y: number }
+        if (prop.to) to = map(j[prop.to])
+        else {
+          const reach = 60 * k
+          const dir = prop.anchor === 'behind' ? -facing : prop.anchor === 'side' ? sideOf(prop.from) : facing
+          to = prop.anchor === 'floor' ? { x: from.x + facing * 4 * k, y: floorUnder(prop.from) } : prop.anchor === 'above' ? { x: from.x, y: from.y - reach } : { x: from.x + dir * reach, y: from.y }
+          front.push({ kind: 'circle', role: 'band anchor', cx: to.x, cy: to.y, r: 2.4, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 0.6 })
+        }
+        if (Math.hypot(to.x - from.x, to.y - from.y) < 4 * k) {
+          // Both ends meet in this view (a loop round the knees seen from the side): draw the loop.
+          front.push({ kind: 'circle', role: 'band', cx: from.x, cy: from.y, r: 7 * k, ...BAND, strokeWidth: BAND.strokeWidth * 0.8 })
+        } else front.push({ kind: 'line', role: 'band', x1: from.x, y1: from.y, x2: to.x, y2: to.y, ...BAND })
+        break
+      }
+    }
+  }
+  return { back, front }
+}

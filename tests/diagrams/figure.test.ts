@@ -1,0 +1,81 @@
+import { renderToStaticMarkup } from 'react-dom/server'
+import { describe, expect, it } from 'vitest'
+import { figureFor, mirror, type Figure, type Shape } from '../../src/diagrams/figure'
+import { FigureSvg } from '../../src/diagrams/FigureSvg'
+import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
+import { FigurePdf } from '../../src/handout/FigurePdf'
+
+const clamshell: DiagramSpec = diagramSpecSchema.parse({
+  base: 'side-lying-left', views: ['side'], moving: ['rightKnee'], props: [], side: 'right',
+  keyframes: [
+    { left: { hipFlexion: 45, kneeFlexion: 90 }, right: { hipFlexion: 45, kneeFlexion: 90 } },
+    { left: { hipFlexion: 45, kneeFlexion: 90 }, right: { hipFlexion: 35, kneeFlexion: 90, hipAbduction: 30, hipExternalRotation: 35 } },
+  ],
+})
+const march: DiagramSpec = { base: 'standing', views: ['side', 'front'], moving: ['leftKnee'], props: [{ kind: 'chair', at: 'rightHand' }], side: 'left', keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }] }
+
+const numbers = (s: Shape) => (s.kind === 'path' ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number) : s.kind === 'circle' ? [s.cx, s.cy] : [s.x1, s.y1, s.x2, s.y2])
+const xsOf = (s: Shape) => (s.kind === 'path' ? numbers(s).filter((_, i) => i % 2 === 0) : s.kind === 'circle' ? [s.cx - s.r, s.cx + s.r] : [s.x1, s.x2])
+const ysOf = (s: Shape) => (s.kind === 'path' ? numbers(s).filter((_, i) => i % 2 === 1) : s.kind === 'circle' ? [s.cy - s.r, s.cy + s.r] : [s.y1, s.y2])
+
+describe('figures from diagram specs', () => {
+  it('fits the figure, ghost and arrow inside the canvas in every view', () => {
+    for (const spec of [clamshell, march]) {
+      for (const view of ['side', 'front', 'top', 'three-quarter'] as const) {
+        const fig = figureFor(spec, view)
+        for (const shape of fig.shapes) {
+          for (const x of xsOf(shape)) expect(x, `${view} ${shape.role}`).toBeGreaterThanOrEqual(-0.5)
+          for (const x of xsOf(shape)) expect(x, `${view} ${shape.role}`).toBeLessThanOrEqual(fig.width + 0.5)
+          for (const y of ysOf(shape)) expect(y, `${view} ${shape.role}`).toBeGreaterThanOrEqual(-0.5)
+          for (const y of ysOf(shape)) expect(y, `${view} ${shape.role}`).toBeLessThanOrEqual(fig.height + 0.5)
+        }
+      }
+    }
+  })
+
+  it('draws floor and props first, then the ghosted start, far limbs before near ones, then the arrow', () => {
+    const roles = figureFor(march, 'side').shapes.map((s) => s.role)
+    expect(roles[0]).toBe('floor')
+    expect(roles.indexOf('chair back')).toBeLessThan(roles.findIndex((r) => r.startsWith('ghost')))
+    expect(roles.findLastIndex((r) => r.startsWith('ghost'))).toBeLessThan(roles.indexOf('pelvis'))
+    const shapes = figureFor(march, 'side').shapes
+    // The working (left) leg is turned towards the viewer: it is drawn after the trunk, in the near tone.
+    const thigh = shapes.find((s) => s.role === 'left thigh')!
+    expect(shapes.indexOf(thigh)).toBeGreaterThan(roles.indexOf('pelvis'))
+    expect(thigh.fill).toBe('#ffffff')
+    expect(shapes.find((s) => s.role === 'right thigh')!.fill).not.toBe('#ffffff')
+    expect(roles.at(-2)).toBe('arrow')
+    expect(roles.at(-1)).toBe('arrowhead')
+  })
+
+  it('keeps the figure standing on the floor line', () => {
+    const fig = figureFor(march, 'front')
+    const floor = fig.shapes.find((s) => s.role === 'floor') as Extract<Shape, { kind: 'line' }>
+    const body = fig.shapes.filter((s) => !s.role.startsWith('ghost') && /foot|shank/.test(s.role))
+    // Outlines are polygons round the joint circles: within a unit of the line, never below it.
+    expect(Math.abs(Math.max(...body.flatMap(ysOf)) - floor.y1)).toBeLessThan(1)
+    expect(Math.max(...body.flatMap(ysOf))).toBeLessThanOrEqual(floor.y1 + 0.05)
+  })
+
+  it('mirrors exactly for the other side, and notes clamped angles', () => {
+    const right = figureFor(clamshell, 'side', { side: 'right' })
+    const left = figureFor(clamshell, 'side', { side: 'left' })
+    expect(left.shapes).toEqual(right.shapes.map((s) => mirror(s, right.width)))
+    expect(left.shapes).not.toEqual(right.shapes)
+    expect(figureFor(clamshell, 'side', { side: 'right' }).notes).toEqual([])
+    const tooFar = { ...clamshell, keyframes: [clamshell.keyframes[0]!, { right: { hipAbduction: 80 } }] }
+    expect(figureFor(tooFar, 'side').notes).toEqual(['Right hip abduction: 80° is outside -30° to 50°; drawn at 50°.'])
+  })
+
+  it('gives the app (SVG) and the handout (react-pdf) the very same shapes', () => {
+    const figure: Figure = figureFor(march, 'side')
+    const dom = FigureSvg({ figure, title: 'Marching' })
+    const pdf = FigurePdf({ figure, width: 170 })
+    const domChildren = (dom.props.children as unknown[]).flat().filter((c): c is { props: Record<string, unknown> } => typeof c === 'object' && c !== null && !('type' in c && c.type === 'title'))
+    const pdfChildren = pdf.props.children as { props: Record<string, unknown> }[]
+    expect(pdfChildren).toHaveLength(figure.shapes.length)
+    expect(domChildren.map((c) => c.props)).toEqual(pdfChildren.map((c) => c.props))
+    expect(renderToStaticMarkup(dom)).toContain('<path d="M')
+    expect(dom.props.viewBox).toBe(pdf.props.viewBox)
+  })
+})
