@@ -33,6 +33,8 @@ export interface FigureOptions {
   side?: 'left' | 'right'
   width?: number
   height?: number
+  /** Draw only the pose this far through the movement (0 = start, 1 = end), without ghost or arrow: animation frames. */
+  at?: number
 }
 
 /** The spec's keyframes as full, clamped poses, with the notes for clamped angles. */
@@ -49,6 +51,21 @@ export function placeForSpec(spec: DiagramSpec, pose: Pose): Joints {
     for (const key of Object.keys(joints) as (keyof Joints)[]) joints[key] = [joints[key][0], joints[key][1], joints[key][2] + STEP_HEIGHT]
   }
   return joints
+}
+
+const touching = (j: Joints) => (Object.keys(j) as (keyof Joints)[]).filter((n) => j[n][2] - JOINT_RADIUS[n] < 1.5)
+
+/**
+ * Keeps planted parts planted: each later pose is slid along the floor so the parts that touched the
+ * floor at the start and still do (feet in a sit-to-stand or a weight shift, the back in a bridge) stay
+ * where they were, and the body moves over them.
+ */
+export function anchorToStart(first: Joints, later: Joints): Joints {
+  const shared = touching(first).filter((n) => later[n][2] - JOINT_RADIUS[n] < 1.5)
+  if (!shared.length) return later
+  const mean = (j: Joints, axis: 0 | 1) => shared.reduce((sum, n) => sum + j[n][axis], 0) / shared.length
+  const [dx, dy] = [mean(first, 0) - mean(later, 0), mean(first, 1) - mean(later, 1)]
+  return Object.fromEntries(Object.entries(later).map(([n, p]) => [n, [p[0] + dx, p[1] + dy, p[2]]])) as unknown as Joints
 }
 
 const lerp = (a: Pose, b: Pose, t: number): Pose => {
@@ -68,7 +85,9 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   const width = options.width ?? CANVAS.width
   const height = options.height ?? CANVAS.height
   const { poses, notes } = specPoses(spec)
-  const placed = poses.map((p) => placeForSpec(spec, p))
+  const start = placeForSpec(spec, poses[0]!)
+  const place = (p: Pose) => anchorToStart(start, placeForSpec(spec, p))
+  const placed = poses.map(place)
   const end = placed.at(-1)!
   // Keep the working side nearest the viewer: look from the other side when it would be behind.
   const working = spec.side
@@ -76,7 +95,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   const elevation = view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0
 
   // One scale for every exercise; only figures that would not fit shrink.
-  const path = spec.moving.length ? motionPath(poses).map((p) => placeForSpec(spec, p)) : []
+  const path = spec.moving.length ? motionPath(poses).map(place) : []
   const xs = placed.flatMap((j) => Object.values(j).map((p) => p[0]))
   const matCorners: Vec3[] = elevation || view === 'three-quarter' ? ([[-45, -38], [45, -38], [45, 38], [-45, 38]] as const).map(([dx, y]) => [dx < 0 ? Math.min(...xs) + dx / 3 : Math.max(...xs) + dx / 3, y, 0]) : []
   const everything = [...placed, ...path].flatMap((j) => [
@@ -104,6 +123,13 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     return { x: ox + q.x * k, y: oy - (q.y - minY) * k, depth: q.depth * k }
   }
 
+  if (options.at !== undefined) {
+    // An animation frame: the pose part-way along the movement, in the same frame as the still picture.
+    const frames = motionPath(poses, 20)
+    const frame = frames[Math.round(Math.min(1, Math.max(0, options.at)) * (frames.length - 1))]!
+    placed.splice(0, placed.length, place(frame))
+  }
+  const current = placed.at(-1)!
   const shapes: Shape[] = []
   if (elevation || view === 'three-quarter') {
     // Seen from above, the floor is a plane: draw it as a mat under the body.
@@ -116,16 +142,16 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     }
     shapes.push({ kind: 'line', role: 'floor', x1: CANVAS.margin / 2, y1: floorY, x2: width - CANVAS.margin / 2, y2: floorY, fill: 'none', stroke: INK, strokeWidth: 1.2 })
   }
-  const facing = Math.sign(map(end.face).x - map(headCentre(end)).x) || 1
+  const facing = Math.sign(map(current.face).x - map(headCentre(current)).x) || 1
   const seated = placed.reduce((a, b) => (b.pelvis[2] < a.pelvis[2] ? b : a))
-  const props = propShapes(spec.props, { joints: end, seated, map, scale: k, facing })
+  const props = propShapes(spec.props, { joints: current, seated, map, scale: k, facing })
   const chair = spec.base === 'sitting' && !spec.props.some((p) => p.kind === 'chair') && seated.pelvis[2] - JOINT_RADIUS.pelvis > 25
-  if (chair) shapes.push(...propShapes([{ kind: 'chair' }], { joints: end, seated, map, scale: k, facing }).back)
+  if (chair) shapes.push(...propShapes([{ kind: 'chair' }], { joints: current, seated, map, scale: k, facing }).back)
   shapes.push(...props.back)
   placed.slice(0, -1).forEach((j) => shapes.push(...bodyShapes(j, map, k, true)))
-  shapes.push(...bodyShapes(end, map, k, false))
+  shapes.push(...bodyShapes(current, map, k, false))
   shapes.push(...props.front)
-  shapes.push(...arrowShapes(spec.moving, path, map, k))
+  if (options.at === undefined) shapes.push(...arrowShapes(spec.moving, path, map, k))
   const mirrored = options.side !== undefined && working !== undefined && options.side !== working
   return { width, height, shapes: mirrored ? shapes.map((s) => mirror(s, width)) : shapes, notes }
 }

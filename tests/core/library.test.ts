@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
-import { type Exercise } from '../../src/core/exercise'
+import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
 import { schemaFiles } from '../../src/core/json-schemas'
 import { indexLibrary, searchLibrary } from '../../src/core/library-search'
 import { applyTemplate, TemplateError, templateItemsOf } from '../../src/core/template'
 
 const builtIn = await loadBuiltinLibrary('resources/library/exercises')
-const index = indexLibrary(builtIn.exercises)
+// Search behaviour is checked on the hip file alone, so new library content does not change the expected hits.
+const hip = libraryFileSchema.parse(JSON.parse(readFileSync('resources/library/exercises/hip.json', 'utf8')))
+const index = indexLibrary(hip.exercises)
 const top = (query: string, filters = {}) => searchLibrary(index, query, filters).map((e) => e.id)
 
 describe('the built-in library', () => {

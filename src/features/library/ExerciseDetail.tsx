@@ -39,7 +39,7 @@ export function ExerciseDetail({ exercise, onClose, onEdit, onOpen }: { exercise
   return (
     <Drawer opened onClose={onClose} position="right" size="lg" title={<Group gap="xs"><Title order={3}>{exercise.name}</Title><FavouriteStar exercise={exercise} /></Group>}>
       <Stack gap="md">
-        <ExerciseFigure exercise={exercise} height={200} />
+        <ExerciseFigure exercise={exercise} height={200} detailed />
         <Group gap={6}>
           {exercise.regions.map((r) => <Badge key={r} variant="light">{r}</Badge>)}
           <Badge variant="outline" color="gray">{exercise.position}</Badge>

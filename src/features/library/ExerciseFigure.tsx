@@ -3,9 +3,18 @@ import { IconStretching } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useApi } from '../../app/api-context'
 import type { Exercise } from '../../core/exercise'
+import { DiagramView } from './DiagramView'
 
-/** The exercise's first photo, or a quiet placeholder until diagrams arrive. */
-export function ExerciseFigure({ exercise, height = 120 }: { exercise: Exercise; height?: number }) {
+interface Props {
+  exercise: Exercise
+  height?: number
+  side?: 'left' | 'right'
+  /** The full view: every diagram view and the movement animation. */
+  detailed?: boolean
+}
+
+/** The exercise's own photo if it has one, else its diagram, else a quiet placeholder. */
+export function ExerciseFigure({ exercise, height = 120, side, detailed }: Props) {
   const api = useApi()
   const file = exercise.images[0]?.file
   const [src, setSrc] = useState<string>()
@@ -13,6 +22,7 @@ export function ExerciseFigure({ exercise, height = 120 }: { exercise: Exercise;
     if (file) void api.getMedia({ file }).then((r) => r.ok && setSrc(r.value))
   }, [api, file])
   if (file && src) return <Image src={src} h={height} fit="contain" radius="md" alt={exercise.images[0]?.caption ?? exercise.name} />
+  if (exercise.diagram) return <DiagramView spec={exercise.diagram} name={exercise.name} side={side} height={height} firstViewOnly={!detailed} animate={detailed} />
   return (
     <Center h={height} bg="var(--mantine-color-default-hover)" style={{ borderRadius: 'var(--mantine-radius-md)' }} aria-hidden>
       <Stack gap={2} align="center">

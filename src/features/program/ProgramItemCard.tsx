@@ -4,6 +4,7 @@ import { CSS } from '@dnd-kit/utilities'
 import { IconGripVertical, IconTrash } from '@tabler/icons-react'
 import type { Exercise } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
+import { DiagramView } from '../library/DiagramView'
 import { DosageEditor } from './DosageEditor'
 
 interface Props {
@@ -33,9 +34,15 @@ export function ProgramItemCard({ item, index, exercise, onChange, onRemove }: P
           {overridden && <Badge size="sm" color="orange" variant="light">Instructions changed for this patient</Badge>}
           {!exercise && <Badge size="sm" color="red" variant="light">Not in the library</Badge>}
         </Group>
+        <Group gap="xs" wrap="nowrap">
+          {exercise?.diagram && (
+            <DiagramView spec={exercise.diagram} name={name} height={64} firstViewOnly
+              side={item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined} />
+          )}
         <Tooltip label={`Remove ${name}`}>
           <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={onRemove}><IconTrash size={16} /></ActionIcon>
         </Tooltip>
+        </Group>
       </Group>
       <DosageEditor label={name} value={item.dosage} onChange={(dosage) => onChange({ ...item, dosage })} />
       {overridden ? (
