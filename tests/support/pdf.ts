@@ -21,3 +21,16 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
   await doc.destroy()
   return { pages, all: pages.map((p) => p.text).join('\n') }
 }
+
+/** Dash patterns set on each page: diagrams draw their start pose with a dashed outline, nothing else in a handout does. */
+export async function pdfDashes(bytes: Uint8Array): Promise<number[][][]> {
+  const { OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs')
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise
+  const pages: number[][][] = []
+  for (let n = 1; n <= doc.numPages; n++) {
+    const ops = await (await doc.getPage(n)).getOperatorList()
+    pages.push(ops.fnArray.flatMap((fn, i) => (fn === OPS.setDash ? [(ops.argsArray[i] as [number[], number])[0]] : [])).filter((d) => d.length > 0))
+  }
+  await doc.destroy()
+  return pages
+}

@@ -4,6 +4,7 @@ import { useApi } from '../../app/api-context'
 import { bodyRegions, difficulties, equipmentKinds, exerciseInputSchema, exerciseTypes, positions, type Exercise, type ExerciseInput } from '../../core/exercise'
 import { DosageEditor } from '../program/DosageEditor'
 import { useLibrary } from './library-context'
+import { newDiagram, PoseEditor } from './PoseEditor'
 
 const options = (values: readonly string[]) => values.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean)
@@ -62,6 +63,19 @@ export function ExerciseForm({ exercise, onClose, onSaved }: { exercise?: Exerci
           <Textarea label="Tips, one per line" autosize minRows={2} value={texts.cues} onChange={text('cues')} />
           <Textarea label="Cautions, one per line" autosize minRows={2} value={texts.cautions} onChange={text('cautions')} />
         </SimpleGrid>
+        <Group justify="space-between">
+          <Text fw={600} size="sm">Diagram</Text>
+          {draft.diagram ? (
+            <Button size="compact-xs" variant="subtle" color="red" onClick={() => { const { diagram: _d, ...rest } = draft; setDraft(rest) }}>Remove the diagram</Button>
+          ) : (
+            <Button size="compact-sm" variant="light" onClick={() => set('diagram', newDiagram(draft.position))}>Add a diagram</Button>
+          )}
+        </Group>
+        {draft.diagram ? (
+          <PoseEditor value={draft.diagram} name={draft.name} onChange={(d) => set('diagram', d)} />
+        ) : (
+          <Text size="xs" c="dimmed">Pose a figure for the handout, or attach a photo after saving. Without either, the handout prints the starting position in words.</Text>
+        )}
         <Text fw={600} size="sm">Usual dosage</Text>
         <DosageEditor value={draft.defaultDosage} onChange={(d) => set('defaultDosage', d)} />
         {error && !['name', 'regions', 'equipment', 'steps'].includes(error.field ?? '') && <Text c="red" size="sm">{error.message}</Text>}

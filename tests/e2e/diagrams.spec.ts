@@ -1,0 +1,52 @@
+import { pdfDashes } from '../support/pdf'
+import { expect, test } from './fixtures'
+
+test('pose a custom exercise in the editor, save it, add it to a program and see its diagram in the handout preview', async ({ page, bridge, consoleErrors }) => {
+  await page.setViewportSize({ width: 1400, height: 1000 })
+  await page.goto(`${bridge.url}/#/library`)
+  // Start from my own copy of a built-in (its regions and steps filled in), then pose a new figure for it.
+  await page.getByRole('button', { name: 'Clamshells', exact: true }).click()
+  await page.getByRole('button', { name: 'Make my own version' }).click()
+  const form = page.getByRole('dialog', { name: /Edit Clamshells \(my version\)/ })
+  await form.getByRole('textbox', { name: /^Name/ }).fill('Standing knee lift')
+  await form.getByLabel('Steps, one per line').fill('Stand tall and hold a counter.\nLift one knee up to hip height.\nLower it slowly.')
+  await form.getByRole('button', { name: 'Remove the diagram' }).click()
+  await form.getByRole('button', { name: 'Add a diagram' }).click()
+  await form.getByLabel('Figure position').click()
+  await page.getByRole('option', { name: 'Standing' }).click()
+  await form.getByLabel('Drawn for side').first().click()
+  await page.getByRole('option', { name: 'Right' }).click()
+  await form.getByRole('radio', { name: 'End pose' }).check({ force: true })
+  await form.getByRole('radio', { name: 'Right leg' }).check({ force: true })
+  // Out of range: drawn clamped, with a note that says so.
+  const knee = form.getByRole('textbox', { name: /^Right knee: flexion \d+° \(number\)$/ })
+  await knee.fill('170')
+  await expect(form.getByText('Right knee flexion: 170° is outside 0° to 145°; drawn at 145°.')).toBeVisible()
+  await form.getByRole('textbox', { name: /^Right knee: flexion \d+° \(number\)$/ }).fill('90')
+  await form.getByRole('textbox', { name: /^Right hip: flexion \d+° \(number\)$/ }).fill('90')
+  await expect(form.getByText(/is outside/)).toBeHidden()
+  await expect(form.getByRole('img', { name: 'Standing knee lift, side view' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/pose-editor.png' })
+  await form.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('dialog').getByRole('img', { name: 'Standing knee lift, side view' })).toBeVisible()
+
+  const id = await page.evaluate(async () => {
+    const api = (window as unknown as { api: { createPatient(a: unknown): Promise<{ value: { id: string } }>; updateSettings(a: unknown): Promise<unknown> } }).api
+    await api.updateSettings({ clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' } })
+    const r = await api.createPatient({ firstName: 'Ada', lastName: 'Okafor', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })
+    return r.value.id
+  })
+  await page.goto(`${bridge.url}/#/program/${id}`)
+  const preview = page.waitForResponse((r) => r.url().endsWith('/api/previewHandout') && r.ok())
+  await page.getByRole('textbox', { name: 'Find an exercise' }).fill('knee lift')
+  await page.getByRole('button', { name: 'Add Standing knee lift', exact: true }).click()
+  await expect(page.getByRole('img', { name: 'Standing knee lift, side view' })).toBeVisible()
+  const reply = (await (await preview).json()) as { ok: boolean; value: { pdf: string } }
+  expect(reply, JSON.stringify(reply).slice(0, 300)).toMatchObject({ ok: true })
+  const dashes = await pdfDashes(Buffer.from(reply.value.pdf, 'base64'))
+  // The card's picture is the diagram: its ghosted start pose is the only dashed drawing in a handout.
+  expect(dashes.flat()).toContainEqual([3, 2])
+  await expect(page.getByRole('img', { name: 'Handout page 1' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/screenshots/builder-diagram.png' })
+  expect(consoleErrors).toEqual([])
+})
