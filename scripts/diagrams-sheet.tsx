@@ -3,14 +3,16 @@
  * Chromium from the app's SVG renderer) and one PDF of all of them (drawn by the handout's react-pdf
  * renderer), so reviewers can check each figure in both.
  *
- *   npm run diagrams:sheet [-- --only <regex on id> --out <folder>]
+ *   npm run diagrams:sheet [-- --only <regex on id> --out <folder> --contacts]
+ *   (--contacts also prints which body parts touch the floor in each keyframe)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { Document, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { figureFor } from '../src/diagrams/figure'
+import { figureFor, placeForSpec, specPoses } from '../src/diagrams/figure'
+import { HEAD_RADIUS, headCentre, JOINT_RADIUS } from '../src/diagrams/placement'
 import { FigureSvg } from '../src/diagrams/FigureSvg'
 import { FigurePdf } from '../src/handout/FigurePdf'
 import { registerFonts } from '../src/handout/fonts'
@@ -59,6 +61,20 @@ async function main() {
     console.log(`wrote ${png} (${cells.length} figures)`)
   }
   await browser.close()
+  if (process.argv.includes('--contacts')) {
+    // What touches the floor (within 2 cm) in each keyframe, to check planted feet, knees and hands.
+    for (const { exercise } of groups.flatMap((g) => g.cells).filter((c, i, all) => all.findIndex((d) => d.exercise.id === c.exercise.id) === i)) {
+      const spec = exercise.diagram!
+      const { poses } = specPoses(spec)
+      const lines = poses.map((pose, i) => {
+        const j = placeForSpec(spec, pose)
+        const touching: string[] = (Object.keys(j) as (keyof typeof j)[]).filter((n) => j[n][2] - JOINT_RADIUS[n] < 2)
+        if (headCentre(j)[2] - HEAD_RADIUS < 2) touching.push('head')
+        return `  keyframe ${i}: ${touching.join(', ') || '(nothing: floating?)'}`
+      })
+      console.log(`${exercise.id}\n${lines.join('\n')}`)
+    }
+  }
 
   registerFonts('resources/fonts')
   const all = groups.flatMap((g) => g.cells)

@@ -91,7 +91,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   const end = placed.at(-1)!
   // Keep the working side nearest the viewer: look from the other side when it would be behind.
   const working = spec.side
-  const otherSide = working !== undefined && (view === 'side' || view === 'three-quarter') && projectPoint(end[`${working}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
+  const otherSide = working !== undefined && !spec.base.startsWith('side-lying') && (view === 'side' || view === 'three-quarter') && projectPoint(end[`${working}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
   const elevation = view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0
 
   // One scale for every exercise; only figures that would not fit shrink.

@@ -82,6 +82,24 @@ const lowest = (j: Joints) => Math.min(bottom(j, Object.keys(j) as FigureJoint[]
 const SUPPORTS: Partial<Record<BasePosition, { pivot: FigureJoint[] }>> = {
   supine: { pivot: ['leftAnkle', 'rightAnkle', 'leftToe', 'rightToe'] },
   quadruped: { pivot: ['leftWrist', 'rightWrist', 'leftHand', 'rightHand'] },
+  // A front plank or press-up: on forearms or hands, the toes come down to the floor too.
+  prone: { pivot: ['leftToe', 'rightToe'] },
+}
+
+/**
+ * Standing, the body balances over its stance leg(s): the body is pitched so the mean hip-to-ankle line of the
+ * legs bearing weight is vertical. A hip hinge then leans the trunk forward over straight legs, a squat puts the
+ * hips back over the feet, and marching (stance leg straight) changes nothing.
+ */
+function uprightOverStance(joints: Joints): Joints {
+  const feet = (['left', 'right'] as const).map((s) => ({ s, z: Math.min(joints[`${s}Ankle`][2] - JOINT_RADIUS[`${s}Ankle`], joints[`${s}Toe`][2] - JOINT_RADIUS[`${s}Toe`]) }))
+  const low = Math.min(...feet.map((f) => f.z))
+  const stance = feet.filter((f) => f.z - low < 3).map((f) => f.s)
+  const dx = stance.reduce((sum, s) => sum + joints[`${s}Ankle`][0] - joints[`${s}Hip`][0], 0) / stance.length
+  const dz = stance.reduce((sum, s) => sum + joints[`${s}Ankle`][2] - joints[`${s}Hip`][2], 0) / stance.length
+  // The angle that brings (dx, dz) to straight down, about the left-right axis.
+  const deg = (Math.atan2(dx, -dz) * 180) / Math.PI
+  return Math.abs(deg) < 0.01 ? joints : turn(joints, rotY(deg))
 }
 
 const turn = (j: Joints, m: Mat3): Joints => Object.fromEntries(Object.entries(j).map(([n, p]) => [n, mul(m, p)])) as Joints
@@ -116,6 +134,7 @@ export function placeFigure(pose: Pose, base: BasePosition): Joints {
       joints = turn(joints, rotY(best))
     }
   }
+  if (base === 'standing') joints = uprightOverStance(joints)
   const floor = lowest(joints)
   return Object.fromEntries(Object.entries(joints).map(([name, p]) => [name, [p[0], p[1], p[2] - floor] as Vec3])) as Joints
 }
