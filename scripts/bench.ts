@@ -11,6 +11,8 @@ import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { loadBuiltinLibrary } from '../electron/services/library/builtin'
 import { type Exercise } from '../src/core/exercise'
+import { figureFor } from '../src/diagrams/figure'
+import { cachedFigure } from '../src/diagrams/figure-cache'
 import { indexLibrary, searchLibrary } from '../src/core/library-search'
 import { summarize, type Patient } from '../src/core/patient'
 import { fold, indexRoster, searchRoster } from '../src/core/roster-search'
@@ -159,5 +161,34 @@ async function handoutBench(): Promise<void> {
   report('handout.render60.peak_rss', peak / 1024 / 1024, 'MB', peak / 1024 / 1024, 350)
 }
 
-const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench }
+/**
+ * Diagrams: what drawing every figure adds to a 60-exercise booklet (the same booklet with and without
+ * diagrams, warm), and the geometry alone with the cache against working every figure out afresh.
+ */
+async function diagramsBench(): Promise<void> {
+  const fonts = resolve('resources/fonts')
+  const library = (await loadBuiltinLibrary('resources/library/exercises')).exercises.filter((e) => e.diagram)
+  const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
+  const items = Array.from({ length: 60 }, (_, i) => {
+    const e = library[(i * 7) % library.length]!
+    return { name: e.name, position: e.position, steps: e.steps, dosage: e.defaultDosage, cues: e.cues, cautions: e.cautions, diagram: e.diagram }
+  })
+  const withDiagrams = { ...example, logDays: 14, program: { ...example.program, items } }
+  const without = { ...withDiagrams, program: { ...withDiagrams.program, items: items.map(({ diagram: _d, ...rest }) => rest) } }
+  await renderHandout(withDiagrams, fonts)
+  await renderHandout(without, fonts)
+  const plain: number[] = []
+  const drawn: number[] = []
+  for (let i = 0; i < 3; i++) {
+    plain.push(await timed(() => renderHandout(without, fonts)))
+    drawn.push(await timed(() => renderHandout(withDiagrams, fonts)))
+  }
+  const views = items.flatMap((item) => item.diagram!.views.map((view) => [item.diagram!, view] as const))
+  const fresh = await timed(async () => views.forEach(([spec, view]) => figureFor(spec, view)))
+  const cached = await timed(async () => views.forEach(([spec, view]) => cachedFigure(spec, view)))
+  report('diagrams.handout60.added', Math.max(0, median(drawn) - median(plain)), 'ms', fresh, 100)
+  report('diagrams.geometry60.cached', cached, 'ms', fresh, 5)
+}
+
+const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench, diagrams: diagramsBench }
 for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()

@@ -5,7 +5,7 @@ import { diagramSpecSchema } from '../diagrams/spec'
 
 export const positions = ['supine', 'prone', 'side-lying', 'sitting', 'standing', 'kneeling', 'quadruped'] as const
 export const exerciseTypes = ['strengthening', 'stretch', 'range of motion', 'balance', 'motor control', 'endurance'] as const
-export const equipmentKinds = ['none', 'band', 'ball', 'chair', 'step', 'wall', 'towel', 'pillow', 'weight', 'foam roll'] as const
+export const equipmentKinds = ['none', 'band', 'ball', 'chair', 'step', 'wall', 'towel', 'pillow', 'weight', 'foam roll', 'stick', 'table'] as const
 export const bodyRegions = ['neck', 'shoulder', 'elbow', 'wrist and hand', 'upper back', 'lower back', 'core', 'hip', 'knee', 'ankle and foot'] as const
 export const difficulties = ['easy', 'moderate', 'hard'] as const
 

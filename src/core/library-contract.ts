@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dosageSchema } from './dosage'
-import { exerciseId, exerciseInputSchema, mediaHash, templateInputSchema, type Exercise, type Template } from './exercise'
+import { exerciseId, exerciseInputSchema, mediaHash, templateInputSchema, type BuiltinTemplate, type Exercise, type Template } from './exercise'
 import { text } from './patient'
 
 /** What the library page and the builder need in one call. */
@@ -9,6 +9,8 @@ export interface LibraryView {
   exercises: Exercise[]
   favourites: string[]
   templates: Template[]
+  /** Starter templates shipped with the app (read-only; apply, adjust, save as your own). */
+  starterTemplates: BuiltinTemplate[]
 }
 
 const byExercise = z.strictObject({ id: exerciseId })

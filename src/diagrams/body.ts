@@ -36,7 +36,7 @@ const PARTS: Part[] = [
   { role: 'pelvis', circles: [['pelvis', 12], ['leftHip', 8.5], ['rightHip', 8.5], ['waist', 11]] },
   { role: 'chest', circles: [['waist', 11], ['chest', 13], ['leftShoulder', 6], ['rightShoulder', 6], ['neckBase', 5.5]] },
   { role: 'neck', circles: [['neckBase', 5], ['head', 5]] },
-  { role: 'head', circles: [['head', HEAD_RADIUS - 0.5], ['face', 3]] },
+  { role: 'head', circles: [['head', HEAD_RADIUS - 0.5], ['face', 4]] },
   ...limbParts('left'),
   ...limbParts('right'),
 ]

@@ -51,8 +51,8 @@ export const BASE_POSE: Record<BasePosition, Pose> = {
   'tall-kneeling': { ...NEUTRAL, left: limb({ kneeFlexion: 110 }), right: limb({ kneeFlexion: 110 }) },
   quadruped: {
     ...NEUTRAL,
-    left: limb({ hipFlexion: 90, kneeFlexion: 120, shoulderFlexion: 90, ankleDorsiflexion: -50, wristExtension: 70 }),
-    right: limb({ hipFlexion: 90, kneeFlexion: 120, shoulderFlexion: 90, ankleDorsiflexion: -50, wristExtension: 70 }),
+    left: limb({ hipFlexion: 90, kneeFlexion: 120, shoulderFlexion: 90, ankleDorsiflexion: -50, wristExtension: -70 }),
+    right: limb({ hipFlexion: 90, kneeFlexion: 120, shoulderFlexion: 90, ankleDorsiflexion: -50, wristExtension: -70 }),
   },
 }
 

@@ -113,7 +113,7 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
   const neck = compose(trunk, spine(pose.neckFlexion, pose.neckSideBend, pose.neckRotation))
   j.neckBase = add(j.chest, at(trunk, [0, 0, BONES.neck]))
   j.headTop = add(j.neckBase, at(neck, [0, 0, BONES.head]))
-  j.face = add(j.neckBase, at(neck, [9, 0, BONES.head * 0.45]))
+  j.face = add(j.neckBase, at(neck, [10.5, 0, BONES.head * 0.45]))
   for (const side of ['left', 'right'] as const) {
     const a = pose[side]
     const sign = side === 'left' ? 1 : -1

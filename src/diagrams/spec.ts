@@ -10,6 +10,11 @@ export type BasePosition = (typeof basePositions)[number]
 export const views = ['side', 'front', 'top', 'three-quarter'] as const
 export type View = (typeof views)[number]
 
+/**
+ * Limb angles. The forearm has no rotation in this model: it is drawn palm-up when the arm points forward,
+ * so wristExtension moves the hand towards the back of that palm-up forearm (palm-down hands, as on all
+ * fours, use negative values).
+ */
 export const limbAngleNames = [
   'hipFlexion', 'hipAbduction', 'hipExternalRotation', 'kneeFlexion', 'ankleDorsiflexion',
   'shoulderFlexion', 'shoulderAbduction', 'shoulderExternalRotation', 'elbowFlexion', 'wristExtension',

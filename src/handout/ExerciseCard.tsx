@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, positionWords, type HandoutItem } from '../core/handout-model'
-import { figureFor } from '../diagrams/figure'
+import { cachedFigure } from '../diagrams/figure-cache'
 import { FigurePdf } from './FigurePdf'
 import type { makeStyles } from './styles'
 
@@ -38,7 +38,7 @@ export function ExerciseCard({ item, index, s }: { item: HandoutItem; index: num
         {!item.image && item.diagram ? (
           <View style={s.diagram}>
             {item.diagram.views.map((view) => (
-              <FigurePdf key={view} figure={figureFor(item.diagram!, view, { side: side(item) })} width={s.diagramFigure.width} />
+              <FigurePdf key={view} figure={cachedFigure(item.diagram!, view, { side: side(item) })} width={s.diagramFigure.width} />
             ))}
           </View>
         ) : (

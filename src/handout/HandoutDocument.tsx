@@ -52,7 +52,8 @@ export function HandoutDocument({ input }: { input: HandoutInput }) {
             {program.goals ? <Text>Goals: {program.goals}</Text> : null}
           </View>
         ) : null}
-        <View wrap={false}>
+        {/* Kept on one page unless the program is too long to fit on one. */}
+        <View wrap={program.items.length > 25}>
           <Text style={s.h2}>Your program at a glance</Text>
           <View style={[s.glanceRow, s.glanceHead]}>
             <Text style={{ width: '5%' }}>#</Text>

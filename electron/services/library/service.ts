@@ -100,7 +100,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   const handlers: LibraryHandlers = {
     getLibrary: async (): Promise<LibraryView> => {
       const [shipped, local, exercises] = await Promise.all([builtins(), doc.read(), all()])
-      return { version: shipped.version, exercises, favourites: local.favourites, templates: local.templates }
+      return { version: shipped.version, exercises, favourites: local.favourites, templates: local.templates, starterTemplates: shipped.templates }
     },
     createExercise: (input) => addCustom(input),
     updateExercise: async ({ id, exercise }) => {

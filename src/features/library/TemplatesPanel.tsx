@@ -14,7 +14,9 @@ export function TemplatesPanel() {
   const [deleting, setDeleting] = useState<Template | null>(null)
   const [error, setError] = useState<string>()
   const templates = [...(view?.templates ?? [])].sort((a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.name.localeCompare(b.name))
-  if (templates.length === 0) return null
+  const starters = [...(view?.starterTemplates ?? [])].sort((a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.name.localeCompare(b.name))
+  if (templates.length === 0 && starters.length === 0) return null
+  const names = (items: Template['items']) => items.map((i) => byId.get(i.exerciseId)?.name ?? i.exerciseId).join(', ')
 
   const save = async (t: Template) => {
     const { id, createdAt: _c, updatedAt: _u, ...template } = t
@@ -26,6 +28,7 @@ export function TemplatesPanel() {
 
   return (
     <Paper withBorder radius="lg" p="md" mt="xl">
+      {templates.length > 0 && <>
       <Title order={3} size="h4" mb="sm">Program templates</Title>
       <Table aria-label="Program templates" verticalSpacing="xs">
         <Table.Thead><Table.Tr><Table.Th>Folder</Table.Th><Table.Th>Template</Table.Th><Table.Th>Exercises</Table.Th><Table.Th /></Table.Tr></Table.Thead>
@@ -34,7 +37,7 @@ export function TemplatesPanel() {
             <Table.Tr key={t.id}>
               <Table.Td c="dimmed">{t.folder ?? '—'}</Table.Td>
               <Table.Td><Text size="sm" fw={500}>{t.name}</Text>{t.description && <Text size="xs" c="dimmed">{t.description}</Text>}</Table.Td>
-              <Table.Td><Text size="sm">{t.items.map((i) => byId.get(i.exerciseId)?.name ?? i.exerciseId).join(', ')}</Text></Table.Td>
+              <Table.Td><Text size="sm">{names(t.items)}</Text></Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   <Tooltip label="Rename or move"><ActionIcon variant="subtle" aria-label={`Edit template ${t.name}`} onClick={() => (setError(undefined), setEditing(t))}><IconEdit size={16} /></ActionIcon></Tooltip>
@@ -45,6 +48,25 @@ export function TemplatesPanel() {
           ))}
         </Table.Tbody>
       </Table>
+      </>}
+      {starters.length > 0 && (
+        <>
+          <Title order={3} size="h4" mt={templates.length ? 'lg' : 0} mb={4}>Starter templates</Title>
+          <Text size="sm" c="dimmed" mb="sm">Ready-made programs with usual doses. Apply one in the builder, adjust it for the patient, and save it as your own template if you like.</Text>
+          <Table aria-label="Starter templates" verticalSpacing="xs">
+            <Table.Thead><Table.Tr><Table.Th>Folder</Table.Th><Table.Th>Template</Table.Th><Table.Th>Exercises</Table.Th></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {starters.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td c="dimmed">{t.folder ?? '—'}</Table.Td>
+                  <Table.Td><Text size="sm" fw={500}>{t.name}</Text>{t.description && <Text size="xs" c="dimmed">{t.description}</Text>}</Table.Td>
+                  <Table.Td><Text size="sm">{names(t.items)}</Text></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={<Text fw={700}>Edit template</Text>}>
         {editing && (
           <Stack gap="sm">

@@ -92,7 +92,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
       autoClose: 8000,
     })
   }
-  const applyChosen = (template: Template) => {
+  const applyChosen = (template: Pick<Template, 'name' | 'items'>) => {
     try {
       const items = applyTemplate(template, byId, newItemId)
       setItems((current) => [...current, ...items])

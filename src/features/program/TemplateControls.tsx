@@ -9,7 +9,7 @@ import { templateItemsOf } from '../../core/template'
 import { useLibrary } from '../library/library-context'
 
 /** "Apply a template" (grouped by folder) and "Save as template". */
-export function TemplateControls({ items, onApply }: { items: ProgramItem[]; onApply: (template: Template) => void }) {
+export function TemplateControls({ items, onApply }: { items: ProgramItem[]; onApply: (template: Pick<Template, 'name' | 'items'>) => void }) {
   const api = useApi()
   const { view, refresh } = useLibrary()
   const [saving, setSaving] = useState(false)
@@ -17,6 +17,8 @@ export function TemplateControls({ items, onApply }: { items: ProgramItem[]; onA
   const [error, setError] = useState<string>()
   const templates = view?.templates ?? []
   const folders = [...new Set(templates.map((t) => t.folder ?? ''))].sort()
+  const starters = view?.starterTemplates ?? []
+  const starterFolders = [...new Set(starters.map((t) => t.folder ?? ''))].sort()
 
   const save = async () => {
     const result = await api.saveTemplate({
@@ -32,13 +34,22 @@ export function TemplateControls({ items, onApply }: { items: ProgramItem[]; onA
     <Group gap="xs">
       <Menu position="bottom-end" width={280}>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconTemplate size={16} />} disabled={templates.length === 0}>Apply a template</Button>
+          <Button variant="default" leftSection={<IconTemplate size={16} />} disabled={templates.length + starters.length === 0}>Apply a template</Button>
         </Menu.Target>
-        <Menu.Dropdown>
+        <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
           {folders.map((folder) => (
             <div key={folder}>
               <Menu.Label>{folder || 'Other templates'}</Menu.Label>
               {templates.filter((t) => (t.folder ?? '') === folder).map((t) => (
+                <Menu.Item key={t.id} onClick={() => onApply(t)}>{t.name} <Text span size="xs" c="dimmed">({t.items.length})</Text></Menu.Item>
+              ))}
+            </div>
+          ))}
+          {starters.length > 0 && templates.length > 0 && <Menu.Divider />}
+          {starterFolders.map((folder) => (
+            <div key={`starter-${folder}`}>
+              <Menu.Label>Starter · {folder || 'General'}</Menu.Label>
+              {starters.filter((t) => (t.folder ?? '') === folder).map((t) => (
                 <Menu.Item key={t.id} onClick={() => onApply(t)}>{t.name} <Text span size="xs" c="dimmed">({t.items.length})</Text></Menu.Item>
               ))}
             </div>

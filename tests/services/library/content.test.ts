@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { loadBuiltinLibrary } from '../../../electron/services/library/builtin'
+import { bodyRegions, equipmentKinds, positions } from '../../../src/core/exercise'
+import { readability } from '../../../src/core/readability'
+import { figureFor } from '../../../src/diagrams/figure'
+
+// Loading merges every file and fails on a damaged file or a duplicate id (checked against the JSON model).
+const library = await loadBuiltinLibrary('resources/library/exercises')
+const ids = new Set(library.exercises.map((e) => e.id))
+
+describe('the built-in library content', () => {
+  it('holds at least 150 exercises across every body area, position and kind of equipment', () => {
+    expect(library.exercises.length).toBeGreaterThanOrEqual(150)
+    for (const region of bodyRegions) expect(library.exercises.filter((e) => e.regions.includes(region)).length, region).toBeGreaterThanOrEqual(4)
+    for (const position of positions) expect(library.exercises.some((e) => e.position === position), position).toBe(true)
+    for (const kind of equipmentKinds) expect(library.exercises.some((e) => e.equipment.includes(kind)), kind).toBe(true)
+    expect(library.exercises.filter((e) => e.type === 'balance').length).toBeGreaterThanOrEqual(10)
+  })
+
+  it('gives every entry 3–8 steps, 1–3 tips, a usable default dosage and links that resolve', () => {
+    for (const e of library.exercises) {
+      expect(e.steps.length, e.id).toBeGreaterThanOrEqual(3)
+      expect(e.steps.length, e.id).toBeLessThanOrEqual(8)
+      expect(e.cues.length, e.id).toBeGreaterThanOrEqual(1)
+      expect(e.cues.length, e.id).toBeLessThanOrEqual(3)
+      const d = e.defaultDosage
+      expect(d.reps ?? d.holdSeconds ?? d.durationSeconds, `${e.id} has no reps, hold or duration`).toBeDefined()
+      for (const link of [...e.progressions, ...e.regressions]) expect(ids.has(link), `${e.id} → ${link}`).toBe(true)
+      expect(e.progressions, `${e.id} lists itself`).not.toContain(e.id)
+    }
+  })
+
+  it('reads at or below US grade 7 (Flesch–Kincaid), in the second person', () => {
+    const graded = library.exercises.map((e) => ({ id: e.id, ...readability([...e.steps, ...e.cues, ...e.cautions]) })).sort((a, b) => b.grade - a.grade)
+    console.log(`Hardest to read: ${graded.slice(0, 5).map((g) => `${g.id} ${g.grade}`).join(', ')}`)
+    for (const g of graded) expect(g.grade, `${g.id}: “${g.longest}”`).toBeLessThanOrEqual(7)
+    // Addressed to the patient (imperatives and "you"), never about them.
+    for (const e of library.exercises) expect([...e.steps, ...e.cues, ...e.cautions].join(' '), e.id).not.toMatch(/\b(the patient|patients|he|she|his|her)\b/i)
+  })
+
+  it('draws every diagram in every view it uses, with no angle outside its range', () => {
+    for (const e of library.exercises) {
+      expect(e.diagram, `${e.id} has no diagram`).toBeDefined()
+      for (const view of e.diagram!.views) {
+        const figure = figureFor(e.diagram!, view)
+        expect(figure.notes, `${e.id} (${view})`).toEqual([])
+        // The whole body is drawn: 4 trunk and head parts and 6 parts per side.
+        expect(figure.shapes.filter((s) => !s.role.startsWith('ghost') && /^(pelvis|chest|neck|head|(left|right) (thigh|shank|foot|upper arm|forearm|hand))$/.test(s.role)).length, `${e.id} (${view})`).toBe(16)
+        // One-sided diagrams mirror for the other side without error.
+        if (e.diagram!.side) expect(figureFor(e.diagram!, view, { side: e.diagram!.side === 'left' ? 'right' : 'left' }).shapes).toHaveLength(figure.shapes.length)
+      }
+    }
+  })
+
+  it('ships the ten starter templates, in folders, built only from library entries', () => {
+    const names = library.templates.map((t) => t.name)
+    for (const name of ['Hip strengthening', 'Knee osteoarthritis', 'Total knee replacement, early phase', 'Low back pain, general', 'Neck and posture',
+      'Shoulder early mobility', 'Rotator cuff strengthening', 'Ankle sprain', 'Plantar heel pain', 'Balance and falls prevention']) expect(names).toContain(name)
+    for (const t of library.templates) {
+      expect(t.folder, t.name).toBeTruthy()
+      for (const item of t.items) expect(ids.has(item.exerciseId), `${t.name} → ${item.exerciseId}`).toBe(true)
+    }
+    const hip = library.templates.find((t) => t.name === 'Hip strengthening')!
+    expect(hip.items.map((i) => i.exerciseId)).toEqual(['clamshells', 'reverse-clamshells', 'hip-flexor-stretch', 'side-lying-hip-abduction', 'prone-hip-extension', 'bridges'])
+  })
+})
