@@ -114,16 +114,16 @@ async function rosterBench(): Promise<void> {
   }
 }
 
-/** 2,000 exercises: the built-in ones plus synthetic variations with realistic names and fields. */
+/** The whole built-in library plus 2,000 synthetic custom exercises (variations with realistic names and fields). */
 async function libraryBench(): Promise<void> {
   const shipped = (await loadBuiltinLibrary('resources/library/exercises')).exercises
   const words = ['single-leg', 'banded', 'seated', 'wall', 'slow', 'supported', 'resisted', 'assisted', 'isometric', 'eccentric']
-  const exercises: Exercise[] = Array.from({ length: 2000 }, (_, i) => {
+  const exercises: Exercise[] = [...shipped, ...Array.from({ length: 2000 }, (_, i): Exercise => {
     const base = shipped[i % shipped.length]!
-    return { ...base, id: `${base.id}-${i}`, name: `${words[i % 10]} ${words[Math.floor(i / 10) % 10]} ${base.name} ${i}`, aliases: base.aliases.map((a) => `${a} ${i}`) }
-  })
+    return { ...base, source: 'custom', id: `custom-${base.id}-${i}`, name: `${words[i % 10]} ${words[Math.floor(i / 10) % 10]} ${base.name} ${i}`, aliases: base.aliases.map((a) => `${a} ${i}`) }
+  })]
   const index = indexLibrary(exercises)
-  const queries = ['clam', 'glute bridge', 'clamshels', 'hip flexor', 'pillow', 'prone', 'seated wall', 'banded bridge hold', 'side leg raise', 'stretch']
+  const queries = ['clam', 'glute bridge', 'clamshels', 'hip flexor', 'pillow', 'prone', 'seated wall', 'banded bridge hold', 'side leg raise', 'stretch', 'rotator cuff band', 'chin tuck', 'calf raise step', 'balance chair']
   const naive = (q: string) => {
     const words = q.toLowerCase().split(/\s+/)
     return exercises.filter((e) => words.every((w) => JSON.stringify(e).toLowerCase().includes(w)))

@@ -95,7 +95,8 @@ test('build a program by keyboard, click and drag handle; save, reload, template
   await page.goto(`${bridge.url}/#/program/${second}`)
   await expect(page.getByText('Program for Minh Nguyễn')).toBeVisible()
   await page.getByRole('button', { name: 'Apply a template' }).click()
-  await page.getByRole('menuitem', { name: /Hip strengthening/ }).click()
+  // The saved template, not the starter template of the same name.
+  await page.getByRole('menuitem', { name: /Hip strengthening/ }).first().click()
   await expect(card(page, '1. Bridges').getByTestId('dosage-line')).toHaveText('2 sets × 10–15 reps · hold 5 s · 1× daily')
   await expect(card(page, '2. Clamshells').getByText('Instructions changed for this patient')).toBeVisible()
   await card(page, '1. Bridges').getByLabel('Sets (Bridges)').fill('3')

@@ -29,6 +29,8 @@ test('clinic details, then export a handout from the builder and find it in the 
   await expect(preview).toHaveAttribute('data-pages', /^[23]$/)
   const before = Number(await preview.getAttribute('data-pages'))
   for (const name of ['Bridges', 'Hip flexor stretch', 'Prone hip extension']) {
+    // The picker lists the best 40 matches: search the way a therapist would.
+    await page.getByRole('textbox', { name: 'Find an exercise' }).fill(name)
     await page.getByRole('button', { name: `Add ${name}`, exact: true }).click()
   }
   await expect.poll(async () => Number(await preview.getAttribute('data-pages'))).toBeGreaterThan(before)

@@ -5,7 +5,7 @@ import { expect, test } from './fixtures'
 const sections = [
   { link: 'Patients', heading: 'Patients', text: 'No patients yet' },
   { link: 'Program builder', heading: 'Program builder', text: 'Who is this program for?' },
-  { link: 'Exercise library', heading: 'Exercise library', text: 'Hip flexor stretch' },
+  { link: 'Exercise library', heading: 'Exercise library', text: 'Starter templates' },
   { link: 'Settings', heading: 'Settings', text: 'Everything Homeplan stores stays in this folder' },
 ]
 
