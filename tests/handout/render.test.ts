@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { renderHandout } from '../../electron/services/handout/render'
 import { dosageLine } from '../../src/core/dosage-format'
 import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
-import { pdfText, type PdfText } from '../support/pdf'
+import { pdfDashes, pdfText, type PdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
 const example = (): HandoutInput => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
@@ -89,11 +89,13 @@ describe('text that could go wrong', () => {
   it('prints a placeholder and a warning for a missing or non-image picture', async () => {
     const input = example()
     input.program.items[0]!.image = '/nonexistent/photo.png'
+    delete input.program.items[0]!.diagram
     input.program.items[1]!.image = resolve('docs/handout-example.json')
     const { pdf, warnings } = await renderHandout(input, fonts)
     expect(warnings).toEqual([
       'The picture for “Clamshells” could not be read; a placeholder was printed instead.',
-      'The picture for “Reverse clamshells” is not a PNG or JPEG; a placeholder was printed instead.',
+      // An exercise with a diagram falls back to it.
+      'The picture for “Reverse clamshells” is not a PNG or JPEG; its diagram was printed instead.',
     ])
     expect(squash((await pdfText(pdf)).all)).toContain(squash('Starting position: Lying on your side'))
   })
@@ -105,5 +107,17 @@ describe('text that could go wrong', () => {
     expect(compact.pages.length).toBeLessThan(large.pages.length)
     const labels = compact.pages.flatMap((p) => p.items).filter((i) => i.str === 'How to do it')
     expect(new Set(labels.map((n) => Math.round(n.x))).size).toBe(2) // cards side by side
+  })
+})
+
+describe('diagrams on the cards', () => {
+  it('draws each exercise’s diagram (its dashed start pose) and nothing dashed without diagrams', async () => {
+    const input = example()
+    const withDiagrams = await pdfDashes(await render(input))
+    // Six cards on pages 2–4; the summary page and the log page have no figures.
+    expect(withDiagrams.slice(1, -1).every((page) => page.some((d) => d.join() === '3,2'))).toBe(true)
+    expect(withDiagrams[0]).toEqual([])
+    for (const item of input.program.items) delete item.diagram
+    expect((await pdfDashes(await render(input))).flat()).toEqual([])
   })
 })
