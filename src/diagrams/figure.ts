@@ -11,7 +11,7 @@ import { placeFigure, resolvePose, JOINT_RADIUS, headCentre, HEAD_RADIUS } from 
 import { projectPoint } from './project'
 import { PROP_REACH, propShapes, STEP_HEIGHT } from './props'
 import { clampPose, type Joints, type Pose } from './skeleton'
-import type { DiagramSpec, View } from './spec'
+import { jointNames, type DiagramSpec, type JointName, type View } from './spec'
 import { CANVAS, INK, PROP, SCALE } from './style'
 import type { Vec3 } from './vec'
 
@@ -26,6 +26,8 @@ export interface Figure {
   shapes: Shape[]
   /** Angles that had to be brought inside their limits, in clinician words. */
   notes: string[]
+  /** Where each joint of the solid pose is on the drawing (for dragging joints in the editor). */
+  joints: Record<JointName, { x: number; y: number }>
 }
 
 export interface FigureOptions {
@@ -153,7 +155,11 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   shapes.push(...props.front)
   if (options.at === undefined) shapes.push(...arrowShapes(spec.moving, path, map, k))
   const mirrored = options.side !== undefined && working !== undefined && options.side !== working
-  return { width, height, shapes: mirrored ? shapes.map((s) => mirror(s, width)) : shapes, notes }
+  const joints = Object.fromEntries(jointNames.map((n) => {
+    const p = map(current[n])
+    return [n, { x: mirrored ? width - p.x : p.x, y: p.y }]
+  })) as Figure['joints']
+  return { width, height, shapes: mirrored ? shapes.map((s) => mirror(s, width)) : shapes, notes, joints }
 }
 
 /** The same shape reflected left to right across the canvas. */

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Slider, Stack, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Alert, Button, Chip, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Slider, Stack, Text, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconTrash } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { axialAngleWords, jointWords, limbAngleWords } from '../../diagrams/angle-words'
@@ -8,6 +8,7 @@ import { LIMITS } from '../../diagrams/skeleton'
 import { axialAngleNames, basePositions, jointNames, propKinds, views, type AxialAngleName, type BasePosition, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop } from '../../diagrams/spec'
 import type { Exercise } from '../../core/exercise'
 import { DiagramView } from './DiagramView'
+import { PoseCanvas } from './PoseCanvas'
 
 const BASE_FOR_POSITION: Record<Exercise['position'], BasePosition> = {
   standing: 'standing', sitting: 'sitting', supine: 'supine', prone: 'prone', 'side-lying': 'side-lying-left', kneeling: 'half-kneeling', quadruped: 'quadruped',
@@ -72,7 +73,13 @@ export function PoseEditor({ value, onChange, name }: { value: DiagramSpec; onCh
     <Paper withBorder p="sm" radius="md">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Stack gap="xs">
-          <DiagramView spec={spec} name={name || 'New exercise'} height={190} animate />
+          <Group gap="xs" wrap="nowrap" align="flex-start">
+            <Stack gap={2} style={{ flex: 1 }}>
+              <PoseCanvas spec={spec} frame={frame} height={190} onChange={setKeyframe} />
+              <Text size="xs" c="dimmed" ta="center">The {frameLabel} pose: drag a dot, or use the sliders</Text>
+            </Stack>
+          </Group>
+          <DiagramView spec={spec} name={name || 'New exercise'} height={120} animate />
           {notes.length > 0 && (
             <Alert color="yellow" icon={<IconAlertTriangle size={16} />} title="Drawn within the usual range">
               {notes.map((n) => <Text key={n} size="xs">{n}</Text>)}
@@ -120,7 +127,11 @@ export function PoseEditor({ value, onChange, name }: { value: DiagramSpec; onCh
               <Button size="compact-xs" variant="subtle" onClick={() => setKeyframe({})}>Reset the {frameLabel} pose</Button>
             </Group>
           </Group>
-          <SegmentedControl size="xs" fullWidth value={group} onChange={(v) => setGroup(v as GroupName)} data={Object.keys(GROUPS)} aria-label="Body part" />
+          <Chip.Group value={group} onChange={(v) => setGroup(v as GroupName)}>
+            <Group gap={6} role="radiogroup" aria-label="Body part">
+              {Object.keys(GROUPS).map((g) => <Chip key={g} value={g} size="xs" variant="outline">{g}</Chip>)}
+            </Group>
+          </Chip.Group>
           {g.axial?.map((key) => (
             <AngleControl key={key} label={axialAngleWords(key, pose[key])} range={LIMITS[key]} value={pose[key]} onChange={(v) => setAxial(key, v)} />
           ))}
