@@ -16,7 +16,7 @@ export const STEP_HEIGHT = 18
 
 /** How far (cm) each prop reaches from the joint it is placed by. */
 export const PROP_REACH: Record<Prop['kind'], number> = {
-  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 64,
+  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 64, stick: 12,
 }
 
 export interface PropContext {
@@ -117,8 +117,23 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         back.push({ kind: 'path', role: 'pillow', d: outline([{ x: p.x - 12 * k, y: p.y, r: 5 * k }, { x: p.x + 12 * k, y: p.y, r: 5 * k }]), ...PROP })
         break
       }
+      case 'stick': {
+        const [a, b] = [map(j[prop.from]), map(j[prop.to])]
+        // A little longer than the grip at both ends, like a real wand.
+        const len = Math.hypot(b.x - a.x, b.y - a.y) || 1
+        const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len]
+        const extra = 8 * k
+        front.push({ kind: 'line', role: 'stick', x1: a.x - ux * extra, y1: a.y - uy * extra, x2: b.x + ux * extra, y2: b.y + uy * extra, fill: 'none', stroke: '#2a2a2a', strokeWidth: 2.6 * k + 0.8 })
+        break
+      }
       case 'towel':
       case 'foam roll': {
+        if (prop.kind === 'towel' && prop.to) {
+          // A towel held between two hands (or a hand and a foot): a wide grey strip.
+          const [a, b] = [map(j[prop.at]), map(j[prop.to])]
+          front.push({ kind: 'line', role: 'towel', x1: a.x, y1: a.y, x2: b.x, y2: b.y, fill: 'none', stroke: '#8a8a8a', strokeWidth: 4 * k + 1 })
+          break
+        }
         const r = prop.kind === 'towel' ? 5 : 7.5
         const p = map(below(j, prop.at, r))
         back.push({ kind: 'circle', role: prop.kind, cx: p.x, cy: p.y, r: r * k, ...PROP })

@@ -39,7 +39,7 @@ export const keyframeSchema = z.strictObject({
 export type Keyframe = z.infer<typeof keyframeSchema>
 
 const joint = z.enum(jointNames)
-export const propKinds = ['mat', 'chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'band', 'weight', 'foam roll'] as const
+export const propKinds = ['mat', 'chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'band', 'weight', 'foam roll', 'stick'] as const
 export const propSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mat') }),
   /** A chair: under the pelvis when sitting, otherwise its backrest under `at` (a hand held on it). */
@@ -50,7 +50,10 @@ export const propSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('step'), at: joint }),
   z.strictObject({ kind: z.literal('ball'), at: joint, size: z.enum(['small', 'large']).optional() }),
   z.strictObject({ kind: z.literal('pillow'), at: joint }),
-  z.strictObject({ kind: z.literal('towel'), at: joint }),
+  /** A rolled towel under `at`, or a towel held between `at` and `to` (both hands, a hand and a foot). */
+  z.strictObject({ kind: z.literal('towel'), at: joint, to: joint.optional() }),
+  /** A stick (wand, cane) held between two joints, usually both hands. */
+  z.strictObject({ kind: z.literal('stick'), from: joint, to: joint }),
   z.strictObject({ kind: z.literal('foam roll'), at: joint }),
   z.strictObject({ kind: z.literal('weight'), at: joint }),
   /** A band from a joint to another joint (held in both hands, looped round the knees) or to an anchor point. */

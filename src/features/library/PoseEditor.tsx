@@ -113,7 +113,7 @@ export function PoseEditor({ value, onChange, name }: { value: DiagramSpec; onCh
               onClick={() => {
                 const { kind, at } = newProp
                 if (!kind) return
-                const prop = (kind === 'band' ? { kind, from: at } : kind === 'mat' ? { kind } : kind === 'chair' ? (at ? { kind, at } : { kind }) : { kind, at }) as Prop
+                const prop = (kind === 'stick' ? { kind, from: 'leftHand', to: 'rightHand' } : kind === 'band' ? { kind, from: at } : kind === 'mat' ? { kind } : kind === 'chair' ? (at ? { kind, at } : { kind }) : { kind, at }) as Prop
                 onChange({ ...spec, props: [...spec.props, prop] })
                 setNewProp({ kind: null, at: null })
               }}>Add</Button>
