@@ -108,15 +108,20 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     // Props reach beyond the joint they touch (a chair, a band's anchor): keep them on the canvas too.
     spec.props.flatMap((prop) => {
       const at = 'at' in prop ? prop.at : 'from' in prop ? prop.from : undefined
-      return at ? placed.map((j) => ({ ...projectPoint(j[at], view, otherSide, elevation), r: PROP_REACH[prop.kind] })) : []
+      // A band reaches sideways to its anchor (or up, for an anchor above), not all round.
+      const [rx, ry] = prop.kind === 'band' ? (prop.anchor === 'above' ? [8, PROP_REACH.band] : [PROP_REACH.band, 8]) : [PROP_REACH[prop.kind], PROP_REACH[prop.kind]]
+      return at ? placed.map((j) => ({ ...projectPoint(j[at], view, otherSide, elevation), r: 0, rx, ry })) : []
     }),
   )
-  const minX = Math.min(...everything.map((p) => p.x - p.r)) - 6
-  const maxX = Math.max(...everything.map((p) => p.x + p.r)) + 6
-  const minY = view === 'top' || view === 'three-quarter' || elevation ? Math.min(...everything.map((p) => p.y - p.r)) - 6 : 0
-  const maxY = Math.max(...everything.map((p) => p.y + p.r)) + 8
+  const rx = (p: { r: number; rx?: number }) => p.rx ?? p.r
+  const ry = (p: { r: number; ry?: number }) => p.ry ?? p.r
+  const minX = Math.min(...everything.map((p) => p.x - rx(p))) - 6
+  const maxX = Math.max(...everything.map((p) => p.x + rx(p))) + 6
+  const minY = view === 'top' || view === 'three-quarter' || elevation ? Math.min(...everything.map((p) => p.y - ry(p))) - 6 : 0
+  const maxY = Math.max(...everything.map((p) => p.y + ry(p))) + 8
   const room = { w: width - 2 * CANVAS.margin, h: height - CANVAS.margin - (view === 'top' ? CANVAS.margin : CANVAS.floorGap) }
-  const k = Math.min(SCALE * (width / CANVAS.width), room.w / (maxX - minX), room.h / (maxY - minY))
+  // Seen from above a body is small: top views get twice the scale so the movement still reads at 4 cm.
+  const k = Math.min(SCALE * (view === 'top' ? 2 : 1) * (width / CANVAS.width), room.w / (maxX - minX), room.h / (maxY - minY))
   const floorY = height - (view === 'top' ? CANVAS.margin : CANVAS.floorGap)
   const ox = (width - k * (maxX - minX)) / 2 - k * minX
   const oy = view === 'top' ? floorY - ((room.h - k * (maxY - minY)) / 2) : floorY

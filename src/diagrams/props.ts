@@ -16,7 +16,7 @@ export const STEP_HEIGHT = 18
 
 /** How far (cm) each prop reaches from the joint it is placed by. */
 export const PROP_REACH: Record<Prop['kind'], number> = {
-  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 64, stick: 12,
+  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 42, stick: 12,
 }
 
 export interface PropContext {
@@ -160,7 +160,7 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         let to: { x: number; y: number }
         if (prop.to) to = map(j[prop.to])
         else {
-          const reach = 60 * k
+          const reach = 38 * k
           const dir = prop.anchor === 'behind' ? -facing : prop.anchor === 'side' ? sideOf(prop.from) : facing
           to = prop.anchor === 'floor' ? { x: from.x + facing * 4 * k, y: floorUnder(prop.from) } : prop.anchor === 'above' ? { x: from.x, y: from.y - reach } : { x: from.x + dir * reach, y: from.y }
           front.push({ kind: 'circle', role: 'band anchor', cx: to.x, cy: to.y, r: 2.4, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 0.6 })
