@@ -2,6 +2,7 @@ import { ActionIcon, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
 import { figureFor } from '../../diagrams/figure'
+import { cachedFigure } from '../../diagrams/figure-cache'
 import { FigureSvg } from '../../diagrams/FigureSvg'
 import type { DiagramSpec, View } from '../../diagrams/spec'
 
@@ -38,7 +39,7 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
     frame = requestAnimationFrame(tick)
     return () => cancelAnimationFrame(frame)
   }, [playing])
-  const stills = useMemo(() => views.map((view) => ({ view, figure: figureFor(spec, view, { side }) })), [spec, side, views])
+  const stills = useMemo(() => views.map((view) => ({ view, figure: cachedFigure(spec, view, { side }) })), [spec, side, views])
   return (
     <Stack gap={4}>
       <Group gap="xs" justify="center" wrap="nowrap">
