@@ -79,3 +79,18 @@ describe('figures from diagram specs', () => {
     expect(dom.props.viewBox).toBe(pdf.props.viewBox)
   })
 })
+
+describe('the figure cache', () => {
+  it('returns the same drawing for an equal spec, view and side, and a fresh one when anything differs', async () => {
+    const { cachedFigure } = await import('../../src/diagrams/figure-cache')
+    const a = cachedFigure(clamshell, 'side', { side: 'left' })
+    expect(cachedFigure(structuredClone(clamshell), 'side', { side: 'left' })).toBe(a)
+    expect(cachedFigure(clamshell, 'side', { side: 'right' })).not.toBe(a)
+    expect(a).toEqual(figureFor(clamshell, 'side', { side: 'left' }))
+    // Bounded: after many other figures the first is worked out again (equal, not the same object).
+    for (let i = 0; i < 650; i++) cachedFigure({ ...march, keyframes: [{}, { left: { hipFlexion: i % 120, kneeFlexion: 1 + (i % 140) } }] }, 'side')
+    const again = cachedFigure(clamshell, 'side', { side: 'left' })
+    expect(again).not.toBe(a)
+    expect(again).toEqual(a)
+  })
+})
