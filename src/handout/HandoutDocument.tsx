@@ -73,7 +73,8 @@ export function HandoutDocument({ input }: { input: HandoutInput }) {
           })}
           <Text style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>
         </View>
-        <Text style={s.howTo}>
+        {/* Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own. */}
+        <Text style={s.howTo} wrap={false}>
           Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.
           {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
         </Text>
