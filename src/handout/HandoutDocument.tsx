@@ -1,14 +1,17 @@
+import type { ReactElement } from 'react'
 import { Document, Image, Page, Text, View } from '@react-pdf/renderer'
 import { dosageSummary, type HandoutInput } from '../core/handout-model'
 import { programMinutes } from '../core/program-time'
 import { ExerciseCard } from './ExerciseCard'
-import { LogPage } from './LogPage'
+import { logParts, type LogParts } from './LogPage'
 import { makeStyles } from './styles'
+
+type Styles = ReturnType<typeof makeStyles>
 
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
 
-function Footer({ input, s }: { input: HandoutInput; s: ReturnType<typeof makeStyles> }) {
+function Footer({ input, s }: { input: HandoutInput; s: Styles }) {
   const phone = input.clinic.phone ?? input.therapist?.phone
   const safety = `Stop and call ${phone ? `us at ${phone}` : 'your therapist'} if pain or other symptoms get worse.`
   return (
@@ -19,79 +22,124 @@ function Footer({ input, s }: { input: HandoutInput; s: ReturnType<typeof makeSt
   )
 }
 
-/** The patient's handout: header, program at a glance, one card per exercise, optional tick-box log. */
-export function HandoutDocument({ input }: { input: HandoutInput }) {
+/** Everything a handout prints, as the blocks that follow one another down the pages. */
+export interface HandoutParts {
+  s: Styles
+  size: 'A4' | 'LETTER'
+  header: ReactElement
+  goals: ReactElement | null
+  /** The program at a glance: one block, kept whole (its rows are listed so a very long one can be continued). */
+  glance: { title: ReactElement; head: ReactElement; rows: ReactElement[]; total: ReactElement }
+  howTo: ReactElement
+  cards: ReactElement[]
+  log: LogParts | null
+}
+
+export function handoutParts(input: HandoutInput): HandoutParts {
   const s = makeStyles(input.layout)
   const size = input.paper === 'a4' ? 'A4' : 'LETTER'
   const { clinic, therapist, patient, program } = input
   const name = `${patient.firstName} ${patient.lastName}`
   const minutes = programMinutes(program.items.map((i) => i.dosage))
-  const cards = program.items.map((item, i) => <ExerciseCard key={i} item={item} index={i} s={s} />)
+  return {
+    s,
+    size,
+    header: (
+      <View key="header" style={s.header}>
+        <View style={s.clinicBlock}>
+          {clinic.logo ? <Image style={s.logo} src={clinic.logo} /> : null}
+          <View>
+            <Text style={s.clinicName}>{clinic.name}</Text>
+            {[clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => <Text key={line} style={s.small}>{line}</Text>)}
+          </View>
+        </View>
+        <View>
+          <Text style={s.title}>Your home exercise program</Text>
+          <Text style={s.meta}>For <Text style={{ fontWeight: 700 }}>{name}</Text>{patient.preferredName ? ` (${patient.preferredName})` : ''}</Text>
+          <Text style={s.meta}>{longDate(input.date)}</Text>
+          {therapist ? <Text style={s.meta}>Your therapist: {therapist.name}{therapist.credentials ? `, ${therapist.credentials}` : ''}</Text> : null}
+        </View>
+      </View>
+    ),
+    goals: program.title || program.goals ? (
+      <View key="goals" style={s.goals}>
+        {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
+        {program.goals ? <Text>Goals: {program.goals}</Text> : null}
+      </View>
+    ) : null,
+    glance: {
+      title: <Text key="glance-title" style={s.h2}>Your program at a glance</Text>,
+      head: (
+        <View key="glance-head" style={[s.glanceRow, s.glanceHead]}>
+          <Text style={{ width: '5%' }}>#</Text>
+          <Text style={{ width: '38%' }}>Exercise</Text>
+          <Text style={{ width: '37%' }}>How much</Text>
+          <Text style={{ width: '20%' }}>How often</Text>
+        </View>
+      ),
+      rows: program.items.map((item, i) => {
+        const { amount, often } = dosageSummary(item.dosage)
+        return (
+          <View key={`glance-row-${i}`} style={s.glanceRow}>
+            <Text style={{ width: '5%' }}>{i + 1}</Text>
+            <Text style={{ width: '38%' }}>{item.name}</Text>
+            <Text style={{ width: '37%' }}>{amount}</Text>
+            <Text style={{ width: '20%' }}>{often}</Text>
+          </View>
+        )
+      }),
+      total: <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>,
+    },
+    howTo: (
+      // Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own.
+      <Text key="how-to" style={s.howTo} wrap={false}>
+        Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.
+        {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
+      </Text>
+    ),
+    cards: program.items.map((item, i) => <ExerciseCard key={`card-${i}`} item={item} index={i} s={s} />),
+    log: input.logDays > 0 ? logParts(input, s) : null,
+  }
+}
+
+/** The program at a glance, or the part of it on one page. */
+export const glanceBlock = (children: ReactElement[], key = 'glance') => <View key={key} wrap={false}>{children}</View>
+/** Compact cards sit two to a row. */
+export const cardGrid = (parts: HandoutParts, cards: ReactElement[], key = 'cards') => <View key={key} style={parts.s.cards}>{cards}</View>
+/** The log's column: its title, the day headings and a row per exercise. */
+export const logBlock = (children: ReactElement[], key = 'log') => <View key={key}>{children}</View>
+
+const documentProps = (input: HandoutInput) => {
+  const name = `${input.patient.firstName} ${input.patient.lastName}`
+  return { title: `Home exercise program for ${name}`, author: input.clinic.name, subject: input.program.title ?? 'Home exercise program', creator: 'Homeplan', producer: 'Homeplan' }
+}
+
+/**
+ * The patient's handout as react-pdf lays it out by itself: header, program at a glance, one card per exercise
+ * (never split across pages), optional tick-box log.
+ */
+export function HandoutDocument({ input, parts = handoutParts(input) }: { input: HandoutInput; parts?: HandoutParts }) {
+  const { s, size, glance, log } = parts
   return (
-    <Document title={`Home exercise program for ${name}`} author={clinic.name} subject={program.title ?? 'Home exercise program'} creator="Homeplan" producer="Homeplan">
+    <Document {...documentProps(input)}>
       <Page size={size} style={s.page}>
         <View style={s.content}>
-        <View style={s.header}>
-          <View style={s.clinicBlock}>
-            {clinic.logo ? <Image style={s.logo} src={clinic.logo} /> : null}
-            <View>
-              <Text style={s.clinicName}>{clinic.name}</Text>
-              {[clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => <Text key={line} style={s.small}>{line}</Text>)}
-            </View>
-          </View>
-          <View>
-            <Text style={s.title}>Your home exercise program</Text>
-            <Text style={s.meta}>For <Text style={{ fontWeight: 700 }}>{name}</Text>{patient.preferredName ? ` (${patient.preferredName})` : ''}</Text>
-            <Text style={s.meta}>{longDate(input.date)}</Text>
-            {therapist ? <Text style={s.meta}>Your therapist: {therapist.name}{therapist.credentials ? `, ${therapist.credentials}` : ''}</Text> : null}
-          </View>
-        </View>
-        {program.title || program.goals ? (
-          <View style={s.goals}>
-            {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
-            {program.goals ? <Text>Goals: {program.goals}</Text> : null}
-          </View>
-        ) : null}
-        <View wrap={false}>
-          <Text style={s.h2}>Your program at a glance</Text>
-          <View style={[s.glanceRow, s.glanceHead]}>
-            <Text style={{ width: '5%' }}>#</Text>
-            <Text style={{ width: '38%' }}>Exercise</Text>
-            <Text style={{ width: '37%' }}>How much</Text>
-            <Text style={{ width: '20%' }}>How often</Text>
-          </View>
-          {program.items.map((item, i) => {
-            const { amount, often } = dosageSummary(item.dosage)
-            return (
-              <View key={i} style={s.glanceRow}>
-                <Text style={{ width: '5%' }}>{i + 1}</Text>
-                <Text style={{ width: '38%' }}>{item.name}</Text>
-                <Text style={{ width: '37%' }}>{amount}</Text>
-                <Text style={{ width: '20%' }}>{often}</Text>
-              </View>
-            )
-          })}
-          <Text style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>
-        </View>
-        {/* Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own. */}
-        <Text style={s.howTo} wrap={false}>
-          Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.
-          {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
-        </Text>
-        {input.layout === 'compact' ? (
-          <View style={s.cards}>{cards}</View>
-        ) : (
-          // Cards sit directly on the page so the first one can start under the summary.
-          cards
-        )}
+          {parts.header}
+          {parts.goals}
+          {glanceBlock([glance.title, glance.head, ...glance.rows, glance.total])}
+          {parts.howTo}
+          {input.layout === 'compact' ? (
+            cardGrid(parts, parts.cards)
+          ) : (
+            // Cards sit directly on the page so the first one can start under the summary.
+            parts.cards
+          )}
         </View>
         <Footer input={input} s={s} />
       </Page>
-      {input.logDays > 0 ? (
+      {log ? (
         <Page size={size} style={s.page}>
-          <View style={s.content}>
-            <LogPage input={input} s={s} />
-          </View>
+          <View style={s.content}>{logBlock([log.title, log.intro, log.head, ...log.rows])}</View>
           <Footer input={input} s={s} />
         </Page>
       ) : null}
