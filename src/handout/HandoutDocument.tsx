@@ -8,21 +8,35 @@ import { makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
 
+/** react-pdf's page sizes in points (width, height). */
+export const PAGE_SIZE = { LETTER: [612, 792], A4: [595.28, 841.89] } as const
+
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
 
-function Footer({ input, s }: { input: HandoutInput; s: Styles }) {
+/**
+ * The footer on every page. Given the page's number it prints it as plain text; without, react-pdf fills it in
+ * with a render prop, which makes it lay the rest of the document out again at every page break (slow).
+ */
+function Footer({ input, s, page }: { input: HandoutInput; s: Styles; page?: { number: number; total: number } }) {
   const phone = input.clinic.phone ?? input.therapist?.phone
   const safety = `Stop and call ${phone ? `us at ${phone}` : 'your therapist'} if pain or other symptoms get worse.`
   return (
     <View style={s.footer} fixed>
       <Text style={s.footerText}>{[safety, input.clinic.closingMessage].filter(Boolean).join(' ')}</Text>
-      <Text style={s.pageNo} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      {page ? (
+        <Text style={s.pageNo}>{`Page ${page.number} of ${page.total}`}</Text>
+      ) : (
+        <Text style={s.pageNo} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      )}
     </View>
   )
 }
 
-/** Everything a handout prints, as the blocks that follow one another down the pages. */
+/**
+ * Everything a handout prints, as the blocks that follow one another down the pages. Both documents below are
+ * built from these same elements, so they print the same thing wherever the page breaks fall.
+ */
 export interface HandoutParts {
   s: Styles
   size: 'A4' | 'LETTER'
@@ -116,7 +130,8 @@ const documentProps = (input: HandoutInput) => {
 
 /**
  * The patient's handout as react-pdf lays it out by itself: header, program at a glance, one card per exercise
- * (never split across pages), optional tick-box log.
+ * (never split across pages), optional tick-box log. Correct for any content, but react-pdf lays the rest of the
+ * document out again at every page break, so it gets slow as handouts grow; see PagedHandoutDocument.
  */
 export function HandoutDocument({ input, parts = handoutParts(input) }: { input: HandoutInput; parts?: HandoutParts }) {
   const { s, size, glance, log } = parts
@@ -143,6 +158,27 @@ export function HandoutDocument({ input, parts = handoutParts(input) }: { input:
           <Footer input={input} s={s} />
         </Page>
       ) : null}
+    </Document>
+  )
+}
+
+/**
+ * The same handout with its page breaks decided beforehand (see paginate.ts): each page is its own react-pdf
+ * page that it does not break again, and the footer prints its page number as plain text. `pages` lists each
+ * page's content, built from `parts`.
+ */
+export function PagedHandoutDocument({ input, parts, pages }: { input: HandoutInput; parts: HandoutParts; pages: ReactElement[][] }) {
+  const { s, size } = parts
+  // react-pdf sizes a page that does not wrap to its content; the minimum height keeps it a full sheet.
+  const style = { ...s.page, minHeight: PAGE_SIZE[size][1] }
+  return (
+    <Document {...documentProps(input)}>
+      {pages.map((content, i) => (
+        <Page key={i} size={size} style={style} wrap={false}>
+          <View style={s.content}>{content}</View>
+          <Footer input={input} s={s} page={{ number: i + 1, total: pages.length }} />
+        </Page>
+      ))}
     </Document>
   )
 }

@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
-import { renderToBuffer } from '@react-pdf/renderer'
+import type { ReactElement } from 'react'
+import { Document, Page, renderToBuffer } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
 import { registerFonts } from '../../../src/handout/fonts'
-import { HandoutDocument } from '../../../src/handout/HandoutDocument'
+import { cardGrid, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts } from '../../../src/handout/HandoutDocument'
+import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { imageKind } from '../library/media'
 
 export interface RenderResult {
@@ -26,16 +29,162 @@ async function usableImage(src: string | undefined, what: string, warnings: stri
 }
 
 /**
+ * Block sizes measured in earlier renders, by what the block prints and where: a live preview measures again
+ * only the blocks an edit changed. Kept to a few thousand blocks (a few hundred handouts' worth).
+ */
+const measured = new Map<string, Size>()
+const MEASURED_LIMIT = 4000
+
+/** The element with everything it prints (its component, key and props, recursively), as one string. */
+const describe = (element: ReactElement) =>
+  JSON.stringify(element, (_key, value: unknown) => {
+    if (typeof value === 'function') return `ƒ ${value.name}`
+    if (value && typeof value === 'object' && '$$typeof' in value) {
+      const { type, key, props } = value as unknown as ReactElement
+      return { type: typeof type === 'function' ? `ƒ ${type.name}` : type, key, props }
+    }
+    return value
+  })
+
+interface Block {
+  id: string
+  element: ReactElement
+  /** Measured inside the compact two-column grid (its cards' widths are a share of that). */
+  inGrid?: boolean
+  wrap: boolean
+}
+
+/** The layout react-pdf hands to a document's onRender: nodes with their box in points. */
+interface LaidNode {
+  box?: { height?: number; marginTop?: number; marginBottom?: number }
+  children?: LaidNode[]
+}
+
+/**
+ * Sizes of `blocks` as react-pdf lays them out on this handout's page (same width, padding and inherited text
+ * style), one after another on a single page of unlimited height, so no page breaks are involved.
+ */
+async function measure(parts: HandoutParts, blocks: Block[]): Promise<Size[]> {
+  let laid: LaidNode | undefined
+  const onRender = (props: object) => {
+    laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_
+  }
+  await renderToBuffer(
+    <Document onRender={onRender}>
+      <Page size={{ width: PAGE_SIZE[parts.size][0] }} style={parts.s.page} wrap={false}>
+        {blocks.map((b) => (b.inGrid ? cardGrid(parts, [b.element], `m-${b.id}`) : b.element))}
+      </Page>
+    </Document>,
+  )
+  const nodes = laid?.children?.[0]?.children
+  if (nodes?.length !== blocks.length) throw new Unpaginated('react-pdf did not report the measured layout')
+  return blocks.map((b, i) => {
+    const box = (b.inGrid ? nodes[i]?.children?.[0] : nodes[i])?.box
+    const size = { height: box?.height, marginTop: box?.marginTop ?? 0, marginBottom: box?.marginBottom ?? 0 }
+    if (![size.height, size.marginTop, size.marginBottom].every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      throw new Unpaginated(`no size measured for ${b.id}`)
+    }
+    return size as Size
+  })
+}
+
+/** Every block's size, from earlier renders where the same block was measured on the same page, else measured now. */
+async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], fontsDir: string): Promise<Map<string, Size>> {
+  const keyOf = (b: Block) =>
+    createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${b.inGrid ? 'grid' : 'column'}|${describe(b.element)}`).digest('base64')
+  const keys = blocks.map(keyOf)
+  const missing = blocks.filter((_, i) => !measured.has(keys[i]!))
+  if (missing.length) {
+    const found = await measure(parts, missing)
+    missing.forEach((b, i) => measured.set(keyOf(b), found[i]!))
+    for (const key of measured.keys()) {
+      if (measured.size <= MEASURED_LIMIT) break
+      measured.delete(key)
+    }
+  }
+  return new Map(blocks.map((b, i) => [b.id, measured.get(keys[i]!)!]))
+}
+
+/** The handout's pages, each as the elements on it. Throws Unpaginated where react-pdf must break the pages itself. */
+export async function planPages(input: HandoutInput, parts: HandoutParts, fontsDir: string): Promise<ReactElement[][]> {
+  const { glance, log } = parts
+  const compact = input.layout === 'compact'
+  const blocks: Block[] = [
+    { id: 'header', element: parts.header, wrap: true },
+    ...(parts.goals ? [{ id: 'goals', element: parts.goals, wrap: true }] : []),
+    { id: 'glance-title', element: glance.title, wrap: false },
+    { id: 'glance-head', element: glance.head, wrap: false },
+    ...glance.rows.map((element, i) => ({ id: `glance-row-${i}`, element, wrap: false })),
+    { id: 'glance-total', element: glance.total, wrap: false },
+    { id: 'how-to', element: parts.howTo, wrap: false },
+    ...parts.cards.map((element, i) => ({ id: `card-${i}`, element, inGrid: compact, wrap: false })),
+    ...(log
+      ? [
+          { id: 'log-title', element: log.title, wrap: true },
+          { id: 'log-intro', element: log.intro, wrap: true },
+          { id: 'log-head', element: log.head, wrap: true },
+          ...log.rows.map((element, i) => ({ id: `log-row-${i}`, element, wrap: false })),
+        ]
+      : []),
+  ]
+  const size = await sizes(input, parts, blocks, fontsDir)
+  const wraps = new Map(blocks.map((b) => [b.id, b.wrap]))
+  const leaf = (id: string): Leaf => ({ kind: 'leaf', id, size: size.get(id)!, wrap: wraps.get(id)! })
+  const handout: FlowNode[] = [
+    leaf('header'),
+    ...(parts.goals ? [leaf('goals')] : []),
+    {
+      kind: 'group',
+      id: 'glance',
+      whole: true,
+      children: [leaf('glance-title'), leaf('glance-head'), ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)), leaf('glance-total')],
+    },
+    leaf('how-to'),
+    ...(compact
+      ? [{ kind: 'group' as const, id: 'cards', pairs: true, children: parts.cards.map((_, i) => leaf(`card-${i}`)) }]
+      : parts.cards.map((_, i) => leaf(`card-${i}`))),
+  ]
+  const sections = [handout]
+  if (log) {
+    sections.push([{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }])
+  }
+  const contentArea = PAGE_SIZE[parts.size][1] - Number(parts.s.page.paddingTop) - Number(parts.s.page.paddingBottom)
+  const pages = paginate(sections, contentArea)
+
+  const elements = new Map(blocks.map((b) => [b.id, b.element]))
+  const groups: Record<string, (children: ReactElement[], key: string) => ReactElement> = {
+    glance: glanceBlock,
+    cards: (children, key) => cardGrid(parts, children, key),
+    log: logBlock,
+  }
+  const build = (placed: Placed): ReactElement =>
+    'children' in placed ? groups[placed.id]!(placed.children.map(build), placed.id) : elements.get(placed.id)!
+  return pages.map((page) => page.map(build))
+}
+
+/**
  * Renders a handout to PDF bytes. Used by the app's export (in the main process) and by
  * `npm run handout`: one code path. Input is validated here as well, whatever the caller.
+ *
+ * The page breaks are decided from block sizes measured beforehand (and remembered between renders), then
+ * each page is rendered as it is: much faster than letting react-pdf break the pages, with the same result.
+ * Where that cannot be done exactly, react-pdf breaks the pages itself.
  */
-export async function renderHandout(raw: unknown, fontsDir: string): Promise<RenderResult> {
+export async function renderHandout(raw: unknown, fontsDir: string, options: { pageBreaks?: 'measured' | 'react-pdf' } = {}): Promise<RenderResult> {
   const input: HandoutInput = handoutInputSchema.parse(raw)
   registerFonts(fontsDir)
   const warnings: string[] = []
   const items = await Promise.all(input.program.items.map(async (item) => ({ ...item, image: await usableImage(item.image, `“${item.name}”`, warnings) })))
   const logo = await usableImage(input.clinic.logo, 'the clinic logo', warnings)
   const ready: HandoutInput = { ...input, clinic: { ...input.clinic, logo }, program: { ...input.program, items } }
-  const pdf = await renderToBuffer(<HandoutDocument input={ready} />)
-  return { pdf, warnings }
+  const parts = handoutParts(ready)
+  if (options.pageBreaks !== 'react-pdf') {
+    try {
+      const pages = await planPages(ready, parts, fontsDir)
+      return { pdf: await renderToBuffer(<PagedHandoutDocument input={ready} parts={parts} pages={pages} />), warnings }
+    } catch (error) {
+      if (!(error instanceof Unpaginated)) throw error
+    }
+  }
+  return { pdf: await renderToBuffer(<HandoutDocument input={ready} parts={parts} />), warnings }
 }

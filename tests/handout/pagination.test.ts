@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { planPages, renderHandout } from '../../electron/services/handout/render'
+import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
+import { registerFonts } from '../../src/handout/fonts'
+import { handoutParts } from '../../src/handout/HandoutDocument'
+import { paginate, Unpaginated, type FlowNode, type Leaf } from '../../src/handout/paginate'
+import { pdfText, type PdfText } from '../support/pdf'
+
+const fonts = resolve('resources/fonts')
+const example = (): HandoutInput => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
+const withItems = (input: HandoutInput, n: number): HandoutInput => ({
+  ...input,
+  program: { ...input.program, items: Array.from({ length: n }, (_, i) => input.program.items[i % input.program.items.length]!) },
+})
+/** Every text run with its page and position, to compare two renders of the same handout. */
+const runs = (text: PdfText) => text.pages.flatMap((page, p) => page.items.map((i) => `${p + 1} ${i.x.toFixed(2)} ${i.y.toFixed(2)} ${i.str}`))
+const planned = async (input: HandoutInput) => {
+  registerFonts(fonts)
+  return planPages(input, handoutParts(input), fonts)
+}
+
+describe('page breaks decided before rendering', () => {
+  const cases: [string, () => HandoutInput][] = [
+    ['detailed, Letter', () => example()],
+    ['detailed, A4', () => ({ ...example(), paper: 'a4' })],
+    ['compact, Letter', () => ({ ...example(), layout: 'compact' })],
+    ['compact, A4, 11 exercises with notes', () => {
+      const input = withItems({ ...example(), layout: 'compact', paper: 'a4' }, 11)
+      input.program.items = input.program.items.map((item, i) => (i % 3 ? item : { ...item, notes: 'Keep it slow and steady, and rest between sets whenever you need to.' }))
+      return input
+    }],
+    ['large print, Letter', () => ({ ...example(), layout: 'large' })],
+    ['large print, A4, no goals, 7-day log', () => ({ ...example(), layout: 'large', paper: 'a4', logDays: 7, program: { ...example().program, goals: undefined } })],
+    ['detailed, 16 exercises, a 31-day log', () => ({ ...withItems(example(), 16), logDays: 31 })],
+    ['no log', () => ({ ...example(), logDays: 0 })],
+  ]
+  it.each(cases)('put every line where react-pdf’s own page breaking does: %s', async (_, make) => {
+    const input = make()
+    await expect(planned(input)).resolves.not.toHaveLength(0)
+    const fast = await pdfText((await renderHandout(input, fonts)).pdf)
+    const own = await pdfText((await renderHandout(input, fonts, { pageBreaks: 'react-pdf' })).pdf)
+    expect(runs(fast)).toEqual(runs(own))
+    fast.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${fast.pages.length}`))
+  })
+})
+
+describe('paginate', () => {
+  const leaf = (id: string, height: number, wrap = false, marginBottom = 0, marginTop = 0): Leaf => ({ kind: 'leaf', id, wrap, size: { height, marginTop, marginBottom } })
+  const ids = (pages: ReturnType<typeof paginate>) => pages.map((page) => page.map((p) => ('children' in p ? `${p.id}[${p.children.map((c) => c.id).join(' ')}]` : p.id)))
+
+  it('moves a block that does not fit, with its bottom margin, to the next page', () => {
+    expect(ids(paginate([[leaf('a', 40, false, 10), leaf('b', 50, false, 10), leaf('c', 30)]], 100))).toEqual([['a'], ['b', 'c']])
+    // The first block on a page keeps its place even when only its margin overflows.
+    expect(ids(paginate([[leaf('a', 95, false, 10), leaf('b', 50)]], 100))).toEqual([['a'], ['b']])
+  })
+
+  it('breaks a column between its children and lays pairs out row by row', () => {
+    const cards: FlowNode = { kind: 'group', id: 'cards', pairs: true, children: [leaf('1', 30), leaf('2', 45), leaf('3', 40), leaf('4', 20)] }
+    expect(ids(paginate([[leaf('top', 30), cards]], 100))).toEqual([['top', 'cards[1 2]'], ['cards[3 4]']])
+    expect(ids(paginate([[leaf('title', 10, true), { kind: 'group', id: 'log', children: [leaf('r1', 60), leaf('r2', 60)] }]], 100))).toEqual([
+      ['title', 'log[r1]'],
+      ['log[r2]'],
+    ])
+  })
+
+  it('leaves to react-pdf what it would split inside a block', () => {
+    expect(() => paginate([[leaf('a', 60), leaf('text', 60, true)]], 100)).toThrow(Unpaginated)
+    expect(() => paginate([[leaf('card', 120)]], 100)).toThrow(Unpaginated)
+  })
+})
