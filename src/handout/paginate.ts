@@ -35,6 +35,11 @@ export interface Group {
   children: FlowNode[]
   pairs?: boolean
   whole?: boolean
+  /**
+   * For a `whole` group taller than a page (react-pdf would squash it onto one page, over the footer): break it
+   * between children after the first `lead` ones, and start each continuation with the child `repeat`.
+   */
+  tooTall?: { lead: number; repeat: FlowNode }
 }
 
 export type FlowNode = Leaf | Group
@@ -117,6 +122,19 @@ function split(available: number, laid: Laid[], contentArea: number): { current:
     const node = child.node
     const canWrap = node.kind === 'leaf' ? node.wrap : !node.whole
     if (child.height > contentArea && !canWrap) {
+      if (node.kind === 'group' && node.tooTall && child.children) {
+        const inner = split(available - child.top, child.children, contentArea)
+        if (inner.current.length <= node.tooTall.lead) {
+          // Nothing but the heading would stay here: start the whole table on the next page.
+          if (current.length === 0) throw new Unpaginated(`${node.id} does not fit on an empty page`)
+          next.push(node, ...future.map((f) => f.node))
+          break
+        }
+        current.push({ id: node.id, children: inner.current })
+        if (inner.next.length) next.push({ ...node, children: [node.tooTall.repeat, ...inner.next], tooTall: { ...node.tooTall, lead: 1 } })
+        next.push(...future.map((f) => f.node))
+        break
+      }
       // react-pdf draws it on this page anyway, over the page's end.
       throw new Unpaginated(`${node.id} is taller than a page`)
     }

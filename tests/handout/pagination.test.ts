@@ -44,6 +44,21 @@ describe('page breaks decided before rendering', () => {
     expect(runs(fast)).toEqual(runs(own))
     fast.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${fast.pages.length}`))
   })
+
+  it('continues a program summary longer than a page on the next page, with its column headings', async () => {
+    const text = await pdfText((await renderHandout(withItems(example(), 60), fonts)).pdf)
+    const [first, second] = text.pages
+    expect(first!.text).toContain('Your program at a glance')
+    expect(second!.text).not.toContain('Your program at a glance')
+    for (const page of [first!, second!]) {
+      expect(page.text).toContain('# Exercise How much How often')
+      // Nothing runs into the footer (its top rule is 22 + ~30 pt above the page's bottom edge).
+      const rows = page.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - 40) < 0.5)
+      for (const row of rows) expect(row.y).toBeGreaterThan(72)
+    }
+    const numbers = text.pages.slice(0, 3).flatMap((p) => p.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - 40) < 0.5).map((i) => Number(i.str)))
+    expect(numbers).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
+  })
 })
 
 describe('paginate', () => {
@@ -63,6 +78,12 @@ describe('paginate', () => {
       ['title', 'log[r1]'],
       ['log[r2]'],
     ])
+  })
+
+  it('continues a whole-block group taller than a page, repeating its heading', () => {
+    const head = leaf('head', 10)
+    const table: FlowNode = { kind: 'group', id: 't', whole: true, children: [leaf('title', 10), head, ...['1', '2', '3', '4', '5'].map((n) => leaf(n, 30))], tooTall: { lead: 2, repeat: head } }
+    expect(ids(paginate([[table]], 100))).toEqual([['t[title head 1 2]'], ['t[head 3 4 5]']])
   })
 
   it('leaves to react-pdf what it would split inside a block', () => {

@@ -130,6 +130,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   const size = await sizes(input, parts, blocks, fontsDir)
   const wraps = new Map(blocks.map((b) => [b.id, b.wrap]))
   const leaf = (id: string): Leaf => ({ kind: 'leaf', id, size: size.get(id)!, wrap: wraps.get(id)! })
+  const glanceHead = leaf('glance-head')
   const handout: FlowNode[] = [
     leaf('header'),
     ...(parts.goals ? [leaf('goals')] : []),
@@ -137,7 +138,8 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
       kind: 'group',
       id: 'glance',
       whole: true,
-      children: [leaf('glance-title'), leaf('glance-head'), ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)), leaf('glance-total')],
+      children: [leaf('glance-title'), glanceHead, ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)), leaf('glance-total')],
+      tooTall: { lead: 2, repeat: glanceHead },
     },
     leaf('how-to'),
     ...(compact
