@@ -3,7 +3,7 @@ import * as fsp from 'node:fs/promises'
 import type { ReactElement } from 'react'
 import { Document, Page, renderToBuffer } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
-import { registerFonts } from '../../../src/handout/fonts'
+import { prepareFonts } from '../../../src/handout/fonts'
 import { cardGrid, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { imageKind } from '../library/media'
@@ -174,7 +174,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
  */
 export async function renderHandout(raw: unknown, fontsDir: string, options: { pageBreaks?: 'measured' | 'react-pdf' } = {}): Promise<RenderResult> {
   const input: HandoutInput = handoutInputSchema.parse(raw)
-  registerFonts(fontsDir)
+  await prepareFonts(fontsDir)
   const warnings: string[] = []
   const items = await Promise.all(input.program.items.map(async (item) => ({ ...item, image: await usableImage(item.image, `“${item.name}”`, warnings) })))
   const logo = await usableImage(input.clinic.logo, 'the clinic logo', warnings)
