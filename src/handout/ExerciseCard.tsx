@@ -20,11 +20,15 @@ function List({ label, items, s, marker }: { label: string; items?: string[]; s:
   )
 }
 
-/** One exercise, always in the same order: picture, steps, how much, tips, cautions, note. Never split across pages. */
-export function ExerciseCard({ item, index, s }: { item: HandoutItem; index: number; s: Styles }) {
+/**
+ * One exercise, always in the same order: picture, steps, how much, tips, cautions, note. Never split across
+ * pages, unless `breakable`: a card taller than a page cannot be kept whole, so it starts a page and goes on
+ * over the next.
+ */
+export function ExerciseCard({ item, index, s, breakable = false }: { item: HandoutItem; index: number; s: Styles; breakable?: boolean }) {
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
   return (
-    <View style={s.card} wrap={false}>
+    <View style={s.card} wrap={breakable} break={breakable}>
       <View style={s.cardTitle}>
         <Text style={s.number}>{index + 1}</Text>
         <Text style={s.name}>{item.name}</Text>

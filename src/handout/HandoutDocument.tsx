@@ -44,12 +44,18 @@ export interface HandoutParts {
   goals: ReactElement | null
   /** The program at a glance: one block, kept whole (its rows are listed so a very long one can be continued). */
   glance: { title: ReactElement; head: ReactElement; rows: ReactElement[]; total: ReactElement }
+  /** The program at a glance is taller than a page: react-pdf may break it between rows, repeating the headings. */
+  glanceBreaks: boolean
   howTo: ReactElement
   cards: ReactElement[]
   log: LogParts | null
 }
 
-export function handoutParts(input: HandoutInput): HandoutParts {
+/**
+ * `breakInside` names the blocks taller than a page, which cannot be kept whole: 'glance' and cards
+ * ('card-0', …). Only react-pdf's own page breaking needs it (see paginate.ts for the other way).
+ */
+export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<string> = new Set()): HandoutParts {
   const s = makeStyles(input.layout)
   const size = input.paper === 'a4' ? 'A4' : 'LETTER'
   const { clinic, therapist, patient, program } = input
@@ -84,7 +90,7 @@ export function handoutParts(input: HandoutInput): HandoutParts {
     glance: {
       title: <Text key="glance-title" style={s.h2}>Your program at a glance</Text>,
       head: (
-        <View key="glance-head" style={[s.glanceRow, s.glanceHead]}>
+        <View key="glance-head" style={[s.glanceRow, s.glanceHead]} fixed={breakInside.has('glance')}>
           <Text style={{ width: '5%' }}>#</Text>
           <Text style={{ width: '38%' }}>Exercise</Text>
           <Text style={{ width: '37%' }}>How much</Text>
@@ -104,6 +110,7 @@ export function handoutParts(input: HandoutInput): HandoutParts {
       }),
       total: <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>,
     },
+    glanceBreaks: breakInside.has('glance'),
     howTo: (
       // Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own.
       <Text key="how-to" style={s.howTo} wrap={false}>
@@ -111,13 +118,13 @@ export function handoutParts(input: HandoutInput): HandoutParts {
         {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
       </Text>
     ),
-    cards: program.items.map((item, i) => <ExerciseCard key={`card-${i}`} item={item} index={i} s={s} />),
+    cards: program.items.map((item, i) => <ExerciseCard key={`card-${i}`} item={item} index={i} s={s} breakable={breakInside.has(`card-${i}`)} />),
     log: input.logDays > 0 ? logParts(input, s) : null,
   }
 }
 
 /** The program at a glance, or the part of it on one page. */
-export const glanceBlock = (children: ReactElement[], key = 'glance') => <View key={key} wrap={false}>{children}</View>
+export const glanceBlock = (children: ReactElement[], key = 'glance', whole = true) => <View key={key} wrap={!whole}>{children}</View>
 /** Compact cards sit two to a row. */
 export const cardGrid = (parts: HandoutParts, cards: ReactElement[], key = 'cards') => <View key={key} style={parts.s.cards}>{cards}</View>
 /** The log's column: its title, the day headings and a row per exercise. */
@@ -141,7 +148,7 @@ export function HandoutDocument({ input, parts = handoutParts(input) }: { input:
         <View style={s.content}>
           {parts.header}
           {parts.goals}
-          {glanceBlock([glance.title, glance.head, ...glance.rows, glance.total])}
+          {glanceBlock([glance.title, glance.head, ...glance.rows, glance.total], 'glance', !parts.glanceBreaks)}
           {parts.howTo}
           {input.layout === 'compact' ? (
             cardGrid(parts, parts.cards)

@@ -47,7 +47,12 @@ export type FlowNode = Leaf | Group
 /** What one page holds: leaves by id, groups with the part of their children that landed on the page. */
 export type Placed = { id: string } | { id: string; children: Placed[] }
 
-export class Unpaginated extends Error {}
+export class Unpaginated extends Error {
+  /** Blocks found taller than a page, which react-pdf has to break inside. */
+  constructor(message: string, readonly tooTall: string[] = []) {
+    super(message)
+  }
+}
 
 /** react-pdf does not split a block that overflows by less than this (points). */
 const SAFETY = 0.001

@@ -61,6 +61,24 @@ describe('page breaks decided before rendering', () => {
   })
 })
 
+describe('blocks taller than a page', () => {
+  it('starts a card taller than a page on a new page and continues it on the next, lines never drawn over each other', async () => {
+    const input: HandoutInput = { ...example(), layout: 'large' }
+    const steps = Array.from({ length: 14 }, (_, i) => `Step ${i + 1}: lift your knee slowly and keep the hip stacked over the other one while breathing out gently.`)
+    input.program.items[1] = { ...input.program.items[1]!, steps }
+    const text = await pdfText((await renderHandout(input, fonts)).pdf)
+    const starts = text.pages.flatMap((page, p) => page.items.filter((i) => /^Step \d+:/.test(i.str)).map((i) => ({ p, y: i.y, n: Number(i.str.slice(5, i.str.indexOf(':'))) })))
+    expect(starts.map((s) => s.n)).toEqual(steps.map((_, i) => i + 1))
+    for (let i = 1; i < starts.length; i++) {
+      // Each step is at least one 16-pt line below the one before, or on a later page.
+      if (starts[i]!.p === starts[i - 1]!.p) expect(starts[i - 1]!.y - starts[i]!.y).toBeGreaterThanOrEqual(16)
+      else expect(starts[i]!.p).toBeGreaterThan(starts[i - 1]!.p)
+    }
+    const cardPage = text.pages.findIndex((page) => page.text.includes('Reverse clamshells') && page.text.includes('Step 1:'))
+    expect(text.pages[cardPage]!.items.find((i) => i.str === 'Reverse clamshells')!.y).toBeGreaterThan(text.pages[cardPage]!.height - 80)
+  })
+})
+
 describe('paginate', () => {
   const leaf = (id: string, height: number, wrap = false, marginBottom = 0, marginTop = 0): Leaf => ({ kind: 'leaf', id, wrap, size: { height, marginTop, marginBottom } })
   const ids = (pages: ReturnType<typeof paginate>) => pages.map((page) => page.map((p) => ('children' in p ? `${p.id}[${p.children.map((c) => c.id).join(' ')}]` : p.id)))

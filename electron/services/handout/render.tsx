@@ -151,6 +151,11 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     sections.push([{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }])
   }
   const contentArea = PAGE_SIZE[parts.size][1] - Number(parts.s.page.paddingTop) - Number(parts.s.page.paddingBottom)
+  const tallCards = parts.cards.map((_, i) => `card-${i}`).filter((id) => size.get(id)!.height > contentArea)
+  if (tallCards.length) {
+    const glanceHeight = blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0)
+    throw new Unpaginated('a card is taller than a page', [...tallCards, ...(glanceHeight > contentArea ? ['glance'] : [])])
+  }
   const pages = paginate(sections, contentArea)
 
   const elements = new Map(blocks.map((b) => [b.id, b.element]))
@@ -179,13 +184,15 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
   const items = await Promise.all(input.program.items.map(async (item) => ({ ...item, image: await usableImage(item.image, `“${item.name}”`, warnings) })))
   const logo = await usableImage(input.clinic.logo, 'the clinic logo', warnings)
   const ready: HandoutInput = { ...input, clinic: { ...input.clinic, logo }, program: { ...input.program, items } }
-  const parts = handoutParts(ready)
+  let parts = handoutParts(ready)
   if (options.pageBreaks !== 'react-pdf') {
     try {
       const pages = await planPages(ready, parts, fontsDir)
       return { pdf: await renderToBuffer(<PagedHandoutDocument input={ready} parts={parts} pages={pages} />), warnings }
     } catch (error) {
       if (!(error instanceof Unpaginated)) throw error
+      // Kept whole, a block taller than a page was squashed onto one page, lines over each other.
+      if (error.tooTall.length) parts = handoutParts(ready, new Set(error.tooTall))
     }
   }
   return { pdf: await renderToBuffer(<HandoutDocument input={ready} parts={parts} />), warnings }
