@@ -61,6 +61,19 @@ describe('page breaks decided before rendering', () => {
   })
 })
 
+describe('renders that overlap', () => {
+  it('each get their own handout', async () => {
+    const a = { ...example(), patient: { firstName: 'Ada', lastName: 'First' } }
+    const b = { ...example(), layout: 'compact' as const, patient: { firstName: 'Bo', lastName: 'Second' } }
+    const [pa, pb] = await Promise.all([renderHandout(a, fonts), renderHandout(b, fonts)])
+    const [ta, tb] = [await pdfText(pa.pdf), await pdfText(pb.pdf)]
+    expect(ta.pages[0]!.text).toContain('Ada First')
+    expect(tb.pages[0]!.text).toContain('Bo Second')
+    expect(ta.all).not.toContain('Bo Second')
+    expect(runs(tb)).toEqual(runs(await pdfText((await renderHandout(b, fonts)).pdf)))
+  })
+})
+
 describe('blocks taller than a page', () => {
   it('starts a card taller than a page on a new page and continues it on the next, lines never drawn over each other', async () => {
     const input: HandoutInput = { ...example(), layout: 'large' }

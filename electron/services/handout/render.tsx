@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import type { ReactElement } from 'react'
-import { Document, Page, renderToBuffer } from '@react-pdf/renderer'
+import { Document, Page, pdf, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
 import { prepareFonts } from '../../../src/handout/fonts'
 import { cardGrid, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts } from '../../../src/handout/HandoutDocument'
@@ -26,6 +26,28 @@ async function usableImage(src: string | undefined, what: string, warnings: stri
     warnings.push(`The picture for ${what} could not be read; a placeholder was printed instead.`)
   }
   return undefined
+}
+
+/** react-pdf renderers not rendering at the moment; one is enough unless renders overlap. */
+const idle: ReturnType<typeof pdf>[] = []
+
+/**
+ * react-pdf's renderToBuffer, but on a renderer kept for the next render: renderToBuffer sets up a new React
+ * root for every document and React keeps every root it has seen, with the document in it (about 1 MB a
+ * handout), which a live preview re-rendering on every edit kept adding to. The document is let go after
+ * rendering, so each render starts from nothing, as with renderToBuffer.
+ */
+async function renderPdf(document: ReactElement<DocumentProps>): Promise<Buffer> {
+  const instance = idle.pop() ?? pdf()
+  try {
+    instance.updateContainer(document)
+    const chunks: Buffer[] = []
+    for await (const chunk of await instance.toBuffer()) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  } finally {
+    instance.updateContainer(null as unknown as ReactElement)
+    idle.push(instance)
+  }
 }
 
 /**
@@ -69,7 +91,7 @@ async function measure(parts: HandoutParts, blocks: Block[]): Promise<Size[]> {
   const onRender = (props: object) => {
     laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_
   }
-  await renderToBuffer(
+  await renderPdf(
     <Document onRender={onRender}>
       <Page size={{ width: PAGE_SIZE[parts.size][0] }} style={parts.s.page} wrap={false}>
         {blocks.map((b) => (b.inGrid ? cardGrid(parts, [b.element], `m-${b.id}`) : b.element))}
@@ -188,12 +210,12 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
   if (options.pageBreaks !== 'react-pdf') {
     try {
       const pages = await planPages(ready, parts, fontsDir)
-      return { pdf: await renderToBuffer(<PagedHandoutDocument input={ready} parts={parts} pages={pages} />), warnings }
+      return { pdf: await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} />), warnings }
     } catch (error) {
       if (!(error instanceof Unpaginated)) throw error
       // Kept whole, a block taller than a page was squashed onto one page, lines over each other.
       if (error.tooTall.length) parts = handoutParts(ready, new Set(error.tooTall))
     }
   }
-  return { pdf: await renderToBuffer(<HandoutDocument input={ready} parts={parts} />), warnings }
+  return { pdf: await renderPdf(<HandoutDocument input={ready} parts={parts} />), warnings }
 }
