@@ -45,6 +45,17 @@ describe('page breaks decided before rendering', () => {
     fast.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${fast.pages.length}`))
   })
 
+  it('measures a card again after an edit that changes it, and only then', async () => {
+    const before = example()
+    await renderHandout(before, fonts)
+    const after = example()
+    after.program.items[0] = { ...after.program.items[0]!, notes: 'Start with your sore side on top. '.repeat(12) }
+    const fast = await pdfText((await renderHandout(after, fonts)).pdf)
+    const own = await pdfText((await renderHandout(after, fonts, { pageBreaks: 'react-pdf' })).pdf)
+    expect(runs(fast)).toEqual(runs(own))
+    expect(runs(await pdfText((await renderHandout(before, fonts)).pdf))).toEqual(runs(await pdfText((await renderHandout(before, fonts, { pageBreaks: 'react-pdf' })).pdf)))
+  })
+
   it('continues a program summary longer than a page on the next page, with its column headings', async () => {
     const text = await pdfText((await renderHandout(withItems(example(), 60), fonts)).pdf)
     const [first, second] = text.pages

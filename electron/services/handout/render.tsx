@@ -57,16 +57,22 @@ async function renderPdf(document: ReactElement<DocumentProps>): Promise<Buffer>
 const measured = new Map<string, Size>()
 const MEASURED_LIMIT = 4000
 
-/** The element with everything it prints (its component, key and props, recursively), as one string. */
-const describe = (element: ReactElement) =>
-  JSON.stringify(element, (_key, value: unknown) => {
-    if (typeof value === 'function') return `ƒ ${value.name}`
+/**
+ * The element with everything it prints (its component, key and props, recursively), as one string; undefined
+ * if a prop is a function (say a canvas's paint), whose output cannot be told from its name.
+ */
+function describe(element: ReactElement): string | undefined {
+  let described = true
+  const text = JSON.stringify(element, (_key, value: unknown) => {
+    if (typeof value === 'function') described = false
     if (value && typeof value === 'object' && '$$typeof' in value) {
       const { type, key, props } = value as unknown as ReactElement
       return { type: typeof type === 'function' ? `ƒ ${type.name}` : type, key, props }
     }
     return value
   })
+  return described ? text : undefined
+}
 
 interface Block {
   id: string
@@ -112,19 +118,36 @@ async function measure(parts: HandoutParts, blocks: Block[]): Promise<Size[]> {
 
 /** Every block's size, from earlier renders where the same block was measured on the same page, else measured now. */
 async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], fontsDir: string): Promise<Map<string, Size>> {
-  const keyOf = (b: Block) =>
-    createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${b.inGrid ? 'grid' : 'column'}|${describe(b.element)}`).digest('base64')
-  const keys = blocks.map(keyOf)
-  const missing = blocks.filter((_, i) => !measured.has(keys[i]!))
+  const keyOf = (b: Block) => {
+    const described = describe(b.element)
+    return described && createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${b.inGrid ? 'grid' : 'column'}|${described}`).digest('base64')
+  }
+  const found = new Map<string, Size>()
+  const missing: { block: Block; key: string | undefined }[] = []
+  for (const block of blocks) {
+    const key = keyOf(block)
+    const size = key ? measured.get(key) : undefined
+    if (key && size) {
+      // Most recently used last: the oldest go first when there are too many.
+      measured.delete(key)
+      measured.set(key, size)
+      found.set(block.id, size)
+    } else {
+      missing.push({ block, key })
+    }
+  }
   if (missing.length) {
-    const found = await measure(parts, missing)
-    missing.forEach((b, i) => measured.set(keyOf(b), found[i]!))
+    const measuredNow = await measure(parts, missing.map((m) => m.block))
+    missing.forEach(({ block, key }, i) => {
+      found.set(block.id, measuredNow[i]!)
+      if (key) measured.set(key, measuredNow[i]!)
+    })
     for (const key of measured.keys()) {
       if (measured.size <= MEASURED_LIMIT) break
       measured.delete(key)
     }
   }
-  return new Map(blocks.map((b, i) => [b.id, measured.get(keys[i]!)!]))
+  return found
 }
 
 /** The handout's pages, each as the elements on it. Throws Unpaginated where react-pdf must break the pages itself. */
