@@ -36,8 +36,11 @@ export function registerFonts(fontsDir: string): void {
   registered = fontsDir
 }
 
-/** Shaped runs kept per font; a handout shapes a few hundred, a booklet about a thousand. */
-const SHAPED_LIMIT = 20_000
+/**
+ * Shaped runs kept per font, the least recently used dropped first: a handout shapes a few hundred, a
+ * 60-exercise booklet under a thousand, and each takes about 6 KB (so at most ~12 MB a font).
+ */
+const SHAPED_LIMIT = 2_000
 const memoized = new WeakSet<object>()
 
 /**
@@ -54,11 +57,13 @@ function memoizeShaping(font: FontkitFont): void {
   font.layout = (string, features, script, language, direction) => {
     const key = `${string}\u0000${features ? JSON.stringify(features) : ''}\u0000${script ?? ''}\u0000${language ?? ''}\u0000${direction ?? ''}`
     let run = shaped.get(key)
-    if (!run) {
+    if (run) {
+      shaped.delete(key)
+    } else {
       run = shape(string, features, script, language, direction)
       if (shaped.size >= SHAPED_LIMIT) shaped.delete(shaped.keys().next().value!)
-      shaped.set(key, run)
     }
+    shaped.set(key, run)
     const copy: GlyphRun = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run)
     copy.glyphs = [...run.glyphs]
     copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p))
