@@ -170,22 +170,42 @@ export function HandoutDocument({ input, parts = handoutParts(input) }: { input:
 }
 
 /**
- * The same handout with its page breaks decided beforehand (see paginate.ts): each page is its own react-pdf
- * page that it does not break again, and the footer prints its page number as plain text. `pages` lists each
- * page's content, built from `parts`.
+ * A page as planned (see paginate.ts), or a card taller than a page, which react-pdf breaks over `pages` pages
+ * itself (counted beforehand with flowingPage, the same page alone).
  */
-export function PagedHandoutDocument({ input, parts, pages }: { input: HandoutInput; parts: HandoutParts; pages: ReactElement[][] }) {
+export type PlannedPage = { content: ReactElement[] } | { flowing: ReactElement; pages: number }
+
+/** A react-pdf page that breaks by itself, numbered by react-pdf among all the document's pages. */
+export const flowingPage = (input: HandoutInput, parts: HandoutParts, content: ReactElement, key?: string) => (
+  <Page key={key} size={parts.size} style={parts.s.page}>
+    <View style={parts.s.content}>{content}</View>
+    <Footer input={input} s={parts.s} />
+  </Page>
+)
+
+/**
+ * The same handout with its page breaks decided beforehand (see paginate.ts): each page is its own react-pdf
+ * page that it does not break again, and the footer prints its page number as plain text.
+ */
+export function PagedHandoutDocument({ input, parts, pages, onRender }: { input: HandoutInput; parts: HandoutParts; pages: PlannedPage[]; onRender?: (props: object) => void }) {
   const { s, size } = parts
   // react-pdf sizes a page that does not wrap to its content; the minimum height keeps it a full sheet.
   const style = { ...s.page, minHeight: PAGE_SIZE[size][1] }
+  const counts = pages.map((page) => ('pages' in page ? page.pages : 1))
+  const total = counts.reduce((sum, n) => sum + n, 0)
+  const numbers = counts.map((_, i) => counts.slice(0, i).reduce((sum, n) => sum + n, 1))
   return (
-    <Document {...documentProps(input)}>
-      {pages.map((content, i) => (
-        <Page key={i} size={size} style={style} wrap={false}>
-          <View style={s.content}>{content}</View>
-          <Footer input={input} s={s} page={{ number: i + 1, total: pages.length }} />
-        </Page>
-      ))}
+    <Document {...documentProps(input)} onRender={onRender}>
+      {pages.map((page, i) =>
+        'flowing' in page ? (
+          flowingPage(input, parts, page.flowing, `${i}`)
+        ) : (
+          <Page key={i} size={size} style={style} wrap={false}>
+            <View style={s.content}>{page.content}</View>
+            <Footer input={input} s={s} page={{ number: numbers[i]!, total }} />
+          </Page>
+        ),
+      )}
     </Document>
   )
 }

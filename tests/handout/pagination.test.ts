@@ -38,7 +38,7 @@ describe('page breaks decided before rendering', () => {
   ]
   it.each(cases)('put every line where react-pdf’s own page breaking does: %s', async (_, make) => {
     const input = make()
-    await expect(planned(input)).resolves.not.toHaveLength(0)
+    expect((await planned(input)).pages).not.toHaveLength(0)
     const fast = await pdfText((await renderHandout(input, fonts)).pdf)
     const own = await pdfText((await renderHandout(input, fonts, { pageBreaks: 'react-pdf' })).pdf)
     expect(runs(fast)).toEqual(runs(own))
@@ -86,7 +86,7 @@ describe('renders that overlap', () => {
 })
 
 describe('blocks taller than a page', () => {
-  it('starts a card taller than a page on a new page and continues it on the next, lines never drawn over each other', async () => {
+  it('starts a card taller than a page on a new page and continues it on the next, lines never drawn over each other, the next card on a new page', async () => {
     const input: HandoutInput = { ...example(), layout: 'large' }
     const steps = Array.from({ length: 14 }, (_, i) => `Step ${i + 1}: lift your knee slowly and keep the hip stacked over the other one while breathing out gently.`)
     input.program.items[1] = { ...input.program.items[1]!, steps }
@@ -100,6 +100,14 @@ describe('blocks taller than a page', () => {
     }
     const cardPage = text.pages.findIndex((page) => page.text.includes('Reverse clamshells') && page.text.includes('Step 1:'))
     expect(text.pages[cardPage]!.items.find((i) => i.str === 'Reverse clamshells')!.y).toBeGreaterThan(text.pages[cardPage]!.height - 80)
+    // The next card starts a page of its own, and every page is numbered in order.
+    const next = text.pages.findIndex((page) => page.text.includes('Hip flexor stretch') && page.text.includes('How to do it'))
+    expect(next).toBeGreaterThan(cardPage + 1)
+    expect(text.pages[next - 1]!.text).toContain('Step 14:')
+    text.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${text.pages.length}`))
+    // Still laid out page by page: only that card is left to react-pdf.
+    const plan = await planned(handoutInputSchema.parse(input))
+    expect(plan.pages.filter((page) => 'flowing' in page)).toHaveLength(1)
   })
 })
 

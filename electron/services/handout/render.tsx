@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
-import type { ReactElement } from 'react'
+import { cloneElement, type ComponentProps, type ReactElement } from 'react'
 import { Document, Page, pdf, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
+import type { ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
-import { cardGrid, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts } from '../../../src/handout/HandoutDocument'
+import { cardGrid, flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { imageKind } from '../library/media'
 
@@ -151,7 +152,7 @@ async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], 
 }
 
 /** The handout's pages, each as the elements on it. Throws Unpaginated where react-pdf must break the pages itself. */
-export async function planPages(input: HandoutInput, parts: HandoutParts, fontsDir: string): Promise<ReactElement[][]> {
+export async function planPages(input: HandoutInput, parts: HandoutParts, fontsDir: string): Promise<{ pages: PlannedPage[]; tooTall: string[] }> {
   const { glance, log } = parts
   const compact = input.layout === 'compact'
   const blocks: Block[] = [
@@ -176,7 +177,11 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   const wraps = new Map(blocks.map((b) => [b.id, b.wrap]))
   const leaf = (id: string): Leaf => ({ kind: 'leaf', id, size: size.get(id)!, wrap: wraps.get(id)! })
   const glanceHead = leaf('glance-head')
-  const handout: FlowNode[] = [
+  const contentArea = PAGE_SIZE[parts.size][1] - Number(parts.s.page.paddingTop) - Number(parts.s.page.paddingBottom)
+  // The handout in runs that each start a page: a card taller than a page is a run by itself, which react-pdf
+  // breaks over as many pages as it needs, and what follows it starts on a new page.
+  const runs: ({ flow: FlowNode[] } | { tallCard: number })[] = []
+  let flow: FlowNode[] = [
     leaf('header'),
     ...(parts.goals ? [leaf('goals')] : []),
     {
@@ -187,21 +192,29 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
       tooTall: { lead: 2, repeat: glanceHead },
     },
     leaf('how-to'),
-    ...(compact
-      ? [{ kind: 'group' as const, id: 'cards', pairs: true, children: parts.cards.map((_, i) => leaf(`card-${i}`)) }]
-      : parts.cards.map((_, i) => leaf(`card-${i}`))),
   ]
-  const sections = [handout]
+  let cards: Leaf[] = []
+  const endRun = () => {
+    if (cards.length) flow.push(...(compact ? [{ kind: 'group' as const, id: 'cards', pairs: true, children: cards }] : cards))
+    if (flow.length) runs.push({ flow })
+    flow = []
+    cards = []
+  }
+  const tooTall: string[] = []
+  parts.cards.forEach((_, i) => {
+    const card = leaf(`card-${i}`)
+    if (card.size.height <= contentArea) return void cards.push(card)
+    tooTall.push(card.id)
+    endRun()
+    runs.push({ tallCard: i })
+  })
+  if (tooTall.length && blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0) > contentArea) {
+    tooTall.push('glance')
+  }
+  endRun()
   if (log) {
-    sections.push([{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }])
+    runs.push({ flow: [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }] })
   }
-  const contentArea = PAGE_SIZE[parts.size][1] - Number(parts.s.page.paddingTop) - Number(parts.s.page.paddingBottom)
-  const tallCards = parts.cards.map((_, i) => `card-${i}`).filter((id) => size.get(id)!.height > contentArea)
-  if (tallCards.length) {
-    const glanceHeight = blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0)
-    throw new Unpaginated('a card is taller than a page', [...tallCards, ...(glanceHeight > contentArea ? ['glance'] : [])])
-  }
-  const pages = paginate(sections, contentArea)
 
   const elements = new Map(blocks.map((b) => [b.id, b.element]))
   const groups: Record<string, (children: ReactElement[], key: string) => ReactElement> = {
@@ -211,7 +224,46 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   }
   const build = (placed: Placed): ReactElement =>
     'children' in placed ? groups[placed.id]!(placed.children.map(build), placed.id) : elements.get(placed.id)!
-  return pages.map((page) => page.map(build))
+  const pages: PlannedPage[] = []
+  for (const run of runs) {
+    if ('flow' in run) {
+      try {
+        pages.push(...paginate([run.flow], contentArea).map((page) => ({ content: page.map(build) })))
+      } catch (error) {
+        throw error instanceof Unpaginated ? new Unpaginated(error.message, tooTall) : error
+      }
+    } else {
+      // First on its page already, so it need not break before itself; and last, so without the space below it,
+      // which at the end of its last page made react-pdf add an empty page.
+      const card = cloneElement(parts.cards[run.tallCard] as ReactElement<ComponentProps<typeof ExerciseCard>>, {
+        breakable: true,
+        startsPage: false,
+        s: { ...parts.s, card: { ...parts.s.card, marginBottom: 0 } },
+      })
+      const flowing = compact ? cardGrid(parts, [card]) : card
+      pages.push({ flowing, pages: await flowingPages(input, parts, flowing, fontsDir) })
+    }
+  }
+  return { pages, tooTall }
+}
+
+/** Pages react-pdf needs for `content` on a page of its own that it breaks by itself, by content, from earlier renders. */
+const flowingCounts = new Map<string, number>()
+
+async function flowingPages(input: HandoutInput, parts: HandoutParts, content: ReactElement, fontsDir: string): Promise<number> {
+  const described = describe(content)
+  const key = described && `${fontsDir}|${input.paper}|${input.layout}|${described}`
+  const known = key && flowingCounts.get(key)
+  if (known) return known
+  let laid: LaidNode | undefined
+  await renderPdf(<Document onRender={(props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)}>{flowingPage(input, parts, content)}</Document>)
+  const count = laid?.children?.length
+  if (!count) throw new Unpaginated('react-pdf did not report the layout')
+  if (key) {
+    if (flowingCounts.size >= 200) flowingCounts.delete(flowingCounts.keys().next().value!)
+    flowingCounts.set(key, count)
+  }
+  return count
 }
 
 /**
@@ -232,8 +284,13 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
   let parts = handoutParts(ready)
   if (options.pageBreaks !== 'react-pdf') {
     try {
-      const pages = await planPages(ready, parts, fontsDir)
-      return { pdf: await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} />), warnings }
+      const { pages, tooTall } = await planPages(ready, parts, fontsDir)
+      let laid: LaidNode | undefined
+      const onRender = (props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)
+      const pdf = await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} onRender={onRender} />)
+      // Only a card taller than a page can take other than the pages counted for it; then react-pdf decides.
+      if (laid?.children?.length === pages.reduce((sum, page) => sum + ('pages' in page ? page.pages : 1), 0)) return { pdf, warnings }
+      parts = handoutParts(ready, new Set(tooTall))
     } catch (error) {
       if (!(error instanceof Unpaginated)) throw error
       // Kept whole, a block taller than a page was squashed onto one page, lines over each other.
