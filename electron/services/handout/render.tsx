@@ -46,8 +46,12 @@ async function renderPdf(document: ReactElement<DocumentProps>): Promise<Buffer>
     for await (const chunk of await instance.toBuffer()) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks)
   } finally {
-    instance.updateContainer(null as unknown as ReactElement)
-    idle.push(instance)
+    try {
+      instance.updateContainer(null as unknown as ReactElement)
+      idle.push(instance)
+    } catch {
+      // Not reusable then: the next render makes a new one.
+    }
   }
 }
 
