@@ -152,6 +152,14 @@ async function handoutBench(): Promise<void> {
   for (let i = 0; i < 10; i++) warm.push(await timed(() => renderHandout(eight, fonts)))
   report('handout.render8.first', first, 'ms', first, 1000)
   report('handout.render8.warm', median(warm), 'ms', first, 100)
+  // A live preview re-renders after each edit: here a different note on one card each time.
+  const edits: number[] = []
+  for (let i = 0; i < 10; i++) {
+    const edited = structuredClone(eight)
+    edited.program.items[3] = { ...edited.program.items[3], notes: `Edit ${i}: go a little further each day, as long as it stays comfortable.` }
+    edits.push(await timed(() => renderHandout(edited, fonts)))
+  }
+  report('handout.render8.edit', median(edits), 'ms', first, 300)
   let peak = process.memoryUsage().rss
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
   const booklet: number[] = []

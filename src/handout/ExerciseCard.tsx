@@ -25,11 +25,15 @@ function List({ label, items, s, marker }: { label: string; items?: string[]; s:
 /** The side to draw: the prescribed one when the program says left or right. */
 const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined)
 
-/** One exercise, always in the same order: picture, steps, how much, tips, cautions, note. Never split across pages. */
-export function ExerciseCard({ item, index, s }: { item: HandoutItem; index: number; s: Styles }) {
+/**
+ * One exercise, always in the same order: picture, steps, how much, tips, cautions, note. Never split across
+ * pages, unless `breakable`: a card taller than a page cannot be kept whole, so it goes on over the next page
+ * (and starts a page, unless `startsPage` is false because it is first on a page anyway).
+ */
+export function ExerciseCard({ item, index, s, breakable = false, startsPage = breakable }: { item: HandoutItem; index: number; s: Styles; breakable?: boolean; startsPage?: boolean }) {
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
   return (
-    <View style={s.card} wrap={false}>
+    <View style={s.card} wrap={breakable} break={startsPage}>
       <View style={s.cardTitle}>
         <Text style={s.number}>{index + 1}</Text>
         <Text style={s.name}>{item.name}</Text>

@@ -1,100 +1,211 @@
+import type { ReactElement } from 'react'
 import { Document, Image, Page, Text, View } from '@react-pdf/renderer'
 import { dosageSummary, type HandoutInput } from '../core/handout-model'
 import { programMinutes } from '../core/program-time'
 import { ExerciseCard } from './ExerciseCard'
-import { LogPage } from './LogPage'
+import { logParts, type LogParts } from './LogPage'
 import { makeStyles } from './styles'
+
+type Styles = ReturnType<typeof makeStyles>
+
+/** react-pdf's page sizes in points (width, height). */
+export const PAGE_SIZE = { LETTER: [612, 792], A4: [595.28, 841.89] } as const
 
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
 
-function Footer({ input, s }: { input: HandoutInput; s: ReturnType<typeof makeStyles> }) {
+/**
+ * The footer on every page. Given the page's number it prints it as plain text; without, react-pdf fills it in
+ * with a render prop, which makes it lay the rest of the document out again at every page break (slow).
+ */
+function Footer({ input, s, page }: { input: HandoutInput; s: Styles; page?: { number: number; total: number } }) {
   const phone = input.clinic.phone ?? input.therapist?.phone
   const safety = `Stop and call ${phone ? `us at ${phone}` : 'your therapist'} if pain or other symptoms get worse.`
   return (
     <View style={s.footer} fixed>
       <Text style={s.footerText}>{[safety, input.clinic.closingMessage].filter(Boolean).join(' ')}</Text>
-      <Text style={s.pageNo} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      {page ? (
+        <Text style={s.pageNo}>{`Page ${page.number} of ${page.total}`}</Text>
+      ) : (
+        <Text style={s.pageNo} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+      )}
     </View>
   )
 }
 
-/** The patient's handout: header, program at a glance, one card per exercise, optional tick-box log. */
-export function HandoutDocument({ input }: { input: HandoutInput }) {
+/**
+ * Everything a handout prints, as the blocks that follow one another down the pages. Both documents below are
+ * built from these same elements, so they print the same thing wherever the page breaks fall.
+ */
+export interface HandoutParts {
+  s: Styles
+  size: 'A4' | 'LETTER'
+  header: ReactElement
+  goals: ReactElement | null
+  /** The program at a glance: one block, kept whole (its rows are listed so a very long one can be continued). */
+  glance: { title: ReactElement; head: ReactElement; rows: ReactElement[]; total: ReactElement }
+  /** The program at a glance is taller than a page: react-pdf may break it between rows, repeating the headings. */
+  glanceBreaks: boolean
+  howTo: ReactElement
+  cards: ReactElement[]
+  log: LogParts | null
+}
+
+/**
+ * `breakInside` names the blocks taller than a page, which cannot be kept whole: 'glance' and cards
+ * ('card-0', …). Only react-pdf's own page breaking needs it (see paginate.ts for the other way).
+ */
+export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<string> = new Set()): HandoutParts {
   const s = makeStyles(input.layout)
   const size = input.paper === 'a4' ? 'A4' : 'LETTER'
   const { clinic, therapist, patient, program } = input
   const name = `${patient.firstName} ${patient.lastName}`
   const minutes = programMinutes(program.items.map((i) => i.dosage))
-  const cards = program.items.map((item, i) => <ExerciseCard key={i} item={item} index={i} s={s} />)
+  return {
+    s,
+    size,
+    header: (
+      <View key="header" style={s.header}>
+        <View style={s.clinicBlock}>
+          {clinic.logo ? <Image style={s.logo} src={clinic.logo} /> : null}
+          <View>
+            <Text style={s.clinicName}>{clinic.name}</Text>
+            {[clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => <Text key={line} style={s.small}>{line}</Text>)}
+          </View>
+        </View>
+        <View>
+          <Text style={s.title}>Your home exercise program</Text>
+          <Text style={s.meta}>For <Text style={{ fontWeight: 700 }}>{name}</Text>{patient.preferredName ? ` (${patient.preferredName})` : ''}</Text>
+          <Text style={s.meta}>{longDate(input.date)}</Text>
+          {therapist ? <Text style={s.meta}>Your therapist: {therapist.name}{therapist.credentials ? `, ${therapist.credentials}` : ''}</Text> : null}
+        </View>
+      </View>
+    ),
+    goals: program.title || program.goals ? (
+      <View key="goals" style={s.goals}>
+        {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
+        {program.goals ? <Text>Goals: {program.goals}</Text> : null}
+      </View>
+    ) : null,
+    glance: {
+      title: <Text key="glance-title" style={s.h2}>Your program at a glance</Text>,
+      head: (
+        <View key="glance-head" style={[s.glanceRow, s.glanceHead]} fixed={breakInside.has('glance')}>
+          <Text style={{ width: '5%' }}>#</Text>
+          <Text style={{ width: '38%' }}>Exercise</Text>
+          <Text style={{ width: '37%' }}>How much</Text>
+          <Text style={{ width: '20%' }}>How often</Text>
+        </View>
+      ),
+      rows: program.items.map((item, i) => {
+        const { amount, often } = dosageSummary(item.dosage)
+        return (
+          <View key={`glance-row-${i}`} style={s.glanceRow}>
+            <Text style={{ width: '5%' }}>{i + 1}</Text>
+            <Text style={{ width: '38%' }}>{item.name}</Text>
+            <Text style={{ width: '37%' }}>{amount}</Text>
+            <Text style={{ width: '20%' }}>{often}</Text>
+          </View>
+        )
+      }),
+      total: <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>,
+    },
+    glanceBreaks: breakInside.has('glance'),
+    howTo: (
+      // Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own.
+      <Text key="how-to" style={s.howTo} wrap={false}>
+        Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' In the pictures, the pale dashed figure is where you start and the arrow shows the movement.' : ''}
+        {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
+      </Text>
+    ),
+    cards: program.items.map((item, i) => <ExerciseCard key={`card-${i}`} item={item} index={i} s={s} breakable={breakInside.has(`card-${i}`)} />),
+    log: input.logDays > 0 ? logParts(input, s) : null,
+  }
+}
+
+/** The program at a glance, or the part of it on one page. */
+export const glanceBlock = (children: ReactElement[], key = 'glance', whole = true) => <View key={key} wrap={!whole}>{children}</View>
+/** Compact cards sit two to a row. */
+export const cardGrid = (parts: HandoutParts, cards: ReactElement[], key = 'cards') => <View key={key} style={parts.s.cards}>{cards}</View>
+/** The log's column: its title, the day headings and a row per exercise. */
+export const logBlock = (children: ReactElement[], key = 'log') => <View key={key}>{children}</View>
+
+const documentProps = (input: HandoutInput) => {
+  const name = `${input.patient.firstName} ${input.patient.lastName}`
+  return { title: `Home exercise program for ${name}`, author: input.clinic.name, subject: input.program.title ?? 'Home exercise program', creator: 'Homeplan', producer: 'Homeplan' }
+}
+
+/**
+ * The patient's handout as react-pdf lays it out by itself: header, program at a glance, one card per exercise
+ * (never split across pages), optional tick-box log. Correct for any content, but react-pdf lays the rest of the
+ * document out again at every page break, so it gets slow as handouts grow; see PagedHandoutDocument.
+ */
+export function HandoutDocument({ input, parts = handoutParts(input) }: { input: HandoutInput; parts?: HandoutParts }) {
+  const { s, size, glance, log } = parts
   return (
-    <Document title={`Home exercise program for ${name}`} author={clinic.name} subject={program.title ?? 'Home exercise program'} creator="Homeplan" producer="Homeplan">
+    <Document {...documentProps(input)}>
       <Page size={size} style={s.page}>
         <View style={s.content}>
-        <View style={s.header}>
-          <View style={s.clinicBlock}>
-            {clinic.logo ? <Image style={s.logo} src={clinic.logo} /> : null}
-            <View>
-              <Text style={s.clinicName}>{clinic.name}</Text>
-              {[clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => <Text key={line} style={s.small}>{line}</Text>)}
-            </View>
-          </View>
-          <View>
-            <Text style={s.title}>Your home exercise program</Text>
-            <Text style={s.meta}>For <Text style={{ fontWeight: 700 }}>{name}</Text>{patient.preferredName ? ` (${patient.preferredName})` : ''}</Text>
-            <Text style={s.meta}>{longDate(input.date)}</Text>
-            {therapist ? <Text style={s.meta}>Your therapist: {therapist.name}{therapist.credentials ? `, ${therapist.credentials}` : ''}</Text> : null}
-          </View>
-        </View>
-        {program.title || program.goals ? (
-          <View style={s.goals}>
-            {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
-            {program.goals ? <Text>Goals: {program.goals}</Text> : null}
-          </View>
-        ) : null}
-        {/* Kept on one page unless the program is too long to fit on one. */}
-        <View wrap={program.items.length > 25}>
-          <Text style={s.h2}>Your program at a glance</Text>
-          <View style={[s.glanceRow, s.glanceHead]}>
-            <Text style={{ width: '5%' }}>#</Text>
-            <Text style={{ width: '38%' }}>Exercise</Text>
-            <Text style={{ width: '37%' }}>How much</Text>
-            <Text style={{ width: '20%' }}>How often</Text>
-          </View>
-          {program.items.map((item, i) => {
-            const { amount, often } = dosageSummary(item.dosage)
-            return (
-              <View key={i} style={s.glanceRow}>
-                <Text style={{ width: '5%' }}>{i + 1}</Text>
-                <Text style={{ width: '38%' }}>{item.name}</Text>
-                <Text style={{ width: '37%' }}>{amount}</Text>
-                <Text style={{ width: '20%' }}>{often}</Text>
-              </View>
-            )
-          })}
-          <Text style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>
-        </View>
-        <Text style={s.howTo}>
-          Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' In the pictures, the pale dashed figure is where you start and the arrow shows the movement.' : ''}
-          {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
-        </Text>
-        {input.layout === 'compact' ? (
-          <View style={s.cards}>{cards}</View>
-        ) : (
-          // Cards sit directly on the page so the first one can start under the summary.
-          cards
-        )}
+          {parts.header}
+          {parts.goals}
+          {glanceBlock([glance.title, glance.head, ...glance.rows, glance.total], 'glance', !parts.glanceBreaks)}
+          {parts.howTo}
+          {input.layout === 'compact' ? (
+            cardGrid(parts, parts.cards)
+          ) : (
+            // Cards sit directly on the page so the first one can start under the summary.
+            parts.cards
+          )}
         </View>
         <Footer input={input} s={s} />
       </Page>
-      {input.logDays > 0 ? (
+      {log ? (
         <Page size={size} style={s.page}>
-          <View style={s.content}>
-            <LogPage input={input} s={s} />
-          </View>
+          <View style={s.content}>{logBlock([log.title, log.intro, log.head, ...log.rows])}</View>
           <Footer input={input} s={s} />
         </Page>
       ) : null}
+    </Document>
+  )
+}
+
+/**
+ * A page as planned (see paginate.ts), or a card taller than a page, which react-pdf breaks over `pages` pages
+ * itself (counted beforehand with flowingPage, the same page alone).
+ */
+export type PlannedPage = { content: ReactElement[] } | { flowing: ReactElement; pages: number }
+
+/** A react-pdf page that breaks by itself, numbered by react-pdf among all the document's pages. */
+export const flowingPage = (input: HandoutInput, parts: HandoutParts, content: ReactElement, key?: string) => (
+  <Page key={key} size={parts.size} style={parts.s.page}>
+    <View style={parts.s.content}>{content}</View>
+    <Footer input={input} s={parts.s} />
+  </Page>
+)
+
+/**
+ * The same handout with its page breaks decided beforehand (see paginate.ts): each page is its own react-pdf
+ * page that it does not break again, and the footer prints its page number as plain text.
+ */
+export function PagedHandoutDocument({ input, parts, pages, onRender }: { input: HandoutInput; parts: HandoutParts; pages: PlannedPage[]; onRender?: (props: object) => void }) {
+  const { s, size } = parts
+  // react-pdf sizes a page that does not wrap to its content; the minimum height keeps it a full sheet.
+  const style = { ...s.page, minHeight: PAGE_SIZE[size][1] }
+  const counts = pages.map((page) => ('pages' in page ? page.pages : 1))
+  const total = counts.reduce((sum, n) => sum + n, 0)
+  const numbers = counts.map((_, i) => counts.slice(0, i).reduce((sum, n) => sum + n, 1))
+  return (
+    <Document {...documentProps(input)} onRender={onRender}>
+      {pages.map((page, i) =>
+        'flowing' in page ? (
+          flowingPage(input, parts, page.flowing, `${i}`)
+        ) : (
+          <Page key={i} size={size} style={style} wrap={false}>
+            <View style={s.content}>{page.content}</View>
+            <Footer input={input} s={s} page={{ number: numbers[i]!, total }} />
+          </Page>
+        ),
+      )}
     </Document>
   )
 }

@@ -53,7 +53,7 @@ export function makeStyles(layout: Layout) {
     // Diagrams: detailed and large print stack the views in a column beside the text, compact puts them in a row.
     diagram: {
       flexDirection: layout === 'compact' ? 'row' : 'column', gap: 4, marginRight: layout === 'compact' ? 0 : 12, marginBottom: 6,
-      width: layout === 'compact' ? '100%' : large ? 190 : 170, alignItems: 'center', justifyContent: 'center',
+      width: layout === 'compact' ? '100%' : large ? 190 : 170, alignItems: 'center', justifyContent: 'flex-start',
     },
     diagramFigure: { width: layout === 'compact' ? 118 : large ? 190 : 170 },
     figureImage: { width: '100%', height: '100%', objectFit: 'contain' },

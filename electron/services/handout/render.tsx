@@ -1,8 +1,12 @@
+import { createHash } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
-import { renderToBuffer } from '@react-pdf/renderer'
+import { cloneElement, type ComponentProps, type ReactElement } from 'react'
+import { Document, Page, pdf, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
-import { registerFonts } from '../../../src/handout/fonts'
-import { HandoutDocument } from '../../../src/handout/HandoutDocument'
+import type { ExerciseCard } from '../../../src/handout/ExerciseCard'
+import { prepareFonts } from '../../../src/handout/fonts'
+import { cardGrid, flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
+import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { imageKind } from '../library/media'
 
 export interface RenderResult {
@@ -25,17 +29,277 @@ async function usableImage(src: string | undefined, what: string, warnings: stri
   return undefined
 }
 
+/** react-pdf renderers not rendering at the moment; one is enough unless renders overlap. */
+const idle: ReturnType<typeof pdf>[] = []
+
+/**
+ * react-pdf's renderToBuffer, but on a renderer kept for the next render: renderToBuffer sets up a new React
+ * root for every document and React keeps every root it has seen, with the document in it (about 1 MB a
+ * handout), which a live preview re-rendering on every edit kept adding to. The document is let go after
+ * rendering, so each render starts from nothing, as with renderToBuffer.
+ */
+async function renderPdf(document: ReactElement<DocumentProps>): Promise<Buffer> {
+  const instance = idle.pop() ?? pdf()
+  try {
+    instance.updateContainer(document)
+    const chunks: Buffer[] = []
+    for await (const chunk of await instance.toBuffer()) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  } finally {
+    try {
+      instance.updateContainer(null as unknown as ReactElement)
+      idle.push(instance)
+    } catch {
+      // Not reusable then: the next render makes a new one.
+    }
+  }
+}
+
+/**
+ * Block sizes measured in earlier renders, by what the block prints and where: a live preview measures again
+ * only the blocks an edit changed. Kept to a few thousand blocks (a few hundred handouts' worth).
+ */
+const measured = new Map<string, Size>()
+const MEASURED_LIMIT = 4000
+
+/**
+ * The element with everything it prints (its component, key and props, recursively), as one string; undefined
+ * if a prop is a function (say a canvas's paint), whose output cannot be told from its name.
+ */
+function describe(element: ReactElement): string | undefined {
+  let described = true
+  const text = JSON.stringify(element, (_key, value: unknown) => {
+    if (typeof value === 'function') described = false
+    if (value && typeof value === 'object' && '$$typeof' in value) {
+      const { type, key, props } = value as unknown as ReactElement
+      return { type: typeof type === 'function' ? `ƒ ${type.name}` : type, key, props }
+    }
+    return value
+  })
+  return described ? text : undefined
+}
+
+interface Block {
+  id: string
+  element: ReactElement
+  /** Measured inside the compact two-column grid (its cards' widths are a share of that). */
+  inGrid?: boolean
+  wrap: boolean
+}
+
+/** The layout react-pdf hands to a document's onRender: nodes with their box in points. */
+interface LaidNode {
+  box?: { height?: number; marginTop?: number; marginBottom?: number }
+  children?: LaidNode[]
+}
+
+/**
+ * Sizes of `blocks` as react-pdf lays them out on this handout's page (same width, padding and inherited text
+ * style), one after another on a single page of unlimited height, so no page breaks are involved.
+ */
+async function measure(parts: HandoutParts, blocks: Block[]): Promise<Size[]> {
+  let laid: LaidNode | undefined
+  const onRender = (props: object) => {
+    laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_
+  }
+  await renderPdf(
+    <Document onRender={onRender}>
+      <Page size={{ width: PAGE_SIZE[parts.size][0] }} style={parts.s.page} wrap={false}>
+        {blocks.map((b) => (b.inGrid ? cardGrid(parts, [b.element], `m-${b.id}`) : b.element))}
+      </Page>
+    </Document>,
+  )
+  const nodes = laid?.children?.[0]?.children
+  if (nodes?.length !== blocks.length) throw new Unpaginated('react-pdf did not report the measured layout')
+  return blocks.map((b, i) => {
+    const box = (b.inGrid ? nodes[i]?.children?.[0] : nodes[i])?.box
+    const size = { height: box?.height, marginTop: box?.marginTop ?? 0, marginBottom: box?.marginBottom ?? 0 }
+    if (![size.height, size.marginTop, size.marginBottom].every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      throw new Unpaginated(`no size measured for ${b.id}`)
+    }
+    return size as Size
+  })
+}
+
+/** Every block's size, from earlier renders where the same block was measured on the same page, else measured now. */
+async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], fontsDir: string): Promise<Map<string, Size>> {
+  const keyOf = (b: Block) => {
+    const described = describe(b.element)
+    return described && createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${b.inGrid ? 'grid' : 'column'}|${described}`).digest('base64')
+  }
+  const found = new Map<string, Size>()
+  const missing: { block: Block; key: string | undefined }[] = []
+  for (const block of blocks) {
+    const key = keyOf(block)
+    const size = key ? measured.get(key) : undefined
+    if (key && size) {
+      // Most recently used last: the oldest go first when there are too many.
+      measured.delete(key)
+      measured.set(key, size)
+      found.set(block.id, size)
+    } else {
+      missing.push({ block, key })
+    }
+  }
+  if (missing.length) {
+    const measuredNow = await measure(parts, missing.map((m) => m.block))
+    missing.forEach(({ block, key }, i) => {
+      found.set(block.id, measuredNow[i]!)
+      if (key) measured.set(key, measuredNow[i]!)
+    })
+    for (const key of measured.keys()) {
+      if (measured.size <= MEASURED_LIMIT) break
+      measured.delete(key)
+    }
+  }
+  return found
+}
+
+/** The handout's pages, each as the elements on it. Throws Unpaginated where react-pdf must break the pages itself. */
+export async function planPages(input: HandoutInput, parts: HandoutParts, fontsDir: string): Promise<{ pages: PlannedPage[]; tooTall: string[] }> {
+  const { glance, log } = parts
+  const compact = input.layout === 'compact'
+  const blocks: Block[] = [
+    { id: 'header', element: parts.header, wrap: true },
+    ...(parts.goals ? [{ id: 'goals', element: parts.goals, wrap: true }] : []),
+    { id: 'glance-title', element: glance.title, wrap: false },
+    { id: 'glance-head', element: glance.head, wrap: false },
+    ...glance.rows.map((element, i) => ({ id: `glance-row-${i}`, element, wrap: false })),
+    { id: 'glance-total', element: glance.total, wrap: false },
+    { id: 'how-to', element: parts.howTo, wrap: false },
+    ...parts.cards.map((element, i) => ({ id: `card-${i}`, element, inGrid: compact, wrap: false })),
+    ...(log
+      ? [
+          { id: 'log-title', element: log.title, wrap: true },
+          { id: 'log-intro', element: log.intro, wrap: true },
+          { id: 'log-head', element: log.head, wrap: true },
+          ...log.rows.map((element, i) => ({ id: `log-row-${i}`, element, wrap: false })),
+        ]
+      : []),
+  ]
+  const size = await sizes(input, parts, blocks, fontsDir)
+  const wraps = new Map(blocks.map((b) => [b.id, b.wrap]))
+  const leaf = (id: string): Leaf => ({ kind: 'leaf', id, size: size.get(id)!, wrap: wraps.get(id)! })
+  const glanceHead = leaf('glance-head')
+  const contentArea = PAGE_SIZE[parts.size][1] - Number(parts.s.page.paddingTop) - Number(parts.s.page.paddingBottom)
+  // The handout in runs that each start a page: a card taller than a page is a run by itself, which react-pdf
+  // breaks over as many pages as it needs, and what follows it starts on a new page.
+  const runs: ({ flow: FlowNode[] } | { tallCard: number })[] = []
+  let flow: FlowNode[] = [
+    leaf('header'),
+    ...(parts.goals ? [leaf('goals')] : []),
+    {
+      kind: 'group',
+      id: 'glance',
+      whole: true,
+      children: [leaf('glance-title'), glanceHead, ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)), leaf('glance-total')],
+      tooTall: { lead: 2, repeat: glanceHead },
+    },
+    leaf('how-to'),
+  ]
+  let cards: Leaf[] = []
+  const endRun = () => {
+    if (cards.length) flow.push(...(compact ? [{ kind: 'group' as const, id: 'cards', pairs: true, children: cards }] : cards))
+    if (flow.length) runs.push({ flow })
+    flow = []
+    cards = []
+  }
+  const tooTall: string[] = []
+  parts.cards.forEach((_, i) => {
+    const card = leaf(`card-${i}`)
+    if (card.size.height <= contentArea) return void cards.push(card)
+    tooTall.push(card.id)
+    endRun()
+    runs.push({ tallCard: i })
+  })
+  if (tooTall.length && blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0) > contentArea) {
+    tooTall.push('glance')
+  }
+  endRun()
+  if (log) {
+    runs.push({ flow: [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }] })
+  }
+
+  const elements = new Map(blocks.map((b) => [b.id, b.element]))
+  const groups: Record<string, (children: ReactElement[], key: string) => ReactElement> = {
+    glance: glanceBlock,
+    cards: (children, key) => cardGrid(parts, children, key),
+    log: logBlock,
+  }
+  const build = (placed: Placed): ReactElement =>
+    'children' in placed ? groups[placed.id]!(placed.children.map(build), placed.id) : elements.get(placed.id)!
+  const pages: PlannedPage[] = []
+  for (const run of runs) {
+    if ('flow' in run) {
+      try {
+        pages.push(...paginate([run.flow], contentArea).map((page) => ({ content: page.map(build) })))
+      } catch (error) {
+        throw error instanceof Unpaginated ? new Unpaginated(error.message, tooTall) : error
+      }
+    } else {
+      // First on its page already, so it need not break before itself; and last, so without the space below it,
+      // which at the end of its last page made react-pdf add an empty page.
+      const card = cloneElement(parts.cards[run.tallCard] as ReactElement<ComponentProps<typeof ExerciseCard>>, {
+        breakable: true,
+        startsPage: false,
+        s: { ...parts.s, card: { ...parts.s.card, marginBottom: 0 } },
+      })
+      const flowing = compact ? cardGrid(parts, [card]) : card
+      pages.push({ flowing, pages: await flowingPages(input, parts, flowing, fontsDir) })
+    }
+  }
+  return { pages, tooTall }
+}
+
+/** Pages react-pdf needs for `content` on a page of its own that it breaks by itself, by content, from earlier renders. */
+const flowingCounts = new Map<string, number>()
+
+async function flowingPages(input: HandoutInput, parts: HandoutParts, content: ReactElement, fontsDir: string): Promise<number> {
+  const described = describe(content)
+  const key = described && `${fontsDir}|${input.paper}|${input.layout}|${described}`
+  const known = key && flowingCounts.get(key)
+  if (known) return known
+  let laid: LaidNode | undefined
+  await renderPdf(<Document onRender={(props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)}>{flowingPage(input, parts, content)}</Document>)
+  const count = laid?.children?.length
+  if (!count) throw new Unpaginated('react-pdf did not report the layout')
+  if (key) {
+    if (flowingCounts.size >= 200) flowingCounts.delete(flowingCounts.keys().next().value!)
+    flowingCounts.set(key, count)
+  }
+  return count
+}
+
 /**
  * Renders a handout to PDF bytes. Used by the app's export (in the main process) and by
  * `npm run handout`: one code path. Input is validated here as well, whatever the caller.
+ *
+ * The page breaks are decided from block sizes measured beforehand (and remembered between renders), then
+ * each page is rendered as it is: much faster than letting react-pdf break the pages, with the same result.
+ * Where that cannot be done exactly, react-pdf breaks the pages itself.
  */
-export async function renderHandout(raw: unknown, fontsDir: string): Promise<RenderResult> {
+export async function renderHandout(raw: unknown, fontsDir: string, options: { pageBreaks?: 'measured' | 'react-pdf' } = {}): Promise<RenderResult> {
   const input: HandoutInput = handoutInputSchema.parse(raw)
-  registerFonts(fontsDir)
+  await prepareFonts(fontsDir)
   const warnings: string[] = []
   const items = await Promise.all(input.program.items.map(async (item) => ({ ...item, image: await usableImage(item.image, `“${item.name}”`, warnings, item.diagram ? 'its diagram' : 'a placeholder') })))
   const logo = await usableImage(input.clinic.logo, 'the clinic logo', warnings)
   const ready: HandoutInput = { ...input, clinic: { ...input.clinic, logo }, program: { ...input.program, items } }
-  const pdf = await renderToBuffer(<HandoutDocument input={ready} />)
-  return { pdf, warnings }
+  let parts = handoutParts(ready)
+  if (options.pageBreaks !== 'react-pdf') {
+    try {
+      const { pages, tooTall } = await planPages(ready, parts, fontsDir)
+      let laid: LaidNode | undefined
+      const onRender = (props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)
+      const pdf = await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} onRender={onRender} />)
+      // Only a card taller than a page can take other than the pages counted for it; then react-pdf decides.
+      if (laid?.children?.length === pages.reduce((sum, page) => sum + ('pages' in page ? page.pages : 1), 0)) return { pdf, warnings }
+      parts = handoutParts(ready, new Set(tooTall))
+    } catch (error) {
+      if (!(error instanceof Unpaginated)) throw error
+      // Kept whole, a block taller than a page was squashed onto one page, lines over each other.
+      if (error.tooTall.length) parts = handoutParts(ready, new Set(error.tooTall))
+    }
+  }
+  return { pdf: await renderPdf(<HandoutDocument input={ready} parts={parts} />), warnings }
 }

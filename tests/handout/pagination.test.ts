@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { planPages, renderHandout } from '../../electron/services/handout/render'
+import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
+import { registerFonts } from '../../src/handout/fonts'
+import { handoutParts } from '../../src/handout/HandoutDocument'
+import { paginate, Unpaginated, type FlowNode, type Leaf } from '../../src/handout/paginate'
+import { pdfText, type PdfText } from '../support/pdf'
+
+const fonts = resolve('resources/fonts')
+const example = (): HandoutInput => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
+const withItems = (input: HandoutInput, n: number): HandoutInput => ({
+  ...input,
+  program: { ...input.program, items: Array.from({ length: n }, (_, i) => input.program.items[i % input.program.items.length]!) },
+})
+/** Every text run with its page and position, to compare two renders of the same handout. */
+const runs = (text: PdfText) => text.pages.flatMap((page, p) => page.items.map((i) => `${p + 1} ${i.x.toFixed(2)} ${i.y.toFixed(2)} ${i.str}`))
+const planned = async (input: HandoutInput) => {
+  registerFonts(fonts)
+  return planPages(input, handoutParts(input), fonts)
+}
+
+describe('page breaks decided before rendering', () => {
+  const cases: [string, () => HandoutInput][] = [
+    ['detailed, Letter', () => example()],
+    ['detailed, A4', () => ({ ...example(), paper: 'a4' })],
+    ['compact, Letter', () => ({ ...example(), layout: 'compact' })],
+    ['compact, A4, 11 exercises with notes', () => {
+      const input = withItems({ ...example(), layout: 'compact', paper: 'a4' }, 11)
+      input.program.items = input.program.items.map((item, i) => (i % 3 ? item : { ...item, notes: 'Keep it slow and steady, and rest between sets whenever you need to.' }))
+      return input
+    }],
+    ['large print, Letter', () => ({ ...example(), layout: 'large' })],
+    ['large print, A4, no goals, 7-day log', () => ({ ...example(), layout: 'large', paper: 'a4', logDays: 7, program: { ...example().program, goals: undefined } })],
+    ['detailed, 16 exercises, a 31-day log', () => ({ ...withItems(example(), 16), logDays: 31 })],
+    ['no log', () => ({ ...example(), logDays: 0 })],
+  ]
+  it.each(cases)('put every line where react-pdf’s own page breaking does: %s', async (_, make) => {
+    const input = make()
+    expect((await planned(input)).pages).not.toHaveLength(0)
+    const fast = await pdfText((await renderHandout(input, fonts)).pdf)
+    const own = await pdfText((await renderHandout(input, fonts, { pageBreaks: 'react-pdf' })).pdf)
+    expect(runs(fast)).toEqual(runs(own))
+    fast.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${fast.pages.length}`))
+  })
+
+  it('measures a card again after an edit that changes it, and only then', async () => {
+    const before = example()
+    await renderHandout(before, fonts)
+    const after = example()
+    after.program.items[0] = { ...after.program.items[0]!, notes: 'Start with your sore side on top. '.repeat(12) }
+    const fast = await pdfText((await renderHandout(after, fonts)).pdf)
+    const own = await pdfText((await renderHandout(after, fonts, { pageBreaks: 'react-pdf' })).pdf)
+    expect(runs(fast)).toEqual(runs(own))
+    expect(runs(await pdfText((await renderHandout(before, fonts)).pdf))).toEqual(runs(await pdfText((await renderHandout(before, fonts, { pageBreaks: 'react-pdf' })).pdf)))
+  })
+
+  it('continues a program summary longer than a page on the next page, with its column headings', async () => {
+    const text = await pdfText((await renderHandout(withItems(example(), 60), fonts)).pdf)
+    const [first, second] = text.pages
+    expect(first!.text).toContain('Your program at a glance')
+    expect(second!.text).not.toContain('Your program at a glance')
+    for (const page of [first!, second!]) {
+      expect(page.text).toContain('# Exercise How much How often')
+      // Nothing runs into the footer (its top rule is 22 + ~30 pt above the page's bottom edge).
+      const rows = page.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - 40) < 0.5)
+      for (const row of rows) expect(row.y).toBeGreaterThan(72)
+    }
+    const numbers = text.pages.slice(0, 3).flatMap((p) => p.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - 40) < 0.5).map((i) => Number(i.str)))
+    expect(numbers).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
+  })
+})
+
+describe('renders that overlap', () => {
+  it('each get their own handout', async () => {
+    const a = { ...example(), patient: { firstName: 'Ada', lastName: 'First' } }
+    const b = { ...example(), layout: 'compact' as const, patient: { firstName: 'Bo', lastName: 'Second' } }
+    const [pa, pb] = await Promise.all([renderHandout(a, fonts), renderHandout(b, fonts)])
+    const [ta, tb] = [await pdfText(pa.pdf), await pdfText(pb.pdf)]
+    expect(ta.pages[0]!.text).toContain('Ada First')
+    expect(tb.pages[0]!.text).toContain('Bo Second')
+    expect(ta.all).not.toContain('Bo Second')
+    expect(runs(tb)).toEqual(runs(await pdfText((await renderHandout(b, fonts)).pdf)))
+  })
+})
+
+describe('blocks taller than a page', () => {
+  it('starts a card taller than a page on a new page and continues it on the next, lines never drawn over each other, the next card on a new page', async () => {
+    const input: HandoutInput = { ...example(), layout: 'large' }
+    const steps = Array.from({ length: 14 }, (_, i) => `Step ${i + 1}: lift your knee slowly and keep the hip stacked over the other one while breathing out gently.`)
+    input.program.items[1] = { ...input.program.items[1]!, steps }
+    const text = await pdfText((await renderHandout(input, fonts)).pdf)
+    const starts = text.pages.flatMap((page, p) => page.items.filter((i) => /^Step \d+:/.test(i.str)).map((i) => ({ p, y: i.y, n: Number(i.str.slice(5, i.str.indexOf(':'))) })))
+    expect(starts.map((s) => s.n)).toEqual(steps.map((_, i) => i + 1))
+    for (let i = 1; i < starts.length; i++) {
+      // Each step is at least one 16-pt line below the one before, or on a later page.
+      if (starts[i]!.p === starts[i - 1]!.p) expect(starts[i - 1]!.y - starts[i]!.y).toBeGreaterThanOrEqual(16)
+      else expect(starts[i]!.p).toBeGreaterThan(starts[i - 1]!.p)
+    }
+    const cardPage = text.pages.findIndex((page) => page.text.includes('Reverse clamshells') && page.text.includes('Step 1:'))
+    expect(text.pages[cardPage]!.items.find((i) => i.str === 'Reverse clamshells')!.y).toBeGreaterThan(text.pages[cardPage]!.height - 80)
+    // The next card starts a page of its own, and every page is numbered in order.
+    const next = text.pages.findIndex((page) => page.text.includes('Hip flexor stretch') && page.text.includes('How to do it'))
+    expect(next).toBeGreaterThan(cardPage + 1)
+    expect(text.pages[next - 1]!.text).toContain('Step 14:')
+    text.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${text.pages.length}`))
+    // Still laid out page by page: only that card is left to react-pdf.
+    const plan = await planned(handoutInputSchema.parse(input))
+    expect(plan.pages.filter((page) => 'flowing' in page)).toHaveLength(1)
+  })
+})
+
+describe('paginate', () => {
+  const leaf = (id: string, height: number, wrap = false, marginBottom = 0, marginTop = 0): Leaf => ({ kind: 'leaf', id, wrap, size: { height, marginTop, marginBottom } })
+  const ids = (pages: ReturnType<typeof paginate>) => pages.map((page) => page.map((p) => ('children' in p ? `${p.id}[${p.children.map((c) => c.id).join(' ')}]` : p.id)))
+
+  it('moves a block that does not fit, with its bottom margin, to the next page', () => {
+    expect(ids(paginate([[leaf('a', 40, false, 10), leaf('b', 50, false, 10), leaf('c', 30)]], 100))).toEqual([['a'], ['b', 'c']])
+    // The first block on a page keeps its place even when only its margin overflows.
+    expect(ids(paginate([[leaf('a', 95, false, 10), leaf('b', 50)]], 100))).toEqual([['a'], ['b']])
+  })
+
+  it('breaks a column between its children and lays pairs out row by row', () => {
+    const cards: FlowNode = { kind: 'group', id: 'cards', pairs: true, children: [leaf('1', 30), leaf('2', 45), leaf('3', 40), leaf('4', 20)] }
+    expect(ids(paginate([[leaf('top', 30), cards]], 100))).toEqual([['top', 'cards[1 2]'], ['cards[3 4]']])
+    expect(ids(paginate([[leaf('title', 10, true), { kind: 'group', id: 'log', children: [leaf('r1', 60), leaf('r2', 60)] }]], 100))).toEqual([
+      ['title', 'log[r1]'],
+      ['log[r2]'],
+    ])
+  })
+
+  it('continues a whole-block group taller than a page, repeating its heading', () => {
+    const head = leaf('head', 10)
+    const table: FlowNode = { kind: 'group', id: 't', whole: true, children: [leaf('title', 10), head, ...['1', '2', '3', '4', '5'].map((n) => leaf(n, 30))], tooTall: { lead: 2, repeat: head } }
+    expect(ids(paginate([[table]], 100))).toEqual([['t[title head 1 2]'], ['t[head 3 4 5]']])
+  })
+
+  it('leaves to react-pdf what it would split inside a block', () => {
+    expect(() => paginate([[leaf('a', 60), leaf('text', 60, true)]], 100)).toThrow(Unpaginated)
+    expect(() => paginate([[leaf('card', 120)]], 100)).toThrow(Unpaginated)
+  })
+})
