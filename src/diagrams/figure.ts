@@ -23,6 +23,8 @@ export const SIDE_LYING_ELEVATION = 60
 export interface Figure {
   width: number
   height: number
+  /** Top of the drawing's view box: more than 0 when the empty space above a low figure is trimmed. */
+  viewY: number
   shapes: Shape[]
   /** Angles that had to be brought inside their limits, in clinician words. */
   notes: string[]
@@ -35,6 +37,8 @@ export interface FigureOptions {
   side?: 'left' | 'right'
   width?: number
   height?: number
+  /** Trim the empty canvas above and below the figure, keeping the scale (for handouts, where space counts). */
+  trim?: boolean
   /** Draw only the pose this far through the movement (0 = start, 1 = end), without ghost or arrow: animation frames. */
   at?: number
 }
@@ -164,7 +168,11 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     const p = map(current[n])
     return [n, { x: mirrored ? width - p.x : p.x, y: p.y }]
   })) as Figure['joints']
-  return { width, height, shapes: mirrored ? shapes.map((s) => mirror(s, width)) : shapes, notes, joints }
+  // The drawing spans from the top of the tallest pose to the floor line (or the bottom of a top view).
+  const top = Math.max(0, oy - (maxY - minY) * k - CANVAS.margin)
+  const bottom = Math.min(height, (view === 'top' ? oy : Math.max(oy, floorY)) + CANVAS.margin / 2)
+  const frame = options.trim ? { viewY: top, height: bottom - top } : { viewY: 0, height }
+  return { width, ...frame, shapes: mirrored ? shapes.map((s) => mirror(s, width)) : shapes, notes, joints }
 }
 
 /** The same shape reflected left to right across the canvas. */

@@ -8,7 +8,7 @@ export interface Circle {
   r: number
 }
 
-const STEPS = 16
+const STEPS = 12
 
 /** Points around each circle, then their convex hull (Andrew's monotone chain). */
 export function hullOfCircles(circles: readonly Circle[]): [number, number][] {

@@ -42,7 +42,7 @@ export function ExerciseCard({ item, index, s, breakable = false, startsPage = b
         {!item.image && item.diagram ? (
           <View style={s.diagram}>
             {item.diagram.views.map((view) => (
-              <FigurePdf key={view} figure={cachedFigure(item.diagram!, view, { side: side(item) })} width={s.diagramFigure.width} />
+              <FigurePdf key={view} figure={cachedFigure(item.diagram!, view, { side: side(item), trim: true })} width={s.diagramFigure.width} />
             ))}
           </View>
         ) : (

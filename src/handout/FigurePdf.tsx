@@ -7,7 +7,7 @@ const TAGS = { path: Path, circle: Circle, line: Line } as const
 /** A figure drawn into the handout with react-pdf's SVG primitives (the same shapes as the app's SVG). */
 export function FigurePdf({ figure, width }: { figure: Figure; width: number }) {
   return (
-    <Svg viewBox={`0 0 ${figure.width} ${figure.height}`} style={{ width, height: (width * figure.height) / figure.width }}>
+    <Svg viewBox={`0 ${figure.viewY} ${figure.width} ${figure.height}`} style={{ width, height: (width * figure.height) / figure.width }}>
       {figure.shapes.map((shape, i) => {
         const { tag, attributes } = svgElement(shape)
         const Tag = TAGS[tag] as unknown as (props: Record<string, unknown>) => React.ReactElement

@@ -23,7 +23,7 @@ export function PoseCanvas({ spec, frame, onChange, height }: Props) {
 
   const toDrawing = (e: PointerEvent) => {
     const box = svg.current!.getBoundingClientRect()
-    return { x: ((e.clientX - box.left) / box.width) * figure.width, y: ((e.clientY - box.top) / box.height) * figure.height }
+    return { x: ((e.clientX - box.left) / box.width) * figure.width, y: figure.viewY + ((e.clientY - box.top) / box.height) * figure.height }
   }
   const move = (e: PointerEvent) => {
     if (!dragging || pending.current) return
@@ -38,7 +38,7 @@ export function PoseCanvas({ spec, frame, onChange, height }: Props) {
   }
 
   return (
-    <svg ref={svg} viewBox={`0 0 ${figure.width} ${figure.height}`} role="img" aria-label={`Pose being edited, ${frame === 0 ? 'start' : 'end'}: drag a joint to move it`}
+    <svg ref={svg} viewBox={`0 ${figure.viewY} ${figure.width} ${figure.height}`} role="img" aria-label={`Pose being edited, ${frame === 0 ? 'start' : 'end'}: drag a joint to move it`}
       style={{ height, maxWidth: '100%', background: 'white', borderRadius: 6, touchAction: 'none', cursor: dragging ? 'grabbing' : 'default' }}
       onPointerMove={move} onPointerUp={() => setDragging(undefined)} onPointerLeave={() => setDragging(undefined)}>
       {figure.shapes.map((shape, i) => {
