@@ -187,13 +187,14 @@ async function diagramsBench(): Promise<void> {
   await renderHandout(without, fonts)
   const plain: number[] = []
   const drawn: number[] = []
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     plain.push(await timed(() => renderHandout(without, fonts)))
     drawn.push(await timed(() => renderHandout(withDiagrams, fonts)))
   }
   const views = items.flatMap((item) => item.diagram!.views.map((view) => [item.diagram!, view] as const))
-  const fresh = await timed(async () => views.forEach(([spec, view]) => figureFor(spec, view)))
-  const cached = await timed(async () => views.forEach(([spec, view]) => cachedFigure(spec, view)))
+  const fresh = await timed(async () => views.forEach(([spec, view]) => figureFor(spec, view, { trim: true })))
+  views.forEach(([spec, view]) => cachedFigure(spec, view, { trim: true }))
+  const cached = await timed(async () => views.forEach(([spec, view]) => cachedFigure(spec, view, { trim: true })))
   const added = Math.max(0, median(drawn) - median(plain))
   // Baseline: the same drawing with every figure worked out afresh on each render (no cache).
   report('diagrams.handout60.added', added, 'ms', added + fresh - cached, 100)

@@ -159,7 +159,11 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   const chair = spec.base === 'sitting' && !spec.props.some((p) => p.kind === 'chair') && seated.pelvis[2] - JOINT_RADIUS.pelvis > 25
   if (chair) shapes.push(...propShapes([{ kind: 'chair' }], { joints: current, seated, map, scale: k, facing }).back)
   shapes.push(...props.back)
-  placed.slice(0, -1).forEach((j) => shapes.push(...bodyShapes(j, map, k, true)))
+  // Each earlier pose is one pale outline: its parts in a single path (a quarter of the shapes to draw).
+  placed.slice(0, -1).forEach((j) => {
+    const parts = bodyShapes(j, map, k, true).filter((p): p is Extract<Shape, { kind: 'path' }> => p.kind === 'path')
+    if (parts.length) shapes.push({ ...parts[0]!, role: 'ghost', d: parts.map((p) => p.d).join('') })
+  })
   shapes.push(...bodyShapes(current, map, k, false))
   shapes.push(...props.front)
   if (options.at === undefined) shapes.push(...arrowShapes(spec.moving, path, map, k))
