@@ -64,3 +64,31 @@ describe('the built-in library content', () => {
     expect(hip.items.map((i) => i.exerciseId)).toEqual(['clamshells', 'reverse-clamshells', 'hip-flexor-stretch', 'side-lying-hip-abduction', 'prone-hip-extension', 'bridges'])
   })
 })
+
+describe('a handout with one exercise from each body region', () => {
+  it('renders in every layout with every name, dosage line and diagram, and no warnings', async () => {
+    const { renderHandout } = await import('../../../electron/services/handout/render')
+    const { handoutInputSchema } = await import('../../../src/core/handout-model')
+    const { dosageLine } = await import('../../../src/core/dosage-format')
+    const { pdfDashes, pdfText } = await import('../../support/pdf')
+    const { readFileSync } = await import('node:fs')
+    const picks = bodyRegions.map((region) => library.exercises.find((e) => e.regions[0] === region)!)
+    const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8'))
+    for (const layout of ['detailed', 'compact', 'large'] as const) {
+      const input = handoutInputSchema.parse({
+        ...example, layout,
+        program: { title: 'One exercise per region', items: picks.map((e) => ({ name: e.name, position: e.position, steps: e.steps, dosage: e.defaultDosage, cues: e.cues, cautions: e.cautions, diagram: e.diagram })) },
+      })
+      const { pdf, warnings } = await renderHandout(input, 'resources/fonts')
+      expect(warnings).toEqual([])
+      const text = (await pdfText(pdf)).all.replace(/\s+/g, '')
+      for (const e of picks) {
+        expect(text, `${layout}: ${e.name}`).toContain(e.name.replace(/\s+/g, ''))
+        expect(text, `${layout}: ${e.name} dosage`).toContain(dosageLine(e.defaultDosage).replace(/\s+/g, ''))
+      }
+      // Every card page carries a diagram (its dashed start pose).
+      const dashed = (await pdfDashes(pdf)).filter((page) => page.some((d) => d.join() === '3,2')).length
+      expect(dashed, layout).toBeGreaterThanOrEqual(layout === 'compact' ? 3 : 5)
+    }
+  }, 60_000)
+})
