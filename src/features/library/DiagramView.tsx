@@ -39,7 +39,8 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
     frame = requestAnimationFrame(tick)
     return () => cancelAnimationFrame(frame)
   }, [playing])
-  const stills = useMemo(() => views.map((view) => ({ view, figure: cachedFigure(spec, view, { side }) })), [spec, side, views])
+  // Thumbnails drop the empty canvas around the figure so it fills the space it has.
+  const stills = useMemo(() => views.map((view) => ({ view, figure: cachedFigure(spec, view, { side, trim: firstViewOnly }) })), [spec, side, views, firstViewOnly])
   return (
     <Stack gap={4}>
       <Group gap="xs" justify="center" wrap="nowrap">
