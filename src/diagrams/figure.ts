@@ -51,7 +51,8 @@ export function specPoses(spec: DiagramSpec): { poses: Pose[]; notes: string[] }
 
 /** Joint positions of a pose for this spec: on the floor, or standing on a step when one is under a foot. */
 export function placeForSpec(spec: DiagramSpec, pose: Pose): Joints {
-  const joints = placeFigure(pose, spec.base)
+  const leaningOnWall = spec.props.some((p) => p.kind === 'wall' && ['pelvis', 'chest'].includes(p.at))
+  const joints = placeFigure(pose, spec.base, { leaningOnWall })
   const step = spec.props.find((p) => p.kind === 'step')
   if (step?.kind === 'step' && joints[step.at][2] - JOINT_RADIUS[step.at] < 3) {
     for (const key of Object.keys(joints) as (keyof Joints)[]) joints[key] = [joints[key][0], joints[key][1], joints[key][2] + STEP_HEIGHT]

@@ -105,7 +105,7 @@ function uprightOverStance(joints: Joints): Joints {
 const turn = (j: Joints, m: Mat3): Joints => Object.fromEntries(Object.entries(j).map(([n, p]) => [n, mul(m, p)])) as Joints
 
 /** Joint positions in the world, resting on the floor (z = 0 is the floor). */
-export function placeFigure(pose: Pose, base: BasePosition): Joints {
+export function placeFigure(pose: Pose, base: BasePosition, options: { leaningOnWall?: boolean } = {}): Joints {
   let joints = forwardKinematics(pose, ORIENTATION[base])
   const support = SUPPORTS[base]
   if (support) {
@@ -134,7 +134,8 @@ export function placeFigure(pose: Pose, base: BasePosition): Joints {
       joints = turn(joints, rotY(best))
     }
   }
-  if (base === 'standing') joints = uprightOverStance(joints)
+  // A back against a wall is held by it (a wall sit): no balancing over the feet.
+  if (base === 'standing' && !options.leaningOnWall) joints = uprightOverStance(joints)
   const floor = lowest(joints)
   return Object.fromEntries(Object.entries(joints).map(([name, p]) => [name, [p[0], p[1], p[2] - floor] as Vec3])) as Joints
 }

@@ -36,6 +36,17 @@ describe('base positions and views', () => {
     expect(fours.leftKnee[2] - 5.5).toBeCloseTo(0, 1)
   })
 
+  it('balances a standing body over its stance legs, unless its back leans on a wall', () => {
+    const squat = resolvePose('standing', { left: { hipFlexion: 80, kneeFlexion: 80 }, right: { hipFlexion: 80, kneeFlexion: 80 } })
+    const balanced = placeFigure(squat, 'standing')
+    // Hips over the ankles, so the trunk leans forward.
+    expect(balanced.leftHip[0]).toBeCloseTo(balanced.leftAnkle[0], 6)
+    expect(balanced.chest[0] - balanced.pelvis[0]).toBeGreaterThan(20)
+    const onWall = placeFigure(squat, 'standing', { leaningOnWall: true })
+    expect(onWall.chest[0]).toBeCloseTo(onWall.pelvis[0], 6) // the back stays upright against the wall
+    expect(onWall.leftAnkle[0] - onWall.leftHip[0]).toBeGreaterThan(30) // feet out in front
+  })
+
   it('lays the body down: lying positions are long and low, standing is tall', () => {
     const extent = (base: (typeof basePositions)[number]) => {
       const points = Object.values(placeFigure(NEUTRAL, base))
