@@ -8,6 +8,7 @@ export default defineConfig({
   testDir: 'tests',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: 'test-results',
+  globalSetup: './tests/support/temp-root.ts',
   fullyParallel: false,
   workers: 1,
   // One retry on CI, reported by Playwright as "flaky" rather than hidden; none locally.
