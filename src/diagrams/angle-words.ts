@@ -23,6 +23,7 @@ const AXIAL: Record<AxialAngleName, [part: string, positive: string, negative: s
   neckFlexion: ['Neck', 'flexion', 'extension'],
   neckSideBend: ['Neck', 'side-bend to the right', 'side-bend to the left'],
   neckRotation: ['Neck', 'rotation to the right', 'rotation to the left'],
+  bodyLean: ['Whole body', 'lean forward', 'lean back'],
 }
 
 export function limbAngleWords(side: 'left' | 'right', name: LimbAngleName, value: number): string {

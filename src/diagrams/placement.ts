@@ -136,6 +136,8 @@ export function placeFigure(pose: Pose, base: BasePosition, options: { leaningOn
   }
   // A back against a wall is held by it (a wall sit): no balancing over the feet.
   if (base === 'standing' && !options.leaningOnWall) joints = uprightOverStance(joints)
+  // A whole-body lean tips the body forward as one piece, about the feet.
+  if (base === 'standing' && pose.bodyLean) joints = turn(joints, rotY(pose.bodyLean))
   const floor = lowest(joints)
   return Object.fromEntries(Object.entries(joints).map(([name, p]) => [name, [p[0], p[1], p[2] - floor] as Vec3])) as Joints
 }

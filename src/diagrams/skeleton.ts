@@ -19,7 +19,7 @@ export const NEUTRAL_LIMB: LimbAngles = {
 }
 export const NEUTRAL: Pose = {
   left: NEUTRAL_LIMB, right: NEUTRAL_LIMB,
-  trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0, neckSideBend: 0, neckRotation: 0,
+  trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0, neckSideBend: 0, neckRotation: 0, bodyLean: 0,
 }
 
 /** Usual active ranges (degrees) for adults; poses are clamped to them. */
@@ -40,6 +40,7 @@ export const LIMITS: Record<LimbAngleName | AxialAngleName, [number, number]> = 
   neckFlexion: [-60, 60],
   neckSideBend: [-45, 45],
   neckRotation: [-80, 80],
+  bodyLean: [-15, 45],
 }
 
 /** How each angle reads to a clinician, for sliders and clamping notes. */
@@ -50,6 +51,7 @@ export const ANGLE_LABELS: Record<LimbAngleName | AxialAngleName, string> = {
   elbowFlexion: 'elbow flexion', wristExtension: 'wrist extension', trunkFlexion: 'Trunk flexion',
   trunkSideBend: 'Trunk side-bend (right +)', trunkRotation: 'Trunk rotation (right +)', neckFlexion: 'Neck flexion',
   neckSideBend: 'Neck side-bend (right +)', neckRotation: 'Neck rotation (right +)',
+  bodyLean: 'Whole-body lean (forward +)',
 }
 
 /** Segment lengths in centimetres. */
@@ -79,7 +81,7 @@ export function clampPose(pose: Pose): { pose: Pose; notes: string[] } {
       left: limb('left', pose.left),
       right: limb('right', pose.right),
       trunkFlexion: axial('trunkFlexion'), trunkSideBend: axial('trunkSideBend'), trunkRotation: axial('trunkRotation'),
-      neckFlexion: axial('neckFlexion'), neckSideBend: axial('neckSideBend'), neckRotation: axial('neckRotation'),
+      neckFlexion: axial('neckFlexion'), neckSideBend: axial('neckSideBend'), neckRotation: axial('neckRotation'), bodyLean: axial('bodyLean'),
     },
     notes,
   }

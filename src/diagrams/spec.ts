@@ -20,7 +20,8 @@ export const limbAngleNames = [
   'shoulderFlexion', 'shoulderAbduction', 'shoulderExternalRotation', 'elbowFlexion', 'wristExtension',
 ] as const
 export type LimbAngleName = (typeof limbAngleNames)[number]
-export const axialAngleNames = ['trunkFlexion', 'trunkSideBend', 'trunkRotation', 'neckFlexion', 'neckSideBend', 'neckRotation'] as const
+/** Axial angles; `bodyLean` tips a standing body forward from the ankles in one straight line (a wall push-up, a calf stretch). */
+export const axialAngleNames = ['trunkFlexion', 'trunkSideBend', 'trunkRotation', 'neckFlexion', 'neckSideBend', 'neckRotation', 'bodyLean'] as const
 export type AxialAngleName = (typeof axialAngleNames)[number]
 
 export const jointNames = [
