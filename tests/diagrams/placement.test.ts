@@ -47,6 +47,14 @@ describe('base positions and views', () => {
     expect(onWall.leftAnkle[0] - onWall.leftHip[0]).toBeGreaterThan(30) // feet out in front
   })
 
+  it('leans a standing body forward from the feet in one straight line', () => {
+    const lean = placeFigure(resolvePose('standing', { bodyLean: 20 }), 'standing')
+    const [ankle, hip, head] = [lean.leftAnkle, lean.leftHip, lean.headTop]
+    const angle = (a: readonly number[], b: readonly number[]) => (Math.atan2(b[0]! - a[0]!, b[2]! - a[2]!) * 180) / Math.PI
+    expect(angle(ankle, hip)).toBeCloseTo(20, 0)
+    expect(angle(hip, head)).toBeCloseTo(20, 0)
+  })
+
   it('lays the body down: lying positions are long and low, standing is tall', () => {
     const extent = (base: (typeof basePositions)[number]) => {
       const points = Object.values(placeFigure(NEUTRAL, base))
