@@ -1,0 +1,41 @@
+import { MantineProvider } from '@mantine/core'
+import { fireEvent, render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
+import { describe, expect, it } from 'vitest'
+import type { DiagramSpec } from '../../src/diagrams/spec'
+import { newDiagram, PoseEditor } from '../../src/features/library/PoseEditor'
+
+function Harness({ onSpec }: { onSpec: (spec: DiagramSpec) => void }) {
+  const [spec, setSpec] = useState<DiagramSpec>(newDiagram('standing'))
+  return (
+    <MantineProvider>
+      <PoseEditor value={spec} name="Knee lift" onChange={(next) => (setSpec(next), onSpec(next))} />
+    </MantineProvider>
+  )
+}
+
+describe('the pose editor', () => {
+  it('starts from the exercise’s position and edits the end pose in clinical words', async () => {
+    let latest: DiagramSpec | undefined
+    render(<Harness onSpec={(s) => (latest = s)} />)
+    expect(newDiagram('side-lying').base).toBe('side-lying-left')
+    expect(screen.getByRole('img', { name: 'Knee lift, side view' })).toBeInTheDocument()
+    const hip = screen.getByRole('textbox', { name: 'Right hip: flexion 0° (number)' })
+    fireEvent.change(hip, { target: { value: '-20' } })
+    // The label reads the direction from the sign.
+    expect(await screen.findByText('Right hip: extension 20°')).toBeInTheDocument()
+    expect(latest!.keyframes[1]).toEqual({ right: { hipFlexion: -20 } })
+    expect(latest!.keyframes[0]).toEqual({})
+  })
+
+  it('draws an out-of-range angle at its limit and says so; resetting the pose clears it', async () => {
+    let latest: DiagramSpec | undefined
+    render(<Harness onSpec={(s) => (latest = s)} />)
+    fireEvent.change(screen.getByRole('textbox', { name: 'Right knee: flexion 0° (number)' }), { target: { value: '170' } })
+    expect(await screen.findByText('Right knee flexion: 170° is outside 0° to 145°; drawn at 145°.')).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Reset the end pose' }))
+    expect(latest!.keyframes[1]).toEqual({})
+    expect(screen.queryByText(/is outside/)).not.toBeInTheDocument()
+  })
+})
