@@ -101,7 +101,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   const otherSide = working !== undefined && !spec.base.startsWith('side-lying') && (view === 'side' || view === 'three-quarter') && projectPoint(end[`${working}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
   const elevation = view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0
 
-  // One scale for every exercise; only figures that would not fit shrink.
+  // One scale for every exercise (top views twice it); only figures that would not fit shrink.
   const path = spec.moving.length ? motionPath(poses).map(place) : []
   const xs = placed.flatMap((j) => Object.values(j).map((p) => p[0]))
   const matCorners: Vec3[] = elevation || view === 'three-quarter' ? ([[-45, -38], [45, -38], [45, 38], [-45, 38]] as const).map(([dx, y]) => [dx < 0 ? Math.min(...xs) + dx / 3 : Math.max(...xs) + dx / 3, y, 0]) : []
