@@ -43,10 +43,11 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
   const stills = useMemo(() => views.map((view) => ({ view, figure: cachedFigure(spec, view, { side, trim: firstViewOnly }) })), [spec, side, views, firstViewOnly])
   return (
     <Stack gap={4}>
-      <Group gap="xs" justify="center" wrap="nowrap">
+      {/* Thumbnails sit on one paper-white panel, so trimmed figures of any shape line up (in dark mode too). */}
+      <Group gap="xs" justify="center" wrap="nowrap" style={firstViewOnly ? { background: 'white', borderRadius: 6 } : undefined}>
         {stills.map(({ view, figure }) => (
           <FigureSvg key={view} figure={playing ? figureFor(spec, view, { side, at: t }) : figure} title={`${name}, ${VIEW_WORDS[view]}${side ? `, ${side} side` : ''}`}
-            style={{ height, maxWidth: '100%', background: 'white', borderRadius: 6 }} />
+            style={{ height, maxWidth: '100%', background: firstViewOnly ? undefined : 'white', borderRadius: 6 }} />
         ))}
       </Group>
       {animate && (
