@@ -16,7 +16,14 @@ export function TemplatesPanel() {
   const templates = [...(view?.templates ?? [])].sort((a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.name.localeCompare(b.name))
   const starters = [...(view?.starterTemplates ?? [])].sort((a, b) => (a.folder ?? '').localeCompare(b.folder ?? '') || a.name.localeCompare(b.name))
   if (templates.length === 0 && starters.length === 0) return null
-  const names = (items: Template['items']) => items.map((i) => byId.get(i.exerciseId)?.name ?? i.exerciseId).join(', ')
+  /** Folder, name with description, and exercises: the same columns for saved and starter templates. */
+  const cells = (t: Pick<Template, 'folder' | 'name' | 'description' | 'items'>) => (
+    <>
+      <Table.Td c="dimmed">{t.folder ?? '—'}</Table.Td>
+      <Table.Td><Text size="sm" fw={500}>{t.name}</Text>{t.description && <Text size="xs" c="dimmed">{t.description}</Text>}</Table.Td>
+      <Table.Td><Text size="sm">{t.items.map((i) => byId.get(i.exerciseId)?.name ?? i.exerciseId).join(', ')}</Text></Table.Td>
+    </>
+  )
 
   const save = async (t: Template) => {
     const { id, createdAt: _c, updatedAt: _u, ...template } = t
@@ -35,9 +42,7 @@ export function TemplatesPanel() {
         <Table.Tbody>
           {templates.map((t) => (
             <Table.Tr key={t.id}>
-              <Table.Td c="dimmed">{t.folder ?? '—'}</Table.Td>
-              <Table.Td><Text size="sm" fw={500}>{t.name}</Text>{t.description && <Text size="xs" c="dimmed">{t.description}</Text>}</Table.Td>
-              <Table.Td><Text size="sm">{names(t.items)}</Text></Table.Td>
+              {cells(t)}
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
                   <Tooltip label="Rename or move"><ActionIcon variant="subtle" aria-label={`Edit template ${t.name}`} onClick={() => (setError(undefined), setEditing(t))}><IconEdit size={16} /></ActionIcon></Tooltip>
@@ -58,9 +63,7 @@ export function TemplatesPanel() {
             <Table.Tbody>
               {starters.map((t) => (
                 <Table.Tr key={t.id}>
-                  <Table.Td c="dimmed">{t.folder ?? '—'}</Table.Td>
-                  <Table.Td><Text size="sm" fw={500}>{t.name}</Text>{t.description && <Text size="xs" c="dimmed">{t.description}</Text>}</Table.Td>
-                  <Table.Td><Text size="sm">{names(t.items)}</Text></Table.Td>
+                  {cells(t)}
                 </Table.Tr>
               ))}
             </Table.Tbody>
