@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppFailure } from '../../src/core/result'
+import { fsyncFolder as fsyncFolderWith, nodeFs, type FsPort } from './fs-port'
 
 /**
  * Threat: a crash, power cut or antivirus/cloud-sync lock in the middle of a
@@ -40,16 +41,28 @@ export function tempNameFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
 }
 
-export async function fsyncFolder(folder: string): Promise<void> {
-  let handle: fsp.FileHandle | undefined
-  try {
-    handle = await fsp.open(folder, 'r')
-    await handle.sync()
-  } catch {
-    // Windows cannot open or fsync a directory; NTFS journals the rename itself.
-  } finally {
-    await handle?.close().catch(() => {})
+/** The folder's directory entry flushed (see fs-port.ts), with Node's own file system. */
+export const fsyncFolder = (folder: string): Promise<void> => fsyncFolderWith(nodeFs, folder)
+
+/** What tempNameFor makes: `.<name>.<pid>.<12 hex>.tmp`. */
+export const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/
+
+/**
+ * Removes temporary files a crashed save left in `folder`: full copies of patient data that nothing
+ * would ever read or delete. Only call it while holding the data folder's lock, so no other Homeplan is
+ * writing one at that moment; this process's own (a save in progress) are left alone.
+ */
+export async function removeOrphanTemps(fs: FsPort, folder: string, ownPid = process.pid): Promise<string[]> {
+  const removed: string[] = []
+  for (const name of await fs.readdir(folder).catch(() => [] as string[])) {
+    const match = TEMP_NAME.exec(name)
+    if (!match || Number(match[1]) === ownPid) continue
+    const path = join(folder, name)
+    const stat = await fs.stat(path).catch(() => undefined)
+    if (!stat?.isFile()) continue
+    await fs.rm(path, { force: true }).then(() => removed.push(name), () => {})
   }
+  return removed
 }
 
 export async function writeFileAtomic(
