@@ -16,7 +16,6 @@ import { cachedFigure } from '../src/diagrams/figure-cache'
 import { indexLibrary, searchLibrary } from '../src/core/library-search'
 import { summarize, type Patient } from '../src/core/patient'
 import { fold, indexRoster, searchRoster } from '../src/core/roster-search'
-import { SCHEMA_VERSION, FORMAT } from '../electron/services/roster/format'
 import { SnapshotFile } from '../electron/services/roster/snapshot-file'
 import { RosterStore } from '../electron/services/roster/store'
 import { syntheticPatients } from '../tests/support/patients'
@@ -58,7 +57,7 @@ async function rosterBench(): Promise<void> {
   try {
     // The same roster, written both ways.
     await new SnapshotFile(join(dir, 'roster.json')).write({
-      header: { format: FORMAT, schemaVersion: SCHEMA_VERSION, savedAt: new Date().toISOString(), lastSeq: 0, count: patients.length },
+      header: { savedAt: new Date().toISOString(), lastSeq: 0 },
       entries: patients.map((p) => ({ summary: summarize(p), patient: p })),
     })
     const low = new Low(new JSONFile<{ schemaVersion: number; patients: Patient[] }>(join(lowDir, 'db.json')), { schemaVersion: 2, patients: [] })

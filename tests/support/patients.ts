@@ -39,12 +39,14 @@ export function syntheticPatients(count: number, programs = 3, items = 8): Patie
     status: i % 11 === 0 ? 'discharged' : 'active',
     patientType: i % 3 === 0 ? 'new' : 'existing',
     appointment: { days: ['mon', 'wed'], timesOfDay: ['morning'], coverage: { kind: 'insurance', payer: 'Premera' } },
+    revision: 1,
     createdAt: ts,
     updatedAt: ts,
     programs: Array.from({ length: programs }, (_, j) => ({
       id: `program-${i}-${j}`,
       title: 'Hip strengthening',
       status: j === programs - 1 ? 'current' : 'previous',
+      revision: 1,
       createdAt: ts,
       updatedAt: ts,
       items: Array.from({ length: items }, (_, k) => ({

@@ -3,18 +3,24 @@
  * followed by a copy of the fresh roster.json (the copy runs off the main
  * thread in libuv). Automatic ones are thinned to the 10 newest plus the
  * newest of each of the last 14 days; the ones a person asked for, and those
- * taken before a restore or an upgrade, are kept for 30 days.
+ * taken before a restore, an import or an upgrade, are kept for 30 days.
+ *
+ * Every backup is checked before it is offered (its checksum, or for an old
+ * version's file a full read and upgrade), so recovery never offers one that
+ * cannot be restored; a restore checks every record again before anything is
+ * replaced.
  */
-import * as fsp from 'node:fs/promises'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { AppFailure } from '../../../src/core/result'
 import type { BackupInfo, BackupKind } from '../../../src/core/roster-contract'
-import { fsyncFolder } from '../atomic-write'
-import { decodeSnapshot } from './format'
+import { errnoOf, fsyncFolder, nodeFs, type FsPort } from '../fs-port'
+import { decodeSnapshot, patientOf, RecordError, SnapshotError, type RecordEntry } from './format'
 import type { RosterStore } from './store'
 
 export const BACKUP_FOLDER = 'backups'
-const NAME = /^roster-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-(auto|manual|before-restore|before-migration)\.json$/
+const KINDS = 'auto|manual|before-restore|before-import|before-migration'
+const NAME = new RegExp(`^roster-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(${KINDS})\\.json$`)
 const DAY = 24 * 3600 * 1000
 
 const stampOf = (date: Date) => date.toISOString().replace(/[:.]/g, '-')
@@ -22,44 +28,55 @@ const dateOf = (stamp: string) => new Date(stamp.replace(/T(\d{2})-(\d{2})-(\d{2
 
 export interface BackupOptions {
   dir: string
+  fs?: FsPort
   now?: () => Date
   /** Minimum time between automatic backups while editing. */
   autoEveryMs?: number
 }
 
+interface Checked {
+  key: string
+  usable: boolean
+  problem?: string
+  patients: number | null
+  lastSeq: number | null
+}
+
 export class Backups {
   readonly folder: string
+  private readonly fs: FsPort
   private readonly now: () => Date
   private lastAuto: number | undefined
   private running: Promise<unknown> = Promise.resolve()
+  /** Check results by file name, valid while the file's size and time are unchanged. */
+  private readonly checked = new Map<string, Checked>()
 
   constructor(private readonly options: BackupOptions) {
     this.folder = join(options.dir, BACKUP_FOLDER)
+    this.fs = options.fs ?? nodeFs
     this.now = options.now ?? (() => new Date())
   }
 
-  /** Copies a file as it is (used before a migration rewrites roster.json). */
+  /**
+   * Copies a file as it is (used before an upgrade rewrites roster.json). An identical copy of the same
+   * kind is not made twice, so an upgrade that keeps failing does not fill the folder.
+   */
   async keepCopy(file: string, kind: BackupKind): Promise<BackupInfo> {
-    await fsp.mkdir(this.folder, { recursive: true })
+    await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
+    const digest = await this.digest(file)
+    for (const existing of await this.list()) {
+      if (existing.kind === kind && (await this.digest(join(this.folder, existing.id)).catch(() => '')) === digest) return existing
+    }
     // Two backups in the same millisecond get consecutive stamps instead of overwriting each other.
     const name = await this.copyUnderFreeName(file, kind)
-    const handle = await fsp.open(join(this.folder, name), 'r+')
-    await handle.sync()
-    await handle.close()
-    await fsyncFolder(this.folder)
-    return this.describe(name)
-  }
-
-  private async copyUnderFreeName(file: string, kind: BackupKind): Promise<string> {
-    for (let at = this.now().getTime(); ; at++) {
-      const name = `roster-${stampOf(new Date(at))}-${kind}.json`
-      try {
-        await fsp.copyFile(file, join(this.folder, name), fsp.constants.COPYFILE_EXCL)
-        return name
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
-      }
+    const handle = await this.fs.open(join(this.folder, name), 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
     }
+    await fsyncFolder(this.fs, this.folder)
+    return this.describe(name)
   }
 
   /** Resolves when no backup is being taken (before closing the roster). */
@@ -84,6 +101,50 @@ export class Backups {
     })
   }
 
+  /** Every backup, newest first, each marked usable or not (with the reason). */
+  async list(): Promise<BackupInfo[]> {
+    const names = await this.fs.readdir(this.folder).catch(() => [] as string[])
+    const infos: BackupInfo[] = []
+    for (const name of names.filter((n) => NAME.test(n))) {
+      const info = await this.describe(name).catch(() => undefined)
+      if (info) infos.push(info)
+    }
+    return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+  }
+
+  /** The newest backup that can be restored, if any. */
+  async newestUsable(): Promise<BackupInfo | null> {
+    return (await this.list()).find((b) => b.usable) ?? null
+  }
+
+  /** The last change a listed backup holds (its snapshot's sequence number), once it has been checked. */
+  lastSeqOf(id: string): number | undefined {
+    return this.checked.get(id)?.lastSeq ?? undefined
+  }
+
+  /** Restores a backup; the state just before is itself kept as a backup, so a restore can be undone. */
+  async restore(store: RosterStore, id: string): Promise<{ restored: BackupInfo; undo: BackupInfo | null; replayed: number }> {
+    if (!NAME.test(id)) throw new AppFailure('invalid_argument', 'That is not the name of a backup.', 'id')
+    const buf = await this.fs.readFile(join(this.folder, id)).catch(() => {
+      throw new AppFailure('not_found', 'That backup no longer exists.', 'id')
+    })
+    let entries: RecordEntry[]
+    let lastSeq: number
+    try {
+      const decoded = decodeSnapshot(buf)
+      // Every record is checked now, before anything is replaced.
+      for (const entry of decoded.entries) patientOf(entry)
+      entries = decoded.entries
+      lastSeq = decoded.header.lastSeq
+    } catch (error) {
+      if (!(error instanceof SnapshotError || error instanceof RecordError)) throw error
+      throw new AppFailure('conflict', `That backup cannot be read (${error.message}) Nothing was changed.`)
+    }
+    const undo = store.health.status === 'ready' ? await this.create(store, 'before-restore') : null
+    const { replayed } = await store.replaceAll(entries, lastSeq)
+    return { restored: await this.describe(id), undo, replayed }
+  }
+
   private queue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.running.then(task)
     this.running = run.catch(() => {})
@@ -91,51 +152,70 @@ export class Backups {
   }
 
   private async take(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
-    if (store.health.status !== 'ready') throw new AppFailure('conflict', 'The roster is not open; no backup was taken.')
+    if (store.health.status !== 'ready') throw new AppFailure('conflict', 'The roster is not open for changes; no backup was taken.')
     await store.compact()
-    const info = await this.keepCopy(store.file, kind)
+    await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
+    const name = await this.copyUnderFreeName(store.file, kind)
+    const handle = await this.fs.open(join(this.folder, name), 'r+')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await fsyncFolder(this.fs, this.folder)
     if (kind === 'auto') this.lastAuto = this.now().getTime()
     await this.prune()
-    return info
+    return this.describe(name)
   }
 
-  async list(): Promise<BackupInfo[]> {
-    const names = await fsp.readdir(this.folder).catch(() => [] as string[])
-    const infos = await Promise.all(names.filter((n) => NAME.test(n)).map((n) => this.describe(n)))
-    return infos.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-  }
-
-  /** Restores a backup; the state just before is itself kept as a backup, so a restore can be undone. */
-  async restore(store: RosterStore, id: string): Promise<{ restored: BackupInfo; undo: BackupInfo | null }> {
-    if (!NAME.test(id)) throw new AppFailure('invalid_argument', 'That is not the name of a backup.', 'id')
-    const buf = await fsp.readFile(join(this.folder, id)).catch(() => {
-      throw new AppFailure('not_found', 'That backup no longer exists.', 'id')
-    })
-    let entries
-    try {
-      entries = decodeSnapshot(buf).entries
-    } catch (error) {
-      throw new AppFailure('conflict', `That backup cannot be read (${(error as Error).message}); nothing was changed.`)
+  private async copyUnderFreeName(file: string, kind: BackupKind): Promise<string> {
+    for (let at = this.now().getTime(); ; at++) {
+      const name = `roster-${stampOf(new Date(at))}-${kind}.json`
+      try {
+        await this.fs.copyFile(file, join(this.folder, name), 1 /* COPYFILE_EXCL */)
+        return name
+      } catch (error) {
+        if (errnoOf(error) !== 'EEXIST') {
+          await this.fs.rm(join(this.folder, name), { force: true }).catch(() => {})
+          throw error
+        }
+      }
     }
-    const undo = store.health.status === 'ready' ? await this.create(store, 'before-restore') : null
-    await store.replaceAll(entries)
-    return { restored: await this.describe(id), undo }
+  }
+
+  private async digest(file: string): Promise<string> {
+    return createHash('sha256').update(await this.fs.readFile(file)).digest('hex')
   }
 
   private async describe(name: string): Promise<BackupInfo> {
     const [, stamp = '', kind = 'auto'] = NAME.exec(name) ?? []
     const path = join(this.folder, name)
-    const stat = await fsp.stat(path)
-    const handle = await fsp.open(path, 'r')
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(400), 0, 400, 0)
-    await handle.close()
-    const count = /"count":(\d+)/.exec(buffer.subarray(0, bytesRead).toString('utf8'))?.[1]
+    const stat = await this.fs.stat(path)
+    const key = `${stat.size}:${stat.mtimeMs}`
+    let check = this.checked.get(name)
+    if (check?.key !== key) {
+      check = await this.check(path, key)
+      this.checked.set(name, check)
+    }
     return {
       id: name,
       createdAt: dateOf(stamp).toISOString(),
       kind: kind as BackupKind,
       bytes: stat.size,
-      patients: count === undefined ? null : Number(count),
+      patients: check.patients,
+      usable: check.usable,
+      ...(check.problem ? { problem: check.problem } : {}),
+    }
+  }
+
+  /** A backup is usable when it reads as a whole: its checksum matches, or an old version's file upgrades cleanly. */
+  private async check(path: string, key: string): Promise<Checked> {
+    try {
+      const { header, entries } = decodeSnapshot(await this.fs.readFile(path))
+      return { key, usable: true, patients: entries.length, lastSeq: header.lastSeq }
+    } catch (error) {
+      const problem = error instanceof SnapshotError ? error.message : `It cannot be read (${errnoOf(error) ?? 'unknown error'}).`
+      return { key, usable: false, problem, patients: null, lastSeq: null }
     }
   }
 
@@ -154,6 +234,10 @@ export class Backups {
       }
     }
     for (const b of all) if (b.kind !== 'auto' && now - Date.parse(b.createdAt) <= 30 * DAY) keep.add(b.id)
-    for (const b of all) if (!keep.has(b.id)) await fsp.rm(join(this.folder, b.id), { force: true })
+    for (const b of all) {
+      if (keep.has(b.id)) continue
+      await this.fs.rm(join(this.folder, b.id), { force: true })
+      this.checked.delete(b.id)
+    }
   }
 }

@@ -3,7 +3,7 @@
  * line, so that loading can skip parsing full patient records until one is
  * opened, and compaction can copy unchanged records' bytes as they are.
  *
- *   {"format":"homeplan-roster","schemaVersion":2,"savedAt":"…","lastSeq":42,"count":2,
+ *   {"format":"homeplan-roster","schemaVersion":3,"savedAt":"…","lastSeq":42,"count":2,
  *   "summaries":[
  *   {…summary…},
  *   {…summary…}
@@ -14,16 +14,18 @@
  *   ],
  *   "checksum":"crc32:0a1b2c3d"}
  *
- * The checksum covers every byte before its line. When it matches, the file is
- * exactly what Homeplan wrote from records it had validated, so the fast path
- * trusts it; otherwise (a hand edit, a re-indented file, damage) the whole file
- * is parsed and every record validated with the schema.
+ * The checksum covers every byte before its line. A file that ends in such a
+ * line is one Homeplan wrote: if the checksum does not match, the file was
+ * damaged (or edited in place) and is not trusted. A file without that line
+ * (made or re-indented by hand, an export) is parsed whole and every record is
+ * validated. Records read by the fast path are validated when first opened.
  */
 import { crc32 } from 'node:zlib'
 import { patientSchema, summarize, type Patient, type PatientSummary } from '../../../src/core/patient'
+import { isKnownVersion, MigrationError, upgradePatients } from './migrations'
 
 export const FORMAT = 'homeplan-roster'
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export interface SnapshotHeader {
   format: typeof FORMAT
@@ -33,7 +35,7 @@ export interface SnapshotHeader {
   count: number
 }
 
-/** One patient as held in memory: the summary always, the record parsed on demand. */
+/** One patient as held in memory: the summary always, the record parsed (and checked) on first use. Never changed once made. */
 export interface RecordEntry {
   summary: PatientSummary
   /** The record's JSON bytes as stored, while unchanged since load. */
@@ -41,17 +43,32 @@ export interface RecordEntry {
   patient?: Patient
 }
 
+export type SnapshotProblem = 'damaged' | 'newer'
+
 export class SnapshotError extends Error {
   constructor(
     message: string,
-    readonly kind: 'unreadable' | 'newer',
+    readonly kind: SnapshotProblem,
     readonly schemaVersion?: number,
   ) {
     super(message)
   }
 }
 
+/** A record that passed the file's checksum but not the schema: shown as damaged, never served. */
+export class RecordError extends Error {}
+
+export interface DecodedSnapshot {
+  header: SnapshotHeader
+  entries: RecordEntry[]
+  /** The version the file was written in; lower than SCHEMA_VERSION means its records were upgraded. */
+  fileVersion: number
+}
+
 const NL = 0x0a
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
+export const withoutBom = (buf: Buffer): Buffer => (buf.subarray(0, 3).equals(BOM) ? buf.subarray(3) : buf)
 
 function splitLines(buf: Buffer): Buffer[] {
   const lines: Buffer[] = []
@@ -68,70 +85,125 @@ function splitLines(buf: Buffer): Buffer[] {
 }
 
 const withoutComma = (line: Buffer) => (line[line.length - 1] === 0x2c ? line.subarray(0, line.length - 1) : line)
+const crcHex = (buf: Buffer, seed?: number) => crc32(buf, seed).toString(16).padStart(8, '0')
+const damaged = (message: string) => new SnapshotError(message, 'damaged')
 
-/** Fast path: only valid for files Homeplan wrote itself (checksum matches). */
-function readLaidOut(buf: Buffer): { header: SnapshotHeader; entries: RecordEntry[] } | undefined {
-  const lastNl = buf.lastIndexOf(NL, buf.length - 2)
-  if (lastNl < 0) return undefined
-  const tail = buf.subarray(lastNl + 1).toString('utf8').trim()
-  const match = /^"checksum":"crc32:([0-9a-f]{8})"\}$/.exec(tail)
-  if (!match || crc32(buf.subarray(0, lastNl + 1)).toString(16).padStart(8, '0') !== match[1]) return undefined
-  const lines = splitLines(buf.subarray(0, lastNl))
-  const header = JSON.parse(`${withoutComma(lines[0]!).toString('utf8')}}`) as SnapshotHeader
-  const n = header.count
-  if (lines.length !== 2 * n + 5) return undefined
-  const summaryText = lines.slice(2, 2 + n).map((l) => l.toString('utf8')).join('')
-  const summaries = JSON.parse(`[${summaryText.replace(/,$/, '')}]`) as PatientSummary[]
-  const entries = summaries.map((summary, i) => ({ summary, raw: withoutComma(lines[4 + n + i]!) }))
-  return { header, entries }
+function checkVersion(version: unknown): number {
+  if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
+    throw new SnapshotError(
+      `This patient file was saved by a newer version of Homeplan (file version ${version}, this app reads up to ${SCHEMA_VERSION}). Update Homeplan to open it; the file has not been changed.`,
+      'newer',
+      version,
+    )
+  }
+  if (!isKnownVersion(version)) throw damaged(`Its version (${JSON.stringify(version) ?? 'none'}) is not one Homeplan has ever written.`)
+  return version
 }
 
-/** Slow path: any valid JSON with the right shape, every record checked against the schema. */
-function readAnyLayout(buf: Buffer): { header: SnapshotHeader; entries: RecordEntry[] } {
+/**
+ * Fast path, for files Homeplan wrote itself: undefined when the file has no checksum line (then it is
+ * parsed whole), an error when it has one that does not match.
+ */
+function readLaidOut(buf: Buffer): DecodedSnapshot | undefined {
+  const lastNl = buf.lastIndexOf(NL, buf.length - 2)
+  if (lastNl < 0) return undefined
+  const match = /^"checksum":"crc32:([0-9a-f]{8})"\}$/.exec(buf.subarray(lastNl + 1).toString('utf8').trim())
+  if (!match) return undefined
+  // A newer Homeplan may lay its files out differently: its version is read before anything else is judged.
+  const firstNl = buf.indexOf(NL)
+  try {
+    const peek = JSON.parse(`${withoutComma(buf.subarray(0, firstNl < 0 ? buf.length : firstNl)).toString('utf8')}}`) as { schemaVersion?: unknown }
+    if (typeof peek.schemaVersion === 'number' && peek.schemaVersion > SCHEMA_VERSION) checkVersion(peek.schemaVersion)
+  } catch (error) {
+    if (error instanceof SnapshotError) throw error
+  }
+  if (crcHex(buf.subarray(0, lastNl + 1)) !== match[1]) {
+    throw damaged('It does not match its checksum: it was damaged, or changed outside Homeplan.')
+  }
+  const lines = splitLines(buf.subarray(0, lastNl))
+  let header: SnapshotHeader
+  try {
+    header = JSON.parse(`${withoutComma(lines[0]!).toString('utf8')}}`) as SnapshotHeader
+  } catch {
+    throw damaged('Its first line cannot be read.')
+  }
+  const version = checkVersion(header.schemaVersion)
+  if (version !== SCHEMA_VERSION) return undefined // older: parsed whole and upgraded
+  const n = header.count
+  if (!Number.isInteger(n) || n < 0 || lines.length !== 2 * n + 5 || !Number.isInteger(header.lastSeq) || header.lastSeq < 0) {
+    throw damaged('Its layout does not match the number of patients it says it holds.')
+  }
+  let summaries: PatientSummary[]
+  try {
+    summaries = JSON.parse(`[${lines.slice(2, 2 + n).map((l) => l.toString('utf8')).join('').replace(/,$/, '')}]`) as PatientSummary[]
+  } catch {
+    throw damaged('Its list of patients cannot be read.')
+  }
+  const ids = new Set<string>()
+  for (const summary of summaries) {
+    if (!summary || typeof summary.id !== 'string' || ids.has(summary.id)) throw damaged('Its list of patients names one patient twice, or one without an id.')
+    ids.add(summary.id)
+  }
+  const entries = summaries.map((summary, i) => ({ summary, raw: withoutComma(lines[4 + n + i]!) }))
+  return { header, entries, fileVersion: version }
+}
+
+/** Slow path: any valid JSON of the right shape and a known version, every record upgraded and validated. */
+function readAnyLayout(buf: Buffer): DecodedSnapshot {
   let data: unknown
   try {
     data = JSON.parse(buf.toString('utf8'))
   } catch (error) {
-    throw new SnapshotError(`The file is not valid JSON (${(error as Error).message}).`, 'unreadable')
+    throw damaged(`It is not valid JSON (${(error as Error).message}).`)
   }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw damaged('It does not hold a patient file.')
   const doc = data as Partial<SnapshotHeader> & { patients?: unknown }
-  if (!doc || typeof doc !== 'object' || !Array.isArray(doc.patients)) {
-    throw new SnapshotError('The file does not contain a patient list.', 'unreadable')
+  const fileVersion = checkVersion(doc.schemaVersion)
+  let raws: unknown[]
+  try {
+    raws = upgradePatients(doc)
+  } catch (error) {
+    if (error instanceof MigrationError) throw damaged(error.message)
+    throw error
   }
-  const entries = doc.patients.map((value, i) => {
+  const ids = new Set<string>()
+  const entries = raws.map((value, i) => {
     const parsed = patientSchema.safeParse(value)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      throw new SnapshotError(`Patient ${i + 1} is invalid at ${issue?.path.join('.') || 'its top level'}: ${issue?.message}`, 'unreadable')
+      throw damaged(`Patient ${i + 1} is invalid at ${issue?.path.join('.') || 'its top level'}: ${issue?.message}`)
     }
+    if (ids.has(parsed.data.id)) throw damaged(`Patient ${i + 1} has the same id as an earlier one.`)
+    ids.add(parsed.data.id)
     return { summary: summarize(parsed.data), patient: parsed.data }
   })
   const header: SnapshotHeader = {
     format: FORMAT,
-    schemaVersion: typeof doc.schemaVersion === 'number' ? doc.schemaVersion : SCHEMA_VERSION,
+    schemaVersion: SCHEMA_VERSION,
     savedAt: typeof doc.savedAt === 'string' ? doc.savedAt : new Date(0).toISOString(),
-    lastSeq: typeof doc.lastSeq === 'number' ? doc.lastSeq : 0,
+    lastSeq: Number.isInteger(doc.lastSeq) && doc.lastSeq! >= 0 ? doc.lastSeq! : 0,
     count: entries.length,
   }
-  return { header, entries }
+  return { header, entries, fileVersion }
 }
 
-/** Reads the schema version without trusting anything else, so newer files are refused untouched. */
-export function peekSchemaVersion(buf: Buffer): number | undefined {
-  const head = buf.subarray(0, 400).toString('utf8')
-  const match = /"schemaVersion"\s*:\s*(\d+)/.exec(head)
-  return match ? Number(match[1]) : undefined
-}
-
-export function decodeSnapshot(buf: Buffer): { header: SnapshotHeader; entries: RecordEntry[] } {
-  if (buf.length === 0) throw new SnapshotError('The file is empty.', 'unreadable')
-  if (buf[0] === 0) throw new SnapshotError('The file is filled with zero bytes (an interrupted write).', 'unreadable')
+/** Reads a roster file or backup. Throws SnapshotError ('damaged' or 'newer'); never returns a partial roster. */
+export function decodeSnapshot(input: Buffer): DecodedSnapshot {
+  const buf = withoutBom(input)
+  if (buf.length === 0) throw damaged('The file is empty.')
+  if (buf[0] === 0) throw damaged('The file is filled with zero bytes (an interrupted write).')
   return readLaidOut(buf) ?? readAnyLayout(buf)
 }
 
+/** The header of a file Homeplan wrote, checked against its checksum, without parsing any record (for listing backups). */
+export function verifySnapshot(input: Buffer): SnapshotHeader & { fileVersion: number } {
+  const decoded = decodeSnapshot(input)
+  return { ...decoded.header, fileVersion: decoded.fileVersion }
+}
+
 /** Encodes a snapshot as chunks, yielding between them so the caller can keep the event loop free. */
-export function* encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'count'>, entries: readonly RecordEntry[], chunk = 400): Generator<Buffer> {
-  const head: SnapshotHeader = { format: FORMAT, ...header, count: entries.length }
+export function* encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'count' | 'schemaVersion'>, entries: readonly RecordEntry[], chunk = 400): Generator<Buffer> {
+  const head: SnapshotHeader = { format: FORMAT, schemaVersion: SCHEMA_VERSION, ...header, count: entries.length }
   let crc = 0
   const emit = (part: Buffer) => {
     crc = crc32(part, crc)
@@ -156,8 +228,25 @@ export function* encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'count'>
   yield Buffer.from(`"checksum":"crc32:${crc.toString(16).padStart(8, '0')}"}\n`)
 }
 
-/** Parses a record on first use. Records from the fast path were validated when they were written. */
+export const entryOf = (patient: Patient): RecordEntry => ({ summary: summarize(patient), patient })
+
+/**
+ * The record, parsed and validated on first use. A checksum proves the bytes are what was written,
+ * not that what was written is a valid patient (an older build's bug, a crafted file): a record that
+ * fails the schema, or disagrees with its roster line, is refused rather than served.
+ */
 export function patientOf(entry: RecordEntry): Patient {
-  if (!entry.patient) entry.patient = JSON.parse(entry.raw!.toString('utf8')) as Patient
+  if (entry.patient) return entry.patient
+  let parsed: ReturnType<typeof patientSchema.safeParse> | undefined
+  try {
+    parsed = patientSchema.safeParse(JSON.parse(entry.raw!.toString('utf8')))
+  } catch {
+    parsed = undefined
+  }
+  const name = `${entry.summary.firstName} ${entry.summary.lastName}`
+  if (!parsed?.success || parsed.data.id !== entry.summary.id || JSON.stringify(summarize(parsed.data)) !== JSON.stringify(entry.summary)) {
+    throw new RecordError(`The record of ${name} in the patient file is damaged and cannot be opened. Restore a backup in Settings → Data to get it back; nothing else is affected.`)
+  }
+  entry.patient = parsed.data
   return entry.patient
 }

@@ -1,19 +1,29 @@
 /**
  * The change journal beside roster.json: one JSON object per line, each
  * acknowledged only after it is fsynced. An edit therefore costs one short
- * append, not a rewrite of the whole roster. Files are named by the first
- * sequence number they may hold (roster.journal.000000000042.jsonl) and
- * replaced at compaction.
+ * append, not a rewrite of the whole roster. Each line carries its own CRC-32,
+ * so a damaged line is told apart from a good one and costs only itself.
+ * Changes are ordered by their sequence number, not by file: files are just
+ * containers (named by the first number they were opened for), and a torn
+ * last line (a write cut off by a crash or a full disk) was never
+ * acknowledged, so it is dropped wherever it is.
  *
  * Concurrent appends are group-committed: everything queued while a write is
  * in flight goes out in the next write with one fsync, and each caller's
- * promise resolves only when its own line is on disk.
+ * promise resolves only when its own line is on disk. When a write fails, the
+ * batch and everything queued behind it are rejected together (later changes
+ * may build on earlier ones), the file is cut back to its last good byte, and
+ * the store rolls its memory back to what is on disk.
  */
-import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import { z } from 'zod'
-import { fsyncFolder } from '../atomic-write'
+import { AppFailure } from '../../../src/core/result'
 import { id, patientSchema, type Patient } from '../../../src/core/patient'
+import { retryWhileLocked } from '../atomic-write'
+import { errnoOf, fsyncFolder, writeAll, type FileHandlePort, type FsPort } from '../fs-port'
+import { SCHEMA_VERSION } from './format'
+import { upgradePatient } from './migrations'
 
 export type Change = { seq: number; at: string; op: 'put'; patient: Patient } | { seq: number; at: string; op: 'delete'; id: string }
 
@@ -24,93 +34,164 @@ const changeSchema = z.discriminatedUnion('op', [
 
 export const JOURNAL_PATTERN = /^roster\.journal\.(\d{12})\.jsonl$/
 export const journalName = (firstSeq: number) => `roster.journal.${String(firstSeq).padStart(12, '0')}.jsonl`
+const numberOf = (name: string) => Number(JOURNAL_PATTERN.exec(name)?.[1] ?? 0)
 
-export class JournalError extends Error {}
-
-export interface JournalRead {
-  changes: Change[]
-  files: string[]
-  /** A last line cut off by a crash: never acknowledged, so dropped; the file is cut back to `keepBytes`. */
-  torn?: { file: string; keepBytes: number }
+/** A line with a version above ours: the folder was used by a newer Homeplan. */
+export class NewerJournalError extends Error {
+  constructor(readonly version: number) {
+    super(`The change journal was written by a newer version of Homeplan (version ${version}).`)
+  }
 }
 
-export async function listJournals(dir: string): Promise<string[]> {
-  const names = await fsp.readdir(dir).catch(() => [] as string[])
+/** `{"v":3,"seq":…,…,"crc":"0a1b2c3d"}\n`, the CRC taken over the line as it would read without its last field. */
+export function encodeChange(change: Change): Buffer {
+  const body = Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, ...change }))
+  return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`)])
+}
+
+const CRC_TAIL = /,"crc":"([0-9a-f]{8})"\}$/
+
+/** One line, checked: the change and the version it was written in, or undefined when it is damaged. Lines from before checksums (version 2) are validated and upgraded. */
+export function decodeChange(line: Buffer): { change: Change; version: number } | undefined {
+  let text = line.toString('utf8')
+  const tail = CRC_TAIL.exec(text)
+  if (tail) {
+    text = `${text.slice(0, tail.index)}}`
+    if (crc32(Buffer.from(text)).toString(16).padStart(8, '0') !== tail[1]) return undefined
+  }
+  let raw: { v?: unknown; patient?: unknown }
+  try {
+    raw = JSON.parse(text) as typeof raw
+  } catch {
+    return undefined
+  }
+  if (!raw || typeof raw !== 'object') return undefined
+  const version = raw.v === undefined ? 2 : raw.v
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 2) return undefined
+  if (version > SCHEMA_VERSION) throw new NewerJournalError(version)
+  if (!tail && version >= 3) return undefined // every line written since version 3 carries its checksum
+  const parsed = changeSchema.safeParse(raw.patient === undefined ? raw : { ...raw, patient: upgradePatient(raw.patient, version) })
+  if (!parsed.success) return undefined
+  const { v: _v, crc: _crc, ...change } = parsed.data as Change & { v?: number; crc?: string }
+  return { change: change as Change, version }
+}
+
+export interface JournalRead {
+  /** Every readable change, in sequence order, each once. */
+  changes: Change[]
+  files: string[]
+  /** Unfinished last lines (never acknowledged): the file is cut back to `keepBytes` before appending resumes. */
+  torn: { file: string; keepBytes: number }[]
+  /** Complete lines that fail their checksum or the schema, or two different changes under one number. */
+  damaged: { file: string; offset: number }[]
+  /** Files holding nothing (a journal started just before a crash). */
+  empty: string[]
+  /** The oldest version a readable line was written in (lines older than ours are rewritten at open). */
+  oldestVersion: number
+}
+
+export async function listJournals(fs: FsPort, dir: string): Promise<string[]> {
+  const names = await fs.readdir(dir).catch((error: unknown) => {
+    if (errnoOf(error) === 'ENOENT') return [] as string[]
+    throw error
+  })
   return names.filter((n) => JOURNAL_PATTERN.test(n)).sort()
 }
 
-/** Reads every journal file in order. A damaged line anywhere but at the very end is an error. */
-export async function readJournals(dir: string): Promise<JournalRead> {
-  const files = await listJournals(dir)
-  const changes: Change[] = []
-  let torn: JournalRead['torn']
-  for (const [fileIndex, file] of files.entries()) {
-    const buf = await fsp.readFile(join(dir, file))
-    const isLastFile = fileIndex === files.length - 1
+const isBlank = (line: Buffer) => line.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0d)
+
+/** Reads every journal file. Damage is reported, not thrown: the caller decides what it costs. */
+export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead> {
+  const files = await listJournals(fs, dir)
+  const bySeq = new Map<number, Change>()
+  const read: JournalRead = { changes: [], files, torn: [], damaged: [], empty: [], oldestVersion: SCHEMA_VERSION }
+  for (const file of files) {
+    let buf = await fs.readFile(join(dir, file))
+    const bom = buf.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0
+    buf = buf.subarray(bom)
+    if (buf.length === 0) read.empty.push(file)
     for (let start = 0; start < buf.length; ) {
       const end = buf.indexOf(0x0a, start)
       if (end === -1) {
-        // No newline: an append cut off by a crash (or zero bytes the file system left). It was never
-        // acknowledged, so it is dropped; anywhere but the newest file it means damage.
-        if (!isLastFile) throw new JournalError(`${file} ends in the middle of a change.`)
-        torn = { file, keepBytes: start }
+        // No newline: an append cut off by a crash or a full disk (or zero bytes a file system left). It was never acknowledged.
+        read.torn.push({ file, keepBytes: bom + start })
         break
       }
-      let change: Change | undefined
-      try {
-        const parsed = changeSchema.safeParse(JSON.parse(buf.subarray(start, end).toString('utf8')))
-        if (parsed.success) change = parsed.data as Change
-      } catch {
-        change = undefined
+      const line = buf.subarray(start, end)
+      if (!isBlank(line)) {
+        const decoded = decodeChange(line)
+        const seen = decoded && bySeq.get(decoded.change.seq)
+        if (!decoded) read.damaged.push({ file, offset: bom + start })
+        else if (!seen) {
+          bySeq.set(decoded.change.seq, decoded.change)
+          read.oldestVersion = Math.min(read.oldestVersion, decoded.version)
+        } else if (JSON.stringify(seen) !== JSON.stringify(decoded.change)) read.damaged.push({ file, offset: bom + start })
       }
-      if (!change) throw new JournalError(`${file} is damaged at byte ${start}.`)
-      changes.push(change)
       start = end + 1
     }
   }
-  for (let i = 1; i < changes.length; i++) {
-    if (changes[i]!.seq <= changes[i - 1]!.seq) throw new JournalError('The change journal is out of order.')
-  }
-  return { changes, files, torn }
+  read.changes = [...bySeq.keys()].sort((a, b) => a - b).map((seq) => bySeq.get(seq)!)
+  return read
 }
 
 interface Pending {
-  line: string
+  change: Change
+  line: Buffer
   resolve: () => void
   reject: (error: unknown) => void
 }
 
+export interface JournalOptions {
+  fs: FsPort
+  dir: string
+  /** How long a locked file (antivirus, sync clients) is retried before a save fails. */
+  retryForMs?: number
+  /** Called before every write; throws if this process may no longer write the folder. */
+  guard?: () => Promise<void>
+  /** The changes of a batch that reached the disk, in order. */
+  committed: (changes: Change[]) => void
+  /** A batch failed: every change not yet committed has been rejected and must be undone. */
+  failed: (error: unknown) => void
+}
+
 export class Journal {
-  private handle: fsp.FileHandle | undefined
+  private handle: FileHandlePort | undefined
   private file = ''
   private size = 0
+  /** The current file's end could not be restored after a failed write: the next write starts a new file. */
+  private broken = false
+  private closed = false
   private pending: Pending[] = []
   private flushScheduled = false
   private chain: Promise<unknown> = Promise.resolve()
 
-  constructor(
-    private readonly dir: string,
-    private readonly onWriteFailure: (error: unknown) => void,
-  ) {}
+  constructor(private readonly options: JournalOptions) {}
 
   get currentFile(): string {
     return this.file
   }
 
-  /** Opens (creating if needed) the journal file that new changes go to. */
+  /** Opens (creating if needed, owner-only) the journal file that new changes go to. */
   async open(file: string): Promise<void> {
-    await this.handle?.close()
-    this.handle = await fsp.open(join(this.dir, file), 'a')
+    const handle = await this.options.fs.open(join(this.options.dir, file), 'a', 0o600)
+    try {
+      this.size = (await handle.stat()).size
+    } catch (error) {
+      await handle.close().catch(() => {})
+      throw error
+    }
+    await this.handle?.close().catch(() => {})
+    this.handle = handle
     this.file = file
-    this.size = (await this.handle.stat()).size
+    this.broken = false
   }
 
   append(change: Change): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ line: `${JSON.stringify(change)}\n`, resolve, reject })
+      this.pending.push({ change, line: encodeChange(change), resolve, reject })
       if (!this.flushScheduled) {
         this.flushScheduled = true
-        this.serial(() => this.flush())
+        void this.serial(() => this.flush())
       }
     })
   }
@@ -122,18 +203,21 @@ export class Journal {
     return next
   }
 
-  /** Starts a new journal file for changes from `firstSeq` on. Only call it inside `serial`. */
+  /** Starts a new journal file for changes from `firstSeq` on (never reusing a name). Only call it inside `serial`. */
   async switchTo(firstSeq: number): Promise<void> {
-    const next = journalName(firstSeq)
-    if (next === this.file) return
-    await this.handle?.close()
+    const existing = await listJournals(this.options.fs, this.options.dir)
+    // Past every other file's number: a name is never reused, whatever a crash left behind.
+    const number = Math.max(firstSeq, ...existing.filter((n) => n !== this.file || this.broken).map((n) => numberOf(n) + 1))
+    const next = journalName(number)
+    if (next === this.file && !this.broken) return
     await this.open(next)
-    await fsyncFolder(this.dir)
+    await fsyncFolder(this.options.fs, this.options.dir)
   }
 
   close(): Promise<void> {
     return this.serial(async () => {
-      await this.handle?.close()
+      this.closed = true
+      await this.handle?.close().catch(() => {})
       this.handle = undefined
     })
   }
@@ -142,18 +226,61 @@ export class Journal {
     this.flushScheduled = false
     const batch = this.pending.splice(0)
     if (batch.length === 0) return
-    const data = batch.map((p) => p.line).join('')
+    const data = Buffer.concat(batch.map((p) => p.line))
     try {
-      if (!this.handle) throw new JournalError('The roster is closed.')
-      await this.handle.write(data)
-      await this.handle.datasync()
-      this.size += Buffer.byteLength(data)
-      for (const p of batch) p.resolve()
+      await retryWhileLocked(() => this.write(data, batch[0]!.change.seq), this.options.retryForMs ?? 10_000)
     } catch (error) {
-      // Cut off whatever part of the batch reached the file, so an unacknowledged change never reappears.
-      await this.handle?.truncate(this.size).catch(() => {})
-      for (const p of batch) p.reject(error)
-      this.onWriteFailure(error)
+      const later = this.pending.splice(0)
+      // Undo in memory before any caller's promise settles, so nobody reads a change that is not on disk.
+      this.options.failed(error)
+      const failure = saveFailure(error)
+      for (const p of batch) p.reject(failure)
+      const notSaved = new AppFailure('io_error', `Not saved: an earlier change could not be written. ${failure.message}`)
+      for (const p of later) p.reject(notSaved)
+      return
     }
+    this.options.committed(batch.map((p) => p.change))
+    for (const p of batch) p.resolve()
   }
+
+  private async write(data: Buffer, firstSeq: number): Promise<void> {
+    if (this.closed || !this.file) throw new AppFailure('conflict', 'The roster is closed; nothing more can be saved.')
+    await this.options.guard?.()
+    if (this.broken || !this.handle) await this.switchTo(firstSeq)
+    try {
+      await writeAll(this.handle!, data)
+      await this.handle!.datasync()
+    } catch (error) {
+      await this.cutBack()
+      throw error
+    }
+    this.size += data.length
+  }
+
+  /** After a failed write: the file back to its last acknowledged byte, or marked broken if that cannot be done. */
+  private async cutBack(): Promise<void> {
+    try {
+      await this.handle!.truncate(this.size)
+      if ((await this.handle!.stat()).size === this.size) return
+    } catch {
+      // Reported below by never appending to this file again.
+    }
+    this.broken = true
+  }
+}
+
+/** The message a therapist sees when a save could not be written. */
+export function saveFailure(error: unknown): AppFailure {
+  if (error instanceof AppFailure) return error
+  const code = errnoOf(error) ?? 'unknown error'
+  const why: Record<string, string> = {
+    ENOSPC: 'The disk is full. Free some space, then save again.',
+    EDQUOT: 'Your disk quota is used up. Free some space, then save again.',
+    EPERM: 'Another program (antivirus or a sync tool) is holding the patient file. Try again shortly.',
+    EBUSY: 'Another program (antivirus or a sync tool) is holding the patient file. Try again shortly.',
+    EACCES: 'Homeplan is not allowed to write to the data folder.',
+    EROFS: 'The data folder is on a read-only disk.',
+    EIO: 'The disk reported an error. Check the disk, then save again.',
+  }
+  return new AppFailure('io_error', `Could not save (${code}). ${why[code] ?? ''} Nothing was changed: the roster shows what is safely stored.`.replace(/ {2}/g, ' '))
 }

@@ -1,20 +1,25 @@
 /**
- * Ordered migrations of the roster file. Each step takes the whole document
- * of version `from` and returns version `from + 1`. A backup is taken before
- * any step runs (see store.ts); a file newer than the code is never touched.
+ * Ordered migrations of patient records. Each step takes one patient as
+ * version `from` stored it and returns it as version `from + 1`; a roster
+ * file, a backup, an export and an old journal line are all upgraded with the
+ * same steps. Anything that is not a patient list of a known version is a
+ * MigrationError (the caller sets the file aside); a file newer than the code
+ * is never read this way (see open.ts).
  */
 import { SCHEMA_VERSION } from './format'
 
-type Doc = { schemaVersion: number; patients: unknown[]; [key: string]: unknown }
+type Raw = Record<string, unknown>
+
+export class MigrationError extends Error {}
 
 interface Migration {
   from: number
   describe: string
-  up(doc: Doc): Doc
+  up(patient: Raw): Raw
 }
 
 /** v1 (Homeplan 0.0.x): `name` was "Last, First", `dob` was MM/DD/YYYY, `mrn` held the chart number, and there were no appointment preferences. */
-function v1PatientToV2(raw: Record<string, unknown>): Record<string, unknown> {
+function v1PatientToV2(raw: Raw): Raw {
   const { name, dob, mrn, status, isNew, ...rest } = raw
   const full = String(name ?? '').trim()
   // "Last, First" as v1 wrote it; a name typed without a comma is read as "First Last".
@@ -35,21 +40,36 @@ function v1PatientToV2(raw: Record<string, unknown>): Record<string, unknown> {
   }
 }
 
+/** v3: every patient and program carries a revision, so a save from an out-of-date window can be refused. */
+function v2PatientToV3(raw: Raw): Raw {
+  const programs = raw['programs']
+  return {
+    ...raw,
+    revision: 1,
+    programs: Array.isArray(programs) ? programs.map((p) => (p && typeof p === 'object' ? { ...(p as Raw), revision: 1 } : p)) : programs,
+  }
+}
+
 export const migrations: Migration[] = [
-  {
-    from: 1,
-    describe: 'split names, ISO dates of birth, chart numbers, appointment preferences',
-    up: (doc) => ({ ...doc, schemaVersion: 2, patients: doc.patients.map((p) => v1PatientToV2(p as Record<string, unknown>)) }),
-  },
+  { from: 1, describe: 'split names, ISO dates of birth, chart numbers, appointment preferences', up: v1PatientToV2 },
+  { from: 2, describe: 'a revision on every patient and program', up: v2PatientToV3 },
 ]
 
-export function migrate(doc: Doc): Doc {
-  let current = doc
-  for (const step of migrations) {
-    if (current.schemaVersion === step.from) current = step.up(current)
-  }
-  if (current.schemaVersion !== SCHEMA_VERSION) {
-    throw new Error(`No migration from roster version ${current.schemaVersion} to ${SCHEMA_VERSION}.`)
-  }
+/** One patient stored by version `from`, as the current version stores it (not yet validated). */
+export function upgradePatient(raw: unknown, from: number): unknown {
+  if (from === SCHEMA_VERSION || !raw || typeof raw !== 'object' || Array.isArray(raw)) return raw
+  let current = raw as Raw
+  for (const step of migrations) if (step.from >= from) current = step.up(current)
   return current
+}
+
+export const isKnownVersion = (version: unknown): version is number =>
+  typeof version === 'number' && Number.isInteger(version) && version >= 1 && version <= SCHEMA_VERSION
+
+/** The patient list of a whole document (roster file, backup, export) of an older version, upgraded. */
+export function upgradePatients(doc: unknown): unknown[] {
+  const { schemaVersion, patients } = (doc ?? {}) as { schemaVersion?: unknown; patients?: unknown }
+  if (!isKnownVersion(schemaVersion)) throw new MigrationError(`The file’s version (${JSON.stringify(schemaVersion) ?? 'none'}) is not one Homeplan has ever written.`)
+  if (!Array.isArray(patients)) throw new MigrationError('The file does not contain a patient list.')
+  return patients.map((p) => upgradePatient(p, schemaVersion))
 }

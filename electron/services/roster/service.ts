@@ -1,11 +1,15 @@
 /**
  * Roster operations as the app offers them: the handlers behind the patient
  * channels. Plain Node; the file dialogs arrive as functions.
+ *
+ * Every change is a read-check-write done in one step by the store (`update`),
+ * so nothing can slip in between; changes to a patient's details and to a saved
+ * program name the revision they were made from and are refused, with nothing
+ * overwritten, when another window saved first.
  */
 import { randomUUID } from 'node:crypto'
-import * as fsp from 'node:fs/promises'
 import { basename } from 'node:path'
-import { chartKey, fullName, patientSchema, type Patient, type PatientInput, type Program } from '../../../src/core/patient'
+import { chartKey, fullName, patientInputSchema, patientSchema, type HandoutRecord, type Patient, type PatientInput, type Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import type { FileResult, ImportReport, RosterStatus } from '../../../src/core/roster-contract'
 import type { Handlers } from '../../../src/core/contract'
@@ -14,16 +18,24 @@ import { writeFileAtomic } from '../atomic-write'
 import { fileNamePart } from '../file-names'
 import type { Dialogs } from '../dialogs'
 import type { Backups } from './backups'
-import { FORMAT, patientOf, SCHEMA_VERSION } from './format'
+import { FORMAT, SCHEMA_VERSION } from './format'
+import { MigrationError, upgradePatients } from './migrations'
 import type { RosterStore } from './store'
 
 export const EXPORT_FORMAT = 'homeplan-roster-export'
 const MAX_IMPORT_BYTES = 300 * 1024 * 1024
+/** As many as a patient's record holds (see patientSchema): checked first, so the limit reads as a sentence. */
+export const MAX_PROGRAMS = 500
+export const MAX_HANDOUTS = 1000
 
 export interface RosterDeps {
   store: () => Promise<RosterStore>
+  /** Closes the roster and opens it again (after another Homeplan let go of the folder, say). */
+  reopen: () => Promise<RosterStore>
   backups: Backups
   dialogs: Dialogs
+  /** Reads a file the user picked, refusing folders, devices and anything over `maxBytes`. */
+  readUserFile: (path: string, options: { maxBytes: number; what: string }) => Promise<Buffer>
   now?: () => Date
   newId?: () => string
   log?: (message: string, error?: unknown) => void
@@ -33,12 +45,40 @@ export interface RosterDeps {
 
 type RosterHandlers = Pick<
   Handlers,
-  | 'getRosterStatus' | 'startEmptyRoster' | 'listPatients' | 'getPatient' | 'createPatient' | 'updatePatient'
+  | 'getRosterStatus' | 'reopenRoster' | 'startEmptyRoster' | 'listPatients' | 'getPatient' | 'createPatient' | 'updatePatient'
   | 'setPatientArchived' | 'deletePatient' | 'saveProgram' | 'duplicateProgram' | 'listBackups' | 'backupNow'
   | 'restoreBackup' | 'exportPatient' | 'exportRoster' | 'importRoster'
 >
 
 const safeFilePart = (value: string) => fileNamePart(value, 'patient')
+const nameOf = (p: Pick<Patient, 'firstName' | 'lastName'>) => `${p.firstName} ${p.lastName}`
+
+/** The fields the patient form owns; an edit replaces exactly these and keeps everything else (programs, handouts, …). */
+const formFields = Object.keys(patientInputSchema().shape) as (keyof PatientInput)[]
+
+export function withDetails(current: Patient, input: PatientInput, stamp: string): Patient {
+  const kept: Record<string, unknown> = { ...current }
+  for (const key of formFields) delete kept[key]
+  return { ...(kept as Omit<Patient, keyof PatientInput>), ...input, revision: current.revision + 1, updatedAt: stamp }
+}
+
+const changedElsewhere = (what: string) =>
+  new AppFailure('conflict', `${what} changed elsewhere (in another window or tab) after you opened it, so your save was not applied and nothing was overwritten. Reload to see the latest version, then make your change again.`, 'revision')
+
+/** Adds an export to the patient's history with the program as printed. */
+export function recordHandout(store: RosterStore, patientId: string, record: HandoutRecord): Promise<Patient> {
+  return store.update(patientId, (current) => {
+    assertRoomForHandout(current)
+    return { ...current, handouts: [...(current.handouts ?? []), record] }
+  }, 'patientId')
+}
+
+/** Checked before a handout is rendered and saved, so the file is never written without being recorded. */
+export function assertRoomForHandout(patient: Patient): void {
+  if ((patient.handouts?.length ?? 0) >= MAX_HANDOUTS) {
+    throw new AppFailure('invalid_argument', `${nameOf(patient)} already has ${MAX_HANDOUTS.toLocaleString('en-US')} handouts in their history, the most one patient’s record can hold. Nothing was saved.`)
+  }
+}
 
 export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
   const now = deps.now ?? (() => new Date())
@@ -46,9 +86,9 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
   const log = deps.log ?? (() => {})
   const today = () => now().toISOString().slice(0, 10)
 
-  const existing = (store: RosterStore, id: string): Patient => {
+  const existing = (store: RosterStore, id: string, field = 'id'): Patient => {
     const patient = store.get(id)
-    if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', 'id')
+    if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', field)
     return patient
   }
 
@@ -56,14 +96,19 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     const key = chartKey(chart)
     if (!key) return
     const other = store.list().find((s) => s.id !== exceptId && chartKey(s.chartNumber) === key)
-    if (other) throw new AppFailure('conflict', `Chart number ${chart} is already used by ${other.firstName} ${other.lastName}.`, 'chartNumber')
+    if (other) throw new AppFailure('conflict', `Chart number ${chart} is already used by ${nameOf(other)}.`, 'chartNumber')
   }
 
-  /** Saves a patient and, in the background, takes an automatic backup if one is due. */
-  const save = async (store: RosterStore, patient: Patient): Promise<Patient> => {
-    await store.put(patient)
+  /** After a change, an automatic backup in the background if one is due. */
+  const afterChange = <T>(store: RosterStore, value: T): T => {
     void deps.backups.maybeAuto(store).catch((error: unknown) => log('Automatic backup failed', error))
-    return patient
+    return value
+  }
+
+  const assertRoomForProgram = (patient: Patient) => {
+    if (patient.programs.length >= MAX_PROGRAMS) {
+      throw new AppFailure('invalid_argument', `${nameOf(patient)} already has ${MAX_PROGRAMS} programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.`)
+    }
   }
 
   const clean = (input: PatientInput): PatientInput => ({ ...input, email: input.email || undefined })
@@ -71,10 +116,12 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
   const status = async (): Promise<RosterStatus> => {
     const store = await deps.store()
     const health = store.health
-    if (health.status === 'ready') return { status: 'ready', file: store.file, patients: store.list().length }
+    if (health.status === 'ready') return { status: 'ready', file: store.file, patients: store.list().length, warnings: health.warnings ?? [] }
+    if (health.status === 'read-only') return { status: 'read-only', file: store.file, patients: store.list().length, reason: health.reason }
     if (health.status === 'refused' || health.status === 'closed') return { status: 'refused', file: store.file, reason: health.reason }
-    const newestBackup = (await deps.backups.list())[0] ?? null
-    return { status: 'recovery', file: store.file, reason: health.reason, quarantined: health.quarantined, newestBackup }
+    const newestBackup = await deps.backups.newestUsable()
+    const replayable = newestBackup ? store.replayableAfter(deps.backups.lastSeqOf(newestBackup.id) ?? -1) : 0
+    return { status: 'recovery', file: store.file, reason: health.reason, quarantined: health.quarantined, newestBackup, replayable }
   }
 
   const writeExport = async (patients: Patient[], defaultName: string, title: string): Promise<FileResult> => {
@@ -87,6 +134,10 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
 
   return {
     getRosterStatus: status,
+    reopenRoster: async () => {
+      await deps.reopen()
+      return status()
+    },
     startEmptyRoster: async () => {
       const store = await deps.store()
       if (store.health.status !== 'recovery') throw new AppFailure('conflict', 'The roster is not waiting for recovery.')
@@ -99,62 +150,88 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       const store = await deps.store()
       assertChartFree(store, input.chartNumber)
       const stamp = now().toISOString()
-      return save(store, { ...clean(input), id: newId(), createdAt: stamp, updatedAt: stamp, programs: [] })
+      const patient: Patient = { ...clean(input), id: newId(), revision: 1, createdAt: stamp, updatedAt: stamp, programs: [] }
+      await store.put(patient)
+      return afterChange(store, patient)
     },
-    updatePatient: async ({ id, patient }) => {
+    updatePatient: async ({ id, revision, patient }) => {
       const store = await deps.store()
-      const current = existing(store, id)
+      existing(store, id)
       assertChartFree(store, patient.chartNumber, id)
-      return save(store, { ...clean(patient), id, createdAt: current.createdAt, updatedAt: now().toISOString(), programs: current.programs })
+      const saved = await store.update(id, (current) => {
+        if (current.revision !== revision) throw changedElsewhere(`${nameOf(current)}’s details were`)
+        return withDetails(current, clean(patient), now().toISOString())
+      })
+      return afterChange(store, saved)
     },
     setPatientArchived: async ({ id, archived }) => {
       const store = await deps.store()
-      const current = existing(store, id)
-      return save(store, { ...current, status: archived ? 'archived' : 'active', updatedAt: now().toISOString() })
+      const saved = await store.update(id, (current) => ({
+        ...current,
+        status: archived ? 'archived' : 'active',
+        revision: current.revision + 1,
+        updatedAt: now().toISOString(),
+      }))
+      return afterChange(store, saved)
     },
     deletePatient: async ({ id }) => {
       const store = await deps.store()
-      existing(store, id)
       await store.remove(id)
-      // Fold the journal at once so the record is gone from the live files, not just hidden.
-      await store.compact()
-      return { id }
+      // Fold the journal at once so the record is gone from the live files, not just hidden. The delete itself is
+      // already safe on disk: a compaction that fails (a full disk) is retried with the next one, and not reported
+      // as a failed delete.
+      await store.compact().catch((error: unknown) => log('Compaction after a delete failed', error))
+      return afterChange(store, { id })
     },
-    saveProgram: async ({ patientId, programId, program }) => {
-      const store = await deps.store()
-      const patient = existing(store, patientId)
-      const stamp = now().toISOString()
-      const previous = programId ? patient.programs.find((p) => p.id === programId) : undefined
-      if (programId && !previous) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+    saveProgram: async ({ patientId, programId, revision, program }) => {
       for (const [i, item] of program.items.entries()) {
         if (deps.exerciseExists && !(await deps.exerciseExists(item.exerciseId))) {
           throw new AppFailure('invalid_argument', `Exercise ${i + 1} (“${item.exerciseId}”) is not in the library. Nothing was saved.`, `program.items.${i}.exerciseId`)
         }
       }
-      const saved: Program = { ...program, id: previous?.id ?? newId(), createdAt: previous?.createdAt ?? stamp, updatedAt: stamp }
-      return save(store, withProgram(patient, saved, stamp))
+      const store = await deps.store()
+      const saved = await store.update(patientId, (patient) => {
+        const stamp = now().toISOString()
+        const previous = programId ? patient.programs.find((p) => p.id === programId) : undefined
+        if (programId && !previous) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+        if (previous && previous.revision !== revision) throw changedElsewhere(`The program “${previous.title}” was`)
+        if (!previous) assertRoomForProgram(patient)
+        const next: Program = {
+          ...program,
+          id: previous?.id ?? newId(),
+          revision: (previous?.revision ?? 0) + 1,
+          createdAt: previous?.createdAt ?? stamp,
+          updatedAt: stamp,
+        }
+        return withProgram(patient, next, stamp)
+      }, 'patientId')
+      return afterChange(store, saved)
     },
     duplicateProgram: async ({ patientId, programId }) => {
       const store = await deps.store()
-      const patient = existing(store, patientId)
-      const source = patient.programs.find((p) => p.id === programId)
-      if (!source) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
-      const stamp = now().toISOString()
-      const copy: Program = {
-        ...source,
-        id: newId(),
-        title: source.title.length > 110 ? source.title : `${source.title} (copy)`,
-        status: 'current',
-        createdAt: stamp,
-        updatedAt: stamp,
-        items: source.items.map((item) => ({ ...item, id: newId() })),
-      }
-      return save(store, withProgram(patient, copy, stamp))
+      const saved = await store.update(patientId, (patient) => {
+        const source = patient.programs.find((p) => p.id === programId)
+        if (!source) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+        assertRoomForProgram(patient)
+        const stamp = now().toISOString()
+        const copy: Program = {
+          ...source,
+          id: newId(),
+          revision: 1,
+          title: source.title.length > 110 ? source.title : `${source.title} (copy)`,
+          status: 'current',
+          createdAt: stamp,
+          updatedAt: stamp,
+          items: source.items.map((item) => ({ ...item, id: newId() })),
+        }
+        return withProgram(patient, copy, stamp)
+      }, 'patientId')
+      return afterChange(store, saved)
     },
     listBackups: () => deps.backups.list(),
     backupNow: async () => {
       const store = await deps.store()
-      if (store.health.status !== 'ready') throw new AppFailure('conflict', store.health.reason)
+      if (store.health.status !== 'ready') throw new AppFailure('conflict', 'reason' in store.health ? store.health.reason : 'The roster is not open.')
       return deps.backups.create(store, 'manual')
     },
     restoreBackup: async ({ id }) => deps.backups.restore(await deps.store(), id),
@@ -165,12 +242,19 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     },
     exportRoster: async () => {
       const store = await deps.store()
-      return writeExport(store.entries.map(patientOf), `Homeplan_roster_${today()}.json`, 'Export the whole roster')
+      return writeExport(store.patients(), `Homeplan_roster_${today()}.json`, 'Export the whole roster')
     },
     importRoster: async () => {
       const path = await deps.dialogs.open({ title: 'Import patients', filters: [{ name: 'Homeplan export (JSON)', extensions: ['json'] }] })
       if (!path) return { cancelled: true, imported: 0, duplicates: [] }
-      return importFrom(await deps.store(), path, newId, save)
+      const store = await deps.store()
+      const patients = readImport(basename(path), await deps.readUserFile(path, { maxBytes: MAX_IMPORT_BYTES, what: basename(path) }))
+      const { accepted, report } = planImport(store, patients, newId)
+      if (accepted.length === 0) return report
+      // One step that can be undone: the roster as it was is kept as a backup first (when there is one to keep).
+      if (store.list().length > 0) await deps.backups.create(store, 'before-import')
+      await store.putMany(accepted)
+      return afterChange(store, report)
     },
   }
 }
@@ -182,48 +266,54 @@ function withProgram(patient: Patient, program: Program, stamp: string): Patient
   return { ...patient, updatedAt: stamp, programs: [...others, program] }
 }
 
-async function importFrom(
-  store: RosterStore,
-  path: string,
-  newId: () => string,
-  save: (store: RosterStore, patient: Patient) => Promise<Patient>,
-): Promise<ImportReport> {
-  const name = basename(path)
-  const stat = await fsp.stat(path).catch(() => {
-    throw new AppFailure('not_found', `${name} could not be opened.`)
-  })
-  if (stat.size > MAX_IMPORT_BYTES) throw new AppFailure('invalid_argument', `${name} is larger than 300 MB; it is not a Homeplan export.`)
-  let doc: { format?: unknown; patients?: unknown }
+/** The patients of an export or roster file, upgraded from an older version and checked; nothing is kept if one fails. */
+function readImport(name: string, bytes: Buffer): Patient[] {
+  let doc: { format?: unknown; schemaVersion?: unknown; patients?: unknown }
   try {
-    doc = JSON.parse(await fsp.readFile(path, 'utf8'))
+    doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
     throw new AppFailure('invalid_argument', `${name} is not valid JSON (${(error as Error).message}). Nothing was imported.`)
   }
   if (!doc || (doc.format !== EXPORT_FORMAT && doc.format !== FORMAT) || !Array.isArray(doc.patients)) {
     throw new AppFailure('invalid_argument', `${name} is not a Homeplan export or roster file. Nothing was imported.`)
   }
-  const patients = doc.patients.map((raw, i) => {
+  if (typeof doc.schemaVersion === 'number' && doc.schemaVersion > SCHEMA_VERSION) {
+    throw new AppFailure('invalid_argument', `${name} was made by a newer version of Homeplan (version ${doc.schemaVersion}). Update Homeplan to import it. Nothing was imported.`)
+  }
+  let raws: unknown[]
+  try {
+    raws = upgradePatients(doc)
+  } catch (error) {
+    if (error instanceof MigrationError) throw new AppFailure('invalid_argument', `${name}: ${error.message} Nothing was imported.`)
+    throw error
+  }
+  return raws.map((raw, i) => {
     const parsed = patientSchema.safeParse(raw)
     if (parsed.success) return parsed.data
     const issue = parsed.error.issues[0]
     const where = jsonPath(['patients', i, ...(issue?.path ?? [])])
     throw new AppFailure('invalid_argument', `${name}: ${where}: ${issue?.message ?? 'invalid'}. Nothing was imported.`)
   })
-  const charts = new Map(store.list().filter((s) => s.chartNumber).map((s) => [chartKey(s.chartNumber), `${s.firstName} ${s.lastName}`]))
+}
+
+/** Which patients to add: a chart number already on the roster (or earlier in the file) is skipped; an id already used gets a new one. */
+function planImport(store: RosterStore, patients: Patient[], newId: () => string): { accepted: Patient[]; report: ImportReport } {
+  const charts = new Map(store.list().filter((s) => s.chartNumber).map((s) => [chartKey(s.chartNumber), nameOf(s)]))
+  const ids = new Set(store.list().map((s) => s.id))
   const report: ImportReport = { cancelled: false, imported: 0, duplicates: [] }
   const accepted: Patient[] = []
   for (const patient of patients) {
     const key = chartKey(patient.chartNumber)
     const holder = key ? charts.get(key) : undefined
     if (holder) {
-      report.duplicates.push({ chartNumber: patient.chartNumber!, importedName: `${patient.firstName} ${patient.lastName}`, existingName: holder })
+      report.duplicates.push({ chartNumber: patient.chartNumber!, importedName: nameOf(patient), existingName: holder })
       continue
     }
-    if (key) charts.set(key, `${patient.firstName} ${patient.lastName}`)
-    accepted.push(store.get(patient.id) ? { ...patient, id: newId() } : patient)
+    if (key) charts.set(key, nameOf(patient))
+    const id = ids.has(patient.id) ? newId() : patient.id
+    ids.add(id)
+    accepted.push({ ...patient, id })
   }
-  await Promise.all(accepted.map((patient) => save(store, patient)))
   report.imported = accepted.length
-  return report
+  return { accepted, report }
 }
-

@@ -49,7 +49,8 @@ describe('roster service', () => {
       ['createPatient', patientInput({ email: 'not-an-email' }), 'email'],
       ['createPatient', { ...patientInput(), ssn: '123' }, 'ssn'],
       ['createPatient', patientInput({ chartNumber: 'mrn 1001' }), 'chartNumber'],
-      ['updatePatient', { id: 'no-such-patient', patient: patientInput() }, 'id'],
+      ['updatePatient', { id: 'no-such-patient', revision: 1, patient: patientInput() }, 'id'],
+      ['updatePatient', { id: created.id, patient: patientInput() }, 'revision'],
       ['getPatient', { id: '../../etc/passwd' }, 'id'],
       ['deletePatient', {}, 'id'],
     ]
@@ -108,7 +109,7 @@ describe('roster service', () => {
   it('names the file and JSON path of an invalid import and imports nothing', async () => {
     const { value, call, dialogs, dataDir } = await setup()
     const file = join(dataDir, 'broken.json')
-    await writeFile(file, JSON.stringify({ format: 'homeplan-roster-export', patients: [{ ...patientInput(), id: 'patient-x1', createdAt: 'x' }] }))
+    await writeFile(file, JSON.stringify({ format: 'homeplan-roster-export', schemaVersion: 3, patients: [{ ...patientInput(), id: 'patient-x1', revision: 1, createdAt: 'x' }] }))
     dialogs.answers.open.push(file)
     const result = await call('importRoster')
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/^broken\.json: patients\[0\]\.createdAt: .*Nothing was imported\.$/) } })

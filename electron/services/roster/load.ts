@@ -1,0 +1,107 @@
+/**
+ * Reading the roster folder and deciding what it means: the one place that
+ * says whether the roster opens (ready), must be recovered from a backup, or
+ * is refused (a newer Homeplan's file, or a folder that cannot be read right
+ * now). It only reads; the store acts on the verdict.
+ *
+ * Damage costs only the damaged part: a journal line that fails its checksum is
+ * left out (and reported), a torn last line was never acknowledged and is
+ * dropped, an empty or duplicated line is harmless. Only a roster.json that
+ * cannot be trusted as a whole sends the roster to recovery, and then every
+ * readable journal change is kept so it can be applied again on top of a backup.
+ */
+import { join } from 'node:path'
+import type { FsPort } from '../fs-port'
+import { errnoOf } from '../fs-port'
+import { summarize } from '../../../src/core/patient'
+import { decodeSnapshot, SCHEMA_VERSION, SnapshotError, type RecordEntry } from './format'
+import { NewerJournalError, readJournals, type Change, type JournalRead } from './journal'
+
+export const ROSTER_FILE = 'roster.json'
+
+export type Loaded =
+  | {
+      kind: 'ok'
+      entries: RecordEntry[]
+      /** The snapshot's last folded change; journal changes above it were applied. */
+      snapshotSeq: number
+      lastSeq: number
+      /** The version roster.json (or an old journal line) was written in, when older than ours. */
+      upgradedFrom?: number
+      journal: JournalRead
+      warnings: string[]
+    }
+  | { kind: 'damaged'; reason: string; journal: JournalRead | undefined }
+  | { kind: 'refused'; reason: string }
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
+
+/** Applies changes in order to a map of records (insertion order is the roster's order). */
+export function applyChange(records: Map<string, RecordEntry>, change: Change, entryOf: (change: Extract<Change, { op: 'put' }>) => RecordEntry): void {
+  if (change.op === 'put') records.set(change.patient.id, entryOf(change))
+  else records.delete(change.id)
+}
+
+export async function loadRoster(fs: FsPort, dir: string): Promise<Loaded> {
+  const file = join(dir, ROSTER_FILE)
+  let buf: Buffer | undefined
+  try {
+    buf = await fs.readFile(file)
+  } catch (error) {
+    const code = errnoOf(error)
+    if (code === 'EISDIR') return { kind: 'damaged', reason: 'roster.json is a folder, not a file.', journal: await readJournals(fs, dir).catch(() => undefined) }
+    if (code !== 'ENOENT') return { kind: 'refused', reason: `Homeplan cannot read the patient file right now (${code ?? 'unknown error'}). Nothing was changed. Check that the data folder is reachable and that you may read it, then choose Try again.` }
+  }
+
+  let journal: JournalRead
+  try {
+    journal = await readJournals(fs, dir)
+  } catch (error) {
+    if (error instanceof NewerJournalError) return { kind: 'refused', reason: `${error.message} Update Homeplan to open it; nothing was changed.` }
+    return { kind: 'refused', reason: `Homeplan cannot read the change journal right now (${errnoOf(error) ?? 'unknown error'}). Nothing was changed; choose Try again.` }
+  }
+
+  let entries: RecordEntry[] = []
+  let snapshotSeq = 0
+  let upgradedFrom: number | undefined
+  if (buf) {
+    try {
+      const decoded = decodeSnapshot(buf)
+      entries = decoded.entries
+      snapshotSeq = decoded.header.lastSeq
+      if (decoded.fileVersion < SCHEMA_VERSION) upgradedFrom = decoded.fileVersion
+    } catch (error) {
+      if (!(error instanceof SnapshotError)) throw error
+      if (error.kind === 'newer') return { kind: 'refused', reason: error.message }
+      return { kind: 'damaged', reason: error.message, journal }
+    }
+  } else if (journal.changes.length > 0 && journal.changes[0]!.seq > 1) {
+    return {
+      kind: 'damaged',
+      reason: `roster.json is missing, and the change journal beside it only holds the ${plural(journal.changes.length, 'change')} made after it was last saved.`,
+      journal,
+    }
+  }
+
+  const warnings: string[] = []
+  const records = new Map(entries.map((e) => [e.summary.id, e]))
+  let lastSeq = snapshotSeq
+  let missing = 0
+  for (const change of journal.changes) {
+    if (change.seq <= snapshotSeq) continue
+    if (change.seq > lastSeq + 1) missing += change.seq - lastSeq - 1
+    applyChange(records, change, (c) => ({ summary: summarize(c.patient), patient: c.patient }))
+    lastSeq = change.seq
+  }
+  if (journal.damaged.length) {
+    const files = [...new Set(journal.damaged.map((d) => d.file))]
+    warnings.push(
+      `${plural(journal.damaged.length, 'change')} in the change journal could not be read and ${journal.damaged.length === 1 ? 'was' : 'were'} left out; everything else opened as saved. If a patient’s latest change is missing, make it again. A copy of the damaged ${files.length === 1 ? 'file' : 'files'} was kept in the data folder.`,
+    )
+  }
+  // Gaps a damaged line explains were reported above already.
+  missing -= journal.damaged.length
+  if (missing > 0) warnings.push(`${plural(missing, 'change')} between saved changes ${missing === 1 ? 'is' : 'are'} missing from the change journal. If a patient’s latest change is missing, make it again.`)
+  if (journal.oldestVersion < SCHEMA_VERSION) upgradedFrom = Math.min(upgradedFrom ?? SCHEMA_VERSION, journal.oldestVersion)
+  return { kind: 'ok', entries: [...records.values()], snapshotSeq, lastSeq, upgradedFrom, journal, warnings }
+}
