@@ -16,6 +16,7 @@ export const api = {
   getDataFolder: () => call('getDataFolder'),
   setClinicLogo: (arg) => call('setClinicLogo', arg),
   getRosterStatus: () => call('getRosterStatus'),
+  reopenRoster: () => call('reopenRoster'),
   startEmptyRoster: () => call('startEmptyRoster'),
   listPatients: () => call('listPatients'),
   getPatient: (arg) => call('getPatient', arg),

@@ -1,12 +1,16 @@
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { AppInfo, DataFolderInfo, Handlers } from '../../src/core/contract'
+import { changesData, type AppInfo, type DataFolderInfo, type Handlers } from '../../src/core/contract'
+import { AppFailure } from '../../src/core/result'
 import { describeDataFolder } from './data-folder'
+import { acquireDataLock, type DataLock, type DataLockOptions } from './data-lock'
 import type { Dialogs } from './dialogs'
 import { createHandoutHandlers } from './handout/export'
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
 import { RosterStore } from './roster/store'
+import { readUserFile } from './read-user-file'
 import { createSettingsStore } from './settings-store'
 
 export interface ServiceDeps {
@@ -22,6 +26,8 @@ export interface ServiceDeps {
   openFile?: (path: string) => void
   /** The system print dialog for a PDF (the app passes electron/main/print.ts). */
   printPdf?: (pdf: Buffer, title: string) => Promise<boolean>
+  /** The folder lock's timings and process check (tests shorten them). */
+  lock?: Pick<DataLockOptions, 'staleAfterMs' | 'heartbeatMs' | 'isAlive' | 'pid' | 'host'>
 }
 
 export interface Services {
@@ -40,15 +46,58 @@ export function createServices(deps: ServiceDeps): Services {
   const log = deps.log ?? (() => {})
   const settings = createSettingsStore(deps.dataDir, (message) => log(message))
   const backups = new Backups({ dir: deps.dataDir, now: deps.now })
+  let lock: DataLock | undefined
+  /** Why this process may not change the data folder (another Homeplan holds it); undefined while it may. */
+  let readOnly: string | undefined
   let opened: Promise<RosterStore> | undefined
-  // The roster opens on first use, so the window appears before a large file is read.
-  const store = () =>
-    (opened ??= RosterStore.open({
+
+  const openRoster = async (): Promise<RosterStore> => {
+    if (!lock) {
+      await mkdir(deps.dataDir, { recursive: true, mode: 0o700 }).catch(() => {})
+      const result = await acquireDataLock({
+        dir: deps.dataDir,
+        ...deps.lock,
+        onLost: (reason) => {
+          readOnly = reason
+          log(reason)
+        },
+      })
+      if (result.held) {
+        lock = result.lock
+        readOnly = undefined
+      } else {
+        readOnly = result.reason
+      }
+    }
+    const held = lock
+    return RosterStore.open({
       dir: deps.dataDir,
       now: deps.now,
       log,
+      readOnly,
+      guard: held ? () => held.assertHeld() : undefined,
       beforeMigrate: async (file) => void (await backups.keepCopy(file, 'before-migration')),
+    })
+  }
+  // The roster opens on first use, so the window appears before a large file is read. A failed open is not
+  // kept: the next call tries again.
+  const store = () =>
+    (opened ??= openRoster().catch((error: unknown) => {
+      opened = undefined
+      throw error
     }))
+  const reopen = async () => {
+    const previous = opened
+    opened = undefined
+    await backups.idle()
+    if (previous) await (await previous.catch(() => undefined))?.close()
+    return store()
+  }
+  /** Refuses a change while another Homeplan holds the folder, before anything is touched. */
+  const assertWritable = async () => {
+    await store()
+    if (readOnly !== undefined) throw new AppFailure('conflict', readOnly)
+  }
   const library = createLibrary({
     dataDir: deps.dataDir,
     builtinDir: join(deps.resourcesDir, 'library', 'exercises'),
@@ -72,7 +121,7 @@ export function createServices(deps: ServiceDeps): Services {
       const logo = await library.media.importFile(path)
       return settings.update({ clinic: { ...current.clinic, logo } })
     },
-    ...createRosterHandlers({ store, backups, dialogs: deps.dialogs, now: deps.now, log, exerciseExists: async (id) => !!(await library.find(id)) }),
+    ...createRosterHandlers({ store, reopen, backups, dialogs: deps.dialogs, readUserFile, now: deps.now, log, exerciseExists: async (id) => !!(await library.find(id)) }),
     ...library.handlers,
     ...createHandoutHandlers({
       dataDir: deps.dataDir,
@@ -86,15 +135,25 @@ export function createServices(deps: ServiceDeps): Services {
       now: deps.now,
     }),
   }
+  for (const method of changesData) {
+    const name = method as keyof Handlers
+    const handler = handlers[name] as (arg: unknown) => unknown
+    ;(handlers as Record<string, (arg: unknown) => unknown>)[name] = async (arg: unknown) => {
+      await assertWritable()
+      return handler(arg)
+    }
+  }
   return {
     handlers,
     close: async () => {
       await backups.idle()
-      if (opened) await (await opened).close()
+      if (opened) await (await opened.catch(() => undefined))?.close()
+      await lock?.release()
+      lock = undefined
     },
     idle: async () => {
       await backups.idle()
-      if (opened) await (await opened).compactions
+      if (opened) await (await opened.catch(() => undefined))?.compactions
     },
   }
 }

@@ -3,7 +3,7 @@ import type { Exercise, Template } from './exercise'
 import { libraryArgs, type LibraryView } from './library-contract'
 import { id, programInputSchema, type Patient, type PatientSummary } from './patient'
 import type { Result } from './result'
-import { byId, rosterArgs, type BackupInfo, type FileResult, type ImportReport, type RosterStatus } from './roster-contract'
+import { byId, rosterArgs, type BackupInfo, type FileResult, type ImportReport, type RestoreResult, type RosterStatus } from './roster-contract'
 import { settingsPatchSchema, type Settings } from './settings'
 
 /** What "About Homeplan" and support requests need to know. */
@@ -50,6 +50,8 @@ export const contract = {
   setClinicLogo: channel<Settings>()(z.strictObject({ remove: z.boolean() })),
 
   getRosterStatus: channel<RosterStatus>()(z.undefined()),
+  /** Opens the roster again: after the other Homeplan closed, or a folder problem was fixed. */
+  reopenRoster: channel<RosterStatus>()(z.undefined()),
   startEmptyRoster: channel<RosterStatus>()(z.undefined()),
   listPatients: channel<PatientSummary[]>()(z.undefined()),
   getPatient: channel<Patient>()(byId),
@@ -62,7 +64,7 @@ export const contract = {
 
   listBackups: channel<BackupInfo[]>()(z.undefined()),
   backupNow: channel<BackupInfo>()(z.undefined()),
-  restoreBackup: channel<{ restored: BackupInfo; undo: BackupInfo | null }>()(rosterArgs.restoreBackup),
+  restoreBackup: channel<RestoreResult>()(rosterArgs.restoreBackup),
   exportPatient: channel<FileResult>()(byId),
   exportRoster: channel<FileResult>()(z.undefined()),
   importRoster: channel<ImportReport>()(z.undefined()),
@@ -86,6 +88,17 @@ export const contract = {
     z.strictObject({ patientId: id, programId: id, ...handoutOptions }),
   ),
 }
+
+/**
+ * The calls that change what is in the data folder. While this window has the folder read-only (another
+ * Homeplan holds it), these are refused with the reason; everything else works.
+ */
+export const changesData: ReadonlySet<string> = new Set([
+  'updateSettings', 'setClinicLogo', 'startEmptyRoster', 'createPatient', 'updatePatient', 'setPatientArchived', 'deletePatient',
+  'saveProgram', 'duplicateProgram', 'backupNow', 'restoreBackup', 'importRoster', 'createExercise', 'updateExercise',
+  'duplicateExercise', 'deleteExercise', 'setFavourite', 'setDefaultDosage', 'attachExercisePhoto', 'removeExercisePhoto',
+  'saveTemplate', 'deleteTemplate', 'exportHandout',
+] satisfies Method[])
 
 export type Contract = typeof contract
 export type Method = keyof Contract

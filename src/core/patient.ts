@@ -71,7 +71,13 @@ export const programInputSchema = z.strictObject({
 })
 export type ProgramInput = z.infer<typeof programInputSchema>
 
-export const programSchema = programInputSchema.extend({ id, createdAt: timestamp, updatedAt: timestamp })
+/**
+ * A stored record's revision: 1 when created, one more at every save. A save names the revision it was
+ * made from, and is refused if the record has moved on since (another window or tab saved first).
+ */
+export const revision = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
+
+export const programSchema = programInputSchema.extend({ id, revision, createdAt: timestamp, updatedAt: timestamp })
 export type Program = z.infer<typeof programSchema>
 
 /** One printed or exported handout: when, how, and the program exactly as it was printed. */
@@ -89,6 +95,8 @@ export type HandoutRecord = z.infer<typeof handoutRecordSchema>
 /** A stored patient. The date-of-birth bound is not re-checked here: a stored record stays valid as time passes. */
 export const patientSchema = patientInputSchema(() => '9999-12-31').extend({
   id,
+  /** Counts changes to the patient's own details (the form); programs carry their own revision. */
+  revision,
   createdAt: timestamp,
   updatedAt: timestamp,
   programs: z.array(programSchema).max(500),

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { id, patientInputSchema, programInputSchema } from './patient'
+import { id, patientInputSchema, programInputSchema, revision } from './patient'
 
 /** Types and argument schemas of the roster channels (see contract.ts). */
-export type BackupKind = 'auto' | 'manual' | 'before-restore' | 'before-migration'
+export type BackupKind = 'auto' | 'manual' | 'before-restore' | 'before-import' | 'before-migration'
 
 export interface BackupInfo {
   /** The backup's file name in <data>/backups. */
@@ -11,12 +11,30 @@ export interface BackupInfo {
   kind: BackupKind
   bytes: number
   patients: number | null
+  /** Whether it was checked and can be restored; if not, `problem` says why. */
+  usable: boolean
+  problem?: string
 }
 
 export type RosterStatus =
-  | { status: 'ready'; file: string; patients: number }
-  | { status: 'recovery'; file: string; reason: string; quarantined: string[]; newestBackup: BackupInfo | null }
+  /** `warnings`: what was found damaged and left out while opening (the rest opened as saved). */
+  | { status: 'ready'; file: string; patients: number; warnings: string[] }
+  /** Another Homeplan holds the data folder (or it cannot be written): everything can be seen, nothing changed. */
+  | { status: 'read-only'; file: string; patients: number; reason: string }
+  /**
+   * The patient file was set aside. `newestBackup` is the newest backup that can be restored, and
+   * `replayable` how many of the set-aside journal's changes can be applied again on top of it.
+   */
+  | { status: 'recovery'; file: string; reason: string; quarantined: string[]; newestBackup: BackupInfo | null; replayable: number }
   | { status: 'refused'; file: string; reason: string }
+
+export interface RestoreResult {
+  restored: BackupInfo
+  /** The backup taken just before, which undoes this restore (none when the roster was not open). */
+  undo: BackupInfo | null
+  /** Changes from the set-aside journal applied again on top of the backup. */
+  replayed: number
+}
 
 export type FileResult = { saved: true; path: string } | { saved: false }
 
@@ -33,9 +51,16 @@ const patientInput = patientInputSchema()
 
 export const rosterArgs = {
   createPatient: patientInput,
-  updatePatient: z.strictObject({ id, patient: patientInput }),
+  /** `revision`: the patient's revision the form was filled from; a newer one on the roster refuses the save. */
+  updatePatient: z.strictObject({ id, revision, patient: patientInput }),
   setPatientArchived: z.strictObject({ id, archived: z.boolean() }),
-  saveProgram: z.strictObject({ patientId: id, programId: id.optional(), program: programInputSchema }),
+  /** Changing a saved program names the revision it was opened at; a new program has none. */
+  saveProgram: z
+    .strictObject({ patientId: id, programId: id.optional(), revision: revision.optional(), program: programInputSchema })
+    .refine((arg) => (arg.programId === undefined) === (arg.revision === undefined), {
+      message: 'A change to a saved program must say which revision it was made from.',
+      path: ['revision'],
+    }),
   duplicateProgram: z.strictObject({ patientId: id, programId: id }),
   restoreBackup: z.strictObject({ id: z.string().max(200) }),
 }

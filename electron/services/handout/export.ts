@@ -16,6 +16,7 @@ import type { Dialogs } from '../dialogs'
 import type { Library } from '../library/service'
 import { MEDIA_FOLDER } from '../library/media'
 import type { RosterStore } from '../roster/store'
+import { assertRoomForHandout, recordHandout } from '../roster/service'
 import { renderHandout } from './render'
 
 export interface HandoutDeps {
@@ -93,6 +94,7 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
     if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
     const program = patient.programs.find((p) => p.id === programId)
     if (!program) throw new AppFailure('not_found', 'That program is not in this patient’s history. Save it first.', 'programId')
+    assertRoomForHandout(patient)
     const settings = await deps.settings()
     const date = now().toISOString().slice(0, 10)
     const input = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
@@ -110,7 +112,7 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       const patient = (await deps.store()).get(patientId)
       if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
       const stamp = now().toISOString()
-      const draft: Program = { ...program, id: 'preview-program', createdAt: stamp, updatedAt: stamp }
+      const draft: Program = { ...program, id: 'preview-program', revision: 1, createdAt: stamp, updatedAt: stamp }
       const input = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
       const { pdf, warnings } = await renderHandout(input, join(deps.resourcesDir, 'fonts'))
       return { pdf: pdf.toString('base64'), warnings }
@@ -121,9 +123,8 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       const path = await deps.dialogs.save({ title: 'Save the handout as PDF', defaultName: defaultHandoutName(patient, date), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
       if (!path) return { saved: false as const }
       await writeFileAtomic(path, pdf, { mode: 0o644 })
-      const current = store.get(patientId) ?? patient
       const record = { id: randomUUID(), at: now().toISOString(), programId, layout, paper, file: basename(path), snapshot: { title: program.title, items: program.items } }
-      await store.put({ ...current, handouts: [...(current.handouts ?? []), record] })
+      await recordHandout(store, patientId, record)
       if (settings.openAfterExport) deps.openFile?.(path)
       return { saved: true as const, path, warnings }
     },

@@ -75,7 +75,7 @@ export function PatientForm({ opened, patient, therapists, onClose, onSaved }: P
       return setErrors(found)
     }
     setSaving(true)
-    const result = patient ? await api.updatePatient({ id: patient.id, patient: checked.data }) : await api.createPatient(checked.data)
+    const result = patient ? await api.updatePatient({ id: patient.id, revision: patient.revision, patient: checked.data }) : await api.createPatient(checked.data)
     setSaving(false)
     if (!result.ok) return setErrors(result.error.field ? { [result.error.field.split('.').at(-1)!]: result.error.message } : {})
     setErrors({})

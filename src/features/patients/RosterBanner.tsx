@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconAlertTriangle } from '@tabler/icons-react'
+import { IconAlertTriangle, IconLock } from '@tabler/icons-react'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
 import { formatDate } from './format'
@@ -10,15 +10,33 @@ import { useRoster } from './roster-context'
 export function RosterBanner() {
   const api = useApi()
   const { status, refresh } = useRoster()
-  if (!status || status.status === 'ready') return null
+  if (!status) return null
+  if (status.status === 'ready') {
+    if (status.warnings.length === 0) return null
+    return (
+      <Alert color="yellow" icon={<IconAlertTriangle />} title="Part of the patient file was damaged" mb="lg" data-testid="roster-warnings">
+        {status.warnings.map((w) => <Text key={w} size="sm">{w}</Text>)}
+      </Alert>
+    )
+  }
   if (status.status === 'refused') {
     return (
-      <Alert color="red" icon={<IconAlertTriangle />} title="This patient file needs a newer Homeplan" mb="lg">
-        {status.reason}
+      <Alert color="red" icon={<IconAlertTriangle />} title="The patient file could not be opened" mb="lg">
+        <Text size="sm">{status.reason}</Text>
+        <Button size="xs" mt="sm" variant="default" onClick={() => void api.reopenRoster().then(() => refresh())}>Try again</Button>
+      </Alert>
+    )
+  }
+  if (status.status === 'read-only') {
+    return (
+      <Alert color="yellow" icon={<IconLock />} title="Read-only: another Homeplan is using this data folder" mb="lg" data-testid="read-only-banner">
+        <Text size="sm">{status.reason}</Text>
+        <Button size="xs" mt="sm" variant="default" onClick={() => void api.reopenRoster().then(() => refresh())}>Try again</Button>
       </Alert>
     )
   }
   const backup = status.newestBackup
+  const replay = status.replayable > 0 ? ` and re-apply ${status.replayable === 1 ? 'the 1 later change' : `the ${status.replayable} later changes`}` : ''
   return (
     <Alert color="orange" icon={<IconAlertTriangle />} title="Your patient file could not be opened" mb="lg">
       <Text size="sm">{status.reason}</Text>
@@ -31,6 +49,7 @@ export function RosterBanner() {
           })}>
             Restore the backup from {formatDate(backup.createdAt)} {new Date(backup.createdAt).toLocaleTimeString()}
             {backup.patients !== null ? ` (${backup.patients} patients)` : ''}
+            {replay}
           </Button>
         )}
         <Button size="xs" variant="default" onClick={() => void api.startEmptyRoster().then(() => refresh())}>Start an empty roster</Button>

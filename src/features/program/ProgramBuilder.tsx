@@ -125,7 +125,11 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
       return steps?.length ? { ...rest, instructionOverride: steps } : rest
     })
     const extra = { ...(draft.goals?.trim() ? { goals: draft.goals } : {}), ...(draft.therapist ? { therapist: draft.therapist } : {}) }
-    const result = await api.saveProgram({ patientId: patient.id, ...(programId ? { programId } : {}), program: { title: draft.title, status: 'current', ...extra, items } })
+    // A saved program names the revision it was opened at: if another window saved it since, the save is refused
+    // and this draft stays as it is (kept locally) so nothing typed here is lost.
+    const revision = patient.programs.find((p) => p.id === programId)?.revision
+    const opened = programId && revision !== undefined ? { programId, revision } : {}
+    const result = await api.saveProgram({ patientId: patient.id, ...opened, program: { title: draft.title, status: 'current', ...extra, items } })
     if (!result.ok) return
     const savedProgram = programId ? result.value.programs.find((p) => p.id === programId)! : result.value.programs.at(-1)!
     clearDraft(patient.id, programId)

@@ -10,6 +10,7 @@ const kindLabel: Record<BackupInfo['kind'], string> = {
   auto: 'Automatic',
   manual: 'Backed up by you',
   'before-restore': 'Before a restore',
+  'before-import': 'Before an import',
   'before-migration': 'Before an upgrade',
 }
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
@@ -93,7 +94,13 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
                 <Table.Td>{kindLabel[b.kind]}</Table.Td>
                 <Table.Td>{b.patients ?? '—'}</Table.Td>
                 <Table.Td>{size(b.bytes)}</Table.Td>
-                <Table.Td ta="right"><Button size="compact-sm" variant="subtle" onClick={() => setConfirm(b)}>Restore…</Button></Table.Td>
+                <Table.Td ta="right">
+                  {b.usable ? (
+                    <Button size="compact-sm" variant="subtle" onClick={() => setConfirm(b)}>Restore…</Button>
+                  ) : (
+                    <Text size="xs" c="red.8" title={b.problem}>Damaged: cannot be restored</Text>
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
