@@ -153,6 +153,17 @@ export class Backups {
 
   private async take(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
     if (store.health.status !== 'ready') throw new AppFailure('conflict', 'The roster is not open for changes; no backup was taken.')
+    try {
+      return await this.takeNow(store, kind)
+    } catch (error) {
+      if (error instanceof AppFailure) throw error
+      const code = errnoOf(error) ?? 'unknown error'
+      const why = code === 'ENOSPC' ? ' The disk is full; free some space and try again.' : code === 'EPERM' || code === 'EBUSY' ? ' Another program may be holding the file; try again shortly.' : ''
+      throw new AppFailure('io_error', `The backup could not be written (${code}).${why} The roster itself is unchanged.`)
+    }
+  }
+
+  private async takeNow(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
     await store.compact()
     await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
     const name = await this.copyUnderFreeName(store.file, kind)

@@ -43,23 +43,27 @@ export class NewerJournalError extends Error {
   }
 }
 
-/** `{"v":3,"seq":…,…,"crc":"0a1b2c3d"}\n`, the CRC taken over the line as it would read without its last field. */
-export function encodeChange(change: Change): Buffer {
-  const body = Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, ...change }))
+/**
+ * `{"v":3,"seq":…,…,"crc":"0a1b2c3d"}\n`, the CRC taken over the line as it would read without its last field.
+ * A change saved together with others (an import) carries `end`, the last number of its group: the group counts
+ * only if that last line made it to disk, so a write cut off halfway leaves none of it.
+ */
+export function encodeChange(change: Change, end?: number): Buffer {
+  const body = Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, ...change, ...(end === undefined ? {} : { end }) }))
   return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`)])
 }
 
 const CRC_TAIL = /,"crc":"([0-9a-f]{8})"\}$/
 
 /** One line, checked: the change and the version it was written in, or undefined when it is damaged. Lines from before checksums (version 2) are validated and upgraded. */
-export function decodeChange(line: Buffer): { change: Change; version: number } | undefined {
+export function decodeChange(line: Buffer): { change: Change; version: number; end?: number } | undefined {
   let text = line.toString('utf8')
   const tail = CRC_TAIL.exec(text)
   if (tail) {
     text = `${text.slice(0, tail.index)}}`
     if (crc32(Buffer.from(text)).toString(16).padStart(8, '0') !== tail[1]) return undefined
   }
-  let raw: { v?: unknown; patient?: unknown }
+  let raw: { v?: unknown; patient?: unknown; end?: unknown }
   try {
     raw = JSON.parse(text) as typeof raw
   } catch {
@@ -73,7 +77,9 @@ export function decodeChange(line: Buffer): { change: Change; version: number } 
   const parsed = changeSchema.safeParse(raw.patient === undefined ? raw : { ...raw, patient: upgradePatient(raw.patient, version) })
   if (!parsed.success) return undefined
   const { v: _v, crc: _crc, ...change } = parsed.data as Change & { v?: number; crc?: string }
-  return { change: change as Change, version }
+  if (raw.end === undefined) return { change: change as Change, version }
+  if (typeof raw.end !== 'number' || !Number.isInteger(raw.end) || raw.end < change.seq) return undefined
+  return { change: change as Change, version, end: raw.end }
 }
 
 export interface JournalRead {
@@ -110,6 +116,9 @@ export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead
     const bom = buf.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0
     buf = buf.subarray(bom)
     if (buf.length === 0) read.empty.push(file)
+    const here = new Map<number, Change>()
+    const ends = new Map<number, number>()
+    const offsets = new Map<number, number>()
     for (let start = 0; start < buf.length; ) {
       const end = buf.indexOf(0x0a, start)
       if (end === -1) {
@@ -120,14 +129,33 @@ export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead
       const line = buf.subarray(start, end)
       if (!isBlank(line)) {
         const decoded = decodeChange(line)
-        const seen = decoded && bySeq.get(decoded.change.seq)
+        const seen = decoded && here.get(decoded.change.seq)
         if (!decoded) read.damaged.push({ file, offset: bom + start })
         else if (!seen) {
-          bySeq.set(decoded.change.seq, decoded.change)
+          here.set(decoded.change.seq, decoded.change)
+          offsets.set(decoded.change.seq, bom + start)
+          if (decoded.end !== undefined) ends.set(decoded.change.seq, decoded.end)
           read.oldestVersion = Math.min(read.oldestVersion, decoded.version)
         } else if (JSON.stringify(seen) !== JSON.stringify(decoded.change)) read.damaged.push({ file, offset: bom + start })
       }
       start = end + 1
+    }
+    // A group whose last line is missing was cut off while being written: none of it was acknowledged, and the
+    // file is cut back to before it (like a torn line) so the numbers can be used again.
+    const cut = [...ends].filter(([, end]) => !here.has(end)).map(([seq]) => seq)
+    if (cut.length) {
+      const from = Math.min(...cut.map((seq) => offsets.get(seq)!))
+      for (const seq of here.keys()) if (offsets.get(seq)! >= from) here.delete(seq)
+      const torn = read.torn.find((t) => t.file === file)
+      if (torn) torn.keepBytes = Math.min(torn.keepBytes, from)
+      else read.torn.push({ file, keepBytes: from })
+    }
+    // A later file takes over from its first change on: lines an earlier file holds from that number up are writes
+    // that failed (their file could not be cut back), rolled back in memory and then numbered again here.
+    if (here.size) {
+      const first = Math.min(...here.keys())
+      for (const seq of bySeq.keys()) if (seq >= first) bySeq.delete(seq)
+      for (const [seq, change] of here) bySeq.set(seq, change)
     }
   }
   read.changes = [...bySeq.keys()].sort((a, b) => a - b).map((seq) => bySeq.get(seq)!)
@@ -186,9 +214,10 @@ export class Journal {
     this.broken = false
   }
 
-  append(change: Change): Promise<void> {
+  /** Queues a change; `end` marks it as one of a group that counts only as a whole (see encodeChange). */
+  append(change: Change, end?: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.pending.push({ change, line: encodeChange(change), resolve, reject })
+      this.pending.push({ change, line: encodeChange(change, end), resolve, reject })
       if (!this.flushScheduled) {
         this.flushScheduled = true
         void this.serial(() => this.flush())

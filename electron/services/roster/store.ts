@@ -161,7 +161,10 @@ export class RosterStore {
 
   /** Folds the journal into a fresh roster.json. Calls queue up; each covers every change saved before it. */
   compact(): Promise<void> {
-    const run = this.compactions.then(() => this.compactNow())
+    const run = this.compactions.then(() => this.compactNow()).catch((error: unknown) => {
+      if (error instanceof AppFailure) throw error
+      throw new AppFailure('io_error', `The patient file could not be rewritten (${errnoOf(error) ?? 'unknown error'}). Every saved change is still in the change journal; nothing was lost.`)
+    })
     this.compactions = run.catch((error: unknown) => this.log('Roster compaction failed', error))
     return run
   }
@@ -243,12 +246,14 @@ export class RosterStore {
 
   private record(changes: Change[]): Promise<void> {
     const at = this.now().toISOString()
+    // Several changes saved as one (an import) are written as a group that reaches the disk whole or not at all.
+    const end = changes.length > 1 ? this.nextSeq + changes.length - 1 : undefined
     const saved = changes.map((change) => {
       change.seq = this.nextSeq++
       change.at = at
       this.inFlight.push(change)
       this.overlay.set(keyOf(change), change.op === 'put' ? entryOf(change.patient) : null)
-      return this.journal.append(change)
+      return this.journal.append(change, end)
     })
     if (this.sinceSnapshot + this.inFlight.length >= (this.options.compactAfterChanges ?? 2000) && !this.compactQueued) {
       this.compactQueued = true
