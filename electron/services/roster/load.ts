@@ -19,6 +19,8 @@ import { NewerJournalError, readJournals, type Change, type JournalRead } from '
 
 export const ROSTER_FILE = 'roster.json'
 
+const firstNumber = (journalFile: string) => Number(/(\d{12})/.exec(journalFile)?.[1] ?? 0)
+
 export type Loaded =
   | {
       kind: 'ok'
@@ -75,7 +77,8 @@ export async function loadRoster(fs: FsPort, dir: string): Promise<Loaded> {
       if (error.kind === 'newer') return { kind: 'refused', reason: error.message }
       return { kind: 'damaged', reason: error.message, journal }
     }
-  } else if (journal.changes.length > 0 && journal.changes[0]!.seq > 1) {
+  } else if (journal.files.length > 0 && firstNumber(journal.files[0]!) > 1) {
+    // The oldest journal starts after change 1: the changes before it were in the roster.json that is gone.
     return {
       kind: 'damaged',
       reason: `roster.json is missing, and the change journal beside it only holds the ${plural(journal.changes.length, 'change')} made after it was last saved.`,
