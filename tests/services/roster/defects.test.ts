@@ -34,7 +34,7 @@ const program: ProgramInput = {
   status: 'current',
   items: [{ id: 'item-000001', exerciseId: 'clamshells', dosage: { sets: 2, reps: { min: 10, max: 10 }, timesPerDay: 1, side: 'both' } }],
 }
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as AppFailure)
+const failure = (act: () => unknown) => Promise.resolve().then(act).then(() => undefined, (e: unknown) => e as AppFailure)
 
 describe('issue #11 defects', () => {
   it('1: a deleted patient’s id resolves to nobody: no read, program, delete or edit reaches another patient', async () => {
@@ -45,10 +45,10 @@ describe('issue #11 defects', () => {
       await h.createPatient(patientInput({ firstName: 'Carol', chartNumber: 'C1' })),
     ]
     await h.deletePatient({ id: bob.id })
-    expect((await failure(h.getPatient({ id: bob.id })))?.code).toBe('not_found')
-    expect((await failure(h.saveProgram({ patientId: bob.id, program })))?.code).toBe('not_found')
-    expect((await failure(h.deletePatient({ id: bob.id })))?.code).toBe('not_found')
-    expect((await failure(h.updatePatient({ id: bob.id, revision: 1, patient: patientInput({ firstName: 'Mallory', chartNumber: 'B1' }) })))?.code).toBe('not_found')
+    expect((await failure(() => h.getPatient({ id: bob.id })))?.code).toBe('not_found')
+    expect((await failure(() => h.saveProgram({ patientId: bob.id, program })))?.code).toBe('not_found')
+    expect((await failure(() => h.deletePatient({ id: bob.id })))?.code).toBe('not_found')
+    expect((await failure(() => h.updatePatient({ id: bob.id, revision: 1, patient: patientInput({ firstName: 'Mallory', chartNumber: 'B1' }) })))?.code).toBe('not_found')
     expect((await h.listPatients(undefined)).map((p) => p.firstName)).toEqual(['Alice', 'Carol'])
     expect(await h.getPatient({ id: carol.id })).toEqual(carol)
     expect(await h.getPatient({ id: alice.id })).toEqual(alice)
@@ -66,7 +66,7 @@ describe('issue #11 defects', () => {
       const more = syntheticPatients(25, 0, 0).slice(20)
       for (const p of more) await store.put(p)
       failing = true
-      const error = await failure(store.put({ ...more[0]!, firstName: 'Lost' }))
+      const error = await failure(() => store.put({ ...more[0]!, firstName: 'Lost' }))
       expect(error?.message).toContain(code)
       expect(store.list()).toHaveLength(25)
       failing = false
@@ -92,7 +92,7 @@ describe('issue #11 defects', () => {
     const [a, b] = syntheticPatients(2)
     await store.put(a!)
     full = true
-    expect((await failure(store.put(b!)))?.message).toMatch(/ENOSPC/)
+    expect((await failure(() => store.put(b!)))?.message).toMatch(/ENOSPC/)
     expect(store.list().map((s) => s.id)).toEqual([a!.id])
     await store.close()
     const reopened = await RosterStore.open({ dir })
