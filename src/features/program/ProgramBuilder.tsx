@@ -6,7 +6,6 @@ import { IconAlertCircle, IconClock, IconDeviceFloppy } from '@tabler/icons-reac
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
-import { dosageSchema } from '../../core/dosage'
 import type { Exercise, Template } from '../../core/exercise'
 import type { Patient, ProgramItem } from '../../core/patient'
 import { ADHERENCE_WARNING_AFTER, programMinutes } from '../../core/program-time'
@@ -18,7 +17,7 @@ import { ExercisePicker } from './ExercisePicker'
 import { ExportControls } from './ExportControls'
 import { HandoutPreview } from './HandoutPreview'
 import { ProgramItemCard } from './ProgramItemCard'
-import { problemsOf, problemUnder } from './program-problems'
+import { firstProblem, problemsOf, problemUnder } from './program-problems'
 import { TemplateControls } from './TemplateControls'
 
 const newItemId = () => `item-${crypto.randomUUID()}`
@@ -118,8 +117,9 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   }
 
   const save = async () => {
-    const badDosage = draft.items.findIndex((item) => !dosageSchema.safeParse(item.dosage).success)
-    if (badDosage >= 0) return notifications.show({ color: 'red', message: `Check the dosage of exercise ${badDosage + 1}: a field is out of range.` })
+    // Checked here first so the message names the exercise and the field shows it, rather than a schema path.
+    const problem = firstProblem(draft, (id) => byId.get(id)?.name)
+    if (problem) return notifications.show({ color: 'red', message: `Not saved yet. ${problem}` })
     const items = draft.items.map((item) => {
       const steps = item.instructionOverride?.map((s) => s.trim()).filter(Boolean)
       const { instructionOverride: _o, ...rest } = item
