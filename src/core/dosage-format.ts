@@ -4,6 +4,15 @@ const sideText: Record<NonNullable<Dosage['side']>, string> = { left: 'left side
 
 const secs = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`)
 
+/** The hold as a number of seconds, or a range ("5–10 s") when the program gives one. */
+export function holdRange(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>): { min: number; max: number } | undefined {
+  if (!d.holdSeconds) return undefined
+  return { min: d.holdSeconds, max: d.holdSecondsMax && d.holdSecondsMax > d.holdSeconds ? d.holdSecondsMax : d.holdSeconds }
+}
+const minutesBoth = (a: number, b: number) => a >= 60 && b >= 60 && a % 60 === 0 && b % 60 === 0
+const secsRange = ({ min, max }: { min: number; max: number }) =>
+  min === max ? secs(min) : minutesBoth(min, max) ? `${min / 60}–${max / 60} min` : `${min}–${max} s`
+
 /** The clinician's short dosage line, e.g. "2 sets × 10–15 reps · hold 5 s · 1× daily · both sides". */
 export function dosageLine(d: Dosage): string {
   const parts: string[] = []
@@ -11,7 +20,8 @@ export function dosageLine(d: Dosage): string {
   if (d.sets && reps) parts.push(`${d.sets} ${d.sets === 1 ? 'set' : 'sets'} × ${reps}`)
   else if (d.sets) parts.push(`${d.sets} ${d.sets === 1 ? 'set' : 'sets'}`)
   else if (reps) parts.push(reps)
-  if (d.holdSeconds) parts.push(`hold ${secs(d.holdSeconds)}`)
+  const hold = holdRange(d)
+  if (hold) parts.push(`hold ${secsRange(hold)}`)
   if (d.durationSeconds) parts.push(secs(d.durationSeconds))
   if (d.restSeconds) parts.push(`rest ${secs(d.restSeconds)}`)
   if (d.timesPerDay) parts.push(`${d.timesPerDay}× daily`)

@@ -19,22 +19,33 @@ export const repsSchema = z
  * How much and how often, for one exercise in one patient's program.
  * Every field is optional: a stretch has a hold but no reps, a walk has a duration.
  */
-export const dosageSchema = z.strictObject({
-  sets: count(20, 'Sets').optional(),
-  reps: repsSchema.optional(),
-  holdSeconds: seconds(600, 'A hold').optional(),
-  restSeconds: seconds(600, 'Rest').optional(),
-  durationSeconds: seconds(4 * 3600, 'Duration').optional(),
-  timesPerDay: count(12, 'Times per day').optional(),
-  daysPerWeek: count(7, 'Days per week').optional(),
-  days: z.array(z.enum(weekdays)).max(7).optional(),
-  side: z.enum(sides).optional(),
-  resistance: z
-    .strictObject({
-      band: z.enum(bandColors).optional(),
-      load: z.number().positive('Load must be more than 0.').max(500, 'Load can be at most 500.').optional(),
-      unit: z.enum(['kg', 'lb']).optional(),
-    })
-    .optional(),
-})
+export const dosageSchema = z
+  .strictObject({
+    sets: count(20, 'Sets').optional(),
+    reps: repsSchema.optional(),
+    holdSeconds: seconds(600, 'A hold').optional(),
+    /**
+     * The upper end when a hold is a range ("hold 5 to 10 seconds", as in a bridge progression). Absent for a
+     * single hold, so programs and libraries saved before ranges existed load unchanged.
+     */
+    holdSecondsMax: seconds(600, 'A hold').optional(),
+    restSeconds: seconds(600, 'Rest').optional(),
+    durationSeconds: seconds(4 * 3600, 'Duration').optional(),
+    timesPerDay: count(12, 'Times per day').optional(),
+    daysPerWeek: count(7, 'Days per week').optional(),
+    days: z.array(z.enum(weekdays)).max(7).optional(),
+    side: z.enum(sides).optional(),
+    resistance: z
+      .strictObject({
+        band: z.enum(bandColors).optional(),
+        load: z.number().positive('Load must be more than 0.').max(500, 'Load can be at most 500.').optional(),
+        unit: z.enum(['kg', 'lb']).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((d, ctx) => {
+    if (d.holdSecondsMax === undefined) return
+    if (d.holdSeconds === undefined) ctx.addIssue({ code: 'custom', message: 'Enter the first number of the hold range too.', path: ['holdSeconds'] })
+    else if (d.holdSecondsMax < d.holdSeconds) ctx.addIssue({ code: 'custom', message: 'The upper end of the hold range must not be below the lower end.', path: ['holdSecondsMax'] })
+  })
 export type Dosage = z.infer<typeof dosageSchema>

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { dosageSchema, type Dosage } from './dosage'
+import { holdRange } from './dosage-format'
 import { isoDate, text } from './patient'
 import { diagramSpecSchema } from '../diagrams/spec'
 
@@ -51,6 +52,14 @@ export type HandoutItem = z.infer<typeof handoutItemSchema>
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
 const seconds = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} second${s === 1 ? '' : 's'}`)
+/** "5 seconds", or for a range "5 to 10 seconds" (patient words) or "5–10 seconds" (the short table cell). */
+function holdWords(d: Dosage, to: string): string | undefined {
+  const hold = holdRange(d)
+  if (!hold) return undefined
+  if (hold.min === hold.max) return seconds(hold.min)
+  const inMinutes = hold.min % 60 === 0 && hold.max % 60 === 0
+  return inMinutes ? `${hold.min / 60}${to}${hold.max / 60} minutes` : `${hold.min}${to}${hold.max} seconds`
+}
 
 /** The same dosage in plain words for the patient: "Do 10 to 15 times. Hold for 5 seconds. Once a day." */
 export function dosagePlain(d: Dosage): string {
@@ -58,7 +67,8 @@ export function dosagePlain(d: Dosage): string {
   const reps = d.reps ? (d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`) : ''
   if (d.sets && d.sets > 1 && reps) out.push(`Do ${reps}, then rest. Repeat for ${d.sets} rounds in all.`)
   else if (reps) out.push(`Do ${reps}.`)
-  if (d.holdSeconds) out.push(`Hold for ${seconds(d.holdSeconds)} each time.`)
+  const hold = holdWords(d, ' to ')
+  if (hold) out.push(`Hold for ${hold} each time.`)
   if (d.durationSeconds) out.push(`Keep going for ${seconds(d.durationSeconds)}.`)
   if (d.restSeconds) out.push(`Rest ${seconds(d.restSeconds)} between rounds.`)
   if (d.side === 'both') out.push('Do both sides.')
@@ -90,7 +100,8 @@ export function dosageSummary(d: Dosage): { amount: string; often: string } {
   const amount: string[] = []
   if (d.reps) amount.push(d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`)
   if (d.sets && d.sets > 1) amount.push(`${d.sets} rounds`)
-  if (d.holdSeconds) amount.push(`hold ${seconds(d.holdSeconds)}`)
+  const hold = holdWords(d, '–')
+  if (hold) amount.push(`hold ${hold}`)
   if (d.durationSeconds) amount.push(seconds(d.durationSeconds))
   const often: string[] = []
   if (d.timesPerDay) often.push(`${times(d.timesPerDay)} a day`)

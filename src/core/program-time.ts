@@ -12,7 +12,9 @@ export function sessionSeconds(d: Dosage): number {
   const sides = d.side === 'both' || d.side === 'alternating' ? 2 : 1
   const sets = d.sets ?? 1
   const reps = d.reps ? (d.reps.min + d.reps.max) / 2 : d.durationSeconds ? 1 : 10
-  const perRep = d.durationSeconds ?? SECONDS_PER_REP + (d.holdSeconds ?? 0)
+  // A hold range counts as its middle, as a reps range does.
+  const hold = d.holdSeconds === undefined ? 0 : (d.holdSeconds + (d.holdSecondsMax ?? d.holdSeconds)) / 2
+  const perRep = d.durationSeconds ?? SECONDS_PER_REP + hold
   const rest = (sets - 1) * (d.restSeconds ?? DEFAULT_REST)
   return Math.round(sides * (sets * reps * perRep + rest))
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dosageLine } from '../../src/core/dosage-format'
 import { dosageSchema } from '../../src/core/dosage'
+import { dosagePlain, dosageSummary } from '../../src/core/handout-model'
 import { programMinutes, sessionSeconds } from '../../src/core/program-time'
 
 describe('dosageLine', () => {
@@ -19,6 +20,17 @@ describe('dosageLine', () => {
     expect(dosageLine({ reps: { min: 12, max: 12 }, resistance: { load: 2.5, unit: 'lb' } })).toBe('12 reps · 2.5 lb')
     expect(dosageLine({})).toBe('')
   })
+  it('prints a hold range (the bridge progression’s 5–10 s) on every line of the handout', () => {
+    const bridge = { sets: 2, reps: { min: 10, max: 10 }, holdSeconds: 5, holdSecondsMax: 10 }
+    expect(dosageLine(bridge)).toBe('2 sets × 10 reps · hold 5–10 s')
+    expect(dosageSummary(bridge).amount).toBe('10 times, 2 rounds, hold 5–10 seconds')
+    expect(dosagePlain(bridge)).toContain('Hold for 5 to 10 seconds each time.')
+    expect(dosageLine({ holdSeconds: 60, holdSecondsMax: 120 })).toBe('hold 1–2 min')
+    expect(dosagePlain({ holdSeconds: 60, holdSecondsMax: 120 })).toBe('Hold for 1 to 2 minutes each time.')
+    // A range whose ends are equal is a single hold.
+    expect(dosageLine({ holdSeconds: 5, holdSecondsMax: 5 })).toBe('hold 5 s')
+    expect(dosageSummary({ holdSeconds: 5 }).amount).toBe('Hold 5 seconds')
+  })
 })
 
 describe('dosage bounds', () => {
@@ -34,6 +46,13 @@ describe('dosage bounds', () => {
     expect(field({ side: 'middle' })).toMatch(/^side: /)
     expect(field({ sets: 2, reps: { min: 10, max: 15 } })).toBe('ok')
   })
+  it('accepts a hold range, and dosages stored before ranges existed', () => {
+    expect(field({ holdSeconds: 5, holdSecondsMax: 10 })).toBe('ok')
+    expect(field({ holdSeconds: 5 })).toBe('ok')
+    expect(field({ holdSeconds: 10, holdSecondsMax: 5 })).toBe('holdSecondsMax: The upper end of the hold range must not be below the lower end.')
+    expect(field({ holdSecondsMax: 10 })).toBe('holdSeconds: Enter the first number of the hold range too.')
+    expect(field({ holdSeconds: 5, holdSecondsMax: 601 })).toBe('holdSecondsMax: A hold can be at most 10 minutes.')
+  })
 })
 
 describe('program time', () => {
@@ -41,6 +60,8 @@ describe('program time', () => {
     // 2 sides × (2 sets × 12.5 reps × (4 s + 5 s) + 30 s rest) = 510 s
     expect(sessionSeconds({ sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, side: 'both' })).toBe(510)
     expect(sessionSeconds({ durationSeconds: 600 })).toBe(600)
+    // A 5–10 s hold counts as 7.5 s: 10 reps × (4 s + 7.5 s).
+    expect(sessionSeconds({ reps: { min: 10, max: 10 }, holdSeconds: 5, holdSecondsMax: 10 })).toBe(115)
     expect(programMinutes([{ durationSeconds: 600 }, { sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, side: 'both' }])).toBe(19)
   })
 })

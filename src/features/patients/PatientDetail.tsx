@@ -157,7 +157,7 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
       </SimpleGrid>
 
       {editing && (
-        <PatientForm opened patient={patient} therapists={[]} onClose={() => setEditing(false)}
+        <PatientForm opened patient={patient} onClose={() => setEditing(false)}
           onSaved={(saved) => {
             setEditing(false)
             setPatient(saved)

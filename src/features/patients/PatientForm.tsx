@@ -1,69 +1,45 @@
-import { Button, Chip, Fieldset, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Chip, Fieldset, Group, Modal, SegmentedControl, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
-import { useApi } from '../../app/api-context'
+import { useQuietApi } from '../../app/api-context'
 import { weekdays } from '../../core/dosage'
-import { patientInputSchema, timesOfDay, type Patient, type PatientInput } from '../../core/patient'
-
-type Coverage = 'insurance' | 'self-pay' | 'other' | 'none'
-type Draft = Record<'firstName' | 'lastName' | 'preferredName' | 'dateOfBirth' | 'chartNumber' | 'phone' | 'email' | 'condition' | 'referringProvider' | 'therapist' | 'notes' | 'payer' | 'coverageDetail', string> & {
-  status: PatientInput['status']
-  patientType: PatientInput['patientType']
-  days: string[]
-  timesOfDay: string[]
-  coverage: Coverage
-}
-
-const dayLabels: Record<(typeof weekdays)[number], string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' }
-const timeLabels: Record<(typeof timesOfDay)[number], string> = { morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening' }
-
-function draftOf(p?: Patient): Draft {
-  const c = p?.appointment.coverage
-  return {
-    firstName: p?.firstName ?? '', lastName: p?.lastName ?? '', preferredName: p?.preferredName ?? '', dateOfBirth: p?.dateOfBirth ?? '',
-    chartNumber: p?.chartNumber ?? '', phone: p?.phone ?? '', email: p?.email ?? '', condition: p?.condition ?? '',
-    referringProvider: p?.referringProvider ?? '', therapist: p?.therapist ?? '', notes: p?.notes ?? '',
-    status: p?.status ?? 'active', patientType: p?.patientType ?? 'new',
-    days: p?.appointment.days ?? [], timesOfDay: p?.appointment.timesOfDay ?? [],
-    coverage: c?.kind ?? 'none', payer: c?.kind === 'insurance' ? c.payer : '', coverageDetail: c?.kind === 'other' ? (c.detail ?? '') : '',
-  }
-}
-
-/** Empty text fields are left out rather than saved as "". */
-function inputOf(d: Draft): unknown {
-  const opt = (v: string) => (v.trim() === '' ? undefined : v)
-  const coverage = d.coverage === 'insurance' ? { kind: 'insurance', payer: d.payer } : d.coverage === 'self-pay' ? { kind: 'self-pay' } : d.coverage === 'other' ? { kind: 'other', detail: opt(d.coverageDetail) } : null
-  return {
-    firstName: d.firstName, lastName: d.lastName, preferredName: opt(d.preferredName), dateOfBirth: opt(d.dateOfBirth),
-    chartNumber: opt(d.chartNumber), phone: opt(d.phone), email: opt(d.email), condition: opt(d.condition),
-    referringProvider: opt(d.referringProvider), therapist: opt(d.therapist), status: d.status, patientType: d.patientType,
-    appointment: { days: d.days, timesOfDay: d.timesOfDay, coverage }, notes: opt(d.notes),
-  }
-}
+import { patientInputSchema, timesOfDay, type Patient, type PatientSummary } from '../../core/patient'
+import { formatDate } from './format'
+import { dayLabels, draftOf, fieldsWithErrors, inputOf, samePerson, timeLabels, touched, type Coverage, type Draft } from './patient-draft'
+import { useRoster, useTherapistSuggestions } from './roster-context'
 
 interface Props {
   opened: boolean
   patient?: Patient
-  therapists: string[]
   onClose: () => void
   onSaved: (patient: Patient) => void
 }
 
-/** Create or edit a patient. Checked here as you save, and again by the main process. */
-export function PatientForm({ opened, patient, therapists, onClose, onSaved }: Props) {
-  const api = useApi()
+/**
+ * Create or edit a patient. Checked here as you save, and again by the main process. A refusal is shown once,
+ * by the field it concerns (or above the buttons), never also as a pop-up.
+ */
+export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
+  const api = useQuietApi()
+  const roster = useRoster()
+  const therapists = useTherapistSuggestions()
   const [draft, setDraft] = useState<Draft>(() => draftOf(patient))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [saving, setSaving] = useState(false)
+  const [twin, setTwin] = useState<PatientSummary>()
+  const [askDiscard, setAskDiscard] = useState(false)
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
     // A field's error goes away as soon as it is being corrected.
     setErrors((e) => (e[key] ? { ...e, [key]: '' } : e))
+    setTwin(undefined)
   }
   const text = (key: keyof Draft & string, label: string, extra: object = {}) => (
     <TextInput label={label} value={draft[key] as string} onChange={(e) => set(key)(e.currentTarget.value as never)} error={errors[key]} {...extra} />
   )
+  // Esc, the close button and Cancel all come here: a half-filled new patient is not thrown away without asking.
+  const requestClose = () => (!patient && touched(draft) ? setAskDiscard(true) : onClose())
 
-  const submit = async () => {
+  const submit = async (anyway = false) => {
     const input = inputOf(draft)
     const checked = patientInputSchema().safeParse(input)
     if (!checked.success) {
@@ -74,16 +50,22 @@ export function PatientForm({ opened, patient, therapists, onClose, onSaved }: P
       }
       return setErrors(found)
     }
+    const other = anyway ? undefined : samePerson(checked.data, roster.patients ?? [], patient?.id)
+    if (other) return setTwin(other)
+    setTwin(undefined)
     setSaving(true)
     const result = patient ? await api.updatePatient({ id: patient.id, revision: patient.revision, patient: checked.data }) : await api.createPatient(checked.data)
     setSaving(false)
-    if (!result.ok) return setErrors(result.error.field ? { [result.error.field.split('.').at(-1)!]: result.error.message } : {})
+    if (!result.ok) {
+      const field = result.error.field?.split('.').at(-1)
+      return setErrors(field && fieldsWithErrors.has(field) ? { [field]: result.error.message } : { form: result.error.message })
+    }
     setErrors({})
     onSaved(result.value)
   }
 
   return (
-    <Modal opened={opened} onClose={onClose} size="xl" title={<Text fw={700} size="lg">{patient ? `Edit ${patient.firstName} ${patient.lastName}` : 'New patient'}</Text>}>
+    <Modal opened={opened} onClose={requestClose} size="xl" title={<Text fw={700} size="lg">{patient ? `Edit ${patient.firstName} ${patient.lastName}` : 'New patient'}</Text>}>
       <form onSubmit={(e) => (e.preventDefault(), void submit())} noValidate>
         <Stack gap="md">
           <SimpleGrid cols={3}>
@@ -137,8 +119,29 @@ export function PatientForm({ opened, patient, therapists, onClose, onSaved }: P
             </Stack>
           </Fieldset>
           <Textarea label="Notes" autosize minRows={2} maxRows={6} value={draft.notes} onChange={(e) => set('notes')(e.currentTarget.value)} error={errors['notes']} />
+          {errors['form'] && <Alert color="red" variant="light">{errors['form']}</Alert>}
+          {twin && (
+            <Alert color="yellow" variant="light" title="This may be the same person">
+              <Text size="sm">
+                A patient named {twin.firstName} {twin.lastName} born {formatDate(twin.dateOfBirth)} already exists. {patient ? 'Save anyway?' : 'Add anyway?'}
+              </Text>
+              <Group gap="xs" mt="xs">
+                <Button size="xs" onClick={() => void submit(true)} loading={saving}>{patient ? 'Save anyway' : 'Add anyway'}</Button>
+                <Button size="xs" variant="default" onClick={() => setTwin(undefined)}>Go back</Button>
+              </Group>
+            </Alert>
+          )}
+          {askDiscard && (
+            <Alert color="orange" variant="light" title="Discard this new patient?">
+              <Text size="sm">What you typed here will not be saved.</Text>
+              <Group gap="xs" mt="xs">
+                <Button size="xs" variant="default" onClick={() => setAskDiscard(false)} data-autofocus>Keep editing</Button>
+                <Button size="xs" color="red" onClick={onClose}>Discard</Button>
+              </Group>
+            </Alert>
+          )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>Cancel</Button>
+            <Button variant="default" onClick={requestClose}>Cancel</Button>
             <Button type="submit" loading={saving}>{patient ? 'Save changes' : 'Add patient'}</Button>
           </Group>
         </Stack>

@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { useRoute } from '../../app/routes'
 import { PatientDetail } from './PatientDetail'
 import { PatientForm } from './PatientForm'
@@ -11,12 +11,11 @@ export function PatientsPage() {
   const [{ param }, go] = useRoute()
   const roster = useRoster()
   const [creating, setCreating] = useState(false)
-  const therapists = useMemo(() => [...new Set((roster.patients ?? []).map((p) => p.therapist).filter((t): t is string => !!t))], [roster.patients])
   return (
     <>
       {param ? <PatientDetail key={param} id={param} onBack={() => go('patients')} /> : <RosterList onNew={() => setCreating(true)} />}
       {creating && (
-        <PatientForm opened therapists={therapists} onClose={() => setCreating(false)}
+        <PatientForm opened onClose={() => setCreating(false)}
           onSaved={(patient) => {
             setCreating(false)
             notifications.show({ color: 'teal', message: `${patient.firstName} ${patient.lastName} was added.` })

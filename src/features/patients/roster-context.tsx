@@ -48,3 +48,9 @@ export function useRoster(): RosterState {
   if (!state) throw new Error('useRoster must be used inside <RosterProvider>.')
   return state
 }
+
+/** Therapists already named on the roster, offered as suggestions wherever a therapist is typed. */
+export function useTherapistSuggestions(): string[] {
+  const { patients } = useRoster()
+  return useMemo(() => [...new Set((patients ?? []).map((p) => p.therapist).filter((t): t is string => !!t))].sort((a, b) => a.localeCompare(b)), [patients])
+}

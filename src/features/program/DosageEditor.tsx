@@ -14,7 +14,16 @@ function errorsOf(value: Dosage): Record<string, string> {
 const num = (v: number | string) => (v === '' || v === undefined ? undefined : Number(v))
 
 /**
- * Sets, reps (one number or a range), hold, rest, duration, frequency, side and resistance,
+ * The upper end of a range after its lower end changes: a single number (both ends equal) stays single, and
+ * a lower end raised past the upper one takes the upper one with it, so "10 reps" raised to 11 never reads "11–10".
+ */
+export function followTo(from: number | undefined, to: number | undefined, next: number | undefined): number | undefined {
+  if (to === undefined || next === undefined) return to
+  return from === to || next > to ? next : to
+}
+
+/**
+ * Sets, reps and hold (each one number or a range), rest, duration, frequency, side and resistance,
  * with the dosage line the handout will print shown as you type.
  */
 export function DosageEditor({ value, onChange, label }: { value: Dosage; onChange: (d: Dosage) => void; label?: string }) {
@@ -29,15 +38,19 @@ export function DosageEditor({ value, onChange, label }: { value: Dosage; onChan
       onChange={(v) => set({ [key]: num(v) } as Partial<Dosage>)} error={errors[key]} {...extra} />
   )
   const setReps = (min?: number, max?: number) => set({ reps: min === undefined && max === undefined ? undefined : { min: min ?? max!, max: max ?? min! } })
+  const aria = (text: string) => (label ? `${text} (${label})` : text)
   return (
     <div>
       <SimpleGrid cols={{ base: 3, md: 6 }} spacing="xs">
         {field('sets', 'Sets')}
-        <NumberInput size="xs" label="Reps" aria-label={label ? `Reps from (${label})` : 'Reps from'} value={value.reps?.min ?? ''} min={0} allowDecimal={false}
-          onChange={(v) => setReps(num(v), value.reps?.max)} error={errors['reps.min']} />
-        <NumberInput size="xs" label="to" aria-label={label ? `Reps to (${label})` : 'Reps to'} value={value.reps?.max ?? ''} min={0} allowDecimal={false}
+        <NumberInput size="xs" label="Reps" aria-label={aria('Reps from')} value={value.reps?.min ?? ''} min={0} allowDecimal={false}
+          onChange={(v) => setReps(num(v), followTo(value.reps?.min, value.reps?.max, num(v)))} error={errors['reps.min']} />
+        <NumberInput size="xs" label="to" aria-label={aria('Reps to')} value={value.reps?.max ?? ''} min={0} allowDecimal={false}
           onChange={(v) => setReps(value.reps?.min, num(v))} error={errors['reps.max']} />
-        {field('holdSeconds', 'Hold (s)')}
+        <NumberInput size="xs" label="Hold (s)" aria-label={aria('Hold (s)')} value={value.holdSeconds ?? ''} min={0} allowDecimal={false}
+          onChange={(v) => set({ holdSeconds: num(v), holdSecondsMax: followTo(value.holdSeconds, value.holdSecondsMax, num(v)) })} error={errors['holdSeconds']} />
+        <NumberInput size="xs" label="to (s)" aria-label={aria('Hold up to (s)')} placeholder="optional" value={value.holdSecondsMax ?? ''} min={0} allowDecimal={false}
+          onChange={(v) => set({ holdSecondsMax: num(v) })} error={errors['holdSecondsMax']} />
         {field('restSeconds', 'Rest (s)')}
         {field('durationSeconds', 'Duration (s)')}
         {field('timesPerDay', 'Times a day')}

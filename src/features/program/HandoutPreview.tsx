@@ -1,36 +1,30 @@
 import { Alert, Group, Image, Loader, Modal, Paper, SegmentedControl, Stack, Switch, Text, UnstyledButton } from '@mantine/core'
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useQuietApi } from '../../app/api-context'
 import type { ProgramDraft } from './draft'
+import { pageImages } from './pdf-pages'
+import { firstProblem } from './program-problems'
 
 type Layout = 'detailed' | 'compact' | 'large'
 
-/** Renders PDF bytes to PNG data URLs with pdf.js (loaded only when a preview is first shown). */
-async function pageImages(base64: string, width: number): Promise<string[]> {
-  const pdfjs = await import('pdfjs-dist')
-  const worker = await import('pdfjs-dist/build/pdf.worker.min.mjs?url')
-  pdfjs.GlobalWorkerOptions.workerSrc = worker.default
-  const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
-  const doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true }).promise
-  const images: string[] = []
-  for (let n = 1; n <= doc.numPages; n++) {
-    const page = await doc.getPage(n)
-    const viewport = page.getViewport({ scale: width / page.getViewport({ scale: 1 }).width })
-    const canvas = document.createElement('canvas')
-    canvas.width = Math.round(viewport.width)
-    canvas.height = Math.round(viewport.height)
-    await page.render({ canvas, canvasContext: canvas.getContext('2d')!, viewport }).promise
-    images.push(canvas.toDataURL('image/png'))
-  }
-  await doc.destroy()
-  return images
+/** A failed call's message without the schema path in front ("program.items.0.dosage.reps.max: …"). */
+const withoutPath = (error: { message: string; field?: string }) =>
+  error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message
+
+interface Props {
+  patientId: string
+  draft: ProgramDraft
+  /** Exercise names, so a problem can say which exercise it is in. */
+  nameOf?: (exerciseId: string) => string | undefined
 }
 
 /**
  * The handout as it will print, redrawn a quarter of a second after the last edit. Rendering happens in
- * the main process; this window only draws the finished pages.
+ * the main process; this window only draws the finished pages. While a field holds a value that cannot be
+ * printed, the last pages that could be drawn stay, with a plain note saying what to fix (the field itself
+ * shows the same message).
  */
-export function HandoutPreview({ patientId, draft }: { patientId: string; draft: ProgramDraft }) {
+export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   const api = useQuietApi()
   const [layout, setLayout] = useState<Layout>('detailed')
   const [paper, setPaper] = useState<'letter' | 'a4'>('letter')
@@ -40,6 +34,8 @@ export function HandoutPreview({ patientId, draft }: { patientId: string; draft:
   const [busy, setBusy] = useState(false)
   const [zoom, setZoom] = useState<number | null>(null)
   const key = JSON.stringify(draft)
+  const nameRef = useRef(nameOf)
+  useEffect(() => void (nameRef.current = nameOf))
 
   useEffect(() => {
     let stale = false
@@ -47,21 +43,31 @@ export function HandoutPreview({ patientId, draft }: { patientId: string; draft:
       const program = JSON.parse(key) as ProgramDraft
       if (program.items.length === 0) {
         setPages([])
+        setBusy(false)
         setProblem('Add an exercise to see the handout.')
         return
+      }
+      const invalid = firstProblem(program, (id) => nameRef.current?.(id))
+      if (invalid) {
+        setBusy(false)
+        return setProblem(invalid)
       }
       setBusy(true)
       void api.previewHandout({ patientId, program: { ...program, status: 'current' }, layout, paper, logDays: log ? 14 : 0 }).then(async (result) => {
         if (stale) return
         if (!result.ok) {
           setBusy(false)
-          return setProblem(result.error.message)
+          return setProblem(withoutPath(result.error))
         }
         const images = await pageImages(result.value.pdf, 480)
         if (stale) return
         setPages(images)
         setProblem(undefined)
         setBusy(false)
+      }).catch(() => {
+        if (stale) return
+        setBusy(false)
+        setProblem('The preview could not be drawn this time. It will try again after your next change.')
       })
     }, 250)
     return () => {
@@ -84,9 +90,14 @@ export function HandoutPreview({ patientId, draft }: { patientId: string; draft:
           <Switch size="xs" label="Log" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} />
         </Group>
       </Stack>
-      {problem && <Alert color="gray" variant="light" p="xs"><Text size="xs">{problem}</Text></Alert>}
-      <Stack gap="xs" data-testid="handout-preview" data-pages={problem ? 0 : pages.length}>
-        {!problem && pages.map((src, i) => (
+      {problem && (
+        <Alert color={pages.length ? 'yellow' : 'gray'} variant="light" p="xs" role="status">
+          <Text size="xs">{problem}</Text>
+          {pages.length > 0 && <Text size="xs" c="dimmed" mt={4}>The pages below are from before this change. They update once it is fixed.</Text>}
+        </Alert>
+      )}
+      <Stack gap="xs" data-testid="handout-preview" data-pages={pages.length} data-current={problem ? 'no' : 'yes'} style={problem ? { opacity: 0.6 } : undefined}>
+        {pages.map((src, i) => (
           <UnstyledButton key={i} onClick={() => setZoom(i)} aria-label={`Page ${i + 1} of ${pages.length}, enlarge`}>
             <Image src={src} alt={`Handout page ${i + 1}`} radius="xs" style={{ border: '1px solid var(--mantine-color-default-border)' }} />
           </UnstyledButton>

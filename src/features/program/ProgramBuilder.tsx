@@ -3,10 +3,9 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useDroppable,
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { notifications } from '@mantine/notifications'
 import { IconAlertCircle, IconClock, IconDeviceFloppy } from '@tabler/icons-react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
-import { dosageSchema } from '../../core/dosage'
 import type { Exercise, Template } from '../../core/exercise'
 import type { Patient, ProgramItem } from '../../core/patient'
 import { ADHERENCE_WARNING_AFTER, programMinutes } from '../../core/program-time'
@@ -18,6 +17,7 @@ import { ExercisePicker } from './ExercisePicker'
 import { ExportControls } from './ExportControls'
 import { HandoutPreview } from './HandoutPreview'
 import { ProgramItemCard } from './ProgramItemCard'
+import { firstProblem, problemsOf, problemUnder } from './program-problems'
 import { TemplateControls } from './TemplateControls'
 
 const newItemId = () => `item-${crypto.randomUUID()}`
@@ -117,8 +117,9 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   }
 
   const save = async () => {
-    const badDosage = draft.items.findIndex((item) => !dosageSchema.safeParse(item.dosage).success)
-    if (badDosage >= 0) return notifications.show({ color: 'red', message: `Check the dosage of exercise ${badDosage + 1}: a field is out of range.` })
+    // Checked here first so the message names the exercise and the field shows it, rather than a schema path.
+    const problem = firstProblem(draft, (id) => byId.get(id)?.name)
+    if (problem) return notifications.show({ color: 'red', message: `Not saved yet. ${problem}` })
     const items = draft.items.map((item) => {
       const steps = item.instructionOverride?.map((s) => s.trim()).filter(Boolean)
       const { instructionOverride: _o, ...rest } = item
@@ -151,6 +152,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
     onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} was dropped at ${position(over.id)}.` : `${nameOf(active.id)} was put back.`),
     onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
   }
+  const problems = useMemo(() => problemsOf(draft), [draft])
   const minutes = programMinutes(draft.items.map((i) => i.dosage))
   const therapists = settingsTherapists
   return (
@@ -158,9 +160,9 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
       <Group justify="space-between" mb="md" align="flex-end">
         <Stack gap={2}>
           <Text size="sm" c="dimmed">Program for <Anchor href={hrefFor('patients', patient.id)} size="sm">{patient.firstName} {patient.lastName}</Anchor></Text>
-          <TextInput aria-label="Program title" value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })} size="md" w={420} styles={{ input: { fontWeight: 650 } }} />
+          <TextInput aria-label="Program title" error={problems.get('title')} value={draft.title} onChange={(e) => setDraft({ ...draft, title: e.currentTarget.value })} size="md" w={420} styles={{ input: { fontWeight: 650 } }} />
           <Group gap="xs" mt={4}>
-            <TextInput size="xs" w={300} aria-label="Goals" placeholder="Goals for the patient (optional), e.g. walk to the shops without pain" value={draft.goals ?? ''}
+            <TextInput size="xs" w={300} aria-label="Goals" error={problems.get('goals')} placeholder="Goals for the patient (optional), e.g. walk to the shops without pain" value={draft.goals ?? ''}
               onChange={(e) => setDraft({ ...draft, goals: e.currentTarget.value || undefined })} />
             <Select size="xs" w={200} aria-label="Prescribing therapist" placeholder="Prescribing therapist" clearable
               data={[...new Set([...therapists, ...(draft.therapist ? [draft.therapist] : [])])]} value={draft.therapist ?? null}
@@ -209,13 +211,14 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
               )}
               {draft.items.map((item, index) => (
                 <ProgramItemCard key={item.id} item={item} index={index} exercise={byId.get(item.exerciseId)}
+                  problems={{ steps: problemUnder(problems, `items.${index}.instructionOverride`), notes: problemUnder(problems, `items.${index}.notes`) }}
                   onChange={(next) => setItems((items) => items.map((i) => (i.id === item.id ? next : i)))} onRemove={() => remove(item, index)} />
               ))}
             </DropZone>
           </SortableContext>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 3 }}>
-          <HandoutPreview patientId={patient.id} draft={draft} />
+          <HandoutPreview patientId={patient.id} draft={draft} nameOf={(id) => byId.get(id)?.name} />
         </Grid.Col>
       </Grid>
     </DndContext>

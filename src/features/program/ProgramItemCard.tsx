@@ -13,10 +13,12 @@ interface Props {
   exercise: Exercise | undefined
   onChange: (item: ProgramItem) => void
   onRemove: () => void
+  /** Plain messages for this exercise's own steps and note, shown by those fields. */
+  problems?: { steps?: string; notes?: string }
 }
 
 /** One exercise in the program: its dosage for this patient, their own instructions if changed, a note. */
-export function ProgramItemCard({ item, index, exercise, onChange, onRemove }: Props) {
+export function ProgramItemCard({ item, index, exercise, onChange, onRemove, problems }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id })
   const name = exercise?.name ?? item.exerciseId
   const overridden = item.instructionOverride !== undefined
@@ -49,7 +51,7 @@ export function ProgramItemCard({ item, index, exercise, onChange, onRemove }: P
         <>
           <Textarea mt="xs" size="xs" autosize minRows={2} label="Steps for this patient (one per line)" aria-label={`Steps for this patient (${name})`}
             description="The library entry stays as it is; only this patient's handout uses these steps."
-            value={item.instructionOverride!.join('\n')} onChange={(e) => onChange({ ...item, instructionOverride: e.currentTarget.value.split('\n') })} />
+            error={problems?.steps} value={item.instructionOverride!.join('\n')} onChange={(e) => onChange({ ...item, instructionOverride: e.currentTarget.value.split('\n') })} />
           <Button size="compact-xs" variant="subtle" mt={4} onClick={() => { const { instructionOverride: _o, ...rest } = item; onChange(rest) }}>
             Use the library’s steps again
           </Button>
@@ -59,7 +61,7 @@ export function ProgramItemCard({ item, index, exercise, onChange, onRemove }: P
           Change the steps for this patient
         </Button>
       )}
-      <TextInput mt="xs" size="xs" placeholder="Note to the patient (optional)" aria-label={`Note to the patient (${name})`} value={item.notes ?? ''}
+      <TextInput mt="xs" size="xs" placeholder="Note to the patient (optional)" aria-label={`Note to the patient (${name})`} error={problems?.notes} value={item.notes ?? ''}
         onChange={(e) => onChange({ ...item, notes: e.currentTarget.value || undefined })} />
     </Card>
   )
