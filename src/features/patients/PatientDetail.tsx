@@ -34,6 +34,8 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
   const [patient, setPatient] = useState<Patient | null>()
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
+  /** Set while a delete is on its way, so a double click cannot send a second one. */
+  const [removing, setRemoving] = useState(false)
 
   const load = useCallback(() => api.getPatient({ id }).then((r) => (r.ok ? r.value : null)), [api, id])
   useEffect(() => void load().then(setPatient), [load])
@@ -172,13 +174,18 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
         </Text>
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={() => setDeleting(false)}>Keep {patient.firstName}</Button>
-          <Button color="red" onClick={() => void api.deletePatient({ id }).then(async (r) => {
+          <Button color="red" loading={removing} onClick={() => {
+            if (removing) return
+            setRemoving(true)
+            void api.deletePatient({ id }).then(async (r) => {
+            setRemoving(false)
             if (!r.ok) return
             setDeleting(false)
             notifications.show({ color: 'teal', message: `${name} was deleted.` })
             await roster.refresh()
             onBack()
-          })}>Delete {name}</Button>
+          })
+          }}>Delete {name}</Button>
         </Group>
       </Modal>
     </>

@@ -70,13 +70,15 @@ export function RosterList({ onNew }: { onNew: () => void }) {
     setTherapist(null)
   }
   const onSort = (key: SortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))
+  // Another Homeplan holds the folder: the roster can be read, not changed (the banner above says why).
+  const readOnly = rosterStatus?.status === 'read-only'
   const newButton = (
-    <Button leftSection={<IconUserPlus size={18} />} onClick={onNew} rightSection={<Kbd size="xs">N</Kbd>}>
+    <Button leftSection={<IconUserPlus size={18} />} onClick={onNew} rightSection={<Kbd size="xs">N</Kbd>} disabled={readOnly}>
       New patient
     </Button>
   )
 
-  if (rosterStatus && rosterStatus.status !== 'ready') {
+  if (rosterStatus && rosterStatus.status !== 'ready' && !readOnly) {
     // The banner above explains what happened and offers the way out; nothing can be added until then.
     return <PageHeader title="Patients" subtitle="Your roster appears here once the patient file is open again." />
   }

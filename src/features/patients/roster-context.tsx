@@ -22,7 +22,7 @@ export function RosterProvider({ children }: { children: ReactNode }) {
   const fetchRoster = useCallback(async () => {
     const next = await api.getRosterStatus()
     if (!next.ok) return undefined
-    if (next.value.status !== 'ready') return { status: next.value, patients: [] }
+    if (next.value.status !== 'ready' && next.value.status !== 'read-only') return { status: next.value, patients: [] }
     const list = await api.listPatients()
     return list.ok ? { status: next.value, patients: list.value } : undefined
   }, [api])
