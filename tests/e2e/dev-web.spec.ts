@@ -1,20 +1,19 @@
 /**
  * `npm run dev:web`, run the way the README tells a developer to: as its own process through npm, so the
- * package.json script itself (build, then tsx with the project's tsconfig) is what is tested. The E2E suite
- * starts the bridge in-process and could not see a script that compiled the handout's JSX wrongly
+ * package.json script itself (build, then tsx with the project's tsconfig) is what is tested. The rest of the
+ * E2E suite starts the bridge in-process and could not see a script that compiled the handout's JSX wrongly
  * ("React is not defined" on every preview and export).
  *
- * Slow (about 30 s on an idle machine, over a minute on a busy one): the script rebuilds out/ with electron-vite
- * before it serves; like the crash test it stays in the unit suite with its own timeout. The rebuild rewrites
- * out/ in place (no vitest test reads it; `npm test` runs the E2E suite, which does, only afterwards).
- * `--port 0` takes a free port, so a dev:web already on 5174 does not make the test fail.
+ * Slow (about 30 s on an idle machine, 1–2 minutes on a busy one): the script rebuilds out/ with electron-vite
+ * before it serves, so it lives here with the other slow tests, which run one at a time (playwright.config.ts),
+ * and not in the parallel unit suite. `--port 0` takes a free port, so a dev:web already on 5174 does not make
+ * it fail.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { afterEach, describe, expect, it } from 'vitest'
 import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH } from '../../electron/bridge/server'
 import type { Exercise } from '../../src/core/exercise'
 import type { LibraryView } from '../../src/core/library-contract'
@@ -22,6 +21,7 @@ import type { Patient } from '../../src/core/patient'
 import type { Result } from '../../src/core/result'
 import { patientInput } from '../support/patients'
 import { pdfText } from '../support/pdf'
+import { expect, test } from './fixtures'
 
 const LISTENING = /^Homeplan \(browser bridge\) on (http:\/\/127\.0\.0\.1:\d+) {2}data: (.+)$/
 
@@ -69,13 +69,14 @@ function startDevWeb(dataDir: string): Promise<{ url: string; dataPath: string }
   })
 }
 
-describe('npm run dev:web', () => {
-  afterEach(async () => {
+test.describe('npm run dev:web', () => {
+  test.afterEach(async () => {
     if (child) await stop(child)
     child = undefined
   })
 
-  it('builds, serves the UI and renders handouts through the bridge', { timeout: 240_000 }, async () => {
+  test('builds, serves the UI, and renders handouts in the builder and through the bridge', async ({ page, consoleErrors }) => {
+    test.setTimeout(240_000)
     const dataDir = await mkdtemp(join(tmpdir(), 'hp-dev-web-'))
     const { url, dataPath } = await startDevWeb(dataDir)
     expect(dataPath).toBe(dataDir)
@@ -101,6 +102,7 @@ describe('npm run dev:web', () => {
     const exercise = library.exercises.find((e) => e.id === 'bridges') as Exercise
     expect(exercise).toBeDefined()
     const patient = await call<Patient>('createPatient', patientInput({ firstName: 'Zofia', lastName: 'Wiśniewska' }))
+
     const program = { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: exercise.id, dosage: exercise.defaultDosage }] }
     const saved = await call<Patient>('saveProgram', { patientId: patient.id, program })
     const programId = saved.programs[0]!.id
@@ -118,5 +120,12 @@ describe('npm run dev:web', () => {
       expect(text.all.replace(/\s+/g, '')).toContain('ZofiaWiśniewska')
       expect(text.all).toContain(exercise.name)
     }
+
+    // What a developer sees in the browser: the builder's live preview of a new program, drawn from previewHandout.
+    const other = await call<Patient>('createPatient', patientInput({ firstName: 'Tom', lastName: 'Smith', chartNumber: 'MRN-1002' }))
+    await page.goto(`${url}/#/program/${other.id}`)
+    await page.getByRole('button', { name: `Add ${exercise.name}`, exact: true }).click()
+    await expect(page.getByTestId('handout-preview')).toHaveAttribute('data-pages', /^[23]$/, { timeout: 30_000 })
+    expect(consoleErrors).toEqual([])
   })
 })
