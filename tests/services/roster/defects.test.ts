@@ -102,6 +102,25 @@ describe('issue #11 defects', () => {
     await reopened.close()
   })
 
+  it('4: two windows or tabs: a save from an out-of-date copy of a patient or a program is refused, and nothing is overwritten', async () => {
+    const { handlers: h } = services(await tempDir())
+    const opened = await h.createPatient(patientInput({ firstName: 'Alice' }))
+    const tabA = await h.saveProgram({ patientId: opened.id, program })
+    const prog = tabA.programs[0]!
+    // Tab A saves the details and the program; tab B still holds the copies it opened before.
+    await h.updatePatient({ id: opened.id, revision: opened.revision, patient: patientInput({ firstName: 'Alicia' }) })
+    await h.saveProgram({ patientId: opened.id, programId: prog.id, revision: prog.revision, program: { ...program, title: 'From tab A' } })
+    const staleDetails = await failure(() => h.updatePatient({ id: opened.id, revision: opened.revision, patient: patientInput({ firstName: 'From tab B' }) }))
+    expect(staleDetails?.code).toBe('conflict')
+    expect(staleDetails?.message).toMatch(/changed elsewhere.*Reload/)
+    const staleProgram = await failure(() => h.saveProgram({ patientId: opened.id, programId: prog.id, revision: prog.revision, program: { ...program, title: 'From tab B' } }))
+    expect(staleProgram?.code).toBe('conflict')
+    expect(staleProgram?.message).toMatch(/changed elsewhere/)
+    const now = await h.getPatient({ id: opened.id })
+    expect(now.firstName).toBe('Alicia')
+    expect(now.programs.map((p) => p.title)).toEqual(['From tab A'])
+  })
+
   it('5: an empty journal file numbered past the last change (a crash during compaction) costs nothing', async () => {
     const dir = await tempDir()
     const store = await RosterStore.open({ dir })
