@@ -113,7 +113,9 @@ export function createLibrary(deps: LibraryDeps): Library {
     },
     duplicateExercise: async ({ id }) => {
       const { id: _id, source: _source, ...rest } = await mustFind(id)
-      return addCustom({ ...rest, name: `${rest.name} (my version)`.slice(0, 120) })
+      // A name too long for the suffix is kept whole: cutting it could split a character in two.
+      const name = `${rest.name} (my version)`
+      return addCustom({ ...rest, name: name.length <= 120 ? name : rest.name })
     },
     deleteExercise: ({ id }) =>
       doc.update((draft) => {

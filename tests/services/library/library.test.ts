@@ -92,6 +92,40 @@ describe('custom exercises', () => {
     expect((await value<LibraryView>('getLibrary')).templates).toEqual([])
   })
 
+  it('refuses hidden characters in exercise and template names, in plain words', async () => {
+    const { call, value } = await setup()
+    expect(await call('createExercise', { ...custom, name: '\u200B\u200B' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', field: 'name', message: 'name: Name cannot be made only of invisible characters.' },
+    })
+    expect(await call('createExercise', { ...custom, steps: ['Stand\u0000up.'] })).toMatchObject({ ok: false, error: { field: 'steps.0', message: expect.stringContaining('A step cannot contain hidden control characters.') } })
+    expect(await call('saveTemplate', { template: { name: 'Knee\u202E', items: [{ exerciseId: 'bridges', dosage: {} }] } })).toMatchObject({
+      ok: false,
+      error: { field: 'template.name', message: expect.stringContaining('Template name cannot contain hidden text-direction characters.') },
+    })
+    const view = await value<LibraryView>('getLibrary')
+    expect([view.exercises.filter((e) => e.source === 'custom'), view.templates]).toEqual([[], []])
+  })
+
+  it('duplicating an exercise with a long name never cuts a character in half', async () => {
+    const { value } = await setup()
+    const long = await value<Exercise>('createExercise', { ...custom, name: `${'x'.repeat(108)}😀😀` })
+    const copy = await value<Exercise>('duplicateExercise', { id: long.id })
+    expect(copy.name).toBe(long.name)
+    expect(copy.name).not.toMatch(/\p{Cs}/u)
+  })
+
+  it('still reads custom exercises and templates saved before the stricter rules', async () => {
+    const { dataDir, value } = await setup()
+    const legacy = { ...custom, id: 'custom-step-ups-abc123', source: 'custom', name: 'Step\u0000ups' }
+    const template = { id: 'template-1', name: '\u202EKnee', items: [{ exerciseId: legacy.id, dosage: {} }], createdAt: 'x', updatedAt: 'x' }
+    await writeFile(join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: 1, custom: [legacy], templates: [template], favourites: [], defaultDosages: {} }))
+    const view = await value<LibraryView>('getLibrary')
+    expect(view.exercises.find((e) => e.id === legacy.id)?.name).toBe('Step\u0000ups')
+    expect(view.templates.map((t) => t.name)).toEqual(['\u202EKnee'])
+    await value('setFavourite', { id: legacy.id, favourite: true })
+  })
+
   it('keeps favourites and a therapist’s own default dosage', async () => {
     const { value } = await setup()
     expect(await value('setFavourite', { id: 'bridges', favourite: true })).toEqual(['bridges'])
