@@ -106,6 +106,10 @@ export const handoutRecordSchema = z.strictObject({
 })
 export type HandoutRecord = z.infer<typeof handoutRecordSchema>
 
+/** How many programs and handout records one patient's record holds; the services refuse one more in words. */
+export const MAX_PROGRAMS = 500
+export const MAX_HANDOUTS = 1000
+
 /**
  * A stored patient, read with the rules it was saved under (see ./text). The date-of-birth bounds are not
  * re-checked here: a stored record stays valid as time passes, and one saved before they existed still loads.
@@ -117,8 +121,8 @@ export const patientSchema = z.strictObject({
   revision,
   createdAt: timestamp,
   updatedAt: timestamp,
-  programs: z.array(programSchema).max(500),
-  handouts: z.array(handoutRecordSchema).max(1000).optional(),
+  programs: z.array(programSchema).max(MAX_PROGRAMS, `A patient’s record can hold at most ${MAX_PROGRAMS} programs.`),
+  handouts: z.array(handoutRecordSchema).max(MAX_HANDOUTS, `A patient’s record can hold at most ${MAX_HANDOUTS.toLocaleString('en-US')} handouts.`).optional(),
 })
 export type Patient = z.infer<typeof patientSchema>
 

@@ -192,3 +192,38 @@ describe('typed text', () => {
     expect(await call('updatePatient', { id: legacy!.id, revision: 2, patient: patientInput({ firstName: 'Anna', lastName: 'Nowak', chartNumber: 'L-1' }) })).toMatchObject({ ok: true, value: { firstName: 'Anna' } })
   })
 })
+
+describe('limits of one patient’s record', () => {
+  it('refuses the 501st program, as a new or a duplicated one, with a sentence and nothing saved', async () => {
+    const { dataDir } = await setup()
+    const [full] = syntheticPatients(1, 500, 1)
+    const store = await RosterStore.open({ dir: dataDir })
+    await store.put(full!)
+    await store.close()
+    const services = testServices(dataDir)
+    const call = (method: Method, arg?: unknown) => dispatch(services.handlers, method, arg)
+    const message = 'Anna Łukasiewicz already has 500 programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.'
+    const added = await call('saveProgram', { patientId: full!.id, program: { title: 'One more', status: 'current', items: [] } })
+    expect(added).toEqual({ ok: false, error: { code: 'invalid_argument', message } })
+    const copied = await call('duplicateProgram', { patientId: full!.id, programId: full!.programs[0]!.id })
+    expect(copied).toEqual({ ok: false, error: { code: 'invalid_argument', message } })
+    // Changing one of the 500 is still possible.
+    const edited = await call('saveProgram', { patientId: full!.id, programId: full!.programs[0]!.id, revision: 1, program: { title: 'Renamed', status: 'previous', items: [] } })
+    expect(edited).toMatchObject({ ok: true })
+    const after = await call('getPatient', { id: full!.id })
+    expect(after.ok && (after.value as Patient).programs).toHaveLength(500)
+    await services.close()
+  })
+
+  it('refuses to import a record holding more than 500 programs, in words, and imports nothing', async () => {
+    const { call, value, dialogs, dataDir } = await setup()
+    const file = join(dataDir, 'big.json')
+    await writeFile(file, JSON.stringify({ format: 'homeplan-roster-export', schemaVersion: 3, patients: syntheticPatients(1, 501, 1) }))
+    dialogs.answers.open.push(file)
+    expect(await call('importRoster')).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', message: 'big.json: patients[0].programs: A patient’s record can hold at most 500 programs. Nothing was imported.' },
+    })
+    expect(await value<unknown[]>('listPatients')).toEqual([])
+  })
+})
