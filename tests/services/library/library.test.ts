@@ -76,6 +76,36 @@ describe('custom exercises', () => {
     expect((await value<LibraryView>('getLibrary')).exercises.some((e) => e.id === created.id)).toBe(false)
   })
 
+  it('cannot be deleted while saved programs use it; the message counts them and names the patients', async () => {
+    const { value, call } = await setup()
+    const created = await value<Exercise>('createExercise', custom)
+    const person = (firstName: string, lastName: string) =>
+      value<{ id: string }>('createPatient', { firstName, lastName, status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })
+    const item = (id: string, exerciseId = created.id) => ({ id, exerciseId, dosage: {} })
+    const jane = await person('Jane', 'Doe')
+    const john = await person('John', 'Roe')
+    await value('saveProgram', { patientId: jane.id, program: { title: 'Week 1', status: 'previous', items: [item('item-000001')] } })
+    await value('saveProgram', { patientId: jane.id, program: { title: 'Week 2', status: 'current', items: [item('item-000002'), item('item-000003', 'bridges')] } })
+    const johns = await value<{ programs: { id: string; revision: number }[] }>('saveProgram', { patientId: john.id, program: { title: 'Knee', status: 'current', items: [item('item-000004')] } })
+    await value('saveProgram', { patientId: john.id, program: { title: 'Other', status: 'current', items: [item('item-000005', 'bridges')] } })
+
+    expect(await call('deleteExercise', { id: created.id })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: '“Step-ups” is used in 3 programs (Jane Doe, John Roe). Remove it from those programs first. Nothing was deleted.' },
+    })
+    expect((await value<LibraryView>('getLibrary')).exercises.some((e) => e.id === created.id)).toBe(true)
+
+    // Once it is out of every program, it can go.
+    const janes = await value<{ programs: { id: string; title: string; revision: number }[] }>('getPatient', { id: jane.id })
+    for (const p of janes.programs) {
+      await value('saveProgram', { patientId: jane.id, programId: p.id, revision: p.revision, program: { title: p.title, status: 'previous', items: [item('item-000009', 'bridges')] } })
+    }
+    expect(await call('deleteExercise', { id: created.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^“Step-ups” is used in 1 program \(John Roe\)\. Remove it from that program first\./) } })
+    const knee = johns.programs[0]!
+    await value('saveProgram', { patientId: john.id, programId: knee.id, revision: knee.revision, program: { title: 'Knee', status: 'previous', items: [] } })
+    expect(await call('deleteExercise', { id: created.id })).toEqual({ ok: true, value: { id: created.id } })
+  })
+
   it('refuses links, templates and programs that name unknown exercises, changing nothing', async () => {
     const { value, call } = await setup()
     expect(await call('createExercise', { ...custom, progressions: ['no-such-exercise'] })).toMatchObject({ ok: false, error: { field: 'progressions' } })
