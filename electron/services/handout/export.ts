@@ -87,6 +87,18 @@ export async function handoutFor(
 
 export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout' | 'previewHandout' | 'printHandout'> {
   const now = deps.now ?? (() => new Date())
+  /**
+   * One export per patient at a time: the history check, the file and the record happen together, so two
+   * exports racing for the last place in a full history cannot both write a PDF that only one can record.
+   */
+  const exporting = new Map<string, Promise<unknown>>()
+  const onePerPatient = <T>(patientId: string, run: () => Promise<T>): Promise<T> => {
+    const next = (exporting.get(patientId) ?? Promise.resolve()).catch(() => {}).then(run)
+    const settled = next.catch(() => {})
+    exporting.set(patientId, settled)
+    void settled.then(() => exporting.get(patientId) === settled && exporting.delete(patientId))
+    return next
+  }
   /** The saved program's handout, as both export and print use it. */
   const savedHandout = async ({ patientId, programId, layout, paper, logDays }: { patientId: string; programId: string } & Pick<HandoutInput, 'layout' | 'paper' | 'logDays'>, record: boolean) => {
     const store = await deps.store()
@@ -118,7 +130,7 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       const { pdf, warnings } = await renderHandout(input, join(deps.resourcesDir, 'fonts'))
       return { pdf: pdf.toString('base64'), warnings }
     },
-    exportHandout: async (args) => {
+    exportHandout: (args) => onePerPatient(args.patientId, async () => {
       const { patientId, programId, layout, paper } = args
       const { store, patient, program, settings, date, pdf, warnings } = await savedHandout(args, true)
       const path = await deps.dialogs.save({ title: 'Save the handout as PDF', defaultName: defaultHandoutName(patient, date), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
@@ -128,6 +140,6 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       await recordHandout(store, patientId, record)
       if (settings.openAfterExport) deps.openFile?.(path)
       return { saved: true as const, path, warnings }
-    },
+    }),
   }
 }
