@@ -10,6 +10,7 @@ import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
 import { RosterStore } from './roster/store'
+import { programsUsing } from './roster/usage'
 import { readUserFile } from './read-user-file'
 import { createSettingsStore } from './settings-store'
 
@@ -104,6 +105,7 @@ export function createServices(deps: ServiceDeps): Services {
     dialogs: deps.dialogs,
     now: deps.now,
     warn: (message) => log(message),
+    usedBy: async (exerciseId) => programsUsing(await store(), exerciseId),
   })
   const handlers: Handlers = {
     getAppInfo: () => deps.appInfo,

@@ -1,6 +1,7 @@
 import * as fsp from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { z } from 'zod'
+import { describeIssue } from '../../src/core/issues'
 import { AppFailure } from '../../src/core/result'
 import { writeFileAtomic } from './atomic-write'
 
@@ -50,7 +51,10 @@ export class JsonDocument<T> {
       const draft = structuredClone(await this.read())
       const result = change(draft)
       const checked = this.schema.safeParse(draft)
-      if (!checked.success) throw new AppFailure('invalid_argument', checked.error.issues[0]?.message ?? 'Invalid data.')
+      if (!checked.success) {
+        const { message, field } = describeIssue(checked.error.issues)
+        throw new AppFailure('invalid_argument', message, field)
+      }
       await writeFileAtomic(this.file, `${JSON.stringify(checked.data, null, 2)}\n`)
       this.data = checked.data
       return result

@@ -1,27 +1,14 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { contract, type Handlers, type Method } from './contract'
+import { describeIssue } from './issues'
 import { AppFailure, fail, ok, type Result } from './result'
+
+export { describeIssue } from './issues'
 
 /** Arguments larger than this are refused before parsing (a whole roster import is far smaller). */
 export const MAX_ARGUMENT_BYTES = 8 * 1024 * 1024
 
 export const isMethod = (name: string): name is Method => Object.hasOwn(contract, name)
-
-/** Turns the first schema problem into a sentence a therapist can act on, plus the field path. */
-export function describeIssue(issues: z.core.$ZodIssue[]): { message: string; field?: string } {
-  const issue = issues[0]
-  if (!issue) return { message: 'The request was not valid.' }
-  const path = issue.path.map(String)
-  if (issue.code === 'unrecognized_keys') {
-    const key = [...path, issue.keys[0] ?? ''].join('.')
-    return { message: `“${key}” is not a field this request accepts.`, field: key }
-  }
-  const field = path.join('.')
-  const where = field ? `${field}: ` : ''
-  return field
-    ? { message: `${where}${issue.message}`, field }
-    : { message: issue.message }
-}
 
 function approximateSize(raw: unknown): number {
   if (raw === undefined) return 0
@@ -58,6 +45,11 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof AppFailure) return fail(error.code, error.message, error.field)
     log(`Call ${method} failed`, error)
+    // A schema check inside a service that did not say it in words: its first problem, never zod's JSON.
+    if (error instanceof z.core.$ZodError) {
+      const { message, field } = describeIssue(error.issues)
+      return fail('invalid_argument', `Homeplan could not complete this action because some data is not valid: ${message}`, field)
+    }
     const detail = error instanceof Error ? error.message : String(error)
     return fail('internal', `Homeplan could not complete this action: ${detail}`)
   }

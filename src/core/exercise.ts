@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dosageSchema } from './dosage'
-import { text } from './patient'
+import { humanText, storedText, type TextRule } from './text'
 import { diagramSpecSchema } from '../diagrams/spec'
 
 export const positions = ['supine', 'prone', 'side-lying', 'sitting', 'standing', 'kneeling', 'quadruped'] as const
@@ -13,58 +13,72 @@ export const difficulties = ['easy', 'moderate', 'hard'] as const
 export const exerciseId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'An exercise id is lower-case letters, digits and dashes.')
 export const mediaHash = z.string().regex(/^[0-9a-f]{64}\.(png|jpg)$/, 'This is not a stored image.')
 
-export const imageSchema = z.strictObject({
-  file: mediaHash,
-  caption: text(200, 'Caption').optional(),
-  author: text(200, 'Author').min(1, 'Say who made the image.'),
-  licence: text(100, 'Licence').min(1, 'Say under which licence the image may be used.'),
-})
+const imageOf = (t: TextRule) =>
+  z.strictObject({
+    file: mediaHash,
+    caption: t({ max: 200, label: 'Caption' }).optional(),
+    author: t({ max: 200, label: 'Author', required: 'Say who made the image.' }),
+    licence: t({ max: 100, label: 'Licence', required: 'Say under which licence the image may be used.' }),
+  })
+export const imageSchema = imageOf(humanText)
 
-export const exerciseFields = {
-  name: text(120, 'Name').min(1, 'Give the exercise a name.'),
-  aliases: z.array(text(120, 'Other name').min(1)).max(20),
+/** An exercise's fields; `t` is how text is checked (strictly as typed, leniently as stored: see ./text). */
+const exerciseFieldsOf = (t: TextRule) => ({
+  name: t({ max: 120, label: 'Name', required: 'Give the exercise a name.' }),
+  aliases: z.array(t({ max: 120, label: 'Other name', required: 'Another name cannot be empty.' })).max(20),
   regions: z.array(z.enum(bodyRegions)).min(1, 'Choose at least one body region.').max(6),
   position: z.enum(positions),
   type: z.enum(exerciseTypes),
   equipment: z.array(z.enum(equipmentKinds)).min(1).max(5),
   difficulty: z.enum(difficulties),
-  steps: z.array(text(400, 'A step').min(1, 'A step cannot be empty.')).min(1, 'Write at least one step.').max(12),
-  cues: z.array(text(300, 'A tip').min(1)).max(10),
-  cautions: z.array(text(300, 'A caution').min(1)).max(10),
+  steps: z.array(t({ max: 400, label: 'A step', required: 'A step cannot be empty.' })).min(1, 'Write at least one step.').max(12),
+  cues: z.array(t({ max: 300, label: 'A tip', required: 'A tip cannot be empty.' })).max(10),
+  cautions: z.array(t({ max: 300, label: 'A caution', required: 'A caution cannot be empty.' })).max(10),
   defaultDosage: dosageSchema,
   progressions: z.array(exerciseId).max(10),
   regressions: z.array(exerciseId).max(10),
   diagram: diagramSpecSchema.optional(),
-  images: z.array(imageSchema).max(6),
-}
+  images: z.array(imageOf(t)).max(6),
+})
+export const exerciseFields = exerciseFieldsOf(humanText)
 
 /** What a therapist edits for a custom exercise. */
 export const exerciseInputSchema = z.strictObject(exerciseFields)
 export type ExerciseInput = z.infer<typeof exerciseInputSchema>
 
-export const exerciseSchema = z.strictObject({ id: exerciseId, source: z.enum(['built-in', 'custom']), ...exerciseFields })
+/** A stored or shipped exercise (library files, library.json): read with the rules it was saved under. */
+export const exerciseSchema = z.strictObject({ id: exerciseId, source: z.enum(['built-in', 'custom']), ...exerciseFieldsOf(storedText) })
 export type Exercise = z.infer<typeof exerciseSchema>
 
 
-export const templateItemSchema = z.strictObject({
-  exerciseId,
-  dosage: dosageSchema,
-  instructionOverride: z.array(text(500, 'A step')).max(20).optional(),
-  notes: text(1000, 'Notes').optional(),
-})
+const templateItemOf = (t: TextRule) =>
+  z.strictObject({
+    exerciseId,
+    dosage: dosageSchema,
+    instructionOverride: z.array(t({ max: 500, label: 'A step' })).max(20).optional(),
+    notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
+  })
+export const templateItemSchema = templateItemOf(humanText)
 
-export const templateInputSchema = z.strictObject({
-  name: text(120, 'Template name').min(1, 'Give the template a name.'),
-  description: text(1000, 'Description').optional(),
-  folder: text(60, 'Folder').optional(),
-  items: z.array(templateItemSchema).min(1, 'A template needs at least one exercise.').max(100),
+const templateFields = (t: TextRule) => ({
+  name: t({ max: 120, label: 'Template name', required: 'Give the template a name.' }),
+  description: t({ max: 1000, label: 'Description', multiline: true }).optional(),
+  folder: t({ max: 60, label: 'Folder' }).optional(),
+  items: z.array(templateItemOf(t)).min(1, 'A template needs at least one exercise.').max(100),
 })
+export const templateInputSchema = z.strictObject(templateFields(humanText))
 export type TemplateInput = z.infer<typeof templateInputSchema>
-export const templateSchema = templateInputSchema.extend({ id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/), createdAt: z.string(), updatedAt: z.string() })
+/** A saved template (library.json): read with the rules it was saved under. */
+export const templateSchema = z.strictObject({
+  ...templateFields(storedText),
+  id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
 export type Template = z.infer<typeof templateSchema>
 
 /** A starter template shipped with the app: read-only, with a stable readable id. */
-export const builtinTemplateSchema = templateInputSchema.extend({ id: exerciseId })
+export const builtinTemplateSchema = z.strictObject({ ...templateFields(storedText), id: exerciseId })
 export type BuiltinTemplate = z.infer<typeof builtinTemplateSchema>
 
 /**

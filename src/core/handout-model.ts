@@ -1,8 +1,12 @@
 import { z } from 'zod'
 import { dosageSchema, type Dosage } from './dosage'
 import { holdRange } from './dosage-format'
-import { isoDate, text } from './patient'
+import { isoDate } from './patient'
+import { storedText } from './text'
 import { diagramSpecSchema } from '../diagrams/spec'
+
+/** A handout prints stored records as they are, so its text is checked as stored text (see ./text). */
+const text = (max: number, label: string) => storedText({ max, label })
 
 /**
  * Everything a handout shows, already resolved (names, steps, dosage, images): the app builds it from a

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { dosageSchema } from './dosage'
 import { exerciseId, exerciseInputSchema, mediaHash, templateInputSchema, type BuiltinTemplate, type Exercise, type Template } from './exercise'
-import { text } from './patient'
+import { humanText } from './text'
 
 /** What the library page and the builder need in one call. */
 export interface LibraryView {
@@ -23,9 +23,9 @@ export const libraryArgs = {
   setDefaultDosage: z.strictObject({ id: exerciseId, dosage: dosageSchema }),
   attachExercisePhoto: z.strictObject({
     id: exerciseId,
-    author: text(200, 'Author').min(1, 'Say who took the photo.'),
-    licence: text(100, 'Licence').min(1, 'Say under which licence the photo may be used.'),
-    caption: text(200, 'Caption').optional(),
+    author: humanText({ max: 200, label: 'Author', required: 'Say who took the photo.' }),
+    licence: humanText({ max: 100, label: 'Licence', required: 'Say under which licence the photo may be used.' }),
+    caption: humanText({ max: 200, label: 'Caption' }).optional(),
   }),
   removeExercisePhoto: z.strictObject({ id: exerciseId, file: mediaHash }),
   getMedia: z.strictObject({ file: mediaHash }),

@@ -1,74 +1,87 @@
 import { z } from 'zod'
 import { dosageSchema, weekdays } from './dosage'
-
-/** Bounded text: trimmed, with a limit a person would never hit but a pasted novel would. */
-export const text = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`)
-const optionalText = (max: number, label: string) => text(max, label).optional()
+import { humanText, storedText, type TextRule } from './text'
 
 export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 1956-03-14.').refine((value) => {
   const date = new Date(`${value}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
 }, 'This is not a real calendar date.')
+/** The earliest date of birth the form accepts. */
+export const EARLIEST_BIRTH_DATE = '1900-01-01'
 export const timestamp = z.iso.datetime({ offset: true })
 export const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'This is not a valid id.')
 
 export const patientStatuses = ['active', 'discharged', 'archived'] as const
 export const timesOfDay = ['morning', 'afternoon', 'evening'] as const
 
-export const coverageSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('insurance'), payer: text(200, 'Payer name').min(1, 'Enter the insurance payer’s name.') }),
-  z.strictObject({ kind: z.literal('self-pay') }),
-  z.strictObject({ kind: z.literal('other'), detail: optionalText(200, 'Coverage detail') }),
-])
+const coverageOf = (t: TextRule) =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('insurance'), payer: t({ max: 200, label: 'Payer name', required: 'Enter the insurance payer’s name.' }) }),
+    z.strictObject({ kind: z.literal('self-pay') }),
+    z.strictObject({ kind: z.literal('other'), detail: t({ max: 200, label: 'Coverage detail' }).optional() }),
+  ])
+export const coverageSchema = coverageOf(humanText)
 
-export const appointmentSchema = z.strictObject({
-  days: z.array(z.enum(weekdays)).max(7),
-  timesOfDay: z.array(z.enum(timesOfDay)).max(3),
-  coverage: coverageSchema.nullable(),
-})
+const appointmentOf = (t: TextRule) =>
+  z.strictObject({
+    days: z.array(z.enum(weekdays)).max(7),
+    timesOfDay: z.array(z.enum(timesOfDay)).max(3),
+    coverage: coverageOf(t).nullable(),
+  })
+export const appointmentSchema = appointmentOf(humanText)
 
 const localToday = () => {
   const now = new Date()
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
+/** The patient form's fields; `t` is how text is checked (strictly as typed, leniently as stored). */
+const patientFields = (t: TextRule, dateOfBirth: z.ZodType<string>) => ({
+  firstName: t({ max: 100, label: 'First name', required: 'Enter a first name.' }),
+  lastName: t({ max: 100, label: 'Last name', required: 'Enter a last name.' }),
+  preferredName: t({ max: 100, label: 'Preferred name' }).optional(),
+  dateOfBirth: dateOfBirth.optional(),
+  chartNumber: t({ max: 40, label: 'Chart number' }).optional(),
+  phone: t({ max: 40, label: 'Phone' }).optional(),
+  email: z.union([z.email('Enter a valid email address.').max(200), z.literal('')]).optional(),
+  condition: t({ max: 500, label: 'Condition' }).optional(),
+  referringProvider: t({ max: 200, label: 'Referring provider' }).optional(),
+  therapist: t({ max: 200, label: 'Therapist' }).optional(),
+  status: z.enum(patientStatuses),
+  patientType: z.enum(['new', 'existing']),
+  appointment: appointmentOf(t),
+  notes: t({ max: 5000, label: 'Notes', multiline: true }).optional(),
+})
+
 /** What the patient form edits. `today` (asked at each check) bounds the date of birth. */
 export function patientInputSchema(today: () => string = localToday) {
-  return z.strictObject({
-    firstName: text(100, 'First name').min(1, 'Enter a first name.'),
-    lastName: text(100, 'Last name').min(1, 'Enter a last name.'),
-    preferredName: optionalText(100, 'Preferred name'),
-    dateOfBirth: isoDate.refine((value) => value <= today(), 'The date of birth cannot be in the future.').optional(),
-    chartNumber: optionalText(40, 'Chart number'),
-    phone: optionalText(40, 'Phone'),
-    email: z.union([z.email('Enter a valid email address.').max(200), z.literal('')]).optional(),
-    condition: optionalText(500, 'Condition'),
-    referringProvider: optionalText(200, 'Referring provider'),
-    therapist: optionalText(200, 'Therapist'),
-    status: z.enum(patientStatuses),
-    patientType: z.enum(['new', 'existing']),
-    appointment: appointmentSchema,
-    notes: optionalText(5000, 'Notes'),
-  })
+  const dateOfBirth = isoDate
+    .refine((value) => value >= EARLIEST_BIRTH_DATE, 'The date of birth cannot be before 1900.')
+    .refine((value) => value <= today(), 'The date of birth cannot be in the future.')
+  return z.strictObject(patientFields(humanText, dateOfBirth))
 }
 export type PatientInput = z.infer<ReturnType<typeof patientInputSchema>>
 
-export const programItemSchema = z.strictObject({
-  id,
-  exerciseId: text(120, 'Exercise').min(1),
-  dosage: dosageSchema,
-  instructionOverride: z.array(text(500, 'A step')).max(20).optional(),
-  notes: optionalText(1000, 'Notes'),
-})
+const programItemOf = (t: TextRule) =>
+  z.strictObject({
+    id,
+    exerciseId: t({ max: 120, label: 'Exercise', required: 'Choose an exercise.' }),
+    dosage: dosageSchema,
+    instructionOverride: z.array(t({ max: 500, label: 'A step' })).max(20).optional(),
+    notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
+  })
+export const programItemSchema = programItemOf(humanText)
 export type ProgramItem = z.infer<typeof programItemSchema>
 
-export const programInputSchema = z.strictObject({
-  title: text(120, 'Program title').min(1, 'Give the program a title.'),
+const programFields = (t: TextRule) => ({
+  title: t({ max: 120, label: 'Program title', required: 'Give the program a title.' }),
   status: z.enum(['current', 'previous']),
-  goals: optionalText(1000, 'Goals'),
-  therapist: optionalText(200, 'Therapist'),
-  items: z.array(programItemSchema).max(100, 'A program can hold at most 100 exercises.'),
+  goals: t({ max: 1000, label: 'Goals', multiline: true }).optional(),
+  therapist: t({ max: 200, label: 'Therapist' }).optional(),
+  items: z.array(programItemOf(t)).max(100, 'A program can hold at most 100 exercises.'),
 })
+/** A program as the builder saves it. */
+export const programInputSchema = z.strictObject(programFields(humanText))
 export type ProgramInput = z.infer<typeof programInputSchema>
 
 /**
@@ -77,7 +90,8 @@ export type ProgramInput = z.infer<typeof programInputSchema>
  */
 export const revision = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
-export const programSchema = programInputSchema.extend({ id, revision, createdAt: timestamp, updatedAt: timestamp })
+/** Stored records are read with the rules they were saved under (see ./text), so older data still loads. */
+export const programSchema = z.strictObject({ ...programFields(storedText), id, revision, createdAt: timestamp, updatedAt: timestamp })
 export type Program = z.infer<typeof programSchema>
 
 /** One printed or exported handout: when, how, and the program exactly as it was printed. */
@@ -87,20 +101,28 @@ export const handoutRecordSchema = z.strictObject({
   programId: id,
   layout: z.enum(['detailed', 'compact', 'large']),
   paper: z.enum(['letter', 'a4']),
-  file: text(260, 'File name'),
-  snapshot: z.strictObject({ title: text(120, 'Title'), items: z.array(programItemSchema).max(100) }),
+  file: storedText({ max: 260, label: 'File name' }),
+  snapshot: z.strictObject({ title: storedText({ max: 120, label: 'Title' }), items: z.array(programItemOf(storedText)).max(100) }),
 })
 export type HandoutRecord = z.infer<typeof handoutRecordSchema>
 
-/** A stored patient. The date-of-birth bound is not re-checked here: a stored record stays valid as time passes. */
-export const patientSchema = patientInputSchema(() => '9999-12-31').extend({
+/** How many programs and handout records one patient's record holds; the services refuse one more in words. */
+export const MAX_PROGRAMS = 500
+export const MAX_HANDOUTS = 1000
+
+/**
+ * A stored patient, read with the rules it was saved under (see ./text). The date-of-birth bounds are not
+ * re-checked here: a stored record stays valid as time passes, and one saved before they existed still loads.
+ */
+export const patientSchema = z.strictObject({
+  ...patientFields(storedText, isoDate),
   id,
   /** Counts changes to the patient's own details (the form); programs carry their own revision. */
   revision,
   createdAt: timestamp,
   updatedAt: timestamp,
-  programs: z.array(programSchema).max(500),
-  handouts: z.array(handoutRecordSchema).max(1000).optional(),
+  programs: z.array(programSchema).max(MAX_PROGRAMS, `A patient’s record can hold at most ${MAX_PROGRAMS} programs.`),
+  handouts: z.array(handoutRecordSchema).max(MAX_HANDOUTS, `A patient’s record can hold at most ${MAX_HANDOUTS.toLocaleString('en-US')} handouts.`).optional(),
 })
 export type Patient = z.infer<typeof patientSchema>
 

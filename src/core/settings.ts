@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { humanText, storedText, type TextRule } from './text'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
@@ -6,40 +7,44 @@ export type ColorScheme = z.infer<typeof colorSchemeSchema>
 
 export const paperSizeSchema = z.enum(['letter', 'a4'])
 
-const line = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`)
-
 export const handoutLayoutSchema = z.enum(['detailed', 'compact', 'large'])
 
-/** What every handout's header and footer say about the clinic. */
-export const clinicSchema = z.strictObject({
-  name: line(120, 'Clinic name'),
-  address: line(300, 'Address').optional(),
-  phone: line(40, 'Phone').optional(),
-  website: line(200, 'Website').optional(),
-  closingMessage: line(400, 'Closing message').optional(),
-  logo: z.string().regex(/^[0-9a-f]{64}\.(png|jpg)$/).optional(),
-  layout: handoutLayoutSchema,
-})
+const clinicOf = (t: TextRule) =>
+  z.strictObject({
+    name: t({ max: 120, label: 'Clinic name' }),
+    address: t({ max: 300, label: 'Address', multiline: true }).optional(),
+    phone: t({ max: 40, label: 'Phone' }).optional(),
+    website: t({ max: 200, label: 'Website' }).optional(),
+    closingMessage: t({ max: 400, label: 'Closing message', multiline: true }).optional(),
+    logo: z.string().regex(/^[0-9a-f]{64}\.(png|jpg)$/).optional(),
+    layout: handoutLayoutSchema,
+  })
+/** What every handout's header and footer say about the clinic (as the settings form checks it). */
+export const clinicSchema = clinicOf(humanText)
 export type Clinic = z.infer<typeof clinicSchema>
 
-export const therapistSchema = z.strictObject({
-  name: line(120, 'Name').min(1, 'Enter the therapist’s name.'),
-  credentials: line(60, 'Credentials').optional(),
-  phone: line(40, 'Phone').optional(),
-  email: line(200, 'Email').optional(),
-})
+const therapistOf = (t: TextRule) =>
+  z.strictObject({
+    name: t({ max: 120, label: 'Name', required: 'Enter the therapist’s name.' }),
+    credentials: t({ max: 60, label: 'Credentials' }).optional(),
+    phone: t({ max: 40, label: 'Phone' }).optional(),
+    email: t({ max: 200, label: 'Email' }).optional(),
+  })
+export const therapistSchema = therapistOf(humanText)
 export type Therapist = z.infer<typeof therapistSchema>
 
-/** Preferences that belong to this computer's copy of Homeplan (not to a patient). */
-export const settingsSchema = z.strictObject({
+const settingsFields = (t: TextRule) => ({
   colorScheme: colorSchemeSchema,
   paperSize: paperSizeSchema,
-  clinic: clinicSchema,
-  therapists: z.array(therapistSchema).max(50),
+  clinic: clinicOf(t),
+  therapists: z.array(therapistOf(t)).max(50),
   openAfterExport: z.boolean(),
   /** The folder the last export or import dialog ended in, offered first next time. */
   lastFolder: z.string().max(4096).optional(),
 })
+
+/** Preferences that belong to this computer's copy of Homeplan (not to a patient), as stored: see ./text. */
+export const settingsSchema = z.strictObject(settingsFields(storedText))
 export type Settings = z.infer<typeof settingsSchema>
 
 export const defaultSettings: Settings = {
@@ -50,6 +55,6 @@ export const defaultSettings: Settings = {
   openAfterExport: true,
 }
 
-/** A partial update: every key optional, unknown keys refused. */
-export const settingsPatchSchema = settingsSchema.partial()
+/** A partial update, with text checked as typed: every key optional, unknown keys refused. */
+export const settingsPatchSchema = z.strictObject(settingsFields(humanText)).partial()
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
 import { contract, methods, type Handlers } from '../../src/core/contract'
 import { dispatch, MAX_ARGUMENT_BYTES } from '../../src/core/dispatch'
 import { AppFailure } from '../../src/core/result'
@@ -73,6 +74,22 @@ describe('dispatch', () => {
     }
     const result = await dispatch(handlers, 'getAppInfo', undefined, log)
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('boom') } })
+    expect(log).toHaveBeenCalledOnce()
+  })
+
+  it('turns a schema error that escapes a handler into a plain sentence, never zod’s JSON', async () => {
+    const handlers = fakeHandlers()
+    handlers.getSettings = () => z.strictObject({ programs: z.array(z.number()).max(500) }).parse({ programs: Array(501).fill(1) }) as never
+    const log = vi.fn()
+    const result = await dispatch(handlers, 'getSettings', undefined, log)
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        field: 'programs',
+        message: 'Homeplan could not complete this action because some data is not valid: programs: This can hold at most 500 entries.',
+      },
+    })
     expect(log).toHaveBeenCalledOnce()
   })
 

@@ -87,14 +87,27 @@ export async function handoutFor(
 
 export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout' | 'previewHandout' | 'printHandout'> {
   const now = deps.now ?? (() => new Date())
+  /**
+   * One export per patient at a time: the history check, the file and the record happen together, so two
+   * exports racing for the last place in a full history cannot both write a PDF that only one can record.
+   */
+  const exporting = new Map<string, Promise<unknown>>()
+  const onePerPatient = <T>(patientId: string, run: () => Promise<T>): Promise<T> => {
+    const next = (exporting.get(patientId) ?? Promise.resolve()).catch(() => {}).then(run)
+    const settled = next.catch(() => {})
+    exporting.set(patientId, settled)
+    void settled.then(() => exporting.get(patientId) === settled && exporting.delete(patientId))
+    return next
+  }
   /** The saved program's handout, as both export and print use it. */
-  const savedHandout = async ({ patientId, programId, layout, paper, logDays }: { patientId: string; programId: string } & Pick<HandoutInput, 'layout' | 'paper' | 'logDays'>) => {
+  const savedHandout = async ({ patientId, programId, layout, paper, logDays }: { patientId: string; programId: string } & Pick<HandoutInput, 'layout' | 'paper' | 'logDays'>, record: boolean) => {
     const store = await deps.store()
     const patient = store.get(patientId)
     if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
     const program = patient.programs.find((p) => p.id === programId)
     if (!program) throw new AppFailure('not_found', 'That program is not in this patient’s history. Save it first.', 'programId')
-    assertRoomForHandout(patient)
+    // An export is recorded in the history, so a full history refuses it before anything is rendered or written.
+    if (record) assertRoomForHandout(patient)
     const settings = await deps.settings()
     const date = now().toISOString().slice(0, 10)
     const input = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
@@ -103,7 +116,7 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
   return {
     printHandout: async (args) => {
       if (!deps.printPdf) throw new AppFailure('forbidden', 'Printing needs the Homeplan desktop app. Export the PDF and print it from your PDF viewer.')
-      const { pdf, warnings, patient } = await savedHandout(args)
+      const { pdf, warnings, patient } = await savedHandout(args, false)
       const printed = await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`)
       return { printed, warnings }
     },
@@ -117,9 +130,9 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       const { pdf, warnings } = await renderHandout(input, join(deps.resourcesDir, 'fonts'))
       return { pdf: pdf.toString('base64'), warnings }
     },
-    exportHandout: async (args) => {
+    exportHandout: (args) => onePerPatient(args.patientId, async () => {
       const { patientId, programId, layout, paper } = args
-      const { store, patient, program, settings, date, pdf, warnings } = await savedHandout(args)
+      const { store, patient, program, settings, date, pdf, warnings } = await savedHandout(args, true)
       const path = await deps.dialogs.save({ title: 'Save the handout as PDF', defaultName: defaultHandoutName(patient, date), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
       if (!path) return { saved: false as const }
       await writeFileAtomic(path, pdf, { mode: 0o644 })
@@ -127,6 +140,6 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       await recordHandout(store, patientId, record)
       if (settings.openAfterExport) deps.openFile?.(path)
       return { saved: true as const, path, warnings }
-    },
+    }),
   }
 }

@@ -15,6 +15,7 @@ import type { Dialogs } from '../dialogs'
 import { JsonDocument } from '../json-document'
 import { loadBuiltinLibrary, type BuiltinLibrary } from './builtin'
 import { MediaStore } from './media'
+import { describeUses, type ExerciseUse } from '../roster/usage'
 
 export const LIBRARY_FILE = 'library.json'
 
@@ -35,6 +36,11 @@ export interface LibraryDeps {
   now?: () => Date
   newId?: () => string
   warn?: (message: string) => void
+  /**
+   * The saved programs that use an exercise (patient and program names), asked before a custom exercise is
+   * deleted; the services pass one that reads the roster.
+   */
+  usedBy?: (exerciseId: string) => Promise<readonly ExerciseUse[]>
 }
 
 type LibraryHandlers = Pick<
@@ -113,10 +119,17 @@ export function createLibrary(deps: LibraryDeps): Library {
     },
     duplicateExercise: async ({ id }) => {
       const { id: _id, source: _source, ...rest } = await mustFind(id)
-      return addCustom({ ...rest, name: `${rest.name} (my version)`.slice(0, 120) })
+      // A name too long for the suffix is kept whole: cutting it could split a character in two.
+      const name = `${rest.name} (my version)`
+      return addCustom({ ...rest, name: name.length <= 120 ? name : rest.name })
     },
-    deleteExercise: ({ id }) =>
-      doc.update((draft) => {
+    deleteExercise: async ({ id }) => {
+      const local = await doc.read()
+      const exercise = local.custom[customOnly(local, id)]!
+      // A program that names a deleted exercise could no longer be printed.
+      const uses = (await deps.usedBy?.(id)) ?? []
+      if (uses.length) throw new AppFailure('conflict', describeUses(exercise.name, uses))
+      return doc.update((draft) => {
         const i = customOnly(draft, id)
         const users = draft.templates.filter((t) => t.items.some((item) => item.exerciseId === id)).map((t) => `“${t.name}”`)
         if (users.length) {
@@ -130,7 +143,8 @@ export function createLibrary(deps: LibraryDeps): Library {
         draft.favourites = draft.favourites.filter((f) => f !== id)
         delete draft.defaultDosages[id]
         return { id }
-      }),
+      })
+    },
     setFavourite: async ({ id, favourite }) => {
       await mustFind(id)
       return doc.update((draft) => {

@@ -9,10 +9,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import { chartKey, fullName, patientInputSchema, patientSchema, type HandoutRecord, type Patient, type PatientInput, type Program } from '../../../src/core/patient'
+import { chartKey, fullName, MAX_HANDOUTS, MAX_PROGRAMS, patientInputSchema, patientSchema, type HandoutRecord, type Patient, type PatientInput, type Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import type { FileResult, ImportReport, RosterStatus } from '../../../src/core/roster-contract'
 import type { Handlers } from '../../../src/core/contract'
+import { plainIssueMessage } from '../../../src/core/issues'
 import { jsonPath } from '../../../src/core/json-path'
 import { writeFileAtomic } from '../atomic-write'
 import { fileNamePart } from '../file-names'
@@ -25,8 +26,7 @@ import type { RosterStore } from './store'
 export const EXPORT_FORMAT = 'homeplan-roster-export'
 const MAX_IMPORT_BYTES = 300 * 1024 * 1024
 /** As many as a patient's record holds (see patientSchema): checked first, so the limit reads as a sentence. */
-export const MAX_PROGRAMS = 500
-export const MAX_HANDOUTS = 1000
+export { MAX_HANDOUTS, MAX_PROGRAMS }
 
 export interface RosterDeps {
   store: () => Promise<RosterStore>
@@ -292,7 +292,7 @@ function readImport(name: string, bytes: Buffer): Patient[] {
     if (parsed.success) return parsed.data
     const issue = parsed.error.issues[0]
     const where = jsonPath(['patients', i, ...(issue?.path ?? [])])
-    throw new AppFailure('invalid_argument', `${name}: ${where}: ${issue?.message ?? 'invalid'}. Nothing was imported.`)
+    throw new AppFailure('invalid_argument', `${name}: ${where}: ${issue ? plainIssueMessage(issue).replace(/\.$/, '') : 'invalid'}. Nothing was imported.`)
   })
 }
 

@@ -17,7 +17,7 @@
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { z } from 'zod'
-import { describeIssue } from '../../../src/core/dispatch'
+import { describeIssue } from '../../../src/core/issues'
 import { patientSchema, summarize, type Patient, type PatientSummary } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import { removeOrphanTemps } from '../atomic-write'

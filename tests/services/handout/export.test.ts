@@ -1,4 +1,4 @@
-import { mkdtemp, readdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -6,6 +6,7 @@ import type { Method } from '../../../src/core/contract'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Patient } from '../../../src/core/patient'
 import type { Result } from '../../../src/core/result'
+import { RosterStore } from '../../../electron/services/roster/store'
 import { patientInput } from '../../support/patients'
 import { testServices } from '../../support/services'
 
@@ -24,6 +25,17 @@ async function setup(clinicName = 'Riverside Physical Therapy') {
   const args = { patientId: patient.id, programId, layout: 'detailed', paper: 'letter', logDays: 14 }
   return { dataDir, services, call, patient, programId, args }
 }
+
+/** A past export in a patient's history. */
+const oldHandout = (i: number) => ({
+  id: `handout-${String(i).padStart(6, '0')}`,
+  at: '2026-01-02T03:04:05.000Z',
+  programId: 'program-000000',
+  layout: 'detailed' as const,
+  paper: 'letter' as const,
+  file: 'old.pdf',
+  snapshot: { title: 'Week 1', items: [] },
+})
 
 describe('exportHandout', () => {
   it('needs the clinic’s name first, and says where to add it', async () => {
@@ -56,6 +68,54 @@ describe('exportHandout', () => {
     services.dialogs.answers.save.push(undefined)
     expect(await call('exportHandout', args)).toEqual({ ok: true, value: { saved: false } })
     expect(((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts).toBeUndefined()
+  })
+})
+
+describe('the handout history limit', () => {
+  it('refuses the 1,001st export with a sentence, before the dialog and before any PDF is written; printing still works', async () => {
+    const { call, args, services, patient, dataDir } = await setup()
+    const history = Array.from({ length: 1000 }, (_, i) => ({ ...oldHandout(i), programId: args.programId }))
+    const current = ((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value
+    await services.close()
+    const store = await RosterStore.open({ dir: dataDir })
+    await store.put({ ...current, handouts: history })
+    await store.close()
+    const printed: string[] = []
+    const again = testServices(dataDir, { printPdf: async (_pdf, title) => (printed.push(title), true) })
+    const result = await dispatch(again.handlers, 'exportHandout', args)
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', message: 'Anna Łukasiewicz already has 1,000 handouts in their history, the most one patient’s record can hold. Nothing was saved.' },
+    })
+    expect(again.dialogs.asked).toEqual([])
+    expect(await readdir(join(dataDir, 'exports')).catch(() => [])).toEqual([])
+    const stored = await dispatch(again.handlers, 'getPatient', { id: patient.id })
+    expect(stored.ok && (stored.value as Patient).handouts).toHaveLength(1000)
+    // Printing is not recorded in the history, so a full history does not stop it.
+    expect(await dispatch(again.handlers, 'printHandout', args)).toMatchObject({ ok: true, value: { printed: true } })
+    expect(printed).toHaveLength(1)
+    await again.close()
+  })
+})
+
+describe('the last place in the handout history', () => {
+  it('goes to one of two exports racing for it; the other writes no PDF', async () => {
+    const { call, args, services, patient, dataDir } = await setup()
+    const current = ((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value
+    await services.close()
+    const store = await RosterStore.open({ dir: dataDir })
+    await store.put({ ...current, handouts: Array.from({ length: 999 }, (_, i) => ({ ...oldHandout(i), programId: args.programId })) })
+    await store.close()
+    const again = testServices(dataDir)
+    await mkdir(join(dataDir, 'exports'), { recursive: true })
+    again.dialogs.answers.save.push(join(dataDir, 'exports', 'a.pdf'), join(dataDir, 'exports', 'b.pdf'))
+    const results = await Promise.all([dispatch(again.handlers, 'exportHandout', args), dispatch(again.handlers, 'exportHandout', args)])
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { message: expect.stringContaining('already has 1,000 handouts') } })
+    expect(await readdir(join(dataDir, 'exports'))).toHaveLength(1)
+    const stored = await dispatch(again.handlers, 'getPatient', { id: patient.id })
+    expect(stored.ok && (stored.value as Patient).handouts).toHaveLength(1000)
+    await again.close()
   })
 })
 

@@ -76,6 +76,36 @@ describe('custom exercises', () => {
     expect((await value<LibraryView>('getLibrary')).exercises.some((e) => e.id === created.id)).toBe(false)
   })
 
+  it('cannot be deleted while saved programs use it; the message counts them and names the patients', async () => {
+    const { value, call } = await setup()
+    const created = await value<Exercise>('createExercise', custom)
+    const person = (firstName: string, lastName: string) =>
+      value<{ id: string }>('createPatient', { firstName, lastName, status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })
+    const item = (id: string, exerciseId = created.id) => ({ id, exerciseId, dosage: {} })
+    const jane = await person('Jane', 'Doe')
+    const john = await person('John', 'Roe')
+    await value('saveProgram', { patientId: jane.id, program: { title: 'Week 1', status: 'previous', items: [item('item-000001')] } })
+    await value('saveProgram', { patientId: jane.id, program: { title: 'Week 2', status: 'current', items: [item('item-000002'), item('item-000003', 'bridges')] } })
+    const johns = await value<{ programs: { id: string; revision: number }[] }>('saveProgram', { patientId: john.id, program: { title: 'Knee', status: 'current', items: [item('item-000004')] } })
+    await value('saveProgram', { patientId: john.id, program: { title: 'Other', status: 'current', items: [item('item-000005', 'bridges')] } })
+
+    expect(await call('deleteExercise', { id: created.id })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: '“Step-ups” is used in 3 programs (Jane Doe, John Roe). Remove it from those programs first. Nothing was deleted.' },
+    })
+    expect((await value<LibraryView>('getLibrary')).exercises.some((e) => e.id === created.id)).toBe(true)
+
+    // Once it is out of every program, it can go.
+    const janes = await value<{ programs: { id: string; title: string; revision: number }[] }>('getPatient', { id: jane.id })
+    for (const p of janes.programs) {
+      await value('saveProgram', { patientId: jane.id, programId: p.id, revision: p.revision, program: { title: p.title, status: 'previous', items: [item('item-000009', 'bridges')] } })
+    }
+    expect(await call('deleteExercise', { id: created.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^“Step-ups” is used in 1 program \(John Roe\)\. Remove it from that program first\./) } })
+    const knee = johns.programs[0]!
+    await value('saveProgram', { patientId: john.id, programId: knee.id, revision: knee.revision, program: { title: 'Knee', status: 'previous', items: [] } })
+    expect(await call('deleteExercise', { id: created.id })).toEqual({ ok: true, value: { id: created.id } })
+  })
+
   it('refuses links, templates and programs that name unknown exercises, changing nothing', async () => {
     const { value, call } = await setup()
     expect(await call('createExercise', { ...custom, progressions: ['no-such-exercise'] })).toMatchObject({ ok: false, error: { field: 'progressions' } })
@@ -90,6 +120,40 @@ describe('custom exercises', () => {
     expect(bad).toMatchObject({ ok: false, error: { field: 'program.items.0.exerciseId', message: expect.stringContaining('Nothing was saved') } })
     expect((await value<{ programs: unknown[] }>('getPatient', { id: patient.id })).programs).toEqual([])
     expect((await value<LibraryView>('getLibrary')).templates).toEqual([])
+  })
+
+  it('refuses hidden characters in exercise and template names, in plain words', async () => {
+    const { call, value } = await setup()
+    expect(await call('createExercise', { ...custom, name: '\u200B\u200B' })).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', field: 'name', message: 'name: Name cannot be made only of invisible characters.' },
+    })
+    expect(await call('createExercise', { ...custom, steps: ['Stand\u0000up.'] })).toMatchObject({ ok: false, error: { field: 'steps.0', message: expect.stringContaining('A step cannot contain hidden control characters.') } })
+    expect(await call('saveTemplate', { template: { name: 'Knee\u202E', items: [{ exerciseId: 'bridges', dosage: {} }] } })).toMatchObject({
+      ok: false,
+      error: { field: 'template.name', message: expect.stringContaining('Template name cannot contain hidden text-direction characters.') },
+    })
+    const view = await value<LibraryView>('getLibrary')
+    expect([view.exercises.filter((e) => e.source === 'custom'), view.templates]).toEqual([[], []])
+  })
+
+  it('duplicating an exercise with a long name never cuts a character in half', async () => {
+    const { value } = await setup()
+    const long = await value<Exercise>('createExercise', { ...custom, name: `${'x'.repeat(108)}😀😀` })
+    const copy = await value<Exercise>('duplicateExercise', { id: long.id })
+    expect(copy.name).toBe(long.name)
+    expect(copy.name).not.toMatch(/\p{Cs}/u)
+  })
+
+  it('still reads custom exercises and templates saved before the stricter rules', async () => {
+    const { dataDir, value } = await setup()
+    const legacy = { ...custom, id: 'custom-step-ups-abc123', source: 'custom', name: 'Step\u0000ups' }
+    const template = { id: 'template-1', name: '\u202EKnee', items: [{ exerciseId: legacy.id, dosage: {} }], createdAt: 'x', updatedAt: 'x' }
+    await writeFile(join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: 1, custom: [legacy], templates: [template], favourites: [], defaultDosages: {} }))
+    const view = await value<LibraryView>('getLibrary')
+    expect(view.exercises.find((e) => e.id === legacy.id)?.name).toBe('Step\u0000ups')
+    expect(view.templates.map((t) => t.name)).toEqual(['\u202EKnee'])
+    await value('setFavourite', { id: legacy.id, favourite: true })
   })
 
   it('keeps favourites and a therapist’s own default dosage', async () => {

@@ -2,12 +2,12 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROSTER_FILE } from '../../../electron/services/roster/store'
+import { RosterStore, ROSTER_FILE } from '../../../electron/services/roster/store'
 import { methods, type Method } from '../../../src/core/contract'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Patient } from '../../../src/core/patient'
 import type { Result } from '../../../src/core/result'
-import { patientInput } from '../../support/patients'
+import { patientInput, syntheticPatients } from '../../support/patients'
 import { testServices } from '../../support/services'
 
 async function setup() {
@@ -149,5 +149,81 @@ describe('roster service', () => {
   it('has a handler for every contract method', async () => {
     const { services } = await setup()
     expect(Object.keys(services.handlers).sort()).toEqual([...methods].sort())
+  })
+})
+
+describe('typed text', () => {
+  it('refuses hidden characters in names, titles and settings with plain words, and changes nothing on disk', async () => {
+    const { call, value, disk } = await setup()
+    const patient = await value<Patient>('createPatient', patientInput())
+    const before = await disk()
+    const refusals: [Method, unknown, string, string][] = [
+      ['createPatient', patientInput({ firstName: '\u0000' }), 'firstName', 'First name cannot contain hidden control characters.'],
+      ['createPatient', patientInput({ firstName: '\u200B\u200B\u200B' }), 'firstName', 'First name cannot be made only of invisible characters.'],
+      ['createPatient', patientInput({ lastName: 'Smith\uD800' }), 'lastName', 'Last name contains a broken character (half of an emoji or symbol). Delete it and type it again.'],
+      ['createPatient', patientInput({ lastName: '\u202Ehtims' }), 'lastName', 'Last name cannot contain hidden text-direction characters.'],
+      ['createPatient', patientInput({ dateOfBirth: '0000-01-01' }), 'dateOfBirth', 'The date of birth cannot be before 1900.'],
+      ['updatePatient', { id: patient.id, revision: 1, patient: patientInput({ preferredName: 'Jo\u2066' }) }, 'patient.preferredName', 'Preferred name cannot contain hidden text-direction characters.'],
+      ['saveProgram', { patientId: patient.id, program: { title: 'Week\u00001', status: 'current', items: [] } }, 'program.title', 'Program title cannot contain hidden control characters.'],
+    ]
+    for (const [method, arg, field, message] of refusals) {
+      expect(await call(method, arg), `${method} ${field}`).toEqual({ ok: false, error: { code: 'invalid_argument', field, message: `${field}: ${message}` } })
+    }
+    expect(await disk()).toEqual(before)
+    expect(await call('updateSettings', { therapists: [{ name: 'Sam\u0000' }] })).toMatchObject({ ok: false, error: { field: 'therapists.0.name', message: expect.stringContaining('Name cannot contain hidden control characters.') } })
+    expect(await call('updateSettings', { clinic: { name: '\u202ERiverside', layout: 'detailed' } })).toMatchObject({ ok: false, error: { field: 'clinic.name' } })
+    expect((await value<{ therapists: unknown[]; clinic: { name: string } }>('getSettings'))).toMatchObject({ therapists: [], clinic: { name: '' } })
+  })
+
+  it('still opens, archives and adds programs to a patient saved before the stricter rules', async () => {
+    const { dataDir } = await setup()
+    const [legacy] = syntheticPatients(1, 1, 1)
+    const store = await RosterStore.open({ dir: dataDir })
+    await store.put({ ...legacy!, firstName: 'An\u0000na', lastName: '\u200B', preferredName: '\u202Eoj', dateOfBirth: '0000-01-01', programs: [{ ...legacy!.programs[0]!, title: 'Week\u00071' }] })
+    await store.close()
+    const { handlers } = testServices(dataDir)
+    const call = (method: Method, arg?: unknown) => dispatch(handlers, method, arg)
+    expect(await call('getRosterStatus')).toMatchObject({ ok: true, value: { status: 'ready', patients: 1 } })
+    expect(await call('getPatient', { id: legacy!.id })).toMatchObject({ ok: true, value: { firstName: 'An\u0000na', lastName: '\u200B' } })
+    expect(await call('setPatientArchived', { id: legacy!.id, archived: true })).toMatchObject({ ok: true, value: { status: 'archived' } })
+    const saved = await call('saveProgram', { patientId: legacy!.id, program: { title: 'Week 2', status: 'current', items: [] } })
+    expect(saved).toMatchObject({ ok: true, value: { programs: [{ title: 'Week\u00071' }, { title: 'Week 2' }] } })
+    // Correcting the details is checked as typed: the fixed name is accepted.
+    expect(await call('updatePatient', { id: legacy!.id, revision: 2, patient: patientInput({ firstName: 'Anna', lastName: 'Nowak', chartNumber: 'L-1' }) })).toMatchObject({ ok: true, value: { firstName: 'Anna' } })
+  })
+})
+
+describe('limits of one patient’s record', () => {
+  it('refuses the 501st program, as a new or a duplicated one, with a sentence and nothing saved', async () => {
+    const { dataDir } = await setup()
+    const [full] = syntheticPatients(1, 500, 1)
+    const store = await RosterStore.open({ dir: dataDir })
+    await store.put(full!)
+    await store.close()
+    const services = testServices(dataDir)
+    const call = (method: Method, arg?: unknown) => dispatch(services.handlers, method, arg)
+    const message = 'Anna Łukasiewicz already has 500 programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.'
+    const added = await call('saveProgram', { patientId: full!.id, program: { title: 'One more', status: 'current', items: [] } })
+    expect(added).toEqual({ ok: false, error: { code: 'invalid_argument', message } })
+    const copied = await call('duplicateProgram', { patientId: full!.id, programId: full!.programs[0]!.id })
+    expect(copied).toEqual({ ok: false, error: { code: 'invalid_argument', message } })
+    // Changing one of the 500 is still possible.
+    const edited = await call('saveProgram', { patientId: full!.id, programId: full!.programs[0]!.id, revision: 1, program: { title: 'Renamed', status: 'previous', items: [] } })
+    expect(edited).toMatchObject({ ok: true })
+    const after = await call('getPatient', { id: full!.id })
+    expect(after.ok && (after.value as Patient).programs).toHaveLength(500)
+    await services.close()
+  })
+
+  it('refuses to import a record holding more than 500 programs, in words, and imports nothing', async () => {
+    const { call, value, dialogs, dataDir } = await setup()
+    const file = join(dataDir, 'big.json')
+    await writeFile(file, JSON.stringify({ format: 'homeplan-roster-export', schemaVersion: 3, patients: syntheticPatients(1, 501, 1) }))
+    dialogs.answers.open.push(file)
+    expect(await call('importRoster')).toEqual({
+      ok: false,
+      error: { code: 'invalid_argument', message: 'big.json: patients[0].programs: A patient’s record can hold at most 500 programs. Nothing was imported.' },
+    })
+    expect(await value<unknown[]>('listPatients')).toEqual([])
   })
 })
