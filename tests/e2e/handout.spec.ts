@@ -4,6 +4,8 @@ import { pdfText } from '../support/pdf'
 import { expect, test } from './fixtures'
 
 test('clinic details, then export a handout from the builder and find it in the patient’s history', async ({ page, bridge, consoleErrors }) => {
+  // Two live previews and an export of real PDFs: over a minute on a busy 2-core machine.
+  test.slow()
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(`${bridge.url}/#/settings`)
   await page.getByLabel('Clinic name').fill('Riverside Physical Therapy')
