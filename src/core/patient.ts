@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { THERAPIST_NAME_MAX } from './limits'
 import { dosageSchema, weekdays } from './dosage'
 
 /** Bounded text: trimmed, with a limit a person would never hit but a pasted novel would. */
@@ -44,7 +45,7 @@ export function patientInputSchema(today: () => string = localToday) {
     email: z.union([z.email('Enter a valid email address.').max(200), z.literal('')]).optional(),
     condition: optionalText(500, 'Condition'),
     referringProvider: optionalText(200, 'Referring provider'),
-    therapist: optionalText(200, 'Therapist'),
+    therapist: optionalText(THERAPIST_NAME_MAX, 'Therapist'),
     status: z.enum(patientStatuses),
     patientType: z.enum(['new', 'existing']),
     appointment: appointmentSchema,
@@ -66,7 +67,7 @@ export const programInputSchema = z.strictObject({
   title: text(120, 'Program title').min(1, 'Give the program a title.'),
   status: z.enum(['current', 'previous']),
   goals: optionalText(1000, 'Goals'),
-  therapist: optionalText(200, 'Therapist'),
+  therapist: optionalText(THERAPIST_NAME_MAX, 'Therapist'),
   items: z.array(programItemSchema).max(100, 'A program can hold at most 100 exercises.'),
 })
 export type ProgramInput = z.infer<typeof programInputSchema>

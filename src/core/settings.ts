@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { THERAPIST_NAME_MAX } from './limits'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
@@ -22,8 +23,9 @@ export const clinicSchema = z.strictObject({
 })
 export type Clinic = z.infer<typeof clinicSchema>
 
+/** A therapist as Settings stores them; the handout takes exactly this shape too (see handout-model.ts). */
 export const therapistSchema = z.strictObject({
-  name: line(120, 'Name').min(1, 'Enter the therapist’s name.'),
+  name: line(THERAPIST_NAME_MAX, 'Name').min(1, 'Enter the therapist’s name.'),
   credentials: line(60, 'Credentials').optional(),
   phone: line(40, 'Phone').optional(),
   email: line(200, 'Email').optional(),

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Method } from '../../../src/core/contract'
+import { THERAPIST_NAME_MAX } from '../../../src/core/limits'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Patient } from '../../../src/core/patient'
 import type { Result } from '../../../src/core/result'
 import { patientInput } from '../../support/patients'
+import { pdfText } from '../../support/pdf'
 import { testServices } from '../../support/services'
 
 async function setup(clinicName = 'Riverside Physical Therapy') {
@@ -56,6 +58,48 @@ describe('exportHandout', () => {
     services.dialogs.answers.save.push(undefined)
     expect(await call('exportHandout', args)).toEqual({ ok: true, value: { saved: false } })
     expect(((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts).toBeUndefined()
+  })
+})
+
+describe('therapist on the handout', () => {
+  it('prints a therapist saved in Settings with an email address (the handout takes what Settings takes)', async () => {
+    const { call, args, patient } = await setup()
+    const therapist = { name: 'Dana Whitfield', credentials: 'PT, DPT', phone: '(206) 555-0199', email: 'dana@riverside.example' }
+    expect(await call('updateSettings', { therapists: [therapist] })).toMatchObject({ ok: true })
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
+    const preview = await call<{ pdf: string }>('previewHandout', {
+      patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
+      program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+    })
+    if (!preview.ok) throw new Error(preview.error.message)
+    expect((await pdfText(Buffer.from(preview.value.pdf, 'base64'))).all).toContain('Your therapist: Dana Whitfield, PT, DPT')
+  }, 30_000)
+
+  it('prints a therapist name as long as Settings and the patient form allow', async () => {
+    const { call, args, patient } = await setup()
+    const name = `Dr. ${'Alexandra Maximiliana '.repeat(10)}`.slice(0, THERAPIST_NAME_MAX - 1) + 'Z'
+    expect(name).toHaveLength(THERAPIST_NAME_MAX)
+    expect(await call('updateSettings', { therapists: [{ name }] })).toMatchObject({ ok: true })
+    expect(await call('updatePatient', { id: patient.id, revision: patient.revision, patient: { ...patientInput(), therapist: name } })).toMatchObject({ ok: true })
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true } })
+    const preview = await call<{ pdf: string }>('previewHandout', {
+      patientId: patient.id, layout: 'compact', paper: 'a4', logDays: 0,
+      program: { title: 'Week 1', status: 'current', therapist: name, items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+    })
+    if (!preview.ok) throw new Error(preview.error.message)
+    const text = await pdfText(Buffer.from(preview.value.pdf, 'base64'))
+    expect(text.all.replace(/\s+/g, '')).toContain(`Yourtherapist:${name.replace(/\s+/g, '')}`)
+    // Wrapped within the page's margins, not run off its edge.
+    const page = text.pages[0]!
+    const nameLines = page.items.filter((item) => item.str.includes('Alexandra'))
+    expect(nameLines.length).toBeGreaterThan(1)
+    for (const line of nameLines) expect(line.x + line.width).toBeLessThanOrEqual(page.width - 40 + 0.5)
+  }, 30_000)
+
+  it('refuses a longer name at save with a plain message, so no saved name is unprintable', async () => {
+    const { call } = await setup()
+    const result = await call('updateSettings', { therapists: [{ name: 'x'.repeat(THERAPIST_NAME_MAX + 1) }] })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'therapists.0.name', message: `therapists.0.name: Name can be at most ${THERAPIST_NAME_MAX} characters.` } })
   })
 })
 
