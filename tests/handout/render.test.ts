@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { create } from 'fontkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderHandout } from '../../electron/services/handout/render'
@@ -99,6 +101,21 @@ describe('text that could go wrong', () => {
     ])
     expect(squash((await pdfText(pdf)).all)).toContain(squash('Starting position: Lying on your side'))
   })
+
+  it('does not hang or grow on a FIFO, /dev/zero or a folder given as a picture: each becomes a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hp-render-'))
+    execFileSync('mkfifo', [join(dir, 'pipe.png')])
+    const input = example()
+    input.program.items[0]!.image = join(dir, 'pipe.png')
+    input.program.items[1]!.image = '/dev/zero'
+    input.clinic.logo = dir
+    const { warnings } = await renderHandout(input, fonts)
+    expect(warnings).toEqual([
+      'The picture for “Clamshells” could not be read; its diagram was printed instead.',
+      'The picture for “Reverse clamshells” could not be read; its diagram was printed instead.',
+      'The picture for the clinic logo could not be read; a placeholder was printed instead.',
+    ])
+  }, 30_000)
 
   it('lays out compact (two columns) and large print on A4 as well', async () => {
     const compact = await pdfText(await render({ ...example(), layout: 'compact', paper: 'a4' }))

@@ -1,8 +1,10 @@
-import { mkdtemp, readdir } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Method } from '../../../src/core/contract'
+import type { Exercise } from '../../../src/core/exercise'
 import { THERAPIST_NAME_MAX } from '../../../src/core/limits'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Patient } from '../../../src/core/patient'
@@ -101,6 +103,65 @@ describe('therapist on the handout', () => {
     const result = await call('updateSettings', { therapists: [{ name: 'x'.repeat(THERAPIST_NAME_MAX + 1) }] })
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'therapists.0.name', message: `therapists.0.name: Name can be at most ${THERAPIST_NAME_MAX} characters.` } })
   })
+})
+
+const validPng = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4e50000000049454e44ae426082', 'hex')
+
+/** A custom exercise with a photo and a clinic logo (both the PNG above), and a saved program using the exercise. */
+async function withPictures() {
+  const ctx = await setup()
+  const { call, services, dataDir, patient } = ctx
+  const picked = join(dataDir, 'picked.png')
+  await writeFile(picked, validPng)
+  const exercise = await call<Exercise>('createExercise', {
+    name: 'Step-ups', aliases: [], regions: ['knee'], position: 'standing', type: 'strengthening', equipment: ['step'], difficulty: 'moderate',
+    steps: ['Step up onto a low step.'], cues: [], cautions: [], defaultDosage: {}, progressions: [], regressions: [], images: [],
+  })
+  if (!exercise.ok) throw new Error(exercise.error.message)
+  services.dialogs.answers.open.push(picked)
+  const photo = ((await call<Exercise>('attachExercisePhoto', { id: exercise.value.id, author: 'Jessica Jones', licence: 'Own photo' })) as { value: Exercise }).value.images[0]!.file
+  services.dialogs.answers.open.push(picked)
+  expect(await call('setClinicLogo', { remove: false })).toMatchObject({ ok: true })
+  const saved = (await call<Patient>('saveProgram', {
+    patientId: patient.id,
+    program: { title: 'Week 2', status: 'current', items: [{ id: 'item-000001', exerciseId: exercise.value.id, dosage: {} }] },
+  })) as { value: Patient }
+  const args = { ...ctx.args, programId: saved.value.programs.at(-1)!.id }
+  return { ...ctx, args, photo, mediaDir: join(dataDir, 'media') }
+}
+
+describe('pictures on the handout', () => {
+  it('prints a stored photo and logo without warnings', async () => {
+    const { call, args } = await withPictures()
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
+  }, 30_000)
+
+  it('does not follow a link planted in media/ in place of a photo: the photo and logo are left out with warnings', async () => {
+    const { call, args, photo, mediaDir, dataDir } = await withPictures()
+    await writeFile(join(dataDir, 'secret.png'), validPng)
+    await rm(join(mediaDir, photo))
+    await symlink(join(dataDir, 'secret.png'), join(mediaDir, photo))
+    expect(await call('exportHandout', args)).toMatchObject({
+      ok: true,
+      // The logo is the same picture, so the same stored file: it is left out too.
+      value: { saved: true, warnings: [
+        'The photo for “Step-ups” could not be read and was left out: choose it again in the Exercise library.',
+        'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.',
+      ] },
+    })
+  }, 30_000)
+
+  it('does not hang on a FIFO or a link to /dev/zero in place of a stored picture: it is left out with a warning', async () => {
+    const { call, args, photo, mediaDir } = await withPictures()
+    await rm(join(mediaDir, photo))
+    execFileSync('mkfifo', [join(mediaDir, photo)])
+    const logoWarning = 'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'
+    const photoWarning = 'The photo for “Step-ups” could not be read and was left out: choose it again in the Exercise library.'
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [photoWarning, logoWarning] } })
+    await rm(join(mediaDir, photo))
+    await symlink('/dev/zero', join(mediaDir, photo))
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [photoWarning, logoWarning] } })
+  }, 30_000)
 })
 
 describe('clinic logo', () => {
