@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { renderHandout } from '../../electron/services/handout/render'
 import { dosageLine } from '../../src/core/dosage-format'
 import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
+import { makeJpeg, makePng } from '../support/images'
 import { pdfDashes, pdfText, type PdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
@@ -116,6 +117,25 @@ describe('text that could go wrong', () => {
       'The picture for the clinic logo could not be read; a placeholder was printed instead.',
     ])
   }, 30_000)
+
+  it('prints real PNG and JPEG pictures, and leaves out with a warning one that starts right but cannot be decoded', async () => {
+    const url = (kind: string, bytes: Buffer) => `data:image/${kind};base64,${bytes.toString('base64')}`
+    const png = makePng({ width: 30, height: 20 })
+    const input = example()
+    input.program.items[0]!.image = url('png', png)
+    input.program.items[1]!.image = url('jpeg', makeJpeg())
+    input.clinic.logo = url('png', makePng({ palette: true, interlace: true, width: 9, height: 5 }))
+    expect((await renderHandout(input, fonts)).warnings).toEqual([])
+    input.program.items[0]!.image = url('png', png.subarray(0, png.length - 30))
+    delete input.program.items[0]!.diagram
+    input.program.items[1]!.image = url('jpeg', makeJpeg().subarray(0, makeJpeg().length - 2))
+    const { pdf, warnings } = await renderHandout(input, fonts)
+    expect(warnings).toEqual([
+      'The picture for “Clamshells” could not be read: the PNG file is incomplete; a placeholder was printed instead.',
+      'The picture for “Reverse clamshells” could not be read: the JPEG file is incomplete (its end is missing); its diagram was printed instead.',
+    ])
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  }, 60_000)
 
   it('lays out compact (two columns) and large print on A4 as well', async () => {
     const compact = await pdfText(await render({ ...example(), layout: 'compact', paper: 'a4' }))

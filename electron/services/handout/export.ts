@@ -13,6 +13,7 @@ import type { Settings } from '../../../src/core/settings'
 import { writeFileAtomic } from '../atomic-write'
 import { fileNamePart } from '../file-names'
 import type { Dialogs } from '../dialogs'
+import { pictureProblem } from '../library/image-check'
 import type { Library } from '../library/service'
 import type { RosterStore } from '../roster/store'
 import { assertRoomForHandout, recordHandout } from '../roster/service'
@@ -40,12 +41,16 @@ export function defaultHandoutName(patient: Pick<Patient, 'firstName' | 'lastNam
 
 /**
  * A stored picture as a data: URL, read through the media store's checks (an ordinary file, not a link,
- * its bytes still matching its name); undefined with a warning for the handout's result if it cannot be used.
+ * its bytes still matching its name) and decoded completely; undefined with a warning for the handout's
+ * result if it cannot be used.
  */
 async function storedPicture(library: Library, file: string | undefined, warn: () => void): Promise<string | undefined> {
   if (!file) return undefined
   try {
-    return await library.media.dataUrl(file)
+    const bytes = await library.media.stored(file)
+    // Decoded as react-pdf would: one it cannot draw would otherwise vanish from the page without a word.
+    if (pictureProblem(bytes)) throw new Error('not drawable')
+    return `data:image/${file.endsWith('.png') ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
   } catch {
     warn()
     return undefined

@@ -4,24 +4,14 @@ import { basename, join } from 'node:path'
 import { AppFailure } from '../../../src/core/result'
 import { writeFileAtomic } from '../atomic-write'
 import { readUserFile } from '../read-user-file'
+import { imageKind, pictureProblem } from './image-check'
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 export const MEDIA_FOLDER = 'media'
 /** What put() names a picture: the SHA-256 of its bytes and its kind. */
 const STORED_NAME = /^[0-9a-f]{64}\.(png|jpg)$/
 
-/** What a file really is, from its first bytes (the name's extension proves nothing). */
-export function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'webp' | 'heic' | 'svg' | 'gif' | undefined {
-  const b = bytes
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png'
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg'
-  const ascii = Buffer.from(b.subarray(0, 64)).toString('latin1')
-  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'webp'
-  if (ascii.slice(4, 8) === 'ftyp' && /heic|heix|mif1|hevc/.test(ascii.slice(8, 12))) return 'heic'
-  if (ascii.startsWith('GIF8')) return 'gif'
-  if (/^\s*(<\?xml|<svg)/i.test(ascii)) return 'svg'
-  return undefined
-}
+export { imageKind } from './image-check'
 
 /**
  * Photos and logos as files named by the SHA-256 of their content under
@@ -51,6 +41,8 @@ export class MediaStore {
       const what = kind ? `a ${kind.toUpperCase()} image` : 'not an image Homeplan can read'
       throw new AppFailure('invalid_argument', `${name} is ${what}. Use a PNG or JPEG photo (save or export it as one first).`)
     }
+    const problem = pictureProblem(bytes)
+    if (problem) throw new AppFailure('invalid_argument', `${name} cannot be used: ${problem}. Open it in a photo editor, save it again as PNG or JPEG, and choose it again.`)
     const file = `${createHash('sha256').update(bytes).digest('hex')}.${kind}`
     // A file already under this name is kept only if it really holds these bytes (not a link, not damaged).
     if (!(await this.stored(file).catch(() => undefined))) {

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,6 +13,7 @@ import type { Result } from '../../../src/core/result'
 import { patientInput } from '../../support/patients'
 import { pdfText } from '../../support/pdf'
 import { testServices } from '../../support/services'
+import { makePng } from '../../support/images'
 
 async function setup(clinicName = 'Riverside Physical Therapy') {
   const dataDir = await mkdtemp(join(tmpdir(), 'hp-export-'))
@@ -105,7 +107,7 @@ describe('therapist on the handout', () => {
   })
 })
 
-const validPng = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4e50000000049454e44ae426082', 'hex')
+const validPng = makePng()
 
 /** A custom exercise with a photo and a clinic logo (both the PNG above), and a saved program using the exercise. */
 async function withPictures() {
@@ -164,12 +166,44 @@ describe('pictures on the handout', () => {
   }, 30_000)
 })
 
+describe('damaged pictures on the handout', () => {
+  it('leaves out a stored photo and logo that cannot be decoded, and says which, in export, print and preview', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hp-export-'))
+    const printed: Buffer[] = []
+    const services = testServices(dataDir, { printPdf: async (pdf) => (printed.push(pdf), true) })
+    const call = <T>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
+    // Stored before pictures were checked on the way in: valid header and the right name, but cut short.
+    const good = makePng({ width: 30, height: 20 })
+    const broken = good.subarray(0, good.length - 30)
+    const name = `${createHash('sha256').update(broken).digest('hex')}.png`
+    await mkdir(join(dataDir, 'media'))
+    await writeFile(join(dataDir, 'media', name), broken)
+    expect(await call('updateSettings', { clinic: { name: 'Riverside PT', layout: 'detailed', logo: name }, openAfterExport: false })).toMatchObject({ ok: true })
+    const exercise = await call<Exercise>('createExercise', {
+      name: 'Jane’s heel raises', aliases: [], regions: ['ankle and foot'], position: 'standing', type: 'strengthening', equipment: ['chair'], difficulty: 'easy',
+      steps: ['Rise onto your toes.'], cues: [], cautions: [], defaultDosage: {}, progressions: [], regressions: [], images: [{ file: name, author: 'Jane', licence: 'Own photo' }],
+    })
+    if (!exercise.ok) throw new Error(exercise.error.message)
+    const patient = ((await call<Patient>('createPatient', patientInput())) as { value: Patient }).value
+    const program = { title: 'P', status: 'current', items: [{ id: 'item-000001', exerciseId: exercise.value.id, dosage: {} }] }
+    const saved = (await call<Patient>('saveProgram', { patientId: patient.id, program })) as { value: Patient }
+    const args = { patientId: patient.id, programId: saved.value.programs[0]!.id, layout: 'detailed', paper: 'letter', logDays: 0 }
+    const warnings = [
+      'The photo for “Jane’s heel raises” could not be read and was left out: choose it again in the Exercise library.',
+      'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.',
+    ]
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings } })
+    expect(await call('printHandout', args)).toEqual({ ok: true, value: { printed: true, warnings } })
+    expect(await call('previewHandout', { patientId: patient.id, program, layout: 'compact', paper: 'a4', logDays: 0 })).toMatchObject({ ok: true, value: { warnings } })
+  }, 60_000)
+})
+
 describe('clinic logo', () => {
   it('is chosen as a PNG, stored once in media/, printed without warnings, and can be removed', async () => {
     const { call, args, services, dataDir } = await setup()
     const { writeFile } = await import('node:fs/promises')
     const png = join(dataDir, 'logo.png')
-    await writeFile(png, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4e50000000049454e44ae426082', 'hex'))
+    await writeFile(png, makePng())
     services.dialogs.answers.open.push(png)
     const withLogo = await call<{ clinic: { logo?: string } }>('setClinicLogo', { remove: false })
     expect(withLogo).toMatchObject({ ok: true, value: { clinic: { logo: expect.stringMatching(/^[0-9a-f]{64}\.png$/) } } })

@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { imageKind, MAX_IMAGE_BYTES, MediaStore } from '../../../electron/services/library/media'
+import { makeJpeg, makePng } from '../../support/images'
 
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4e50000000049454e44ae426082', 'hex')
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)])
+const png = makePng()
+const jpeg = makeJpeg()
 
 describe('media store', () => {
   it('stores PNG and JPEG by content hash, once', async () => {
@@ -85,6 +86,19 @@ describe('media store', () => {
     // Adding the picture again repairs it.
     expect(await media.put(png)).toBe(name)
     expect(await media.dataUrl(name)).toBe(`data:image/png;base64,${png.toString('base64')}`)
+  })
+
+  it('refuses a PNG or JPEG that starts right but cannot be drawn, saying what to do', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hp-media-'))
+    const media = new MediaStore(dir)
+    await writeFile(join(dir, 'cut.png'), png.subarray(0, png.length - 12))
+    await writeFile(join(dir, 'cut.jpg'), jpeg.subarray(0, jpeg.length - 2))
+    await expect(media.importFile(join(dir, 'cut.png'))).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'cut.png cannot be used: the PNG file is incomplete (its end is missing). Open it in a photo editor, save it again as PNG or JPEG, and choose it again.',
+    })
+    await expect(media.importFile(join(dir, 'cut.jpg'))).rejects.toMatchObject({ message: expect.stringContaining('cut.jpg cannot be used: the JPEG file is incomplete') })
+    expect(await readdir(dir)).not.toContain('media')
   })
 
   it('recognises kinds from magic bytes', () => {
