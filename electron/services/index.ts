@@ -11,6 +11,7 @@ import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
 import { RosterStore } from './roster/store'
 import { programsUsing } from './roster/usage'
+import { createNotices } from './notices'
 import { readUserFile } from './read-user-file'
 import { createSettingsStore } from './settings-store'
 
@@ -45,7 +46,12 @@ export interface Services {
  */
 export function createServices(deps: ServiceDeps): Services {
   const log = deps.log ?? (() => {})
-  const settings = createSettingsStore(deps.dataDir, (message) => log(message))
+  const notices = createNotices(deps.now)
+  const notify = (message: string) => {
+    log(message)
+    notices.add(message)
+  }
+  const settings = createSettingsStore(deps.dataDir, notify, deps.now)
   const backups = new Backups({ dir: deps.dataDir, now: deps.now })
   let lock: DataLock | undefined
   /** Why this process may not change the data folder (another Homeplan holds it); undefined while it may. */
@@ -104,14 +110,16 @@ export function createServices(deps: ServiceDeps): Services {
     builtinDir: join(deps.resourcesDir, 'library', 'exercises'),
     dialogs: deps.dialogs,
     now: deps.now,
-    warn: (message) => log(message),
     usedBy: async (exerciseId) => programsUsing(await store(), exerciseId),
+    notify,
   })
   const handlers: Handlers = {
     getAppInfo: () => deps.appInfo,
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
+    listNotices: () => notices.list(),
+    dismissNotice: ({ id }) => notices.dismiss(id),
     setClinicLogo: async ({ remove }) => {
       const current = await settings.get()
       if (remove) {

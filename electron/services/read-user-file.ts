@@ -8,22 +8,35 @@ import { constants } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { AppFailure } from '../../src/core/result'
 
-const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`
+const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`)
 
-export async function readUserFile(path: string, opts: { maxBytes: number; what: string }): Promise<Buffer> {
+export interface ReadUserFileOptions {
+  maxBytes: number
+  /** How the file is named in messages ("logo.png", "The stored image"). */
+  what: string
+  /** Refuse a symbolic link instead of reading what it points to (files Homeplan wrote itself). */
+  noFollow?: boolean
+}
+
+export async function readUserFile(path: string, opts: ReadUserFileOptions): Promise<Buffer> {
   let handle: fsp.FileHandle
   try {
-    handle = await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK)
+    // O_NOFOLLOW does not exist on Windows, where planting a link needs administrator rights anyway.
+    const noFollow = opts.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0
+    handle = await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK | noFollow)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EISDIR') throw new AppFailure('invalid_argument', `${opts.what} is a folder, not a file.`)
     if (code === 'ENOENT') throw new AppFailure('not_found', `${opts.what} no longer exists.`)
+    if (code === 'ELOOP' && opts.noFollow) throw new AppFailure('invalid_argument', `${opts.what} is a link to another file, not a file Homeplan stored.`)
     throw new AppFailure('io_error', `${opts.what} could not be opened (${code ?? 'unknown error'}).`)
   }
   try {
     const stat = await handle.stat()
     if (stat.isDirectory()) throw new AppFailure('invalid_argument', `${opts.what} is a folder, not a file.`)
-    if (!stat.isFile()) throw new AppFailure('invalid_argument', `${opts.what} is not an ordinary file.`)
+    if (!stat.isFile()) throw new AppFailure('invalid_argument', `${opts.what} is not an ordinary file (it may be a device or a pipe).`)
+    // An ordinary file's size is known: one that is too large is refused before reading any of it.
+    if (stat.size > opts.maxBytes) throw new AppFailure('invalid_argument', `${opts.what} is larger than ${mb(opts.maxBytes)}.`)
     const chunks: Buffer[] = []
     let total = 0
     for (;;) {

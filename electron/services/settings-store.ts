@@ -2,6 +2,7 @@ import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../src/core/settings'
 import { writeFileAtomic } from './atomic-write'
+import { damagedNotice, readJsonFile, singleFlight } from './damaged-copy'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -10,14 +11,21 @@ export interface SettingsStore {
   update(patch: SettingsPatch): Promise<Settings>
 }
 
+/** The file's settings, completed with defaults for keys an older version did not have; undefined if unusable. */
+function parseSettings(json: unknown): Settings | undefined {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return undefined
+  const result = settingsSchema.safeParse({ ...defaultSettings, ...json })
+  return result.success ? result.data : undefined
+}
+
 /**
  * This computer's preferences, in settings.json in the data folder.
- * An unreadable file is renamed aside (never silently overwritten) so the
- * user's previous choices can still be recovered by hand.
+ * An unreadable file is copied aside byte for byte (see damaged-copy.ts) before defaults are used, and
+ * `notify` tells the user what was kept and where. The first read is shared by everyone asking at once.
  */
 export function createSettingsStore(
   dataDir: string,
-  warn: (message: string) => void = () => {},
+  notify: (message: string) => void = () => {},
   now: () => Date = () => new Date(),
 ): SettingsStore {
   const file = join(dataDir, SETTINGS_FILE)
@@ -25,33 +33,16 @@ export function createSettingsStore(
   // Updates are applied one after another so two quick toggles cannot lose one.
   let queue: Promise<unknown> = Promise.resolve()
 
-  async function load(): Promise<Settings> {
+  const firstLoad = singleFlight(async (): Promise<Settings> => {
+    const read = await readJsonFile(file, parseSettings, now)
+    if (read.state === 'read') return read.value
+    if (read.state === 'damaged') notify(damagedNotice(read.copy, 'Homeplan is using default settings (clinic details, therapists and paper size are empty until you enter them again)'))
+    return { ...defaultSettings }
+  })
+  const load = async (): Promise<Settings> => {
     if (current) return current
-    let text: string
-    try {
-      text = await fsp.readFile(file, 'utf8')
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-      current = { ...defaultSettings }
-      return current
-    }
-    let parsed: unknown
-    try {
-      parsed = JSON.parse(text)
-    } catch {
-      parsed = undefined
-    }
-    // Older or partial files are completed with defaults for the missing keys only.
-    const result = settingsSchema.safeParse({ ...defaultSettings, ...(parsed as object) })
-    if (parsed !== null && typeof parsed === 'object' && result.success) {
-      current = result.data
-      return current
-    }
-    const aside = `${file}.unreadable-${now().toISOString().replace(/[:.]/g, '-')}`
-    await fsp.rename(file, aside)
-    warn(`settings.json could not be read and was kept as ${aside}; default settings are in use.`)
-    current = { ...defaultSettings }
-    return current
+    const loaded = await firstLoad()
+    return (current ??= loaded)
   }
 
   return {

@@ -12,6 +12,7 @@ import { SettingsPage } from '../features/settings/SettingsPage'
 import { useApi } from './api-context'
 import { ErrorBoundary } from './ErrorBoundary'
 import { Logo } from './Logo'
+import { NoticesBanner } from './NoticesBanner'
 import { useRoute, type Section } from './routes'
 
 const nav: { section: Section; label: string; description: string; icon: ComponentType<{ size?: number }>; page: ComponentType }[] = [
@@ -100,6 +101,7 @@ export function Shell() {
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBoundary resetKey={section} onBack={() => go('patients')}>
+          <NoticesBanner />
           <RosterBanner />
           <Page />
         </ErrorBoundary>

@@ -22,6 +22,14 @@ export interface DataFolderInfo {
   files: { name: string; bytes: number; modified: string }[]
 }
 
+/** Something the user should know that did not come from their last action (say, a file kept aside as unreadable). */
+export interface Notice {
+  id: string
+  message: string
+  /** When it happened (ISO time). */
+  at: string
+}
+
 /**
  * Declares one channel: the schema its argument must pass and (as a type only)
  * what it returns. `z.undefined()` means the call takes no argument.
@@ -48,6 +56,10 @@ export const contract = {
   getDataFolder: channel<DataFolderInfo>()(z.undefined()),
   /** Asks for a PNG/JPEG, stores it in the media folder and makes it the clinic logo (or removes it). */
   setClinicLogo: channel<Settings>()(z.strictObject({ remove: z.boolean() })),
+  /** What the app has to tell the user since it started, oldest first, until dismissed. */
+  listNotices: channel<Notice[]>()(z.undefined()),
+  /** Removes one notice; returns those left. */
+  dismissNotice: channel<Notice[]>()(z.strictObject({ id: z.string().min(1).max(100) })),
 
   getRosterStatus: channel<RosterStatus>()(z.undefined()),
   /** Opens the roster again: after the other Homeplan closed, or a folder problem was fixed. */

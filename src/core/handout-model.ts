@@ -3,6 +3,7 @@ import { dosageSchema, type Dosage } from './dosage'
 import { holdRange } from './dosage-format'
 import { isoDate } from './patient'
 import { storedText } from './text'
+import { storedTherapistSchema } from './settings'
 import { diagramSpecSchema } from '../diagrams/spec'
 
 /** A handout prints stored records as they are, so its text is checked as stored text (see ./text). */
@@ -38,7 +39,8 @@ export const handoutInputSchema = z.strictObject({
     closingMessage: text(400, 'Closing message').optional(),
     logo: text(100_000_000, 'Logo').optional(),
   }),
-  therapist: z.strictObject({ name: text(120, 'Therapist name').min(1), credentials: text(60, 'Credentials').optional(), phone: text(40, 'Phone').optional() }).optional(),
+  /** The same shape as a therapist in Settings, so any therapist that can be saved can be printed. */
+  therapist: storedTherapistSchema.optional(),
   patient: z.strictObject({ firstName: text(100, 'First name').min(1), lastName: text(100, 'Last name').min(1), preferredName: text(100, 'Preferred name').optional() }),
   date: isoDate,
   program: z.strictObject({

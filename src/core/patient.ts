@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { THERAPIST_NAME_MAX } from './limits'
 import { dosageSchema, weekdays } from './dosage'
 import { humanText, storedText, type TextRule } from './text'
 
@@ -46,7 +47,7 @@ const patientFields = (t: TextRule, dateOfBirth: z.ZodType<string>) => ({
   email: z.union([z.email('Enter a valid email address.').max(200), z.literal('')]).optional(),
   condition: t({ max: 500, label: 'Condition' }).optional(),
   referringProvider: t({ max: 200, label: 'Referring provider' }).optional(),
-  therapist: t({ max: 200, label: 'Therapist' }).optional(),
+  therapist: t({ max: THERAPIST_NAME_MAX, label: 'Therapist' }).optional(),
   status: z.enum(patientStatuses),
   patientType: z.enum(['new', 'existing']),
   appointment: appointmentOf(t),
@@ -77,7 +78,7 @@ const programFields = (t: TextRule) => ({
   title: t({ max: 120, label: 'Program title', required: 'Give the program a title.' }),
   status: z.enum(['current', 'previous']),
   goals: t({ max: 1000, label: 'Goals', multiline: true }).optional(),
-  therapist: t({ max: 200, label: 'Therapist' }).optional(),
+  therapist: t({ max: THERAPIST_NAME_MAX, label: 'Therapist' }).optional(),
   items: z.array(programItemOf(t)).max(100, 'A program can hold at most 100 exercises.'),
 })
 /** A program as the builder saves it. */

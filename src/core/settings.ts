@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { humanText, storedText, type TextRule } from './text'
+import { THERAPIST_NAME_MAX } from './limits'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
@@ -25,12 +26,14 @@ export type Clinic = z.infer<typeof clinicSchema>
 
 const therapistOf = (t: TextRule) =>
   z.strictObject({
-    name: t({ max: 120, label: 'Name', required: 'Enter the therapist’s name.' }),
+    name: t({ max: THERAPIST_NAME_MAX, label: 'Name', required: 'Enter the therapist’s name.' }),
     credentials: t({ max: 60, label: 'Credentials' }).optional(),
     phone: t({ max: 40, label: 'Phone' }).optional(),
     email: t({ max: 200, label: 'Email' }).optional(),
   })
+/** A therapist as Settings stores them; the handout takes the same shape (as stored: see handout-model.ts). */
 export const therapistSchema = therapistOf(humanText)
+export const storedTherapistSchema = therapistOf(storedText)
 export type Therapist = z.infer<typeof therapistSchema>
 
 const settingsFields = (t: TextRule) => ({

@@ -73,11 +73,11 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
             {[clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => <Text key={line} style={s.small}>{line}</Text>)}
           </View>
         </View>
-        <View>
+        <View style={s.headerText}>
           <Text style={s.title}>Your home exercise program</Text>
           <Text style={s.meta}>For <Text style={{ fontWeight: 700 }}>{name}</Text>{patient.preferredName ? ` (${patient.preferredName})` : ''}</Text>
           <Text style={s.meta}>{longDate(input.date)}</Text>
-          {therapist ? <Text style={s.meta}>Your therapist: {therapist.name}{therapist.credentials ? `, ${therapist.credentials}` : ''}</Text> : null}
+          {therapist ? <Text style={s.meta}>{`Your therapist: ${therapist.name}${therapist.credentials ? `, ${therapist.credentials}` : ''}`}</Text> : null}
         </View>
       </View>
     ),

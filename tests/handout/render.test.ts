@@ -1,10 +1,13 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import { create } from 'fontkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderHandout } from '../../electron/services/handout/render'
 import { dosageLine } from '../../src/core/dosage-format'
 import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
+import { makeJpeg, makePng } from '../support/images'
 import { pdfDashes, pdfText, type PdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
@@ -99,6 +102,40 @@ describe('text that could go wrong', () => {
     ])
     expect(squash((await pdfText(pdf)).all)).toContain(squash('Starting position: Lying on your side'))
   })
+
+  it('does not hang or grow on a FIFO, /dev/zero or a folder given as a picture: each becomes a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hp-render-'))
+    execFileSync('mkfifo', [join(dir, 'pipe.png')])
+    const input = example()
+    input.program.items[0]!.image = join(dir, 'pipe.png')
+    input.program.items[1]!.image = '/dev/zero'
+    input.clinic.logo = dir
+    const { warnings } = await renderHandout(input, fonts)
+    expect(warnings).toEqual([
+      'The picture for “Clamshells” could not be read; its diagram was printed instead.',
+      'The picture for “Reverse clamshells” could not be read; its diagram was printed instead.',
+      'The picture for the clinic logo could not be read; a placeholder was printed instead.',
+    ])
+  }, 30_000)
+
+  it('prints real PNG and JPEG pictures, and leaves out with a warning one that starts right but cannot be decoded', async () => {
+    const url = (kind: string, bytes: Buffer) => `data:image/${kind};base64,${bytes.toString('base64')}`
+    const png = makePng({ width: 30, height: 20 })
+    const input = example()
+    input.program.items[0]!.image = url('png', png)
+    input.program.items[1]!.image = url('jpeg', makeJpeg())
+    input.clinic.logo = url('png', makePng({ palette: true, interlace: true, width: 9, height: 5 }))
+    expect((await renderHandout(input, fonts)).warnings).toEqual([])
+    input.program.items[0]!.image = url('png', png.subarray(0, png.length - 30))
+    delete input.program.items[0]!.diagram
+    input.program.items[1]!.image = url('jpeg', makeJpeg().subarray(0, makeJpeg().length - 2))
+    const { pdf, warnings } = await renderHandout(input, fonts)
+    expect(warnings).toEqual([
+      'The picture for “Clamshells” could not be read: the PNG file is incomplete; a placeholder was printed instead.',
+      'The picture for “Reverse clamshells” could not be read: the JPEG file is incomplete (its end is missing); its diagram was printed instead.',
+    ])
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  }, 60_000)
 
   it('lays out compact (two columns) and large print on A4 as well', async () => {
     const compact = await pdfText(await render({ ...example(), layout: 'compact', paper: 'a4' }))

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -41,6 +43,17 @@ describe('App shell', () => {
     render(<App api={api} />)
     expect(await screen.findByText('The data folder is on a disconnected drive.')).toBeInTheDocument()
   })
+
+  it('shows that a damaged library file was kept aside, until dismissed', async () => {
+    const api = fakeApi()
+    writeFileSync(join((api as unknown as { dataDir: string }).dataDir, 'library.json'), '{"custom": [')
+    render(<App api={api} />)
+    const notice = await screen.findByText(/library\.json could not be read.*kept unchanged as library\.json\.damaged-/, undefined, { timeout: 5000 })
+    expect(notice).toBeInTheDocument()
+    await userEvent.click(within(screen.getByTestId('notices')).getByRole('button', { name: 'Dismiss' }))
+    await waitFor(() => expect(screen.queryByTestId('notices')).not.toBeInTheDocument())
+    expect(api.dismissNotice).toHaveBeenCalledOnce()
+  }, 15_000)
 
   it('explains when no data service is connected instead of showing a blank window', () => {
     render(<App api={undefined} />)

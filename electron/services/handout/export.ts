@@ -13,8 +13,8 @@ import type { Settings } from '../../../src/core/settings'
 import { writeFileAtomic } from '../atomic-write'
 import { fileNamePart } from '../file-names'
 import type { Dialogs } from '../dialogs'
+import { pictureProblem } from '../library/image-check'
 import type { Library } from '../library/service'
-import { MEDIA_FOLDER } from '../library/media'
 import type { RosterStore } from '../roster/store'
 import { assertRoomForHandout, recordHandout } from '../roster/service'
 import { renderHandout } from './render'
@@ -39,23 +39,47 @@ export function defaultHandoutName(patient: Pick<Patient, 'firstName' | 'lastNam
   return `${filePart(patient.lastName)}_${filePart(patient.firstName)}_Home-program_${date}.pdf`
 }
 
-/** Resolves a saved program into everything the handout prints. */
+/**
+ * A stored picture as a data: URL, read through the media store's checks (an ordinary file, not a link,
+ * its bytes still matching its name) and decoded completely; undefined with a warning for the handout's
+ * result if it cannot be used.
+ */
+async function storedPicture(library: Library, file: string | undefined, warn: () => void): Promise<string | undefined> {
+  if (!file) return undefined
+  try {
+    const bytes = await library.media.stored(file)
+    // Decoded as react-pdf would: one it cannot draw would otherwise vanish from the page without a word.
+    if (pictureProblem(bytes)) throw new Error('not drawable')
+    return `data:image/${file.endsWith('.png') ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
+  } catch {
+    warn()
+    return undefined
+  }
+}
+
+/**
+ * Resolves a saved program into everything the handout prints, plus warnings for pictures that could not be
+ * used (left out; the handout prints without them).
+ */
 export async function handoutFor(
   patient: Patient,
   program: Program,
-  deps: Pick<HandoutDeps, 'library' | 'dataDir'>,
+  deps: Pick<HandoutDeps, 'library'>,
   settings: Settings,
   options: { layout: HandoutInput['layout']; paper: HandoutInput['paper']; logDays: number; date: string },
-): Promise<HandoutInput> {
+): Promise<{ input: HandoutInput; warnings: string[] }> {
   if (!settings.clinic.name) {
     throw new AppFailure('invalid_argument', 'Add your clinic’s name (and phone number) in Settings → Clinic before printing: every handout says who to call.', 'clinic')
   }
   if (program.items.length === 0) throw new AppFailure('invalid_argument', 'This program has no exercises yet: add at least one before printing.', 'programId')
+  const warnings: string[] = []
   const items = await Promise.all(
     program.items.map(async (item) => {
       const exercise = await deps.library.find(item.exerciseId)
       if (!exercise) throw new AppFailure('invalid_argument', `“${item.exerciseId}” is no longer in the library; replace it before printing.`, 'programId')
-      const image = exercise.images[0]?.file
+      const image = await storedPicture(deps.library, exercise.images[0]?.file, () =>
+        warnings.push(`The photo for “${exercise.name}” could not be read and was left out${exercise.diagram ? ' (its diagram was printed instead)' : ''}: choose it again in the Exercise library.`),
+      )
       return {
         name: exercise.name,
         position: exercise.position,
@@ -64,7 +88,7 @@ export async function handoutFor(
         cues: exercise.cues,
         cautions: exercise.cautions,
         ...(item.notes ? { notes: item.notes } : {}),
-        ...(image ? { image: join(deps.dataDir, MEDIA_FOLDER, image) } : {}),
+        ...(image ? { image } : {}),
         ...(exercise.diagram ? { diagram: exercise.diagram } : {}),
       }
     }),
@@ -72,9 +96,10 @@ export async function handoutFor(
   const therapistName = program.therapist ?? patient.therapist
   const known = settings.therapists.find((t) => therapistName && t.name === therapistName) ?? (therapistName ? undefined : settings.therapists[0])
   const therapist = known ?? (therapistName ? { name: therapistName } : undefined)
-  const { logo, layout: _layout, ...clinic } = settings.clinic
-  return {
-    clinic: { ...clinic, ...(logo ? { logo: join(deps.dataDir, MEDIA_FOLDER, logo) } : {}) },
+  const { logo: logoFile, layout: _layout, ...clinic } = settings.clinic
+  const logo = await storedPicture(deps.library, logoFile, () => warnings.push('The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'))
+  const input: HandoutInput = {
+    clinic: { ...clinic, ...(logo ? { logo } : {}) },
     ...(therapist ? { therapist } : {}),
     patient: { firstName: patient.firstName, lastName: patient.lastName, ...(patient.preferredName ? { preferredName: patient.preferredName } : {}) },
     date: options.date,
@@ -83,6 +108,7 @@ export async function handoutFor(
     paper: options.paper,
     logDays: options.logDays,
   }
+  return { input, warnings }
 }
 
 export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout' | 'previewHandout' | 'printHandout'> {
@@ -110,8 +136,9 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
     if (record) assertRoomForHandout(patient)
     const settings = await deps.settings()
     const date = now().toISOString().slice(0, 10)
-    const input = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
-    return { store, patient, program, settings, date, ...(await renderHandout(input, join(deps.resourcesDir, 'fonts'))) }
+    const prepared = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
+    const rendered = await renderHandout(prepared.input, join(deps.resourcesDir, 'fonts'))
+    return { store, patient, program, settings, date, pdf: rendered.pdf, warnings: [...prepared.warnings, ...rendered.warnings] }
   }
   return {
     printHandout: async (args) => {
@@ -126,9 +153,9 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
       const stamp = now().toISOString()
       const draft: Program = { ...program, id: 'preview-program', revision: 1, createdAt: stamp, updatedAt: stamp }
-      const input = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
-      const { pdf, warnings } = await renderHandout(input, join(deps.resourcesDir, 'fonts'))
-      return { pdf: pdf.toString('base64'), warnings }
+      const prepared = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
+      const { pdf, warnings } = await renderHandout(prepared.input, join(deps.resourcesDir, 'fonts'))
+      return { pdf: pdf.toString('base64'), warnings: [...prepared.warnings, ...warnings] }
     },
     exportHandout: (args) => onePerPatient(args.patientId, async () => {
       const { patientId, programId, layout, paper } = args

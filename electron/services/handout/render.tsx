@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import * as fsp from 'node:fs/promises'
 import { cloneElement, type ComponentProps, type ReactElement } from 'react'
 import { Document, Page, pdf, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
@@ -7,7 +6,9 @@ import type { ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
 import { cardGrid, flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
-import { imageKind } from '../library/media'
+import { pictureProblem } from '../library/image-check'
+import { imageKind, MAX_IMAGE_BYTES } from '../library/media'
+import { readUserFile } from '../read-user-file'
 
 export interface RenderResult {
   pdf: Buffer
@@ -19,10 +20,17 @@ export interface RenderResult {
 async function usableImage(src: string | undefined, what: string, warnings: string[], instead = 'a placeholder'): Promise<string | undefined> {
   if (!src) return undefined
   try {
-    const bytes = src.startsWith('data:') ? Buffer.from(src.slice(src.indexOf(',') + 1), 'base64') : await fsp.readFile(src)
+    // A path (from `npm run handout`) is read only if it is an ordinary file, and no more than any picture may be.
+    const bytes = src.startsWith('data:') ? Buffer.from(src.slice(src.indexOf(',') + 1), 'base64') : await readUserFile(src, { maxBytes: MAX_IMAGE_BYTES, what: src })
     const kind = imageKind(bytes)
-    if (kind === 'png' || kind === 'jpg') return src.startsWith('data:') ? src : `data:image/${kind === 'png' ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
-    warnings.push(`The picture for ${what} is not a PNG or JPEG; ${instead} was printed instead.`)
+    if (kind !== 'png' && kind !== 'jpg') {
+      warnings.push(`The picture for ${what} is not a PNG or JPEG; ${instead} was printed instead.`)
+      return undefined
+    }
+    // react-pdf leaves out a picture it cannot decode without a word; found here, it is said which one.
+    const problem = pictureProblem(bytes)
+    if (!problem) return src.startsWith('data:') ? src : `data:image/${kind === 'png' ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
+    warnings.push(`The picture for ${what} could not be read: ${problem}; ${instead} was printed instead.`)
   } catch {
     warnings.push(`The picture for ${what} could not be read; ${instead} was printed instead.`)
   }

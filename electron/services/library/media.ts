@@ -3,22 +3,15 @@ import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { AppFailure } from '../../../src/core/result'
 import { writeFileAtomic } from '../atomic-write'
+import { readUserFile } from '../read-user-file'
+import { imageKind, pictureProblem } from './image-check'
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 export const MEDIA_FOLDER = 'media'
+/** What put() names a picture: the SHA-256 of its bytes and its kind. */
+const STORED_NAME = /^[0-9a-f]{64}\.(png|jpg)$/
 
-/** What a file really is, from its first bytes (the name's extension proves nothing). */
-export function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'webp' | 'heic' | 'svg' | 'gif' | undefined {
-  const b = bytes
-  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png'
-  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpg'
-  const ascii = Buffer.from(b.subarray(0, 64)).toString('latin1')
-  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'webp'
-  if (ascii.slice(4, 8) === 'ftyp' && /heic|heix|mif1|hevc/.test(ascii.slice(8, 12))) return 'heic'
-  if (ascii.startsWith('GIF8')) return 'gif'
-  if (/^\s*(<\?xml|<svg)/i.test(ascii)) return 'svg'
-  return undefined
-}
+export { imageKind } from './image-check'
 
 /**
  * Photos and logos as files named by the SHA-256 of their content under
@@ -31,15 +24,14 @@ export class MediaStore {
     this.folder = join(dataDir, MEDIA_FOLDER)
   }
 
+  /** Stores a picture the user picked: only an ordinary file, and no more than 20 MB of it is ever read. */
   async importFile(path: string): Promise<string> {
     const name = basename(path)
-    const stat = await fsp.stat(path).catch(() => {
-      throw new AppFailure('not_found', `${name} could not be opened.`)
+    const bytes = await readUserFile(path, { maxBytes: MAX_IMAGE_BYTES, what: name }).catch((error: unknown) => {
+      if (error instanceof AppFailure) throw new AppFailure(error.code, `${error.message} Choose a PNG or JPEG picture instead.`)
+      throw error
     })
-    if (stat.size > MAX_IMAGE_BYTES) {
-      throw new AppFailure('invalid_argument', `${name} is ${(stat.size / 1024 / 1024).toFixed(1)} MB; images can be at most 20 MB.`)
-    }
-    return this.put(await fsp.readFile(path), name)
+    return this.put(bytes, name)
   }
 
   async put(bytes: Uint8Array, name = 'The image'): Promise<string> {
@@ -49,22 +41,37 @@ export class MediaStore {
       const what = kind ? `a ${kind.toUpperCase()} image` : 'not an image Homeplan can read'
       throw new AppFailure('invalid_argument', `${name} is ${what}. Use a PNG or JPEG photo (save or export it as one first).`)
     }
+    const problem = pictureProblem(bytes)
+    if (problem) throw new AppFailure('invalid_argument', `${name} cannot be used: ${problem}. Open it in a photo editor, save it again as PNG or JPEG, and choose it again.`)
     const file = `${createHash('sha256').update(bytes).digest('hex')}.${kind}`
-    const target = join(this.folder, file)
-    const exists = await fsp.stat(target).then(() => true, () => false)
-    if (!exists) {
+    // A file already under this name is kept only if it really holds these bytes (not a link, not damaged).
+    if (!(await this.stored(file).catch(() => undefined))) {
       await fsp.mkdir(this.folder, { recursive: true })
-      await writeFileAtomic(target, bytes)
+      await writeFileAtomic(join(this.folder, file), bytes)
     }
     return file
   }
 
+  /**
+   * A stored picture's bytes, checked: an ordinary file in media/ (a link planted there is not followed), no
+   * larger than any picture Homeplan stores, whose content still has the hash its name says.
+   */
+  async stored(file: string): Promise<Buffer> {
+    if (!STORED_NAME.test(file)) throw new AppFailure('invalid_argument', 'This is not a stored image.', 'file')
+    const bytes = await readUserFile(join(this.folder, file), { maxBytes: MAX_IMAGE_BYTES, what: 'The stored image', noFollow: true }).catch((error: unknown) => {
+      if (error instanceof AppFailure && error.code === 'not_found') throw new AppFailure('not_found', 'The image is missing from the data folder. Choose it again.', 'file')
+      throw error instanceof AppFailure ? new AppFailure(error.code, `${error.message} Choose the picture again.`, 'file') : error
+    })
+    const hash = createHash('sha256').update(bytes).digest('hex')
+    if (`${hash}.${imageKind(bytes)}` !== file) {
+      throw new AppFailure('io_error', 'The stored image has been changed or damaged since it was added. Choose the picture again.', 'file')
+    }
+    return bytes
+  }
+
   /** The image as a data: URL for the window (allowed by the CSP, no file access from the page). */
   async dataUrl(file: string): Promise<string> {
-    if (!/^[0-9a-f]{64}\.(png|jpg)$/.test(file)) throw new AppFailure('invalid_argument', 'This is not a stored image.', 'file')
-    const bytes = await fsp.readFile(join(this.folder, file)).catch(() => {
-      throw new AppFailure('not_found', 'The image is missing from the data folder.', 'file')
-    })
+    const bytes = await this.stored(file)
     return `data:image/${file.endsWith('.png') ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
   }
 }

@@ -35,12 +35,13 @@ export interface LibraryDeps {
   dialogs: Dialogs
   now?: () => Date
   newId?: () => string
-  warn?: (message: string) => void
   /**
    * The saved programs that use an exercise (patient and program names), asked before a custom exercise is
    * deleted; the services pass one that reads the roster.
    */
   usedBy?: (exerciseId: string) => Promise<readonly ExerciseUse[]>
+  /** Tells the user something they must know (library.json kept aside as unreadable). */
+  notify?: (message: string) => void
 }
 
 type LibraryHandlers = Pick<
@@ -64,13 +65,14 @@ export function createLibrary(deps: LibraryDeps): Library {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
   const media = new MediaStore(deps.dataDir)
-  const doc = new JsonDocument<LibraryDoc>(
-    join(deps.dataDir, LIBRARY_FILE),
-    libraryDocSchema,
-    () => ({ schemaVersion: 1, custom: [], templates: [], favourites: [], defaultDosages: {} }),
-    deps.warn,
+  const doc = new JsonDocument<LibraryDoc>({
+    file: join(deps.dataDir, LIBRARY_FILE),
+    schema: libraryDocSchema,
+    empty: () => ({ schemaVersion: 1, custom: [], templates: [], favourites: [], defaultDosages: {} }),
+    consequence: 'the library shows only the built-in exercises: your own exercises, templates, favourites and default dosages are not in it until that file is recovered',
+    notify: deps.notify,
     now,
-  )
+  })
   let builtin: Promise<BuiltinLibrary> | undefined
   const builtins = () => (builtin ??= loadBuiltinLibrary(deps.builtinDir))
 

@@ -1,14 +1,20 @@
-import { mkdir, mkdtemp, readdir } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Method } from '../../../src/core/contract'
+import type { Exercise } from '../../../src/core/exercise'
+import { THERAPIST_NAME_MAX } from '../../../src/core/limits'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Patient } from '../../../src/core/patient'
 import type { Result } from '../../../src/core/result'
 import { RosterStore } from '../../../electron/services/roster/store'
 import { patientInput } from '../../support/patients'
+import { pdfText } from '../../support/pdf'
 import { testServices } from '../../support/services'
+import { makePng } from '../../support/images'
 
 async function setup(clinicName = 'Riverside Physical Therapy') {
   const dataDir = await mkdtemp(join(tmpdir(), 'hp-export-'))
@@ -119,12 +125,145 @@ describe('the last place in the handout history', () => {
   })
 })
 
+describe('therapist on the handout', () => {
+  it('prints a therapist saved in Settings with an email address (the handout takes what Settings takes)', async () => {
+    const { call, args, patient } = await setup()
+    const therapist = { name: 'Dana Whitfield', credentials: 'PT, DPT', phone: '(206) 555-0199', email: 'dana@riverside.example' }
+    expect(await call('updateSettings', { therapists: [therapist] })).toMatchObject({ ok: true })
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
+    const preview = await call<{ pdf: string }>('previewHandout', {
+      patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
+      program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+    })
+    if (!preview.ok) throw new Error(preview.error.message)
+    expect((await pdfText(Buffer.from(preview.value.pdf, 'base64'))).all).toContain('Your therapist: Dana Whitfield, PT, DPT')
+  }, 30_000)
+
+  it('prints a therapist name as long as Settings and the patient form allow', async () => {
+    const { call, args, patient } = await setup()
+    const name = `Dr. ${'Alexandra Maximiliana '.repeat(10)}`.slice(0, THERAPIST_NAME_MAX - 1) + 'Z'
+    expect(name).toHaveLength(THERAPIST_NAME_MAX)
+    expect(await call('updateSettings', { therapists: [{ name }] })).toMatchObject({ ok: true })
+    expect(await call('updatePatient', { id: patient.id, revision: patient.revision, patient: { ...patientInput(), therapist: name } })).toMatchObject({ ok: true })
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true } })
+    const preview = await call<{ pdf: string }>('previewHandout', {
+      patientId: patient.id, layout: 'compact', paper: 'a4', logDays: 0,
+      program: { title: 'Week 1', status: 'current', therapist: name, items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+    })
+    if (!preview.ok) throw new Error(preview.error.message)
+    const text = await pdfText(Buffer.from(preview.value.pdf, 'base64'))
+    expect(text.all.replace(/\s+/g, '')).toContain(`Yourtherapist:${name.replace(/\s+/g, '')}`)
+    // Wrapped within the page's margins, not run off its edge.
+    const page = text.pages[0]!
+    const nameLines = page.items.filter((item) => item.str.includes('Alexandra'))
+    expect(nameLines.length).toBeGreaterThan(1)
+    for (const line of nameLines) expect(line.x + line.width).toBeLessThanOrEqual(page.width - 40 + 0.5)
+  }, 30_000)
+
+  it('refuses a longer name at save with a plain message, so no saved name is unprintable', async () => {
+    const { call } = await setup()
+    const result = await call('updateSettings', { therapists: [{ name: 'x'.repeat(THERAPIST_NAME_MAX + 1) }] })
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'therapists.0.name', message: `therapists.0.name: Name can be at most ${THERAPIST_NAME_MAX} characters.` } })
+  })
+})
+
+const validPng = makePng()
+
+/** A custom exercise with a photo and a clinic logo (both the PNG above), and a saved program using the exercise. */
+async function withPictures() {
+  const ctx = await setup()
+  const { call, services, dataDir, patient } = ctx
+  const picked = join(dataDir, 'picked.png')
+  await writeFile(picked, validPng)
+  const exercise = await call<Exercise>('createExercise', {
+    name: 'Step-ups', aliases: [], regions: ['knee'], position: 'standing', type: 'strengthening', equipment: ['step'], difficulty: 'moderate',
+    steps: ['Step up onto a low step.'], cues: [], cautions: [], defaultDosage: {}, progressions: [], regressions: [], images: [],
+  })
+  if (!exercise.ok) throw new Error(exercise.error.message)
+  services.dialogs.answers.open.push(picked)
+  const photo = ((await call<Exercise>('attachExercisePhoto', { id: exercise.value.id, author: 'Jessica Jones', licence: 'Own photo' })) as { value: Exercise }).value.images[0]!.file
+  services.dialogs.answers.open.push(picked)
+  expect(await call('setClinicLogo', { remove: false })).toMatchObject({ ok: true })
+  const saved = (await call<Patient>('saveProgram', {
+    patientId: patient.id,
+    program: { title: 'Week 2', status: 'current', items: [{ id: 'item-000001', exerciseId: exercise.value.id, dosage: {} }] },
+  })) as { value: Patient }
+  const args = { ...ctx.args, programId: saved.value.programs.at(-1)!.id }
+  return { ...ctx, args, photo, mediaDir: join(dataDir, 'media') }
+}
+
+describe('pictures on the handout', () => {
+  it('prints a stored photo and logo without warnings', async () => {
+    const { call, args } = await withPictures()
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
+  }, 30_000)
+
+  it('does not follow a link planted in media/ in place of a photo: the photo and logo are left out with warnings', async () => {
+    const { call, args, photo, mediaDir, dataDir } = await withPictures()
+    await writeFile(join(dataDir, 'secret.png'), validPng)
+    await rm(join(mediaDir, photo))
+    await symlink(join(dataDir, 'secret.png'), join(mediaDir, photo))
+    expect(await call('exportHandout', args)).toMatchObject({
+      ok: true,
+      // The logo is the same picture, so the same stored file: it is left out too.
+      value: { saved: true, warnings: [
+        'The photo for “Step-ups” could not be read and was left out: choose it again in the Exercise library.',
+        'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.',
+      ] },
+    })
+  }, 30_000)
+
+  it('does not hang on a FIFO or a link to /dev/zero in place of a stored picture: it is left out with a warning', async () => {
+    const { call, args, photo, mediaDir } = await withPictures()
+    await rm(join(mediaDir, photo))
+    execFileSync('mkfifo', [join(mediaDir, photo)])
+    const logoWarning = 'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'
+    const photoWarning = 'The photo for “Step-ups” could not be read and was left out: choose it again in the Exercise library.'
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [photoWarning, logoWarning] } })
+    await rm(join(mediaDir, photo))
+    await symlink('/dev/zero', join(mediaDir, photo))
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [photoWarning, logoWarning] } })
+  }, 30_000)
+})
+
+describe('damaged pictures on the handout', () => {
+  it('leaves out a stored photo and logo that cannot be decoded, and says which, in export, print and preview', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hp-export-'))
+    const printed: Buffer[] = []
+    const services = testServices(dataDir, { printPdf: async (pdf) => (printed.push(pdf), true) })
+    const call = <T>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
+    // Stored before pictures were checked on the way in: valid header and the right name, but cut short.
+    const good = makePng({ width: 30, height: 20 })
+    const broken = good.subarray(0, good.length - 30)
+    const name = `${createHash('sha256').update(broken).digest('hex')}.png`
+    await mkdir(join(dataDir, 'media'))
+    await writeFile(join(dataDir, 'media', name), broken)
+    expect(await call('updateSettings', { clinic: { name: 'Riverside PT', layout: 'detailed', logo: name }, openAfterExport: false })).toMatchObject({ ok: true })
+    const exercise = await call<Exercise>('createExercise', {
+      name: 'Jane’s heel raises', aliases: [], regions: ['ankle and foot'], position: 'standing', type: 'strengthening', equipment: ['chair'], difficulty: 'easy',
+      steps: ['Rise onto your toes.'], cues: [], cautions: [], defaultDosage: {}, progressions: [], regressions: [], images: [{ file: name, author: 'Jane', licence: 'Own photo' }],
+    })
+    if (!exercise.ok) throw new Error(exercise.error.message)
+    const patient = ((await call<Patient>('createPatient', patientInput())) as { value: Patient }).value
+    const program = { title: 'P', status: 'current', items: [{ id: 'item-000001', exerciseId: exercise.value.id, dosage: {} }] }
+    const saved = (await call<Patient>('saveProgram', { patientId: patient.id, program })) as { value: Patient }
+    const args = { patientId: patient.id, programId: saved.value.programs[0]!.id, layout: 'detailed', paper: 'letter', logDays: 0 }
+    const warnings = [
+      'The photo for “Jane’s heel raises” could not be read and was left out: choose it again in the Exercise library.',
+      'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.',
+    ]
+    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings } })
+    expect(await call('printHandout', args)).toEqual({ ok: true, value: { printed: true, warnings } })
+    expect(await call('previewHandout', { patientId: patient.id, program, layout: 'compact', paper: 'a4', logDays: 0 })).toMatchObject({ ok: true, value: { warnings } })
+  }, 60_000)
+})
+
 describe('clinic logo', () => {
   it('is chosen as a PNG, stored once in media/, printed without warnings, and can be removed', async () => {
     const { call, args, services, dataDir } = await setup()
     const { writeFile } = await import('node:fs/promises')
     const png = join(dataDir, 'logo.png')
-    await writeFile(png, Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4e50000000049454e44ae426082', 'hex'))
+    await writeFile(png, makePng())
     services.dialogs.answers.open.push(png)
     const withLogo = await call<{ clinic: { logo?: string } }>('setClinicLogo', { remove: false })
     expect(withLogo).toMatchObject({ ok: true, value: { clinic: { logo: expect.stringMatching(/^[0-9a-f]{64}\.png$/) } } })

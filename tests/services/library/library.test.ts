@@ -7,6 +7,7 @@ import { dispatch } from '../../../src/core/dispatch'
 import type { Exercise, ExerciseInput } from '../../../src/core/exercise'
 import type { LibraryView } from '../../../src/core/library-contract'
 import type { Result } from '../../../src/core/result'
+import { makePng } from '../../support/images'
 import { testServices } from '../../support/services'
 
 async function setup() {
@@ -169,7 +170,7 @@ describe('custom exercises', () => {
     const { value, call, services, dataDir } = await setup()
     const created = await value<Exercise>('createExercise', custom)
     const png = join(dataDir, 'photo.png')
-    await writeFile(png, Buffer.from('89504e470d0a1a0a0000000d4948445200', 'hex'))
+    await writeFile(png, makePng())
     services.dialogs.answers.open.push(png)
     const withPhoto = await value<Exercise>('attachExercisePhoto', { id: created.id, author: 'Jessica Jones', licence: 'Own photo' })
     expect(withPhoto.images).toEqual([{ file: expect.stringMatching(/\.png$/), author: 'Jessica Jones', licence: 'Own photo' }])

@@ -1,11 +1,14 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { imageKind, MAX_IMAGE_BYTES, MediaStore } from '../../../electron/services/library/media'
+import { makeJpeg, makePng } from '../../support/images'
 
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f8ffff3f0005fe02fea7d6a4e50000000049454e44ae426082', 'hex')
-const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100, 1)])
+const png = makePng()
+const jpeg = makeJpeg()
 
 describe('media store', () => {
   it('stores PNG and JPEG by content hash, once', async () => {
@@ -40,7 +43,62 @@ describe('media store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'hp-media-'))
     const file = join(dir, 'huge.png')
     await writeFile(file, Buffer.concat([png, Buffer.alloc(MAX_IMAGE_BYTES)]))
-    await expect(new MediaStore(dir).importFile(file)).rejects.toMatchObject({ message: expect.stringMatching(/huge\.png is 20\.0 MB; images can be at most 20 MB/) })
+    await expect(new MediaStore(dir).importFile(file)).rejects.toMatchObject({ message: 'huge.png is larger than 20 MB. Choose a PNG or JPEG picture instead.' })
+  })
+
+  it('refuses a FIFO, a folder and /dev/zero picked as a picture, with plain messages and nothing stored', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hp-media-'))
+    const media = new MediaStore(dir)
+    execFileSync('mkfifo', [join(dir, 'pipe.png')])
+    await mkdir(join(dir, 'folder.png'))
+    await expect(media.importFile(join(dir, 'pipe.png'))).rejects.toMatchObject({ code: 'invalid_argument', message: 'pipe.png is not an ordinary file (it may be a device or a pipe). Choose a PNG or JPEG picture instead.' })
+    await expect(media.importFile(join(dir, 'folder.png'))).rejects.toMatchObject({ code: 'invalid_argument', message: 'folder.png is a folder, not a file. Choose a PNG or JPEG picture instead.' })
+    await expect(media.importFile('/dev/zero')).rejects.toMatchObject({ code: 'invalid_argument', message: 'zero is not an ordinary file (it may be a device or a pipe). Choose a PNG or JPEG picture instead.' })
+    expect(await readdir(dir)).not.toContain('media')
+  })
+
+  it('does not follow a link planted in media/, and replaces it when the real picture is added', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hp-media-'))
+    const media = new MediaStore(dir)
+    const name = `${createHash('sha256').update(png).digest('hex')}.png`
+    await writeFile(join(dir, 'secret.txt'), 'not for the window')
+    await mkdir(join(dir, 'media'))
+    await symlink(join(dir, 'secret.txt'), join(dir, 'media', name))
+    await expect(media.dataUrl(name)).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('is a link to another file') })
+    await symlink('/dev/zero', join(dir, 'media', `${'b'.repeat(64)}.jpg`))
+    await expect(media.dataUrl(`${'b'.repeat(64)}.jpg`)).rejects.toMatchObject({ code: 'invalid_argument' })
+    expect(await media.put(png)).toBe(name)
+    expect((await lstat(join(dir, 'media', name))).isSymbolicLink()).toBe(false)
+    expect(await media.dataUrl(name)).toBe(`data:image/png;base64,${png.toString('base64')}`)
+    expect(await readFile(join(dir, 'secret.txt'), 'utf8')).toBe('not for the window')
+  })
+
+  it('refuses a stored picture whose bytes no longer match its name, or a FIFO or folder in its place', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hp-media-'))
+    const media = new MediaStore(dir)
+    const name = await media.put(png)
+    await writeFile(join(dir, 'media', name), Buffer.concat([png.subarray(0, 40), Buffer.alloc(20)]))
+    await expect(media.dataUrl(name)).rejects.toMatchObject({ code: 'io_error', message: 'The stored image has been changed or damaged since it was added. Choose the picture again.' })
+    execFileSync('mkfifo', [join(dir, 'media', `${'c'.repeat(64)}.png`)])
+    await expect(media.dataUrl(`${'c'.repeat(64)}.png`)).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('not an ordinary file') })
+    await mkdir(join(dir, 'media', `${'d'.repeat(64)}.png`))
+    await expect(media.dataUrl(`${'d'.repeat(64)}.png`)).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('is a folder') })
+    // Adding the picture again repairs it.
+    expect(await media.put(png)).toBe(name)
+    expect(await media.dataUrl(name)).toBe(`data:image/png;base64,${png.toString('base64')}`)
+  })
+
+  it('refuses a PNG or JPEG that starts right but cannot be drawn, saying what to do', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hp-media-'))
+    const media = new MediaStore(dir)
+    await writeFile(join(dir, 'cut.png'), png.subarray(0, png.length - 12))
+    await writeFile(join(dir, 'cut.jpg'), jpeg.subarray(0, jpeg.length - 2))
+    await expect(media.importFile(join(dir, 'cut.png'))).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'cut.png cannot be used: the PNG file is incomplete (its end is missing). Open it in a photo editor, save it again as PNG or JPEG, and choose it again.',
+    })
+    await expect(media.importFile(join(dir, 'cut.jpg'))).rejects.toMatchObject({ message: expect.stringContaining('cut.jpg cannot be used: the JPEG file is incomplete') })
+    expect(await readdir(dir)).not.toContain('media')
   })
 
   it('recognises kinds from magic bytes', () => {
