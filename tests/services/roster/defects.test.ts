@@ -3,7 +3,7 @@
  * issue, each run through the real services or store on a real folder. Each of these failed on the code
  * before the fix (commit 744e550).
  */
-import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -126,17 +126,18 @@ describe('issue #11 defects', () => {
     const store = await RosterStore.open({ dir })
     for (const p of syntheticPatients(3)) await store.put(p)
     await store.compact()
-    await store.put({ ...syntheticPatients(4)[3]! })
     await store.close()
-    await writeFile(join(dir, 'roster.journal.000000000099.jsonl'), '')
+    // The compaction that was cut off had just opened the next journal file.
+    for (const f of (await readdir(dir)).filter((n) => n.endsWith('.jsonl'))) await rm(join(dir, f))
+    await writeFile(join(dir, 'roster.journal.000000000009.jsonl'), '')
     const reopened = await RosterStore.open({ dir })
     expect(reopened.health).toEqual({ status: 'ready' })
-    expect(reopened.list()).toHaveLength(4)
-    await reopened.put({ ...syntheticPatients(5)[4]! })
+    expect(reopened.list()).toHaveLength(3)
+    await reopened.put({ ...syntheticPatients(4)[3]! })
     await reopened.close()
     const again = await RosterStore.open({ dir })
     expect(again.health).toEqual({ status: 'ready' })
-    expect(again.list()).toHaveLength(5)
+    expect(again.list()).toHaveLength(4)
     await again.close()
   })
 
@@ -169,7 +170,6 @@ describe('issue #11 defects', () => {
     await store.put(syntheticPatients(4)[3]!)
     await store.close()
     await writeFile(join(dir, 'elsewhere.json'), await readFile(join(dir, ROSTER_FILE)))
-    const { rm } = await import('node:fs/promises')
     await rm(join(dir, ROSTER_FILE))
     const reopened = await RosterStore.open({ dir })
     expect(reopened.health.status).toBe('recovery')
