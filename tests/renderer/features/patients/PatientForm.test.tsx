@@ -107,5 +107,8 @@ describe('the patient form', () => {
     // Saving an edit still names the revision it was opened at.
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }))
     await waitFor(() => expect(api.updatePatient).toHaveBeenCalledWith(expect.objectContaining({ id: created.value.id, revision: created.value.revision })))
+    // The save finishes (and the form closes) before the test ends, so nothing updates a torn-down page.
+    expect(await screen.findByText('Changes saved.')).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   }, 20_000)
 })
