@@ -263,7 +263,9 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
             return
           }
           case 'deleteGone': {
-            const id = deleted.length ? deleted[step.target % deleted.length]! : undefined
+            // A restore can bring a deleted patient back: only ids the model no longer has count.
+            const gone = deleted.filter((d) => !model.has(d))
+            const id = gone.length ? gone[step.target % gone.length]! : undefined
             if (!id) return
             for (const attempt of [() => h.getPatient({ id }), () => h.deletePatient({ id }), () => h.saveProgram({ patientId: id, program: program('Ghost') })]) {
               try {
