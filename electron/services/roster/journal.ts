@@ -53,17 +53,26 @@ export function encodeChange(change: Change, end?: number): Buffer {
   return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`)])
 }
 
+/**
+ * `{"v":3,"void":N,"crc":"…"}\n`, the first line of a new file after a write failed and its file could not be cut
+ * back: lines that earlier files hold from number N on were rejected (the app said so) and must never be applied.
+ */
+export function encodeVoid(from: number): Buffer {
+  const body = Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, void: from }))
+  return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`)])
+}
+
 const CRC_TAIL = /,"crc":"([0-9a-f]{8})"\}$/
 
 /** One line, checked: the change and the version it was written in, or undefined when it is damaged. Lines from before checksums (version 2) are validated and upgraded. */
-export function decodeChange(line: Buffer): { change: Change; version: number; end?: number } | undefined {
+export function decodeChange(line: Buffer): { change: Change; version: number; end?: number } | { voidFrom: number } | undefined {
   let text = line.toString('utf8')
   const tail = CRC_TAIL.exec(text)
   if (tail) {
     text = `${text.slice(0, tail.index)}}`
     if (crc32(Buffer.from(text)).toString(16).padStart(8, '0') !== tail[1]) return undefined
   }
-  let raw: { v?: unknown; patient?: unknown; end?: unknown }
+  let raw: { v?: unknown; patient?: unknown; end?: unknown; void?: unknown }
   try {
     raw = JSON.parse(text) as typeof raw
   } catch {
@@ -74,6 +83,7 @@ export function decodeChange(line: Buffer): { change: Change; version: number; e
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 2) return undefined
   if (version > SCHEMA_VERSION) throw new NewerJournalError(version)
   if (!tail && version >= 3) return undefined // every line written since version 3 carries its checksum
+  if (raw.void !== undefined) return typeof raw.void === 'number' && Number.isInteger(raw.void) && raw.void > 0 ? { voidFrom: raw.void } : undefined
   const parsed = changeSchema.safeParse(raw.patient === undefined ? raw : { ...raw, patient: upgradePatient(raw.patient, version) })
   if (!parsed.success) return undefined
   const { v: _v, crc: _crc, ...change } = parsed.data as Change & { v?: number; crc?: string }
@@ -129,6 +139,12 @@ export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead
       const line = buf.subarray(start, end)
       if (!isBlank(line)) {
         const decoded = decodeChange(line)
+        if (decoded && 'voidFrom' in decoded) {
+          // Rejected writes an earlier file could not be cut back from: never applied.
+          for (const seq of bySeq.keys()) if (seq >= decoded.voidFrom) bySeq.delete(seq)
+          start = end + 1
+          continue
+        }
         const seen = decoded && here.get(decoded.change.seq)
         if (!decoded) read.damaged.push({ file, offset: bom + start })
         else if (!seen) {
@@ -188,6 +204,8 @@ export class Journal {
   private size = 0
   /** The current file's end could not be restored after a failed write: the next write starts a new file. */
   private broken = false
+  /** A rejected change may still be on disk (its file could not be cut back or voided). */
+  uncertain = false
   private closed = false
   private pending: Pending[] = []
   private flushScheduled = false
@@ -281,9 +299,28 @@ export class Journal {
       await this.handle!.datasync()
     } catch (error) {
       await this.cutBack()
+      if (this.broken) await this.voidFrom(firstSeq)
       throw error
     }
     this.size += data.length
+  }
+
+  /**
+   * The rejected lines could not be cut off their file: a new file starts with a marker that voids them, so they
+   * never come back at the next start. If even that cannot be written, `uncertain` is set and the store stops
+   * taking changes (the disk is failing; a restart shows what it holds).
+   */
+  private async voidFrom(firstSeq: number): Promise<void> {
+    try {
+      await this.switchTo(firstSeq)
+      const marker = encodeVoid(firstSeq)
+      await writeAll(this.handle!, marker)
+      await this.handle!.datasync()
+      this.size += marker.length
+    } catch {
+      this.broken = true
+      this.uncertain = true
+    }
   }
 
   /** After a failed write: the file back to its last acknowledged byte, or marked broken if that cannot be done. */

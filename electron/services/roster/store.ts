@@ -285,6 +285,12 @@ export class RosterStore {
     if (error instanceof AppFailure && error.code === 'conflict' && this.health.status === 'ready') {
       this.health = { status: 'read-only', reason: error.message }
     }
+    if (this.journal.uncertain && this.health.status === 'ready') {
+      this.health = {
+        status: 'read-only',
+        reason: 'The disk reported errors while saving, and Homeplan could not make sure the change it refused stays out of the patient file. To keep your data safe nothing more is saved in this session: close Homeplan, check the disk, and open it again (the refused change may then appear).',
+      }
+    }
   }
 
   private async compactNow(): Promise<void> {

@@ -29,7 +29,7 @@ export function RosterBanner() {
   }
   if (status.status === 'read-only') {
     return (
-      <Alert color="yellow" icon={<IconLock />} title="Read-only: another Homeplan is using this data folder" mb="lg" data-testid="read-only-banner">
+      <Alert color="yellow" icon={<IconLock />} title="Read-only: nothing can be changed right now" mb="lg" data-testid="read-only-banner">
         <Text size="sm">{status.reason}</Text>
         <Button size="xs" mt="sm" variant="default" onClick={() => void api.reopenRoster().then(() => refresh())}>Try again</Button>
       </Alert>

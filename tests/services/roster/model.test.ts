@@ -48,6 +48,33 @@ const regressions: { why: string; case: Case }[] = [
     },
   },
   {
+    why: 'a refused save whose file could not be cut back came back at the next start (CI long run, seed 1104732032)',
+    case: {
+      steps: [
+        { step: { op: 'create', name: 0, chart: null }, faults: [{ on: 'ftruncate', nth: 0, pick: 0 }, { on: 'datasync', nth: 0, pick: 0 }, { on: 'open', nth: 0, pick: 0 }] },
+      ],
+    },
+  },
+  {
+    why: 'a refused save whose file could not be cut back (but a new file could be started) came back at the next start',
+    case: {
+      steps: [
+        { step: { op: 'create', name: 0, chart: null }, faults: [{ on: 'ftruncate', nth: 0, pick: 0 }, { on: 'datasync', nth: 0, pick: 0 }] },
+        { step: { op: 'reopen' }, faults: [] },
+      ],
+    },
+  },
+  {
+    why: 'the same, when the next save comes before the restart',
+    case: {
+      steps: [
+        { step: { op: 'create', name: 0, chart: null }, faults: [{ on: 'ftruncate', nth: 0, pick: 0 }, { on: 'datasync', nth: 0, pick: 0 }] },
+        { step: { op: 'create', name: 1, chart: null }, faults: [] },
+        { step: { op: 'reopen' }, faults: [] },
+      ],
+    },
+  },
+  {
     why: 'a backup on a full disk failed with raw file-system text instead of a message',
     case: { steps: [{ step: { op: 'create', name: 0, chart: null }, faults: [] }, { step: { op: 'backup' }, faults: [{ on: 'mkdir', nth: 0, pick: 0 }] }] },
   },
