@@ -69,13 +69,6 @@ export class Backups {
     }
     // Two backups in the same millisecond get consecutive stamps instead of overwriting each other.
     const name = await this.copyUnderFreeName(file, kind)
-    const handle = await this.fs.open(join(this.folder, name), 'r+')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await fsyncFolder(this.fs, this.folder)
     return this.describe(name)
   }
 
@@ -167,6 +160,13 @@ export class Backups {
     await store.compact()
     await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
     const name = await this.copyUnderFreeName(store.file, kind)
+    if (kind === 'auto') this.lastAuto = this.now().getTime()
+    await this.prune()
+    return this.describe(name)
+  }
+
+  /** The new copy and its folder entry on disk before the backup is reported as taken. */
+  private async flush(name: string): Promise<void> {
     const handle = await this.fs.open(join(this.folder, name), 'r+')
     try {
       await handle.sync()
@@ -174,9 +174,6 @@ export class Backups {
       await handle.close()
     }
     await fsyncFolder(this.fs, this.folder)
-    if (kind === 'auto') this.lastAuto = this.now().getTime()
-    await this.prune()
-    return this.describe(name)
   }
 
   private async copyUnderFreeName(file: string, kind: BackupKind): Promise<string> {
@@ -184,6 +181,7 @@ export class Backups {
       const name = `roster-${stampOf(new Date(at))}-${kind}.json`
       try {
         await this.fs.copyFile(file, join(this.folder, name), 1 /* COPYFILE_EXCL */)
+        await this.flush(name)
         return name
       } catch (error) {
         if (errnoOf(error) !== 'EEXIST') {

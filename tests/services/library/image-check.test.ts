@@ -1,7 +1,7 @@
-import { crc32, deflateSync } from 'node:zlib'
+import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { pictureProblem } from '../../../electron/services/library/image-check'
-import { makeJpeg, makePng } from '../../support/images'
+import { chunk, makeJpeg, makePng } from '../../support/images'
 
 /** The PNG's chunks as [type, data], and back (with fresh checksums, so only what is tested is wrong). */
 function chunks(png: Buffer): [string, Buffer][] {
@@ -16,14 +16,7 @@ function chunks(png: Buffer): [string, Buffer][] {
 function build(list: [string, Buffer][]): Buffer {
   return Buffer.concat([
     png8,
-    ...list.map(([type, data]) => {
-      const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-      const out = Buffer.alloc(body.length + 8)
-      out.writeUInt32BE(data.length, 0)
-      body.copy(out, 4)
-      out.writeUInt32BE(crc32(body), body.length + 4)
-      return out
-    }),
+    ...list.map(([type, data]) => chunk(type, data)),
   ])
 }
 const png8 = Buffer.from('89504e470d0a1a0a', 'hex')
