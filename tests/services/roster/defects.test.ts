@@ -19,6 +19,16 @@ import { patientInput, syntheticPatients } from '../../support/patients'
 import { testServices } from '../../support/services'
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'hp-defect-'))
+
+/** A folder holding three saved patients: in roster.json (`compacted`) or only in the journal. */
+async function savedRoster(compacted: boolean): Promise<string> {
+  const dir = await tempDir()
+  const store = await RosterStore.open({ dir })
+  for (const p of syntheticPatients(3)) await store.put(p)
+  if (compacted) await store.compact()
+  await store.close()
+  return dir
+}
 const open: Services[] = []
 const services = (dir: string) => {
   const s = testServices(dir)
@@ -122,11 +132,7 @@ describe('issue #11 defects', () => {
   })
 
   it('5: an empty journal file numbered past the last change (a crash during compaction) costs nothing', async () => {
-    const dir = await tempDir()
-    const store = await RosterStore.open({ dir })
-    for (const p of syntheticPatients(3)) await store.put(p)
-    await store.compact()
-    await store.close()
+    const dir = await savedRoster(true)
     // The compaction that was cut off had just opened the next journal file.
     for (const f of (await readdir(dir)).filter((n) => n.endsWith('.jsonl'))) await rm(join(dir, f))
     await writeFile(join(dir, 'roster.journal.000000000009.jsonl'), '')
@@ -246,10 +252,7 @@ describe('issue #11 defects', () => {
 
   describe('11: damage costs only the damaged part', () => {
     const journalWith = async (mutate: (text: string) => string) => {
-      const dir = await tempDir()
-      const store = await RosterStore.open({ dir })
-      for (const p of syntheticPatients(3)) await store.put(p)
-      await store.close()
+      const dir = await savedRoster(false)
       const [file] = (await readdir(dir)).filter((f) => f.endsWith('.jsonl'))
       await writeFile(join(dir, file!), mutate(await readFile(join(dir, file!), 'utf8')))
       return dir
@@ -267,11 +270,7 @@ describe('issue #11 defects', () => {
     })
 
     it('a roster.json with a UTF-8 BOM opens', async () => {
-      const dir = await tempDir()
-      const store = await RosterStore.open({ dir })
-      for (const p of syntheticPatients(3)) await store.put(p)
-      await store.compact()
-      await store.close()
+      const dir = await savedRoster(true)
       await writeFile(join(dir, ROSTER_FILE), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(join(dir, ROSTER_FILE))]))
       const reopened = await RosterStore.open({ dir })
       expect(reopened.health).toEqual({ status: 'ready' })
@@ -282,11 +281,7 @@ describe('issue #11 defects', () => {
 
   describe('12: damage that still fits the schema is caught, and a record that does not is never served', () => {
     it('a changed character in roster.json is caught by its checksum', async () => {
-      const dir = await tempDir()
-      const store = await RosterStore.open({ dir })
-      for (const p of syntheticPatients(3)) await store.put(p)
-      await store.compact()
-      await store.close()
+      const dir = await savedRoster(true)
       const text = await readFile(join(dir, ROSTER_FILE), 'utf8')
       await writeFile(join(dir, ROSTER_FILE), text.replace('"Anna"', '"Anne"'))
       const reopened = await RosterStore.open({ dir })
@@ -295,10 +290,7 @@ describe('issue #11 defects', () => {
     })
 
     it('a changed character in a journal line is caught by the line’s checksum', async () => {
-      const dir = await tempDir()
-      const store = await RosterStore.open({ dir })
-      for (const p of syntheticPatients(3)) await store.put(p)
-      await store.close()
+      const dir = await savedRoster(false)
       const [file] = (await readdir(dir)).filter((f) => f.endsWith('.jsonl'))
       const text = await readFile(join(dir, file!), 'utf8')
       await writeFile(join(dir, file!), text.replace('"Anna"', '"Anne"'))
