@@ -11,7 +11,8 @@ import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { Document, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { figureFor, placeForSpec, specPoses } from '../src/diagrams/figure'
+import { placeForSpec, specPoses } from '../src/diagrams/figure'
+import { panelFor } from '../src/diagrams/panel'
 import { HEAD_RADIUS, headCentre, JOINT_RADIUS } from '../src/diagrams/placement'
 import { FigureSvg } from '../src/diagrams/FigureSvg'
 import { FigurePdf } from '../src/handout/FigurePdf'
@@ -44,14 +45,14 @@ async function main() {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1.5 })
   for (const { file, cells } of groups) {
     const html = cells.map(({ exercise, view }) => {
-      const fig = figureFor(exercise.diagram!, view)
+      const fig = panelFor(exercise.diagram!, view)
       const notes = fig.notes.length ? `<div class="note">${escape(fig.notes.join(' '))}</div>` : ''
-      return `<figure>${renderToStaticMarkup(<FigureSvg figure={fig} title={`${exercise.name}, ${view} view`} style={{ width: 240, height: 180 }} />)}<figcaption><b>${escape(exercise.name)}</b> · ${view}<br><span>${exercise.id}</span>${notes}</figcaption></figure>`
+      return `<figure>${renderToStaticMarkup(<FigureSvg figure={fig} title={`${exercise.name}, ${view} view`} style={{ width: (fig.width * 150) / fig.height > 480 ? 480 : 'auto', height: Math.min(150, (480 * fig.height) / fig.width) }} />)}<figcaption><b>${escape(exercise.name)}</b> · ${view}<br><span>${exercise.id}</span>${notes}</figcaption></figure>`
     }).join('')
     await page.setContent(`<!doctype html><html><head><style>
       body{margin:12px;font:12px system-ui,sans-serif;color:#111}
       h1{font-size:16px;margin:0 0 8px}
-      main{display:grid;grid-template-columns:repeat(5,244px);gap:8px}
+      main{display:flex;flex-wrap:wrap;gap:8px;max-width:1256px}
       figure{margin:0;border:1px solid #ccc;border-radius:4px;padding:2px;break-inside:avoid}
       figcaption{padding:2px 4px 4px;line-height:1.3} figcaption span{color:#666}
       .note{color:#b00020}
@@ -87,7 +88,7 @@ async function main() {
           <View style={{ flexDirection: 'row', flexWrap: 'wrap', gap: 8 }}>
             {cells.map(({ exercise, view }) => (
               <View key={`${exercise.id}-${view}`} style={{ width: 170, borderWidth: 0.5, borderColor: '#cccccc', padding: 2 }} wrap={false}>
-                <FigurePdf figure={figureFor(exercise.diagram!, view)} width={164} />
+                <FigurePdf figure={panelFor(exercise.diagram!, view)} width={164} />
                 <Text>{exercise.name} · {view}</Text>
               </View>
             ))}

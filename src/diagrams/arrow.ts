@@ -46,7 +46,7 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     const size = 6
     const tip = { x: b.x + ux * size * 0.6, y: b.y + uy * size * 0.6 }
     shapes.push({
-      kind: 'path', role: 'arrowhead', fill: INK, stroke: INK, strokeWidth: 0.8,
+      kind: 'path', role: 'arrowhead', fill: INK, stroke: INK, strokeWidth: 1.45,
       d: `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - ux * size - uy * size * 0.55)} ${f(tip.y - uy * size + ux * size * 0.55)}L${f(tip.x - ux * size + uy * size * 0.55)} ${f(tip.y - uy * size - ux * size * 0.55)}Z`,
     })
   }

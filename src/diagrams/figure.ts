@@ -20,6 +20,14 @@ export type { Shape }
 /** How far above the floor the camera looks at a side-lying figure (degrees). */
 export const SIDE_LYING_ELEVATION = 60
 
+/** What a renderer needs: the view box and the shapes (a figure, a panel of frames, a detail inset). */
+export interface Drawing {
+  width: number
+  height: number
+  viewY: number
+  shapes: Shape[]
+}
+
 export interface Figure {
   width: number
   height: number
@@ -41,6 +49,12 @@ export interface FigureOptions {
   trim?: boolean
   /** Draw only the pose this far through the movement (0 = start, 1 = end), without ghost or arrow: animation frames. */
   at?: number
+  /**
+   * Draw only this keyframe, solid, on the same scale and floor as the whole movement (a numbered frame of a
+   * panel). The arrow is drawn only when `arrow` is set (on the last frame).
+   */
+  frame?: number
+  arrow?: boolean
 }
 
 /** The spec's keyframes as full, clamped poses, with the notes for clamped angles. */
@@ -135,11 +149,16 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     return { x: ox + q.x * k, y: oy - (q.y - minY) * k, depth: q.depth * k }
   }
 
+  // The chair goes under the lowest-sitting keyframe in every frame (the start of a sit-to-stand), not under the one drawn.
+  const seated = placed.reduce((a, b) => (b.pelvis[2] < a.pelvis[2] ? b : a))
   if (options.at !== undefined) {
     // An animation frame: the pose part-way along the movement, in the same frame as the still picture.
     const frames = motionPath(poses, 20)
     const frame = frames[Math.round(Math.min(1, Math.max(0, options.at)) * (frames.length - 1))]!
     placed.splice(0, placed.length, place(frame))
+  } else if (options.frame !== undefined) {
+    const one = placed[Math.min(placed.length - 1, Math.max(0, Math.round(options.frame)))]!
+    placed.splice(0, placed.length, one)
   }
   const current = placed.at(-1)!
   const shapes: Shape[] = []
@@ -152,10 +171,9 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
       const xs = placed.flatMap((j) => Object.values(j).map((p) => map(p).x))
       shapes.push({ kind: 'path', role: 'mat', d: `M${Math.min(...xs) - 10 * k} ${floorY - 3 * k}H${Math.max(...xs) + 10 * k}V${floorY}H${Math.min(...xs) - 10 * k}Z`, ...PROP })
     }
-    shapes.push({ kind: 'line', role: 'floor', x1: CANVAS.margin / 2, y1: floorY, x2: width - CANVAS.margin / 2, y2: floorY, fill: 'none', stroke: INK, strokeWidth: 1.2 })
+    shapes.push({ kind: 'line', role: 'floor', x1: CANVAS.margin / 2, y1: floorY, x2: width - CANVAS.margin / 2, y2: floorY, fill: 'none', stroke: INK, strokeWidth: 1.5 })
   }
   const facing = Math.sign(map(current.face).x - map(headCentre(current)).x) || 1
-  const seated = placed.reduce((a, b) => (b.pelvis[2] < a.pelvis[2] ? b : a))
   const props = propShapes(spec.props, { joints: current, seated, map, scale: k, facing })
   const chair = spec.base === 'sitting' && !spec.props.some((p) => p.kind === 'chair') && seated.pelvis[2] - JOINT_RADIUS.pelvis > 25
   if (chair) shapes.push(...propShapes([{ kind: 'chair' }], { joints: current, seated, map, scale: k, facing }).back)
@@ -167,7 +185,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   })
   shapes.push(...bodyShapes(current, map, k, false))
   shapes.push(...props.front)
-  if (options.at === undefined) shapes.push(...arrowShapes(spec.moving, path, map, k))
+  if (options.at === undefined && (options.frame === undefined || options.arrow)) shapes.push(...arrowShapes(spec.moving, path, map, k))
   const mirrored = options.side !== undefined && working !== undefined && options.side !== working
   const joints = Object.fromEntries(jointNames.map((n) => {
     const p = map(current[n])

@@ -149,9 +149,9 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
           const [ux, uy] = [-(p.y - w.y) / len, (p.x - w.x) / len]
           const bar = 7 * k
           front.push({ kind: 'line', role: 'weight bar', x1: p.x - ux * bar, y1: p.y - uy * bar, x2: p.x + ux * bar, y2: p.y + uy * bar, ...TONES.near, strokeWidth: 2.2 * k + 0.6 })
-          for (const s of [-1, 1]) front.push({ kind: 'circle', role: 'weight', cx: p.x + s * ux * bar, cy: p.y + s * uy * bar, r: 3.4 * k, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 0.8 })
+          for (const s of [-1, 1]) front.push({ kind: 'circle', role: 'weight', cx: p.x + s * ux * bar, cy: p.y + s * uy * bar, r: 3.4 * k, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 1.45 })
         } else {
-          front.push({ kind: 'circle', role: 'cuff weight', cx: p.x, cy: p.y, r: (JOINT_RADIUS[prop.at] + 2) * k, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 0.8 })
+          front.push({ kind: 'circle', role: 'cuff weight', cx: p.x, cy: p.y, r: (JOINT_RADIUS[prop.at] + 2) * k, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 1.45 })
         }
         break
       }
@@ -163,7 +163,7 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
           const reach = 38 * k
           const dir = prop.anchor === 'behind' ? -facing : prop.anchor === 'side' ? sideOf(prop.from) : facing
           to = prop.anchor === 'floor' ? { x: from.x + facing * 4 * k, y: floorUnder(prop.from) } : prop.anchor === 'above' ? { x: from.x, y: from.y - reach } : { x: from.x + dir * reach, y: from.y }
-          front.push({ kind: 'circle', role: 'band anchor', cx: to.x, cy: to.y, r: 2.4, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 0.6 })
+          front.push({ kind: 'circle', role: 'band anchor', cx: to.x, cy: to.y, r: 2.4, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 1.45 })
         }
         if (Math.hypot(to.x - from.x, to.y - from.y) < 4 * k) {
           // Both ends meet in this view (a loop round the knees seen from the side): draw the loop.

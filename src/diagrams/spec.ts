@@ -70,5 +70,10 @@ export const diagramSpecSchema = z.strictObject({
   props: z.array(propSchema).max(6),
   /** The side the picture shows working; the handout mirrors it for the other side. */
   side: z.enum(['left', 'right']).optional(),
+  /**
+   * How a movement is drawn: numbered start and end frames side by side (the default), or the start as a pale
+   * outline under the end (`overlay`), which reads better for a small arc of one limb.
+   */
+  display: z.enum(['frames', 'overlay']).optional(),
 })
 export type DiagramSpec = z.infer<typeof diagramSpecSchema>

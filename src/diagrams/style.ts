@@ -13,15 +13,21 @@ export interface Paint {
 export type Tone = 'near' | 'far' | 'ghost'
 
 export const TONES: Record<Tone, Paint> = {
-  near: { fill: '#ffffff', stroke: '#1a1a1a', strokeWidth: 1.3 },
-  far: { fill: '#c9c9c9', stroke: '#4a4a4a', strokeWidth: 1.1 },
-  ghost: { fill: '#eeeeee', stroke: '#a0a0a0', strokeWidth: 0.9, dash: '3 2' },
+  near: { fill: '#ffffff', stroke: '#1a1a1a', strokeWidth: 1.5 },
+  far: { fill: '#c9c9c9', stroke: '#4a4a4a', strokeWidth: 1.45 },
+  // The overlay's start outline (only where a spec asks for it): dashed, but dark enough to print (4.5:1).
+  ghost: { fill: '#f4f4f4', stroke: '#767676', strokeWidth: 1.45, dash: '4 2' },
 }
 
 export const INK = '#1a1a1a'
-export const PROP: Paint = { fill: '#e4e4e4', stroke: '#555555', strokeWidth: 1 }
+/** The thin rule between the numbered frames of a panel. */
+export const SEPARATOR: Paint = { fill: 'none', stroke: '#8a8a8a', strokeWidth: 1.45 }
+export const PROP: Paint = { fill: '#e4e4e4', stroke: '#555555', strokeWidth: 1.45 }
 export const BAND: Paint = { fill: 'none', stroke: '#3a3a3a', strokeWidth: 2.2 }
 export const ARROW: Paint = { fill: 'none', stroke: INK, strokeWidth: 1.7 }
+
+/** The thinnest line in a figure (drawing units): printed at 0.71 pt per unit or more, it stays above 1 pt. */
+export const MIN_STROKE = 1.45
 
 /** Drawing units per centimetre when the figure fits; larger figures shrink to fit. */
 export const SCALE = 1.15

@@ -1,9 +1,9 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, positionWords, type HandoutItem } from '../core/handout-model'
-import { cachedFigure } from '../diagrams/figure-cache'
-import { FigurePdf } from './FigurePdf'
-import type { makeStyles } from './styles'
+import { CardPicture } from './CardPicture'
+import { picturePlan } from './picture-size'
+import type { Layout, makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
 
@@ -30,7 +30,9 @@ const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.
  * pages, unless `breakable`: a card taller than a page cannot be kept whole, so it goes on over the next page
  * (and starts a page, unless `startsPage` is false because it is first on a page anyway).
  */
-export function ExerciseCard({ item, index, s, breakable = false, startsPage = breakable }: { item: HandoutItem; index: number; s: Styles; breakable?: boolean; startsPage?: boolean }) {
+export function ExerciseCard(props: { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean }) {
+  const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable } = props
+  const plan = !item.image && item.diagram ? picturePlan(item.diagram, item.diagram.views, layout, contentWidth, side(item)) : undefined
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
   return (
     <View style={s.card} wrap={breakable} break={startsPage}>
@@ -38,13 +40,9 @@ export function ExerciseCard({ item, index, s, breakable = false, startsPage = b
         <Text style={s.number}>{index + 1}</Text>
         <Text style={s.name}>{item.name}</Text>
       </View>
-      <View style={s.cardBody}>
+      <View style={[s.cardBody, plan?.placement === 'above' ? { flexDirection: 'column' } : {}]}>
         {!item.image && item.diagram ? (
-          <View style={s.diagram}>
-            {item.diagram.views.map((view) => (
-              <FigurePdf key={view} figure={cachedFigure(item.diagram!, view, { side: side(item), trim: true })} width={s.diagramFigure.width} />
-            ))}
-          </View>
+          <CardPicture plan={plan!} s={s} />
         ) : (
           <View style={s.figure}>
             {item.image ? (
@@ -54,7 +52,8 @@ export function ExerciseCard({ item, index, s, breakable = false, startsPage = b
             )}
           </View>
         )}
-        <View style={s.text}>
+        {/* Under a picture (a column) flex: 1 would collapse the text to no height; beside it, it takes the rest of the row. */}
+        <View style={plan?.placement === 'above' ? {} : s.text}>
           <List label="How to do it" items={item.steps} s={s} />
           <Text style={s.label}>How much</Text>
           <Text style={s.dose}>{dosagePlain(item.dosage)}</Text>

@@ -1,11 +1,11 @@
 import { Circle, Line, Path, Svg } from '@react-pdf/renderer'
-import type { Figure } from '../diagrams/figure'
+import type { Drawing } from '../diagrams/figure'
 import { svgElement } from '../diagrams/svg-elements'
 
 const TAGS = { path: Path, circle: Circle, line: Line } as const
 
 /** A figure drawn into the handout with react-pdf's SVG primitives (the same shapes as the app's SVG). */
-export function FigurePdf({ figure, width }: { figure: Figure; width: number }) {
+export function FigurePdf({ figure, width }: { figure: Drawing; width: number }) {
   return (
     <Svg viewBox={`0 ${figure.viewY} ${figure.width} ${figure.height}`} style={{ width, height: (width * figure.height) / figure.width }}>
       {figure.shapes.map((shape, i) => {

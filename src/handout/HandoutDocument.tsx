@@ -61,6 +61,9 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
   const { clinic, therapist, patient, program } = input
   const name = `${patient.firstName} ${patient.lastName}`
   const minutes = programMinutes(program.items.map((i) => i.dosage))
+  // The last row of cards ends the section: space below it would only push an empty page out when it fills a page.
+  const lastRow = program.items.length - (input.layout === 'compact' && program.items.length % 2 === 0 ? 2 : 1)
+  const lastCard = { ...s, card: { ...s.card, marginBottom: 0 } }
   return {
     s,
     size,
@@ -114,11 +117,13 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
     howTo: (
       // Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own.
       <Text key="how-to" style={s.howTo} wrap={false}>
-        Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' In the pictures, the pale dashed figure is where you start and the arrow shows the movement.' : ''}
+        Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement. A stopwatch means hold still.' : ''}
         {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
       </Text>
     ),
-    cards: program.items.map((item, i) => <ExerciseCard key={`card-${i}`} item={item} index={i} s={s} breakable={breakInside.has(`card-${i}`)} />),
+    cards: program.items.map((item, i) => (
+      <ExerciseCard key={`card-${i}`} item={item} index={i} s={i >= lastRow ? lastCard : s} layout={input.layout} contentWidth={PAGE_SIZE[size][0] - 80} breakable={breakInside.has(`card-${i}`)} />
+    )),
     log: input.logDays > 0 ? logParts(input, s) : null,
   }
 }

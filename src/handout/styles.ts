@@ -54,11 +54,10 @@ export function makeStyles(layout: Layout) {
       backgroundColor: PAPER_TINT, borderRadius: 3, alignItems: 'center', justifyContent: 'center', padding: 6,
     },
     // Diagrams: detailed and large print stack the views in a column beside the text, compact puts them in a row.
-    diagram: {
-      flexDirection: layout === 'compact' ? 'row' : 'column', gap: 4, marginRight: layout === 'compact' ? 0 : 12, marginBottom: 6,
-      width: layout === 'compact' ? '100%' : large ? 190 : 170, alignItems: 'center', justifyContent: 'flex-start',
-    },
-    diagramFigure: { width: layout === 'compact' ? 118 : large ? 190 : 170 },
+    // Diagrams: detailed puts the picture in a column beside the text, compact and large print above it (picture-size.ts).
+    diagram: { flexDirection: 'column', gap: 6, marginBottom: 6, alignItems: 'center', justifyContent: 'flex-start' },
+    diagramPanel: { alignItems: 'center' },
+    caption: { fontSize: large ? 14 : 9, color: INK, marginTop: 2, textAlign: 'center' },
     figureImage: { width: '100%', height: '100%', objectFit: 'contain' },
     figureText: { fontSize: large ? 13 : 9, color: MUTED, textAlign: 'center' },
     // In compact cards the text sits under the picture (a column): flex: 1 there would collapse it to no height.

@@ -217,6 +217,9 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     const card = leaf(`card-${i}`)
     if (card.size.height <= contentArea) return void cards.push(card)
     tooTall.push(card.id)
+    // The card before a tall one ends its page, which the tall card's break closes: its space below counts for nothing.
+    const before = cards.at(-1)
+    if (before && !compact) cards[cards.length - 1] = { ...before, size: { ...before.size, marginBottom: 0 } }
     endRun()
     runs.push({ tallCard: i })
   })

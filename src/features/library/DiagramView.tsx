@@ -2,7 +2,7 @@ import { ActionIcon, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
 import { figureFor } from '../../diagrams/figure'
-import { cachedFigure } from '../../diagrams/figure-cache'
+import { panelFor } from '../../diagrams/panel'
 import { FigureSvg } from '../../diagrams/FigureSvg'
 import type { DiagramSpec, View } from '../../diagrams/spec'
 
@@ -20,7 +20,7 @@ interface Props {
 
 const VIEW_WORDS: Record<View, string> = { side: 'side view', front: 'front view', top: 'from above', 'three-quarter': 'three-quarter view' }
 
-/** An exercise diagram on screen: the still picture (start ghosted, arrow), or the movement played back and forth. */
+/** An exercise diagram on screen: the numbered start and end frames, or the movement played back and forth. */
 export function DiagramView({ spec, name, side, height, firstViewOnly, animate }: Props) {
   const views = firstViewOnly ? spec.views.slice(0, 1) : spec.views
   const [playing, setPlaying] = useState(false)
@@ -40,7 +40,7 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
     return () => cancelAnimationFrame(frame)
   }, [playing])
   // Thumbnails drop the empty canvas around the figure so it fills the space it has.
-  const stills = useMemo(() => views.map((view) => ({ view, figure: cachedFigure(spec, view, { side, trim: firstViewOnly }) })), [spec, side, views, firstViewOnly])
+  const stills = useMemo(() => views.map((view) => ({ view, figure: panelFor(spec, view, { side }) })), [spec, side, views])
   return (
     <Stack gap={4}>
       {/* Thumbnails sit on one paper-white panel, so trimmed figures of any shape line up (in dark mode too). */}
@@ -57,7 +57,7 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
               {playing ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
             </ActionIcon>
           </Tooltip>
-          <Text size="xs" c="dimmed">{playing ? 'Moving from start to finish and back' : 'Pale dashed figure: start. Arrow: the movement.'}</Text>
+          <Text size="xs" c="dimmed">{playing ? 'Moving from start to finish and back' : '1: start. 2: finish. Arrow: the movement.'}</Text>
         </Group>
       )}
     </Stack>

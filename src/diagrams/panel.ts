@@ -1,0 +1,129 @@
+/**
+ * A movement as a patient reads it on paper: numbered frames side by side (or stacked), "1" the start and
+ * "2" the end (three or four when the spec has more keyframes), each a complete solid figure with its props,
+ * on one scale and one floor line, the arrow on the last frame. A pose held still (an isometric, a stretch)
+ * is one frame with a stopwatch mark. A spec may ask for the older overlay (start ghosted under the end)
+ * where that reads better, e.g. a small arc of one limb.
+ */
+import type { Shape } from './body'
+import { specPoses, type Figure } from './figure'
+import { cachedFigure } from './figure-cache'
+import { badgeShapes, BADGE_RADIUS } from './badges'
+import { shapeBox, translateShape, unionBox, type Box } from './shape-geometry'
+import type { DiagramSpec, View } from './spec'
+import { INK, SEPARATOR } from './style'
+
+export type PanelKind = 'frames' | 'hold' | 'overlay'
+export type Arrangement = 'row' | 'column'
+
+export interface PanelFrame {
+  /** Where the frame sits in the panel (drawing units). */
+  x: number
+  y: number
+  width: number
+  height: number
+  /** 0-based keyframe drawn. */
+  keyframe: number
+}
+
+export interface Panel {
+  width: number
+  height: number
+  viewY: number
+  shapes: Shape[]
+  notes: string[]
+  kind: PanelKind
+  frames: PanelFrame[]
+}
+
+export interface PanelOptions {
+  side?: 'left' | 'right'
+  arrange?: Arrangement
+}
+
+/** Space around a frame's drawing, between frames, and the floor line's overhang (drawing units). */
+const PAD = 6
+const GAP = 10
+
+const key = (pose: unknown) => JSON.stringify(pose, (_, v: unknown) => (typeof v === 'number' ? Math.round(v) : v))
+
+/** Keyframes that differ from the one before (a repeated keyframe adds no frame). */
+export function distinctKeyframes(spec: DiagramSpec): number[] {
+  const { poses } = specPoses(spec)
+  return poses.flatMap((p, i) => (i === 0 || key(p) !== key(poses[i - 1]) ? [i] : []))
+}
+
+export function panelKind(spec: DiagramSpec): PanelKind {
+  if (distinctKeyframes(spec).length < 2) return 'hold'
+  return spec.display === 'overlay' ? 'overlay' : 'frames'
+}
+
+interface Cropped {
+  shapes: Shape[]
+  box: Box
+  floorY?: number
+}
+
+/** A frame's shapes without the canvas-wide floor line, and the box they take. */
+function crop(figure: Figure): Cropped {
+  const floor = figure.shapes.find((s) => s.role === 'floor')
+  const shapes = figure.shapes.filter((s) => s !== floor)
+  const box = unionBox(shapes.map(shapeBox))
+  return { shapes, box, floorY: floor?.kind === 'line' ? floor.y1 : undefined }
+}
+
+const overlaps = (a: Box, b: Box) => a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
+
+export function panelFor(spec: DiagramSpec, view: View, options: PanelOptions = {}): Panel {
+  const kind = panelKind(spec)
+  const base = { side: options.side, trim: true }
+  const indices = kind === 'frames' ? distinctKeyframes(spec) : [spec.keyframes.length - 1]
+  const figures = indices.map((i, n) =>
+    kind === 'overlay' ? cachedFigure(spec, view, base) : cachedFigure(spec, view, { ...base, frame: i, arrow: n === indices.length - 1 }),
+  )
+  const notes = figures[0]!.notes
+  const parts = figures.map(crop)
+  // One vertical extent for every frame, so the floor lines and the scale match.
+  const top = Math.min(...parts.map((p) => p.box.minY)) - PAD
+  const floorY = parts.find((p) => p.floorY !== undefined)?.floorY
+  const bottom = Math.max(...parts.map((p) => p.box.maxY), floorY ?? -Infinity) + PAD / 2
+  const badge = kind === 'overlay' ? 0 : 2 * BADGE_RADIUS + 2
+  const arrange = options.arrange ?? 'row'
+  const shapes: Shape[] = []
+  const frames: PanelFrame[] = []
+  let cursor = 0
+  parts.forEach((part, n) => {
+    // The number goes in the frame's top-left corner; when the figure is there, the frame widens to make room.
+    const corner: Box = { minX: part.box.minX - PAD, minY: top, maxX: part.box.minX - PAD + badge, maxY: top + badge }
+    const clash = badge > 0 && part.shapes.some((s) => s.role !== 'mat' && overlaps(shapeBox(s), corner))
+    const left = part.box.minX - PAD - (clash ? badge : 0)
+    const width = part.box.maxX + PAD - left
+    const height = bottom - top
+    const [ox, oy] = arrange === 'row' ? [cursor, 0] : [0, cursor]
+    const dx = ox - left
+    const dy = oy - top
+    if (n > 0) {
+      shapes.push(arrange === 'row'
+        ? { kind: 'line', role: 'separator', x1: ox - GAP / 2, y1: oy + 2, x2: ox - GAP / 2, y2: oy + height - 2, ...SEPARATOR }
+        : { kind: 'line', role: 'separator', x1: 2, y1: oy - GAP / 2, x2: 0, y2: oy - GAP / 2, ...SEPARATOR })
+    }
+    if (floorY !== undefined) shapes.push({ kind: 'line', role: 'floor', x1: ox + 2, y1: floorY + dy, x2: ox + width - 2, y2: floorY + dy, fill: 'none', stroke: INK, strokeWidth: 1.5 })
+    shapes.push(...part.shapes.map((s) => translateShape(s, dx, dy)))
+    if (badge) shapes.push(...badgeShapes(kind === 'hold' ? 'hold' : n + 1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
+    frames.push({ x: ox, y: oy, width, height, keyframe: indices[n]! })
+    cursor += (arrange === 'row' ? width : height) + GAP
+  })
+  const width = arrange === 'row' ? cursor - GAP : Math.max(...frames.map((f) => f.width))
+  const height = arrange === 'row' ? bottom - top : cursor - GAP
+  // Column separators span the widest frame.
+  for (const s of shapes) if (s.role === 'separator' && s.kind === 'line' && arrange === 'column') s.x2 = width - 2
+  return { width, height, viewY: 0, shapes, notes, kind, frames }
+}
+
+/** The arrangement that draws the panel largest inside a box of this shape (width / height). */
+export function bestArrangement(spec: DiagramSpec, view: View, boxAspect: number, side?: 'left' | 'right'): Arrangement {
+  const scaleIn = (p: Panel) => Math.min(boxAspect / p.width, 1 / p.height)
+  const row = panelFor(spec, view, { side, arrange: 'row' })
+  if (row.frames.length < 2) return 'row'
+  return scaleIn(panelFor(spec, view, { side, arrange: 'column' })) > scaleIn(row) * 1.05 ? 'column' : 'row'
+}

@@ -1,0 +1,99 @@
+/**
+ * How large an exercise's picture is printed, per layout. The pictures teach the movement, so they get room:
+ * - detailed: a column of half the card beside the text; a lying figure's frames stack so each is at least
+ *   1.2 in tall;
+ * - large print: at least 1.5 times its detailed size, beside the text when that leaves half the card for it,
+ *   otherwise across the card above the text;
+ * - compact: across the half-page card, no smaller than the old detailed picture (0.71 pt per drawing unit).
+ * Every line of a figure is at least 1 pt wide at these sizes (tests/handout/picture-size.test.ts).
+ */
+import { bestArrangement, panelFor, type Panel } from '../diagrams/panel'
+import type { DiagramSpec, View } from '../diagrams/spec'
+import type { Layout } from './styles'
+
+export interface PrintedPanel {
+  view: View
+  panel: Panel
+  /** Printed width in points. */
+  width: number
+}
+
+export interface PicturePlan {
+  /** Beside the text (a column on the left) or above it across the card. */
+  placement: 'beside' | 'above'
+  /** Width of the picture block in points. */
+  width: number
+  panels: PrintedPanel[]
+}
+
+/** Points per drawing unit of the old detailed picture (a 240-unit canvas printed 170 pt wide). */
+export const OLD_DETAILED_SCALE = 170 / 240
+
+/** The picture box for each layout, as shares of the card's width and a height limit in points. */
+const BOX: Record<'detailed' | 'compact', { share: number; maxHeight: number; placement: PicturePlan['placement'] }> = {
+  detailed: { share: 0.4, maxHeight: 200, placement: 'beside' },
+  compact: { share: 1, maxHeight: 180, placement: 'above' },
+}
+
+/** Card widths (points) for a page's usable width: compact puts two cards in a row. */
+export const cardWidth = (layout: Layout, contentWidth: number) => (layout === 'compact' ? contentWidth * 0.485 : contentWidth)
+
+/** Large print scales each picture to this many times its detailed size (at least 1.5, the promise). */
+export const LARGE_FACTOR = 1.52
+/** Large print keeps the picture beside the text when it takes no more than this share of the card. */
+const LARGE_BESIDE = 0.56
+
+/** A lying figure's frame is printed at least this tall (1.2 in) in the detailed layout, widening its column up to MAX_SHARE. */
+export const LYING_FRAME_MIN = 86.4
+const MAX_SHARE = 0.6
+const lying = (spec: DiagramSpec) => /^(supine|prone|side-lying)/.test(spec.base)
+
+/**
+ * The detailed pictures, widened (up to `maxWidth`) until a lying figure's frames are LYING_FRAME_MIN tall; a
+ * figure lying flat needs more than the column can give, and goes across the card above the text instead.
+ */
+function detailedFit(spec: DiagramSpec, fit: (w: number) => PrintedPanel[], width: number, maxWidth: number, cardWidth: number): { panels: PrintedPanel[]; above: boolean } {
+  const shortest = (panels: PrintedPanel[]) => Math.min(...panels.map((p) => printScale(p) * Math.min(...p.panel.frames.map((f) => f.height))))
+  const panels = fit(width)
+  if (!lying(spec) || shortest(panels) >= LYING_FRAME_MIN) return { panels, above: false }
+  const wider = fit(Math.min(maxWidth, (width * LYING_FRAME_MIN) / shortest(panels)))
+  if (shortest(wider) >= LYING_FRAME_MIN - 0.01) return { panels: wider, above: false }
+  return { panels: fit(cardWidth), above: true }
+}
+
+/** Points per drawing unit of a printed panel. */
+export const printScale = (p: PrintedPanel) => p.width / p.panel.width
+
+export function picturePlan(spec: DiagramSpec, views: readonly View[], layout: Layout, contentWidth: number, side?: 'left' | 'right'): PicturePlan {
+  const box = BOX[layout === 'large' ? 'detailed' : layout]
+  // In a detailed card several views share the column's height; compact cards grow instead.
+  const maxHeight = layout === 'compact' ? box.maxHeight : (box.maxHeight - 6 * (views.length - 1)) / views.length
+  const fit = (boxWidth: number): PrintedPanel[] => views.map((view) => {
+    const arranged = (arrange: 'row' | 'column') => {
+      const panel = panelFor(spec, view, { side, arrange })
+      // Height-bound first; never below the smallest scale, when the card is wide enough for it.
+      const width = Math.min(boxWidth, Math.max((maxHeight * panel.width) / panel.height, panel.width * OLD_DETAILED_SCALE))
+      return { view, panel, width }
+    }
+    const best = arranged(bestArrangement(spec, view, boxWidth / maxHeight, side))
+    if (printScale(best) >= OLD_DETAILED_SCALE || best.panel.frames.length < 2) return best
+    const other = arranged(best.panel.frames[1]!.y > 0 ? 'row' : 'column')
+    return printScale(other) > printScale(best) ? other : best
+  })
+  const width = cardWidth(layout, contentWidth) * (layout === 'large' ? 1 : box.share)
+  if (layout === 'compact') return { placement: box.placement, width, panels: fit(width) }
+  const card = cardWidth('detailed', contentWidth)
+  const { panels: detailed, above } = detailedFit(spec, fit, card * box.share, card * MAX_SHARE, card)
+  if (layout === 'detailed') return { placement: above ? 'above' : 'beside', width: above ? card : Math.max(width, ...detailed.map((p) => p.width)), panels: detailed }
+  // Large print: each detailed picture's scale times LARGE_FACTOR; frames side by side when they fit across the
+  // card at that scale (less paper), stacked otherwise.
+  const panels = detailed.map(({ view, panel, width: printed }) => {
+    const scale = (printed / panel.width) * LARGE_FACTOR
+    const row = panelFor(spec, view, { side, arrange: 'row' })
+    const chosen = row.width * scale <= width ? row : panelFor(spec, view, { side, arrange: 'column' })
+    return { view, panel: chosen, width: Math.min(width, chosen.width * scale) }
+  })
+  // Narrow enough (a standing figure), the picture stays beside the text, so a card still fits on a page.
+  const widest = Math.max(...panels.map((p) => p.width))
+  return widest <= width * LARGE_BESIDE ? { placement: 'beside', width: widest, panels } : { placement: 'above', width, panels }
+}

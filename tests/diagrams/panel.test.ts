@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
+import type { Shape } from '../../src/diagrams/body'
+import { panelFor, panelKind, type Panel } from '../../src/diagrams/panel'
+import { shapeBox } from '../../src/diagrams/shape-geometry'
+import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
+
+const bridge: DiagramSpec = diagramSpecSchema.parse({
+  base: 'supine', views: ['side'], moving: ['pelvis'], props: [],
+  keyframes: [{ left: { hipFlexion: 60, kneeFlexion: 100 }, right: { hipFlexion: 60, kneeFlexion: 100 } }, { left: { hipFlexion: 10, kneeFlexion: 100 }, right: { hipFlexion: 10, kneeFlexion: 100 } }],
+})
+const march: DiagramSpec = { base: 'standing', views: ['side'], moving: ['leftKnee'], props: [{ kind: 'chair', at: 'rightHand' }], side: 'left', keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }] }
+const wallPress: DiagramSpec = { base: 'standing', views: ['side'], moving: [], props: [{ kind: 'wall', at: 'rightHand' }], keyframes: [{ right: { shoulderFlexion: 90 } }, { right: { shoulderFlexion: 90 } }] }
+
+const BODY = /^(pelvis|chest|neck|head|(left|right) (thigh|shank|foot|upper arm|forearm|hand))$/
+const inFrame = (panel: Panel, n: number) => (s: Shape) => {
+  const f = panel.frames[n]!
+  const b = shapeBox(s)
+  const cx = (b.minX + b.maxX) / 2
+  const cy = (b.minY + b.maxY) / 2
+  return cx >= f.x && cx <= f.x + f.width && cy >= f.y && cy <= f.y + f.height
+}
+
+describe('panels of numbered frames', () => {
+  it('draws start and end as two whole, solid figures side by side that never overlap', () => {
+    const panel = panelFor(bridge, 'side')
+    expect(panel.kind).toBe('frames')
+    expect(panel.frames).toHaveLength(2)
+    const [one, two] = panel.frames
+    expect(one!.x + one!.width).toBeLessThan(two!.x)
+    for (const n of [0, 1]) expect(panel.shapes.filter((s) => BODY.test(s.role)).filter(inFrame(panel, n))).toHaveLength(16)
+    expect(panel.shapes.some((s) => s.role.startsWith('ghost'))).toBe(false)
+    // Numbers 1 and 2, each inside its own frame; the arrow only on the last frame.
+    expect(panel.shapes.filter((s) => s.role === 'frame number 1').filter(inFrame(panel, 0))).toHaveLength(1)
+    expect(panel.shapes.filter((s) => s.role === 'frame number 2').filter(inFrame(panel, 1))).toHaveLength(1)
+    const arrows = panel.shapes.filter((s) => s.role === 'arrow')
+    expect(arrows.length).toBeGreaterThan(0)
+    expect(arrows.every(inFrame(panel, 1))).toBe(true)
+  })
+
+  it('puts every frame on one floor line and one scale', () => {
+    const panel = panelFor(march, 'side')
+    const floors = panel.shapes.filter((s): s is Extract<Shape, { kind: 'line' }> => s.role === 'floor' && s.kind === 'line')
+    expect(floors).toHaveLength(2)
+    expect(floors[0]!.y1).toBe(floors[1]!.y1)
+    // Same scale: the standing leg's shank is as long in both frames.
+    const shanks = panel.shapes.filter((s) => s.role === 'right shank').map((s) => shapeBox(s).maxY - shapeBox(s).minY)
+    expect(shanks[0]).toBeCloseTo(shanks[1]!, 0)
+  })
+
+  it('stacks the frames when asked, still apart', () => {
+    const panel = panelFor(bridge, 'side', { arrange: 'column' })
+    const [one, two] = panel.frames
+    expect(one!.y + one!.height).toBeLessThan(two!.y)
+    expect(panel.height).toBeGreaterThan(1.9 * one!.height)
+  })
+
+  it('draws a held position once, with a hold mark instead of numbers', () => {
+    expect(panelKind(wallPress)).toBe('hold')
+    const panel = panelFor(wallPress, 'side')
+    expect(panel.frames).toHaveLength(1)
+    expect(panel.shapes.some((s) => s.role === 'hold mark')).toBe(true)
+    expect(panel.shapes.some((s) => s.role.startsWith('frame number'))).toBe(false)
+  })
+
+  it('keeps the pale start outline for a spec that asks for the overlay', () => {
+    const panel = panelFor({ ...march, display: 'overlay' }, 'side')
+    expect(panel.kind).toBe('overlay')
+    expect(panel.frames).toHaveLength(1)
+    expect(panel.shapes.some((s) => s.role.startsWith('ghost'))).toBe(true)
+  })
+
+  it('draws one frame per distinct keyframe (three for a three-step movement), numbered in order left to right', () => {
+    const three: DiagramSpec = { ...march, keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }, { left: { hipFlexion: 70, kneeFlexion: 0 } }] }
+    const panel = panelFor(three, 'side')
+    expect(panel.frames).toHaveLength(3)
+    const xs = [1, 2, 3].map((n) => shapeBox(panel.shapes.find((s) => s.role === `frame number ${n}`)!).minX)
+    expect(xs).toEqual([...xs].sort((a, b) => a - b))
+    // Mirrored for the other side, the order of the frames stays start first.
+    const mirrored = panelFor(three, 'side', { side: 'right' })
+    expect(mirrored.frames.map((f) => f.keyframe)).toEqual([0, 1, 2])
+  })
+})
+
+describe('every built-in picture', async () => {
+  const library = await loadBuiltinLibrary('resources/library/exercises')
+  it('stays inside its panel in every view (no limb or arrow leaves the frame)', () => {
+    for (const e of library.exercises) {
+      for (const view of e.diagram!.views) {
+        for (const arrange of ['row', 'column'] as const) {
+          const panel = panelFor(e.diagram!, view, { arrange })
+          for (const shape of panel.shapes) {
+            const b = shapeBox(shape)
+            const where = `${e.id} ${view} ${arrange}: ${shape.role}`
+            expect(b.minX, where).toBeGreaterThanOrEqual(-1)
+            expect(b.minY, where).toBeGreaterThanOrEqual(-1)
+            expect(b.maxX, where).toBeLessThanOrEqual(panel.width + 1)
+            expect(b.maxY, where).toBeLessThanOrEqual(panel.height + 1)
+          }
+        }
+      }
+    }
+  }, 60_000)
+})

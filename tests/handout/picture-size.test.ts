@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
+import { cardWidth, LYING_FRAME_MIN, OLD_DETAILED_SCALE, picturePlan, printScale } from '../../src/handout/picture-size'
+import { PAGE_SIZE } from '../../src/handout/HandoutDocument'
+
+const library = await loadBuiltinLibrary('resources/library/exercises')
+const widths = { letter: PAGE_SIZE.LETTER[0] - 80, a4: PAGE_SIZE.A4[0] - 80 }
+const lying = /^(supine|prone|side-lying)/
+
+/** WCAG contrast of a grey (or any #rrggbb) against white paper. */
+function contrastOnWhite(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+  return 1.05 / (0.2126 * r! + 0.7152 * g! + 0.0722 * b! + 0.05)
+}
+
+describe('pictures on the printed handout, every built-in exercise', () => {
+  for (const [paper, content] of Object.entries(widths)) {
+    it(`are large on ${paper}: 40% of a detailed card, lying frames 1.2 in, large print 1.5x, compact no smaller than the old detailed`, () => {
+      const problems: string[] = []
+      for (const e of library.exercises) {
+        const spec = e.diagram!
+        const detailed = picturePlan(spec, spec.views, 'detailed', content)
+        const compact = picturePlan(spec, spec.views, 'compact', content)
+        const large = picturePlan(spec, spec.views, 'large', content)
+        if (detailed.width < 0.4 * cardWidth('detailed', content)) problems.push(`${e.id}: detailed picture ${detailed.width.toFixed(0)} pt wide`)
+        detailed.panels.forEach((p, i) => {
+          const frame = printScale(p) * Math.min(...p.panel.frames.map((f) => f.height))
+          // A figure lying flat is long and thin: as wide as the card is as large as it can be drawn.
+          const fullWidth = (panel: typeof p) => panel.width >= cardWidth('detailed', content) - 1
+          if (lying.test(spec.base) && frame < LYING_FRAME_MIN - 0.01 && !fullWidth(p)) problems.push(`${e.id}: lying frame ${frame.toFixed(0)} pt tall`)
+          if (printScale(large.panels[i]!) < 1.5 * printScale(p) && !fullWidth(large.panels[i]!)) problems.push(`${e.id}: large print ${(printScale(large.panels[i]!) / printScale(p)).toFixed(2)}x`)
+          if (printScale(compact.panels[i]!) < OLD_DETAILED_SCALE) problems.push(`${e.id}: compact ${printScale(compact.panels[i]!).toFixed(2)} pt per unit`)
+        })
+      }
+      expect(problems).toEqual([])
+    }, 120_000)
+  }
+
+  it('print every line at 1 pt or more, and no line lighter than 3:1 against white', () => {
+    const problems = new Set<string>()
+    for (const e of library.exercises) {
+      for (const layout of ['detailed', 'compact', 'large'] as const) {
+        for (const p of picturePlan(e.diagram!, e.diagram!.views, layout, widths.a4).panels) {
+          for (const s of p.panel.shapes) {
+            if (s.stroke === 'none') continue
+            if (s.strokeWidth * printScale(p) < 1 - 1e-6) problems.add(`${e.id} ${layout}: ${s.role} ${(s.strokeWidth * printScale(p)).toFixed(2)} pt`)
+            // White numerals are drawn on a dark disc, not on the paper: check the disc instead.
+            const ground = s.stroke === '#ffffff' ? p.panel.shapes.find((d) => d.role === 'frame number')?.fill ?? '#ffffff' : s.stroke
+            if (contrastOnWhite(ground) < 3) problems.add(`${e.id}: ${s.role} stroke ${s.stroke}`)
+          }
+        }
+      }
+    }
+    expect([...problems].slice(0, 30)).toEqual([])
+  }, 120_000)
+})
