@@ -4,16 +4,15 @@
  * renderer), so reviewers can check each figure in both.
  *
  *   npm run diagrams:sheet [-- --only <regex on id> --out <folder> --contacts]
- *   (--contacts also prints which body parts touch the floor in each keyframe)
+ *   (--contacts also prints what each keyframe rests on, see src/diagrams/contacts.ts, and where it differs from the spec's `supports`)
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { Document, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { renderToStaticMarkup } from 'react-dom/server'
-import { placeForSpec, specPoses } from '../src/diagrams/figure'
+import { specContacts, supportList, supportMismatches } from '../src/diagrams/contacts'
 import { panelFor } from '../src/diagrams/panel'
-import { HEAD_RADIUS, headCentre, JOINT_RADIUS } from '../src/diagrams/placement'
 import { FigureSvg } from '../src/diagrams/FigureSvg'
 import { FigurePdf } from '../src/handout/FigurePdf'
 import { registerFonts } from '../src/handout/fonts'
@@ -63,17 +62,12 @@ async function main() {
   }
   await browser.close()
   if (process.argv.includes('--contacts')) {
-    // What touches the floor (within 2 cm) in each keyframe, to check planted feet, knees and hands.
+    // What touches the floor or a prop in each keyframe, and whether it matches the spec's declared supports.
     for (const { exercise } of groups.flatMap((g) => g.cells).filter((c, i, all) => all.findIndex((d) => d.exercise.id === c.exercise.id) === i)) {
       const spec = exercise.diagram!
-      const { poses } = specPoses(spec)
-      const lines = poses.map((pose, i) => {
-        const j = placeForSpec(spec, pose)
-        const touching: string[] = (Object.keys(j) as (keyof typeof j)[]).filter((n) => j[n][2] - JOINT_RADIUS[n] < 2)
-        if (headCentre(j)[2] - HEAD_RADIUS < 2) touching.push('head')
-        return `  keyframe ${i}: ${touching.join(', ') || '(nothing: floating?)'}`
-      })
-      console.log(`${exercise.id}\n${lines.join('\n')}`)
+      const lines = specContacts(spec).map((c, i) => `  keyframe ${i}: ${supportList(c).join(', ') || '(nothing: floating?)'}${c.belowFloor.length ? `; below the floor: ${c.belowFloor.join(', ')}` : ''}`)
+      const wrong = supportMismatches(spec).map((m) => `  MISMATCH ${m}`)
+      console.log(`${exercise.id}\n${[...lines, ...wrong].join('\n')}`)
     }
   }
 

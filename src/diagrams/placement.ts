@@ -2,11 +2,13 @@
  * Base positions place the body in the world (x to the right of a side view, y away from the viewer,
  * z up) and keep it on the floor: after the pose is applied the body rests on its lowest surface
  * (joint positions minus the limb's thickness), never floating or sinking. Lying and four-point
- * positions also pivot on their second support (a bridge rests on shoulders and feet, quadruped on
- * hands and knees) when a limb would otherwise go through the floor.
+ * positions also pivot on their second support (a bridge rests on shoulders, head and feet, quadruped on
+ * hands and knees) when a limb would otherwise go through the floor, and a side-lying body settles onto
+ * its lower hip (see pivot.ts).
  */
 import { forwardKinematics, NEUTRAL, NEUTRAL_LIMB, type FigureJoint, type Joints, type LimbAngles, type Pose } from './skeleton'
 import { basePositions, type BasePosition, type Keyframe } from './spec'
+import { bendDown, pivotOnto, settleOnto } from './pivot'
 import { compose, IDENTITY, mul, rotY, rotZ, type Mat3, type Vec3 } from './vec'
 
 export { basePositions, type BasePosition }
@@ -42,11 +44,15 @@ const limb = (angles: Partial<LimbAngles>): LimbAngles => ({ ...NEUTRAL_LIMB, ..
 /** The pose each base position already has; a keyframe overrides single angles of it. */
 export const BASE_POSE: Record<BasePosition, Pose> = {
   standing: NEUTRAL,
-  supine: NEUTRAL,
-  prone: { ...NEUTRAL, left: limb({ ankleDorsiflexion: -40 }), right: limb({ ankleDorsiflexion: -40 }) },
+  // Lying face up the legs rest on the heels: the thighs slope down a little from the (thick) pelvis.
+  supine: { ...NEUTRAL, left: limb({ hipFlexion: -5 }), right: limb({ hipFlexion: -5 }) },
+  // Face down the thighs slope from the (thick) pelvis to knees resting on the floor, feet pointed.
+  prone: { ...NEUTRAL, left: limb({ hipFlexion: 10, kneeFlexion: 10, ankleDorsiflexion: -40 }), right: limb({ hipFlexion: 10, kneeFlexion: 10, ankleDorsiflexion: -40 }) },
   sitting: { ...NEUTRAL, left: limb({ hipFlexion: 90, kneeFlexion: 90, shoulderFlexion: 20, elbowFlexion: 60 }), right: limb({ hipFlexion: 90, kneeFlexion: 90, shoulderFlexion: 20, elbowFlexion: 60 }) },
-  'side-lying-left': { ...NEUTRAL, left: limb({ shoulderFlexion: 150, elbowFlexion: 130 }), right: limb({ shoulderFlexion: 35, elbowFlexion: 60 }) },
-  'side-lying-right': { ...NEUTRAL, right: limb({ shoulderFlexion: 150, elbowFlexion: 130 }), left: limb({ shoulderFlexion: 35, elbowFlexion: 60 }) },
+  // The lower arm lies on the floor under the head, which tips down onto it; the upper arm rests along the body;
+  // the waist sags a little towards the floor so the lower hip rests as well as the (wider) shoulder.
+  'side-lying-left': { ...NEUTRAL, trunkSideBend: 8, neckSideBend: -15, left: limb({ shoulderFlexion: 150, shoulderAbduction: 10, elbowFlexion: 130 }), right: limb({ shoulderFlexion: 15, elbowFlexion: 45 }) },
+  'side-lying-right': { ...NEUTRAL, trunkSideBend: -8, neckSideBend: 15, right: limb({ shoulderFlexion: 150, shoulderAbduction: 10, elbowFlexion: 130 }), left: limb({ shoulderFlexion: 15, elbowFlexion: 45 }) },
   'half-kneeling': { ...NEUTRAL, left: limb({ hipFlexion: 90, kneeFlexion: 90 }), right: limb({ hipFlexion: -10, kneeFlexion: 100 }) },
   'tall-kneeling': { ...NEUTRAL, left: limb({ kneeFlexion: 110 }), right: limb({ kneeFlexion: 110 }) },
   quadruped: {
@@ -79,12 +85,21 @@ const bottom = (j: Joints, names: readonly FigureJoint[]) => Math.min(...names.m
 const lowest = (j: Joints) => Math.min(bottom(j, Object.keys(j) as FigureJoint[]), headCentre(j)[2] - HEAD_RADIUS)
 
 /** The part that pivots a lying or four-point body when it would go through the floor (a bridge's feet, the hands on all fours). */
-const SUPPORTS: Partial<Record<BasePosition, { pivot: FigureJoint[] }>> = {
-  supine: { pivot: ['leftAnkle', 'rightAnkle', 'leftToe', 'rightToe'] },
+const SUPPORTS: Partial<Record<BasePosition, { pivot: FigureJoint[]; headFollows?: boolean }>> = {
+  // A bridge: the neck bends so the head stays down with the shoulders instead of the body resting on the back of the head.
+  supine: { pivot: ['leftAnkle', 'rightAnkle', 'leftToe', 'rightToe'], headFollows: true },
   quadruped: { pivot: ['leftWrist', 'rightWrist', 'leftHand', 'rightHand'] },
   // A front plank or press-up: on forearms or hands, the toes come down to the floor too.
   prone: { pivot: ['leftToe', 'rightToe'] },
 }
+
+/** Lying on a side, the shoulder is wider than the hip: the body tips down until the pelvis or legs rest as well. */
+const SETTLE: Partial<Record<BasePosition, FigureJoint[]>> = {
+  'side-lying-left': ['pelvis', 'waist', 'leftHip', 'leftKnee', 'leftAnkle', 'leftToe', 'rightHip', 'rightKnee', 'rightAnkle', 'rightToe'],
+  'side-lying-right': ['pelvis', 'waist', 'leftHip', 'leftKnee', 'leftAnkle', 'leftToe', 'rightHip', 'rightKnee', 'rightAnkle', 'rightToe'],
+}
+
+const SURFACES = { radius: JOINT_RADIUS, headRadius: HEAD_RADIUS, headCentre }
 
 /**
  * Standing, the body balances over its stance leg(s): the body is pitched so the mean hip-to-ankle line of the
@@ -104,36 +119,27 @@ function uprightOverStance(joints: Joints): Joints {
 
 const turn = (j: Joints, m: Mat3): Joints => Object.fromEntries(Object.entries(j).map(([n, p]) => [n, mul(m, p)])) as Joints
 
+/**
+ * Lying face down with the feet pointed, the weight of the leg presses the ankle further down than it
+ * bends actively: the tops of the feet lie on the floor instead of the toes propping up the legs.
+ * Tucked toes (a plank) are left alone, so the body still pivots onto them.
+ */
+function pointedFeetFlat(joints: Joints, pose: Pose): Joints {
+  const rest = (Object.keys(joints) as FigureJoint[]).filter((n) => !/Toe$/.test(n))
+  const floor = Math.min(bottom(joints, rest), headCentre(joints)[2] - HEAD_RADIUS)
+  let j = joints
+  for (const s of ['left', 'right'] as const) if (pose[s].ankleDorsiflexion < -20) j = bendDown(j, [`${s}Toe`], `${s}Ankle`, floor, SURFACES)
+  return j
+}
+
 /** Joint positions in the world, resting on the floor (z = 0 is the floor). */
 export function placeFigure(pose: Pose, base: BasePosition, options: { leaningOnWall?: boolean } = {}): Joints {
   let joints = forwardKinematics(pose, ORIENTATION[base])
+  if (base === 'prone') joints = pointedFeetFlat(joints, pose)
   const support = SUPPORTS[base]
-  if (support) {
-    // Pivot about the left-right axis until the pivot part rests on the floor as well (never pulling a raised limb down).
-    const others = (Object.keys(joints) as FigureJoint[]).filter((n) => !support.pivot.includes(n))
-    const gap = (deg: number) => {
-      const j = turn(joints, rotY(deg))
-      return bottom(j, support.pivot) - Math.min(bottom(j, others), headCentre(j)[2] - HEAD_RADIUS)
-    }
-    if (gap(0) < -0.5) {
-      let best = 0
-      for (let step = 1; step <= 70; step++) {
-        const found = [step, -step].find((d) => gap(d) >= 0)
-        if (found !== undefined) {
-          // Refine between the last angle below the floor and the first above it.
-          let [lo, hi] = [found - Math.sign(found), found]
-          for (let i = 0; i < 30; i++) {
-            const mid = (lo + hi) / 2
-            if (gap(mid) >= 0) hi = mid
-            else lo = mid
-          }
-          best = hi
-          break
-        }
-      }
-      joints = turn(joints, rotY(best))
-    }
-  }
+  if (support) joints = pivotOnto(joints, support.pivot, SURFACES, support.headFollows)
+  const settle = SETTLE[base]
+  if (settle) joints = settleOnto(joints, settle, SURFACES)
   // A back against a wall is held by it (a wall sit): no balancing over the feet.
   if (base === 'standing' && !options.leaningOnWall) joints = uprightOverStance(joints)
   // A whole-body lean tips the body forward as one piece, about the feet.

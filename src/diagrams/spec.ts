@@ -62,6 +62,24 @@ export const propSchema = z.discriminatedUnion('kind', [
 ])
 export type Prop = z.infer<typeof propSchema>
 
+/**
+ * What a body part rests on, as a clinician says it: `head`, `shoulders` (upper back lying face up, chest
+ * face down, the lower shoulder on the side), `pelvis` (buttocks, belly or the lower hip; the waist counts
+ * here), and per side a flat `Foot` (heel and toes down), a `Heel` (toes up), `Toes` (heel up, or the top
+ * of the foot lying face down), a `Knee`, a `Forearm` (the elbow down) or a `Hand`.
+ */
+export const supportPartNames = [
+  'head', 'shoulders', 'pelvis',
+  ...(['left', 'right'] as const).flatMap((s) => (['Foot', 'Heel', 'Toes', 'Knee', 'Forearm', 'Hand'] as const).map((p) => `${s}${p}` as const)),
+] as const
+export type SupportPart = (typeof supportPartNames)[number]
+/** Props a part can rest on or hold: `rightHand@chair`, `pelvis@chair` (seated), `leftFoot@step`, `pelvis@wall`. */
+export const supportPropKinds = ['chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll'] as const
+const supportName = z.string().regex(
+  new RegExp(`^(${supportPartNames.join('|')})(@(${supportPropKinds.join('|')}))?$`),
+  'A support is a body part (leftFoot, rightHeel, pelvis, shoulders, head, ...) on the floor, or part@prop (rightHand@chair).',
+)
+
 export const diagramSpecSchema = z.strictObject({
   base: z.enum(basePositions),
   views: z.array(z.enum(views)).min(1).max(2),
@@ -75,5 +93,10 @@ export const diagramSpecSchema = z.strictObject({
    * outline under the end (`overlay`), which reads better for a small arc of one limb.
    */
   display: z.enum(['frames', 'overlay']).optional(),
+  /**
+   * What should touch the floor or a prop in each keyframe (one list per keyframe, or one list for all):
+   * checked against the drawing by the library test, so a figure cannot float, sink or lose its hold.
+   */
+  supports: z.union([z.array(z.array(supportName)).min(2).max(4), z.array(supportName)]).optional(),
 })
 export type DiagramSpec = z.infer<typeof diagramSpecSchema>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { basePositions, BASE_POSE, lowestSurface, ORIENTATION, placeFigure, resolvePose } from '../../src/diagrams/placement'
+import { basePositions, BASE_POSE, HEAD_RADIUS, headCentre, JOINT_RADIUS, lowestSurface, ORIENTATION, placeFigure, resolvePose } from '../../src/diagrams/placement'
 import { project } from '../../src/diagrams/project'
 import { NEUTRAL, NEUTRAL_LIMB, type Pose } from '../../src/diagrams/skeleton'
 
@@ -34,6 +34,30 @@ describe('base positions and views', () => {
     const fours = placeFigure(BASE_POSE.quadruped, 'quadruped')
     expect(fours.leftHand[2] - 2.5).toBeCloseTo(0, 1)
     expect(fours.leftKnee[2] - 5.5).toBeCloseTo(0, 1)
+  })
+
+  it('keeps a bridge on its shoulders and the back of its head, with the feet down and the pelvis up', () => {
+    // Hips straight, knees bent: the body tips up onto the feet; the neck bends so the head stays down too.
+    const bridge = placeFigure(resolvePose('supine', { left: { kneeFlexion: 90 }, right: { kneeFlexion: 90 } }), 'supine')
+    const above = (n: keyof typeof JOINT_RADIUS) => bridge[n][2] - JOINT_RADIUS[n]
+    expect(Math.min(above('leftShoulder'), above('chest'))).toBeLessThan(1.5)
+    expect(headCentre(bridge)[2] - HEAD_RADIUS).toBeLessThan(1.5)
+    expect(Math.min(above('leftAnkle'), above('leftToe'))).toBeLessThan(1.5)
+    expect(above('pelvis')).toBeGreaterThan(15)
+    expect(lowestSurface(bridge)).toBeCloseTo(0, 9)
+  })
+
+  it('lets a side-lying body settle onto its lower hip instead of balancing on the shoulder', () => {
+    for (const base of ['side-lying-left', 'side-lying-right'] as const) {
+      const j = placeFigure(resolvePose(base, { left: { hipFlexion: 45, kneeFlexion: 90 }, right: { hipFlexion: 45, kneeFlexion: 90 } }), base)
+      const down = base === 'side-lying-left' ? 'left' : 'right'
+      expect(j[`${down}Hip`][2] - JOINT_RADIUS[`${down}Hip`], base).toBeLessThan(3)
+      expect(j[`${down}Shoulder`][2] - JOINT_RADIUS[`${down}Shoulder`], base).toBeLessThan(1.5)
+      expect(lowestSurface(j), base).toBeCloseTo(0, 9)
+    }
+    // A side plank already rests on forearm and feet: it is not tipped onto the hip.
+    const plank = placeFigure(resolvePose('side-lying-left', { trunkSideBend: 18, left: { hipAbduction: 18, shoulderFlexion: 0, shoulderAbduction: 72, elbowFlexion: 90 }, right: { hipAbduction: -18 } }), 'side-lying-left')
+    expect(plank.leftHip[2] - JOINT_RADIUS.leftHip).toBeGreaterThan(8)
   })
 
   it('balances a standing body over its stance legs, unless its back leans on a wall', () => {

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { DiagramSpec } from '../../src/diagrams/spec'
 import { newDiagram, PoseEditor } from '../../src/features/library/PoseEditor'
 
-function Harness({ onSpec }: { onSpec: (spec: DiagramSpec) => void }) {
-  const [spec, setSpec] = useState<DiagramSpec>(newDiagram('standing'))
+function Harness({ onSpec, start = newDiagram('standing') }: { onSpec: (spec: DiagramSpec) => void; start?: DiagramSpec }) {
+  const [spec, setSpec] = useState<DiagramSpec>(start)
   return (
     <MantineProvider>
       <PoseEditor value={spec} name="Knee lift" onChange={(next) => (setSpec(next), onSpec(next))} />
@@ -27,6 +27,14 @@ describe('the pose editor', () => {
     expect(await screen.findByText('Right hip: extension 20°')).toBeInTheDocument()
     expect(latest!.keyframes[1]).toEqual({ right: { hipFlexion: -20 } })
     expect(latest!.keyframes[0]).toEqual({})
+  })
+
+  it('drops the declared supports of a copied built-in diagram once its pose is edited', () => {
+    let latest: DiagramSpec | undefined
+    render(<Harness onSpec={(s) => (latest = s)} start={{ ...newDiagram('standing'), supports: ['leftFoot', 'rightFoot'] }} />)
+    fireEvent.change(screen.getByRole('textbox', { name: 'Right hip: flexion 0° (number)' }), { target: { value: '60' } })
+    expect(latest!.keyframes[1]).toEqual({ right: { hipFlexion: 60 } })
+    expect(latest!.supports).toBeUndefined()
   })
 
   it('draws an out-of-range angle at its limit and says so; resetting the pose clears it', async () => {

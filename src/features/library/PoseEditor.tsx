@@ -51,7 +51,12 @@ function AngleControl({ label, range, value, onChange }: AngleProps) {
 }
 
 /** The pose editor: base position, views, start and end keyframes in clinician terms, moving joints and props. */
-export function PoseEditor({ value, onChange, name }: { value: DiagramSpec; onChange: (spec: DiagramSpec) => void; name: string }) {
+export function PoseEditor({ value, onChange: report, name }: { value: DiagramSpec; onChange: (spec: DiagramSpec) => void; name: string }) {
+  // Declared supports were checked against the built-in drawing; once the diagram is edited they no longer hold.
+  const onChange = (next: DiagramSpec) => {
+    const { supports: _checked, ...rest } = next
+    report(rest)
+  }
   const [frame, setFrame] = useState(1)
   const [group, setGroup] = useState<GroupName>('Right leg')
   const [newProp, setNewProp] = useState<{ kind: Prop['kind'] | null; at: string | null }>({ kind: null, at: null })
