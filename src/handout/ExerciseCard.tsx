@@ -3,6 +3,7 @@ import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, positionWords, type HandoutItem } from '../core/handout-model'
 import { cachedFigure } from '../diagrams/figure-cache'
 import { FigurePdf } from './FigurePdf'
+import { resolvedViews } from '../diagrams/visibility'
 import type { makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
@@ -41,7 +42,7 @@ export function ExerciseCard({ item, index, s, breakable = false, startsPage = b
       <View style={s.cardBody}>
         {!item.image && item.diagram ? (
           <View style={s.diagram}>
-            {item.diagram.views.map((view) => (
+            {resolvedViews(item.diagram).map((view) => (
               <FigurePdf key={view} figure={cachedFigure(item.diagram!, view, { side: side(item), trim: true })} width={s.diagramFigure.width} />
             ))}
           </View>
