@@ -1,6 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
 import type { DiagramSpec } from '../../src/diagrams/spec'
-import { bodyReads, chooseViews, isStatic, resolvedViews, viewTravel } from '../../src/diagrams/visibility'
+import { bodyReads, chooseViews, isStatic, MIN_TRAVEL, resolvedViews, viewTravel } from '../../src/diagrams/visibility'
 
 const standing = (keyframes: DiagramSpec['keyframes'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({ base: 'standing', keyframes, moving: [], props: [], ...extra })
 
@@ -71,5 +74,61 @@ describe('choosing views from the movement', () => {
     const abduction = standing([{}, { right: { hipAbduction: 30 } }])
     expect(resolvedViews({ ...abduction, views: ['side', 'top'] })).toEqual(['side', 'top'])
     expect(resolvedViews(abduction)).toEqual(chooseViews(abduction))
+  })
+})
+
+/**
+ * Motions too small for a whole-body picture at print size (under MIN_TRAVEL of the frame in every
+ * view). They get a zoomed detail inset of the part; until then the steps carry the detail.
+ */
+const NEEDS_DETAIL_INSET: Record<string, string> = {
+  'standing-calf-raise': 'needs detail inset: ankle (heel rise)',
+  'single-leg-calf-raise': 'needs detail inset: ankle (heel rise)',
+  'seated-heel-raise': 'needs detail inset: ankle (heel rise)',
+  'heel-raises-holding-chair': 'needs detail inset: ankle (heel rise)',
+  'calf-raise-off-step': 'needs detail inset: ankle (heel rise)',
+  'toe-raises-holding-chair': 'needs detail inset: ankle and toes (forefoot lift)',
+  'standing-feet-together': 'needs detail inset: feet (brought together)',
+  'terminal-knee-extension': 'needs detail inset: knee (last degrees of straightening)',
+  'knee-extension-stretch': 'needs detail inset: knee (sagging straight)',
+  'pelvic-tilts': 'needs detail inset: pelvis and low back (tilt)',
+  'chin-tucks': 'needs detail inset: neck and chin',
+  'supine-chin-tuck': 'needs detail inset: neck and chin',
+  'chin-tuck-head-lift': 'needs detail inset: neck and chin',
+  'prone-w-raise': 'needs detail inset: shoulder blades (squeeze)',
+}
+
+const library: Exercise[] = readdirSync('resources/library/exercises').filter((f) => f.endsWith('.json'))
+  .flatMap((f) => libraryFileSchema.parse(JSON.parse(readFileSync(join('resources/library/exercises', f), 'utf8'))).exercises)
+
+describe('the built-in library', () => {
+  const moving = library.filter((e) => e.diagram && !isStatic(e.diagram))
+
+  it(`shows every movement in every printed view: the moving part travels at least ${MIN_TRAVEL * 100} % of the frame height`, () => {
+    expect(moving.length).toBeGreaterThan(100)
+    for (const e of moving.filter((m) => !(m.id in NEEDS_DETAIL_INSET))) {
+      const views = resolvedViews(e.diagram!)
+      // A side view printed beside a top view is there to show the body; the top view shows the movement.
+      for (const view of views.filter((v) => !(v === 'side' && views.includes('top')))) {
+        const { most } = viewTravel(e.diagram!, view)
+        expect(most.share, `${e.id} (${view}): ${most.joint} travels ${(most.share * 100).toFixed(1)} %`).toBeGreaterThanOrEqual(MIN_TRAVEL)
+      }
+    }
+  })
+
+  it('exempts only movements that really are too small to see, and only exercises that exist and move', () => {
+    for (const id of Object.keys(NEEDS_DETAIL_INSET)) {
+      const e = moving.find((m) => m.id === id)
+      expect(e, `${id} is not a moving library exercise`).toBeDefined()
+      const best = Math.max(...(['side', 'front', 'three-quarter'] as const).map((v) => viewTravel(e!.diagram!, v).most.share))
+      expect(best, `${id} shows its movement in a view; it needs no exemption`).toBeLessThan(MIN_TRAVEL)
+    }
+  })
+
+  it('never prints a standing, sitting or kneeling body from above on its own', () => {
+    for (const e of library.filter((x) => x.diagram)) {
+      const views = resolvedViews(e.diagram!)
+      if (views.includes('top') && !bodyReads(e.diagram!, 'top')) expect(views, e.id).toContain('side')
+    }
   })
 })
