@@ -13,6 +13,7 @@ import { loadBuiltinLibrary } from '../electron/services/library/builtin'
 import { type Exercise } from '../src/core/exercise'
 import { figureFor } from '../src/diagrams/figure'
 import { cachedFigure } from '../src/diagrams/figure-cache'
+import { resolvedViews } from '../src/diagrams/visibility'
 import { indexLibrary, searchLibrary } from '../src/core/library-search'
 import { summarize, type Patient } from '../src/core/patient'
 import { fold, indexRoster, searchRoster } from '../src/core/roster-search'
@@ -190,7 +191,7 @@ async function diagramsBench(): Promise<void> {
     plain.push(await timed(() => renderHandout(without, fonts)))
     drawn.push(await timed(() => renderHandout(withDiagrams, fonts)))
   }
-  const views = items.flatMap((item) => item.diagram!.views.map((view) => [item.diagram!, view] as const))
+  const views = items.flatMap((item) => resolvedViews(item.diagram!).map((view) => [item.diagram!, view] as const))
   const fresh = await timed(async () => views.forEach(([spec, view]) => figureFor(spec, view, { trim: true })))
   views.forEach(([spec, view]) => cachedFigure(spec, view, { trim: true }))
   const cached = await timed(async () => views.forEach(([spec, view]) => cachedFigure(spec, view, { trim: true })))

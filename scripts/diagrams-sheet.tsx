@@ -15,6 +15,8 @@ import { specContacts, supportList, supportMismatches } from '../src/diagrams/co
 import { panelFor } from '../src/diagrams/panel'
 import { FigureSvg } from '../src/diagrams/FigureSvg'
 import { FigurePdf } from '../src/handout/FigurePdf'
+import { resolvedViews } from '../src/diagrams/visibility'
+import type { View as DiagramView } from '../src/diagrams/spec'
 import { registerFonts } from '../src/handout/fonts'
 import type { Exercise } from '../src/core/exercise'
 import { readdir, readFile } from 'node:fs/promises'
@@ -30,14 +32,14 @@ const dir = 'resources/library/exercises'
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
 
-interface Cell { exercise: Exercise; view: NonNullable<Exercise['diagram']>['views'][number] }
+interface Cell { exercise: Exercise; view: DiagramView }
 
 async function main() {
   mkdirSync(out, { recursive: true })
   const groups: { file: string; cells: Cell[] }[] = []
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
     const { exercises } = libraryFileSchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8')))
-    const cells = exercises.filter((e) => e.diagram && (!only || only.test(e.id))).flatMap((exercise) => exercise.diagram!.views.map((view) => ({ exercise, view })))
+    const cells = exercises.filter((e) => e.diagram && (!only || only.test(e.id))).flatMap((exercise) => resolvedViews(exercise.diagram!).map((view) => ({ exercise, view })))
     if (cells.length) groups.push({ file: file.replace(/\.json$/, ''), cells })
   }
   const browser = await chromium.launch({ ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}), args: ['--no-sandbox', '--disable-gpu'] })

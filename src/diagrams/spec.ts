@@ -82,7 +82,8 @@ const supportName = z.string().regex(
 
 export const diagramSpecSchema = z.strictObject({
   base: z.enum(basePositions),
-  views: z.array(z.enum(views)).min(1).max(2),
+  /** One or two views to draw; left out, they are chosen from the movement (see visibility.ts). */
+  views: z.array(z.enum(views)).min(1).max(2).optional(),
   keyframes: z.array(keyframeSchema).min(2, 'A diagram needs a start and an end pose.').max(4),
   moving: z.array(joint).max(2),
   props: z.array(propSchema).max(6),

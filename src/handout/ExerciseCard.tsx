@@ -32,7 +32,7 @@ const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.
  */
 export function ExerciseCard(props: { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean }) {
   const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable } = props
-  const plan = !item.image && item.diagram ? picturePlan(item.diagram, item.diagram.views, layout, contentWidth, side(item)) : undefined
+  const plan = !item.image && item.diagram ? picturePlan(item.diagram, layout, contentWidth, side(item)) : undefined
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
   return (
     <View style={s.card} wrap={breakable} break={startsPage}>

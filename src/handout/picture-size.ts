@@ -9,6 +9,7 @@
  */
 import { bestArrangement, panelFor, type Panel } from '../diagrams/panel'
 import type { DiagramSpec, View } from '../diagrams/spec'
+import { resolvedViews } from '../diagrams/visibility'
 import type { Layout } from './styles'
 
 export interface PrintedPanel {
@@ -64,7 +65,9 @@ function detailedFit(spec: DiagramSpec, fit: (w: number) => PrintedPanel[], widt
 /** Points per drawing unit of a printed panel. */
 export const printScale = (p: PrintedPanel) => p.width / p.panel.width
 
-export function picturePlan(spec: DiagramSpec, views: readonly View[], layout: Layout, contentWidth: number, side?: 'left' | 'right'): PicturePlan {
+/** The picture plan for a spec in its printed views (its own list, or the ones its movement shows best). */
+export function picturePlan(spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right'): PicturePlan {
+  const views = resolvedViews(spec)
   const box = BOX[layout === 'large' ? 'detailed' : layout]
   // In a detailed card several views share the column's height; compact cards grow instead.
   const maxHeight = layout === 'compact' ? box.maxHeight : (box.maxHeight - 6 * (views.length - 1)) / views.length

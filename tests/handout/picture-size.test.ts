@@ -19,9 +19,9 @@ describe('pictures on the printed handout, every built-in exercise', () => {
       const problems: string[] = []
       for (const e of library.exercises) {
         const spec = e.diagram!
-        const detailed = picturePlan(spec, spec.views, 'detailed', content)
-        const compact = picturePlan(spec, spec.views, 'compact', content)
-        const large = picturePlan(spec, spec.views, 'large', content)
+        const detailed = picturePlan(spec, 'detailed', content)
+        const compact = picturePlan(spec, 'compact', content)
+        const large = picturePlan(spec, 'large', content)
         if (detailed.width < 0.4 * cardWidth('detailed', content)) problems.push(`${e.id}: detailed picture ${detailed.width.toFixed(0)} pt wide`)
         detailed.panels.forEach((p, i) => {
           const frame = printScale(p) * Math.min(...p.panel.frames.map((f) => f.height))
@@ -40,7 +40,7 @@ describe('pictures on the printed handout, every built-in exercise', () => {
     const problems = new Set<string>()
     for (const e of library.exercises) {
       for (const layout of ['detailed', 'compact', 'large'] as const) {
-        for (const p of picturePlan(e.diagram!, e.diagram!.views, layout, widths.a4).panels) {
+        for (const p of picturePlan(e.diagram!, layout, widths.a4).panels) {
           for (const s of p.panel.shapes) {
             if (s.stroke === 'none') continue
             if (s.strokeWidth * printScale(p) < 1 - 1e-6) problems.add(`${e.id} ${layout}: ${s.role} ${(s.strokeWidth * printScale(p)).toFixed(2)} pt`)

@@ -5,6 +5,7 @@ import { figureFor } from '../../diagrams/figure'
 import { panelFor } from '../../diagrams/panel'
 import { FigureSvg } from '../../diagrams/FigureSvg'
 import type { DiagramSpec, View } from '../../diagrams/spec'
+import { resolvedViews } from '../../diagrams/visibility'
 
 interface Props {
   spec: DiagramSpec
@@ -22,7 +23,7 @@ const VIEW_WORDS: Record<View, string> = { side: 'side view', front: 'front view
 
 /** An exercise diagram on screen: the numbered start and end frames, or the movement played back and forth. */
 export function DiagramView({ spec, name, side, height, firstViewOnly, animate }: Props) {
-  const views = firstViewOnly ? spec.views.slice(0, 1) : spec.views
+  const views = firstViewOnly ? resolvedViews(spec).slice(0, 1) : resolvedViews(spec)
   const [playing, setPlaying] = useState(false)
   const [t, setT] = useState(0)
   useEffect(() => {

@@ -3,6 +3,7 @@ import { dragTarget, solveDrag } from '../../diagrams/drag'
 import { figureFor } from '../../diagrams/figure'
 import { jointNames, type DiagramSpec, type JointName, type Keyframe } from '../../diagrams/spec'
 import { svgElement } from '../../diagrams/svg-elements'
+import { resolvedViews } from '../../diagrams/visibility'
 import { jointWords } from '../../diagrams/angle-words'
 
 interface Props {
@@ -14,7 +15,7 @@ interface Props {
 
 /** The pose being edited, drawn solid, with a handle on every joint that can be dragged in this view. */
 export function PoseCanvas({ spec, frame, onChange, height }: Props) {
-  const view = spec.views[0]!
+  const view = resolvedViews(spec)[0]!
   const figure = useMemo(() => figureFor(spec, view, { at: frame / (spec.keyframes.length - 1) }), [spec, view, frame])
   const handles = jointNames.filter((j) => dragTarget(view, j))
   const svg = useRef<SVGSVGElement>(null)

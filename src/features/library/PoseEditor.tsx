@@ -5,7 +5,8 @@ import { axialAngleWords, jointWords, limbAngleWords } from '../../diagrams/angl
 import { specPoses } from '../../diagrams/figure'
 import { BASE_POSE, resolvePose } from '../../diagrams/placement'
 import { LIMITS } from '../../diagrams/skeleton'
-import { axialAngleNames, basePositions, jointNames, propKinds, views, type AxialAngleName, type BasePosition, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop } from '../../diagrams/spec'
+import { axialAngleNames, basePositions, jointNames, propKinds, views, type AxialAngleName, type BasePosition, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop, type View } from '../../diagrams/spec'
+import { chooseViews } from '../../diagrams/visibility'
 import type { Exercise } from '../../core/exercise'
 import { DiagramView } from './DiagramView'
 import { PoseCanvas } from './PoseCanvas'
@@ -27,9 +28,9 @@ const GROUPS = {
 } as const satisfies Record<string, { axial?: readonly AxialAngleName[]; side?: 'left' | 'right'; limb?: readonly LimbAngleName[] }>
 type GroupName = keyof typeof GROUPS
 
-/** A new diagram for an exercise in this position: start and end both in the base pose, seen from the side. */
+/** A new diagram for an exercise in this position: start and end both in the base pose, views chosen from the movement. */
 export function newDiagram(position: Exercise['position']): DiagramSpec {
-  return { base: BASE_FOR_POSITION[position], views: ['side'], keyframes: [{}, {}], moving: [], props: [] }
+  return { base: BASE_FOR_POSITION[position], keyframes: [{}, {}], moving: [], props: [] }
 }
 
 const PROP_NEEDS_JOINT = new Set<Prop['kind']>(['wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll', 'weight', 'band'])
@@ -93,8 +94,9 @@ export function PoseEditor({ value, onChange: report, name }: { value: DiagramSp
           <SimpleGrid cols={2}>
             <Select label="Figure position" data={basePositions.map((b) => ({ value: b, label: BASE_WORDS[b] }))} value={spec.base} allowDeselect={false}
               onChange={(b) => b && onChange({ ...spec, base: b as BasePosition })} />
-            <MultiSelect label="Views (up to 2)" data={views.map((v) => ({ value: v, label: v }))} value={spec.views} maxValues={2}
-              onChange={(v) => v.length && onChange({ ...spec, views: v as DiagramSpec['views'] })} />
+            <MultiSelect label="Views (up to 2)" description="Leave empty to use the views that show the movement best" placeholder={`Automatic: ${chooseViews(spec).join(', ')}`}
+              data={views.map((v) => ({ value: v, label: v }))} value={spec.views ?? []} maxValues={2}
+              onChange={(v) => { const { views: _v, ...rest } = spec; onChange(v.length ? { ...rest, views: v as View[] } : rest) }} />
             <Select label="Drawn for side" description="Handouts mirror it for the other side" data={[{ value: 'none', label: 'Both / not one-sided' }, { value: 'right', label: 'Right' }, { value: 'left', label: 'Left' }]}
               value={spec.side ?? 'none'} allowDeselect={false}
               onChange={(s) => { const { side: _s, ...rest } = spec; onChange(s === 'left' || s === 'right' ? { ...rest, side: s } : rest) }} />

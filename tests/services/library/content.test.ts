@@ -3,6 +3,7 @@ import { loadBuiltinLibrary } from '../../../electron/services/library/builtin'
 import { bodyRegions, equipmentKinds, positions } from '../../../src/core/exercise'
 import { readability } from '../../../src/core/readability'
 import { figureFor } from '../../../src/diagrams/figure'
+import { resolvedViews } from '../../../src/diagrams/visibility'
 
 // Loading merges every file and fails on a damaged file or a duplicate id (checked against the JSON model).
 const library = await loadBuiltinLibrary('resources/library/exercises')
@@ -41,7 +42,7 @@ describe('the built-in library content', () => {
   it('draws every diagram in every view it uses, with no angle outside its range', () => {
     for (const e of library.exercises) {
       expect(e.diagram, `${e.id} has no diagram`).toBeDefined()
-      for (const view of e.diagram!.views) {
+      for (const view of resolvedViews(e.diagram!)) {
         const figure = figureFor(e.diagram!, view)
         expect(figure.notes, `${e.id} (${view})`).toEqual([])
         // The whole body is drawn: 4 trunk and head parts and 6 parts per side.
