@@ -32,7 +32,7 @@ export function newDiagram(position: Exercise['position']): DiagramSpec {
   return { base: BASE_FOR_POSITION[position], views: ['side'], keyframes: [{}, {}], moving: [], props: [] }
 }
 
-const PROP_NEEDS_JOINT = new Set<Prop['kind']>(['wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll', 'weight', 'band'])
+const PROP_NEEDS_JOINT = new Set<Prop['kind']>(['wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll', 'weight', 'band', 'push'])
 
 interface AngleProps { label: string; range: [number, number]; value: number; onChange: (v: number) => void }
 
@@ -99,7 +99,7 @@ export function PoseEditor({ value, onChange, name }: { value: DiagramSpec; onCh
           <Text fw={600} size="sm" mt={4}>Props</Text>
           {spec.props.map((p, i) => (
             <Group key={i} gap="xs">
-              <Text size="sm">{p.kind}{'at' in p && p.at ? ` at ${jointWords(p.at)}` : ''}{'from' in p ? ` from ${jointWords(p.from)}` : ''}</Text>
+              <Text size="sm">{p.kind}{'at' in p && p.at ? ` at ${jointWords(p.at)}` : ''}{'from' in p ? ` from ${jointWords(p.from)}` : ''}{'toward' in p ? `, toward ${p.toward}` : ''}</Text>
               <Tooltip label="Remove this prop">
                 <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${p.kind}`} onClick={() => onChange({ ...spec, props: spec.props.filter((_, j) => j !== i) })}><IconTrash size={14} /></ActionIcon>
               </Tooltip>
@@ -113,7 +113,7 @@ export function PoseEditor({ value, onChange, name }: { value: DiagramSpec; onCh
               onClick={() => {
                 const { kind, at } = newProp
                 if (!kind) return
-                const prop = (kind === 'stick' ? { kind, from: 'leftHand', to: 'rightHand' } : kind === 'band' ? { kind, from: at } : kind === 'mat' ? { kind } : kind === 'chair' ? (at ? { kind, at } : { kind }) : { kind, at }) as Prop
+                const prop = (kind === 'stick' ? { kind, from: 'leftHand', to: 'rightHand' } : kind === 'band' ? { kind, from: at } : kind === 'mat' ? { kind } : kind === 'push' ? { kind, at, toward: 'front' } : kind === 'chair' ? (at ? { kind, at } : { kind }) : { kind, at }) as Prop
                 onChange({ ...spec, props: [...spec.props, prop] })
                 setNewProp({ kind: null, at: null })
               }}>Add</Button>
