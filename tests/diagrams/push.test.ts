@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import { figureFor, mirror, type Shape } from '../../src/diagrams/figure'
 import { PUSH_STYLE } from '../../src/diagrams/push'
 import { diagramSpecSchema, type DiagramSpec, type Prop } from '../../src/diagrams/spec'
@@ -82,5 +83,26 @@ describe('the push of an isometric exercise', () => {
     expect(wallX(externalRotation)).toBeLessThan(wrist)
     const inward = { ...externalRotation, props: [{ kind: 'wall', at: 'rightWrist' }, { kind: 'push', at: 'rightWrist', toward: 'in' }] as Prop[] }
     expect(wallX(inward)).toBeGreaterThan(wrist)
+  })
+
+  it('gives every built-in hold its push, drawn inside the picture in each of its views', async () => {
+    const { exercises } = await loadBuiltinLibrary('resources/library/exercises')
+    const holds = exercises.filter((e) => e.diagram && /^isometric-/.test(e.id))
+    expect(holds.length).toBeGreaterThanOrEqual(5)
+    for (const e of exercises.filter((x) => x.diagram?.props.some((p) => p.kind === 'push'))) {
+      for (const view of e.diagram!.views) {
+        const fig = figureFor(e.diagram!, view)
+        const push = fig.shapes.filter((s) => s.role.startsWith('push'))
+        expect(push.length, `${e.id} ${view}`).toBeGreaterThan(0)
+        for (const s of push) {
+          const xy = s.kind === 'path' ? numbers(s.d) : s.kind === 'circle' ? [s.cx - s.r, s.cy - s.r, s.cx + s.r, s.cy + s.r] : [s.x1, s.y1, s.x2, s.y2]
+          xy.forEach((v, i) => {
+            expect(v, `${e.id} ${view}`).toBeGreaterThanOrEqual(0)
+            expect(v, `${e.id} ${view}`).toBeLessThanOrEqual(i % 2 ? fig.height : fig.width)
+          })
+        }
+      }
+    }
+    for (const e of holds) expect(e.diagram!.props.some((p) => p.kind === 'push'), e.id).toBe(true)
   })
 })
