@@ -39,7 +39,8 @@ function findTwins(): Map<string, string[]> {
   const byPicture = new Map<string, string[]>()
   for (const e of exercises) {
     for (const view of e.diagram?.views ?? []) {
-      const hash = `${view}:${pictureHash(figureFor(e.diagram!, view).shapes)}`
+      // Drawn for the right side: a left-sided copy of a right-sided picture is the same picture on a handout.
+      const hash = `${view}:${pictureHash(figureFor(e.diagram!, view, { side: 'right' }).shapes)}`
       byPicture.set(hash, [...(byPicture.get(hash) ?? []), e.id])
     }
   }
