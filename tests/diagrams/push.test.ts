@@ -60,9 +60,15 @@ describe('the push of an isometric exercise', () => {
 
   it('marks a push along the line of sight with a circled dot or cross instead of an arrow', () => {
     const side = { ...externalRotation, views: ['side' as const] }
+    // The working right arm is nearest the viewer, so pushing it out comes towards the viewer: a dot.
     const shapes = figureFor(side, 'side').shapes.filter((s) => s.role === 'push')
-    expect(shapes.some((s) => s.kind === 'circle')).toBe(true)
-    expect(pathOf(shapes, 'push head')).toBeUndefined()
+    expect(shapes.filter((s) => s.kind === 'circle' && s.fill === '#1a1a1a')).toHaveLength(1)
+    expect(shapes.some((s) => s.kind === 'path')).toBe(false)
+    const inward = { ...side, props: [{ kind: 'push', at: 'rightWrist', toward: 'in' } as Prop] }
+    const away = figureFor(inward, 'side').shapes.filter((s) => s.role === 'push')
+    expect(away.filter((s) => s.kind === 'path')).toHaveLength(1)
+    expect(away.some((s) => s.kind === 'circle' && s.fill === '#1a1a1a')).toBe(false)
+    expect(pathOf(away, 'push head')).toBeUndefined()
   })
 
   it('prints in black and white: bold strokes, none lighter than mid grey (the white halo only clears the ground)', () => {
