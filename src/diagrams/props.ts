@@ -7,6 +7,7 @@
 import type { Mapper, Shape } from './body'
 import { outline } from './hull'
 import { JOINT_RADIUS } from './placement'
+import { pushOnDrawing, pushShapes, type PushProp } from './push'
 import type { FigureJoint, Joints } from './skeleton'
 import type { Prop } from './spec'
 import { BAND, PROP, TONES } from './style'
@@ -16,7 +17,7 @@ export const STEP_HEIGHT = 18
 
 /** How far (cm) each prop reaches from the joint it is placed by. */
 export const PROP_REACH: Record<Prop['kind'], number> = {
-  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 42, stick: 12,
+  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 42, stick: 12, push: 26,
 }
 
 export interface PropContext {
@@ -46,7 +47,12 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
   const { joints: j, map, scale: k, facing } = c
   /** Drawing y of the floor right under a joint (views from above see the floor as a plane). */
   const floorUnder = (name: FigureJoint) => map([j[name][0], j[name][1], 0]).y
+  const pushes = props.filter((p): p is PushProp => p.kind === 'push')
   const sideOf = (name: FigureJoint) => {
+    // A wall (door frame) pushed against stands where the push points, even on the inner side of a hand.
+    const push = pushes.find((p) => p.at === name)
+    const dir = push && pushOnDrawing(push, j, map)
+    if (dir && Math.abs(dir.x) > 0.3) return Math.sign(dir.x)
     const dx = map(j[name]).x - map(j.pelvis).x
     return Math.abs(dx) > 6 * k ? Math.sign(dx) : -facing
   }
@@ -54,6 +60,9 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
     switch (prop.kind) {
       case 'mat':
         break // drawn with the floor
+      case 'push':
+        front.push(...pushShapes(prop, j, map, k))
+        break
       case 'chair': {
         if (prop.at) {
           // A steadying hand on the chair back: the chair stands beyond the hand.

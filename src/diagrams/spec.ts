@@ -40,7 +40,9 @@ export const keyframeSchema = z.strictObject({
 export type Keyframe = z.infer<typeof keyframeSchema>
 
 const joint = z.enum(jointNames)
-export const propKinds = ['mat', 'chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'band', 'weight', 'foam roll', 'stick'] as const
+export const propKinds = ['mat', 'chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'band', 'weight', 'foam roll', 'stick', 'push'] as const
+/** Where an isometric push goes, in the body's own terms ("out" is away from the midline). */
+export const pushDirections = ['front', 'behind', 'out', 'in', 'up', 'down'] as const
 export const propSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mat') }),
   /** A chair: under the pelvis when sitting, otherwise its backrest under `at` (a hand held on it). */
@@ -59,6 +61,8 @@ export const propSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('weight'), at: joint }),
   /** A band from a joint to another joint (held in both hands, looped round the knees) or to an anchor point. */
   z.strictObject({ kind: z.literal('band'), from: joint, to: joint.optional(), anchor: z.enum(['front', 'behind', 'side', 'floor', 'above']).optional() }),
+  /** An isometric push: `at` presses `toward` a direction against something that does not give (a wall, a hand). */
+  z.strictObject({ kind: z.literal('push'), at: joint, toward: z.enum(pushDirections) }),
 ])
 export type Prop = z.infer<typeof propSchema>
 

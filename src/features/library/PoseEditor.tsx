@@ -5,7 +5,7 @@ import { axialAngleWords, jointWords, limbAngleWords } from '../../diagrams/angl
 import { specPoses } from '../../diagrams/figure'
 import { BASE_POSE, resolvePose } from '../../diagrams/placement'
 import { LIMITS } from '../../diagrams/skeleton'
-import { axialAngleNames, basePositions, jointNames, propKinds, views, type AxialAngleName, type BasePosition, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop, type View } from '../../diagrams/spec'
+import { axialAngleNames, basePositions, jointNames, propKinds, pushDirections, views, type AxialAngleName, type BasePosition, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop, type View } from '../../diagrams/spec'
 import { chooseViews } from '../../diagrams/visibility'
 import type { Exercise } from '../../core/exercise'
 import { DiagramView } from './DiagramView'
@@ -33,7 +33,7 @@ export function newDiagram(position: Exercise['position']): DiagramSpec {
   return { base: BASE_FOR_POSITION[position], keyframes: [{}, {}], moving: [], props: [] }
 }
 
-const PROP_NEEDS_JOINT = new Set<Prop['kind']>(['wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll', 'weight', 'band'])
+const PROP_NEEDS_JOINT = new Set<Prop['kind']>(['wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll', 'weight', 'band', 'push'])
 
 interface AngleProps { label: string; range: [number, number]; value: number; onChange: (v: number) => void }
 
@@ -60,7 +60,7 @@ export function PoseEditor({ value, onChange: report, name }: { value: DiagramSp
   }
   const [frame, setFrame] = useState(1)
   const [group, setGroup] = useState<GroupName>('Right leg')
-  const [newProp, setNewProp] = useState<{ kind: Prop['kind'] | null; at: string | null }>({ kind: null, at: null })
+  const [newProp, setNewProp] = useState<{ kind: Prop['kind'] | null; at: string | null; toward?: string | null }>({ kind: null, at: null })
   const spec = value
   const pose = resolvePose(spec.base, spec.keyframes[frame] ?? {})
   const notes = useMemo(() => specPoses(spec).notes, [spec])
@@ -106,7 +106,7 @@ export function PoseEditor({ value, onChange: report, name }: { value: DiagramSp
           <Text fw={600} size="sm" mt={4}>Props</Text>
           {spec.props.map((p, i) => (
             <Group key={i} gap="xs">
-              <Text size="sm">{p.kind}{'at' in p && p.at ? ` at ${jointWords(p.at)}` : ''}{'from' in p ? ` from ${jointWords(p.from)}` : ''}</Text>
+              <Text size="sm">{p.kind}{'at' in p && p.at ? ` at ${jointWords(p.at)}` : ''}{'from' in p ? ` from ${jointWords(p.from)}` : ''}{'toward' in p ? `, toward ${p.toward}` : ''}</Text>
               <Tooltip label="Remove this prop">
                 <ActionIcon size="sm" variant="subtle" color="red" aria-label={`Remove ${p.kind}`} onClick={() => onChange({ ...spec, props: spec.props.filter((_, j) => j !== i) })}><IconTrash size={14} /></ActionIcon>
               </Tooltip>
@@ -116,11 +116,12 @@ export function PoseEditor({ value, onChange: report, name }: { value: DiagramSp
             <Select size="xs" w={120} label="Add a prop" placeholder="Kind" data={[...propKinds]} value={newProp.kind} onChange={(k) => setNewProp((p) => ({ ...p, kind: k as Prop['kind'] | null }))} />
             <Select size="xs" w={150} label="Placed at" placeholder={newProp.kind && PROP_NEEDS_JOINT.has(newProp.kind) ? 'Body part' : 'Not needed'} data={jointOptions} searchable clearable
               value={newProp.at} onChange={(at) => setNewProp((p) => ({ ...p, at }))} />
+            {newProp.kind === 'push' && <Select size="xs" w={110} label="Pushes toward" data={[...pushDirections]} allowDeselect={false} value={newProp.toward ?? 'front'} onChange={(toward) => setNewProp((p) => ({ ...p, toward }))} />}
             <Button size="xs" variant="light" disabled={spec.props.length >= 6 || !newProp.kind || (PROP_NEEDS_JOINT.has(newProp.kind) && !newProp.at)}
               onClick={() => {
-                const { kind, at } = newProp
+                const { kind, at, toward } = newProp
                 if (!kind) return
-                const prop = (kind === 'stick' ? { kind, from: 'leftHand', to: 'rightHand' } : kind === 'band' ? { kind, from: at } : kind === 'mat' ? { kind } : kind === 'chair' ? (at ? { kind, at } : { kind }) : { kind, at }) as Prop
+                const prop = (kind === 'stick' ? { kind, from: 'leftHand', to: 'rightHand' } : kind === 'band' ? { kind, from: at } : kind === 'mat' ? { kind } : kind === 'push' ? { kind, at, toward: toward ?? 'front' } : kind === 'chair' ? (at ? { kind, at } : { kind }) : { kind, at }) as Prop
                 onChange({ ...spec, props: [...spec.props, prop] })
                 setNewProp({ kind: null, at: null })
               }}>Add</Button>
