@@ -12,6 +12,7 @@ import { chromium } from '@playwright/test'
 import { Document, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { figureFor, placeForSpec, specPoses } from '../src/diagrams/figure'
+import { insetFor } from '../src/diagrams/inset'
 import { HEAD_RADIUS, headCentre, JOINT_RADIUS } from '../src/diagrams/placement'
 import { FigureSvg } from '../src/diagrams/FigureSvg'
 import { FigurePdf } from '../src/handout/FigurePdf'
@@ -46,7 +47,10 @@ async function main() {
     const html = cells.map(({ exercise, view }) => {
       const fig = figureFor(exercise.diagram!, view)
       const notes = fig.notes.length ? `<div class="note">${escape(fig.notes.join(' '))}</div>` : ''
-      return `<figure>${renderToStaticMarkup(<FigureSvg figure={fig} title={`${exercise.name}, ${view} view`} style={{ width: 240, height: 180 }} />)}<figcaption><b>${escape(exercise.name)}</b> · ${view}<br><span>${exercise.id}</span>${notes}</figcaption></figure>`
+      // A detail inset, when the spec asks for one, gets its own cell after the exercise's first view.
+      const inset = view === exercise.diagram!.views[0] ? insetFor(exercise.diagram!) : undefined
+      const insetCell = inset ? `<figure>${renderToStaticMarkup(<FigureSvg figure={inset} title={`${exercise.name}, detail`} style={{ width: 160, height: 180 }} />)}<figcaption><b>${escape(exercise.name)}</b> · detail: ${exercise.diagram!.detail!.part}<br><span>${exercise.id}</span></figcaption></figure>` : ''
+      return `<figure>${renderToStaticMarkup(<FigureSvg figure={fig} title={`${exercise.name}, ${view} view`} style={{ width: 240, height: 180 }} />)}<figcaption><b>${escape(exercise.name)}</b> · ${view}<br><span>${exercise.id}</span>${notes}</figcaption></figure>${insetCell}`
     }).join('')
     await page.setContent(`<!doctype html><html><head><style>
       body{margin:12px;font:12px system-ui,sans-serif;color:#111}

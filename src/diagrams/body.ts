@@ -30,8 +30,8 @@ const limbParts = (s: 'left' | 'right'): Part[] => [
   { role: `${s} foot`, side: s, circles: [[`${s}Ankle`, 4.2], [`${s}Ball`, 3], [`${s}Toe`, 2.6]] },
   { role: `${s} upper arm`, side: s, circles: [[`${s}Shoulder`, 5.2], [`${s}Elbow`, 4]] },
   { role: `${s} forearm`, side: s, circles: [[`${s}Elbow`, 4], [`${s}Wrist`, 3]] },
-  // Knuckles and finger joints on the line of the old hand; a fist rounds it off, the thumb makes a bump on its side.
-  { role: `${s} hand`, side: s, circles: [[`${s}Wrist`, 3], [`${s}Knuckle`, 3.2], [`${s}FingerMid`, 3.2], [`${s}Hand`, 3.2], [`${s}Thumb`, 1.4]] },
+  // Wrist to fingertip as before (shorter when the fingers curl into a fist); the thumb makes a bump on its side.
+  { role: `${s} hand`, side: s, circles: [[`${s}Wrist`, 3], [`${s}Hand`, 3.2], [`${s}Thumb`, 1.4]] },
 ]
 
 const PARTS: Part[] = [

@@ -36,32 +36,33 @@ export interface HandPoints {
   fingerTip: Vec3
   thumbBase: Vec3
   thumbTip: Vec3
-  /** Each finger, index to little: knuckle, middle, tip. */
-  fingers: [Vec3, Vec3, Vec3][]
 }
 
 /** Offsets across the knuckles (thumb side first) and how far each finger fans for full spread. */
-const FINGERS = [[1.35, 1], [0.45, 0.33], [-0.45, -0.33], [-1.35, -1]] as const
+const FINGERS = [[2.4, 1], [0.8, 0.33], [-0.8, -0.33], [-2.3, -1]] as const
 
 function finger(a: LimbAngles, across: number, fan: number, sign: Sign, length = 1): [Vec3, Vec3, Vec3] {
   const f = Math.min(100, Math.max(0, a.fingerFlexion)) / 100
   const base: Vec3 = [0, sign * across, -HAND.palm]
   // Spread fans the finger about the palm's normal; flexion curls it towards the palm (+x).
-  const fanned = rotX(sign * -a.fingerSpread * fan)
+  const fanned = rotX(sign * a.fingerSpread * fan)
   const bend = (angle: number, len: number): Vec3 => mul(fanned, scale([Math.sin(deg(angle)), 0, -Math.cos(deg(angle))], len * length))
   const mid = add(base, bend(90 * f, HAND.proximal))
   return [base, mid, add(mid, bend(190 * f, HAND.distal))]
 }
+
+/** Each finger, index to little: knuckle, middle, tip (for insets; the whole figure draws the hand as one). */
+export const fingerPoints = (a: LimbAngles, sign: Sign): [Vec3, Vec3, Vec3][] => FINGERS.map(([across, fan], i) => finger(a, across, fan, sign, i === 3 ? 0.8 : 1))
 
 /** Points of the hand in the hand frame. */
 export function handPoints(a: LimbAngles, sign: Sign): HandPoints {
   const f = Math.min(100, Math.max(0, a.fingerFlexion)) / 100
   const [knuckle, fingerMid, fingerTip] = finger(a, 0, 0, sign)
   const spread = a.fingerSpread / 30
-  const thumbBase: Vec3 = [0.9, sign * 1.7, -1.2]
+  const thumbBase: Vec3 = [0.9, sign * 2.6, -1.2]
   // Open, the thumb lies beside the fingers; in a fist it folds across the front of them.
-  const thumbTip: Vec3 = [1 + 2.6 * f, sign * (4.2 - 3.4 * f + 1.2 * spread), -5.2 + 0.6 * spread]
-  return { knuckle, fingerMid, fingerTip, thumbBase, thumbTip, fingers: FINGERS.map(([across, fan], i) => finger(a, across, fan, sign, i === 3 ? 0.8 : 1)) }
+  const thumbTip: Vec3 = [1.2 + 2.4 * f, sign * (4.8 - 3.8 * f + 1.5 * spread), -5.2 + 0.8 * spread]
+  return { knuckle, fingerMid, fingerTip, thumbBase, thumbTip }
 }
 
 /** Ball of the foot and tip of the toes in the foot frame; curling bends the toes down towards the sole. */

@@ -76,9 +76,9 @@ export const BONES = {
 
 /**
  * Joints drawn but not named in diagram specs: the waist splits the spine, the face shows where the head
- * looks; knuckles, the middle of the fingers, the thumb tip and the ball of the foot shape hands and feet.
+ * looks; the thumb tip and the ball of the foot shape hands and feet (the `Hand` joint is the middle fingertip).
  */
-export type FigureJoint = JointName | 'waist' | 'face' | `${Side}${'Knuckle' | 'FingerMid' | 'Thumb' | 'Ball'}`
+export type FigureJoint = JointName | 'waist' | 'face' | `${Side}${'Thumb' | 'Ball'}`
 export type Joints = Record<FigureJoint, Vec3>
 
 /** The pose with every angle inside its limit, plus a note for each that had to be changed. */
@@ -159,7 +159,6 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
     const h = handPoints(a, sign)
     const hand = add(wrist, at(palm, h.fingerTip))
     Object.assign(j, {
-      [`${side}Knuckle`]: add(wrist, at(palm, h.knuckle)), [`${side}FingerMid`]: add(wrist, at(palm, h.fingerMid)),
       [`${side}Thumb`]: add(wrist, at(palm, h.thumbTip)), [`${side}Ball`]: add(ankle, at(foot, ball)),
       [`${side}Hip`]: hip, [`${side}Knee`]: knee, [`${side}Ankle`]: ankle, [`${side}Toe`]: toe,
       [`${side}Shoulder`]: shoulder, [`${side}Elbow`]: elbow, [`${side}Wrist`]: wrist, [`${side}Hand`]: hand,
@@ -168,11 +167,11 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
   return j
 }
 
-/** The bones, as joint pairs (bone lengths are constant along these). */
+/** The bones, as joint pairs (bone lengths are constant along these; the hand is not, as the fingers curl). */
 export const SEGMENTS: [FigureJoint, FigureJoint][] = [
   ['pelvis', 'waist'], ['waist', 'chest'], ['chest', 'neckBase'], ['neckBase', 'headTop'],
   ...(['left', 'right'] as const).flatMap((s): [FigureJoint, FigureJoint][] => [
     ['pelvis', `${s}Hip`], [`${s}Hip`, `${s}Knee`], [`${s}Knee`, `${s}Ankle`], [`${s}Ankle`, `${s}Ball`], [`${s}Ball`, `${s}Toe`],
-    [`${s}Shoulder`, `${s}Elbow`], [`${s}Elbow`, `${s}Wrist`], [`${s}Wrist`, `${s}Knuckle`], [`${s}Knuckle`, `${s}FingerMid`], [`${s}FingerMid`, `${s}Hand`],
+    [`${s}Shoulder`, `${s}Elbow`], [`${s}Elbow`, `${s}Wrist`],
   ]),
 ]

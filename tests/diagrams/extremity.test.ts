@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { fingerPoints } from '../../src/diagrams/extremity'
 import { BONES, forwardKinematics, NEUTRAL, NEUTRAL_LIMB, type Pose } from '../../src/diagrams/skeleton'
 import { length, sub } from '../../src/diagrams/vec'
 
@@ -37,6 +38,14 @@ describe('hands, feet, shoulder blades and chin tuck', () => {
     const fist = left({ fingerFlexion: 100 })
     expect(length(sub(fist.leftHand, fist.leftWrist))).toBeLessThan(length(sub(open.leftHand, open.leftWrist)) - 3)
     expect(left({ fingerSpread: 30 }).leftThumb[1]).toBeGreaterThan(open.leftThumb[1] + 0.5)
+    // Spread fans index and little finger apart, on either hand.
+    for (const sign of [1, -1] as const) {
+      const gap = (spread: number) => {
+        const f = fingerPoints({ ...NEUTRAL_LIMB, fingerSpread: spread }, sign)
+        return Math.abs(f[0]![2][1] - f[3]![2][1])
+      }
+      expect(gap(30)).toBeGreaterThan(gap(0) + 2)
+    }
   })
 
   it('curls the toes down and rolls the foot in with inversion, out with eversion', () => {
