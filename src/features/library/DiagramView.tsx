@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react'
 import { figureFor } from '../../diagrams/figure'
 import { cachedFigure } from '../../diagrams/figure-cache'
 import { FigureSvg } from '../../diagrams/FigureSvg'
+import { insetFor } from '../../diagrams/inset'
 import type { DiagramSpec, View } from '../../diagrams/spec'
 
 interface Props {
@@ -41,6 +42,8 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
   }, [playing])
   // Thumbnails drop the empty canvas around the figure so it fills the space it has.
   const stills = useMemo(() => views.map((view) => ({ view, figure: cachedFigure(spec, view, { side, trim: firstViewOnly }) })), [spec, side, views, firstViewOnly])
+  // The zoomed detail of a small part, beside the full pictures (not on thumbnails).
+  const inset = useMemo(() => (firstViewOnly ? undefined : insetFor(spec, side ? { side } : {})), [spec, side, firstViewOnly])
   return (
     <Stack gap={4}>
       {/* Thumbnails sit on one paper-white panel, so trimmed figures of any shape line up (in dark mode too). */}
@@ -49,6 +52,7 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
           <FigureSvg key={view} figure={playing ? figureFor(spec, view, { side, at: t }) : figure} title={`${name}, ${VIEW_WORDS[view]}${side ? `, ${side} side` : ''}`}
             style={{ height, maxWidth: '100%', background: firstViewOnly ? undefined : 'white', borderRadius: 6 }} />
         ))}
+        {inset && <FigureSvg figure={inset} title={`${name}, close-up of the ${spec.detail!.part}: start, then end`} style={{ height, maxWidth: '100%', background: 'white', borderRadius: 6 }} />}
       </Group>
       {animate && (
         <Group gap={6} justify="center">
