@@ -6,7 +6,7 @@
 import { footFrame, footPoints } from './extremity'
 import { blob, chain, type PartModel } from './inset-model'
 import { JOINT_RADIUS } from './placement'
-import { add, compose, IDENTITY, mul, rotX, sub, type Mat3, type Vec3 } from './vec'
+import { add, compose, IDENTITY, mul, rotX, rotY, sub, type Mat3, type Vec3 } from './vec'
 
 /** Shank upright with the ankle at the origin; the foot's outline and its sole. */
 const footModel = (pose: Parameters<PartModel>[0], side: 'left' | 'right', sign: 1 | -1) => {
@@ -32,12 +32,23 @@ const ankle: PartModel = (pose, { side, sign }) => {
   return { camera: compose(rotX(10), front), track: p([12.5, sign * 3.4, -4]), blobs }
 }
 
+const FLOOR = -6
+const HEEL: Vec3 = [-3.5, 0, FLOOR]
+
 const foot: PartModel = (pose, { side, sign, joints }) => {
   const { blobs, toe } = footModel(pose, side, sign)
   // From the outer side of the foot; the floor under it while the heel rests on it.
   const camera: Mat3 = [[-sign, 0, 0], [0, -sign, 0], [0, 0, 1]]
   const onFloor = joints[`${side}Ankle`][2] - JOINT_RADIUS[`${side}Ankle`] < 3
-  return { camera, track: toe, blobs, ...(onFloor ? { floor: -6 } : {}) }
+  if (!onFloor) return { camera, track: toe, blobs }
+  // Toes curled against the floor lift the front of the foot about the heel rather than going through it.
+  const lowest = (tilt: Mat3) => Math.min(...blobs.filter((b) => b.role.startsWith('toes')).flatMap((b) => b.circles.map(([c, r]) => add(HEEL, mul(tilt, sub(c, HEEL)))[2] - r)))
+  let angle = 0
+  while (angle < 40 && lowest(rotY(-angle)) < FLOOR) angle += 0.5
+  const tilt = rotY(-angle)
+  const lift = (c: Vec3) => add(HEEL, mul(tilt, sub(c, HEEL)))
+  const lifted = blobs.map((b) => (b.role === 'shank' ? b : { ...b, circles: b.circles.map(([c, r]) => [lift(c), r] as [Vec3, number]) }))
+  return { camera, track: lift(toe), blobs: lifted, floor: FLOOR }
 }
 
 const knee: PartModel = (_pose, { spec, side, sign, joints: j }) => {
