@@ -106,13 +106,19 @@ describe('the library’s details', async () => {
   const library = await loadBuiltinLibrary('resources/library/exercises')
   const byId = new Map(library.exercises.map((e) => [e.id, e]))
 
-  it('gives every spec with a detail an inset whose start and end differ by a visible amount', () => {
+  it('gives every spec with a detail an inset inside its canvas, with an arrow, whose start and end differ by a visible amount', () => {
     const withDetail = library.exercises.filter((e) => e.diagram?.detail)
     expect(withDetail.length).toBeGreaterThanOrEqual(15)
     for (const e of withDetail) {
       const fig = insetFor(e.diagram!)
       expect(fig, e.id).toBeDefined()
       expect(startEndDifference(fig!), e.id).toBeGreaterThan(3)
+      expect(fig!.shapes.some((s) => s.role === 'inset arrowhead'), e.id).toBe(true)
+      for (const s of fig!.shapes) {
+        expect(Math.min(...xsOf(s), ...ysOf(s)), `${e.id} ${s.role}`).toBeGreaterThanOrEqual(-0.5)
+        expect(Math.max(...xsOf(s)), `${e.id} ${s.role}`).toBeLessThanOrEqual(fig!.width + 0.5)
+        expect(Math.max(...ysOf(s)), `${e.id} ${s.role}`).toBeLessThanOrEqual(fig!.height + 0.5)
+      }
     }
   })
 
