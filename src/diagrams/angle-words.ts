@@ -15,6 +15,13 @@ const LIMB: Record<LimbAngleName, [joint: string, positive: string, negative: st
   shoulderExternalRotation: ['shoulder', 'external rotation', 'internal rotation'],
   elbowFlexion: ['elbow', 'flexion', 'flexion'],
   wristExtension: ['wrist', 'extension', 'flexion'],
+  forearmPronation: ['forearm', 'pronation', 'supination'],
+  ankleInversion: ['ankle', 'inversion', 'eversion'],
+  fingerFlexion: ['fingers', 'flexion', 'flexion'],
+  fingerSpread: ['fingers', 'spread', 'spread'],
+  toeFlexion: ['toes', 'flexion', 'extension'],
+  scapulaElevation: ['shoulder blade', 'elevation', 'depression'],
+  scapulaRetraction: ['shoulder blade', 'retraction', 'protraction'],
 }
 const AXIAL: Record<AxialAngleName, [part: string, positive: string, negative: string]> = {
   trunkFlexion: ['Trunk', 'flexion', 'extension'],
@@ -24,6 +31,7 @@ const AXIAL: Record<AxialAngleName, [part: string, positive: string, negative: s
   neckSideBend: ['Neck', 'side-bend to the right', 'side-bend to the left'],
   neckRotation: ['Neck', 'rotation to the right', 'rotation to the left'],
   bodyLean: ['Whole body', 'lean forward', 'lean back'],
+  neckRetraction: ['Neck', 'retraction (chin tuck)', 'protrusion'],
 }
 
 export function limbAngleWords(side: 'left' | 'right', name: LimbAngleName, value: number): string {

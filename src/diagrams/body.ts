@@ -26,10 +26,12 @@ type Part = { role: string; circles: [FigureJoint | 'head', number][]; side?: 'l
 const limbParts = (s: 'left' | 'right'): Part[] => [
   { role: `${s} thigh`, side: s, circles: [[`${s}Hip`, 8], [`${s}Knee`, 5.5]] },
   { role: `${s} shank`, side: s, circles: [[`${s}Knee`, 5.5], [`${s}Ankle`, 4]] },
-  { role: `${s} foot`, side: s, circles: [[`${s}Ankle`, 4.2], [`${s}Toe`, 2.6]] },
+  // The ball of the foot lies inside the old heel-to-toe taper, so a foot with flat toes looks as before.
+  { role: `${s} foot`, side: s, circles: [[`${s}Ankle`, 4.2], [`${s}Ball`, 3], [`${s}Toe`, 2.6]] },
   { role: `${s} upper arm`, side: s, circles: [[`${s}Shoulder`, 5.2], [`${s}Elbow`, 4]] },
   { role: `${s} forearm`, side: s, circles: [[`${s}Elbow`, 4], [`${s}Wrist`, 3]] },
-  { role: `${s} hand`, side: s, circles: [[`${s}Wrist`, 3], [`${s}Hand`, 3.2]] },
+  // Wrist to fingertip as before (shorter when the fingers curl into a fist); the thumb makes a bump on its side.
+  { role: `${s} hand`, side: s, circles: [[`${s}Wrist`, 3], [`${s}Hand`, 3.2], [`${s}Thumb`, 1.4]] },
 ]
 
 const PARTS: Part[] = [

@@ -3,12 +3,14 @@
  * "2" the end (three or four when the spec has more keyframes), each a complete solid figure with its props,
  * on one scale and one floor line, the arrow on the last frame. A pose held still (an isometric, a stretch)
  * is one frame with a stopwatch mark. A spec may ask for the older overlay (start ghosted under the end)
- * where that reads better, e.g. a small arc of one limb.
+ * where that reads better, e.g. a small arc of one limb. A spec with a `detail` gets its zoomed inset beside the
+ * frames, boxed.
  */
 import type { Shape } from './body'
 import { specPoses, type Figure } from './figure'
 import { cachedFigure } from './figure-cache'
 import { badgeShapes, BADGE_RADIUS } from './badges'
+import { insetFor } from './inset'
 import { shapeBox, translateShape, unionBox, type Box } from './shape-geometry'
 import type { DiagramSpec, View } from './spec'
 import { INK, SEPARATOR } from './style'
@@ -113,8 +115,20 @@ export function panelFor(spec: DiagramSpec, view: View, options: PanelOptions = 
     frames.push({ x: ox, y: oy, width, height, keyframe: indices[n]! })
     cursor += (arrange === 'row' ? width : height) + GAP
   })
-  const width = arrange === 'row' ? cursor - GAP : Math.max(...frames.map((f) => f.width))
-  const height = arrange === 'row' ? bottom - top : cursor - GAP
+  let width = arrange === 'row' ? cursor - GAP : Math.max(...frames.map((f) => f.width))
+  let height = arrange === 'row' ? bottom - top : cursor - GAP
+  // A zoomed detail of a small part (fingers, ankle, shoulder blades) goes beside the frames, boxed, on the same line.
+  const inset = insetFor(spec, options.side ? { side: options.side } : {})
+  if (inset) {
+    const box = unionBox(inset.shapes.map(shapeBox))
+    const [w, h] = [box.maxX - box.minX + 2 * PAD, box.maxY - box.minY + 2 * PAD]
+    const ox = arrange === 'row' ? width + GAP : 0
+    const oy = arrange === 'row' ? 0 : height + GAP
+    shapes.push({ kind: 'path', role: 'detail box', d: `M${ox} ${oy}H${ox + w}V${oy + h}H${ox}Z`, ...SEPARATOR })
+    shapes.push(...inset.shapes.map((s) => translateShape(s, ox + PAD - box.minX, oy + PAD - box.minY)))
+    width = arrange === 'row' ? ox + w : Math.max(width, w)
+    height = arrange === 'row' ? Math.max(height, h) : oy + h
+  }
   // Column separators span the widest frame.
   for (const s of shapes) if (s.role === 'separator' && s.kind === 'line' && arrange === 'column') s.x2 = width - 2
   return { width, height, viewY: 0, shapes, notes, kind, frames }

@@ -75,6 +75,7 @@ export const JOINT_RADIUS: Record<FigureJoint, number> = {
   pelvis: 12, waist: 11, chest: 13, neckBase: 5, headTop: 2, face: 2.5,
   leftHip: 8, rightHip: 8, leftKnee: 5.5, rightKnee: 5.5, leftAnkle: 5, rightAnkle: 5, leftToe: 2.5, rightToe: 2.5,
   leftShoulder: 5.5, rightShoulder: 5.5, leftElbow: 4, rightElbow: 4, leftWrist: 3, rightWrist: 3, leftHand: 2.5, rightHand: 2.5,
+  leftThumb: 1.2, rightThumb: 1.2, leftBall: 2.5, rightBall: 2.5,
 }
 export const HEAD_RADIUS = 11
 

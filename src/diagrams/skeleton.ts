@@ -4,6 +4,7 @@
  * positions in the body's own frame (x forward, y to the figure's left, z up; pelvis at the origin).
  */
 import type { AxialAngleName, JointName, LimbAngleName } from './spec'
+import { footFrame, footPoints, handFrame, handPoints } from './extremity'
 import { add, compose, IDENTITY, mul, rotX, rotY, rotZ, scale, type Mat3, type Vec3 } from './vec'
 
 export type Side = 'left' | 'right'
@@ -16,10 +17,12 @@ export type Pose = Record<AxialAngleName, number> & { left: LimbAngles; right: L
 export const NEUTRAL_LIMB: LimbAngles = {
   hipFlexion: 0, hipAbduction: 0, hipExternalRotation: 0, kneeFlexion: 0, ankleDorsiflexion: 0,
   shoulderFlexion: 0, shoulderAbduction: 0, shoulderExternalRotation: 0, elbowFlexion: 0, wristExtension: 0,
+  // Palm forward with the arm hanging (palm up with the arm held out): the model's resting forearm.
+  forearmPronation: -90, ankleInversion: 0, fingerFlexion: 0, fingerSpread: 0, toeFlexion: 0, scapulaElevation: 0, scapulaRetraction: 0,
 }
 export const NEUTRAL: Pose = {
   left: NEUTRAL_LIMB, right: NEUTRAL_LIMB,
-  trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0, neckSideBend: 0, neckRotation: 0, bodyLean: 0,
+  trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0, neckSideBend: 0, neckRotation: 0, bodyLean: 0, neckRetraction: 0,
 }
 
 /** Usual active ranges (degrees) for adults; poses are clamped to them. */
@@ -34,6 +37,13 @@ export const LIMITS: Record<LimbAngleName | AxialAngleName, [number, number]> = 
   shoulderExternalRotation: [-90, 90],
   elbowFlexion: [0, 150],
   wristExtension: [-80, 70],
+  forearmPronation: [-90, 90],
+  ankleInversion: [-20, 35],
+  fingerFlexion: [0, 100],
+  fingerSpread: [0, 30],
+  toeFlexion: [-40, 60],
+  scapulaElevation: [-10, 35],
+  scapulaRetraction: [-25, 25],
   trunkFlexion: [-30, 90],
   trunkSideBend: [-35, 35],
   trunkRotation: [-45, 45],
@@ -41,6 +51,7 @@ export const LIMITS: Record<LimbAngleName | AxialAngleName, [number, number]> = 
   neckSideBend: [-45, 45],
   neckRotation: [-80, 80],
   bodyLean: [-15, 45],
+  neckRetraction: [-20, 30],
 }
 
 /** How each angle reads to a clinician, for sliders and clamping notes. */
@@ -48,10 +59,13 @@ export const ANGLE_LABELS: Record<LimbAngleName | AxialAngleName, string> = {
   hipFlexion: 'hip flexion', hipAbduction: 'hip abduction', hipExternalRotation: 'hip external rotation',
   kneeFlexion: 'knee flexion', ankleDorsiflexion: 'ankle dorsiflexion', shoulderFlexion: 'shoulder flexion',
   shoulderAbduction: 'shoulder abduction', shoulderExternalRotation: 'shoulder external rotation',
-  elbowFlexion: 'elbow flexion', wristExtension: 'wrist extension', trunkFlexion: 'Trunk flexion',
+  elbowFlexion: 'elbow flexion', wristExtension: 'wrist extension', forearmPronation: 'forearm pronation (palm down +)',
+  ankleInversion: 'ankle inversion (sole in +)', fingerFlexion: 'finger flexion (fist 100)', fingerSpread: 'finger spread',
+  toeFlexion: 'toe flexion (curl +)', scapulaElevation: 'shoulder blade elevation', scapulaRetraction: 'shoulder blade retraction (back +)',
+  trunkFlexion: 'Trunk flexion',
   trunkSideBend: 'Trunk side-bend (right +)', trunkRotation: 'Trunk rotation (right +)', neckFlexion: 'Neck flexion',
   neckSideBend: 'Neck side-bend (right +)', neckRotation: 'Neck rotation (right +)',
-  bodyLean: 'Whole-body lean (forward +)',
+  bodyLean: 'Whole-body lean (forward +)', neckRetraction: 'Chin tuck (head back +)',
 }
 
 /** Segment lengths in centimetres. */
@@ -60,8 +74,11 @@ export const BONES = {
   upperArm: 30, forearm: 26, hand: 9, thigh: 44, shank: 43, foot: 20,
 } as const
 
-/** Joints drawn but not named in diagram specs: the waist splits the spine, the face shows where the head looks. */
-export type FigureJoint = JointName | 'waist' | 'face'
+/**
+ * Joints drawn but not named in diagram specs: the waist splits the spine, the face shows where the head
+ * looks; the thumb tip and the ball of the foot shape hands and feet (the `Hand` joint is the middle fingertip).
+ */
+export type FigureJoint = JointName | 'waist' | 'face' | `${Side}${'Thumb' | 'Ball'}`
 export type Joints = Record<FigureJoint, Vec3>
 
 /** The pose with every angle inside its limit, plus a note for each that had to be changed. */
@@ -82,6 +99,7 @@ export function clampPose(pose: Pose): { pose: Pose; notes: string[] } {
       right: limb('right', pose.right),
       trunkFlexion: axial('trunkFlexion'), trunkSideBend: axial('trunkSideBend'), trunkRotation: axial('trunkRotation'),
       neckFlexion: axial('neckFlexion'), neckSideBend: axial('neckSideBend'), neckRotation: axial('neckRotation'), bodyLean: axial('bodyLean'),
+      neckRetraction: axial('neckRetraction'),
     },
     notes,
   }
@@ -113,7 +131,8 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
   j.waist = at(lumbar, [0, 0, BONES.lumbar])
   j.chest = add(j.waist, at(trunk, [0, 0, BONES.thoracic]))
   const neck = compose(trunk, spine(pose.neckFlexion, pose.neckSideBend, pose.neckRotation))
-  j.neckBase = add(j.chest, at(trunk, [0, 0, BONES.neck]))
+  // A chin tuck tips the lower neck back while the head above it keeps its angle, so the head slides back.
+  j.neckBase = add(j.chest, at(compose(trunk, rotY(-pose.neckRetraction)), [0, 0, BONES.neck]))
   j.headTop = add(j.neckBase, at(neck, [0, 0, BONES.head]))
   j.face = add(j.neckBase, at(neck, [10.5, 0, BONES.head * 0.45]))
   for (const side of ['left', 'right'] as const) {
@@ -125,15 +144,22 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
     const knee = add(hip, at(hipFrame, scale(DOWN, BONES.thigh)))
     const shankFrame = compose(hipFrame, rotY(a.kneeFlexion))
     const ankle = add(knee, at(shankFrame, scale(DOWN, BONES.shank)))
-    const toe = add(ankle, at(compose(shankFrame, rotY(-a.ankleDorsiflexion)), [BONES.foot, 0, 0]))
+    const foot = compose(shankFrame, footFrame(IDENTITY, a, sign))
+    const { ball, toeTip } = footPoints(a)
+    const toe = add(ankle, at(foot, toeTip))
     // Shoulder: flexion forward, abduction outward, then rotation about the upper arm (shows with the elbow bent).
     const armFrame = compose(trunk, compose(compose(rotY(-a.shoulderFlexion), rotX(sign * a.shoulderAbduction)), rotZ(sign * a.shoulderExternalRotation)))
-    const shoulder = add(j.chest, at(trunk, [0, sign * BONES.shoulderHalfWidth, -3]))
+    // The shoulder girdle pivots at the breastbone: elevation lifts the shoulder, retraction draws it back.
+    const girdle = compose(rotZ(sign * a.scapulaRetraction), rotX(sign * a.scapulaElevation))
+    const shoulder = add(j.chest, at(trunk, add([0, 0, -3], mul(girdle, [0, sign * BONES.shoulderHalfWidth, 0]))))
     const elbow = add(shoulder, at(armFrame, scale(DOWN, BONES.upperArm)))
     const forearmFrame = compose(armFrame, rotY(-a.elbowFlexion))
     const wrist = add(elbow, at(forearmFrame, scale(DOWN, BONES.forearm)))
-    const hand = add(wrist, at(compose(forearmFrame, rotY(a.wristExtension)), scale(DOWN, BONES.hand)))
+    const palm = handFrame(forearmFrame, a, sign)
+    const h = handPoints(a, sign)
+    const hand = add(wrist, at(palm, h.fingerTip))
     Object.assign(j, {
+      [`${side}Thumb`]: add(wrist, at(palm, h.thumbTip)), [`${side}Ball`]: add(ankle, at(foot, ball)),
       [`${side}Hip`]: hip, [`${side}Knee`]: knee, [`${side}Ankle`]: ankle, [`${side}Toe`]: toe,
       [`${side}Shoulder`]: shoulder, [`${side}Elbow`]: elbow, [`${side}Wrist`]: wrist, [`${side}Hand`]: hand,
     })
@@ -141,11 +167,11 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
   return j
 }
 
-/** The bones, as joint pairs (bone lengths are constant along these). */
+/** The bones, as joint pairs (bone lengths are constant along these; the hand is not, as the fingers curl). */
 export const SEGMENTS: [FigureJoint, FigureJoint][] = [
   ['pelvis', 'waist'], ['waist', 'chest'], ['chest', 'neckBase'], ['neckBase', 'headTop'],
   ...(['left', 'right'] as const).flatMap((s): [FigureJoint, FigureJoint][] => [
-    ['pelvis', `${s}Hip`], [`${s}Hip`, `${s}Knee`], [`${s}Knee`, `${s}Ankle`], [`${s}Ankle`, `${s}Toe`],
-    [`${s}Shoulder`, `${s}Elbow`], [`${s}Elbow`, `${s}Wrist`], [`${s}Wrist`, `${s}Hand`],
+    ['pelvis', `${s}Hip`], [`${s}Hip`, `${s}Knee`], [`${s}Knee`, `${s}Ankle`], [`${s}Ankle`, `${s}Ball`], [`${s}Ball`, `${s}Toe`],
+    [`${s}Shoulder`, `${s}Elbow`], [`${s}Elbow`, `${s}Wrist`],
   ]),
 ]

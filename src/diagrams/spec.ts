@@ -11,17 +11,24 @@ export const views = ['side', 'front', 'top', 'three-quarter'] as const
 export type View = (typeof views)[number]
 
 /**
- * Limb angles. The forearm has no rotation in this model: it is drawn palm-up when the arm points forward,
- * so wristExtension moves the hand towards the back of that palm-up forearm (palm-down hands, as on all
- * fours, use negative values).
+ * Limb angles. `forearmPronation` is 0 with the thumb up, +90 palm down, −90 palm up; left out it is −90,
+ * the palm-up forearm older specs were drawn with (wristExtension moves the hand towards the back of the
+ * hand, so on all fours with the palm down and no pronation given, negative values bend the wrist back).
+ * `fingerFlexion` runs from 0 (open) to 100 (a fist), `fingerSpread` fans the fingers (degrees),
+ * `toeFlexion` curls the toes (− lifts them), `ankleInversion` rolls the sole inwards (− outwards),
+ * `scapulaElevation` lifts the shoulder girdle (a shrug) and `scapulaRetraction` draws it back (− forward).
  */
 export const limbAngleNames = [
   'hipFlexion', 'hipAbduction', 'hipExternalRotation', 'kneeFlexion', 'ankleDorsiflexion',
   'shoulderFlexion', 'shoulderAbduction', 'shoulderExternalRotation', 'elbowFlexion', 'wristExtension',
+  'forearmPronation', 'ankleInversion', 'fingerFlexion', 'fingerSpread', 'toeFlexion', 'scapulaElevation', 'scapulaRetraction',
 ] as const
 export type LimbAngleName = (typeof limbAngleNames)[number]
-/** Axial angles; `bodyLean` tips a standing body forward from the ankles in one straight line (a wall push-up, a calf stretch). */
-export const axialAngleNames = ['trunkFlexion', 'trunkSideBend', 'trunkRotation', 'neckFlexion', 'neckSideBend', 'neckRotation', 'bodyLean'] as const
+/**
+ * Axial angles; `bodyLean` tips a standing body forward from the ankles in one straight line (a wall push-up,
+ * a calf stretch); `neckRetraction` slides the head straight back with the eyes level (a chin tuck; − pokes it forward).
+ */
+export const axialAngleNames = ['trunkFlexion', 'trunkSideBend', 'trunkRotation', 'neckFlexion', 'neckSideBend', 'neckRotation', 'bodyLean', 'neckRetraction'] as const
 export type AxialAngleName = (typeof axialAngleNames)[number]
 
 export const jointNames = [
@@ -83,6 +90,10 @@ const supportName = z.string().regex(
   new RegExp(`^(${supportPartNames.join('|')})(@(${supportPropKinds.join('|')}))?$`),
   'A support is a body part (leftFoot, rightHeel, pelvis, shoulders, head, ...) on the floor, or part@prop (rightHand@chair).',
 )
+export const detailParts = ['hand', 'wrist', 'forearm', 'ankle', 'foot', 'neck', 'shoulder blades', 'knee'] as const
+export type DetailPart = (typeof detailParts)[number]
+export const detailSchema = z.strictObject({ part: z.enum(detailParts), side: z.enum(['left', 'right']).optional() })
+export type Detail = z.infer<typeof detailSchema>
 
 export const diagramSpecSchema = z.strictObject({
   base: z.enum(basePositions),
@@ -103,5 +114,7 @@ export const diagramSpecSchema = z.strictObject({
    * checked against the drawing by the library test, so a figure cannot float, sink or lose its hold.
    */
   supports: z.union([z.array(z.array(supportName)).min(2).max(4), z.array(supportName)]).optional(),
+  /** A zoomed panel of a small part whose motion the whole figure is too small to show (see inset.ts). */
+  detail: detailSchema.optional(),
 })
 export type DiagramSpec = z.infer<typeof diagramSpecSchema>

@@ -46,4 +46,17 @@ describe('the pose editor', () => {
     expect(latest!.keyframes[1]).toEqual({})
     expect(screen.queryByText(/is outside/)).not.toBeInTheDocument()
   })
+
+  it('poses the fingers and shows the zoomed detail the spec asks for beside the picture', async () => {
+    let latest: DiagramSpec | undefined
+    render(<Harness onSpec={(s) => (latest = s)} />)
+    await userEvent.click(screen.getByRole('radio', { name: 'Right arm' }))
+    fireEvent.change(screen.getByRole('textbox', { name: 'Right fingers: flexion 0° (number)' }), { target: { value: '100' } })
+    expect(latest!.keyframes[1]).toEqual({ right: { fingerFlexion: 100 } })
+    expect(screen.queryByRole('img', { name: /close-up/ })).not.toBeInTheDocument()
+    await userEvent.click(screen.getByLabelText('Zoomed detail', { selector: 'input' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'hand', hidden: true }))
+    expect(latest!.detail).toEqual({ part: 'hand' })
+    expect(await screen.findByRole('img', { name: 'Knee lift, close-up of the hand: start, then end' })).toBeInTheDocument()
+  })
 })

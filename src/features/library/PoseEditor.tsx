@@ -5,7 +5,7 @@ import { axialAngleWords, jointWords, limbAngleWords } from '../../diagrams/angl
 import { specPoses } from '../../diagrams/figure'
 import { BASE_POSE, resolvePose } from '../../diagrams/placement'
 import { LIMITS } from '../../diagrams/skeleton'
-import { axialAngleNames, basePositions, jointNames, propKinds, pushDirections, views, type AxialAngleName, type BasePosition, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop, type View } from '../../diagrams/spec'
+import { axialAngleNames, basePositions, detailParts, jointNames, propKinds, pushDirections, views, type AxialAngleName, type BasePosition, type DetailPart, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop, type View } from '../../diagrams/spec'
 import { chooseViews } from '../../diagrams/visibility'
 import type { Exercise } from '../../core/exercise'
 import { DiagramView } from './DiagramView'
@@ -19,12 +19,14 @@ const BASE_WORDS: Record<BasePosition, string> = {
   'side-lying-left': 'Lying on the left side', 'side-lying-right': 'Lying on the right side', 'half-kneeling': 'Half-kneeling (left foot forward)',
   'tall-kneeling': 'Kneeling upright', quadruped: 'On hands and knees',
 }
+const LEG = ['hipFlexion', 'hipAbduction', 'hipExternalRotation', 'kneeFlexion', 'ankleDorsiflexion', 'ankleInversion', 'toeFlexion'] as const
+const ARM = ['scapulaElevation', 'scapulaRetraction', 'shoulderFlexion', 'shoulderAbduction', 'shoulderExternalRotation', 'elbowFlexion', 'forearmPronation', 'wristExtension', 'fingerFlexion', 'fingerSpread'] as const
 const GROUPS = {
   'Trunk & neck': { axial: axialAngleNames as readonly AxialAngleName[] },
-  'Right leg': { side: 'right', limb: ['hipFlexion', 'hipAbduction', 'hipExternalRotation', 'kneeFlexion', 'ankleDorsiflexion'] },
-  'Left leg': { side: 'left', limb: ['hipFlexion', 'hipAbduction', 'hipExternalRotation', 'kneeFlexion', 'ankleDorsiflexion'] },
-  'Right arm': { side: 'right', limb: ['shoulderFlexion', 'shoulderAbduction', 'shoulderExternalRotation', 'elbowFlexion', 'wristExtension'] },
-  'Left arm': { side: 'left', limb: ['shoulderFlexion', 'shoulderAbduction', 'shoulderExternalRotation', 'elbowFlexion', 'wristExtension'] },
+  'Right leg': { side: 'right', limb: LEG },
+  'Left leg': { side: 'left', limb: LEG },
+  'Right arm': { side: 'right', limb: ARM },
+  'Left arm': { side: 'left', limb: ARM },
 } as const satisfies Record<string, { axial?: readonly AxialAngleName[]; side?: 'left' | 'right'; limb?: readonly LimbAngleName[] }>
 type GroupName = keyof typeof GROUPS
 
@@ -102,6 +104,9 @@ export function PoseEditor({ value, onChange: report, name }: { value: DiagramSp
               onChange={(s) => { const { side: _s, ...rest } = spec; onChange(s === 'left' || s === 'right' ? { ...rest, side: s } : rest) }} />
             <MultiSelect label="Arrow follows (up to 2)" data={jointOptions} value={spec.moving} maxValues={2} searchable
               onChange={(m) => onChange({ ...spec, moving: m as DiagramSpec['moving'] })} />
+            <Select label="Zoomed detail" description="A close-up of a small part, start and end" data={[{ value: 'none', label: 'None' }, ...detailParts.map((d) => ({ value: d, label: d }))]}
+              value={spec.detail?.part ?? 'none'} allowDeselect={false}
+              onChange={(d) => { const { detail: _d, ...rest } = spec; onChange(d && d !== 'none' ? { ...rest, detail: { part: d as DetailPart } } : rest) }} />
           </SimpleGrid>
           <Text fw={600} size="sm" mt={4}>Props</Text>
           {spec.props.map((p, i) => (

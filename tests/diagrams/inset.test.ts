@@ -1,0 +1,133 @@
+import { resolvedViews } from '../../src/diagrams/visibility'
+import { describe, expect, it } from 'vitest'
+import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
+import { figureFor, type Figure, type Shape } from '../../src/diagrams/figure'
+import { INSET, insetFor } from '../../src/diagrams/inset'
+import { detailParts, diagramSpecSchema, type DetailPart, type DiagramSpec, type Keyframe } from '../../src/diagrams/spec'
+
+const numbers = (s: Shape) => (s.kind === 'path' ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number) : s.kind === 'circle' ? [s.cx, s.cy, s.r] : [s.x1, s.y1, s.x2, s.y2])
+const xsOf = (s: Shape) => (s.kind === 'line' ? [s.x1, s.x2] : numbers(s).filter((_, i) => i % 2 === 0))
+const ysOf = (s: Shape) => (s.kind === 'line' ? [s.y1, s.y2] : numbers(s).filter((_, i) => i % 2 === 1))
+
+/** One spec per part, each with a motion of that part (right side). */
+const MOTION: Record<DetailPart, { base: DiagramSpec['base']; from: Keyframe; to: Keyframe }> = {
+  hand: { base: 'sitting', from: { right: { fingerFlexion: 0 } }, to: { right: { fingerFlexion: 100 } } },
+  wrist: { base: 'sitting', from: { right: { wristExtension: 40, forearmPronation: 90 } }, to: { right: { wristExtension: -40, forearmPronation: 90 } } },
+  forearm: { base: 'sitting', from: { right: { elbowFlexion: 90, forearmPronation: -80 } }, to: { right: { elbowFlexion: 90, forearmPronation: 80 } } },
+  ankle: { base: 'supine', from: { right: { ankleInversion: 0 } }, to: { right: { ankleInversion: 30 } } },
+  foot: { base: 'sitting', from: { right: { toeFlexion: -20 } }, to: { right: { toeFlexion: 50 } } },
+  neck: { base: 'sitting', from: {}, to: { neckRetraction: 25 } },
+  'shoulder blades': { base: 'standing', from: {}, to: { left: { scapulaElevation: 30 }, right: { scapulaElevation: 30 } } },
+  knee: { base: 'supine', from: { right: { hipFlexion: 5, kneeFlexion: 15 } }, to: { right: { hipFlexion: -5, kneeFlexion: 0 } } },
+}
+const specFor = (part: DetailPart): DiagramSpec =>
+  diagramSpecSchema.parse({ base: MOTION[part].base, views: ['side'], keyframes: [MOTION[part].from, MOTION[part].to], moving: [], props: [], side: 'right', detail: { part } })
+
+/** How far the end drawing's body parts are from the start's, shape by shape (the end shifted back onto the start's half). */
+function startEndDifference(fig: Figure): number {
+  const offset = (INSET.width + INSET.gap) / 2
+  const parts = (which: string) => fig.shapes.filter((s) => s.role.startsWith(`inset ${which} `))
+  const start = parts('start')
+  const end = new Map(parts('end').map((s) => [s.role.replace('inset end ', ''), s]))
+  expect(new Set(start.map((s) => s.role.replace('inset start ', '')))).toEqual(new Set(end.keys()))
+  let most = 0
+  start.forEach((s) => {
+    const e = end.get(s.role.replace('inset start ', ''))!
+    const a = xsOf(s).map((x, j) => [x, ysOf(s)[j]!])
+    const b = xsOf(e).map((x, j) => [x - offset, ysOf(e)[j]!])
+    // Compare outlines by their bounding boxes (the outline's point count can change with its shape).
+    const box = (pts: number[][]) => [Math.min(...pts.map((p) => p[0]!)), Math.max(...pts.map((p) => p[0]!)), Math.min(...pts.map((p) => p[1]!)), Math.max(...pts.map((p) => p[1]!))]
+    const [ba, bb] = [box(a), box(b)]
+    most = Math.max(most, ...ba.map((v, j) => Math.abs(v - bb[j]!)))
+  })
+  return most
+}
+
+/** A shape's points (a mirrored outline runs the other way round from another start, so its points are compared as a set). */
+const pointsOf = (s: Shape) => xsOf(s).map((x, i) => [x, ysOf(s)[i]!] as const)
+const samePoints = (a: Shape, b: Shape) => {
+  const [pa, pb] = [pointsOf(a), pointsOf(b)]
+  const near = (p: readonly [number, number], list: (readonly [number, number])[]) => list.some((q) => Math.abs(p[0] - q[0]) <= 0.15 && Math.abs(p[1] - q[1]) <= 0.15)
+  return a.kind === b.kind && a.fill === b.fill && pa.every((p) => near(p, pb)) && pb.every((p) => near(p, pa))
+}
+
+/** Matches every shape of one drawing to a shape of the other with the same points (to 0.15 units) and paint. */
+function sameDrawing(a: Figure, b: Figure) {
+  const left = [...b.shapes]
+  for (const shape of a.shapes) {
+    const i = left.findIndex((other) => samePoints(shape, other))
+    expect(i, `${shape.role} has no counterpart`).toBeGreaterThanOrEqual(0)
+    left.splice(i, 1)
+  }
+  expect(left).toEqual([])
+}
+
+const mirrorKeyframe = ({ left, right, ...axial }: Keyframe): Keyframe => ({ ...axial, ...(right ? { left: right } : {}), ...(left ? { right: left } : {}) })
+
+describe('detail insets', () => {
+  it('draws nothing for a spec that asks for no detail', () => {
+    expect(insetFor({ ...specFor('hand'), detail: undefined })).toBeUndefined()
+  })
+
+  for (const part of detailParts) {
+    it(`draws the ${part}: start on the left, end on the right, inside the canvas, with an arrow, print-safe lines`, () => {
+      const fig = insetFor(specFor(part))!
+      expect([fig.width, fig.height]).toEqual([INSET.width, INSET.height])
+      for (const shape of fig.shapes) {
+        for (const x of xsOf(shape)) expect(x, shape.role).toBeGreaterThanOrEqual(-0.5)
+        for (const x of xsOf(shape)) expect(x, shape.role).toBeLessThanOrEqual(fig.width + 0.5)
+        for (const y of ysOf(shape)) expect(y, shape.role).toBeGreaterThanOrEqual(-0.5)
+        for (const y of ysOf(shape)) expect(y, shape.role).toBeLessThanOrEqual(fig.height + 0.5)
+        // Strokes thick and dark enough for a black-and-white printer.
+        expect(shape.strokeWidth, shape.role).toBeGreaterThanOrEqual(1.3)
+        expect(parseInt(shape.stroke.slice(1, 3), 16), shape.role).toBeLessThanOrEqual(0x76)
+      }
+      const half = fig.width / 2
+      for (const s of fig.shapes.filter((s) => s.role.startsWith('inset start '))) expect(Math.max(...xsOf(s)), s.role).toBeLessThan(half)
+      for (const s of fig.shapes.filter((s) => s.role.startsWith('inset end ') || s.role.startsWith('inset arrow'))) expect(Math.min(...xsOf(s)), s.role).toBeGreaterThan(half)
+      expect(fig.shapes.filter((s) => s.role === 'inset arrow')).toHaveLength(1)
+      expect(fig.shapes.filter((s) => s.role === 'inset arrowhead')).toHaveLength(1)
+      expect(startEndDifference(fig)).toBeGreaterThan(3)
+    })
+  }
+
+  it('draws a spec made for the left side as the exact mirror image of the same spec for the right, each drawing in place', () => {
+    for (const part of detailParts) {
+      const right = specFor(part)
+      const left: DiagramSpec = { ...right, side: 'left', keyframes: right.keyframes.map(mirrorKeyframe) }
+      const mirrored = insetFor(right, { side: 'left' })!
+      sameDrawing(insetFor(left)!, mirrored)
+      // Mirrored, the start is still the left drawing.
+      for (const s of mirrored.shapes.filter((s) => s.role.startsWith('inset start '))) expect(Math.max(...xsOf(s))).toBeLessThan(mirrored.width / 2)
+    }
+  })
+})
+
+describe('the library’s details', async () => {
+  const library = await loadBuiltinLibrary('resources/library/exercises')
+  const byId = new Map(library.exercises.map((e) => [e.id, e]))
+
+  it('gives every spec with a detail an inset inside its canvas, with an arrow, whose start and end differ by a visible amount', () => {
+    const withDetail = library.exercises.filter((e) => e.diagram?.detail)
+    expect(withDetail.length).toBeGreaterThanOrEqual(15)
+    for (const e of withDetail) {
+      const fig = insetFor(e.diagram!)
+      expect(fig, e.id).toBeDefined()
+      expect(startEndDifference(fig!), e.id).toBeGreaterThan(3)
+      expect(fig!.shapes.some((s) => s.role === 'inset arrowhead'), e.id).toBe(true)
+      for (const s of fig!.shapes) {
+        expect(Math.min(...xsOf(s), ...ysOf(s)), `${e.id} ${s.role}`).toBeGreaterThanOrEqual(-0.5)
+        expect(Math.max(...xsOf(s)), `${e.id} ${s.role}`).toBeLessThanOrEqual(fig!.width + 0.5)
+        expect(Math.max(...ysOf(s)), `${e.id} ${s.role}`).toBeLessThanOrEqual(fig!.height + 0.5)
+      }
+    }
+  })
+
+  it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {
+    for (const [a, b] of [['wrist-curls', 'reverse-wrist-curls'], ['wrist-flexor-stretch', 'wrist-extensor-stretch']] as const) {
+      const [sa, sb] = [byId.get(a)!.diagram!, byId.get(b)!.diagram!]
+      expect(figureFor(sa, resolvedViews(sa)[0]!).shapes, `${a} / ${b}`).not.toEqual(figureFor(sb, resolvedViews(sb)[0]!).shapes)
+      expect(insetFor(sa)!.shapes, `${a} / ${b} detail`).not.toEqual(insetFor(sb)!.shapes)
+    }
+  })
+})
