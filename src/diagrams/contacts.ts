@@ -5,7 +5,7 @@
  * and anyone checking a drawing against its steps.
  */
 import { placeForSpec, specPoses } from './figure'
-import { HEAD_RADIUS, headCentre, JOINT_RADIUS } from './placement'
+import { HEAD_RADIUS, headCentre, JOINT_RADIUS, restingJoints } from './placement'
 import { STEP_HEIGHT } from './props'
 import type { FigureJoint, Joints } from './skeleton'
 import { supportPartNames, type DiagramSpec, type JointName, type Prop, type SupportPart } from './spec'
@@ -23,7 +23,7 @@ function partOf(joint: FigureJoint | 'head'): SupportPart {
   if (joint === 'pelvis' || joint === 'waist' || joint.endsWith('Hip')) return 'pelvis'
   if (joint === 'chest' || joint === 'neckBase' || joint.endsWith('Shoulder')) return 'shoulders'
   const side = joint.startsWith('left') ? 'left' : 'right'
-  if (/Ankle|Toe/.test(joint)) return `${side}Foot`
+  if (/Ankle|Toe|Ball/.test(joint)) return `${side}Foot`
   if (joint.endsWith('Knee')) return `${side}Knee`
   if (joint.endsWith('Elbow')) return `${side}Forearm`
   return `${side}Hand`
@@ -34,16 +34,16 @@ function partsTouching(j: Joints, level: number): SupportPart[] {
   const near = (n: FigureJoint) => j[n][2] - JOINT_RADIUS[n] - level < TOUCH
   const parts = new Set<SupportPart>()
   for (const n of Object.keys(j) as FigureJoint[]) {
-    if (/Ankle|Toe|Elbow|Wrist|Hand/.test(n) || n === 'headTop' || n === 'face') continue
+    if (/Ankle|Toe|Ball|Elbow|Wrist|Hand|Thumb/.test(n) || n === 'headTop' || n === 'face') continue
     if (near(n)) parts.add(partOf(n))
   }
   if (headCentre(j)[2] - HEAD_RADIUS - level < TOUCH || near('headTop') || near('face')) parts.add('head')
   for (const s of ['left', 'right'] as const) {
     // Heel and toes both down is a flat foot; the forearm counts when the elbow is down, else the hand.
-    const [heel, toes] = [near(`${s}Ankle`), near(`${s}Toe`)]
+    const [heel, toes] = [near(`${s}Ankle`), near(`${s}Toe`) || near(`${s}Ball`)]
     if (heel || toes) parts.add(heel && toes ? `${s}Foot` : heel ? `${s}Heel` : `${s}Toes`)
     if (near(`${s}Elbow`)) parts.add(`${s}Forearm`)
-    else if (near(`${s}Wrist`) || near(`${s}Hand`)) parts.add(`${s}Hand`)
+    else if (near(`${s}Wrist`) || near(`${s}Hand`) || near(`${s}Thumb`)) parts.add(`${s}Hand`)
   }
   return supportPartNames.filter((p) => parts.has(p))
 }
@@ -64,7 +64,7 @@ export interface KeyframeContacts {
 
 /** The contacts of one placed keyframe of `spec`. */
 export function keyframeContacts(spec: DiagramSpec, j: Joints): KeyframeContacts {
-  const lowest = Math.min(...(Object.keys(j) as FigureJoint[]).map((n) => j[n][2] - JOINT_RADIUS[n]), headCentre(j)[2] - HEAD_RADIUS)
+  const lowest = Math.min(...restingJoints(j).map((n) => j[n][2] - JOINT_RADIUS[n]), headCentre(j)[2] - HEAD_RADIUS)
   const onStep = spec.props.some((p) => p.kind === 'step') && Math.abs(lowest - STEP_HEIGHT) < 0.5
   const props = new Set<string>()
   if (onStep) for (const part of partsTouching(j, STEP_HEIGHT)) props.add(`${part}@step`)
@@ -80,7 +80,7 @@ export function keyframeContacts(spec: DiagramSpec, j: Joints): KeyframeContacts
     props.add(`${part}@${p.kind}`)
   }
   const floor = onStep ? [] : partsTouching(j, 0)
-  const belowFloor = (Object.keys(j) as FigureJoint[]).filter((n) => j[n][2] - JOINT_RADIUS[n] < -SINK)
+  const belowFloor = restingJoints(j).filter((n) => j[n][2] - JOINT_RADIUS[n] < -SINK)
   return { floor, props: [...props].sort(), belowFloor }
 }
 

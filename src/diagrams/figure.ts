@@ -7,7 +7,7 @@
  */
 import { arrowShapes } from './arrow'
 import { bodyShapes, type DrawPoint, type Mapper, type Shape } from './body'
-import { placeFigure, resolvePose, JOINT_RADIUS, headCentre, HEAD_RADIUS } from './placement'
+import { placeFigure, resolvePose, JOINT_RADIUS, headCentre, HEAD_RADIUS, restingJoints } from './placement'
 import { projectPoint } from './project'
 import { PROP_REACH, propShapes, STEP_HEIGHT } from './props'
 import { clampPose, type Joints, type Pose } from './skeleton'
@@ -74,7 +74,7 @@ export function placeForSpec(spec: DiagramSpec, pose: Pose): Joints {
   return joints
 }
 
-const touching = (j: Joints) => (Object.keys(j) as (keyof Joints)[]).filter((n) => j[n][2] - JOINT_RADIUS[n] < 1.5)
+const touching = (j: Joints) => restingJoints(j).filter((n) => j[n][2] - JOINT_RADIUS[n] < 1.5)
 
 /**
  * Keeps planted parts planted: each later pose is slid along the floor so the parts that touched the

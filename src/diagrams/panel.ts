@@ -11,9 +11,10 @@ import { specPoses, type Figure } from './figure'
 import { cachedFigure } from './figure-cache'
 import { badgeShapes, BADGE_RADIUS } from './badges'
 import { insetFor } from './inset'
+import { resolvedViews } from './visibility'
 import { shapeBox, translateShape, unionBox, type Box } from './shape-geometry'
 import type { DiagramSpec, View } from './spec'
-import { INK, SEPARATOR } from './style'
+import { INK, MIN_STROKE, SEPARATOR } from './style'
 
 export type PanelKind = 'frames' | 'hold' | 'overlay'
 export type Arrangement = 'row' | 'column'
@@ -117,15 +118,16 @@ export function panelFor(spec: DiagramSpec, view: View, options: PanelOptions = 
   })
   let width = arrange === 'row' ? cursor - GAP : Math.max(...frames.map((f) => f.width))
   let height = arrange === 'row' ? bottom - top : cursor - GAP
-  // A zoomed detail of a small part (fingers, ankle, shoulder blades) goes beside the frames, boxed, on the same line.
-  const inset = insetFor(spec, options.side ? { side: options.side } : {})
+  // A zoomed detail of a small part (fingers, ankle, shoulder blades) goes beside the frames of the first view, boxed.
+  const inset = view === resolvedViews(spec)[0] ? insetFor(spec, options.side ? { side: options.side } : {}) : undefined
   if (inset) {
     const box = unionBox(inset.shapes.map(shapeBox))
     const [w, h] = [box.maxX - box.minX + 2 * PAD, box.maxY - box.minY + 2 * PAD]
     const ox = arrange === 'row' ? width + GAP : 0
     const oy = arrange === 'row' ? 0 : height + GAP
     shapes.push({ kind: 'path', role: 'detail box', d: `M${ox} ${oy}H${ox + w}V${oy + h}H${ox}Z`, ...SEPARATOR })
-    shapes.push(...inset.shapes.map((s) => translateShape(s, ox + PAD - box.minX, oy + PAD - box.minY)))
+    // Drawn at the frames' scale, its lines get the same minimum width for print.
+    shapes.push(...inset.shapes.map((s) => translateShape({ ...s, strokeWidth: Math.max(s.strokeWidth, MIN_STROKE) }, ox + PAD - box.minX, oy + PAD - box.minY)))
     width = arrange === 'row' ? ox + w : Math.max(width, w)
     height = arrange === 'row' ? Math.max(height, h) : oy + h
   }

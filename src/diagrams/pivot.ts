@@ -4,7 +4,7 @@
  * shoulders), a plank onto its toes, all fours onto the hands; a side-lying body held up only by its
  * lower shoulder tips down onto its lower hip.
  */
-import type { FigureJoint, Joints } from './skeleton'
+import { restingJoints, type FigureJoint, type Joints } from './skeleton'
 import { mul, rotY, sub, add, type Vec3 } from './vec'
 
 export interface Surfaces {
@@ -42,7 +42,7 @@ const HEAD: FigureJoint[] = ['headTop', 'face']
  * at the neck just enough to rest on the floor rather than go through it (a bridge on its shoulders).
  */
 export function pivotOnto(j: Joints, pivot: readonly FigureJoint[], s: Surfaces, headFollows = false): Joints {
-  const others = (Object.keys(j) as FigureJoint[]).filter((n) => !pivot.includes(n) && !(headFollows && HEAD.includes(n)))
+  const others = restingJoints(j).filter((n) => !pivot.includes(n) && !(headFollows && HEAD.includes(n)))
   const rest = (t: Joints) => Math.min(bottom(t, others, s), headFollows ? Infinity : s.headCentre(t)[2] - s.headRadius)
   const gap = (deg: number) => {
     const t = turn(j, deg)
@@ -69,7 +69,7 @@ export function bendDown(j: Joints, parts: readonly FigureJoint[], about: Figure
 
 /** Turns the body until some part of `settle` comes down to the level of the rest (a side-lying body onto its hip). */
 export function settleOnto(j: Joints, settle: readonly FigureJoint[], s: Surfaces, limit = 45): Joints {
-  const others = (Object.keys(j) as FigureJoint[]).filter((n) => !settle.includes(n))
+  const others = restingJoints(j).filter((n) => !settle.includes(n))
   const gap = (deg: number) => {
     const t = turn(j, deg)
     return bottom(t, settle, s) - Math.min(bottom(t, others, s), s.headCentre(t)[2] - s.headRadius)

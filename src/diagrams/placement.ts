@@ -6,6 +6,8 @@
  * hands and knees) when a limb would otherwise go through the floor, and a side-lying body settles onto
  * its lower hip (see pivot.ts).
  */
+import { restingJoints } from './skeleton'
+export { restingJoints }
 import { forwardKinematics, NEUTRAL, NEUTRAL_LIMB, type FigureJoint, type Joints, type LimbAngles, type Pose } from './skeleton'
 import { basePositions, type BasePosition, type Keyframe } from './spec'
 import { bendDown, pivotOnto, settleOnto } from './pivot'
@@ -83,7 +85,7 @@ export const HEAD_RADIUS = 11
 export const headCentre = (j: Joints): Vec3 => [(j.neckBase[0] + j.headTop[0]) / 2, (j.neckBase[1] + j.headTop[1]) / 2, (j.neckBase[2] + j.headTop[2]) / 2]
 
 const bottom = (j: Joints, names: readonly FigureJoint[]) => Math.min(...names.map((n) => j[n][2] - JOINT_RADIUS[n]))
-const lowest = (j: Joints) => Math.min(bottom(j, Object.keys(j) as FigureJoint[]), headCentre(j)[2] - HEAD_RADIUS)
+const lowest = (j: Joints) => Math.min(bottom(j, restingJoints(j)), headCentre(j)[2] - HEAD_RADIUS)
 
 /** The part that pivots a lying or four-point body when it would go through the floor (a bridge's feet, the hands on all fours). */
 const SUPPORTS: Partial<Record<BasePosition, { pivot: FigureJoint[]; headFollows?: boolean }>> = {
@@ -126,7 +128,7 @@ const turn = (j: Joints, m: Mat3): Joints => Object.fromEntries(Object.entries(j
  * Tucked toes (a plank) are left alone, so the body still pivots onto them.
  */
 function pointedFeetFlat(joints: Joints, pose: Pose): Joints {
-  const rest = (Object.keys(joints) as FigureJoint[]).filter((n) => !/Toe$/.test(n))
+  const rest = restingJoints(joints).filter((n) => !/Toe$/.test(n))
   const floor = Math.min(bottom(joints, rest), headCentre(joints)[2] - HEAD_RADIUS)
   let j = joints
   for (const s of ['left', 'right'] as const) if (pose[s].ankleDorsiflexion < -20) j = bendDown(j, [`${s}Toe`], `${s}Ankle`, floor, SURFACES)

@@ -9,7 +9,7 @@ import type { Mapper, Shape } from './body'
 import { HEAD_RADIUS, headCentre, JOINT_RADIUS } from './placement'
 import type { Joints } from './skeleton'
 import { pushDirections, type Prop } from './spec'
-import { INK } from './style'
+import { INK, MIN_STROKE } from './style'
 import { add, length, scale, sub, type Vec3 } from './vec'
 
 export type PushDirection = (typeof pushDirections)[number]
@@ -91,6 +91,6 @@ export function pushShapes(push: PushProp, j: Joints, map: Mapper, k: number): S
     // A white halo first, so the arrow reads over a wall, a limb or the floor.
     { kind: 'path', role: 'push halo', d: shaft + bars, fill: 'none', stroke: '#ffffff', strokeWidth: PUSH_STYLE.stroke + 2.4 },
     { kind: 'path', role: 'push', d: shaft + bars, ...ink },
-    { kind: 'path', role: 'push head', d: head, fill: INK, stroke: INK, strokeWidth: 1.3 },
+    { kind: 'path', role: 'push head', d: head, fill: INK, stroke: INK, strokeWidth: MIN_STROKE },
   ]
 }

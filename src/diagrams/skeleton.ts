@@ -175,3 +175,9 @@ export const SEGMENTS: [FigureJoint, FigureJoint][] = [
     [`${s}Shoulder`, `${s}Elbow`], [`${s}Elbow`, `${s}Wrist`],
   ]),
 ]
+
+/**
+ * The joints a body rests on. The thumb tip and the ball of the foot only shape the hand and foot drawings: a
+ * pointed foot lying face down must rest on its top, not tip the body onto the ball of the foot.
+ */
+export const restingJoints = (j: Joints): FigureJoint[] => (Object.keys(j) as FigureJoint[]).filter((n) => !/(Thumb|Ball)$/.test(n))

@@ -8,9 +8,6 @@ import { figureFor, type Shape } from '../../src/diagrams/figure'
  * a picture that cannot tell two exercises apart makes a handout wrong for one of them.
  */
 const intentionalTwins: { pair: [string, string]; reason: string }[] = [
-  { pair: ['wrist-curls', 'reverse-wrist-curls'], reason: 'needs forearm rotation (d-body): palm up and palm down look alike until the forearm can turn' },
-  { pair: ['bridges', 'bridge-with-hold'], reason: 'the "with hold" variant lifts the same way; only the hold at the top (its dosage) differs' },
-  { pair: ['long-arc-quad', 'seated-knee-extension'], reason: 'one movement under two names (long arc quad is the clinic name): steps, cues and dosage agree, so one picture fits both' },
 ]
 
 const round = (n: number) => String(Math.round(n))

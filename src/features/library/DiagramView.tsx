@@ -47,7 +47,7 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
       {/* Thumbnails sit on one paper-white panel, so trimmed figures of any shape line up (in dark mode too). */}
       <Group gap="xs" justify="center" wrap="nowrap" style={firstViewOnly ? { background: 'white', borderRadius: 6 } : undefined}>
         {stills.map(({ view, figure }) => (
-          <FigureSvg key={view} figure={playing ? figureFor(spec, view, { side, at: t }) : figure} title={`${name}, ${VIEW_WORDS[view]}${side ? `, ${side} side` : ''}`}
+          <FigureSvg key={view} figure={playing ? figureFor(spec, view, { side, at: t }) : figure} title={`${name}, ${VIEW_WORDS[view]}${side ? `, ${side} side` : ''}${spec.detail && view === views[0] ? `, with a close-up of the ${spec.detail.part}` : ''}`}
             style={{ height, maxWidth: '100%', background: firstViewOnly ? undefined : 'white', borderRadius: 6 }} />
         ))}
       </Group>
