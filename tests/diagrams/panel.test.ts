@@ -83,6 +83,18 @@ describe('panels of numbered frames', () => {
   })
 })
 
+describe('diagrams stored before frames, insets, pushes and supports', () => {
+  it('load unchanged and draw as numbered frames', () => {
+    // A custom exercise's diagram exactly as version 1 of the app saved it (views required, none of the new fields).
+    const stored = JSON.parse('{"base":"supine","views":["side"],"keyframes":[{"left":{"hipFlexion":45,"kneeFlexion":90},"right":{"hipFlexion":45,"kneeFlexion":90}},{"left":{"hipFlexion":10,"kneeFlexion":90},"right":{"hipFlexion":10,"kneeFlexion":90}}],"moving":["pelvis"],"props":[{"kind":"mat"}],"side":"right"}')
+    const spec = diagramSpecSchema.parse(stored)
+    expect(spec).toEqual(stored)
+    const panel = panelFor(spec, 'side')
+    expect(panel.kind).toBe('frames')
+    expect(panel.frames).toHaveLength(2)
+  })
+})
+
 describe('every built-in picture', async () => {
   const library = await loadBuiltinLibrary('resources/library/exercises')
   it('stays inside its panel in every view (no limb or arrow leaves the frame)', () => {

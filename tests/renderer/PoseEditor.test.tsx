@@ -59,4 +59,15 @@ describe('the pose editor', () => {
     expect(latest!.detail).toEqual({ part: 'hand' })
     expect(await screen.findByRole('img', { name: /^Knee lift, .*, with a close-up of the hand$/ })).toBeInTheDocument()
   })
+
+  it('switches a diagram between numbered frames and the start outline, and back', async () => {
+    let latest: DiagramSpec | undefined
+    render(<Harness onSpec={(s) => (latest = s)} />)
+    await userEvent.click(screen.getByLabelText('Drawn as', { selector: 'input' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'Start as an outline under the end', hidden: true }))
+    expect(latest!.display).toBe('overlay')
+    await userEvent.click(screen.getByLabelText('Drawn as', { selector: 'input' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'Start and end frames', hidden: true }))
+    expect(latest).not.toHaveProperty('display')
+  })
 })

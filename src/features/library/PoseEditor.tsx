@@ -107,6 +107,10 @@ export function PoseEditor({ value, onChange: report, name }: { value: DiagramSp
             <Select label="Zoomed detail" description="A close-up of a small part, start and end" data={[{ value: 'none', label: 'None' }, ...detailParts.map((d) => ({ value: d, label: d }))]}
               value={spec.detail?.part ?? 'none'} allowDeselect={false}
               onChange={(d) => { const { detail: _d, ...rest } = spec; onChange(d && d !== 'none' ? { ...rest, detail: { part: d as DetailPart } } : rest) }} />
+            <Select label="Drawn as" description="Numbered frames suit whole-body moves; an outline can suit a small arc of one limb"
+              data={[{ value: 'frames', label: 'Start and end frames' }, { value: 'overlay', label: 'Start as an outline under the end' }]}
+              value={spec.display ?? 'frames'} allowDeselect={false}
+              onChange={(d) => { const { display: _d, ...rest } = spec; onChange(d === 'overlay' ? { ...rest, display: 'overlay' } : rest) }} />
           </SimpleGrid>
           <Text fw={600} size="sm" mt={4}>Props</Text>
           {spec.props.map((p, i) => (
