@@ -7,18 +7,23 @@ import { figureFor, type Figure, type FigureOptions } from './figure'
 import type { DiagramSpec, View } from './spec'
 
 const LIMIT = 600
-const cache = new Map<string, Figure>()
 
-export function cachedFigure(spec: DiagramSpec, view: View, options: FigureOptions = {}): Figure {
-  const key = JSON.stringify([spec, view, options])
-  const hit = cache.get(key)
-  if (hit) {
-    cache.delete(key)
-    cache.set(key, hit)
-    return hit
+/** A bounded memo of `make` by the JSON of its arguments, least recently used out first. */
+export function memo<A extends unknown[], R>(make: (...args: A) => R, limit = LIMIT): (...args: A) => R {
+  const cache = new Map<string, R>()
+  return (...args: A) => {
+    const key = JSON.stringify(args)
+    const hit = cache.get(key)
+    if (hit !== undefined) {
+      cache.delete(key)
+      cache.set(key, hit)
+      return hit
+    }
+    const made = make(...args)
+    cache.set(key, made)
+    if (cache.size > limit) cache.delete(cache.keys().next().value!)
+    return made
   }
-  const figure = figureFor(spec, view, options)
-  cache.set(key, figure)
-  if (cache.size > LIMIT) cache.delete(cache.keys().next().value!)
-  return figure
 }
+
+export const cachedFigure: (spec: DiagramSpec, view: View, options?: FigureOptions) => Figure = memo((spec: DiagramSpec, view: View, options: FigureOptions = {}) => figureFor(spec, view, options))

@@ -8,7 +8,7 @@
  */
 import type { Shape } from './body'
 import { specPoses, type Figure } from './figure'
-import { cachedFigure } from './figure-cache'
+import { cachedFigure, memo } from './figure-cache'
 import { badgeShapes, BADGE_RADIUS } from './badges'
 import { insetFor } from './inset'
 import { resolvedViews } from './visibility'
@@ -77,7 +77,10 @@ function crop(figure: Figure): Cropped {
 
 const overlaps = (a: Box, b: Box) => a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
 
-export function panelFor(spec: DiagramSpec, view: View, options: PanelOptions = {}): Panel {
+/** Panels are kept between renders (the live preview redraws the handout after every edit). */
+export const panelFor: (spec: DiagramSpec, view: View, options?: PanelOptions) => Panel = memo((spec: DiagramSpec, view: View, options: PanelOptions = {}) => drawPanel(spec, view, options))
+
+function drawPanel(spec: DiagramSpec, view: View, options: PanelOptions): Panel {
   const kind = panelKind(spec)
   const base = { side: options.side, trim: true }
   const indices = kind === 'frames' ? distinctKeyframes(spec) : [spec.keyframes.length - 1]

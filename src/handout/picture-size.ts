@@ -7,6 +7,7 @@
  * - compact: across the half-page card, no smaller than the old detailed picture (0.71 pt per drawing unit).
  * Every line of a figure is at least 1 pt wide at these sizes (tests/handout/picture-size.test.ts).
  */
+import { memo } from '../diagrams/figure-cache'
 import { bestArrangement, panelFor, type Panel } from '../diagrams/panel'
 import type { DiagramSpec, View } from '../diagrams/spec'
 import { resolvedViews } from '../diagrams/visibility'
@@ -65,8 +66,10 @@ function detailedFit(spec: DiagramSpec, fit: (w: number) => PrintedPanel[], widt
 /** Points per drawing unit of a printed panel. */
 export const printScale = (p: PrintedPanel) => p.width / p.panel.width
 
-/** The picture plan for a spec in its printed views (its own list, or the ones its movement shows best). */
-export function picturePlan(spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right'): PicturePlan {
+/** The picture plan for a spec in its printed views (its own list, or the ones its movement shows best); kept between renders. */
+export const picturePlan: (spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right') => PicturePlan = memo(planPicture)
+
+function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right'): PicturePlan {
   const views = resolvedViews(spec)
   const box = BOX[layout === 'large' ? 'detailed' : layout]
   // In a detailed card several views share the column's height; compact cards grow instead.

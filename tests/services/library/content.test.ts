@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../../electron/services/library/builtin'
 import { bodyRegions, equipmentKinds, positions } from '../../../src/core/exercise'
@@ -92,4 +93,12 @@ describe('a handout with one exercise from each body region', () => {
       expect(captions, layout).toBe(picks.reduce((n, e) => n + resolvedViews(e.diagram!).length, 0))
     }
   }, 60_000)
+
+  it('keeps the example handout’s pictures the same as the library’s (docs/handout-example.json is not a stale copy)', () => {
+    const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8')) as { program: { items: { name: string; diagram?: unknown }[] } }
+    for (const item of example.program.items) {
+      const entry = library.exercises.find((e) => e.name === item.name)
+      if (entry && item.diagram) expect(item.diagram, item.name).toEqual(entry.diagram)
+    }
+  })
 })
