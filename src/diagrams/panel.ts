@@ -11,12 +11,13 @@ import { specPoses, type Figure } from './figure'
 import { cachedFigure, memo } from './figure-cache'
 import { badgeShapes, BADGE_RADIUS } from './badges'
 import { insetFor } from './inset'
-import { resolvedViews } from './visibility'
+import { MIN_TRAVEL, resolvedViews, viewTravel } from './visibility'
 import { shapeBox, translateShape, unionBox, type Box } from './shape-geometry'
-import type { DiagramSpec, View } from './spec'
+import { jointNames, type DiagramSpec, type View } from './spec'
 import { INK, MIN_STROKE, SEPARATOR } from './style'
 
-export type PanelKind = 'frames' | 'hold' | 'overlay'
+/** `setup`: the body barely moves (a shrug, a grip); one frame shows the position and the numbered close-up the movement. */
+export type PanelKind = 'frames' | 'hold' | 'overlay' | 'setup'
 export type Arrangement = 'row' | 'column'
 
 export interface PanelFrame {
@@ -36,6 +37,7 @@ export interface Panel {
   shapes: Shape[]
   notes: string[]
   kind: PanelKind
+  arrange: Arrangement
   frames: PanelFrame[]
 }
 
@@ -80,12 +82,17 @@ const overlaps = (a: Box, b: Box) => a.minX < b.maxX && b.minX < a.maxX && a.min
 /** Panels are kept between renders (the live preview redraws the handout after every edit). */
 export const panelFor: (spec: DiagramSpec, view: View, options?: PanelOptions) => Panel = memo((spec: DiagramSpec, view: View, options: PanelOptions = {}) => drawPanel(spec, view, options))
 
-function drawPanel(spec: DiagramSpec, view: View, options: PanelOptions): Panel {
-  const kind = panelKind(spec)
+function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel {
+  const detailHere = given.detail !== undefined && view === resolvedViews(given)[0]
+  const travel = panelKind(given) === 'hold' ? undefined : viewTravel(given, view)
+  const kind: PanelKind = detailHere && travel && travel.most.share < MIN_TRAVEL ? 'setup' : panelKind(given)
+  // A movement with no arrow chosen gets one on the part that travels furthest in this view.
+  const named = travel ? jointNames.filter((n) => travel.joints[n] !== undefined).sort((a, b) => travel.joints[b] - travel.joints[a])[0] : undefined
+  const spec: DiagramSpec = kind === 'frames' && !given.moving.length && named ? { ...given, moving: [named] } : given
   const base = { side: options.side, trim: true }
-  const indices = kind === 'frames' ? distinctKeyframes(spec) : [spec.keyframes.length - 1]
+  const indices = kind === 'frames' ? distinctKeyframes(spec) : [kind === 'setup' ? 0 : spec.keyframes.length - 1]
   const figures = indices.map((i, n) =>
-    kind === 'overlay' ? cachedFigure(spec, view, base) : cachedFigure(spec, view, { ...base, frame: i, arrow: n === indices.length - 1 }),
+    kind === 'overlay' ? cachedFigure(spec, view, base) : cachedFigure(spec, view, { ...base, frame: i, arrow: kind === 'frames' && n === indices.length - 1 }),
   )
   const notes = figures[0]!.notes
   const parts = figures.map(crop)
@@ -93,7 +100,7 @@ function drawPanel(spec: DiagramSpec, view: View, options: PanelOptions): Panel 
   const top = Math.min(...parts.map((p) => p.box.minY)) - PAD
   const floorY = parts.find((p) => p.floorY !== undefined)?.floorY
   const bottom = Math.max(...parts.map((p) => p.box.maxY), floorY ?? -Infinity) + PAD / 2
-  const badge = kind === 'overlay' ? 0 : 2 * BADGE_RADIUS + 2
+  const badge = kind === 'overlay' || kind === 'setup' ? 0 : 2 * BADGE_RADIUS + 2
   const arrange = options.arrange ?? 'row'
   const shapes: Shape[] = []
   const frames: PanelFrame[] = []
@@ -122,7 +129,7 @@ function drawPanel(spec: DiagramSpec, view: View, options: PanelOptions): Panel 
   let width = arrange === 'row' ? cursor - GAP : Math.max(...frames.map((f) => f.width))
   let height = arrange === 'row' ? bottom - top : cursor - GAP
   // A zoomed detail of a small part (fingers, ankle, shoulder blades) goes beside the frames of the first view, boxed.
-  const inset = view === resolvedViews(spec)[0] ? insetFor(spec, options.side ? { side: options.side } : {}) : undefined
+  const inset = detailHere ? insetFor(spec, options.side ? { side: options.side } : {}) : undefined
   if (inset) {
     const box = unionBox(inset.shapes.map(shapeBox))
     const [w, h] = [box.maxX - box.minX + 2 * PAD, box.maxY - box.minY + 2 * PAD]
@@ -131,18 +138,20 @@ function drawPanel(spec: DiagramSpec, view: View, options: PanelOptions): Panel 
     shapes.push({ kind: 'path', role: 'detail box', d: `M${ox} ${oy}H${ox + w}V${oy + h}H${ox}Z`, ...SEPARATOR })
     // Drawn at the frames' scale, its lines get the same minimum width for print.
     shapes.push(...inset.shapes.map((s) => translateShape({ ...s, strokeWidth: Math.max(s.strokeWidth, MIN_STROKE) }, ox + PAD - box.minX, oy + PAD - box.minY)))
+    // When the close-up carries the movement, its start and end drawings are the numbered steps.
+    if (kind === 'setup') shapes.push(...badgeShapes(1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS), ...badgeShapes(2, ox + w / 2 + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
     width = arrange === 'row' ? ox + w : Math.max(width, w)
     height = arrange === 'row' ? Math.max(height, h) : oy + h
   }
   // Column separators span the widest frame.
   for (const s of shapes) if (s.role === 'separator' && s.kind === 'line' && arrange === 'column') s.x2 = width - 2
-  return { width, height, viewY: 0, shapes, notes, kind, frames }
+  return { width, height, viewY: 0, shapes, notes, kind, arrange, frames }
 }
 
 /** The arrangement that draws the panel largest inside a box of this shape (width / height). */
 export function bestArrangement(spec: DiagramSpec, view: View, boxAspect: number, side?: 'left' | 'right'): Arrangement {
   const scaleIn = (p: Panel) => Math.min(boxAspect / p.width, 1 / p.height)
   const row = panelFor(spec, view, { side, arrange: 'row' })
-  if (row.frames.length < 2) return 'row'
+  if (row.frames.length < 2 && !row.shapes.some((s) => s.role === 'detail box')) return 'row'
   return scaleIn(panelFor(spec, view, { side, arrange: 'column' })) > scaleIn(row) * 1.05 ? 'column' : 'row'
 }

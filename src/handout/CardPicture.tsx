@@ -9,6 +9,7 @@ type Styles = ReturnType<typeof makeStyles>
 /** The words under a panel: what the numbers mean, or that the position is held. */
 export function panelCaption(panel: Panel): string {
   if (panel.kind === 'hold') return 'Hold this position.'
+  if (panel.kind === 'setup') return 'Get into this position. Close-up: 1 Start   2 Finish'
   if (panel.kind === 'overlay') return 'Pale outline: where you start. Arrow: the movement.'
   const words = panel.frames.map((_, i) => `${i + 1} ${i === 0 ? 'Start' : i === panel.frames.length - 1 ? 'Finish' : 'Then'}`)
   return words.join('   ')

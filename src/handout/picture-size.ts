@@ -48,19 +48,21 @@ const LARGE_BESIDE = 0.56
 /** A lying figure's frame is printed at least this tall (1.2 in) in the detailed layout, widening its column up to MAX_SHARE. */
 export const LYING_FRAME_MIN = 86.4
 const MAX_SHARE = 0.6
+const ABOVE_HEIGHT = 260
 const lying = (spec: DiagramSpec) => /^(supine|prone|side-lying)/.test(spec.base)
 
 /**
  * The detailed pictures, widened (up to `maxWidth`) until a lying figure's frames are LYING_FRAME_MIN tall; a
  * figure lying flat needs more than the column can give, and goes across the card above the text instead.
  */
-function detailedFit(spec: DiagramSpec, fit: (w: number) => PrintedPanel[], width: number, maxWidth: number, cardWidth: number): { panels: PrintedPanel[]; above: boolean } {
+function detailedFit(spec: DiagramSpec, fit: (w: number, h?: number) => PrintedPanel[], width: number, maxWidth: number, cardWidth: number): { panels: PrintedPanel[]; above: boolean } {
   const shortest = (panels: PrintedPanel[]) => Math.min(...panels.map((p) => printScale(p) * Math.min(...p.panel.frames.map((f) => f.height))))
   const panels = fit(width)
   if (!lying(spec) || shortest(panels) >= LYING_FRAME_MIN) return { panels, above: false }
   const wider = fit(Math.min(maxWidth, (width * LYING_FRAME_MIN) / shortest(panels)))
   if (shortest(wider) >= LYING_FRAME_MIN - 0.01) return { panels: wider, above: false }
-  return { panels: fit(cardWidth), above: true }
+  // Across the card, the picture may also be a little taller (a flat figure with a close-up beside it).
+  return { panels: fit(cardWidth, ABOVE_HEIGHT), above: true }
 }
 
 /** Points per drawing unit of a printed panel. */
@@ -74,16 +76,16 @@ function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, si
   const box = BOX[layout === 'large' ? 'detailed' : layout]
   // In a detailed card several views share the column's height; compact cards grow instead.
   const maxHeight = layout === 'compact' ? box.maxHeight : (box.maxHeight - 6 * (views.length - 1)) / views.length
-  const fit = (boxWidth: number): PrintedPanel[] => views.map((view) => {
+  const fit = (boxWidth: number, boxHeight = maxHeight): PrintedPanel[] => views.map((view) => {
     const arranged = (arrange: 'row' | 'column') => {
       const panel = panelFor(spec, view, { side, arrange })
       // Height-bound first; never below the smallest scale, when the card is wide enough for it.
-      const width = Math.min(boxWidth, Math.max((maxHeight * panel.width) / panel.height, panel.width * OLD_DETAILED_SCALE))
+      const width = Math.min(boxWidth, Math.max((boxHeight * panel.width) / panel.height, panel.width * OLD_DETAILED_SCALE))
       return { view, panel, width }
     }
-    const best = arranged(bestArrangement(spec, view, boxWidth / maxHeight, side))
-    if (printScale(best) >= OLD_DETAILED_SCALE || best.panel.frames.length < 2) return best
-    const other = arranged(best.panel.frames[1]!.y > 0 ? 'row' : 'column')
+    const best = arranged(bestArrangement(spec, view, boxWidth / boxHeight, side))
+    if (printScale(best) >= OLD_DETAILED_SCALE) return best
+    const other = arranged(best.panel.arrange === 'row' ? 'column' : 'row')
     return printScale(other) > printScale(best) ? other : best
   })
   const width = cardWidth(layout, contentWidth) * (layout === 'large' ? 1 : box.share)

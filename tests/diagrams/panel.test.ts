@@ -83,6 +83,27 @@ describe('panels of numbered frames', () => {
   })
 })
 
+describe('small movements and missing arrows', () => {
+  it('draws the position once and numbers the close-up when only a small part moves (a grip)', () => {
+    const grip: DiagramSpec = { base: 'sitting', views: ['side'], moving: [], props: [], side: 'right', detail: { part: 'hand' },
+      keyframes: [{ right: { elbowFlexion: 90, fingerFlexion: 0 } }, { right: { elbowFlexion: 90, fingerFlexion: 100 } }] }
+    const panel = panelFor(grip, 'side')
+    expect(panel.kind).toBe('setup')
+    expect(panel.frames).toHaveLength(1)
+    const box = shapeBox(panel.shapes.find((s) => s.role === 'detail box')!)
+    for (const n of [1, 2]) {
+      const mark = shapeBox(panel.shapes.find((s) => s.role === `frame number ${n}`)!)
+      expect(mark.minX, `close-up number ${n}`).toBeGreaterThanOrEqual(box.minX)
+    }
+  })
+
+  it('puts an arrow on the part that travels furthest when the spec names none', () => {
+    const panel = panelFor({ ...march, moving: [] }, 'side')
+    expect(panel.kind).toBe('frames')
+    expect(panel.shapes.filter((s) => s.role === 'arrow').length).toBeGreaterThan(0)
+  })
+})
+
 describe('diagrams stored before frames, insets, pushes and supports', () => {
   it('load unchanged and draw as numbered frames', () => {
     // A custom exercise's diagram exactly as version 1 of the app saved it (views required, none of the new fields).
