@@ -104,6 +104,8 @@ export interface JournalRead {
   empty: string[]
   /** The oldest version a readable line was written in (lines older than ours are rewritten at open). */
   oldestVersion: number
+  /** The first change number each void marker cancels (a file can start past 1 because it voids a failed first save). */
+  voids: number[]
 }
 
 export async function listJournals(fs: FsPort, dir: string): Promise<string[]> {
@@ -120,7 +122,7 @@ const isBlank = (line: Buffer) => line.every((byte) => byte === 0x20 || byte ===
 export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead> {
   const files = await listJournals(fs, dir)
   const bySeq = new Map<number, Change>()
-  const read: JournalRead = { changes: [], files, torn: [], damaged: [], empty: [], oldestVersion: SCHEMA_VERSION }
+  const read: JournalRead = { changes: [], files, torn: [], damaged: [], empty: [], oldestVersion: SCHEMA_VERSION, voids: [] }
   for (const file of files) {
     let buf = await fs.readFile(join(dir, file))
     const bom = buf.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0
@@ -142,6 +144,7 @@ export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead
         if (decoded && 'voidFrom' in decoded) {
           // Rejected writes an earlier file could not be cut back from: never applied.
           for (const seq of bySeq.keys()) if (seq >= decoded.voidFrom) bySeq.delete(seq)
+          read.voids.push(decoded.voidFrom)
           start = end + 1
           continue
         }

@@ -77,8 +77,9 @@ export async function loadRoster(fs: FsPort, dir: string): Promise<Loaded> {
       if (error.kind === 'newer') return { kind: 'refused', reason: error.message }
       return { kind: 'damaged', reason: error.message, journal }
     }
-  } else if (journal.files.length > 0 && firstNumber(journal.files[0]!) > 1) {
-    // The oldest journal starts after change 1: the changes before it were in the roster.json that is gone.
+  } else if (journal.files.length > 0 && Math.min(firstNumber(journal.files[0]!), ...journal.voids) > 1) {
+    // The oldest journal starts after change 1: the changes before it were in the roster.json that is gone. (A void
+    // marker from change 1 on explains a later first file: the first save failed, nothing was acknowledged before it.)
     return {
       kind: 'damaged',
       reason: `roster.json is missing, and the change journal beside it only holds the ${plural(journal.changes.length, 'change')} made after it was last saved.`,
