@@ -57,6 +57,12 @@ export interface FigureOptions {
   arrow?: boolean
 }
 
+/** The side of the first moving joint that belongs to one side, if any. */
+const movingSide = (moving: readonly JointName[]): 'left' | 'right' | undefined => {
+  const sided = moving.find((j) => j.startsWith('left') || j.startsWith('right'))
+  return sided ? (sided.startsWith('left') ? 'left' : 'right') : undefined
+}
+
 /** The spec's keyframes as full, clamped poses, with the notes for clamped angles. */
 export function specPoses(spec: DiagramSpec): { poses: Pose[]; notes: string[] } {
   const results = spec.keyframes.map((k) => clampPose(resolvePose(spec.base, k)))
@@ -112,7 +118,10 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   const end = placed.at(-1)!
   // Keep the working side nearest the viewer: look from the other side when it would be behind.
   const working = spec.side
-  const otherSide = working !== undefined && !spec.base.startsWith('side-lying') && (view === 'side' || view === 'three-quarter') && projectPoint(end[`${working}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
+  // The side nearest the viewer: the working side, or for a spec drawn for both sides the side of the part that
+  // moves (a moving limb drawn grey behind the body was missed by reviewers).
+  const near = working ?? movingSide(spec.moving)
+  const otherSide = near !== undefined && !spec.base.startsWith('side-lying') && (view === 'side' || view === 'three-quarter') && projectPoint(end[`${near}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
   const elevation = view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0
 
   // One scale for every exercise (top views twice it); only figures that would not fit shrink.
