@@ -6,6 +6,7 @@
  * y grows downwards as in SVG.
  */
 import { arrowShapes } from './arrow'
+import { mapPath } from './shape-geometry'
 import { bodyShapes, type DrawPoint, type Mapper, type Shape } from './body'
 import { placeFigure, resolvePose, JOINT_RADIUS, headCentre, HEAD_RADIUS, restingJoints } from './placement'
 import { projectPoint } from './project'
@@ -219,12 +220,7 @@ export function mirror(shape: Shape, width: number): Shape {
   }
 }
 
-/** Reflects absolute-command paths (M, L, H, V, Q, Z — the only ones this module writes). */
+/** Reflects a path left to right across the canvas (the shared path walker; diagrams write no arcs, whose sweep would flip). */
 export function mirrorPath(d: string, width: number): string {
-  return d.replace(/([MLHVQZ])([^MLHVQZ]*)/g, (_, cmd: string, args: string) => {
-    const n = args.trim() ? args.trim().split(/[\s,]+/).map(Number) : []
-    if (cmd === 'V' || cmd === 'Z') return cmd + args
-    const out = n.map((v, i) => (cmd === 'H' || i % 2 === 0 ? Math.round((width - v) * 10) / 10 : v))
-    return cmd + out.join(' ')
-  })
+  return mapPath(d, (x, y) => [width - x, y])
 }
