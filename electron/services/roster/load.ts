@@ -27,6 +27,8 @@ export type Loaded =
       entries: RecordEntry[]
       /** The snapshot's last folded change; journal changes above it were applied. */
       snapshotSeq: number
+      /** roster.json was there: without it, the journal files alone show that nothing came before them. */
+      hasSnapshot: boolean
       lastSeq: number
       /** The version roster.json (or an old journal line) was written in, when older than ours. */
       upgradedFrom?: number
@@ -107,5 +109,5 @@ export async function loadRoster(fs: FsPort, dir: string): Promise<Loaded> {
   missing -= journal.damaged.length
   if (missing > 0) warnings.push(`${plural(missing, 'change')} between saved changes ${missing === 1 ? 'is' : 'are'} missing from the change journal. If a patient’s latest change is missing, make it again.`)
   if (journal.oldestVersion < SCHEMA_VERSION) upgradedFrom = Math.min(upgradedFrom ?? SCHEMA_VERSION, journal.oldestVersion)
-  return { kind: 'ok', entries: [...records.values()], snapshotSeq, lastSeq, upgradedFrom, journal, warnings }
+  return { kind: 'ok', entries: [...records.values()], snapshotSeq, hasSnapshot: buf !== undefined, lastSeq, upgradedFrom, journal, warnings }
 }

@@ -347,7 +347,7 @@ export class RosterStore {
       this.health = { status: 'read-only', reason: this.options.readOnly! }
       return
     }
-    await this.tidy(loaded.journal)
+    await this.tidy(loaded.journal, loaded.hasSnapshot)
     if (loaded.upgradedFrom !== undefined) {
       await this.options.beforeMigrate?.(this.file, loaded.upgradedFrom)
       this.log(`Upgrading the patient file from version ${loaded.upgradedFrom}.`)
@@ -363,14 +363,16 @@ export class RosterStore {
   }
 
   /** What a crash or damage left behind, cleaned while no one else may write here. */
-  private async tidy(journal: JournalRead): Promise<void> {
+  private async tidy(journal: JournalRead, hasSnapshot: boolean): Promise<void> {
     const dir = this.options.dir
     for (const { file, keepBytes } of journal.torn) await this.fs.truncate(join(dir, file), keepBytes)
     for (const file of new Set(journal.damaged.map((d) => d.file))) {
       await this.fs.copyFile(join(dir, file), join(dir, `${file}.quarantined-${stampOf(this.now())}`))
     }
-    // Empty files (a journal started just before a crash) hold nothing; the newest is kept to append to.
-    for (const file of journal.empty) if (file !== journal.files.at(-1)) await this.fs.rm(join(dir, file), { force: true })
+    // Empty files (a journal started just before a crash) hold nothing; the newest is kept to append to. Without a
+    // roster.json they are all kept: the oldest file's number is what shows that no change came before it (a new
+    // roster's failed first save leaves an empty file 1 beside a later one, and losing it would look like a lost roster).
+    if (hasSnapshot) for (const file of journal.empty) if (file !== journal.files.at(-1)) await this.fs.rm(join(dir, file), { force: true })
     const removed = [...(await removeOrphanTemps(this.fs, dir)), ...(await removeOrphanTemps(this.fs, join(dir, 'backups')))]
     if (removed.length) this.log(`Removed ${removed.length} temporary file(s) left by an interrupted save.`)
     // Patient data is for this user only (files from older versions were created readable by others).
