@@ -47,11 +47,16 @@ const PARTS: Part[] = [
 export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: boolean): Shape[] {
   const head = headCentre(joints)
   const at = (name: FigureJoint | 'head') => map(name === 'head' ? head : joints[name])
-  const pelvisDepth = at('pelvis').depth
-  const parts = PARTS.map((part, order) => {
+  const placed = PARTS.map((part) => {
     const points = part.circles.map(([name, r]) => ({ ...at(name), r: r * scale }))
-    const depth = points.reduce((sum, p) => sum + p.depth, 0) / points.length
-    const far = part.side !== undefined && depth > pelvisDepth + 3 * scale
+    return { part, points, depth: points.reduce((sum, p) => sum + p.depth, 0) / points.length }
+  })
+  const depthOf = new Map(placed.map((p) => [p.part.role, p.depth]))
+  const parts = placed.map(({ part, points, depth }, order) => {
+    // Far (drawn grey) only when the same part of the other side is clearly nearer: seen from the front or from
+    // above, two arms at the same distance are both near (both grey read as "the other side" to reviewers).
+    const twin = part.side && depthOf.get(part.role.replace(part.side, part.side === 'left' ? 'right' : 'left'))
+    const far = twin !== undefined && depth > twin + 3 * scale
     const tone: Tone = ghost ? 'ghost' : far ? 'far' : 'near'
     return { order, depth, shape: { kind: 'path' as const, role: `${ghost ? 'ghost ' : ''}${part.role}`, d: outline(points as Circle[]), ...TONES[tone] } }
   })

@@ -21,6 +21,10 @@ export type { Shape }
 /** How far above the floor the camera looks at a side-lying figure (degrees). */
 export const SIDE_LYING_ELEVATION = 60
 
+/** How far the camera is raised in this view: the spec's choice, or from above for a side-lying body seen from the side. */
+export const elevationFor = (spec: DiagramSpec, view: View): number =>
+  view === 'side' || view === 'front' ? (spec.elevation ?? (view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0)) : 0
+
 /** What a renderer needs: the view box and the shapes (a figure, a panel of frames, a detail inset). */
 export interface Drawing {
   width: number
@@ -123,7 +127,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   // moves (a moving limb drawn grey behind the body was missed by reviewers).
   const near = working ?? movingSide(spec.moving)
   const otherSide = near !== undefined && !spec.base.startsWith('side-lying') && (view === 'side' || view === 'three-quarter') && projectPoint(end[`${near}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
-  const elevation = view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0
+  const elevation = elevationFor(spec, view)
 
   // One scale for every exercise (top views twice it); only figures that would not fit shrink.
   const path = spec.moving.length ? motionPath(poses).map(place) : []

@@ -31,8 +31,13 @@ export function projectPoint([x, y, z]: Vec3, view: View, fromOtherSide = false,
       const [a, b, c] = mul(rotX(elevation), [s * x, s * y, z])
       return { x: a, y: c, depth: b }
     }
-    case 'front':
-      return { x: s * y, y: z, depth: -s * x }
+    case 'front': {
+      if (!elevation) return { x: s * y, y: z, depth: -s * x }
+      // The side view's rotation, about the front view's own horizontal axis: further points rise on the page.
+      const c = Math.cos((elevation * Math.PI) / 180)
+      const n = Math.sin((elevation * Math.PI) / 180)
+      return { x: s * y, y: z * c - s * x * n, depth: -s * x * c - z * n }
+    }
     case 'top':
       return { x: s * x, y: s * y, depth: -z }
     case 'three-quarter': {

@@ -116,5 +116,10 @@ export const diagramSpecSchema = z.strictObject({
   supports: z.union([z.array(z.array(supportName)).min(2).max(4), z.array(supportName)]).optional(),
   /** A zoomed panel of a small part whose motion the whole figure is too small to show (see inset.ts). */
   detail: detailSchema.optional(),
+  /**
+   * Raises the camera of the side and front views (degrees above the floor): a body lying face down seen from
+   * its head end with the camera up shows arms lifting out to the side, which a level camera sees end-on.
+   */
+  elevation: z.number().int().min(0).max(75).optional(),
 })
 export type DiagramSpec = z.infer<typeof diagramSpecSchema>

@@ -5,7 +5,7 @@
  * between two keyframes on the drawing, as a share of the frame's height (about 45 mm on a printed
  * handout), so one threshold reads the same for standing, sitting and lying figures.
  */
-import { anchorToStart, placeForSpec, SIDE_LYING_ELEVATION, specPoses } from './figure'
+import { anchorToStart, elevationFor, placeForSpec, specPoses } from './figure'
 import { HEAD_RADIUS, headCentre, JOINT_RADIUS } from './placement'
 import { projectPoint, type Projected } from './project'
 import type { FigureJoint, Joints } from './skeleton'
@@ -41,8 +41,7 @@ export function placedKeyframes(spec: DiagramSpec): Joints[] {
   return poses.map((p, i) => (i === 0 ? start : anchorToStart(start, placeForSpec(spec, p))))
 }
 
-/** The side view of a side-lying figure is seen from above, as the figure draws it. */
-export const elevationFor = (spec: DiagramSpec, view: View): number => (view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0)
+export { elevationFor }
 
 /** Drawing units per centimetre for these poses in this view: the figure's scale, shrunk to fit the canvas. */
 function drawingScale(projected: Record<FigureJoint, Projected>[], heads: Projected[], view: View, elevated: boolean): number {

@@ -48,6 +48,28 @@ describe('figures from diagram specs', () => {
     expect(roles.at(-1)).toBe('arrowhead')
   })
 
+  it('draws both arms in the near tone when neither is nearer than the other (face down, seen from the feet)', () => {
+    const proneT: DiagramSpec = diagramSpecSchema.parse({
+      base: 'prone', views: ['front'], elevation: 25, moving: ['rightHand'], props: [{ kind: 'mat' }],
+      keyframes: [{ left: { shoulderFlexion: 90, shoulderAbduction: 90 }, right: { shoulderFlexion: 90, shoulderAbduction: 90 } }, { left: { shoulderFlexion: 90, shoulderAbduction: 105 }, right: { shoulderFlexion: 90, shoulderAbduction: 105 } }],
+    })
+    const shapes = figureFor(proneT, 'front').shapes
+    for (const role of ['left upper arm', 'right upper arm', 'left forearm', 'right forearm']) expect(shapes.find((s) => s.role === role)!.fill, role).toBe('#ffffff')
+  })
+
+  it('raises the camera of a front view by the spec\'s elevation: the body lying away from the viewer rises up the page', () => {
+    const prone: DiagramSpec = diagramSpecSchema.parse({ base: 'prone', moving: [], props: [], keyframes: [{}, { left: { shoulderAbduction: 30 } }] })
+    const heightOf = (fig: Figure) => {
+      const ys = fig.shapes.filter((s) => /head|foot|shank/.test(s.role) && !s.role.startsWith('ghost')).flatMap(ysOf)
+      return (Math.max(...ys) - Math.min(...ys)) / fig.height
+    }
+    const level = figureFor(prone, 'front')
+    const raised = figureFor({ ...prone, elevation: 30 }, 'front')
+    // Seen level from the feet, the head hides behind the feet; from above, head and feet are apart on the page.
+    expect(heightOf(raised)).toBeGreaterThan(heightOf(level) * 1.5)
+    expect(raised.shapes.some((s) => s.role === 'mat')).toBe(true)
+  })
+
   it('keeps the figure standing on the floor line', () => {
     const fig = figureFor(march, 'front')
     const floor = fig.shapes.find((s) => s.role === 'floor') as Extract<Shape, { kind: 'line' }>

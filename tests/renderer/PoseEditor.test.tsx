@@ -70,4 +70,15 @@ describe('the pose editor', () => {
     await userEvent.click(await screen.findByRole('option', { name: 'Start and end frames', hidden: true }))
     expect(latest).not.toHaveProperty('display')
   })
+
+  it('raises the camera of a diagram and puts it back to automatic', async () => {
+    let latest: DiagramSpec | undefined
+    render(<Harness onSpec={(s) => (latest = s)} />)
+    await userEvent.click(screen.getByLabelText('Camera height', { selector: 'input' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'A little above', hidden: true }))
+    expect(latest!.elevation).toBe(25)
+    await userEvent.click(screen.getByLabelText('Camera height', { selector: 'input' }))
+    await userEvent.click(await screen.findByRole('option', { name: 'Automatic', hidden: true }))
+    expect(latest).not.toHaveProperty('elevation')
+  })
 })

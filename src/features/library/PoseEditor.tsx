@@ -111,6 +111,10 @@ export function PoseEditor({ value, onChange: report, name }: { value: DiagramSp
               data={[{ value: 'frames', label: 'Start and end frames' }, { value: 'overlay', label: 'Start as an outline under the end' }]}
               value={spec.display ?? 'frames'} allowDeselect={false}
               onChange={(d) => { const { display: _d, ...rest } = spec; onChange(d === 'overlay' ? { ...rest, display: 'overlay' } : rest) }} />
+            <Select label="Camera height" description="For side and front views: from above shows a lying body's arms and legs spread out"
+              data={[{ value: 'auto', label: 'Automatic' }, { value: '0', label: 'Level' }, { value: '25', label: 'A little above' }, { value: '45', label: 'Well above' }, { value: '60', label: 'High above' }]}
+              value={spec.elevation === undefined ? 'auto' : String(spec.elevation)} allowDeselect={false}
+              onChange={(e) => { const { elevation: _e, ...rest } = spec; onChange(e && e !== 'auto' ? { ...rest, elevation: Number(e) } : rest) }} />
           </SimpleGrid>
           <Text fw={600} size="sm" mt={4}>Props</Text>
           {spec.props.map((p, i) => (
