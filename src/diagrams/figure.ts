@@ -165,6 +165,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
 
   // The chair goes under the lowest-sitting keyframe in every frame (the start of a sit-to-stand), not under the one drawn.
   const seated = placed.reduce((a, b) => (b.pelvis[2] < a.pelvis[2] ? b : a))
+  const keyframes = [...placed]
   if (options.at !== undefined) {
     // An animation frame: the pose part-way along the movement, in the same frame as the still picture.
     const frames = motionPath(poses, 20)
@@ -188,7 +189,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     shapes.push({ kind: 'line', role: 'floor', x1: CANVAS.margin / 2, y1: floorY, x2: width - CANVAS.margin / 2, y2: floorY, fill: 'none', stroke: INK, strokeWidth: 1.5 })
   }
   const facing = Math.sign(map(current.face).x - map(headCentre(current)).x) || 1
-  const props = propShapes(spec.props, { joints: current, seated, map, scale: k, facing })
+  const props = propShapes(spec.props, { joints: current, seated, keyframes, map, scale: k, facing })
   const chair = spec.base === 'sitting' && !spec.props.some((p) => p.kind === 'chair') && seated.pelvis[2] - JOINT_RADIUS.pelvis > 25
   if (chair) shapes.push(...propShapes([{ kind: 'chair' }], { joints: current, seated, map, scale: k, facing }).back)
   shapes.push(...props.back)

@@ -24,6 +24,8 @@ export interface PropContext {
   joints: Joints
   /** The keyframe sat lowest (a chair goes under its pelvis, e.g. the start of a sit-to-stand). */
   seated?: Joints
+  /** Every keyframe of the movement, start first: what is fixed in the room (a band's anchor) stays put in every frame. */
+  keyframes?: Joints[]
   map: Mapper
   scale: number
   /** +1 when the figure faces right in the picture, -1 when left. */
@@ -40,6 +42,18 @@ const below = (j: Joints, name: FigureJoint, r: number): Vec3 => {
   return [p[0], p[1], Math.max(r, p[2] - JOINT_RADIUS[name] - r)]
 }
 
+/**
+ * What a band is tied to: a door frame (a post from the floor with the knot on it), or for an anchor above, the top of
+ * the door. A dot alone floated in the air and reviewers could not tell what held the band.
+ */
+function bandAnchor(above: boolean, at: { x: number; y: number }, floorY: number, k: number): Shape[] {
+  const knot: Shape = { kind: 'circle', role: 'band anchor', cx: at.x, cy: at.y, r: 2.6 * k + 0.6, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 1.45 }
+  if (above) return [rect('door top', at.x - 16 * k, at.y - 5 * k, at.x + 16 * k, at.y - 1 * k), knot]
+  // Seen from above (a top view) the floor is no lower than the knot: then the knot alone.
+  if (floorY - at.y < 6 * k) return [knot]
+  return [rect('door frame', at.x - 2.5 * k, Math.min(at.y - 18 * k, floorY - 40 * k), at.x + 2.5 * k, floorY), knot]
+}
+
 /** Shapes that go behind the figure and shapes that go in front of it. */
 export function propShapes(props: readonly Prop[], c: PropContext): { back: Shape[]; front: Shape[] } {
   const back: Shape[] = []
@@ -48,12 +62,12 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
   /** Drawing y of the floor right under a joint (views from above see the floor as a plane). */
   const floorUnder = (name: FigureJoint) => map([j[name][0], j[name][1], 0]).y
   const pushes = props.filter((p): p is PushProp => p.kind === 'push')
-  const sideOf = (name: FigureJoint) => {
+  const sideOf = (name: FigureJoint, at: Joints = j) => {
     // A wall (door frame) pushed against stands where the push points, even on the inner side of a hand.
     const push = pushes.find((p) => p.at === name)
-    const dir = push && pushOnDrawing(push, j, map)
+    const dir = push && pushOnDrawing(push, at, map)
     if (dir && Math.abs(dir.x) > 0.3) return Math.sign(dir.x)
-    const dx = map(j[name]).x - map(j.pelvis).x
+    const dx = map(at[name]).x - map(at.pelvis).x
     return Math.abs(dx) > 6 * k ? Math.sign(dx) : -facing
   }
   for (const prop of props) {
@@ -170,14 +184,28 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         if (prop.to) to = map(j[prop.to])
         else {
           const reach = 38 * k
-          const dir = prop.anchor === 'behind' ? -facing : prop.anchor === 'side' ? sideOf(prop.from) : facing
-          to = prop.anchor === 'floor' ? { x: from.x + facing * 4 * k, y: floorUnder(prop.from) } : prop.anchor === 'above' ? { x: from.x, y: from.y - reach } : { x: from.x + dir * reach, y: from.y }
-          front.push({ kind: 'circle', role: 'band anchor', cx: to.x, cy: to.y, r: 2.4, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 1.45 })
+          // The anchor is fixed in the room: placed from where the hand goes in every frame, so it stays put.
+          const start = c.keyframes?.[0] ?? j
+          const ends = (c.keyframes ?? [j]).map((kf) => map(kf[prop.from]))
+          // `side`: out on the hand's own side (pulled in against it); `across`: on the far side of the body (pulled out against it).
+          const dir = prop.anchor === 'behind' ? -facing : prop.anchor === 'side' ? sideOf(prop.from, start) : prop.anchor === 'across' ? -sideOf(prop.from, start) : facing
+          const xs = ends.map((e) => e.x)
+          const level = ends.reduce((sum, e) => sum + e.y, 0) / ends.length
+          to = prop.anchor === 'floor'
+            ? { x: from.x + facing * 4 * k, y: floorUnder(prop.from) }
+            : prop.anchor === 'above'
+              ? { x: xs.reduce((a, b) => a + b, 0) / xs.length, y: Math.min(...ends.map((e) => e.y)) - reach }
+              : { x: dir > 0 ? Math.max(...xs) + reach : Math.min(...xs) - reach, y: level }
+          if (prop.anchor !== 'floor') back.push(...bandAnchor(prop.anchor === 'above', to, floorUnder(prop.from), k))
         }
         if (Math.hypot(to.x - from.x, to.y - from.y) < 4 * k) {
           // Both ends meet in this view (a loop round the knees seen from the side): draw the loop.
           front.push({ kind: 'circle', role: 'band', cx: from.x, cy: from.y, r: 7 * k, ...BAND, strokeWidth: BAND.strokeWidth * 0.8 })
-        } else front.push({ kind: 'line', role: 'band', x1: from.x, y1: from.y, x2: to.x, y2: to.y, ...BAND })
+        } else {
+          // A flat elastic strip: dark edges round a pale middle, so it does not read as a stick or a drawn line.
+          front.push({ kind: 'line', role: 'band', x1: from.x, y1: from.y, x2: to.x, y2: to.y, ...BAND, strokeWidth: BAND.strokeWidth + 2.4 * k })
+          front.push({ kind: 'line', role: 'band middle', x1: from.x, y1: from.y, x2: to.x, y2: to.y, fill: 'none', stroke: '#d6d6d6', strokeWidth: 2.4 * k })
+        }
         break
       }
     }

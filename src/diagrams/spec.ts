@@ -67,7 +67,7 @@ export const propSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('foam roll'), at: joint }),
   z.strictObject({ kind: z.literal('weight'), at: joint }),
   /** A band from a joint to another joint (held in both hands, looped round the knees) or to an anchor point. */
-  z.strictObject({ kind: z.literal('band'), from: joint, to: joint.optional(), anchor: z.enum(['front', 'behind', 'side', 'floor', 'above']).optional() }),
+  z.strictObject({ kind: z.literal('band'), from: joint, to: joint.optional(), anchor: z.enum(['front', 'behind', 'side', 'across', 'floor', 'above']).optional() }),
   /** An isometric push: `at` presses `toward` a direction against something that does not give (a wall, a hand). */
   z.strictObject({ kind: z.literal('push'), at: joint, toward: z.enum(pushDirections) }),
 ])

@@ -70,6 +70,24 @@ describe('figures from diagram specs', () => {
     expect(raised.shapes.some((s) => s.role === 'mat')).toBe(true)
   })
 
+  it('ties a band to a door frame that stays put in every frame, and draws the band as a strip', () => {
+    const rows: DiagramSpec = diagramSpecSchema.parse({
+      base: 'standing', views: ['side'], moving: ['rightHand'], props: [{ kind: 'band', from: 'rightHand', anchor: 'front' }], side: 'right',
+      keyframes: [{ right: { shoulderFlexion: 80 } }, { right: { shoulderFlexion: 10, elbowFlexion: 90 } }],
+    })
+    const frames = [0, 1].map((frame) => figureFor(rows, 'side', { frame }).shapes)
+    const knots = frames.map((shapes) => shapes.find((s) => s.role === 'band anchor') as Extract<Shape, { kind: 'circle' }>)
+    expect(knots[1]!.cx).toBeCloseTo(knots[0]!.cx, 5)
+    for (const shapes of frames) {
+      const post = shapes.find((s) => s.role === 'door frame')!
+      // The post stands on the floor, under the knot, and is drawn behind the body.
+      const floor = shapes.find((s) => s.role === 'floor') as Extract<Shape, { kind: 'line' }>
+      expect(numbers(post).some((n) => Math.abs(n - floor.y1) < 0.01)).toBe(true)
+      expect(shapes.indexOf(post)).toBeLessThan(shapes.findIndex((s) => s.role === 'pelvis'))
+      expect(shapes.some((s) => s.role === 'band middle')).toBe(true)
+    }
+  })
+
   it('keeps the figure standing on the floor line', () => {
     const fig = figureFor(march, 'front')
     const floor = fig.shapes.find((s) => s.role === 'floor') as Extract<Shape, { kind: 'line' }>
