@@ -203,8 +203,10 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
           front.push({ kind: 'circle', role: 'band', cx: from.x, cy: from.y, r: 7 * k, ...BAND, strokeWidth: BAND.strokeWidth * 0.8 })
         } else {
           // A flat elastic strip: dark edges round a pale middle, so it does not read as a stick or a drawn line.
-          front.push({ kind: 'line', role: 'band', x1: from.x, y1: from.y, x2: to.x, y2: to.y, ...BAND, strokeWidth: BAND.strokeWidth + 2.4 * k })
-          front.push({ kind: 'line', role: 'band middle', x1: from.x, y1: from.y, x2: to.x, y2: to.y, fill: 'none', stroke: '#d6d6d6', strokeWidth: 2.4 * k })
+          const len = Math.hypot(to.x - from.x, to.y - from.y)
+          const [nx, ny] = [(-(to.y - from.y) / len) * 1.6 * k, ((to.x - from.x) / len) * 1.6 * k]
+          const corners = [[from.x + nx, from.y + ny], [to.x + nx, to.y + ny], [to.x - nx, to.y - ny], [from.x - nx, from.y - ny]]
+          front.push({ kind: 'path', role: 'band', d: `M${corners.map(([x, y]) => `${x!.toFixed(1)} ${y!.toFixed(1)}`).join('L')}Z`, fill: '#d9d9d9', stroke: BAND.stroke, strokeWidth: 1.45 })
         }
         break
       }
