@@ -43,8 +43,28 @@ const PARTS: Part[] = [
   ...limbParts('right'),
 ]
 
-/** Outlines of the whole body, sorted back to front. `ghost` draws every part in the ghost tone. */
-export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: boolean): Shape[] {
+/** A limb of one side: the parts a moving joint belongs to. */
+export type Limb = `${'left' | 'right'} ${'leg' | 'arm'}`
+
+const LEG_PARTS = ['thigh', 'shank', 'foot']
+const limbOf = (role: string, side: 'left' | 'right'): Limb => `${side} ${LEG_PARTS.some((p) => role.endsWith(p)) ? 'leg' : 'arm'}`
+
+/** The limbs whose joints move (`rightKnee` -> the right leg); their parts are never shaded as far. */
+export function movingLimbs(moving: readonly string[]): Set<Limb> {
+  const limbs = new Set<Limb>()
+  for (const joint of moving) {
+    const side = joint.startsWith('left') ? 'left' : joint.startsWith('right') ? 'right' : undefined
+    if (side) limbs.add(`${side} ${/Hip|Knee|Ankle|Toe|Ball/.test(joint) ? 'leg' : 'arm'}`)
+  }
+  return limbs
+}
+
+/**
+ * Outlines of the whole body, sorted back to front. `ghost` draws every part in the ghost tone. Parts of an
+ * `emphasised` limb (the one that moves) stay white even when they are behind: blind reviewers read a grey limb
+ * as "the other side, not this one" and missed the movement.
+ */
+export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: boolean, emphasised: ReadonlySet<Limb> = new Set()): Shape[] {
   const head = headCentre(joints)
   const at = (name: FigureJoint | 'head') => map(name === 'head' ? head : joints[name])
   const placed = PARTS.map((part) => {
@@ -56,7 +76,7 @@ export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: bo
     // Far (drawn grey) only when the same part of the other side is clearly nearer: seen from the front or from
     // above, two arms at the same distance are both near (both grey read as "the other side" to reviewers).
     const twin = part.side && depthOf.get(part.role.replace(part.side, part.side === 'left' ? 'right' : 'left'))
-    const far = twin !== undefined && depth > twin + 3 * scale
+    const far = twin !== undefined && depth > twin + 3 * scale && !emphasised.has(limbOf(part.role, part.side!))
     const tone: Tone = ghost ? 'ghost' : far ? 'far' : 'near'
     return { order, depth, shape: { kind: 'path' as const, role: `${ghost ? 'ghost ' : ''}${part.role}`, d: outline(points as Circle[]), ...TONES[tone] } }
   })

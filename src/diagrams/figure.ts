@@ -7,7 +7,7 @@
  */
 import { arrowShapes } from './arrow'
 import { mapPath } from './shape-geometry'
-import { bodyShapes, type DrawPoint, type Mapper, type Shape } from './body'
+import { bodyShapes, movingLimbs, type DrawPoint, type Mapper, type Shape } from './body'
 import { placeFigure, resolvePose, JOINT_RADIUS, headCentre, HEAD_RADIUS, restingJoints } from './placement'
 import { projectPoint } from './project'
 import { PROP_REACH, propShapes, STEP_HEIGHT } from './props'
@@ -198,7 +198,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     const parts = bodyShapes(j, map, k, true).filter((p): p is Extract<Shape, { kind: 'path' }> => p.kind === 'path')
     if (parts.length) shapes.push({ ...parts[0]!, role: 'ghost', d: parts.map((p) => p.d).join('') })
   })
-  shapes.push(...bodyShapes(current, map, k, false))
+  shapes.push(...bodyShapes(current, map, k, false, movingLimbs(spec.moving)))
   shapes.push(...props.front)
   if (options.at === undefined && (options.frame === undefined || options.arrow)) shapes.push(...arrowShapes(spec.moving, path, map, k))
   const mirrored = options.side !== undefined && working !== undefined && options.side !== working

@@ -107,6 +107,19 @@ describe('figures from diagram specs', () => {
     expect(figureFor(tooFar, 'side').notes).toEqual(['Right hip abduction: 80° is outside -30° to 50°; drawn at 50°.'])
   })
 
+  it('draws the moving limb white even where it lies behind the other one (reviewers read grey as "not this leg")', () => {
+    // Side-lying on the left, the bottom (left) leg lifts: it is the lower, further leg in the picture.
+    const adduction = diagramSpecSchema.parse({
+      base: 'side-lying-left', views: ['side'], moving: [], props: [], side: 'left',
+      keyframes: [{ right: { hipFlexion: 70, kneeFlexion: 90 } }, { left: { hipAbduction: -15 }, right: { hipFlexion: 70, kneeFlexion: 90 } }],
+    })
+    const fillOf = (spec: DiagramSpec, role: string) => figureFor(spec, 'side', { frame: 1 }).shapes.find((s) => s.role === role)?.fill
+    expect(fillOf(adduction, 'left thigh')).not.toBe('#ffffff')
+    for (const role of ['left thigh', 'left shank', 'left foot']) expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, role)).toBe('#ffffff')
+    // The still arm of the same side keeps its depth shading.
+    expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, 'left upper arm')).not.toBe('#ffffff')
+  })
+
   it('gives the app (SVG) and the handout (react-pdf) the very same shapes', () => {
     const figure: Figure = figureFor(march, 'side')
     const dom = FigureSvg({ figure, title: 'Marching' })
