@@ -10,6 +10,14 @@ import { ARROW, INK } from './style'
 
 const f = (n: number) => Math.round(n * 10) / 10
 
+/**
+ * The shortest arrow drawn (drawing units, about a seventh of a standing figure's height): a joint that moves
+ * only a little still gets an arrow a reader sees, straight along its direction of travel and centred on its path
+ * (blind reviewers missed the 3-4 unit stubs that small movements used to get, and nothing at all below 6).
+ */
+export const MIN_ARROW = 24
+const HEAD = 7
+
 export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number): Shape[] {
   const shapes: Shape[] = []
   for (const joint of moving) {
@@ -17,7 +25,7 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     const first = points[0]!
     const last = points.at(-1)!
     const chord = Math.hypot(last.x - first.x, last.y - first.y)
-    if (chord < 6) continue
+    if (chord < 1.5) continue
     // Outside of the curve: from the chord's middle towards the path's middle; straight paths go to the left of travel.
     const middle = points[Math.floor(points.length / 2)]!
     let [nx, ny] = [middle.x - (first.x + last.x) / 2, middle.y - (first.y + last.y) / 2]
@@ -28,8 +36,14 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     }
     const gap = JOINT_RADIUS[joint] * k + 5
     const off = points.map((p) => ({ x: p.x + (nx / len) * gap, y: p.y + (ny / len) * gap }))
-    // Trim both ends a little so the arrow sits beside the joint rather than on it.
-    const trimmed = off.slice(1, -1).length >= 2 ? off.slice(1, off.length - 1) : off
+    // Trim both ends a little so the arrow sits beside the joint rather than on it; a short path becomes a
+    // straight arrow of the shortest length, along the chord.
+    const [ux, uy] = [(last.x - first.x) / chord, (last.y - first.y) / chord]
+    const mid = { x: (off[0]!.x + off.at(-1)!.x) / 2, y: (off[0]!.y + off.at(-1)!.y) / 2 }
+    const half = MIN_ARROW / 2 - HEAD * 0.6
+    const trimmed = chord < MIN_ARROW
+      ? [{ x: mid.x - ux * half, y: mid.y - uy * half }, mid, { x: mid.x + ux * half, y: mid.y + uy * half }]
+      : off.slice(1, -1).length >= 2 ? off.slice(1, off.length - 1) : off
     const a = trimmed[0]!
     const b = trimmed.at(-1)!
     const before = trimmed.at(-2)!
@@ -42,12 +56,11 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     d += `L${f(b.x)} ${f(b.y)}`
     shapes.push({ kind: 'path', role: 'arrow', d, ...ARROW })
     const dl = Math.hypot(b.x - before.x, b.y - before.y) || 1
-    const [ux, uy] = [(b.x - before.x) / dl, (b.y - before.y) / dl]
-    const size = 6
-    const tip = { x: b.x + ux * size * 0.6, y: b.y + uy * size * 0.6 }
+    const [hx, hy] = [(b.x - before.x) / dl, (b.y - before.y) / dl]
+    const tip = { x: b.x + hx * HEAD * 0.6, y: b.y + hy * HEAD * 0.6 }
     shapes.push({
       kind: 'path', role: 'arrowhead', fill: INK, stroke: INK, strokeWidth: 1.45,
-      d: `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - ux * size - uy * size * 0.55)} ${f(tip.y - uy * size + ux * size * 0.55)}L${f(tip.x - ux * size + uy * size * 0.55)} ${f(tip.y - uy * size - ux * size * 0.55)}Z`,
+      d: `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - hx * HEAD - hy * HEAD * 0.55)} ${f(tip.y - hy * HEAD + hx * HEAD * 0.55)}L${f(tip.x - hx * HEAD + hy * HEAD * 0.55)} ${f(tip.y - hy * HEAD - hx * HEAD * 0.55)}Z`,
     })
   }
   return shapes

@@ -120,6 +120,21 @@ describe('figures from diagram specs', () => {
     expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, 'left upper arm')).not.toBe('#ffffff')
   })
 
+  it('gives a small movement an arrow long enough to see, along its direction of travel', async () => {
+    const { MIN_ARROW } = await import('../../src/diagrams/arrow')
+    const small: DiagramSpec = { base: 'standing', views: ['side'], moving: ['leftKnee'], props: [], side: 'left', keyframes: [{}, { left: { kneeFlexion: 12 } }] }
+    const shapes = figureFor(small, 'side', { frame: 1, arrow: true }).shapes
+    const arrow = shapes.find((s) => s.role === 'arrow')
+    expect(shapes.some((s) => s.role === 'arrowhead')).toBe(true)
+    const n = numbers(arrow!)
+    const length = Math.hypot(n.at(-2)! - n[0]!, n.at(-1)! - n[1]!)
+    expect(length).toBeGreaterThan(MIN_ARROW * 0.6)
+    // The knee bends forward (to the figure's facing side), so the arrow points that way.
+    const knee = figureFor(small, 'side', { frame: 0 }).joints.leftKnee.x
+    const bent = figureFor(small, 'side', { frame: 1 }).joints.leftKnee.x
+    expect(Math.sign(n.at(-2)! - n[0]!)).toBe(Math.sign(bent - knee))
+  })
+
   it('gives the app (SVG) and the handout (react-pdf) the very same shapes', () => {
     const figure: Figure = figureFor(march, 'side')
     const dom = FigureSvg({ figure, title: 'Marching' })
