@@ -12,6 +12,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Document, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { libraryFileSchema, type Exercise } from '../src/core/exercise'
+import { holdWords } from '../src/core/handout-model'
 import { CardPicture } from '../src/handout/CardPicture'
 import { FONT_STACK, registerFonts } from '../src/handout/fonts'
 import { picturePlan } from '../src/handout/picture-size'
@@ -46,14 +47,16 @@ async function main() {
   const doc = (
     <Document>
       {exercises.map((exercise, i) => {
-        const plan = picturePlan(exercise.diagram!, 'detailed', CONTENT_WIDTH)
+        // The library's default dose says whether the end is held, as a program made from it would.
+        const hold = holdWords(exercise.defaultDosage, ' to ')
+        const plan = picturePlan(exercise.diagram!, 'detailed', CONTENT_WIDTH, undefined, hold !== undefined)
         // Each page is cut to its picture, so the images show nothing else.
-        const height = plan.panels.reduce((sum, p) => sum + (p.width * p.panel.height) / p.panel.width + 26, 80)
+        const height = plan.panels.reduce((sum, p) => sum + (p.width * p.panel.height) / p.panel.width + (plan.panels.length > 1 ? 40 : 26), 80)
         return (
         <Page key={exercise.id} wrap={false} size={{ width: Math.max(200, plan.width + 40), height }} style={{ padding: 20, fontFamily: FONT_STACK as unknown as string, fontSize: 11 }}>
           <Text style={{ fontSize: 14, fontWeight: 700, marginBottom: 8 }}>Picture {i + 1}</Text>
           <View style={{ flexDirection: 'row' }}>
-            <CardPicture plan={plan} s={s} />
+            <CardPicture plan={plan} s={s} hold={hold} />
           </View>
         </Page>
         )

@@ -59,7 +59,7 @@ export type HandoutItem = z.infer<typeof handoutItemSchema>
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
 const seconds = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} second${s === 1 ? '' : 's'}`)
 /** "5 seconds", or for a range "5 to 10 seconds" (patient words) or "5–10 seconds" (the short table cell). */
-function holdWords(d: Dosage, to: string): string | undefined {
+export function holdWords(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>, to: string): string | undefined {
   const hold = holdRange(d)
   if (!hold) return undefined
   if (hold.min === hold.max) return seconds(hold.min)

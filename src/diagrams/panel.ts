@@ -44,6 +44,12 @@ export interface Panel {
 export interface PanelOptions {
   side?: 'left' | 'right'
   arrange?: Arrangement
+  /**
+   * The end position is held (a stretch held 30 seconds, a bridge held 5): the last numbered frame, or the
+   * close-up's end drawing, gets the stopwatch beside its number. Blind reviewers could not tell a stretch to
+   * hold from a movement to repeat.
+   */
+  holdEnd?: boolean
 }
 
 /** Space around a frame's drawing, between frames, and the floor line's overhang (drawing units). */
@@ -101,15 +107,18 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
   const floorY = parts.find((p) => p.floorY !== undefined)?.floorY
   const bottom = Math.max(...parts.map((p) => p.box.maxY), floorY ?? -Infinity) + PAD / 2
   const badge = kind === 'overlay' || kind === 'setup' ? 0 : 2 * BADGE_RADIUS + 2
+  const holdEnd = options.holdEnd === true && kind !== 'hold'
   const arrange = options.arrange ?? 'row'
   const shapes: Shape[] = []
   const frames: PanelFrame[] = []
   let cursor = 0
   parts.forEach((part, n) => {
     // The number goes in the frame's top-left corner; when the figure is there, the frame widens to make room.
-    const corner: Box = { minX: part.box.minX - PAD, minY: top, maxX: part.box.minX - PAD + badge, maxY: top + badge }
+    const stopwatch = holdEnd && kind === 'frames' && n === parts.length - 1
+    const marks = stopwatch ? 2 * badge : badge
+    const corner: Box = { minX: part.box.minX - PAD, minY: top, maxX: part.box.minX - PAD + marks, maxY: top + badge }
     const clash = badge > 0 && part.shapes.some((s) => s.role !== 'mat' && overlaps(shapeBox(s), corner))
-    const left = part.box.minX - PAD - (clash ? badge : 0)
+    const left = part.box.minX - PAD - (clash ? marks : 0)
     const width = part.box.maxX + PAD - left
     const height = bottom - top
     const [ox, oy] = arrange === 'row' ? [cursor, 0] : [0, cursor]
@@ -123,6 +132,7 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
     if (floorY !== undefined) shapes.push({ kind: 'line', role: 'floor', x1: ox + 2, y1: floorY + dy, x2: ox + width - 2, y2: floorY + dy, fill: 'none', stroke: INK, strokeWidth: 1.5 })
     shapes.push(...part.shapes.map((s) => translateShape(s, dx, dy)))
     if (badge) shapes.push(...badgeShapes(kind === 'hold' ? 'hold' : n + 1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
+    if (stopwatch) shapes.push(...badgeShapes('hold', ox + 1 + badge + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
     frames.push({ x: ox, y: oy, width, height, keyframe: indices[n]! })
     cursor += (arrange === 'row' ? width : height) + GAP
   })
@@ -140,6 +150,7 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
     shapes.push(...inset.shapes.map((s) => translateShape({ ...s, strokeWidth: Math.max(s.strokeWidth, MIN_STROKE) }, ox + PAD - box.minX, oy + PAD - box.minY)))
     // When the close-up carries the movement, its start and end drawings are the numbered steps.
     if (kind === 'setup') shapes.push(...badgeShapes(1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS), ...badgeShapes(2, ox + w / 2 + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
+    if (kind === 'setup' && holdEnd) shapes.push(...badgeShapes('hold', ox + w / 2 + 3 + 3 * BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
     width = arrange === 'row' ? ox + w : Math.max(width, w)
     height = arrange === 'row' ? Math.max(height, h) : oy + h
   }
@@ -149,9 +160,9 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
 }
 
 /** The arrangement that draws the panel largest inside a box of this shape (width / height). */
-export function bestArrangement(spec: DiagramSpec, view: View, boxAspect: number, side?: 'left' | 'right'): Arrangement {
+export function bestArrangement(spec: DiagramSpec, view: View, boxAspect: number, side?: 'left' | 'right', holdEnd?: boolean): Arrangement {
   const scaleIn = (p: Panel) => Math.min(boxAspect / p.width, 1 / p.height)
-  const row = panelFor(spec, view, { side, arrange: 'row' })
+  const row = panelFor(spec, view, { side, arrange: 'row', holdEnd })
   if (row.frames.length < 2 && !row.shapes.some((s) => s.role === 'detail box')) return 'row'
-  return scaleIn(panelFor(spec, view, { side, arrange: 'column' })) > scaleIn(row) * 1.05 ? 'column' : 'row'
+  return scaleIn(panelFor(spec, view, { side, arrange: 'column', holdEnd })) > scaleIn(row) * 1.05 ? 'column' : 'row'
 }

@@ -1,28 +1,38 @@
 import { Text, View } from '@react-pdf/renderer'
 import type { Panel } from '../diagrams/panel'
+import type { View as DiagramView } from '../diagrams/spec'
 import { FigurePdf } from './FigurePdf'
 import type { PicturePlan } from './picture-size'
 import type { makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
 
-/** The words under a panel: what the numbers mean, or that the position is held. */
-export function panelCaption(panel: Panel): string {
-  if (panel.kind === 'hold') return 'Hold this position.'
-  if (panel.kind === 'setup') return 'Get into this position. Close-up: 1 Start   2 Finish'
-  if (panel.kind === 'overlay') return 'Pale outline: where you start. Arrow: the movement.'
-  const words = panel.frames.map((_, i) => `${i + 1} ${i === 0 ? 'Start' : i === panel.frames.length - 1 ? 'Finish' : 'Then'}`)
+/** Where a view is seen from, for a picture drawn in more than one view (reviewers took two views for two exercises). */
+export const VIEW_WORDS: Record<DiagramView, string> = { side: 'From the side', front: 'From the front', top: 'From above', 'three-quarter': 'From an angle' }
+
+/**
+ * The words under a panel: what the numbers mean, or that the position is held; `hold` is the prescribed hold
+ * ("30 seconds"), said at the end position (the stopwatch there).
+ */
+export function panelCaption(panel: Panel, hold?: string): string {
+  const held = hold ? `: hold ${hold}` : ''
+  if (panel.kind === 'hold') return hold ? `Hold this position for ${hold}.` : 'Hold this position.'
+  if (panel.kind === 'setup') return `Get into this position. Close-up: 1 Start   2 Finish${held}`
+  if (panel.kind === 'overlay') return `Pale outline: where you start. Arrow: the movement${hold ? `; hold the end ${hold}` : ''}.`
+  const words = panel.frames.map((_, i) => `${i + 1} ${i === 0 ? 'Start' : i === panel.frames.length - 1 ? `Finish${held}` : 'Then'}`)
   return words.join('   ')
 }
 
-/** An exercise's diagram on the card, sized by its plan (see picture-size.ts), with a caption per view. */
-export function CardPicture({ plan, s }: { plan: PicturePlan; s: Styles }) {
+/** An exercise's diagram on the card, sized by its plan (see picture-size.ts), with a caption per view (named when there are two). */
+export function CardPicture({ plan, s, hold }: { plan: PicturePlan; s: Styles; hold?: string }) {
+  const named = plan.panels.length > 1
   return (
     <View style={[s.diagram, { width: plan.width, marginRight: plan.placement === 'beside' ? 12 : 0 }]}>
       {plan.panels.map(({ view, panel, width }) => (
         <View key={view} style={s.diagramPanel}>
+          {named ? <Text style={s.caption}>{VIEW_WORDS[view]}</Text> : null}
           <FigurePdf figure={panel} width={width} />
-          <Text style={s.caption}>{panelCaption(panel)}</Text>
+          <Text style={s.caption}>{panelCaption(panel, hold)}</Text>
         </View>
       ))}
     </View>

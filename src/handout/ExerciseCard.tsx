@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import { dosageLine } from '../core/dosage-format'
-import { dosagePlain, positionWords, type HandoutItem } from '../core/handout-model'
+import { dosagePlain, holdWords, positionWords, type HandoutItem } from '../core/handout-model'
 import { CardPicture } from './CardPicture'
 import { picturePlan } from './picture-size'
 import type { Layout, makeStyles } from './styles'
@@ -32,7 +32,8 @@ const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.
  */
 export function ExerciseCard(props: { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean }) {
   const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable } = props
-  const plan = !item.image && item.diagram ? picturePlan(item.diagram, layout, contentWidth, side(item)) : undefined
+  const hold = holdWords(item.dosage, ' to ')
+  const plan = !item.image && item.diagram ? picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined) : undefined
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
   return (
     <View style={s.card} wrap={breakable} break={startsPage}>
@@ -42,7 +43,7 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
       </View>
       <View style={[s.cardBody, plan?.placement === 'above' ? { flexDirection: 'column' } : {}]}>
         {!item.image && item.diagram ? (
-          <CardPicture plan={plan!} s={s} />
+          <CardPicture plan={plan!} s={s} hold={hold} />
         ) : (
           <View style={s.figure}>
             {item.image ? (

@@ -69,21 +69,22 @@ function detailedFit(spec: DiagramSpec, fit: (w: number, h?: number) => PrintedP
 export const printScale = (p: PrintedPanel) => p.width / p.panel.width
 
 /** The picture plan for a spec in its printed views (its own list, or the ones its movement shows best); kept between renders. */
-export const picturePlan: (spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right') => PicturePlan = memo(planPicture)
+export const picturePlan: (spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean) => PicturePlan = memo(planPicture)
 
-function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right'): PicturePlan {
+/** `holdEnd`: the prescription holds the end position, so the last frame carries the stopwatch (see panel.ts). */
+function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean): PicturePlan {
   const views = resolvedViews(spec)
   const box = BOX[layout === 'large' ? 'detailed' : layout]
   // In a detailed card several views share the column's height; compact cards grow instead.
   const maxHeight = layout === 'compact' ? box.maxHeight : (box.maxHeight - 6 * (views.length - 1)) / views.length
   const fit = (boxWidth: number, boxHeight = maxHeight): PrintedPanel[] => views.map((view) => {
     const arranged = (arrange: 'row' | 'column') => {
-      const panel = panelFor(spec, view, { side, arrange })
+      const panel = panelFor(spec, view, { side, arrange, holdEnd })
       // Height-bound first; never below the smallest scale, when the card is wide enough for it.
       const width = Math.min(boxWidth, Math.max((boxHeight * panel.width) / panel.height, panel.width * OLD_DETAILED_SCALE))
       return { view, panel, width }
     }
-    const best = arranged(bestArrangement(spec, view, boxWidth / boxHeight, side))
+    const best = arranged(bestArrangement(spec, view, boxWidth / boxHeight, side, holdEnd))
     if (printScale(best) >= OLD_DETAILED_SCALE) return best
     const other = arranged(best.panel.arrange === 'row' ? 'column' : 'row')
     return printScale(other) > printScale(best) ? other : best
@@ -97,8 +98,8 @@ function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, si
   // card at that scale (less paper), stacked otherwise.
   const panels = detailed.map(({ view, panel, width: printed }) => {
     const scale = (printed / panel.width) * LARGE_FACTOR
-    const row = panelFor(spec, view, { side, arrange: 'row' })
-    const chosen = row.width * scale <= width ? row : panelFor(spec, view, { side, arrange: 'column' })
+    const row = panelFor(spec, view, { side, arrange: 'row', holdEnd })
+    const chosen = row.width * scale <= width ? row : panelFor(spec, view, { side, arrange: 'column', holdEnd })
     return { view, panel: chosen, width: Math.min(width, chosen.width * scale) }
   })
   // Narrow enough (a standing figure), the picture stays beside the text, so a card still fits on a page.

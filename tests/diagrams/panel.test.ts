@@ -39,6 +39,20 @@ describe('panels of numbered frames', () => {
     expect(arrows.every(inFrame(panel, 1))).toBe(true)
   })
 
+  it('marks a held end position with the stopwatch beside the last number only, and never overlaps the figure with it', () => {
+    const plain = panelFor(bridge, 'side')
+    const held = panelFor(bridge, 'side', { holdEnd: true })
+    expect(plain.shapes.some((s) => s.role === 'hold mark')).toBe(false)
+    const marks = held.shapes.filter((s) => s.role === 'hold mark')
+    expect(marks.length).toBeGreaterThan(0)
+    expect(marks.every(inFrame(held, 1))).toBe(true)
+    const box = marks.map(shapeBox).reduce((a, b) => ({ minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) }))
+    const body = held.shapes.filter((s) => BODY.test(s.role)).filter(inFrame(held, 1)).map(shapeBox)
+    expect(body.some((b) => b.minX < box.maxX && box.minX < b.maxX && b.minY < box.maxY && box.minY < b.maxY)).toBe(false)
+    // A pose held still is already one stopwatch frame: no second mark.
+    expect(panelFor(wallPress, 'side', { holdEnd: true }).shapes.filter((s) => s.role === 'hold mark')).toEqual(panelFor(wallPress, 'side').shapes.filter((s) => s.role === 'hold mark'))
+  })
+
   it('puts every frame on one floor line and one scale', () => {
     const panel = panelFor(march, 'side')
     const floors = panel.shapes.filter((s): s is Extract<Shape, { kind: 'line' }> => s.role === 'floor' && s.kind === 'line')

@@ -8,6 +8,7 @@ import { renderHandout } from '../../electron/services/handout/render'
 import { dosageLine } from '../../src/core/dosage-format'
 import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
 import { makeJpeg, makePng } from '../support/images'
+import { makeStyles } from '../../src/handout/styles'
 import { pdfText, type PdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
@@ -149,6 +150,29 @@ describe('text that could go wrong', () => {
 })
 
 describe('diagrams on the cards', () => {
+  it('says the prescribed hold at the end position, and names the views of a picture drawn in two', async () => {
+    const { panelCaption, CardPicture } = await import('../../src/handout/CardPicture')
+    const { panelFor } = await import('../../src/diagrams/panel')
+    const { picturePlan } = await import('../../src/handout/picture-size')
+    const spec = example().program.items.find((i) => i.diagram)!.diagram!
+    expect(panelCaption(panelFor(spec, 'side'), '30 seconds')).toMatch(/Finish: hold 30 seconds$/)
+    expect(panelCaption(panelFor(spec, 'side'))).not.toMatch(/hold/)
+    const still = { ...spec, keyframes: [spec.keyframes[0]!, spec.keyframes[0]!] }
+    expect(panelCaption(panelFor(still, 'side'), '5 to 10 seconds')).toBe('Hold this position for 5 to 10 seconds.')
+    const texts = (node: unknown): string[] => {
+      if (typeof node === 'string') return [node]
+      if (!node || typeof node !== 'object') return []
+      const el = node as { type?: unknown; props?: { children?: unknown } }
+      if (typeof el.type === 'function') return texts((el.type as (p: unknown) => unknown)(el.props))
+      return [el.props?.children].flat(Infinity).flatMap(texts)
+    }
+    const s = makeStyles('detailed')
+    const two = { ...spec, views: ['side', 'front'] as const }
+    expect(texts(CardPicture({ plan: picturePlan({ ...two, views: [...two.views] }, 'detailed', 532), s }))).toEqual(expect.arrayContaining(['From the side', 'From the front']))
+    expect(texts(CardPicture({ plan: picturePlan({ ...spec, views: ['side'] }, 'detailed', 532), s })).some((t) => t.startsWith('From '))).toBe(false)
+  })
+
+
   it('draws each exercise’s diagram as numbered frames with a caption, and no caption without a diagram', async () => {
     const input = example()
     const captions = (text: string) => (text.match(/1 Start|Hold this position\./g) ?? []).length
