@@ -7,7 +7,7 @@ import { outline, type Circle } from './hull'
 import { headCentre, HEAD_RADIUS } from './placement'
 import type { FigureJoint, Joints } from './skeleton'
 import { TONES, type Paint, type Tone } from './style'
-import type { Vec3 } from './vec'
+import { add, length, scale as times, sub, type Vec3 } from './vec'
 
 export interface DrawPoint {
   x: number
@@ -42,6 +42,31 @@ const PARTS: Part[] = [
   ...limbParts('left'),
   ...limbParts('right'),
 ]
+
+const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+const unit = (a: Vec3): Vec3 => times(a, 1 / (length(a) || 1))
+const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
+
+/**
+ * The eyes: two dots on the face, drawn only where they face the viewer. They say which way the head looks
+ * (blind reviewers could not tell face up from face down in lying pictures, or see a head turn from the front).
+ */
+function eyeShapes(joints: Joints, map: Mapper, scale: number): Shape[] {
+  const centre = headCentre(joints)
+  const up = unit(sub(joints.headTop, joints.neckBase))
+  const toFace = sub(joints.face, joints.neckBase)
+  const forward = unit(sub(toFace, times(up, dot(toFace, up))))
+  const across = cross(up, forward)
+  const r = HEAD_RADIUS - 0.5
+  const middle = map(centre)
+  return [1, -1].flatMap((s) => {
+    const eye = add(centre, add(times(forward, 0.8 * r), add(times(up, 0.15 * r), times(across, 0.4 * s * r))))
+    const p = map(eye)
+    // Facing the viewer: nearer than the head's centre by a good part of its radius.
+    if (p.depth > middle.depth - 0.25 * r * scale) return []
+    return [{ kind: 'circle' as const, role: 'eye', cx: Math.round(p.x * 10) / 10, cy: Math.round(p.y * 10) / 10, r: 1.5 * scale, fill: '#1a1a1a', stroke: 'none', strokeWidth: 0 }]
+  })
+}
 
 /** A limb of one side: the parts a moving joint belongs to. */
 export type Limb = `${'left' | 'right'} ${'leg' | 'arm'}`
@@ -82,5 +107,7 @@ export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: bo
   })
   // Back to front; parts at the same depth keep the torso-first order so limbs lie over the body.
   parts.sort((a, b) => (Math.abs(b.depth - a.depth) < 0.5 * scale ? a.order - b.order : b.depth - a.depth))
-  return parts.map((p) => p.shape)
+  const shapes: Shape[] = parts.map((p) => p.shape)
+  if (!ghost) shapes.splice(shapes.findIndex((s) => s.role === 'head') + 1, 0, ...eyeShapes(joints, map, scale))
+  return shapes
 }

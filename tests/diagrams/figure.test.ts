@@ -135,6 +135,24 @@ describe('figures from diagram specs', () => {
     expect(Math.sign(n.at(-2)! - n[0]!)).toBe(Math.sign(bent - knee))
   })
 
+  it('draws the eyes where the face looks: two from the front, one in profile, facing the floor when lying face down', () => {
+    const eyes = (spec: DiagramSpec, view: 'side' | 'front' | 'top', frame = 0) => figureFor(spec, view, { frame }).shapes.filter((s): s is Extract<Shape, { kind: 'circle' }> => s.role === 'eye')
+    const still = (base: DiagramSpec['base'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({ base, moving: [], props: [], keyframes: [{}, {}], ...extra })
+    expect(eyes(still('standing'), 'front')).toHaveLength(2)
+    expect(eyes(still('standing'), 'side')).toHaveLength(1)
+    const headY = (spec: DiagramSpec) => { const f = figureFor(spec, 'side', { frame: 0 }); return (f.joints.headTop.y + f.joints.neckBase.y) / 2 }
+    // y grows downwards: face down, the eye is below the head's middle; face up, above it.
+    expect(eyes(still('prone'), 'side')[0]!.cy).toBeGreaterThan(headY(still('prone')))
+    expect(eyes(still('supine'), 'side')[0]!.cy).toBeLessThan(headY(still('supine')))
+    // Seen from above, a face-down head shows no eyes.
+    expect(eyes(still('prone'), 'top')).toHaveLength(0)
+    // A head turned to the right moves both eyes to the figure's right, seen from the front (the viewer's left).
+    const turn = still('standing', { keyframes: [{}, { neckRotation: 45 }] })
+    const [a, b] = [eyes(turn, 'front', 0), eyes(turn, 'front', 1)]
+    const mean = (e: { cx: number }[]) => e.reduce((sum, c) => sum + c.cx, 0) / e.length
+    expect(Math.abs(mean(b) - mean(a))).toBeGreaterThan(2)
+  })
+
   it('gives the app (SVG) and the handout (react-pdf) the very same shapes', () => {
     const figure: Figure = figureFor(march, 'side')
     const dom = FigureSvg({ figure, title: 'Marching' })
