@@ -37,6 +37,30 @@ const rect = (role: string, x1: number, y1: number, x2: number, y2: number, r = 
   return { kind: 'path', role, d: `M${l + r} ${t}H${rr - r}Q${rr} ${t} ${rr} ${t + r}V${b - r}Q${rr} ${b} ${rr - r} ${b}H${l + r}Q${l} ${b} ${l} ${b - r}V${t + r}Q${l} ${t} ${l + r} ${t}Z`, ...PROP }
 }
 
+const f = (n: number) => Math.round(n * 10) / 10
+
+/** The same joint on the other side (undefined for a midline joint). */
+const twin = (name: FigureJoint): FigureJoint | undefined =>
+  name.startsWith('left') ? (`right${name.slice(4)}` as FigureJoint) : name.startsWith('right') ? (`left${name.slice(5)}` as FigureJoint) : undefined
+
+/** A flat strip from a to b, `half` wide on each side of the line; `fringe` adds short tassels past both ends (a towel). */
+function strip(role: string, a: { x: number; y: number }, b: { x: number; y: number }, half: number, paint: Pick<Shape, 'fill' | 'stroke' | 'strokeWidth'>, fringe = 0): Shape[] {
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1
+  const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len]
+  const [nx, ny] = [-uy * half, ux * half]
+  const corners = [[a.x + nx, a.y + ny], [b.x + nx, b.y + ny], [b.x - nx, b.y - ny], [a.x - nx, a.y - ny]]
+  const shapes: Shape[] = [{ kind: 'path', role, d: `M${corners.map(([x, y]) => `${f(x!)} ${f(y!)}`).join('L')}Z`, ...paint }]
+  if (fringe > 0) {
+    const d = [a, b].flatMap((end, i) => [-0.6, 0, 0.6].map((t) => {
+      const out = i === 0 ? -1 : 1
+      const [x, y] = [end.x + nx * t, end.y + ny * t]
+      return `M${f(x)} ${f(y)}L${f(x + ux * out * fringe)} ${f(y + uy * out * fringe)}`
+    })).join('')
+    shapes.unshift({ kind: 'path', role: `${role} fringe`, d, fill: 'none', stroke: paint.stroke, strokeWidth: paint.strokeWidth })
+  }
+  return shapes
+}
+
 const below = (j: Joints, name: FigureJoint, r: number): Vec3 => {
   const p = j[name]
   return [p[0], p[1], Math.max(r, p[2] - JOINT_RADIUS[name] - r)]
@@ -126,7 +150,7 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
       }
       case 'ball': {
         const r = prop.size === 'large' ? 30 : 9
-        const other = (prop.at.startsWith('left') ? `right${prop.at.slice(4)}` : prop.at.startsWith('right') ? `left${prop.at.slice(5)}` : prop.at) as FigureJoint
+        const other = twin(prop.at) ?? prop.at
         const a = j[prop.at]
         const b = j[other]
         const between = r < 20 && other !== prop.at && Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) < 32
@@ -152,14 +176,20 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
       case 'towel':
       case 'foam roll': {
         if (prop.kind === 'towel' && prop.to) {
-          // A towel held between two hands (or a hand and a foot): a wide grey strip.
+          // A towel held between two hands (or a hand and a foot): a white cloth strip with dark edges and a fringe
+          // at its ends. The old plain grey strip read as a far-side arm to blind reviewers.
           const [a, b] = [map(j[prop.at]), map(j[prop.to])]
-          front.push({ kind: 'line', role: 'towel', x1: a.x, y1: a.y, x2: b.x, y2: b.y, fill: 'none', stroke: '#8a8a8a', strokeWidth: 4 * k + 1 })
+          front.push(...strip('towel', a, b, 2.6 * k, { fill: '#ffffff', stroke: '#3a3a3a', strokeWidth: 1.45 }, 4 * k))
           break
         }
+        // A rolled towel or foam roll seen end-on: a disc with the roll's spiral in it, so it reads as a roll, not a limb.
         const r = prop.kind === 'towel' ? 5 : 7.5
         const p = map(below(j, prop.at, r))
-        back.push({ kind: 'circle', role: prop.kind, cx: p.x, cy: p.y, r: r * k, ...PROP })
+        const q = r * k
+        back.push(
+          { kind: 'circle', role: prop.kind, cx: p.x, cy: p.y, r: q, ...PROP, fill: '#f4f4f4' },
+          { kind: 'path', role: `${prop.kind} spiral`, d: `M${f(p.x)} ${f(p.y)}Q${f(p.x + q * 0.45)} ${f(p.y - q * 0.1)} ${f(p.x + q * 0.3)} ${f(p.y + q * 0.4)}Q${f(p.x - q * 0.15)} ${f(p.y + q * 0.75)} ${f(p.x - q * 0.55)} ${f(p.y + q * 0.2)}Q${f(p.x - q * 0.75)} ${f(p.y - q * 0.55)} ${f(p.x)} ${f(p.y - q * 0.72)}`, fill: 'none', stroke: PROP.stroke, strokeWidth: PROP.strokeWidth },
+        )
         break
       }
       case 'weight': {
@@ -198,7 +228,12 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
               : { x: dir > 0 ? Math.max(...xs) + reach : Math.min(...xs) - reach, y: level }
           if (prop.anchor !== 'floor') back.push(...bandAnchor(prop.anchor === 'above', to, floorUnder(prop.from), k))
         }
-        if (Math.hypot(to.x - from.x, to.y - from.y) < 4 * k) {
+        if (prop.to && twin(prop.from) === prop.to) {
+          // A loop round both legs (or both wrists): a ring round the two limbs, as the band really sits; a strip
+          // between them read as a stick or a stray line.
+          const r = (JOINT_RADIUS[prop.from] + 2.5) * k
+          front.push({ kind: 'path', role: 'band', d: outline([{ ...from, r }, { ...to, r }]), fill: 'none', stroke: BAND.stroke, strokeWidth: BAND.strokeWidth })
+        } else if (Math.hypot(to.x - from.x, to.y - from.y) < 4 * k) {
           // Both ends meet in this view (a loop round the knees seen from the side): draw the loop.
           front.push({ kind: 'circle', role: 'band', cx: from.x, cy: from.y, r: 7 * k, ...BAND, strokeWidth: BAND.strokeWidth * 0.8 })
         } else {
