@@ -116,7 +116,13 @@ export function chooseViews(spec: DiagramSpec): View[] {
     if (other) return [...new Set<View>(['side', other.view])]
     return [reads.reduce((a, b) => (b.most.share > a.most.share * PREFERENCE_MARGIN ? b : a)).view]
   }
-  const first = reads.find((t) => t.most.share >= MIN_TRAVEL && t.most.share * PREFERENCE_MARGIN >= best)!
+  // A person seen from above reads poorly on paper (blind reviewers could not tell lying from standing, or face up
+  // from face down): another view that shows the movement clearly comes first, and a top view never comes alone.
+  const around = reads.filter((t) => t.view !== 'top')
+  const bestAround = Math.max(0, ...around.map((t) => t.most.share))
+  const first = (bestAround >= MIN_TRAVEL ? around.find((t) => t.most.share >= MIN_TRAVEL && t.most.share * PREFERENCE_MARGIN >= bestAround) : undefined)
+    ?? reads.find((t) => t.most.share >= MIN_TRAVEL && t.most.share * PREFERENCE_MARGIN >= best)!
+  if (first.view === 'top' && around.length) return [around.reduce((a, b) => (b.most.share > a.most.share ? b : a)).view, 'top']
   // A part that moves clearly somewhere but not in the first view: show it in the view that shows it best.
   const hidden = (Object.keys(first.joints) as FigureJoint[]).filter((n) => first.joints[n] < MIN_TRAVEL && reads.some((t) => t.joints[n] >= 2 * MIN_TRAVEL))
   if (!hidden.length) return [first.view]

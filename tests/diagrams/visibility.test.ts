@@ -66,6 +66,14 @@ describe('choosing views from the movement', () => {
     for (const view of chooseViews(lift)) expect(bodyReads(lift, view), view).toBe(true)
   })
 
+  it('prefers any other view that shows the movement to a view from above, and never prints a top view alone', () => {
+    // Knees falling out to the sides while lying: largest from above, but clear from an angle too.
+    const slides: DiagramSpec = { base: 'supine', keyframes: [{}, { right: { hipAbduction: 35 }, left: { hipAbduction: 35 } }], moving: [], props: [] }
+    expect(viewTravel(slides, 'top').most.share).toBeGreaterThan(viewTravel(slides, 'three-quarter').most.share)
+    expect(chooseViews(slides)[0]).not.toBe('top')
+    for (const e of library.filter((x) => x.diagram && !x.diagram.views)) expect(chooseViews(e.diagram!), e.id).not.toEqual(['top'])
+  })
+
   it('gives a held position one side view', () => {
     expect(chooseViews(standing([{ right: { elbowFlexion: 90 } }, { right: { elbowFlexion: 90 } }]))).toEqual(['side'])
   })
