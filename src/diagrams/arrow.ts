@@ -16,7 +16,7 @@ const f = (n: number) => Math.round(n * 10) / 10
  * (blind reviewers missed the 3-4 unit stubs that small movements used to get, and nothing at all below 6).
  */
 export const MIN_ARROW = 24
-const HEAD = 7
+const HEAD = 9
 
 export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number): Shape[] {
   const shapes: Shape[] = []
@@ -54,6 +54,8 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
       d += `Q${f(p.x)} ${f(p.y)} ${f((p.x + q.x) / 2)} ${f((p.y + q.y) / 2)}`
     }
     d += `L${f(b.x)} ${f(b.y)}`
+    // A white halo under the line, so the arrow reads where it crosses a limb, a prop or the floor.
+    shapes.push({ kind: 'path', role: 'arrow halo', d, fill: 'none', stroke: '#ffffff', strokeWidth: ARROW.strokeWidth + 2.4 })
     shapes.push({ kind: 'path', role: 'arrow', d, ...ARROW })
     const dl = Math.hypot(b.x - before.x, b.y - before.y) || 1
     const [hx, hy] = [(b.x - before.x) / dl, (b.y - before.y) / dl]

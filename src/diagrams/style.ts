@@ -24,7 +24,8 @@ export const INK = '#1a1a1a'
 export const SEPARATOR: Paint = { fill: 'none', stroke: '#8a8a8a', strokeWidth: 1.45 }
 export const PROP: Paint = { fill: '#e4e4e4', stroke: '#555555', strokeWidth: 1.45 }
 export const BAND: Paint = { fill: 'none', stroke: '#3a3a3a', strokeWidth: 2.2 }
-export const ARROW: Paint = { fill: 'none', stroke: INK, strokeWidth: 1.7 }
+/** Motion arrows: bold enough to find at print size (reviewers called the 1.7-unit arrows faint and easy to miss). */
+export const ARROW: Paint = { fill: 'none', stroke: INK, strokeWidth: 2.3 }
 
 /** The thinnest line in a figure (drawing units): printed at 0.71 pt per unit or more, it stays above 1 pt. */
 export const MIN_STROKE = 1.45

@@ -128,7 +128,7 @@ describe('figures from diagram specs', () => {
     expect(shapes.some((s) => s.role === 'arrowhead')).toBe(true)
     const n = numbers(arrow!)
     const length = Math.hypot(n.at(-2)! - n[0]!, n.at(-1)! - n[1]!)
-    expect(length).toBeGreaterThan(MIN_ARROW * 0.6)
+    expect(length).toBeGreaterThan(MIN_ARROW * 0.5)
     // The knee bends forward (to the figure's facing side), so the arrow points that way.
     const knee = figureFor(small, 'side', { frame: 0 }).joints.leftKnee.x
     const bent = figureFor(small, 'side', { frame: 1 }).joints.leftKnee.x
