@@ -21,7 +21,13 @@ const HEAD = 9
 export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number): Shape[] {
   const shapes: Shape[] = []
   for (const joint of moving) {
-    const points = path.map((j) => map(j[joint]))
+    let points = path.map((j) => map(j[joint]))
+    // A head that turns or nods about its own centre hardly moves its top: the arrow follows the nose instead.
+    const far = (ps: typeof points) => Math.hypot(ps.at(-1)!.x - ps[0]!.x, ps.at(-1)!.y - ps[0]!.y)
+    if (joint === 'headTop' && far(points) < MIN_ARROW / 2) {
+      const nose = path.map((j) => map(j.face))
+      if (far(nose) > far(points)) points = nose
+    }
     const first = points[0]!
     const last = points.at(-1)!
     const chord = Math.hypot(last.x - first.x, last.y - first.y)

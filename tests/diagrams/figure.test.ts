@@ -153,6 +153,11 @@ describe('figures from diagram specs', () => {
     expect(Math.abs(mean(b) - mean(a))).toBeGreaterThan(2)
   })
 
+  it('gives a head turn an arrow along the nose, since the top of a turning head hardly moves', () => {
+    const turn: DiagramSpec = { base: 'sitting', views: ['front'], moving: ['headTop'], props: [], keyframes: [{}, { neckRotation: 70 }] }
+    expect(figureFor(turn, 'front', { frame: 1, arrow: true }).shapes.some((s) => s.role === 'arrowhead')).toBe(true)
+  })
+
   it('gives the app (SVG) and the handout (react-pdf) the very same shapes', () => {
     const figure: Figure = figureFor(march, 'side')
     const dom = FigureSvg({ figure, title: 'Marching' })

@@ -100,7 +100,6 @@ const NEEDS_DETAIL_INSET: Record<string, string> = {
   'terminal-knee-extension': 'needs detail inset: knee (last degrees of straightening)',
   'knee-extension-stretch': 'needs detail inset: knee (sagging straight)',
   'pelvic-tilts': 'needs detail inset: pelvis and low back (tilt)',
-  'prone-w-raise': 'needs detail inset: shoulder blades (squeeze)',
 }
 
 const library: Exercise[] = readdirSync('resources/library/exercises').filter((f) => f.endsWith('.json'))
