@@ -11,7 +11,7 @@ import { specPoses, type Figure } from './figure'
 import { cachedFigure, memo } from './figure-cache'
 import { badgeShapes, BADGE_RADIUS } from './badges'
 import { insetFor } from './inset'
-import { MIN_TRAVEL, resolvedViews, viewTravel } from './visibility'
+import { MIN_TRAVEL, resolvedViews, viewTravel, viewWords } from './visibility'
 import { shapeBox, translateShape, unionBox, type Box } from './shape-geometry'
 import { jointNames, type DiagramSpec, type View } from './spec'
 import { INK, MIN_STROKE, SEPARATOR } from './style'
@@ -39,6 +39,8 @@ export interface Panel {
   kind: PanelKind
   arrange: Arrangement
   frames: PanelFrame[]
+  /** Where the view is seen from, in words ("From the side", "From behind"). */
+  from: string
 }
 
 export interface PanelOptions {
@@ -156,7 +158,7 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
   }
   // Column separators span the widest frame.
   for (const s of shapes) if (s.role === 'separator' && s.kind === 'line' && arrange === 'column') s.x2 = width - 2
-  return { width, height, viewY: 0, shapes, notes, kind, arrange, frames }
+  return { width, height, viewY: 0, shapes, notes, kind, arrange, frames, from: viewWords(given, view) }
 }
 
 /** The arrangement that draws the panel largest inside a box of this shape (width / height). */

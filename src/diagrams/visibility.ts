@@ -140,3 +140,16 @@ export function resolvedViews(spec: DiagramSpec): View[] {
   if (!views) chosen.set(spec, (views = chooseViews(spec)))
   return views
 }
+
+/**
+ * Where the camera is, in a patient's words, for naming the views of a picture drawn in two: a front view of a
+ * body facing away (a four-point kneel seen from the feet) is "From behind".
+ */
+export function viewWords(spec: DiagramSpec, view: View): string {
+  if (view === 'side') return 'From the side'
+  if (view === 'top') return 'From above'
+  if (view === 'three-quarter') return 'From an angle'
+  const j = placedKeyframes(spec)[0]!
+  const elevation = elevationFor(spec, view)
+  return projectPoint(j.face, view, false, elevation).depth < projectPoint(headCentre(j), view, false, elevation).depth ? 'From the front' : 'From behind'
+}

@@ -1,14 +1,10 @@
 import { Text, View } from '@react-pdf/renderer'
 import type { Panel } from '../diagrams/panel'
-import type { View as DiagramView } from '../diagrams/spec'
 import { FigurePdf } from './FigurePdf'
 import type { PicturePlan } from './picture-size'
 import type { makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
-
-/** Where a view is seen from, for a picture drawn in more than one view (reviewers took two views for two exercises). */
-export const VIEW_WORDS: Record<DiagramView, string> = { side: 'From the side', front: 'From the front', top: 'From above', 'three-quarter': 'From an angle' }
 
 /**
  * The words under a panel: what the numbers mean, or that the position is held; `hold` is the prescribed hold
@@ -30,7 +26,8 @@ export function CardPicture({ plan, s, hold }: { plan: PicturePlan; s: Styles; h
     <View style={[s.diagram, { width: plan.width, marginRight: plan.placement === 'beside' ? 12 : 0 }]}>
       {plan.panels.map(({ view, panel, width }) => (
         <View key={view} style={s.diagramPanel}>
-          {named ? <Text style={s.caption}>{VIEW_WORDS[view]}</Text> : null}
+          {/* Two views are named (reviewers took two unnamed views for two exercises that disagree). */}
+          {named ? <Text style={s.caption}>{panel.from}</Text> : null}
           <FigurePdf figure={panel} width={width} />
           <Text style={s.caption}>{panelCaption(panel, hold)}</Text>
         </View>

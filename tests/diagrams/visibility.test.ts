@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
 import type { DiagramSpec } from '../../src/diagrams/spec'
-import { bodyReads, chooseViews, isStatic, MIN_TRAVEL, resolvedViews, viewTravel } from '../../src/diagrams/visibility'
+import { bodyReads, chooseViews, isStatic, MIN_TRAVEL, resolvedViews, viewTravel, viewWords } from '../../src/diagrams/visibility'
 
 const standing = (keyframes: DiagramSpec['keyframes'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({ base: 'standing', keyframes, moving: [], props: [], ...extra })
 
@@ -72,6 +72,16 @@ describe('choosing views from the movement', () => {
     expect(viewTravel(slides, 'top').most.share).toBeGreaterThan(viewTravel(slides, 'three-quarter').most.share)
     expect(chooseViews(slides)[0]).not.toBe('top')
     for (const e of library.filter((x) => x.diagram && !x.diagram.views)) expect(chooseViews(e.diagram!), e.id).not.toEqual(['top'])
+  })
+
+  it('names where each view is seen from, a front view of a body facing away being from behind', () => {
+    const still = (base: DiagramSpec['base']): DiagramSpec => ({ base, keyframes: [{}, { right: { hipAbduction: 30 } }], moving: [], props: [] })
+    expect(viewWords(still('standing'), 'front')).toBe('From the front')
+    expect(viewWords(still('standing'), 'side')).toBe('From the side')
+    expect(viewWords(still('supine'), 'top')).toBe('From above')
+    // The four-point kneel faces along the floor, away from a front camera: the picture shows the seat and the soles.
+    const hydrant = library.find((e) => e.id === 'fire-hydrant')!.diagram!
+    expect(viewWords(hydrant, 'front')).toBe('From behind')
   })
 
   it('gives a held position one side view', () => {

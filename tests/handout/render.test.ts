@@ -167,8 +167,8 @@ describe('diagrams on the cards', () => {
       return [el.props?.children].flat(Infinity).flatMap(texts)
     }
     const s = makeStyles('detailed')
-    const two = { ...spec, views: ['side', 'front'] as const }
-    expect(texts(CardPicture({ plan: picturePlan({ ...two, views: [...two.views] }, 'detailed', 532), s }))).toEqual(expect.arrayContaining(['From the side', 'From the front']))
+    const raise = { base: 'standing' as const, keyframes: [{}, { right: { shoulderFlexion: 90 } }], moving: [], props: [] }
+    expect(texts(CardPicture({ plan: picturePlan({ ...raise, views: ['side', 'front'] }, 'detailed', 532), s }))).toEqual(expect.arrayContaining(['From the side', 'From the front']))
     expect(texts(CardPicture({ plan: picturePlan({ ...spec, views: ['side'] }, 'detailed', 532), s })).some((t) => t.startsWith('From '))).toBe(false)
   })
 
