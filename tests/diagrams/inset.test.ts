@@ -148,6 +148,19 @@ describe('the library’s details', async () => {
     expect(Math.hypot(Math.max(...xsOf(arrow)) - Math.min(...xsOf(arrow)), Math.max(...ysOf(arrow)) - Math.min(...ysOf(arrow)))).toBeGreaterThanOrEqual(18)
   })
 
+  it('draws the ball the grip squeezes, and a grey thumb told from the white fingers', () => {
+    const fig = insetFor(byId.get('grip-squeeze')!.diagram!)!
+    for (const which of ['start', 'end']) {
+      expect(fig.shapes.some((s) => s.role === `inset ${which} ball`), which).toBe(true)
+      const thumb = fig.shapes.filter((s) => s.role.startsWith(`inset ${which} thumb`))
+      const fingers = fig.shapes.filter((s) => s.role.startsWith(`inset ${which} finger`))
+      expect(thumb.length && thumb.every((s) => s.fill === '#cccccc'), which).toBeTruthy()
+      expect(fingers.every((s) => s.fill === '#ffffff'), which).toBe(true)
+    }
+    // No ball in the spec, none drawn.
+    expect(insetFor(byId.get('tendon-glides')!.diagram!)!.shapes.some((s) => s.role.endsWith(' ball'))).toBe(false)
+  })
+
   it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {
     for (const [a, b] of [['wrist-curls', 'reverse-wrist-curls'], ['wrist-flexor-stretch', 'wrist-extensor-stretch']] as const) {
       const [sa, sb] = [byId.get(a)!.diagram!, byId.get(b)!.diagram!]
