@@ -50,15 +50,21 @@ const hand: PartModel = (pose, { spec, side, sign, start, end }) => {
 /** The forearm lying along +x, elbow behind; palm up at full supination (rotY(−90) takes the hanging forearm there). */
 const LEVEL: Mat3 = rotY(-90)
 
-const wrist: PartModel = (pose, { side, sign }) => {
+const wrist: PartModel = (pose, { spec, side, sign }) => {
   const a = pose[side]
   const frame = handFrame(LEVEL, a, sign)
+  const weight = spec.props.some((p) => p.kind === 'weight' && p.at === `${side}Hand`)
   // From the thumb side of a palm-up forearm and from above, so the palm (dark) or the back of the hand shows.
   const camera = compose(rotX(40), [[-sign, 0, 0], [0, -sign, 0], [0, 0, 1]])
   return {
     camera,
     track: mul(frame, handPoints(a, sign).fingerTip),
-    blobs: [blob('forearm', [[[-4.5, 0, 0], 3], [[0, 0, 0], 2.6]], 'near', 2), ...handBlobs(a, sign, frame, camera)],
+    blobs: [
+      blob('forearm', [[[-4.5, 0, 0], 3], [[0, 0, 0], 2.6]], 'near', 2),
+      ...handBlobs(a, sign, frame, camera),
+      // A weight held in the hand (wrist curls) in both drawings: a handle across the palm, a plate each end.
+      ...(weight ? [blob('weight', [[mul(frame, [2.2, 4.6, -4]), 2.6], [mul(frame, [2.2, -4.6, -4]), 2.6], [mul(frame, [2.2, 0, -4]), 1]], 'far', -1)] : []),
+    ],
   }
 }
 

@@ -161,6 +161,14 @@ describe('the library’s details', async () => {
     expect(insetFor(byId.get('tendon-glides')!.diagram!)!.shapes.some((s) => s.role.endsWith(' ball'))).toBe(false)
   })
 
+  it('draws the weight in both wrist drawings when the spec holds one, and none when it does not', () => {
+    for (const id of ['wrist-curls', 'reverse-wrist-curls']) {
+      const fig = insetFor(byId.get(id)!.diagram!)!
+      for (const which of ['start', 'end']) expect(fig.shapes.some((s) => s.role === `inset ${which} weight`), `${id} ${which}`).toBe(true)
+    }
+    expect(insetFor(byId.get('wrist-flexor-stretch')!.diagram!)!.shapes.some((s) => s.role.endsWith(' weight'))).toBe(false)
+  })
+
   it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {
     for (const [a, b] of [['wrist-curls', 'reverse-wrist-curls'], ['wrist-flexor-stretch', 'wrist-extensor-stretch']] as const) {
       const [sa, sb] = [byId.get(a)!.diagram!, byId.get(b)!.diagram!]
