@@ -169,6 +169,17 @@ describe('the library’s details', async () => {
     expect(insetFor(byId.get('wrist-flexor-stretch')!.diagram!)!.shapes.some((s) => s.role.endsWith(' weight'))).toBe(false)
   })
 
+  it('draws the toes close-up as a foot: a long leg coming down into it, and the towel on the floor when the spec has one', () => {
+    const fig = insetFor(byId.get('towel-scrunches')!.diagram!)!
+    const extent = (role: string, of: (s: Shape) => number[]) => {
+      const v = of(fig.shapes.find((s) => s.role === role)!)
+      return Math.max(...v) - Math.min(...v)
+    }
+    expect(extent('inset start shank', ysOf)).toBeGreaterThan(1.3 * extent('inset start foot', xsOf))
+    for (const which of ['start', 'end']) expect(fig.shapes.some((s) => s.role === `inset ${which} towel`), which).toBe(true)
+    expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role.endsWith(' towel'))).toBe(false)
+  })
+
   it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {
     for (const [a, b] of [['wrist-curls', 'reverse-wrist-curls'], ['wrist-flexor-stretch', 'wrist-extensor-stretch']] as const) {
       const [sa, sb] = [byId.get(a)!.diagram!, byId.get(b)!.diagram!]
