@@ -9,15 +9,15 @@ import { JOINT_RADIUS } from './placement'
 import { add, compose, IDENTITY, mul, rotX, rotY, sub, type Mat3, type Vec3 } from './vec'
 
 /** Shank upright with the ankle at the origin; the foot's outline and its sole. */
-const footModel = (pose: Parameters<PartModel>[0], side: 'left' | 'right', sign: 1 | -1) => {
+const footModel = (pose: Parameters<PartModel>[0], side: 'left' | 'right', sign: 1 | -1, shank = 14) => {
   const a = pose[side]
   const frame = footFrame(IDENTITY, a, sign)
   const { ball, toeTip } = footPoints(a)
   const p = (v: Vec3) => mul(frame, v)
   const sole: Vec3 = [0, 0, -3.9]
   const blobs = [
-    // A long shank: the leg comes down into the foot, so it reads as a foot and not a hand.
-    blob('shank', [[[0, 0, 26], 4.8], [[0, 0, 0], 3.8]], 'near', 4),
+    // In the toes close-up a long shank: the leg comes down into the foot, so it reads as a foot and not a hand.
+    blob('shank', [[[0, 0, shank], shank > 14 ? 4.8 : 4.4], [[0, 0, 0], 3.8]], 'near', 4),
     blob('foot', [[p([0, 0, 0]), 3.4], [p([-3.5, 0, -3]), 3], [p([13, -sign * 3.6, -4]), 1.8], [p([12.5, sign * 3.4, -4]), 1.6]]),
     ...chain('toes', [[p(add(ball, sole)), 1.8], [p(add(toeTip, sole)), 1.3]]),
     // A dark band across the sole under the arch: which way the sole faces.
@@ -37,7 +37,7 @@ const FLOOR = -6
 const HEEL: Vec3 = [-3.5, 0, FLOOR]
 
 const foot: PartModel = (pose, { spec, side, sign, joints }) => {
-  const { blobs, toe } = footModel(pose, side, sign)
+  const { blobs, toe } = footModel(pose, side, sign, 26)
   // From the outer side of the foot; the floor under it while the heel rests on it.
   const camera: Mat3 = [[-sign, 0, 0], [0, -sign, 0], [0, 0, 1]]
   const onFloor = joints[`${side}Ankle`][2] - JOINT_RADIUS[`${side}Ankle`] < 3
