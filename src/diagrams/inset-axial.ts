@@ -1,27 +1,49 @@
 /**
- * Inset models of the neck (head, neck and upper back from the side, in place, an eye showing the gaze
- * stays level in a chin tuck) and of the shoulder blades (the upper back from behind, the blades
+ * Inset models of the neck (head, neck and upper back from the side, upright in the trunk's frame, a
+ * nose, an ear and an eye showing the face and a level gaze, the glide drawn larger than life) and of the shoulder blades (the upper back from behind, the blades
  * lifting in a shrug and sliding towards the spine in a squeeze).
  */
 import { blob, chain, type PartModel } from './inset-model'
 import { headCentre } from './placement'
 import { forwardKinematics } from './skeleton'
-import { add, scale, sub, type Mat3, type Vec3 } from './vec'
+import { add, length, scale, sub, type Mat3, type Vec3 } from './vec'
 
-const neck: PartModel = (_pose, { sign, joints: j }) => {
-  const head = headCentre(j)
-  const toFace = sub(j.face, head)
-  const eye: Vec3 = add(add(head, scale(toFace, 0.55)), scale(sub(j.headTop, j.neckBase), 0.12))
+const unit = (v: Vec3): Vec3 => scale(v, 1 / (length(v) || 1))
+const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
+const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
+
+/** How much larger than life the head's glide is drawn: a 2–3 cm chin tuck is otherwise a hair's breadth at inset size. */
+const GLIDE = 2.5
+
+const neck: PartModel = (_pose, { sign, joints: j, startJoints: j0 }) => {
+  // The trunk's own frame, so the head is drawn upright whether the patient sits or lies: up the spine, forward out of the chest.
+  const up = unit(sub(j0.neckBase, j0.waist))
+  const across = unit(sub(j0.leftShoulder, j0.rightShoulder))
+  const forward = unit(cross(across, up))
+  // Seen from the working side: forward is to the right for the right side, as in the whole figure.
+  const camera: Mat3 = [scale(forward, -sign), scale(cross(up, forward), -sign), up]
+  // The head and neck glide together; the glide is drawn larger than life, the neck base stays.
+  const shift = scale(sub(headCentre(j), headCentre(j0)), GLIDE - 1)
+  const moved = (p: Vec3) => add(p, shift)
+  const head = moved(headCentre(j))
+  const face = unit(sub(j.face, headCentre(j)))
+  const crown = unit(sub(sub(j.headTop, headCentre(j)), scale(face, dot(sub(j.headTop, headCentre(j)), face))))
+  const at = (f: number, u: number): Vec3 => add(head, add(scale(face, f), scale(crown, u)))
+  // The trunk stays put (the start's), the top of the neck with it.
+  const neckBase = j0.neckBase
   return {
-    // From the working side (the right unless the spec says left), so a mirrored spec draws a mirror image.
-    camera: [[-sign, 0, 0], [0, -sign, 0], [0, 0, 1]],
-    track: j.face,
+    camera,
+    track: at(11.5, -1),
     guide: 'upright',
     blobs: [
-      blob('upper back', [[add(j.neckBase, scale(sub(j.chest, j.neckBase), 0.6)), 8], [j.neckBase, 5.5]], 'near', 6),
-      blob('neck', [[j.neckBase, 5], [head, 5]], 'near', 3),
-      blob('head', [[head, 10.5], [j.face, 4]]),
-      blob('eye', [[eye, 0.9], [add(eye, [0, 0, 0.01]), 0.9]], 'mark', -12),
+      // The top of the trunk: the back of it under the neck, the chest well in front.
+      blob('upper back', [[add(neckBase, add(scale(up, -5), scale(forward, -2))), 6], [add(neckBase, add(scale(up, -7), scale(forward, 5))), 6], [add(neckBase, add(scale(up, -20), scale(forward, -3))), 7], [add(neckBase, add(scale(up, -20), scale(forward, 7))), 7]], 'near', 6),
+      blob('neck', [[neckBase, 5], [at(-1, -3), 5]], 'near', 3),
+      // Skull, jaw and chin: the face is the side the nose points to.
+      blob('head', [[head, 10.5], [at(5, -6), 5.5], [at(7.5, -8.5), 2.6], [at(9, 1.5), 3]]),
+      blob('nose', [[at(9.5, 1.5), 1.8], [at(12.3, -1.2), 1.2], [at(10, -1.6), 1.3]], 'near', -12),
+      blob('ear', [[at(-1.5, 0.8), 1.6], [at(-1.5, -2.2), 1.4], [at(-0.6, 0.2), 1.4]], 'far', -12),
+      blob('eye', [[at(7.6, 3.6), 0.9], [at(7.6, 3.61), 0.9]], 'mark', -12),
     ],
   }
 }
@@ -34,17 +56,18 @@ const shoulderBlades: PartModel = (pose, { side }) => {
     const sg = s === 'left' ? 1 : -1
     const shoulder = j[`${s}Shoulder`]
     // The blade slides towards the spine as it retracts and rides up and down with the shoulder.
-    const inward = 0.13 * pose[s].scapulaRetraction
+    const inward = 0.16 * pose[s].scapulaRetraction
     const back = shoulder[0] - 6
-    const points: Vec3[] = [[back, sg * (7 - inward), shoulder[2] - 1], [back, sg * (15 - inward), shoulder[2] - 1.5], [back, sg * (8 - inward), shoulder[2] - 15]]
+    const points: Vec3[] = [[back, sg * (8 - inward), shoulder[2] - 1], [back, sg * (16 - inward), shoulder[2] - 1.5], [back, sg * (9 - inward), shoulder[2] - 15]]
     return { points, shape: blob(`${s} shoulder blade`, points.map((p) => [p, 1.4] as [Vec3, number]), 'far', -20) }
   }
   const mine = blade(side)
   const other = blade(side === 'left' ? 'right' : 'left')
-  const c = mine.points.reduce((sum, p) => add(sum, scale(p, 1 / 3)), [0, 0, 0] as Vec3)
   return {
     camera,
-    track: c,
+    // Both blades move: each gets its arrow, at the blade's outer corner so the two stay apart.
+    track: mine.points[1]!,
+    tracks: [other.points[1]!],
     guide: 'across',
     blobs: [
       blob('head', [[headCentre(j), 10.5]], 'near', 30),

@@ -9,14 +9,15 @@ import { JOINT_RADIUS } from './placement'
 import { add, compose, IDENTITY, mul, rotX, rotY, sub, type Mat3, type Vec3 } from './vec'
 
 /** Shank upright with the ankle at the origin; the foot's outline and its sole. */
-const footModel = (pose: Parameters<PartModel>[0], side: 'left' | 'right', sign: 1 | -1) => {
+const footModel = (pose: Parameters<PartModel>[0], side: 'left' | 'right', sign: 1 | -1, shank = 14) => {
   const a = pose[side]
   const frame = footFrame(IDENTITY, a, sign)
   const { ball, toeTip } = footPoints(a)
   const p = (v: Vec3) => mul(frame, v)
   const sole: Vec3 = [0, 0, -3.9]
   const blobs = [
-    blob('shank', [[[0, 0, 14], 4.4], [[0, 0, 0], 3.8]], 'near', 4),
+    // In the toes close-up a long shank: the leg comes down into the foot, so it reads as a foot and not a hand.
+    blob('shank', [[[0, 0, shank], shank > 14 ? 4.8 : 4.4], [[0, 0, 0], 3.8]], 'near', 4),
     blob('foot', [[p([0, 0, 0]), 3.4], [p([-3.5, 0, -3]), 3], [p([13, -sign * 3.6, -4]), 1.8], [p([12.5, sign * 3.4, -4]), 1.6]]),
     ...chain('toes', [[p(add(ball, sole)), 1.8], [p(add(toeTip, sole)), 1.3]]),
     // A dark band across the sole under the arch: which way the sole faces.
@@ -35,8 +36,8 @@ const ankle: PartModel = (pose, { side, sign }) => {
 const FLOOR = -6
 const HEEL: Vec3 = [-3.5, 0, FLOOR]
 
-const foot: PartModel = (pose, { side, sign, joints }) => {
-  const { blobs, toe } = footModel(pose, side, sign)
+const foot: PartModel = (pose, { spec, side, sign, joints }) => {
+  const { blobs, toe } = footModel(pose, side, sign, 26)
   // From the outer side of the foot; the floor under it while the heel rests on it.
   const camera: Mat3 = [[-sign, 0, 0], [0, -sign, 0], [0, 0, 1]]
   const onFloor = joints[`${side}Ankle`][2] - JOINT_RADIUS[`${side}Ankle`] < 3
@@ -48,7 +49,10 @@ const foot: PartModel = (pose, { side, sign, joints }) => {
   const tilt = rotY(-angle)
   const lift = (c: Vec3) => add(HEEL, mul(tilt, sub(c, HEEL)))
   const lifted = blobs.map((b) => (b.role === 'shank' ? b : { ...b, circles: b.circles.map(([c, r]) => [lift(c), r] as [Vec3, number]) }))
-  return { camera, track: lift(toe), blobs: lifted, floor: FLOOR }
+  // A towel under the toes lies flat on the floor (towel scrunches).
+  const towel = spec.props.some((p) => p.kind === 'towel' && p.at === `${side}Toe`)
+  const cloth = towel ? [blob('towel', [[[4, 0, FLOOR + 0.9], 0.9], [[24, 0, FLOOR + 0.9], 0.9]], 'far', 3)] : []
+  return { camera, track: lift(toe), blobs: [...cloth, ...lifted], floor: FLOOR }
 }
 
 const knee: PartModel = (_pose, { spec, side, sign, joints: j }) => {

@@ -21,6 +21,8 @@ export interface InsetModel {
   blobs: InsetBlob[]
   /** The point the motion arrow follows. */
   track: Vec3
+  /** More points that get an arrow of their own (the other shoulder blade: both move). */
+  tracks?: Vec3[]
   /** Rows give the drawing's x, the depth (away from the viewer) and the drawing's y (up). A proper rotation. */
   camera: Mat3
   /** Height of the floor, drawn as a line under the part. */
@@ -37,6 +39,8 @@ export interface InsetContext {
   end: Pose
   /** The pose's joints placed as in the whole figure (for parts drawn in place: neck, knee). */
   joints: Joints
+  /** The start pose's joints, placed the same way (to measure, and enlarge, a small glide). */
+  startJoints: Joints
 }
 
 export type PartModel = (pose: Pose, context: InsetContext) => InsetModel

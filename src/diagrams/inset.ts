@@ -44,20 +44,24 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
   const side = spec.detail.side ?? spec.side ?? 'right'
   const { poses, notes } = specPoses(spec)
   const first = placeForSpec(spec, poses[0]!)
+  const startJoints = anchorToStart(first, first)
   const context = (pose: Pose): InsetContext => ({
-    spec, side, sign: side === 'left' ? 1 : -1, start: poses[0]!, end: poses.at(-1)!, joints: anchorToStart(first, placeForSpec(spec, pose)),
+    spec, side, sign: side === 'left' ? 1 : -1, start: poses[0]!, end: poses.at(-1)!, joints: anchorToStart(first, placeForSpec(spec, pose)), startJoints,
   })
   const part = PARTS[spec.detail.part]
   const model = (pose: Pose) => part(pose, context(pose))
   const start = model(poses[0]!)
   const end = model(poses.at(-1)!)
-  const track = motionPath(poses, 8).map((p) => view(end.camera, model(p).track))
+  const path = motionPath(poses, 8).map((p) => model(p))
+  const track = path.map((m) => view(end.camera, m.track))
+  // Other moving points with an arrow of their own (each shoulder blade).
+  const tracks = (end.tracks ?? []).map((_, n) => path.map((m) => view(end.camera, m.tracks![n]!)))
 
   // One scale for both drawings: the larger of the two fits its half, the track and floor included.
   const circles = [start, end].flatMap((m) => m.blobs.flatMap((b) => b.circles.map(([p, r]) => ({ ...view(m.camera, p), r }))))
   const floor = start.floor ?? end.floor
   const ys = [...circles.map((c) => c.y - c.r), ...circles.map((c) => c.y + c.r), ...track.map((t) => t.y), ...(floor === undefined ? [] : [floor])]
-  const xs = [...circles.map((c) => c.x - c.r), ...circles.map((c) => c.x + c.r), ...track.map((t) => t.x)]
+  const xs = [...circles.map((c) => c.x - c.r), ...circles.map((c) => c.x + c.r), ...track.map((t) => t.x), ...tracks.flat().map((t) => t.x)]
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
   const panel = { w: (INSET.width - INSET.gap) / 2, h: INSET.height }
   const k = Math.min(9, (panel.w - 2 * INSET.margin) / (maxX - minX), (panel.h - 2 * INSET.margin) / (maxY - minY))
@@ -85,7 +89,8 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
     shapes.push(...blobShapes(m, map, k, i === 0 ? 'start' : 'end'))
     if (i === 1) {
       const centres = m.blobs.flatMap((b) => b.circles.map(([p]) => map(view(m.camera, p))))
-      shapes.push(...insetArrow(track.map(map), { x: centres.reduce((s, c) => s + c.x, 0) / centres.length, y: centres.reduce((s, c) => s + c.y, 0) / centres.length }))
+      const middle = { x: centres.reduce((s, c) => s + c.x, 0) / centres.length, y: centres.reduce((s, c) => s + c.y, 0) / centres.length }
+      for (const t of [track, ...tracks]) shapes.push(...insetArrow(t.map(map), middle))
     }
     return { shapes, centre: left + panel.w / 2 }
   })
@@ -109,11 +114,20 @@ function blobShapes(m: InsetModel, map: (p: { x: number; y: number }) => { x: nu
     .map((p) => p.shape)
 }
 
+/** The shortest arrow shaft drawn (units): shorter paths are stretched to it. */
+const MIN_ARROW = 20
+
 /**
  * A curved arrow beside the tracked point's path, to the outside of its curve (a straight path: on the
  * side away from `centre`, the middle of the drawing, so a mirrored drawing gets the mirrored arrow).
  */
-export function insetArrow(points: readonly { x: number; y: number }[], centre: { x: number; y: number }): Shape[] {
+export function insetArrow(given: readonly { x: number; y: number }[], centre: { x: number; y: number }): Shape[] {
+  // A glide of a few units would be all arrowhead: a short path is stretched about its middle to a readable length.
+  const [g0, g1] = [given[0]!, given.at(-1)!]
+  const span = Math.hypot(g1.x - g0.x, g1.y - g0.y)
+  const grow = span > 0.5 && span < MIN_ARROW ? MIN_ARROW / span : 1
+  const mid = { x: (g0.x + g1.x) / 2, y: (g0.y + g1.y) / 2 }
+  const points = given.map((p) => ({ x: mid.x + (p.x - mid.x) * grow, y: mid.y + (p.y - mid.y) * grow }))
   const first = points[0]!
   const last = points.at(-1)!
   const chord = Math.hypot(last.x - first.x, last.y - first.y) || 1
@@ -133,7 +147,7 @@ export function insetArrow(points: readonly { x: number; y: number }[], centre: 
   const before = off.at(-2) ?? a
   const dl = Math.hypot(b.x - before.x, b.y - before.y) || 1
   const [ux, uy] = [(b.x - before.x) / dl, (b.y - before.y) / dl]
-  const size = 6
+  const size = 7
   const tip = { x: b.x + ux * size * 0.6, y: b.y + uy * size * 0.6 }
   const head = `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - ux * size - uy * size * 0.55)} ${f(tip.y - uy * size + ux * size * 0.55)}L${f(tip.x - ux * size + uy * size * 0.55)} ${f(tip.y - uy * size - ux * size * 0.55)}Z`
   return [

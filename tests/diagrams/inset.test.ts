@@ -85,8 +85,10 @@ describe('detail insets', () => {
       const half = fig.width / 2
       for (const s of fig.shapes.filter((s) => s.role.startsWith('inset start '))) expect(Math.max(...xsOf(s)), s.role).toBeLessThan(half)
       for (const s of fig.shapes.filter((s) => s.role.startsWith('inset end ') || s.role.startsWith('inset arrow'))) expect(Math.min(...xsOf(s)), s.role).toBeGreaterThan(half)
-      expect(fig.shapes.filter((s) => s.role === 'inset arrow')).toHaveLength(1)
-      expect(fig.shapes.filter((s) => s.role === 'inset arrowhead')).toHaveLength(1)
+      // One arrow per moving part: both shoulder blades move, so they get two.
+      const arrows = part === 'shoulder blades' ? 2 : 1
+      expect(fig.shapes.filter((s) => s.role === 'inset arrow')).toHaveLength(arrows)
+      expect(fig.shapes.filter((s) => s.role === 'inset arrowhead')).toHaveLength(arrows)
       expect(startEndDifference(fig)).toBeGreaterThan(3)
     })
   }
@@ -121,6 +123,61 @@ describe('the library’s details', async () => {
         expect(Math.max(...ysOf(s)), `${e.id} ${s.role}`).toBeLessThanOrEqual(fig!.height + 0.5)
       }
     }
+  })
+
+  it('puts an arrow on both shoulder blades, one each side of the spine, for squeezes, shrugs and rolls', () => {
+    for (const id of ['scapular-squeezes', 'shoulder-shrugs', 'shoulder-rolls']) {
+      const fig = insetFor(byId.get(id)!.diagram!)!
+      const heads = fig.shapes.filter((s) => s.role === 'inset arrowhead')
+      expect(heads, id).toHaveLength(2)
+      const spine = fig.shapes.find((s) => s.role === 'inset end spine')!
+      const spineX = (Math.min(...xsOf(spine)) + Math.max(...xsOf(spine))) / 2
+      const sides = heads.map((h) => Math.sign(xsOf(h).reduce((a, b) => a + b, 0) / xsOf(h).length - spineX))
+      expect(new Set(sides), id).toEqual(new Set([-1, 1]))
+    }
+  })
+
+  it('draws a chin tuck upright with a nose and an ear, and the head glides back from the guide by a readable amount', () => {
+    const fig = insetFor(byId.get('chin-tucks')!.diagram!)!
+    for (const role of ['nose', 'ear', 'eye']) expect(fig.shapes.some((s) => s.role === `inset end ${role}`), role).toBe(true)
+    const offset = (INSET.width + INSET.gap) / 2
+    const nose = (which: string) => Math.max(...xsOf(fig.shapes.find((s) => s.role === `inset ${which} nose`)!))
+    // Faces right (the right side seen from the right) and ends well behind where it started.
+    expect(nose('start') - (nose('end') - offset)).toBeGreaterThan(12)
+    const arrow = fig.shapes.find((s) => s.role === 'inset arrow')!
+    expect(Math.hypot(Math.max(...xsOf(arrow)) - Math.min(...xsOf(arrow)), Math.max(...ysOf(arrow)) - Math.min(...ysOf(arrow)))).toBeGreaterThanOrEqual(18)
+  })
+
+  it('draws the ball the grip squeezes, and a grey thumb told from the white fingers', () => {
+    const fig = insetFor(byId.get('grip-squeeze')!.diagram!)!
+    for (const which of ['start', 'end']) {
+      expect(fig.shapes.some((s) => s.role === `inset ${which} ball`), which).toBe(true)
+      const thumb = fig.shapes.filter((s) => s.role.startsWith(`inset ${which} thumb`))
+      const fingers = fig.shapes.filter((s) => s.role.startsWith(`inset ${which} finger`))
+      expect(thumb.length && thumb.every((s) => s.fill === '#cccccc'), which).toBeTruthy()
+      expect(fingers.every((s) => s.fill === '#ffffff'), which).toBe(true)
+    }
+    // No ball in the spec, none drawn.
+    expect(insetFor(byId.get('tendon-glides')!.diagram!)!.shapes.some((s) => s.role.endsWith(' ball'))).toBe(false)
+  })
+
+  it('draws the weight in both wrist drawings when the spec holds one, and none when it does not', () => {
+    for (const id of ['wrist-curls', 'reverse-wrist-curls']) {
+      const fig = insetFor(byId.get(id)!.diagram!)!
+      for (const which of ['start', 'end']) expect(fig.shapes.some((s) => s.role === `inset ${which} weight`), `${id} ${which}`).toBe(true)
+    }
+    expect(insetFor(byId.get('wrist-flexor-stretch')!.diagram!)!.shapes.some((s) => s.role.endsWith(' weight'))).toBe(false)
+  })
+
+  it('draws the toes close-up as a foot: a long leg coming down into it, and the towel on the floor when the spec has one', () => {
+    const fig = insetFor(byId.get('towel-scrunches')!.diagram!)!
+    const extent = (role: string, of: (s: Shape) => number[]) => {
+      const v = of(fig.shapes.find((s) => s.role === role)!)
+      return Math.max(...v) - Math.min(...v)
+    }
+    expect(extent('inset start shank', ysOf)).toBeGreaterThan(1.3 * extent('inset start foot', xsOf))
+    for (const which of ['start', 'end']) expect(fig.shapes.some((s) => s.role === `inset ${which} towel`), which).toBe(true)
+    expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role.endsWith(' towel'))).toBe(false)
   })
 
   it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {
