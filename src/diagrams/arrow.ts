@@ -13,7 +13,7 @@ const f = (n: number) => Math.round(n * 10) / 10
 /**
  * The shortest arrow drawn (drawing units, about a seventh of a standing figure's height): a joint that moves
  * only a little still gets an arrow a reader sees, straight along its direction of travel and centred on its path
- * (blind reviewers missed the 3-4 unit stubs that small movements used to get, and nothing at all below 6).
+ * (blind reviewers missed the 3-4 unit arrows that small movements used to get, and there was none at all below 6).
  */
 export const MIN_ARROW = 24
 const HEAD = 9
