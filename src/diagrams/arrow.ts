@@ -18,6 +18,12 @@ const f = (n: number) => Math.round(n * 10) / 10
 export const MIN_ARROW = 24
 const HEAD = 9
 
+/** A filled arrowhead of this size whose tip sits a little past `end`, pointing along the unit vector (ux, uy). */
+export function arrowheadPath(end: { x: number; y: number }, ux: number, uy: number, size: number): string {
+  const tip = { x: end.x + ux * size * 0.6, y: end.y + uy * size * 0.6 }
+  return `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - ux * size - uy * size * 0.55)} ${f(tip.y - uy * size + ux * size * 0.55)}L${f(tip.x - ux * size + uy * size * 0.55)} ${f(tip.y - uy * size - ux * size * 0.55)}Z`
+}
+
 export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number): Shape[] {
   const shapes: Shape[] = []
   for (const joint of moving) {
@@ -65,11 +71,7 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     shapes.push({ kind: 'path', role: 'arrow', d, ...ARROW })
     const dl = Math.hypot(b.x - before.x, b.y - before.y) || 1
     const [hx, hy] = [(b.x - before.x) / dl, (b.y - before.y) / dl]
-    const tip = { x: b.x + hx * HEAD * 0.6, y: b.y + hy * HEAD * 0.6 }
-    shapes.push({
-      kind: 'path', role: 'arrowhead', fill: INK, stroke: INK, strokeWidth: 1.45,
-      d: `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - hx * HEAD - hy * HEAD * 0.55)} ${f(tip.y - hy * HEAD + hx * HEAD * 0.55)}L${f(tip.x - hx * HEAD + hy * HEAD * 0.55)} ${f(tip.y - hy * HEAD - hx * HEAD * 0.55)}Z`,
-    })
+    shapes.push({ kind: 'path', role: 'arrowhead', fill: INK, stroke: INK, strokeWidth: 1.45, d: arrowheadPath(b, hx, hy, HEAD) })
   }
   return shapes
 }

@@ -5,6 +5,7 @@
  * one scale, with an arrow in the end drawing along the path of the part that moves. A spec asks for
  * one with `detail`; the handout numbers the two drawings.
  */
+import { arrowheadPath } from './arrow'
 import type { Shape } from './body'
 import { anchorToStart, mirror, motionPath, placeForSpec, specPoses, type Figure } from './figure'
 import { outline } from './hull'
@@ -44,7 +45,7 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
   const side = spec.detail.side ?? spec.side ?? 'right'
   const { poses, notes } = specPoses(spec)
   const first = placeForSpec(spec, poses[0]!)
-  const startJoints = anchorToStart(first, first)
+  const startJoints = first
   const context = (pose: Pose): InsetContext => ({
     spec, side, sign: side === 'left' ? 1 : -1, start: poses[0]!, end: poses.at(-1)!, joints: anchorToStart(first, placeForSpec(spec, pose)), startJoints,
   })
@@ -147,9 +148,7 @@ export function insetArrow(given: readonly { x: number; y: number }[], centre: {
   const before = off.at(-2) ?? a
   const dl = Math.hypot(b.x - before.x, b.y - before.y) || 1
   const [ux, uy] = [(b.x - before.x) / dl, (b.y - before.y) / dl]
-  const size = 7
-  const tip = { x: b.x + ux * size * 0.6, y: b.y + uy * size * 0.6 }
-  const head = `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - ux * size - uy * size * 0.55)} ${f(tip.y - uy * size + ux * size * 0.55)}L${f(tip.x - ux * size + uy * size * 0.55)} ${f(tip.y - uy * size - ux * size * 0.55)}Z`
+  const head = arrowheadPath(b, ux, uy, 7)
   return [
     { kind: 'path', role: 'inset arrow', d, ...INSET_PAINT.arrow },
     { kind: 'path', role: 'inset arrowhead', d: head, fill: INK, stroke: INK, strokeWidth: 1.3 },
