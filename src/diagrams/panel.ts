@@ -41,6 +41,10 @@ export interface Panel {
   frames: PanelFrame[]
   /** Where the view is seen from, in words ("From the side", "From behind"). */
   from: string
+  /** The spec's words for each numbered step of this panel ("" where it has none). */
+  labels: string[]
+  /** What follows the last step (see DiagramSpec.cycle). */
+  cycle: 'return' | 'walk'
 }
 
 export interface PanelOptions {
@@ -158,7 +162,11 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
   }
   // Column separators span the widest frame.
   for (const s of shapes) if (s.role === 'separator' && s.kind === 'line' && arrange === 'column') s.x2 = width - 2
-  return { width, height, viewY: 0, shapes, notes, kind, arrange, frames, from: viewWords(given, view) }
+  // The numbered steps are the frames, or for a close-up that carries the movement its start and end.
+  const steps = kind === 'setup' ? [0, given.keyframes.length - 1] : indices
+  // A held position is one frame: it takes whichever of its (equal) poses has words.
+  const labels = kind === 'hold' ? [given.labels?.findLast(Boolean) ?? ''] : steps.map((i) => given.labels?.[i] ?? '')
+  return { width, height, viewY: 0, shapes, notes, kind, arrange, frames, from: viewWords(given, view), labels, cycle: given.cycle ?? 'return' }
 }
 
 /** The arrangement that draws the panel largest inside a box of this shape (width / height). */

@@ -95,6 +95,9 @@ export type DetailPart = (typeof detailParts)[number]
 export const detailSchema = z.strictObject({ part: z.enum(detailParts), side: z.enum(['left', 'right']).optional() })
 export type Detail = z.infer<typeof detailSchema>
 
+/** The longest frame label: a few words that fit under a frame at print size. */
+export const LABEL_MAX = 40
+
 export const diagramSpecSchema = z.strictObject({
   base: z.enum(basePositions),
   /** One or two views to draw; left out, they are chosen from the movement (see visibility.ts). */
@@ -121,5 +124,16 @@ export const diagramSpecSchema = z.strictObject({
    * its head end with the camera up shows arms lifting out to the side, which a level camera sees end-on.
    */
   elevation: z.number().int().min(0).max(75).optional(),
+  /**
+   * A few words under each numbered frame for what a drawing cannot show for sure (palm up or down, feet
+   * together, hips stay down): one per keyframe, "" for none. Printed after "1 Start", "2 Finish".
+   */
+  labels: z.array(z.string().trim().max(LABEL_MAX, `A frame label has at most ${LABEL_MAX} characters.`)).min(2).max(4).optional(),
+  /** What follows the last frame: back to the start (the default) or a step with the other foot (walking). */
+  cycle: z.enum(['return', 'walk']).optional(),
+}).superRefine((spec, ctx) => {
+  if (spec.labels && spec.labels.length !== spec.keyframes.length) {
+    ctx.addIssue({ code: 'custom', path: ['labels'], message: `Give one label per pose: ${spec.keyframes.length} poses, ${spec.labels.length} labels.` })
+  }
 })
 export type DiagramSpec = z.infer<typeof diagramSpecSchema>

@@ -7,17 +7,30 @@ import type { makeStyles } from './styles'
 type Styles = ReturnType<typeof makeStyles>
 
 /**
- * The words under a panel: what the numbers mean, or that the position is held; `hold` is the prescribed hold
- * ("30 seconds"), said at the end position (the stopwatch there).
+ * The words under a panel: what each number shows (with the spec's label, e.g. "1 Start: palm down"), that
+ * the end is held for the prescribed time (`hold`, "30 seconds", the stopwatch there), and what comes after
+ * the last step. Blind reviewers could not tell a movement to repeat from a position to keep, nor palm up from
+ * palm down, from the drawing alone.
  */
 export function panelCaption(panel: Panel, hold?: string): string {
-  const held = hold ? `: hold ${hold}` : ''
-  if (panel.kind === 'hold') return hold ? `Hold this position for ${hold}.` : 'Hold this position.'
-  if (panel.kind === 'setup') return `Get into this position. Close-up: 1 Start   2 Finish${held}`
-  if (panel.kind === 'overlay') return `Pale outline: where you start. Arrow: the movement${hold ? `; hold the end ${hold}` : ''}.`
-  const words = panel.frames.map((_, i) => `${i + 1} ${i === 0 ? 'Start' : i === panel.frames.length - 1 ? `Finish${held}` : 'Then'}`)
-  return words.join('   ')
+  const label = (n: number) => (panel.labels[n] ? `: ${panel.labels[n]}` : '')
+  if (panel.kind === 'hold') {
+    const what = panel.labels[0] ? `${panel.labels[0].replace(/^./, (c) => c.toUpperCase())}. ` : ''
+    return hold ? `${what}Hold this position for ${hold}.` : `${what}Hold this position.`
+  }
+  if (panel.kind === 'overlay') return `Pale outline: where you start. Arrow: the movement${hold ? `; hold the end ${hold}` : ''}${after(panel)}.`
+  const count = panel.kind === 'setup' ? 2 : panel.frames.length
+  const steps = Array.from({ length: count }, (_, n) => {
+    const word = n === 0 ? 'Start' : n === count - 1 ? 'Finish' : 'Then'
+    const end = n === count - 1 ? `${hold ? `${label(n) ? ';' : ':'} hold ${hold}` : ''}${after(panel)}` : ''
+    return `${n + 1} ${word}${label(n)}${end}`
+  })
+  // With labels each step gets its own line; without, the short steps fit on one.
+  const text = steps.join(panel.labels.some(Boolean) ? '\n' : '   ')
+  return panel.kind === 'setup' ? `Get into this position. Close-up:${panel.labels.some(Boolean) ? '\n' : ' '}${text}` : text
 }
+
+const after = (panel: Panel) => (panel.cycle === 'walk' ? ', then step with the other foot' : ', then back to 1')
 
 /** An exercise's diagram on the card, sized by its plan (see picture-size.ts), with a caption per view (named when there are two). */
 export function CardPicture({ plan, s, hold }: { plan: PicturePlan; s: Styles; hold?: string }) {

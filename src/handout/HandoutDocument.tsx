@@ -117,7 +117,7 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
     howTo: (
       // Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own.
       <Text key="how-to" style={s.howTo} wrap={false}>
-        Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement. A stopwatch means hold still.' : ''}
+        Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement. A stopwatch means hold still. An arrow with bars across it means push without moving. A box beside a picture is a close-up of a small part. Grey arms and legs are the ones on the far side of the body.' : ''}
         {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
       </Text>
     ),

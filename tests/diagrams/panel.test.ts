@@ -111,10 +111,29 @@ describe('small movements and missing arrows', () => {
     }
   })
 
+  it('numbers the close-up steps with the labels of the first and last pose', () => {
+    const grip: DiagramSpec = { base: 'sitting', views: ['side'], moving: [], props: [], side: 'right', detail: { part: 'hand' }, labels: ['hand open', 'between', 'fist'],
+      keyframes: [{ right: { elbowFlexion: 90, fingerFlexion: 0 } }, { right: { elbowFlexion: 90, fingerFlexion: 50 } }, { right: { elbowFlexion: 90, fingerFlexion: 100 } }] }
+    expect(panelFor(grip, 'side').labels).toEqual(['hand open', 'fist'])
+    expect(panelFor({ ...march, labels: ['stand tall', 'knee up'] }, 'side').labels).toEqual(['stand tall', 'knee up'])
+  })
+
   it('puts an arrow on the part that travels furthest when the spec names none', () => {
     const panel = panelFor({ ...march, moving: [] }, 'side')
     expect(panel.kind).toBe('frames')
     expect(panel.shapes.filter((s) => s.role === 'arrow').length).toBeGreaterThan(0)
+  })
+})
+
+describe('frame labels', () => {
+  it('take one short label per pose, and say which rule a bad list breaks', () => {
+    const base = { base: 'standing', moving: [], props: [], keyframes: [{}, { left: { hipFlexion: 40 } }] }
+    expect(diagramSpecSchema.parse({ ...base, labels: ['', 'knee up'] }).labels).toEqual(['', 'knee up'])
+    const short = diagramSpecSchema.safeParse({ ...base, labels: ['only one', 'two', 'three'] })
+    expect(short.success).toBe(false)
+    expect(short.error?.issues[0]?.message).toBe('Give one label per pose: 2 poses, 3 labels.')
+    const long = diagramSpecSchema.safeParse({ ...base, labels: ['x'.repeat(41), ''] })
+    expect(long.error?.issues[0]?.message).toMatch(/at most 40 characters/)
   })
 })
 

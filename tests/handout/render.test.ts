@@ -155,10 +155,17 @@ describe('diagrams on the cards', () => {
     const { panelFor } = await import('../../src/diagrams/panel')
     const { picturePlan } = await import('../../src/handout/picture-size')
     const spec = example().program.items.find((i) => i.diagram)!.diagram!
-    expect(panelCaption(panelFor(spec, 'side'), '30 seconds')).toMatch(/Finish: hold 30 seconds$/)
+    expect(panelCaption(panelFor(spec, 'side'), '30 seconds')).toMatch(/Finish: hold 30 seconds, then back to 1$/)
     expect(panelCaption(panelFor(spec, 'side'))).not.toMatch(/hold/)
     const still = { ...spec, keyframes: [spec.keyframes[0]!, spec.keyframes[0]!] }
     expect(panelCaption(panelFor(still, 'side'), '5 to 10 seconds')).toBe('Hold this position for 5 to 10 seconds.')
+    // A spec's labels go after the numbers, one step a line; walking goes on with the other foot.
+    const labelled = { ...spec, labels: spec.keyframes.map((_, i) => (i === 0 ? 'palm down' : i === spec.keyframes.length - 1 ? 'back of the hand up' : '')) }
+    const lines = panelCaption(panelFor(labelled, 'side'), '5 seconds').split('\n')
+    expect(lines[0]).toBe('1 Start: palm down')
+    expect(lines.at(-1)).toMatch(/^\d Finish: back of the hand up; hold 5 seconds, then back to 1$/)
+    expect(panelCaption(panelFor({ ...spec, cycle: 'walk' }, 'side'))).toMatch(/Finish, then step with the other foot$/)
+    expect(panelCaption(panelFor({ ...still, labels: ['arm across the chest', ''] }, 'side'), '30 seconds')).toBe('Arm across the chest. Hold this position for 30 seconds.')
     const texts = (node: unknown): string[] => {
       if (typeof node === 'string') return [node]
       if (!node || typeof node !== 'object') return []

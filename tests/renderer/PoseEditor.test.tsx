@@ -29,6 +29,16 @@ describe('the pose editor', () => {
     expect(latest!.keyframes[0]).toEqual({})
   })
 
+  it('puts a few words under a pose, one label per pose, and drops the list once it is empty', async () => {
+    let latest: DiagramSpec | undefined
+    render(<Harness onSpec={(s) => (latest = s)} />)
+    const words = screen.getByRole('textbox', { name: /Words under the end picture/ })
+    await userEvent.type(words, 'knee up')
+    expect(latest!.labels).toEqual(['', 'knee up'])
+    await userEvent.clear(words)
+    expect(latest!.labels).toBeUndefined()
+  })
+
   it('drops the declared supports of a copied built-in diagram once its pose is edited', () => {
     let latest: DiagramSpec | undefined
     render(<Harness onSpec={(s) => (latest = s)} start={{ ...newDiagram('standing'), supports: ['leftFoot', 'rightFoot'] }} />)

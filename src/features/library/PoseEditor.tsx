@@ -1,11 +1,11 @@
-import { ActionIcon, Alert, Button, Chip, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Slider, Stack, Text, Tooltip } from '@mantine/core'
+import { ActionIcon, Alert, Button, Chip, Group, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Slider, Stack, Text, TextInput, Tooltip } from '@mantine/core'
 import { IconAlertTriangle, IconTrash } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
 import { axialAngleWords, jointWords, limbAngleWords } from '../../diagrams/angle-words'
 import { specPoses } from '../../diagrams/figure'
 import { BASE_POSE, resolvePose } from '../../diagrams/placement'
 import { LIMITS } from '../../diagrams/skeleton'
-import { axialAngleNames, basePositions, detailParts, jointNames, propKinds, pushDirections, views, type AxialAngleName, type BasePosition, type DetailPart, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop, type View } from '../../diagrams/spec'
+import { axialAngleNames, basePositions, detailParts, LABEL_MAX, jointNames, propKinds, pushDirections, views, type AxialAngleName, type BasePosition, type DetailPart, type DiagramSpec, type Keyframe, type LimbAngleName, type Prop, type View } from '../../diagrams/spec'
 import { chooseViews } from '../../diagrams/visibility'
 import type { Exercise } from '../../core/exercise'
 import { DiagramView } from './DiagramView'
@@ -51,6 +51,13 @@ function AngleControl({ label, range, value, onChange }: AngleProps) {
       </Group>
     </Stack>
   )
+}
+
+/** The spec with `text` under pose `frame`; no labels at all once every one is empty. */
+export function withLabel(spec: DiagramSpec, frame: number, text: string): DiagramSpec {
+  const labels = spec.keyframes.map((_, i) => (i === frame ? text : spec.labels?.[i] ?? ''))
+  const { labels: _old, ...rest } = spec
+  return labels.some((l) => l.trim()) ? { ...rest, labels } : rest
 }
 
 /** The pose editor: base position, views, start and end keyframes in clinician terms, moving joints and props. */
@@ -148,6 +155,8 @@ export function PoseEditor({ value, onChange: report, name }: { value: DiagramSp
               <Button size="compact-xs" variant="subtle" onClick={() => setKeyframe({})}>Reset the {frameLabel} pose</Button>
             </Group>
           </Group>
+          <TextInput label={`Words under the ${frameLabel} picture`} description="What the drawing cannot show for sure, e.g. palm down" maxLength={LABEL_MAX}
+            value={spec.labels?.[frame] ?? ''} onChange={(e) => onChange(withLabel(spec, frame, e.currentTarget.value))} />
           <Chip.Group value={group} onChange={(v) => setGroup(v as GroupName)}>
             <Group gap={6} role="radiogroup" aria-label="Body part">
               {Object.keys(GROUPS).map((g) => <Chip key={g} value={g} size="xs" variant="outline">{g}</Chip>)}
