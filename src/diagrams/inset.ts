@@ -17,7 +17,12 @@ import type { Pose } from './skeleton'
 import { jointNames, type DetailPart, type DiagramSpec } from './spec'
 import { INK, type Paint } from './style'
 
-export const INSET = { width: 160, height: 180, gap: 6, margin: 10 } as const
+/**
+ * The inset's box (drawing units): at least `width` wide and at most `maxWidth`, at most `height` tall. The two
+ * drawings are zoomed as far as the height allows, then widened up to `maxWidth` and cut to their content's height:
+ * a fixed 160 x 180 box left a wrist or a chin tuck at a third of the room it had (reviewers: "the close-up is tiny").
+ */
+export const INSET = { width: 160, maxWidth: 220, height: 180, gap: 6, margin: 10, zoom: 9 } as const
 
 /** Print-safe paints: no stroke thinner than 1.3 units or lighter than #767676. */
 export const INSET_PAINT: Record<InsetTone | 'frame' | 'floor' | 'guide' | 'arrow', Paint> = {
@@ -64,8 +69,9 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
   const ys = [...circles.map((c) => c.y - c.r), ...circles.map((c) => c.y + c.r), ...track.map((t) => t.y), ...(floor === undefined ? [] : [floor])]
   const xs = [...circles.map((c) => c.x - c.r), ...circles.map((c) => c.x + c.r), ...track.map((t) => t.x), ...tracks.flat().map((t) => t.x)]
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
-  const panel = { w: (INSET.width - INSET.gap) / 2, h: INSET.height }
-  const k = Math.min(9, (panel.w - 2 * INSET.margin) / (maxX - minX), (panel.h - 2 * INSET.margin) / (maxY - minY))
+  const [half, most] = [(INSET.width - INSET.gap) / 2, (INSET.maxWidth - INSET.gap) / 2]
+  const k = Math.min(INSET.zoom, (most - 2 * INSET.margin) / (maxX - minX), (INSET.height - 2 * INSET.margin) / (maxY - minY))
+  const panel = { w: Math.max(half, f((maxX - minX) * k + 2 * INSET.margin)), h: Math.min(INSET.height, Math.max(90, (maxY - minY) * k + 2 * INSET.margin)) }
   const mapper = (i: 0 | 1) => {
     const left = i * (panel.w + INSET.gap)
     const ox = left + panel.w / 2 - (k * (minX + maxX)) / 2
@@ -99,7 +105,7 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
   const shapes = drawn.flatMap((d) => (mirrored ? d.shapes.map((s) => mirror(s, 2 * d.centre)) : d.shapes))
   // Insets have nothing to drag: every joint is given as the middle of the end drawing.
   const centre = { x: drawn[1]!.centre, y: panel.h / 2 }
-  return { width: INSET.width, height: INSET.height, viewY: 0, shapes, notes, joints: Object.fromEntries(jointNames.map((n) => [n, centre])) as Figure['joints'] }
+  return { width: 2 * panel.w + INSET.gap, height: panel.h, viewY: 0, shapes, notes, joints: Object.fromEntries(jointNames.map((n) => [n, centre])) as Figure['joints'] }
 }
 
 /** The model's blobs back to front, each a solid outline. */

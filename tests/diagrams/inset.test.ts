@@ -25,7 +25,7 @@ const specFor = (part: DetailPart): DiagramSpec =>
 
 /** How far the end drawing's body parts are from the start's, shape by shape (the end shifted back onto the start's half). */
 function startEndDifference(fig: Figure): number {
-  const offset = (INSET.width + INSET.gap) / 2
+  const offset = (fig.width + INSET.gap) / 2
   const parts = (which: string) => fig.shapes.filter((s) => s.role.startsWith(`inset ${which} `))
   const start = parts('start')
   const end = new Map(parts('end').map((s) => [s.role.replace('inset end ', ''), s]))
@@ -72,7 +72,9 @@ describe('detail insets', () => {
   for (const part of detailParts) {
     it(`draws the ${part}: start on the left, end on the right, inside the canvas, with an arrow, print-safe lines`, () => {
       const fig = insetFor(specFor(part))!
-      expect([fig.width, fig.height]).toEqual([INSET.width, INSET.height])
+      expect(fig.width).toBeGreaterThanOrEqual(INSET.width)
+      expect(fig.width).toBeLessThanOrEqual(INSET.maxWidth)
+      expect(fig.height).toBeLessThanOrEqual(INSET.height)
       for (const shape of fig.shapes) {
         for (const x of xsOf(shape)) expect(x, shape.role).toBeGreaterThanOrEqual(-0.5)
         for (const x of xsOf(shape)) expect(x, shape.role).toBeLessThanOrEqual(fig.width + 0.5)
@@ -125,6 +127,17 @@ describe('the library’s details', async () => {
     }
   })
 
+  it('zooms each close-up until its drawing fills the box one way or the other (wrists and chin tucks were a third of it)', () => {
+    for (const e of library.exercises.filter((e) => e.diagram?.detail)) {
+      const fig = insetFor(e.diagram!)!
+      const start = fig.shapes.filter((s) => s.role.startsWith('inset start ') && !/floor|guide|frame/.test(s.role))
+      const [xs, ys] = [start.flatMap(xsOf), start.flatMap(ysOf)]
+      const half = (fig.width - INSET.gap) / 2
+      const share = Math.max((Math.max(...xs) - Math.min(...xs)) / half, (Math.max(...ys) - Math.min(...ys)) / fig.height)
+      expect(share, e.id).toBeGreaterThan(0.6)
+    }
+  })
+
   it('puts an arrow on both shoulder blades, one each side of the spine, for squeezes, shrugs and rolls', () => {
     for (const id of ['scapular-squeezes', 'shoulder-shrugs', 'shoulder-rolls']) {
       const fig = insetFor(byId.get(id)!.diagram!)!
@@ -140,7 +153,7 @@ describe('the library’s details', async () => {
   it('draws a chin tuck upright with a nose and an ear, and the head glides back from the guide by a readable amount', () => {
     const fig = insetFor(byId.get('chin-tucks')!.diagram!)!
     for (const role of ['nose', 'ear', 'eye']) expect(fig.shapes.some((s) => s.role === `inset end ${role}`), role).toBe(true)
-    const offset = (INSET.width + INSET.gap) / 2
+    const offset = (fig.width + INSET.gap) / 2
     const nose = (which: string) => Math.max(...xsOf(fig.shapes.find((s) => s.role === `inset ${which} nose`)!))
     // Faces right (the right side seen from the right) and ends well behind where it started.
     expect(nose('start') - (nose('end') - offset)).toBeGreaterThan(12)
