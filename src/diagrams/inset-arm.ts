@@ -62,8 +62,14 @@ const wrist: PartModel = (pose, { spec, side, sign }) => {
     blobs: [
       blob('forearm', [[[-4.5, 0, 0], 3], [[0, 0, 0], 2.6]], 'near', 2),
       ...handBlobs(a, sign, frame, camera),
-      // A weight held in the hand (wrist curls) in both drawings: a handle across the palm, a plate each end.
-      ...(weight ? [blob('weight', [[mul(frame, [2.2, 4.6, -4]), 2.6], [mul(frame, [2.2, -4.6, -4]), 2.6], [mul(frame, [2.2, 0, -4]), 1]], 'far', -1)] : []),
+      // A weight held in the hand (wrist curls) in both drawings: a dark handle through the fist and a round
+      // plate at each end (drawn as one grey capsule it read as a second hand).
+      ...(weight
+        ? [
+            blob('weight', [[mul(frame, [2.2, 5.2, -4]), 0.7], [mul(frame, [2.2, -5.2, -4]), 0.7]], 'mark', 1),
+            ...[5.2, -5.2].map((y, i) => blob(`weight plate ${i + 1}`, [[mul(frame, [2.2, y, -4]), 2.4], [mul(frame, [2.2, y + Math.sign(y) * 0.8, -4]), 2.4]], 'far', 1)),
+          ]
+        : []),
     ],
   }
 }
