@@ -17,6 +17,20 @@ const MAX_UNBROKEN = 18
 let registered = ''
 const WEIGHTS = [400, 700]
 
+/**
+ * Where react-pdf may break a word (it breaks lines only between the parts returned). A hyphenated name breaks
+ * after its own hyphen: an empty part there is a break without an added hyphen (between two ordinary parts
+ * react-pdf adds one, which printed "Konstantinopoulou--"). Very long tokens are cut into pieces so they wrap.
+ */
+export function wordParts(word: string): string[] {
+  const pieces = word.split(/(?<=[-/])(?=.)/)
+  return pieces.flatMap((piece, n) => {
+    const cut: string[] = []
+    for (let i = 0; i < piece.length; i += MAX_UNBROKEN) cut.push(piece.slice(i, i + MAX_UNBROKEN))
+    return n < pieces.length - 1 ? [...cut, ''] : cut
+  })
+}
+
 /** Registers the bundled fonts from `fontsDir` (resources/fonts) once per process. */
 export function registerFonts(fontsDir: string): void {
   if (registered === fontsDir) return
@@ -26,13 +40,7 @@ export function registerFonts(fontsDir: string): void {
       fonts: WEIGHTS.map((fontWeight) => ({ src: `${fontsDir}/noto-sans-${subset}-${fontWeight}-normal.ttf`, fontWeight })),
     })
   }
-  // react-pdf breaks lines only between the parts this returns; splitting very long tokens lets them wrap.
-  Font.registerHyphenationCallback((word) => {
-    if (word.length <= MAX_UNBROKEN) return [word]
-    const parts: string[] = []
-    for (let i = 0; i < word.length; i += MAX_UNBROKEN) parts.push(word.slice(i, i + MAX_UNBROKEN))
-    return parts
-  })
+  Font.registerHyphenationCallback(wordParts)
   registered = fontsDir
 }
 

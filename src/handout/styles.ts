@@ -18,10 +18,11 @@ export function makeStyles(layout: Layout) {
     // No line height on the page or a wrapper: there it stops the fixed footer from rendering (react-pdf 4).
     content: {},
     header: { flexDirection: large ? 'column' : 'row', justifyContent: 'space-between', gap: large ? 8 : 0, borderBottomWidth: 1.5, borderBottomColor: INK, paddingBottom: 10, marginBottom: 12 },
-    clinicBlock: { flexDirection: 'row', alignItems: 'center', maxWidth: large ? '100%' : '48%' },
+    clinicBlock: { flexDirection: 'row', alignItems: 'center', maxWidth: large ? '100%' : '41%' },
     // Long lines (a therapist's or patient's name of up to 200 characters) wrap instead of running off the page;
-    // wide enough that the title stays on one line. With the clinic's block (at most 48%) it may touch only then.
-    headerText: { maxWidth: large ? '100%' : '58%' },
+    // wide enough that the title stays on one line. The two blocks add up to less than the width, so a long clinic
+    // name wraps beside the title instead of running under it.
+    headerText: { maxWidth: large ? '100%' : '57%' },
     logo: { width: 44, height: 44, objectFit: 'contain', marginRight: 8 },
     clinicName: { fontSize: large ? 17 : 13, fontWeight: 700 },
     small: { fontSize: large ? 13 : 8.5, color: MUTED },

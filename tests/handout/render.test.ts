@@ -9,7 +9,7 @@ import { dosageLine } from '../../src/core/dosage-format'
 import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
 import { makeJpeg, makePng } from '../support/images'
 import { makeStyles } from '../../src/handout/styles'
-import { pdfText, type PdfText } from '../support/pdf'
+import { overlappingText, pdfText, type PdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
 const example = (): HandoutInput => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
@@ -137,6 +137,29 @@ describe('text that could go wrong', () => {
       'The picture for “Reverse clamshells” could not be read: the JPEG file is incomplete (its end is missing); its diagram was printed instead.',
     ])
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  }, 60_000)
+
+  it('breaks a hyphenated name after its own hyphen with no hyphen added, and cuts only very long tokens', async () => {
+    const { wordParts } = await import('../../src/handout/fonts')
+    expect(wordParts('Konstantinopoulou-Wiśniewska')).toEqual(['Konstantinopoulou-', '', 'Wiśniewska'])
+    expect(wordParts('Anna')).toEqual(['Anna'])
+    expect(wordParts('x'.repeat(40)).every((p) => p.length <= 18)).toBe(true)
+    expect(wordParts('well-').join('')).toBe('well-')
+  })
+
+  it('wraps a very long patient name and clinic name in every layout and paper, with no text over other text or off the page', async () => {
+    const input = example()
+    input.patient = { ...input.patient, firstName: 'Maria-Magdalena Alexandrina Wilhelmina', lastName: 'Konstantinopoulou-Wiśniewska de la Fuente y Nguyễn Thị', preferredName: 'Magda' }
+    input.clinic = { ...input.clinic, name: 'Northside Community Physical Therapy and Sports Rehabilitation Center of Greater Springfield' }
+    for (const layout of ['detailed', 'compact', 'large'] as const) {
+      for (const paper of ['letter', 'a4'] as const) {
+        const page = (await pdfText(await render({ ...input, layout, paper }))).pages[0]!
+        expect(overlappingText(page), `${layout} ${paper}`).toEqual([])
+        for (const run of page.items) expect(run.x + run.width, `${layout} ${paper}: ${run.str}`).toBeLessThanOrEqual(page.width - 30)
+        expect(squash(page.text), `${layout} ${paper}`).toContain(squash('(Magda)'))
+        expect(page.text, `${layout} ${paper}`).not.toMatch(/--/)
+      }
+    }
   }, 60_000)
 
   it('lays out compact (two columns) and large print on A4 as well', async () => {

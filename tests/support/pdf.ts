@@ -1,7 +1,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 export interface PdfText {
-  pages: { width: number; height: number; items: { str: string; x: number; y: number; width: number }[]; text: string }[]
+  pages: { width: number; height: number; items: { str: string; x: number; y: number; width: number; height: number }[]; text: string }[]
   all: string
 }
 
@@ -15,7 +15,7 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
     const content = await page.getTextContent()
     const items = content.items
       .filter((item): item is Extract<typeof item, { str: string }> => 'str' in item)
-      .map((item) => ({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }))
+      .map((item) => ({ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width, height: Math.abs(item.transform[3] as number) }))
     pages.push({ width, height, items, text: items.map((i) => i.str).join(' ').replace(/\s+/g, ' ') })
   }
   await doc.destroy()
@@ -33,4 +33,18 @@ export async function pdfDashes(bytes: Uint8Array): Promise<number[][][]> {
   }
   await doc.destroy()
   return pages
+}
+
+/** Pairs of text runs on a page whose boxes (baseline up to the font size) overlap by more than a hair. */
+export function overlappingText(page: PdfText['pages'][number]): string[] {
+  const runs = page.items.filter((i) => i.str.trim() && i.width > 0)
+  const found: string[] = []
+  runs.forEach((a, i) => {
+    for (const b of runs.slice(i + 1)) {
+      const across = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)
+      const down = Math.min(a.y + a.height * 0.75, b.y + b.height * 0.75) - Math.max(a.y, b.y)
+      if (across > 1 && down > 1) found.push(`"${a.str}" / "${b.str}"`)
+    }
+  })
+  return found
 }
