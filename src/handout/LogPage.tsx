@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import { Path, Svg, Text, View } from '@react-pdf/renderer'
+import { weekdays } from '../core/dosage'
 import type { HandoutInput } from '../core/handout-model'
 import { INK, RULE, type makeStyles } from './styles'
 
@@ -14,7 +15,34 @@ export interface LogParts {
   rows: ReactElement[]
 }
 
-/** Exercises × days, with one tick box per prescribed session each day. */
+/**
+ * Tick boxes per day for each exercise: its sessions a day on the days it is prescribed (an exercise for Mon, Wed
+ * and Fri gets none on the other days: boxes every day invited patients to do it daily), every day otherwise.
+ */
+export function logBoxes(input: HandoutInput): number[][] {
+  const start = Date.parse(`${input.date}T00:00:00Z`)
+  return input.program.items.map((item) => {
+    const sessions = Math.min(item.dosage.timesPerDay ?? 1, 4)
+    const on = item.dosage.days?.length ? new Set(item.dosage.days) : undefined
+    return Array.from({ length: input.logDays }, (_, i) => {
+      // weekdays runs Monday first; getUTCDay is 0 on Sunday.
+      const day = weekdays[(new Date(start + i * DAY).getUTCDay() + 6) % 7]!
+      return !on || on.has(day) ? sessions : 0
+    })
+  })
+}
+
+/** The months the log spans, e.g. "November 2026" or "November – December 2026". */
+export function logMonths(input: HandoutInput): string {
+  const start = Date.parse(`${input.date}T00:00:00Z`)
+  const month = (t: number, year: boolean) => new Intl.DateTimeFormat('en-US', { month: 'long', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(t))
+  const end = start + Math.max(0, input.logDays - 1) * DAY
+  const [a, b] = [new Date(start), new Date(end)]
+  if (a.getUTCMonth() === b.getUTCMonth() && a.getUTCFullYear() === b.getUTCFullYear()) return month(start, true)
+  return `${month(start, a.getUTCFullYear() !== b.getUTCFullYear())} – ${month(end, true)}`
+}
+
+/** Exercises × days, with one tick box per prescribed session on each prescribed day. */
 export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>): LogParts {
   const large = input.layout === 'large'
   const start = Date.parse(`${input.date}T00:00:00Z`)
@@ -24,11 +52,12 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
   // The page's text width: Letter 612 pt or A4 595 pt, less 40 pt margins each side.
   const gridWidth = (input.paper === 'a4' ? 595 : 612) - 80 - nameWidth
   const cell = gridWidth / Math.max(1, input.logDays)
+  const boxes = logBoxes(input)
   return {
-    title: <Text key="log-title" style={s.h2}>Your exercise log</Text>,
+    title: <Text key="log-title" style={s.h2}>Your exercise log: {logMonths(input)}</Text>,
     intro: (
       <Text key="log-intro" style={{ marginBottom: 8 }}>
-        Tick one box each time you finish an exercise (more boxes mean more sessions that day). Bring this sheet to your next visit.
+        Tick one box each time you finish an exercise (more boxes mean more sessions that day).{boxes.some((row) => row.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet to your next visit.
       </Text>
     ),
     head: (
@@ -36,23 +65,27 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
         <Text style={{ width: nameWidth, fontWeight: 700 }}>Exercise</Text>
         {days.map((d) => (
           <View key={d.toISOString()} style={{ width: cell, alignItems: 'center' }}>
-            <Text style={{ fontSize: large ? 10 : 7, color: '#4a4a4a' }}>{weekday[d.getUTCDay()]}</Text>
-            <Text style={{ fontSize: large ? 12 : 8.5, fontWeight: 700 }}>{d.getUTCDate()}</Text>
+            <Text style={{ fontSize: large ? 12 : 9, color: INK }}>{weekday[d.getUTCDay()]}</Text>
+            <Text style={{ fontSize: large ? 13 : 9.5, fontWeight: 700 }}>{d.getUTCDate()}</Text>
           </View>
         ))}
       </View>
     ),
     rows: input.program.items.map((item, i) => {
-      const sessions = Math.min(item.dosage.timesPerDay ?? 1, 4)
+      const perDay = boxes[i]!
+      const sessions = Math.max(1, ...perDay)
       return (
         <View key={`log-row-${i}`} wrap={false} style={{ flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 6, alignItems: 'center' }}>
-          <Text style={{ width: nameWidth, fontSize: large ? 13 : 9 }}>{i + 1}. {item.name}</Text>
+          <Text style={{ width: nameWidth, fontSize: large ? 14 : 10 }}>{i + 1}. {item.name}</Text>
           {/* All of a row's boxes are one path: a layout node per box made this page the slowest part of a handout. */}
           <Svg width={gridWidth} height={sessions * (box + 2)}>
-            <Path stroke={INK} strokeWidth={0.75} fill="none"
-              d={days
-                .flatMap((_, col) => Array.from({ length: sessions }, (__, k) => `M${(col * cell + (cell - box) / 2).toFixed(2)} ${(k * (box + 2) + 0.5).toFixed(2)}h${box}v${box}h-${box}Z`))
-                .join('')} />
+            {/* A short log can fall wholly on rest days: then the row has no boxes (and no empty path). */}
+            {perDay.some(Boolean) ? (
+              <Path stroke={INK} strokeWidth={0.75} fill="none"
+                d={days
+                  .flatMap((_, col) => Array.from({ length: perDay[col]! }, (__, k) => `M${(col * cell + (cell - box) / 2).toFixed(2)} ${(k * (box + 2) + 0.5).toFixed(2)}h${box}v${box}h-${box}Z`))
+                  .join('')} />
+            ) : null}
           </Svg>
         </View>
       )

@@ -50,9 +50,27 @@ describe('the handout PDF', () => {
 
   it('ends with a 14-day log grid listing each exercise', () => {
     const log = text.pages.at(-1)!.text
-    expect(log).toContain('Your exercise log')
+    // The month and year: the day numbers alone do not say which month a ticked box was.
+    expect(squash(log)).toContain(squash('Your exercise log: November – December 2026'))
     expect(log).toMatch(/Thu 26 Fri 27 .* Wed 9/)
     expect(squash(log)).toContain(squash('6. Bridges'))
+  })
+})
+
+describe('the log', () => {
+  it('has boxes only on the prescribed days, as many as the sessions a day, and says so', async () => {
+    const { logBoxes, logMonths } = await import('../../src/handout/LogPage')
+    const input = example()
+    // 2026-11-26 is a Thursday.
+    input.program.items[0]!.dosage = { ...input.program.items[0]!.dosage, days: ['mon', 'wed', 'fri'], timesPerDay: 2 }
+    input.program.items[1]!.dosage = { ...input.program.items[1]!.dosage, days: undefined, timesPerDay: 3 }
+    const boxes = logBoxes(input)
+    expect(boxes[0]!.slice(0, 7)).toEqual([0, 2, 0, 0, 2, 0, 2])
+    expect(boxes[1]!).toEqual(Array(14).fill(3))
+    expect(logMonths({ ...input, logDays: 3 })).toBe('November 2026')
+    expect(logMonths({ ...input, date: '2026-12-28' })).toBe('December 2026 – January 2027')
+    const log = (await pdfText(await render(input))).pages.at(-1)!.text
+    expect(squash(log)).toContain(squash('A day with no box is a rest day for that exercise.'))
   })
 })
 
