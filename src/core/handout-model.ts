@@ -70,14 +70,17 @@ export function holdWords(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>, to:
 /** The same dosage in plain words for the patient: "Do 10 to 15 times. Hold for 5 seconds. Once a day." */
 export function dosagePlain(d: Dosage): string {
   const out: string[] = []
-  const reps = d.reps ? (d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`) : ''
+  // With both sides the count is per side, said where the count is ("do both sides" alone left patients unsure).
+  const perSide = d.side === 'both' ? ' on each side' : ''
+  const reps = d.reps ? `${d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`}${perSide}` : ''
   if (d.sets && d.sets > 1 && reps) out.push(`Do ${reps}, then rest. Repeat for ${d.sets} rounds in all.`)
   else if (reps) out.push(`Do ${reps}.`)
   const hold = holdWords(d, ' to ')
   if (hold) out.push(`Hold for ${hold} each time.`)
-  if (d.durationSeconds) out.push(`Keep going for ${seconds(d.durationSeconds)}.`)
+  // A duration is a stance held or a walk kept up: words that fit both.
+  if (d.durationSeconds) out.push(`Each time lasts ${seconds(d.durationSeconds)}.`)
   if (d.restSeconds) out.push(`Rest ${seconds(d.restSeconds)} between rounds.`)
-  if (d.side === 'both') out.push('Do both sides.')
+  if (d.side === 'both' && !reps) out.push('Do both sides.')
   if (d.side === 'left' || d.side === 'right') out.push(`Do your ${d.side} side only.`)
   if (d.side === 'alternating') out.push('Switch sides each time.')
   if (d.resistance?.band) out.push(`Use the ${d.resistance.band} band.`)
@@ -104,7 +107,7 @@ export const positionWords: Record<string, string> = {
 /** The two short cells of the "at a glance" table. */
 export function dosageSummary(d: Dosage): { amount: string; often: string } {
   const amount: string[] = []
-  if (d.reps) amount.push(d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`)
+  if (d.reps) amount.push(`${d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`}${d.side === 'both' ? ' each side' : ''}`)
   if (d.sets && d.sets > 1) amount.push(`${d.sets} rounds`)
   const hold = holdWords(d, '–')
   if (hold) amount.push(`hold ${hold}`)

@@ -65,3 +65,16 @@ describe('program time', () => {
     expect(programMinutes([{ durationSeconds: 600 }, { sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, side: 'both' }])).toBe(19)
   })
 })
+
+describe('counts for both sides and timed positions', () => {
+  it('says the count is per side, in the sentence and in the table cell', () => {
+    const d = { reps: { min: 10, max: 15 }, side: 'both' as const, timesPerDay: 1 }
+    expect(dosagePlain(d)).toBe('Do 10 to 15 times on each side. Once a day.')
+    expect(dosageSummary(d).amount).toBe('10 to 15 times each side')
+    expect(dosagePlain({ holdSeconds: 30, side: 'both' })).toBe('Hold for 30 seconds each time. Do both sides.')
+  })
+
+  it('words a timed position so it fits a stance held as well as a walk', () => {
+    expect(dosagePlain({ durationSeconds: 30, reps: { min: 3, max: 3 } })).toBe('Do 3 times. Each time lasts 30 seconds.')
+  })
+})
