@@ -24,11 +24,15 @@ function Footer({ input, s, page }: { input: HandoutInput; s: Styles; page?: { n
   return (
     <View style={s.footer} fixed>
       <Text style={s.footerText}>{[safety, input.clinic.closingMessage].filter(Boolean).join(' ')}</Text>
-      {page ? (
-        <Text style={s.pageNo}>{`Page ${page.number} of ${page.total}`}</Text>
-      ) : (
-        <Text style={s.pageNo} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
-      )}
+      <View style={s.footerRight}>
+        {/* The patient's name on every page, so a sheet that comes loose still says whose it is. */}
+        <Text style={s.footerName}>{`${input.patient.preferredName || input.patient.firstName} ${input.patient.lastName}`}</Text>
+        {page ? (
+          <Text style={s.pageNo}>{`Page ${page.number} of ${page.total}`}</Text>
+        ) : (
+          <Text style={s.pageNo} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+        )}
+      </View>
     </View>
   )
 }

@@ -71,7 +71,9 @@ export function makeStyles(layout: Layout) {
     doseLine: { fontSize: large ? 13 : 8.5, color: MUTED },
     note: { marginTop: 4, padding: 5, borderLeftWidth: 2, borderLeftColor: ACCENT },
     footer: { position: 'absolute', left: 40, right: 40, bottom: 22, borderTopWidth: 0.75, borderTopColor: RULE, paddingTop: 5, flexDirection: 'row', justifyContent: 'space-between' },
-    footerText: { fontSize: large ? 12 : 8, color: MUTED, maxWidth: '80%' },
-    pageNo: { fontSize: large ? 12 : 8.5, fontWeight: 700 },
+    footerText: { fontSize: large ? 12 : 8, color: MUTED, maxWidth: '72%' },
+    footerRight: { width: '26%', alignItems: 'flex-end' },
+    footerName: { fontSize: large ? 12 : 8.5, textAlign: 'right' },
+    pageNo: { fontSize: large ? 12 : 8.5, fontWeight: 700, textAlign: 'right' },
   })
 }

@@ -44,6 +44,7 @@ describe('the handout PDF', () => {
     const total = text.pages.length
     text.pages.forEach((page, i) => {
       expect(page.text).toContain(`Page ${i + 1} of ${total}`)
+      expect(squash(page.text), `the patient's name on page ${i + 1}`).toContain(squash('Anna Łukasiewicz'))
       expect(squash(page.text)).toContain(squash('Stop and call us at (206) 555-0142 if pain or other symptoms get worse.'))
     })
   })
