@@ -8,7 +8,7 @@
  * Every line of a figure is at least 1 pt wide at these sizes (tests/handout/picture-size.test.ts).
  */
 import { memo } from '../diagrams/figure-cache'
-import { bestArrangement, panelFor, type Panel } from '../diagrams/panel'
+import { bestArrangement, panelFor, type Arrangement, type Panel } from '../diagrams/panel'
 import type { DiagramSpec, View } from '../diagrams/spec'
 import { resolvedViews } from '../diagrams/visibility'
 import type { Layout } from './styles'
@@ -55,14 +55,16 @@ const lying = (spec: DiagramSpec) => /^(supine|prone|side-lying)/.test(spec.base
  * The detailed pictures, widened (up to `maxWidth`) until a lying figure's frames are LYING_FRAME_MIN tall; a
  * figure lying flat needs more than the column can give, and goes across the card above the text instead.
  */
-function detailedFit(spec: DiagramSpec, fit: (w: number, h?: number) => PrintedPanel[], width: number, maxWidth: number, cardWidth: number): { panels: PrintedPanel[]; above: boolean } {
+function detailedFit(spec: DiagramSpec, fit: (w: number, h?: number, force?: Arrangement) => PrintedPanel[], width: number, maxWidth: number, cardWidth: number): { panels: PrintedPanel[]; above: boolean } {
   const shortest = (panels: PrintedPanel[]) => Math.min(...panels.map((p) => printScale(p) * Math.min(...p.panel.frames.map((f) => f.height))))
   const panels = fit(width)
   if (!lying(spec) || shortest(panels) >= LYING_FRAME_MIN) return { panels, above: false }
   const wider = fit(Math.min(maxWidth, (width * LYING_FRAME_MIN) / shortest(panels)))
   if (shortest(wider) >= LYING_FRAME_MIN - 0.01) return { panels: wider, above: false }
-  // Across the card, the picture may also be a little taller (a flat figure with a close-up beside it).
-  return { panels: fit(cardWidth, ABOVE_HEIGHT), above: true }
+  // Across the card, the picture may also be a little taller (a flat figure with a close-up beside it); of the
+  // two arrangements, the one whose frames print taller (a wide close-up can make the stacked one the larger overall).
+  const across = (['row', 'column'] as const).map((a) => fit(cardWidth, ABOVE_HEIGHT, a))
+  return { panels: shortest(across[0]!) >= shortest(across[1]!) ? across[0]! : across[1]!, above: true }
 }
 
 /** Points per drawing unit of a printed panel. */
@@ -77,13 +79,14 @@ function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, si
   const box = BOX[layout === 'large' ? 'detailed' : layout]
   // In a detailed card several views share the column's height; compact cards grow instead.
   const maxHeight = layout === 'compact' ? box.maxHeight : (box.maxHeight - 6 * (views.length - 1)) / views.length
-  const fit = (boxWidth: number, boxHeight = maxHeight): PrintedPanel[] => views.map((view) => {
+  const fit = (boxWidth: number, boxHeight = maxHeight, force?: Arrangement): PrintedPanel[] => views.map((view) => {
     const arranged = (arrange: 'row' | 'column') => {
       const panel = panelFor(spec, view, { side, arrange, holdEnd })
       // Height-bound first; never below the smallest scale, when the card is wide enough for it.
       const width = Math.min(boxWidth, Math.max((boxHeight * panel.width) / panel.height, panel.width * OLD_DETAILED_SCALE))
       return { view, panel, width }
     }
+    if (force) return arranged(force)
     const best = arranged(bestArrangement(spec, view, boxWidth / boxHeight, side, holdEnd))
     if (printScale(best) >= OLD_DETAILED_SCALE) return best
     const other = arranged(best.panel.arrange === 'row' ? 'column' : 'row')

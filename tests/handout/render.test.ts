@@ -196,7 +196,7 @@ describe('diagrams on the cards', () => {
     const { panelCaption, CardPicture } = await import('../../src/handout/CardPicture')
     const { panelFor } = await import('../../src/diagrams/panel')
     const { picturePlan } = await import('../../src/handout/picture-size')
-    const spec = example().program.items.find((i) => i.diagram)!.diagram!
+    const { labels: _words, ...spec } = example().program.items.find((i) => i.diagram)!.diagram!
     expect(panelCaption(panelFor(spec, 'side'), '30 seconds')).toMatch(/Finish: hold 30 seconds, then back to 1$/)
     expect(panelCaption(panelFor(spec, 'side'))).not.toMatch(/hold/)
     const still = { ...spec, keyframes: [spec.keyframes[0]!, spec.keyframes[0]!] }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../../electron/services/library/builtin'
 import { bodyRegions, equipmentKinds, positions } from '../../../src/core/exercise'
+import { dosageSummary } from '../../../src/core/handout-model'
 import { readability } from '../../../src/core/readability'
 import { figureFor } from '../../../src/diagrams/figure'
 import { resolvedViews } from '../../../src/diagrams/visibility'
@@ -29,6 +30,22 @@ describe('the built-in library content', () => {
       expect(d.reps ?? d.holdSeconds ?? d.durationSeconds, `${e.id} has no reps, hold or duration`).toBeDefined()
       for (const link of [...e.progressions, ...e.regressions]) expect(ids.has(link), `${e.id} → ${link}`).toBe(true)
       expect(e.progressions, `${e.id} lists itself`).not.toContain(e.id)
+    }
+  })
+
+  it('says how often for every entry, so the program table never shows a dash', () => {
+    for (const e of library.exercises) expect(dosageSummary(e.defaultDosage).often, e.id).not.toBe('—')
+  })
+
+  it('words the frame labels plainly: no left or right (pictures are mirrored), no doses, no clinical terms', () => {
+    const labelled = library.exercises.filter((e) => e.diagram?.labels)
+    expect(labelled.length).toBeGreaterThanOrEqual(40)
+    for (const e of labelled) {
+      for (const label of e.diagram!.labels!) {
+        expect(label, e.id).not.toMatch(/\b(left|right)\b/i)
+        expect(label, e.id).not.toMatch(/\d|\bseconds?\b|\btimes\b/i)
+        expect(label, e.id).not.toMatch(/flexion|extension|abduction|adduction|rotation|supine|prone|isometric|scapula|ipsilateral|contralateral/i)
+      }
     }
   })
 
