@@ -52,6 +52,8 @@ export const handoutInputSchema = z.strictObject({
   paper: z.enum(['letter', 'a4']).default('letter'),
   /** Days in the tick-box log page; 0 leaves the page out. */
   logDays: z.number().int().min(0).max(31).default(14),
+  /** Print the clinician's shorthand line on each card (Settings; off by default, see settings.ts). */
+  shorthand: z.boolean().default(false),
 })
 export type HandoutInput = z.output<typeof handoutInputSchema>
 export type HandoutItem = z.infer<typeof handoutItemSchema>

@@ -42,6 +42,11 @@ const settingsFields = (t: TextRule) => ({
   clinic: clinicOf(t),
   therapists: z.array(therapistOf(t)).max(50),
   openAfterExport: z.boolean(),
+  /**
+   * Print the clinician's shorthand ("10–15 reps · hold 5 s · 1× daily") under each card's dose. Off unless
+   * chosen: patients read it as a second, cryptic dose. Left out in settings saved before it existed (off).
+   */
+  clinicianShorthand: z.boolean().optional(),
   /** The folder the last export or import dialog ended in, offered first next time. */
   lastFolder: z.string().max(4096).optional(),
 })

@@ -30,8 +30,8 @@ const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.
  * pages, unless `breakable`: a card taller than a page cannot be kept whole, so it goes on over the next page
  * (and starts a page, unless `startsPage` is false because it is first on a page anyway).
  */
-export function ExerciseCard(props: { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean }) {
-  const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable } = props
+export function ExerciseCard(props: { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean; shorthand?: boolean }) {
+  const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable, shorthand = false } = props
   const hold = holdWords(item.dosage, ' to ')
   const plan = !item.image && item.diagram ? picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined) : undefined
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
@@ -58,7 +58,7 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
           <List label="How to do it" items={item.steps} s={s} />
           <Text style={s.label}>How much</Text>
           <Text style={s.dose}>{dosagePlain(item.dosage)}</Text>
-          <Text style={s.doseLine}>{dosageLine(item.dosage)}</Text>
+          {shorthand ? <Text style={s.doseLine}>{dosageLine(item.dosage)}</Text> : null}
           <List label="Tips" items={item.cues} s={s} marker="•" />
           <List label="Be careful" items={item.cautions} s={s} marker="!" />
           {item.notes ? (

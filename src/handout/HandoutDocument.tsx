@@ -126,7 +126,7 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
       </Text>
     ),
     cards: program.items.map((item, i) => (
-      <ExerciseCard key={`card-${i}`} item={item} index={i} s={i >= lastRow ? lastCard : s} layout={input.layout} contentWidth={PAGE_SIZE[size][0] - 80} breakable={breakInside.has(`card-${i}`)} />
+      <ExerciseCard key={`card-${i}`} item={item} index={i} s={i >= lastRow ? lastCard : s} layout={input.layout} contentWidth={PAGE_SIZE[size][0] - 80} breakable={breakInside.has(`card-${i}`)} shorthand={input.shorthand} />
     )),
     log: input.logDays > 0 ? logParts(input, s) : null,
   }

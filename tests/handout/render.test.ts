@@ -6,7 +6,7 @@ import { create } from 'fontkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { renderHandout } from '../../electron/services/handout/render'
 import { dosageLine } from '../../src/core/dosage-format'
-import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
+import { dosagePlain, handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
 import { makeJpeg, makePng } from '../support/images'
 import { makeStyles } from '../../src/handout/styles'
 import { overlappingText, pdfText, type PdfText } from '../support/pdf'
@@ -31,13 +31,16 @@ describe('the handout PDF', () => {
     expect(text.pages[0]!.text).toContain('Riverside Physical Therapy')
   })
 
-  it('prints every exercise with its steps and the builder’s dosage line', () => {
+  it('prints every exercise with its steps and its dose in words, and the clinician shorthand only when asked', async () => {
     for (const item of example().program.items) {
       expect(text.all).toContain(item.name)
-      expect(squash(text.all)).toContain(squash(dosageLine(item.dosage)))
+      expect(squash(text.all)).toContain(squash(dosagePlain(item.dosage)))
+      expect(squash(text.all)).not.toContain(squash(dosageLine(item.dosage)))
       expect(squash(text.all)).toContain(squash(item.steps[0]!))
     }
     expect(squash(text.all)).toContain(squash('From your therapist: Start with your sore side on top.'))
+    const withShorthand = await pdfText(await render({ ...example(), shorthand: true }))
+    for (const item of example().program.items) expect(squash(withShorthand.all)).toContain(squash(dosageLine(item.dosage)))
   })
 
   it('numbers every page “Page n of N” with the safety line and closing message in the footer', () => {

@@ -107,6 +107,7 @@ export async function handoutFor(
     layout: options.layout,
     paper: options.paper,
     logDays: options.logDays,
+    shorthand: settings.clinicianShorthand === true,
   }
   return { input, warnings }
 }

@@ -78,6 +78,8 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
       </Group>
       <Switch label="Open each handout after exporting it" checked={settings.openAfterExport}
         onChange={(e) => { const openAfterExport = e.currentTarget.checked; void api.updateSettings({ openAfterExport }).then((r) => r.ok && onSaved(r.value)) }} />
+      <Switch label="Print the clinician shorthand under each dose (e.g. “10–15 reps · hold 5 s”)" checked={settings.clinicianShorthand === true}
+        onChange={(e) => { const clinicianShorthand = e.currentTarget.checked; void api.updateSettings({ clinicianShorthand }).then((r) => r.ok && onSaved(r.value)) }} />
       {error && <Text c="red" size="sm">{error}</Text>}
       <Group><Button onClick={() => void save()}>Save clinic details</Button></Group>
     </Stack>

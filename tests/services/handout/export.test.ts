@@ -139,6 +139,21 @@ describe('therapist on the handout', () => {
     expect((await pdfText(Buffer.from(preview.value.pdf, 'base64'))).all).toContain('Your therapist: Dana Whitfield, PT, DPT')
   }, 30_000)
 
+  it('prints the clinician shorthand only for a clinic that turned it on in Settings', async () => {
+    const { call, patient } = await setup()
+    const preview = async () => {
+      const result = await call<{ pdf: string }>('previewHandout', {
+        patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
+        program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } } }] },
+      })
+      if (!result.ok) throw new Error(result.error.message)
+      return (await pdfText(Buffer.from(result.value.pdf, 'base64'))).all.replace(/\s+/g, '')
+    }
+    expect(await preview()).not.toContain('2sets×10–15reps')
+    expect(await call('updateSettings', { clinicianShorthand: true })).toMatchObject({ ok: true })
+    expect(await preview()).toContain('2sets×10–15reps')
+  }, 30_000)
+
   it('prints a therapist name as long as Settings and the patient form allow', async () => {
     const { call, args, patient } = await setup()
     const name = `Dr. ${'Alexandra Maximiliana '.repeat(10)}`.slice(0, THERAPIST_NAME_MAX - 1) + 'Z'

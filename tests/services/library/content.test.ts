@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../../electron/services/library/builtin'
 import { bodyRegions, equipmentKinds, positions } from '../../../src/core/exercise'
-import { dosageSummary } from '../../../src/core/handout-model'
+import { dosagePlain, dosageSummary } from '../../../src/core/handout-model'
 import { readability } from '../../../src/core/readability'
 import { figureFor } from '../../../src/diagrams/figure'
 import { resolvedViews } from '../../../src/diagrams/visibility'
@@ -88,7 +88,6 @@ describe('a handout with one exercise from each body region', () => {
   it('renders in every layout with every name, dosage line and diagram, and no warnings', async () => {
     const { renderHandout } = await import('../../../electron/services/handout/render')
     const { handoutInputSchema } = await import('../../../src/core/handout-model')
-    const { dosageLine } = await import('../../../src/core/dosage-format')
     const { pdfText } = await import('../../support/pdf')
     const { readFileSync } = await import('node:fs')
     const picks = bodyRegions.map((region) => library.exercises.find((e) => e.regions[0] === region)!)
@@ -103,7 +102,7 @@ describe('a handout with one exercise from each body region', () => {
       const text = (await pdfText(pdf)).all.replace(/\s+/g, '')
       for (const e of picks) {
         expect(text, `${layout}: ${e.name}`).toContain(e.name.replace(/\s+/g, ''))
-        expect(text, `${layout}: ${e.name} dosage`).toContain(dosageLine(e.defaultDosage).replace(/\s+/g, ''))
+        expect(text, `${layout}: ${e.name} dosage`).toContain(dosagePlain(e.defaultDosage).replace(/\s+/g, ''))
       }
       // Every card carries its diagram: each picture has a caption saying how to read its frames.
       const captions = (text.match(/1Start|Holdthisposition(for[^.]*)?\./g) ?? []).length
