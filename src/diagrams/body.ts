@@ -97,11 +97,15 @@ export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: bo
     return { part, points, depth: points.reduce((sum, p) => sum + p.depth, 0) / points.length }
   })
   const depthOf = new Map(placed.map((p) => [p.part.role, p.depth]))
+  const torso = Math.min(depthOf.get('chest') ?? Infinity, depthOf.get('pelvis') ?? Infinity)
   const parts = placed.map(({ part, points, depth }, order) => {
     // Far (drawn grey) only when the same part of the other side is clearly nearer: seen from the front or from
     // above, two arms at the same distance are both near (both grey read as "the other side" to reviewers).
     const twin = part.side && depthOf.get(part.role.replace(part.side, part.side === 'left' ? 'right' : 'left'))
-    const far = twin !== undefined && depth > twin + 3 * scale && !emphasised.has(limbOf(part.role, part.side!))
+    // ... and only when it lies behind the body's middle: an arm across the chest seen from the front, or a
+    // standing leg under the pelvis, is not "the far side" (reviewers read it so and swapped the arms).
+    const behind = depth > torso + 1 * scale
+    const far = twin !== undefined && depth > twin + 3 * scale && behind && !emphasised.has(limbOf(part.role, part.side!))
     const tone: Tone = ghost ? 'ghost' : far ? 'far' : 'near'
     return { order, depth, shape: { kind: 'path' as const, role: `${ghost ? 'ghost ' : ''}${part.role}`, d: outline(points as Circle[]), ...TONES[tone] } }
   })

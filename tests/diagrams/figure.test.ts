@@ -4,6 +4,7 @@ import { figureFor, mirror, type Figure, type Shape } from '../../src/diagrams/f
 import { FigureSvg } from '../../src/diagrams/FigureSvg'
 import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
 import { FigurePdf } from '../../src/handout/FigurePdf'
+import { TONES } from '../../src/diagrams/style'
 
 const clamshell: DiagramSpec = diagramSpecSchema.parse({
   base: 'side-lying-left', views: ['side'], moving: ['rightKnee'], props: [], side: 'right',
@@ -168,6 +169,20 @@ describe('figures from diagram specs', () => {
     expect(domChildren.map((c) => c.props)).toEqual(pdfChildren.map((c) => c.props))
     expect(renderToStaticMarkup(dom)).toContain('<path d="M')
     expect(dom.props.viewBox).toBe(pdf.props.viewBox)
+  })
+})
+
+describe('which limbs are grey', () => {
+  it('keeps a limb in front of the body white seen from the front (an arm across the chest, a standing leg), and a far limb in a side view grey', () => {
+    const crossBody: DiagramSpec = diagramSpecSchema.parse({
+      base: 'standing', views: ['front'], moving: ['rightHand'], props: [], side: 'right',
+      keyframes: [{}, { right: { shoulderFlexion: 90, shoulderAbduction: -45 }, left: { shoulderFlexion: 60, elbowFlexion: 90 } }],
+    })
+    const front = figureFor(crossBody, 'front', { frame: 1 })
+    const grey = (f: Figure) => f.shapes.filter((s) => s.fill === TONES.far.fill && /(arm|forearm|hand|thigh|shank|foot)$/.test(s.role)).map((s) => s.role)
+    expect(grey(front)).toEqual([])
+    const side = figureFor({ ...crossBody, views: ['side'], keyframes: [{}, { right: { hipFlexion: 40 } }], moving: ['rightKnee'] }, 'side', { frame: 1 })
+    expect(grey(side).some((r) => r.startsWith('left '))).toBe(true)
   })
 })
 
