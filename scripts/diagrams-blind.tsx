@@ -12,7 +12,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Document, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { libraryFileSchema, type Exercise } from '../src/core/exercise'
-import { holdWords } from '../src/core/handout-model'
+import { pictureHold } from '../src/core/handout-model'
 import { CardPicture } from '../src/handout/CardPicture'
 import { FONT_STACK, registerFonts } from '../src/handout/fonts'
 import { picturePlan } from '../src/handout/picture-size'
@@ -48,7 +48,7 @@ async function main() {
     <Document>
       {exercises.map((exercise, i) => {
         // The library's default dose says whether the end is held, as a program made from it would.
-        const hold = holdWords(exercise.defaultDosage, ' to ')
+        const hold = pictureHold(exercise.defaultDosage, exercise.diagram)
         const plan = picturePlan(exercise.diagram!, 'detailed', CONTENT_WIDTH, undefined, hold !== undefined)
         // Each page is cut to its picture, so the images show nothing else.
         const height = plan.panels.reduce((sum, p) => sum + (p.width * p.panel.height) / p.panel.width + (plan.panels.length > 1 ? 40 : 26), 80)

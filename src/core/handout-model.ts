@@ -69,6 +69,16 @@ export function holdWords(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>, to:
   return inMinutes ? `${hold.min / 60}${to}${hold.max / 60} minutes` : `${hold.min}${to}${hold.max} seconds`
 }
 
+/**
+ * How long the picture's end position is held, for its stopwatch and caption: the prescribed hold, or for a
+ * position kept for a time (a balance stance: "30 seconds") that time. Not for walking, which is not held.
+ */
+export function pictureHold(d: Dosage, diagram?: { cycle?: 'return' | 'walk' }): string | undefined {
+  const hold = holdWords(d, ' to ')
+  if (hold || !d.durationSeconds || diagram?.cycle === 'walk') return hold
+  return seconds(d.durationSeconds)
+}
+
 /** The same dosage in plain words for the patient: "Do 10 to 15 times. Hold for 5 seconds. Once a day." */
 export function dosagePlain(d: Dosage): string {
   const out: string[] = []

@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import { dosageLine } from '../core/dosage-format'
-import { dosagePlain, holdWords, positionWords, type HandoutItem } from '../core/handout-model'
+import { dosagePlain, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
 import { CardPicture } from './CardPicture'
 import { picturePlan } from './picture-size'
 import type { Layout, makeStyles } from './styles'
@@ -32,7 +32,7 @@ const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.
  */
 export function ExerciseCard(props: { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean; shorthand?: boolean }) {
   const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable, shorthand = false } = props
-  const hold = holdWords(item.dosage, ' to ')
+  const hold = pictureHold(item.dosage, item.diagram)
   const plan = !item.image && item.diagram ? picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined) : undefined
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dosageLine } from '../../src/core/dosage-format'
 import { dosageSchema } from '../../src/core/dosage'
-import { dosagePlain, dosageSummary } from '../../src/core/handout-model'
+import { dosagePlain, dosageSummary, pictureHold } from '../../src/core/handout-model'
 import { programMinutes, sessionSeconds } from '../../src/core/program-time'
 
 describe('dosageLine', () => {
@@ -72,6 +72,12 @@ describe('counts for both sides and timed positions', () => {
     expect(dosagePlain(d)).toBe('Do 10 to 15 times on each side. Once a day.')
     expect(dosageSummary(d).amount).toBe('10 to 15 times each side')
     expect(dosagePlain({ holdSeconds: 30, side: 'both' })).toBe('Hold for 30 seconds each time. Do both sides.')
+  })
+
+  it('gives a balance stance’s time to its picture as a hold, but not a walk’s', () => {
+    expect(pictureHold({ durationSeconds: 30, reps: { min: 3, max: 3 } }, {})).toBe('30 seconds')
+    expect(pictureHold({ durationSeconds: 900 }, { cycle: 'walk' })).toBeUndefined()
+    expect(pictureHold({ holdSeconds: 5, durationSeconds: 60 })).toBe('5 seconds')
   })
 
   it('words a timed position so it fits a stance held as well as a walk', () => {
