@@ -25,6 +25,11 @@ export const imageSchema = imageOf(humanText)
 /** An exercise's fields; `t` is how text is checked (strictly as typed, leniently as stored: see ./text). */
 const exerciseFieldsOf = (t: TextRule) => ({
   name: t({ max: 120, label: 'Name', required: 'Give the exercise a name.' }),
+  /**
+   * What the exercise is in a patient's words ("Lying on your side: knee lifts"); the handout prints it with the
+   * clinical name after it. Left out (custom exercises may), the handout prints the name alone.
+   */
+  plainTitle: t({ max: 80, label: 'Title for patients' }).optional(),
   aliases: z.array(t({ max: 120, label: 'Other name', required: 'Another name cannot be empty.' })).max(20),
   regions: z.array(z.enum(bodyRegions)).min(1, 'Choose at least one body region.').max(6),
   position: z.enum(positions),

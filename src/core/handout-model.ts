@@ -16,6 +16,8 @@ const text = (max: number, label: string) => storedText({ max, label })
  */
 export const handoutItemSchema = z.strictObject({
   name: text(120, 'Exercise name').min(1),
+  /** The exercise in plain words; printed first, with `name` after it in brackets. */
+  title: text(80, 'Title for patients').optional(),
   steps: z.array(text(500, 'A step')).min(1, 'An exercise needs at least one step.').max(20),
   dosage: dosageSchema,
   cues: z.array(text(300, 'A tip')).max(10).optional(),
@@ -104,6 +106,9 @@ export function dosagePlain(d: Dosage): string {
   if (when.length) out.push(`${when.join(', ')[0]!.toUpperCase()}${when.join(', ').slice(1)}.`)
   return out.join(' ')
 }
+
+/** A card's heading: the plain title with the clinical name after it, or the name alone ("Lying on your side: knee lifts (Clamshells)"). */
+export const itemTitle = (item: { name: string; title?: string }) => (item.title ? `${item.title} (${item.name})` : item.name)
 
 /** How a position reads on the patient's sheet. */
 export const positionWords: Record<string, string> = {

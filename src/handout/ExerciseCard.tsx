@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import { dosageLine } from '../core/dosage-format'
-import { dosagePlain, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
+import { dosagePlain, itemTitle, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
 import { CardPicture } from './CardPicture'
 import { picturePlan } from './picture-size'
 import type { Layout, makeStyles } from './styles'
@@ -39,7 +39,7 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
     <View style={s.card} wrap={breakable} break={startsPage}>
       <View style={s.cardTitle}>
         <Text style={s.number}>{index + 1}</Text>
-        <Text style={s.name}>{item.name}</Text>
+        <Text style={s.name}>{itemTitle(item)}</Text>
       </View>
       <View style={[s.cardBody, plan?.placement === 'above' ? { flexDirection: 'column' } : {}]}>
         {!item.image && item.diagram ? (

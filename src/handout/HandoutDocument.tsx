@@ -1,6 +1,6 @@
 import type { ReactElement } from 'react'
 import { Document, Image, Page, Text, View } from '@react-pdf/renderer'
-import { dosageSummary, type HandoutInput } from '../core/handout-model'
+import { dosageSummary, itemTitle, type HandoutInput } from '../core/handout-model'
 import { programMinutes } from '../core/program-time'
 import { ExerciseCard } from './ExerciseCard'
 import { logParts, type LogParts } from './LogPage'
@@ -109,7 +109,7 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
         return (
           <View key={`glance-row-${i}`} style={s.glanceRow}>
             <Text style={{ width: '5%' }}>{i + 1}</Text>
-            <Text style={{ width: '38%' }}>{item.name}</Text>
+            <Text style={{ width: '38%' }}>{itemTitle(item)}</Text>
             <Text style={{ width: '37%' }}>{amount}</Text>
             <Text style={{ width: '20%' }}>{often}</Text>
           </View>

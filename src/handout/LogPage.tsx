@@ -76,7 +76,7 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
       const sessions = Math.max(1, ...perDay)
       return (
         <View key={`log-row-${i}`} wrap={false} style={{ flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 6, alignItems: 'center' }}>
-          <Text style={{ width: nameWidth, fontSize: large ? 14 : 10 }}>{i + 1}. {item.name}</Text>
+          <Text style={{ width: nameWidth, fontSize: large ? 14 : 10 }}>{i + 1}. {item.title ?? item.name}</Text>
           {/* All of a row's boxes are one path: a layout node per box made this page the slowest part of a handout. */}
           <Svg width={gridWidth} height={sessions * (box + 2)}>
             {/* A short log can fall wholly on rest days: then the row has no boxes (and no empty path). */}

@@ -43,6 +43,16 @@ describe('the handout PDF', () => {
     for (const item of example().program.items) expect(squash(withShorthand.all)).toContain(squash(dosageLine(item.dosage)))
   })
 
+  it('heads a card with its plain title and the clinical name after it, in the card, the table and the log', async () => {
+    const input = example()
+    input.program.items[0] = { ...input.program.items[0]!, title: 'Lying on your side: knee lifts' }
+    const out = await pdfText(await render(input))
+    // The table on page 1 and the card both carry title and name; the log the title.
+    expect(squash(out.pages[0]!.text)).toContain(squash('Lying on your side: knee lifts (Clamshells)'))
+    expect(squash(out.pages.slice(1, -1).map((p) => p.text).join(' '))).toContain(squash('Lying on your side: knee lifts (Clamshells)'))
+    expect(squash(out.pages.at(-1)!.text)).toContain(squash('1. Lying on your side: knee lifts'))
+  })
+
   it('numbers every page “Page n of N” with the safety line and closing message in the footer', () => {
     const total = text.pages.length
     text.pages.forEach((page, i) => {

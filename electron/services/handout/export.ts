@@ -82,6 +82,7 @@ export async function handoutFor(
       )
       return {
         name: exercise.name,
+        ...(exercise.plainTitle ? { title: exercise.plainTitle } : {}),
         position: exercise.position,
         steps: item.instructionOverride?.length ? item.instructionOverride : exercise.steps,
         dosage: item.dosage,

@@ -50,6 +50,8 @@ export function ExerciseForm({ exercise, onClose, onSaved }: { exercise?: Exerci
           <TextInput label="Name" required value={draft.name} onChange={(e) => set('name', e.currentTarget.value)} error={err('name')} data-autofocus />
           <TextInput label="Other names (comma-separated)" value={texts.aliases} onChange={text('aliases')} />
         </SimpleGrid>
+        <TextInput label="Title for patients" description="What it is in plain words, printed before the name, e.g. “Lying on your side: knee lifts”"
+          value={draft.plainTitle ?? ''} onChange={(e) => set('plainTitle', e.currentTarget.value || undefined)} error={err('plainTitle')} maxLength={80} />
         <SimpleGrid cols={4}>
           <MultiSelect label="Body regions" data={options(bodyRegions)} value={draft.regions} onChange={(v) => set('regions', v as ExerciseInput['regions'])} error={err('regions')} />
           <Select label="Position" data={options(positions)} value={draft.position} onChange={(v) => v && set('position', v as ExerciseInput['position'])} allowDeselect={false} />
