@@ -10,7 +10,7 @@ import { mapPath } from './shape-geometry'
 import { bodyShapes, movingLimbs, type DrawPoint, type Mapper, type Shape } from './body'
 import { placeFigure, resolvePose, JOINT_RADIUS, headCentre, HEAD_RADIUS, restingJoints } from './placement'
 import { projectPoint } from './project'
-import { PROP_REACH, propShapes, STEP_HEIGHT } from './props'
+import { bandAnchorPoint, PROP_REACH, propShapes, STEP_HEIGHT } from './props'
 import { clampPose, type Joints, type Pose } from './skeleton'
 import { jointNames, type DiagramSpec, type JointName, type View } from './spec'
 import { CANVAS, INK, PROP, SCALE } from './style'
@@ -140,6 +140,9 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     matCorners.map((c) => ({ ...projectPoint(c, view, otherSide, elevation), r: 0 })),
     // Props reach beyond the joint they touch (a chair, a band's anchor): keep them on the canvas too.
     spec.props.flatMap((prop) => {
+      // A band tied at a place in the room: that place (and the post under it) is on the canvas.
+      const tied = prop.kind === 'band' ? bandAnchorPoint(prop, placed) : undefined
+      if (tied) return [tied, [tied[0], tied[1], 0] as Vec3].map((p) => ({ ...projectPoint(p, view, otherSide, elevation), r: 6 }))
       const at = 'at' in prop ? prop.at : 'from' in prop ? prop.from : undefined
       // A band reaches sideways to its anchor (or up, for an anchor above), not all round.
       const [rx, ry] = prop.kind === 'band' ? (prop.anchor === 'above' ? [8, PROP_REACH.band] : [PROP_REACH.band, 8]) : [PROP_REACH[prop.kind], PROP_REACH[prop.kind]]

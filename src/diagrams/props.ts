@@ -6,7 +6,7 @@
  */
 import type { Mapper, Shape } from './body'
 import { outline } from './hull'
-import { JOINT_RADIUS } from './placement'
+import { headCentre, JOINT_RADIUS } from './placement'
 import { pushOnDrawing, pushShapes, type PushProp } from './push'
 import type { FigureJoint, Joints } from './skeleton'
 import type { Prop } from './spec'
@@ -76,6 +76,40 @@ function bandAnchor(above: boolean, at: { x: number; y: number }, floorY: number
   // Seen from above (a top view) the floor is no lower than the knot: then the knot alone.
   if (floorY - at.y < 6 * k) return [knot]
   return [rect('door frame', at.x - 2.5 * k, Math.min(at.y - 18 * k, floorY - 40 * k), at.x + 2.5 * k, floorY), knot]
+}
+
+const BAND_REACH = 38
+
+/**
+ * Where a band's anchor is in the room: beside the body for `side` (out on the limb's own side) and `across` (beyond
+ * the other side), ahead for `front`, behind for `behind`, level with where the band is held at the start and past
+ * both the body and every place the limb goes. Placed in 3D and then drawn like a joint, so a band tied beside a person
+ * seen side-on runs towards the viewer instead of ahead along the page. Undefined for an anchor on the floor or above,
+ * and when the body gives no level forward direction (lying down): those are placed on the drawing.
+ */
+export function bandAnchorPoint(prop: Extract<Prop, { kind: 'band' }>, keyframes: readonly Joints[]): Vec3 | undefined {
+  const start = keyframes[0]
+  if (!start || prop.to || prop.anchor === undefined || prop.anchor === 'floor' || prop.anchor === 'above') return undefined
+  const level = (v: readonly number[]) => {
+    const n = Math.hypot(v[0]!, v[1]!)
+    return n < 1e-6 ? undefined : ([v[0]! / n, v[1]! / n, 0] as const)
+  }
+  // The face looks forward from the middle of the head; lying down it looks up, and there is no level forward.
+  const head = headCentre(start)
+  const look = [start.face[0] - head[0], start.face[1] - head[1], start.face[2] - head[2]] as const
+  const forward = level(look)
+  const across = level([start.rightHip[0] - start.leftHip[0], start.rightHip[1] - start.leftHip[1]])
+  if (!forward || !across || Math.hypot(look[0], look[1]) < 0.5 * Math.hypot(...look)) return undefined
+  const own = prop.from.startsWith('left') ? -1 : 1
+  const sign = prop.anchor === 'side' ? own : prop.anchor === 'across' ? -own : prop.anchor === 'front' ? 1 : -1
+  const axis = prop.anchor === 'side' || prop.anchor === 'across' ? across : forward
+  const dir: Vec3 = [axis[0] * sign, axis[1] * sign, 0]
+  const along = (p: Vec3) => p[0] * dir[0] + p[1] * dir[1]
+  const held = start[prop.from]
+  const limb = Math.max(...keyframes.map((kf) => along(kf[prop.from])))
+  const body = Math.max(...Object.values(start).map(along))
+  const out = Math.max(limb + BAND_REACH, body + 20) - along(held)
+  return [held[0] + dir[0] * out, held[1] + dir[1] * out, held[2]]
 }
 
 /** Shapes that go behind the figure and shapes that go in front of it. */
@@ -212,8 +246,12 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         const from = map(j[prop.from])
         let to: { x: number; y: number }
         if (prop.to) to = map(j[prop.to])
-        else {
-          const reach = 38 * k
+        else if (c.keyframes && bandAnchorPoint(prop, c.keyframes)) {
+          const at = bandAnchorPoint(prop, c.keyframes)!
+          to = map(at)
+          back.push(...bandAnchor(false, to, map([at[0], at[1], 0]).y, k))
+        } else {
+          const reach = BAND_REACH * k
           // The anchor is fixed in the room: placed from where the hand goes in every frame, so it stays put.
           const start = c.keyframes?.[0] ?? j
           const ends = (c.keyframes ?? [j]).map((kf) => map(kf[prop.from]))

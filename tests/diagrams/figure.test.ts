@@ -89,6 +89,32 @@ describe('figures from diagram specs', () => {
     }
   })
 
+  it('ties a band anchored at the side out beside the body in the room, not along the page: seen from the side it is level with the hands', () => {
+    // A press straight out with the band tied beside you (the Pallof press): seen from the front the knot is out on the
+    // hand's own side; seen from the side it is behind or in front of the hands, not ahead of them; from above it is beside.
+    const press: DiagramSpec = diagramSpecSchema.parse({
+      base: 'standing', moving: ['rightHand'], props: [{ kind: 'band', from: 'rightHand', anchor: 'side' }], side: 'right',
+      keyframes: [{ right: { shoulderFlexion: 60, elbowFlexion: 90 } }, { right: { shoulderFlexion: 90 } }],
+    })
+    const knotAndHand = (view: 'front' | 'side' | 'top' | 'three-quarter', frame = 1) => {
+      const fig = figureFor(press, view, { frame })
+      const knot = fig.shapes.find((s) => s.role === 'band anchor') as Extract<Shape, { kind: 'circle' }>
+      const pelvis = fig.shapes.find((s) => s.role === 'pelvis')!
+      const band = fig.shapes.find((s) => s.role === 'band')!
+      return { knot, pelvisX: (Math.min(...xsOf(pelvis)) + Math.max(...xsOf(pelvis))) / 2, band, fig }
+    }
+    const front = knotAndHand('front')
+    expect(Math.abs(front.knot.cx - front.pelvisX)).toBeGreaterThan(40)
+    const side = knotAndHand('side', 0)
+    const hand = side.fig.shapes.find((s) => s.role === 'right hand')!
+    const handX = (Math.min(...xsOf(hand)) + Math.max(...xsOf(hand))) / 2
+    // Side-on, the band runs towards the viewer: the knot is level with the starting hand along the page, not 38 cm past it.
+    expect(Math.abs(side.knot.cx - handX)).toBeLessThan(25)
+    const top = knotAndHand('top')
+    const ys = ysOf(top.band)
+    expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(Math.max(...xsOf(top.band)) - Math.min(...xsOf(top.band)))
+  })
+
   it('keeps the figure standing on the floor line', () => {
     const fig = figureFor(march, 'front')
     const floor = fig.shapes.find((s) => s.role === 'floor') as Extract<Shape, { kind: 'line' }>
