@@ -67,7 +67,8 @@ describe('the handout PDF', () => {
     // The month and year: the day numbers alone do not say which month a ticked box was.
     expect(squash(log)).toContain(squash('Your exercise log: November – December 2026'))
     expect(log).toMatch(/Thu 26 Fri 27 .* Wed 9/)
-    expect(squash(log)).toContain(squash('6. Bridges'))
+    // Each row is the exercise in the patient's words (the plain title), numbered as on the cards.
+    expect(squash(log)).toContain(squash('6. Lying on your back: lifting your hips off the floor'))
   })
 })
 

@@ -49,6 +49,21 @@ describe('the built-in library content', () => {
     }
   })
 
+  it('gives every entry a plain title of its own, in a patient\'s words: where you are, then what you do, at grade 6 or below', () => {
+    const titles = new Map<string, string>()
+    for (const e of library.exercises) {
+      const title = e.plainTitle
+      expect(title, `${e.id} has no plain title`).toBeTruthy()
+      expect(title!, e.id).toMatch(/^[A-Z][^:]+: [a-z]/)
+      expect(title!.length, e.id).toBeLessThanOrEqual(60)
+      expect(title!, e.id).not.toMatch(/\b(left|right)\b|\d|\.$/i)
+      expect(title!, e.id).not.toMatch(/flexion|extension|abduction|adduction|rotation|supine|prone|lateral|isometric|scapul|thoracic|cervical|quad|hamstring|piriformis|plantar|inversion|eversion|pronation|supination/i)
+      expect(readability([title!]).grade, `${e.id}: ${title}`).toBeLessThanOrEqual(6)
+      expect(titles.get(title!), `${e.id} and ${titles.get(title!)} share “${title}”`).toBeUndefined()
+      titles.set(title!, e.id)
+    }
+  })
+
   it('reads at or below US grade 7 (Flesch–Kincaid), in the second person', () => {
     const graded = library.exercises.map((e) => ({ id: e.id, ...readability([...e.steps, ...e.cues, ...e.cautions]) })).sort((a, b) => b.grade - a.grade)
     console.log(`Hardest to read: ${graded.slice(0, 5).map((g) => `${g.id} ${g.grade}`).join(', ')}`)
@@ -110,11 +125,12 @@ describe('a handout with one exercise from each body region', () => {
     }
   }, 60_000)
 
-  it('keeps the example handout’s pictures the same as the library’s (docs/handout-example.json is not a stale copy)', () => {
-    const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8')) as { program: { items: { name: string; diagram?: unknown }[] } }
+  it('keeps the example handout’s pictures and titles the same as the library’s (docs/handout-example.json is not a stale copy)', () => {
+    const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8')) as { program: { items: { name: string; title?: string; diagram?: unknown }[] } }
     for (const item of example.program.items) {
       const entry = library.exercises.find((e) => e.name === item.name)
       if (entry && item.diagram) expect(item.diagram, item.name).toEqual(entry.diagram)
+      if (entry) expect(item.title, item.name).toBe(entry.plainTitle)
     }
   })
 })
