@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { Text, View } from '@react-pdf/renderer'
 import type { Panel } from '../diagrams/panel'
 import { FigurePdf } from './FigurePdf'
@@ -33,7 +34,8 @@ export function panelCaption(panel: Panel, hold?: string): string {
 const after = (panel: Panel) => (panel.cycle === 'walk' ? ', then step with the other foot' : ', then back to 1')
 
 /** An exercise's diagram on the card, sized by its plan (see picture-size.ts), with a caption per view (named when there are two). */
-export function CardPicture({ plan, s, hold }: { plan: PicturePlan; s: Styles; hold?: string }) {
+/** `children`: parts of the card printed under the picture (tips, cautions), full column width. */
+export function CardPicture({ plan, s, hold, children }: { plan: PicturePlan; s: Styles; hold?: string; children?: ReactNode }) {
   const named = plan.panels.length > 1
   return (
     <View style={[s.diagram, { width: plan.width, marginRight: plan.placement === 'beside' ? 12 : 0 }]}>
@@ -45,6 +47,7 @@ export function CardPicture({ plan, s, hold }: { plan: PicturePlan; s: Styles; h
           <Text style={s.caption}>{panelCaption(panel, hold)}</Text>
         </View>
       ))}
+      {children ? <View style={{ alignSelf: 'stretch' }}>{children}</View> : null}
     </View>
   )
 }

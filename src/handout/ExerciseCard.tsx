@@ -1,8 +1,9 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, itemTitle, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
-import { CardPicture } from './CardPicture'
-import { picturePlan } from './picture-size'
+import { partsUnderPicture } from './card-balance'
+import { CardPicture, panelCaption } from './CardPicture'
+import { cardWidth, picturePlan } from './picture-size'
 import type { Layout, makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
@@ -35,6 +36,21 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
   const hold = pictureHold(item.dosage, item.diagram)
   const plan = !item.image && item.diagram ? picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined) : undefined
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
+  const dose = dosagePlain(item.dosage)
+  // The closing parts that go under a picture beside the text, so the two columns come out about even (card-balance.ts).
+  const under = plan ? partsUnderPicture(
+    { steps: item.steps, dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes },
+    plan, plan.panels.map((p) => panelCaption(p.panel, hold)), cardWidth(layout, contentWidth), metricsFor(layout),
+  ) : 0
+  const closing = [
+    <List key="tips" label="Tips" items={item.cues} s={s} marker="•" />,
+    <List key="careful" label="Be careful" items={item.cautions} s={s} marker="!" />,
+    item.notes ? (
+      <View key="note" style={s.note}>
+        <Text><Text style={{ fontWeight: 700 }}>From your therapist: </Text>{item.notes}</Text>
+      </View>
+    ) : null,
+  ]
   return (
     <View style={s.card} wrap={breakable} break={startsPage}>
       <View style={s.cardTitle}>
@@ -43,7 +59,7 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
       </View>
       <View style={[s.cardBody, plan?.placement === 'above' ? { flexDirection: 'column' } : {}]}>
         {!item.image && item.diagram ? (
-          <CardPicture plan={plan!} s={s} hold={hold} />
+          <CardPicture plan={plan!} s={s} hold={hold}>{under ? closing.slice(closing.length - under) : null}</CardPicture>
         ) : (
           <View style={s.figure}>
             {item.image ? (
@@ -57,17 +73,14 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
         <View style={plan?.placement === 'above' ? {} : s.text}>
           <List label="How to do it" items={item.steps} s={s} />
           <Text style={s.label}>How much</Text>
-          <Text style={s.dose}>{dosagePlain(item.dosage)}</Text>
+          <Text style={s.dose}>{dose}</Text>
           {shorthand ? <Text style={s.doseLine}>{dosageLine(item.dosage)}</Text> : null}
-          <List label="Tips" items={item.cues} s={s} marker="•" />
-          <List label="Be careful" items={item.cautions} s={s} marker="!" />
-          {item.notes ? (
-            <View style={s.note}>
-              <Text><Text style={{ fontWeight: 700 }}>From your therapist: </Text>{item.notes}</Text>
-            </View>
-          ) : null}
+          {closing.slice(0, closing.length - under)}
         </View>
       </View>
     </View>
   )
 }
+
+/** Font sizes of a layout, for the column estimate (see styles.ts). */
+const metricsFor = (layout: Layout) => (layout === 'large' ? { body: 16, caption: 14, marker: 22, gutter: 12 } : { body: 11, caption: 9, marker: 14, gutter: 12 })

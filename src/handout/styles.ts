@@ -14,7 +14,7 @@ export function makeStyles(layout: Layout) {
   const large = layout === 'large'
   const body = large ? 16 : 11
   return StyleSheet.create({
-    page: { fontFamily: FONT_STACK as unknown as string, fontSize: body, color: INK, paddingTop: 36, paddingHorizontal: 40, paddingBottom: large ? 84 : 72 },
+    page: { fontFamily: FONT_STACK as unknown as string, fontSize: body, color: INK, paddingTop: 36, paddingHorizontal: 40, paddingBottom: large ? 80 : 56 },
     // No line height on the page or a wrapper: there it stops the fixed footer from rendering (react-pdf 4).
     content: {},
     header: { flexDirection: large ? 'column' : 'row', justifyContent: 'space-between', gap: large ? 8 : 0, borderBottomWidth: 1.5, borderBottomColor: INK, paddingBottom: 10, marginBottom: 12 },
@@ -38,7 +38,7 @@ export function makeStyles(layout: Layout) {
       borderTopWidth: 1.5,
       borderTopColor: INK,
       paddingTop: 6,
-      marginBottom: large ? 18 : 12,
+      marginBottom: large ? 18 : 10,
       width: layout === 'compact' ? '48.5%' : '100%',
     },
     cardTitle: { flexDirection: 'row', alignItems: 'center', marginBottom: 6 },

@@ -1,0 +1,77 @@
+/**
+ * Which of a card's closing parts (tips, cautions, the therapist's note) go under its picture instead of under the
+ * steps. A picture beside the text left the column under it empty while the text ran on, so a detailed card was
+ * about two thirds of a page and every card took a page of its own, half blank. Moving the last parts under the
+ * picture, in their order, evens the two columns out. Heights are estimated from the words (average glyph width);
+ * the page plan measures the real card afterwards, so an estimate that is a little off costs space, never overlap.
+ */
+import type { Panel } from '../diagrams/panel'
+import type { PicturePlan } from './picture-size'
+
+/** Average advance of a glyph of the handout's sans-serif face, in ems (Noto Sans body text measures about 0.48). */
+const GLYPH_EM = 0.5
+/** Line height of body text in ems, as react-pdf sets the handout's font. */
+const LINE_EM = 1.37
+
+export interface CardText {
+  steps: string[]
+  dose: string[]
+  tips: string[]
+  cautions: string[]
+  note?: string
+}
+
+export interface ColumnMetrics {
+  /** Body font size (pt). */
+  body: number
+  /** Caption font size (pt). */
+  caption: number
+  /** Width taken by a list's number or marker (pt). */
+  marker: number
+  /** Space between picture and text (pt). */
+  gutter: number
+}
+
+/** Printed lines of a paragraph at a width (pt). */
+export function lines(text: string, width: number, size: number): number {
+  const perLine = Math.max(1, Math.floor(width / (size * GLYPH_EM)))
+  return text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(part.length / perLine)), 0)
+}
+
+const listHeight = (items: readonly string[], width: number, m: ColumnMetrics, marker = true) =>
+  items.length === 0 ? 0 : m.body * LINE_EM + 4 + items.reduce((h, item) => h + lines(item, width - (marker ? m.marker : 0), m.body) * m.body * LINE_EM + 1, 0)
+
+/** Height (pt) of the picture block: each panel at its printed width, with its caption (and view name). */
+export function pictureHeight(plan: PicturePlan, captions: readonly string[], m: ColumnMetrics): number {
+  return plan.panels.reduce((h, { panel, width }: { panel: Panel; width: number }, i) => {
+    const named = plan.panels.length > 1 ? m.caption * LINE_EM + 2 : 0
+    return h + (i ? 6 : 0) + named + (panel.height * width) / panel.width + 2 + lines(captions[i] ?? '', plan.width, m.caption) * m.caption * LINE_EM
+  }, 6)
+}
+
+/**
+ * How many of the closing parts (counted from the end: note, cautions, tips) to print under the picture, so the
+ * taller of the two columns is as short as it can be. 0 when the picture is above the text or taller already.
+ */
+export function partsUnderPicture(text: CardText, plan: PicturePlan, captions: readonly string[], cardWidth: number, m: ColumnMetrics): number {
+  if (plan.placement !== 'beside') return 0
+  const left = plan.width
+  const right = cardWidth - plan.width - m.gutter
+  const closing = [
+    (w: number) => listHeight(text.tips, w, m),
+    (w: number) => listHeight(text.cautions, w, m),
+    (w: number) => (text.note ? 4 + 10 + lines(`From your therapist: ${text.note}`, w - 12, m.body) * m.body * LINE_EM : 0),
+  ]
+  const main = listHeight(text.steps, right, m) + listHeight(text.dose, right, m, false)
+  const picture = pictureHeight(plan, captions, m)
+  let best = { moved: 0, height: Infinity }
+  for (let moved = 0; moved <= closing.length; moved++) {
+    const kept = closing.slice(0, closing.length - moved)
+    const under = closing.slice(closing.length - moved)
+    // Nothing to gain from moving an empty part: keep the smaller count.
+    if (moved > 0 && closing[closing.length - moved]!(left) === 0) continue
+    const height = Math.max(picture + under.reduce((h, part) => h + part(left), 0), main + kept.reduce((h, part) => h + part(right), 0))
+    if (height < best.height - 0.5) best = { moved, height }
+  }
+  return best.moved
+}
