@@ -99,8 +99,8 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
       head: (
         <View key="glance-head" style={[s.glanceRow, s.glanceHead]} fixed={breakInside.has('glance')}>
           <Text style={{ width: '5%' }}>#</Text>
-          <Text style={{ width: '38%' }}>Exercise</Text>
-          <Text style={{ width: '37%' }}>How much</Text>
+          <Text style={{ width: '38%', paddingRight: 8 }}>Exercise</Text>
+          <Text style={{ width: '37%', paddingRight: 8 }}>How much</Text>
           <Text style={{ width: '20%' }}>How often</Text>
         </View>
       ),
@@ -109,8 +109,8 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
         return (
           <View key={`glance-row-${i}`} style={s.glanceRow}>
             <Text style={{ width: '5%' }}>{i + 1}</Text>
-            <Text style={{ width: '38%' }}>{itemTitle(item)}</Text>
-            <Text style={{ width: '37%' }}>{amount}</Text>
+            <Text style={{ width: '38%', paddingRight: 8 }}>{itemTitle(item)}</Text>
+            <Text style={{ width: '37%', paddingRight: 8 }}>{amount}</Text>
             <Text style={{ width: '20%' }}>{often}</Text>
           </View>
         )
