@@ -38,7 +38,7 @@ const after = (panel: Panel) => (panel.cycle === 'walk' ? ', then step with the 
 export function CardPicture({ plan, s, hold, children }: { plan: PicturePlan; s: Styles; hold?: string; children?: ReactNode }) {
   const named = plan.panels.length > 1
   return (
-    <View style={[s.diagram, { width: plan.width, marginRight: plan.placement === 'beside' ? 12 : 0 }]}>
+    <View style={[s.diagram, { width: plan.width, marginRight: plan.placement === 'beside' ? 12 : 0 }]} wrap={false}>
       {plan.panels.map(({ view, panel, width }) => (
         <View key={view} style={s.diagramPanel}>
           {/* Two views are named (reviewers took two unnamed views for two exercises that disagree). */}

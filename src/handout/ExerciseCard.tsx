@@ -51,29 +51,44 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
       </View>
     ) : null,
   ]
+  const above = plan?.placement === 'above'
+  const title = (
+    <View style={s.cardTitle}>
+      <Text style={s.number}>{index + 1}</Text>
+      <Text style={s.name}>{itemTitle(item)}</Text>
+    </View>
+  )
+  const picture = !item.image && item.diagram ? (
+    <CardPicture plan={plan!} s={s} hold={hold}>{under ? closing.slice(closing.length - under) : null}</CardPicture>
+  ) : (
+    <View style={s.figure}>
+      {item.image ? (
+        <Image style={s.figureImage} src={item.image} />
+      ) : (
+        <Text style={s.figureText}>{start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}</Text>
+      )}
+    </View>
+  )
   return (
     <View style={s.card} wrap={breakable} break={startsPage}>
-      <View style={s.cardTitle}>
-        <Text style={s.number}>{index + 1}</Text>
-        <Text style={s.name}>{itemTitle(item)}</Text>
-      </View>
-      <View style={[s.cardBody, plan?.placement === 'above' ? { flexDirection: 'column' } : {}]}>
-        {!item.image && item.diagram ? (
-          <CardPicture plan={plan!} s={s} hold={hold}>{under ? closing.slice(closing.length - under) : null}</CardPicture>
-        ) : (
-          <View style={s.figure}>
-            {item.image ? (
-              <Image style={s.figureImage} src={item.image} />
-            ) : (
-              <Text style={s.figureText}>{start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}</Text>
-            )}
-          </View>
-        )}
+      {above ? (
+        // A card that breaks keeps its title with its picture: the title alone at the foot of a page read as lost.
+        <View wrap={false}>
+          {title}
+          {picture}
+        </View>
+      ) : (
+        title
+      )}
+      <View style={[s.cardBody, above ? { flexDirection: 'column' } : {}]}>
+        {above ? null : picture}
         {/* Under a picture (a column) flex: 1 would collapse the text to no height; beside it, it takes the rest of the row. */}
-        <View style={plan?.placement === 'above' ? {} : s.text}>
+        <View style={above ? {} : s.text}>
           <List label="How to do it" items={item.steps} s={s} />
-          <Text style={s.label}>How much</Text>
-          <Text style={s.dose}>{dose}</Text>
+          <View wrap={false}>
+            <Text style={s.label}>How much</Text>
+            <Text style={s.dose}>{dose}</Text>
+          </View>
           {shorthand ? <Text style={s.doseLine}>{dosageLine(item.dosage)}</Text> : null}
           {closing.slice(0, closing.length - under)}
         </View>

@@ -4,7 +4,7 @@ import { renderHandout } from '../../electron/services/handout/render'
 import { handoutInputSchema } from '../../src/core/handout-model'
 import { lines, partsUnderPicture } from '../../src/handout/card-balance'
 import { picturePlan } from '../../src/handout/picture-size'
-import { pdfText } from '../support/pdf'
+import { overlappingText, pdfText } from '../support/pdf'
 
 const example = () => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
 const metrics = { body: 11, caption: 9, marker: 14, gutter: 12 }
@@ -41,6 +41,22 @@ describe('balancing a card’s two columns', () => {
         if (i !== logStart - 1 && i < logStart) expect(share, `${paper} page ${i + 1}`).toBeLessThan(0.35)
       })
       expect(text.pages.length, paper).toBeLessThanOrEqual(5)
+    }
+  }, 120000)
+})
+
+describe('large print after a card taller than a page', () => {
+  it('lets the next cards follow on the tall card’s last page, with no text over other text or the footer', async () => {
+    for (const paper of ['letter', 'a4'] as const) {
+      const text = await pdfText((await renderHandout({ ...example(), layout: 'large', paper }, 'resources/fonts')).pdf)
+      // Each card after a tall one used to start a page, leaving pages that held three lines (15 pages on Letter).
+      expect(text.pages.length, paper).toBeLessThanOrEqual(11)
+      const logStart = text.pages.findIndex((p) => p.text.includes('Your exercise log'))
+      for (const [i, page] of text.pages.entries()) {
+        expect(overlappingText(page), `${paper} page ${i + 1}`).toEqual([])
+        const lowest = Math.min(...page.items.filter((t) => t.str.trim() && t.y > 80).map((t) => t.y))
+        if (i > 0 && i < logStart - 1) expect((lowest - 80) / (page.height - 116), `${paper} page ${i + 1} blank`).toBeLessThan(0.6)
+      }
     }
   }, 120000)
 })

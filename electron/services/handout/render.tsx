@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { cloneElement, type ComponentProps, type ReactElement } from 'react'
-import { Document, Page, pdf, type DocumentProps } from '@react-pdf/renderer'
+import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
 import type { ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
@@ -190,9 +190,10 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   const leaf = (id: string): Leaf => ({ kind: 'leaf', id, size: size.get(id)!, wrap: wraps.get(id)! })
   const glanceHead = leaf('glance-head')
   const contentArea = PAGE_SIZE[parts.size][1] - Number(parts.s.page.paddingTop) - Number(parts.s.page.paddingBottom)
-  // The handout in runs that each start a page: a card taller than a page is a run by itself, which react-pdf
-  // breaks over as many pages as it needs, and what follows it starts on a new page.
-  const runs: ({ flow: FlowNode[] } | { tallCard: number })[] = []
+  // The handout in runs that each start a page. From the first card taller than a page on, the cards are one run
+  // that react-pdf breaks by itself: the tall card goes on over as many pages as it needs and the next cards follow
+  // it on its last page. (Starting each card after a tall one on a new page left large-print pages 90% blank.)
+  const runs: ({ flow: FlowNode[] } | { tallCards: number[]; from: number })[] = []
   let flow: FlowNode[] = [
     leaf('header'),
     ...(parts.goals ? [leaf('goals')] : []),
@@ -213,16 +214,19 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     cards = []
   }
   const tooTall: string[] = []
+  let flowingFrom: number | undefined
   parts.cards.forEach((_, i) => {
     const card = leaf(`card-${i}`)
-    if (card.size.height <= contentArea) return void cards.push(card)
+    if (card.size.height <= contentArea) return void (flowingFrom === undefined && cards.push(card))
     tooTall.push(card.id)
+    if (flowingFrom !== undefined) return
     // The card before a tall one ends its page, which the tall card's break closes: its space below counts for nothing.
     const before = cards.at(-1)
     if (before && !compact) cards[cards.length - 1] = { ...before, size: { ...before.size, marginBottom: 0 } }
     endRun()
-    runs.push({ tallCard: i })
+    flowingFrom = i
   })
+  if (flowingFrom !== undefined) runs.push({ tallCards: tooTall.map((id) => Number(id.slice(5))), from: flowingFrom })
   if (tooTall.length && blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0) > contentArea) {
     tooTall.push('glance')
   }
@@ -248,14 +252,21 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
         throw error instanceof Unpaginated ? new Unpaginated(error.message, tooTall) : error
       }
     } else {
-      // First on its page already, so it need not break before itself; and last, so without the space below it,
-      // which at the end of its last page made react-pdf add an empty page.
-      const card = cloneElement(parts.cards[run.tallCard] as ReactElement<ComponentProps<typeof ExerciseCard>>, {
-        breakable: true,
-        startsPage: false,
-        s: { ...parts.s, card: { ...parts.s.card, marginBottom: 0 } },
+      // Tall cards break (none starts a page: the first is first on its page already); the last card goes without
+      // the space below it, which at the end of its last page made react-pdf add an empty page.
+      const last = parts.cards.length - 1
+      const flowingCards = parts.cards.slice(run.from).map((element, n) => {
+        const i = run.from + n
+        const card = element as ReactElement<ComponentProps<typeof ExerciseCard>>
+        // Single cards after a tall one may break too (between their parts, never inside the picture): kept whole, a
+        // nearly page-tall card after a tall card's last few lines left that page 96% blank.
+        return cloneElement(card, {
+          breakable: !compact || run.tallCards.includes(i),
+          startsPage: false,
+          ...(i === last ? { s: { ...card.props.s, card: { ...card.props.s.card, marginBottom: 0 } } } : {}),
+        })
       })
-      const flowing = compact ? cardGrid(parts, [card]) : card
+      const flowing = compact ? cardGrid(parts, flowingCards) : <View>{flowingCards}</View>
       pages.push({ flowing, pages: await flowingPages(input, parts, flowing, fontsDir) })
     }
   }
