@@ -40,7 +40,7 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
   // The closing parts that go under a picture beside the text, so the two columns come out about even (card-balance.ts).
   const under = plan ? partsUnderPicture(
     { steps: item.steps, dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes },
-    plan, plan.panels.map((p) => panelCaption(p.panel, hold)), cardWidth(layout, contentWidth), metricsFor(layout),
+    plan, plan.panels.map((p) => panelCaption(p.panel, hold)), cardWidth(layout, contentWidth), metricsOf(s),
   ) : 0
   const closing = [
     <List key="tips" label="Tips" items={item.cues} s={s} marker="•" />,
@@ -97,5 +97,5 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
   )
 }
 
-/** Font sizes of a layout, for the column estimate (see styles.ts). */
-const metricsFor = (layout: Layout) => (layout === 'large' ? { body: 16, caption: 14, marker: 22, gutter: 12 } : { body: 11, caption: 9, marker: 14, gutter: 12 })
+/** The layout's own sizes (styles.ts), for the column estimate. */
+const metricsOf = (s: Styles) => ({ body: Number(s.page.fontSize), caption: Number(s.caption.fontSize), marker: Number(s.stepNo.width), gutter: 12 })
