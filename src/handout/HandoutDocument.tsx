@@ -4,7 +4,7 @@ import { dosageSummary, itemTitle, type HandoutInput } from '../core/handout-mod
 import { programMinutes } from '../core/program-time'
 import { ExerciseCard } from './ExerciseCard'
 import { logParts, type LogParts } from './LogPage'
-import { makeStyles } from './styles'
+import { FOOTER, makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
 
@@ -14,19 +14,60 @@ export const PAGE_SIZE = { LETTER: [612, 792], A4: [595.28, 841.89] } as const
 const longDate = (iso: string) =>
   new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
 
+/** The sentence every page ends with: whom to call when it hurts. */
+export function safetyLine(input: HandoutInput): string {
+  const phone = input.clinic.phone ?? input.therapist?.phone
+  return `Stop and call ${phone ? `us at ${phone}` : 'your therapist'} if pain or other symptoms get worse.`
+}
+
+const footerName = (input: HandoutInput) => `${input.patient.preferredName || input.patient.firstName} ${input.patient.lastName}`
+
 /**
- * The footer on every page. Given the page's number it prints it as plain text; without, react-pdf fills it in
- * with a render prop, which makes it lay the rest of the document out again at every page break (slow).
+ * Lines a short text takes at a width, wrapping whole words (and long words after their hyphens) as the page does;
+ * a plain characters-per-line count missed the line a long surname starts on its own.
+ */
+function wrappedLines(text: string, width: number, size: number): number {
+  const perLine = Math.max(1, Math.floor(width / (size * 0.55)))
+  const words = text.split(/\s+/).flatMap((word) => word.split(/(?<=-)/)).filter(Boolean)
+  let count = 1
+  let used = 0
+  for (const word of words) {
+    const need = used === 0 ? word.length : used + 1 + word.length
+    if (need <= perLine) used = need
+    else {
+      count += used === 0 ? 0 : 1
+      count += Math.floor(Math.max(0, word.length - 1) / perLine)
+      used = word.length % perLine || perLine
+    }
+  }
+  return count
+}
+
+/**
+ * Space the footer needs at the foot of the page: the safety line beside the patient's name and the page number.
+ * Estimated from the words like a card's columns (card-balance.ts), generously: a long name wraps, and the page's
+ * bottom padding grows with it so the content never runs under the footer.
+ */
+export function footerReserve(input: HandoutInput, contentWidth: number): number {
+  const size = FOOTER.size[input.layout]
+  const text = wrappedLines(safetyLine(input), contentWidth * FOOTER.textShare, size * 1.1)
+  const right = wrappedLines(footerName(input), contentWidth * (1 - FOOTER.textShare - 0.02), size) + 1
+  return Math.ceil(FOOTER.bottom + FOOTER.padTop + Math.max(text, right) * size * 1.37 + 2)
+}
+
+/**
+ * The footer on every page: the safety line only (the clinic's closing message is printed once, after the how-to:
+ * in the footer it repeated on every page and could repeat the safety line itself). Given the page's number it
+ * prints it as plain text; without, react-pdf fills it in with a render prop, which makes it lay the rest of the
+ * document out again at every page break (slow).
  */
 function Footer({ input, s, page }: { input: HandoutInput; s: Styles; page?: { number: number; total: number } }) {
-  const phone = input.clinic.phone ?? input.therapist?.phone
-  const safety = `Stop and call ${phone ? `us at ${phone}` : 'your therapist'} if pain or other symptoms get worse.`
   return (
     <View style={s.footer} fixed>
-      <Text style={s.footerText}>{[safety, input.clinic.closingMessage].filter(Boolean).join(' ')}</Text>
+      <Text style={s.footerText}>{safetyLine(input)}</Text>
       <View style={s.footerRight}>
         {/* The patient's name on every page, so a sheet that comes loose still says whose it is. */}
-        <Text style={s.footerName}>{`${input.patient.preferredName || input.patient.firstName} ${input.patient.lastName}`}</Text>
+        <Text style={s.footerName}>{footerName(input)}</Text>
         {page ? (
           <Text style={s.pageNo}>{`Page ${page.number} of ${page.total}`}</Text>
         ) : (
@@ -51,7 +92,13 @@ export interface HandoutParts {
   /** The program at a glance is taller than a page: react-pdf may break it between rows, repeating the headings. */
   glanceBreaks: boolean
   howTo: ReactElement
+  /**
+   * The how-to box goes before the summary (large print): after it, the box ended a page that the first card's
+   * picture, too big for the rest, left half blank; before it, the summary's rows fill that space.
+   */
+  introFirst: boolean
   cards: ReactElement[]
+  closing: ReactElement | null
   log: LogParts | null
 }
 
@@ -60,14 +107,17 @@ export interface HandoutParts {
  * ('card-0', …). Only react-pdf's own page breaking needs it (see paginate.ts for the other way).
  */
 export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<string> = new Set()): HandoutParts {
-  const s = makeStyles(input.layout)
   const size = input.paper === 'a4' ? 'A4' : 'LETTER'
+  const base = makeStyles(input.layout)
+  const s: Styles = { ...base, page: { ...base.page, paddingBottom: Math.max(Number(base.page.paddingBottom), footerReserve(input, PAGE_SIZE[size][0] - 80)) } }
   const { clinic, therapist, patient, program } = input
   const name = `${patient.firstName} ${patient.lastName}`
   const minutes = programMinutes(program.items.map((i) => i.dosage))
   // The last row of cards ends the section: space below it would only push an empty page out when it fills a page.
   const lastRow = program.items.length - (input.layout === 'compact' && program.items.length % 2 === 0 ? 2 : 1)
   const lastCard = { ...s, card: { ...s.card, marginBottom: 0 } }
+  // Column widths of the summary; large print gives the titles more room so a row takes fewer 16 pt lines.
+  const cols = input.layout === 'large' ? ['6%', '44%', '32%', '18%'] : ['5%', '38%', '37%', '20%']
   return {
     s,
     size,
@@ -77,7 +127,10 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
           {clinic.logo ? <Image style={s.logo} src={clinic.logo} /> : null}
           <View>
             <Text style={s.clinicName}>{clinic.name}</Text>
-            {[clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => <Text key={line} style={s.small}>{line}</Text>)}
+            {/* Large print runs the contact details on together: a line each pushed the summary off page 1. */}
+            {input.layout === 'large'
+              ? <Text style={s.small}>{[clinic.address, clinic.phone, clinic.website].filter(Boolean).join(' · ')}</Text>
+              : [clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => <Text key={line} style={s.small}>{line}</Text>)}
           </View>
         </View>
         <View style={s.headerText}>
@@ -98,36 +151,41 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
       title: <Text key="glance-title" style={s.h2}>Your program at a glance</Text>,
       head: (
         <View key="glance-head" style={[s.glanceRow, s.glanceHead]} fixed={breakInside.has('glance')}>
-          <Text style={{ width: '5%' }}>#</Text>
-          <Text style={{ width: '38%', paddingRight: 8 }}>Exercise</Text>
-          <Text style={{ width: '37%', paddingRight: 8 }}>How much</Text>
-          <Text style={{ width: '20%' }}>How often</Text>
+          <Text style={{ width: cols[0] }}>#</Text>
+          <Text style={{ width: cols[1], paddingRight: 8 }}>Exercise</Text>
+          <Text style={{ width: cols[2], paddingRight: 8 }}>How much</Text>
+          <Text style={{ width: cols[3] }}>How often</Text>
         </View>
       ),
       rows: program.items.map((item, i) => {
         const { amount, often } = dosageSummary(item.dosage)
         return (
           <View key={`glance-row-${i}`} style={s.glanceRow}>
-            <Text style={{ width: '5%' }}>{i + 1}</Text>
-            <Text style={{ width: '38%', paddingRight: 8 }}>{itemTitle(item)}</Text>
-            <Text style={{ width: '37%', paddingRight: 8 }}>{amount}</Text>
-            <Text style={{ width: '20%' }}>{often}</Text>
+            <Text style={{ width: cols[0] }}>{i + 1}</Text>
+            <Text style={{ width: cols[1], paddingRight: 8 }}>{itemTitle(item)}</Text>
+            <Text style={{ width: cols[2], paddingRight: 8 }}>{amount}</Text>
+            <Text style={{ width: cols[3] }}>{often}</Text>
           </View>
         )
       }),
       total: <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>,
     },
     glanceBreaks: breakInside.has('glance'),
+    introFirst: input.layout === 'large',
     howTo: (
       // Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own.
-      <Text key="how-to" style={s.howTo} wrap={false}>
-        Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement. A stopwatch means hold still. An arrow with bars across it means push without moving. A box beside a picture is a close-up of a small part. Grey arms and legs are the ones on the far side of the body.' : ''}
-        {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
-      </Text>
+      <View key="how-to" style={s.howTo} wrap={false}>
+        <Text>
+          Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement. A stopwatch means hold still. An arrow with bars across it means push without moving. A box beside a picture is a close-up of a small part. Grey arms and legs are the ones on the far side of the body.' : ''}
+          {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
+        </Text>
+      </View>
     ),
     cards: program.items.map((item, i) => (
       <ExerciseCard key={`card-${i}`} item={item} index={i} s={i >= lastRow ? lastCard : s} layout={input.layout} contentWidth={PAGE_SIZE[size][0] - 80} breakable={breakInside.has(`card-${i}`)} shorthand={input.shorthand} />
     )),
+    // The clinic's closing words, once, after the last card (they were in the footer of every page).
+    closing: clinic.closingMessage ? <Text key="closing" style={s.closing} wrap={false}>{clinic.closingMessage}</Text> : null,
     log: input.logDays > 0 ? logParts(input, s) : null,
   }
 }
@@ -157,14 +215,16 @@ export function HandoutDocument({ input, parts = handoutParts(input) }: { input:
         <View style={s.content}>
           {parts.header}
           {parts.goals}
+          {parts.introFirst ? parts.howTo : null}
           {glanceBlock([glance.title, glance.head, ...glance.rows, glance.total], 'glance', !parts.glanceBreaks)}
-          {parts.howTo}
+          {parts.introFirst ? null : parts.howTo}
           {input.layout === 'compact' ? (
             cardGrid(parts, parts.cards)
           ) : (
             // Cards sit directly on the page so the first one can start under the summary.
             parts.cards
           )}
+          {parts.closing}
         </View>
         <Footer input={input} s={s} />
       </Page>

@@ -42,53 +42,77 @@ export function logMonths(input: HandoutInput): string {
   return `${month(start, a.getUTCFullYear() !== b.getUTCFullYear())} – ${month(end, true)}`
 }
 
-/** Exercises × days, with one tick box per prescribed session on each prescribed day. */
+/** Days per table: two weeks across the page, one week in large print (a day's column then fits a 16 pt label). */
+export const logWeekDays = (layout: HandoutInput['layout']) => (layout === 'large' ? 7 : 14)
+
+/**
+ * Exercises × days, with one tick box per prescribed session on each prescribed day. A log longer than a table
+ * holds continues in further tables below, each with its own day headings (a month's log at one width made
+ * columns too narrow for their labels).
+ */
 export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>): LogParts {
   const large = input.layout === 'large'
   const start = Date.parse(`${input.date}T00:00:00Z`)
-  const days = Array.from({ length: input.logDays }, (_, i) => new Date(start + i * DAY))
-  const box = large ? 14 : 11
-  const nameWidth = 150
+  const perTable = logWeekDays(input.layout)
+  const tables = Array.from({ length: Math.ceil(input.logDays / perTable) }, (_, t) => t * perTable)
+  const box = large ? 16 : 11
+  const nameWidth = large ? 190 : 150
   // The page's text width: Letter 612 pt or A4 595 pt, less 40 pt margins each side.
   const gridWidth = (input.paper === 'a4' ? 595 : 612) - 80 - nameWidth
-  const cell = gridWidth / Math.max(1, input.logDays)
+  const cell = gridWidth / Math.max(1, Math.min(perTable, input.logDays))
   const boxes = logBoxes(input)
+  const label = large ? 16 : 9
+  const head = (from: number, first: boolean) => (
+    <View key={`log-head-${from}`} style={{ flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: INK, paddingBottom: 2, marginTop: first ? 0 : large ? 16 : 10 }}>
+      <Text style={{ width: nameWidth, fontWeight: 700 }}>Exercise</Text>
+      {Array.from({ length: Math.min(perTable, input.logDays - from) }, (_, i) => new Date(start + (from + i) * DAY)).map((d) => (
+        <View key={d.toISOString()} style={{ width: cell, alignItems: 'center' }}>
+          <Text style={{ fontSize: label, color: INK }}>{weekday[d.getUTCDay()]}</Text>
+          <Text style={{ fontSize: large ? 16 : 9.5, fontWeight: 700 }}>{d.getUTCDate()}</Text>
+        </View>
+      ))}
+    </View>
+  )
+  const row = (from: number, i: number) => {
+    const item = input.program.items[i]!
+    const perDay = boxes[i]!.slice(from, from + perTable)
+    const sessions = Math.max(1, ...boxes[i]!)
+    return (
+      <View key={`log-row-${from}-${i}`} wrap={false} style={{ flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 6, alignItems: 'center' }}>
+        <Text style={{ width: nameWidth, fontSize: large ? 16 : 10, paddingRight: 6 }}>{i + 1}. {item.title ?? item.name}</Text>
+        {/* All of a row's boxes are one path: a layout node per box made this page the slowest part of a handout. */}
+        <Svg width={gridWidth} height={sessions * (box + 2)}>
+          {/* A short log can fall wholly on rest days: then the row has no boxes (and no empty path). */}
+          {perDay.some(Boolean) ? (
+            <Path stroke={INK} strokeWidth={0.75} fill="none"
+              d={perDay
+                .flatMap((n, col) => Array.from({ length: n }, (__, k) => `M${(col * cell + (cell - box) / 2).toFixed(2)} ${(k * (box + 2) + 0.5).toFixed(2)}h${box}v${box}h-${box}Z`))
+                .join('')} />
+          ) : null}
+        </Svg>
+      </View>
+    )
+  }
   return {
     title: <Text key="log-title" style={s.h2}>Your exercise log: {logMonths(input)}</Text>,
     intro: (
       <Text key="log-intro" style={{ marginBottom: 8 }}>
-        Tick one box each time you finish an exercise (more boxes mean more sessions that day).{boxes.some((row) => row.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet to your next visit.
+        Tick one box each time you finish an exercise (more boxes mean more sessions that day).{boxes.some((r) => r.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet to your next visit.
       </Text>
     ),
-    head: (
-      <View key="log-head" style={{ flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: INK, paddingBottom: 2 }}>
-        <Text style={{ width: nameWidth, fontWeight: 700 }}>Exercise</Text>
-        {days.map((d) => (
-          <View key={d.toISOString()} style={{ width: cell, alignItems: 'center' }}>
-            <Text style={{ fontSize: large ? 12 : 9, color: INK }}>{weekday[d.getUTCDay()]}</Text>
-            <Text style={{ fontSize: large ? 13 : 9.5, fontWeight: 700 }}>{d.getUTCDate()}</Text>
+    head: head(0, true),
+    // A later table's headings are kept with its first row, so they never end a page alone.
+    rows: tables.flatMap((from) =>
+      input.program.items.map((_, i) =>
+        from > 0 && i === 0 ? (
+          <View key={`log-table-${from}`} wrap={false}>
+            {head(from, false)}
+            {row(from, i)}
           </View>
-        ))}
-      </View>
+        ) : (
+          row(from, i)
+        ),
+      ),
     ),
-    rows: input.program.items.map((item, i) => {
-      const perDay = boxes[i]!
-      const sessions = Math.max(1, ...perDay)
-      return (
-        <View key={`log-row-${i}`} wrap={false} style={{ flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 6, alignItems: 'center' }}>
-          <Text style={{ width: nameWidth, fontSize: large ? 14 : 10 }}>{i + 1}. {item.title ?? item.name}</Text>
-          {/* All of a row's boxes are one path: a layout node per box made this page the slowest part of a handout. */}
-          <Svg width={gridWidth} height={sessions * (box + 2)}>
-            {/* A short log can fall wholly on rest days: then the row has no boxes (and no empty path). */}
-            {perDay.some(Boolean) ? (
-              <Path stroke={INK} strokeWidth={0.75} fill="none"
-                d={days
-                  .flatMap((_, col) => Array.from({ length: perDay[col]! }, (__, k) => `M${(col * cell + (cell - box) / 2).toFixed(2)} ${(k * (box + 2) + 0.5).toFixed(2)}h${box}v${box}h-${box}Z`))
-                  .join('')} />
-            ) : null}
-          </Svg>
-        </View>
-      )
-    }),
   }
 }

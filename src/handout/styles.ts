@@ -10,6 +10,9 @@ export const RULE = '#b8b8b8'
 export const ACCENT = '#0b6e79'
 export const PAPER_TINT = '#f2f4f5'
 
+/** The footer's type size per layout and the share of the width its safety line takes (the rest: name and page). */
+export const FOOTER = { size: { detailed: 9.5, compact: 9.5, large: 16 } as Record<Layout, number>, textShare: 0.66, bottom: 22, padTop: 5 }
+
 export function makeStyles(layout: Layout) {
   const large = layout === 'large'
   const body = large ? 16 : 11
@@ -25,14 +28,15 @@ export function makeStyles(layout: Layout) {
     headerText: { maxWidth: large ? '100%' : '57%' },
     logo: { width: 44, height: 44, objectFit: 'contain', marginRight: 8 },
     clinicName: { fontSize: large ? 17 : 13, fontWeight: 700 },
-    small: { fontSize: large ? 13 : 8.5, color: MUTED },
+    small: { fontSize: large ? 16 : 8.5, color: MUTED },
     title: { fontSize: large ? 26 : 20, fontWeight: 700, textAlign: large ? 'left' : 'right', lineHeight: 1.15, marginBottom: 4 },
     meta: { fontSize: large ? 16 : 10.5, textAlign: large ? 'left' : 'right' },
     goals: { marginBottom: 10 },
     h2: { fontSize: large ? 19 : 13, fontWeight: 700, marginBottom: 4, color: INK },
     glanceRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 2 },
     glanceHead: { fontWeight: 700, borderBottomWidth: 1, borderBottomColor: INK },
-    howTo: { backgroundColor: PAPER_TINT, padding: 8, marginVertical: 10, borderRadius: 3, fontSize: large ? 15 : 10 },
+    howTo: { backgroundColor: PAPER_TINT, padding: 8, marginVertical: 10, borderRadius: 3, fontSize: large ? 16 : 10 },
+    closing: { marginTop: 10, paddingTop: 6, borderTopWidth: 0.75, borderTopColor: RULE, fontWeight: 700 },
     cards: layout === 'compact' ? { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' } : {},
     card: {
       borderTopWidth: 1.5,
@@ -44,7 +48,7 @@ export function makeStyles(layout: Layout) {
     cardTitle: { flexDirection: 'row', alignItems: 'center', marginBottom: 6 },
     number: {
       width: large ? 28 : 20, height: large ? 28 : 20, borderRadius: large ? 14 : 10, backgroundColor: ACCENT, color: '#ffffff',
-      textAlign: 'center', fontWeight: 700, fontSize: large ? 15 : 11, paddingTop: large ? 3 : 2, marginRight: 8,
+      textAlign: 'center', fontWeight: 700, fontSize: large ? 16 : 11, paddingTop: large ? 3 : 2, marginRight: 8,
     },
     name: { fontSize: large ? 20 : layout === 'compact' ? 12.5 : 14, fontWeight: 700, flex: 1 },
     cardBody: { flexDirection: layout === 'compact' ? 'column' : 'row' },
@@ -58,9 +62,9 @@ export function makeStyles(layout: Layout) {
     // Diagrams: detailed puts the picture in a column beside the text, compact and large print above it (picture-size.ts).
     diagram: { flexDirection: 'column', gap: 6, marginBottom: 6, alignItems: 'center', justifyContent: 'flex-start' },
     diagramPanel: { alignItems: 'center' },
-    caption: { fontSize: large ? 14 : 9, color: INK, marginTop: 2, textAlign: 'center' },
+    caption: { fontSize: large ? 16 : 9, color: INK, marginTop: 2, textAlign: 'center' },
     figureImage: { width: '100%', height: '100%', objectFit: 'contain' },
-    figureText: { fontSize: large ? 13 : 9, color: MUTED, textAlign: 'center' },
+    figureText: { fontSize: large ? 16 : 9, color: MUTED, textAlign: 'center' },
     // In compact cards the text sits under the picture (a column): flex: 1 there would collapse it to no height.
     text: layout === 'compact' ? {} : { flex: 1 },
     label: { fontWeight: 700, marginTop: 4 },
@@ -68,12 +72,13 @@ export function makeStyles(layout: Layout) {
     stepNo: { width: large ? 22 : 14, fontWeight: 700 },
     stepText: { flex: 1 },
     dose: { fontWeight: 700 },
-    doseLine: { fontSize: large ? 13 : 8.5, color: MUTED },
+    doseLine: { fontSize: large ? 16 : 8.5, color: MUTED },
     note: { marginTop: 4, padding: 5, borderLeftWidth: 2, borderLeftColor: ACCENT },
-    footer: { position: 'absolute', left: 40, right: 40, bottom: 22, borderTopWidth: 0.75, borderTopColor: RULE, paddingTop: 5, flexDirection: 'row', justifyContent: 'space-between' },
-    footerText: { fontSize: large ? 12 : 8, color: MUTED, maxWidth: '72%' },
-    footerRight: { width: '26%', alignItems: 'flex-end' },
-    footerName: { fontSize: large ? 12 : 8.5, textAlign: 'right' },
-    pageNo: { fontSize: large ? 12 : 8.5, fontWeight: 700, textAlign: 'right' },
+    footer: { position: 'absolute', left: 40, right: 40, bottom: FOOTER.bottom, borderTopWidth: 0.75, borderTopColor: RULE, paddingTop: FOOTER.padTop, flexDirection: 'row', justifyContent: 'space-between' },
+    // The safety line is the one sentence on every page a patient must not miss: as large as the body text, in ink.
+    footerText: { fontSize: FOOTER.size[layout], fontWeight: 700, color: INK, width: `${FOOTER.textShare * 100}%` },
+    footerRight: { width: `${(1 - FOOTER.textShare - 0.02) * 100}%`, alignItems: 'flex-end' },
+    footerName: { fontSize: FOOTER.size[layout], textAlign: 'right' },
+    pageNo: { fontSize: FOOTER.size[layout], fontWeight: 700, textAlign: 'right' },
   })
 }

@@ -53,13 +53,28 @@ describe('the handout PDF', () => {
     expect(squash(out.pages.at(-1)!.text)).toContain(squash('1. Lying on your side: knee lifts'))
   })
 
-  it('numbers every page “Page n of N” with the safety line and closing message in the footer', () => {
+  it('numbers every page “Page n of N” with the safety line and the patient’s name in the footer', () => {
     const total = text.pages.length
     text.pages.forEach((page, i) => {
       expect(page.text).toContain(`Page ${i + 1} of ${total}`)
       expect(squash(page.text), `the patient's name on page ${i + 1}`).toContain(squash('Anna Łukasiewicz'))
       expect(squash(page.text)).toContain(squash('Stop and call us at (206) 555-0142 if pain or other symptoms get worse.'))
     })
+  })
+
+  it('prints the safety line at no less than 9.5 pt and the clinic’s closing words once, after the last card', () => {
+    // The footer used to carry the closing words on every page, at 8 pt, the smallest text on the page.
+    for (const page of text.pages) {
+      const safety = page.items.find((i) => i.str.startsWith('Stop and call us at'))
+      expect(safety?.height).toBeGreaterThanOrEqual(9.5)
+    }
+    const closing = 'If your pain has not eased after two weeks of exercises, book a visit so we can look at it again.'
+    const pages = text.pages.flatMap((page, i) => (squash(page.text).includes(squash(closing)) ? [i] : []))
+    expect(pages).toHaveLength(1)
+    const lastCard = text.pages.findLastIndex((page) => page.text.includes('(Bridges)'))
+    const log = text.pages.findIndex((page) => page.text.includes('Your exercise log'))
+    expect(pages[0]).toBeGreaterThanOrEqual(lastCard)
+    expect(pages[0]).toBeLessThan(log)
   })
 
   it('ends with a 14-day log grid listing each exercise', () => {
@@ -87,6 +102,27 @@ describe('the log', () => {
     const log = (await pdfText(await render(input))).pages.at(-1)!.text
     expect(squash(log)).toContain(squash('A day with no box is a rest day for that exercise.'))
   })
+})
+
+describe('large print', () => {
+  it('prints every word at 16 pt or more: footer, captions, log and clinic details included, on both papers', async () => {
+    for (const paper of ['letter', 'a4'] as const) {
+      const out = await pdfText(await render({ ...example(), layout: 'large', paper }))
+      const small = out.pages.flatMap((page, i) => page.items.filter((run) => run.str.trim() && run.height < 15.99).map((run) => `page ${i + 1}: ${run.height.toFixed(1)} pt “${run.str}”`))
+      expect(small, paper).toEqual([])
+    }
+  }, 60_000)
+
+  it('splits a long log into one-week tables, each with its day headings, and two-week tables in the other layouts', async () => {
+    for (const [layout, tables] of [['large', 5], ['detailed', 3], ['compact', 3]] as const) {
+      const out = await pdfText(await render({ ...example(), layout, logDays: 31 }))
+      const logPages = out.pages.slice(out.pages.findIndex((p) => p.text.includes('Your exercise log')))
+      // "Exercise" heads each table's name column; day labels never run into each other.
+      expect(logPages.flatMap((p) => p.items.filter((i) => i.str === 'Exercise')), layout).toHaveLength(tables)
+      for (const page of logPages) expect(overlappingText(page), layout).toEqual([])
+      expect(squash(logPages.map((p) => p.text).join(' ')), layout).toContain(squash('Sat 26'))
+    }
+  }, 60_000)
 })
 
 describe('text that could go wrong', () => {
@@ -186,8 +222,10 @@ describe('text that could go wrong', () => {
     input.clinic = { ...input.clinic, name: 'Northside Community Physical Therapy and Sports Rehabilitation Center of Greater Springfield' }
     for (const layout of ['detailed', 'compact', 'large'] as const) {
       for (const paper of ['letter', 'a4'] as const) {
-        const page = (await pdfText(await render({ ...input, layout, paper }))).pages[0]!
-        expect(overlappingText(page), `${layout} ${paper}`).toEqual([])
+        const pages = (await pdfText(await render({ ...input, layout, paper }))).pages
+        // The footer grows with a long name: no page's text runs under it.
+        pages.forEach((p, i) => expect(overlappingText(p), `${layout} ${paper} page ${i + 1}`).toEqual([]))
+        const page = pages[0]!
         for (const run of page.items) expect(run.x + run.width, `${layout} ${paper}: ${run.str}`).toBeLessThanOrEqual(page.width - 30)
         expect(squash(page.text), `${layout} ${paper}`).toContain(squash('(Magda)'))
         expect(page.text, `${layout} ${paper}`).not.toMatch(/--/)

@@ -176,6 +176,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     { id: 'glance-total', element: glance.total, wrap: false },
     { id: 'how-to', element: parts.howTo, wrap: false },
     ...parts.cards.map((element, i) => ({ id: `card-${i}`, element, inGrid: compact, wrap: false })),
+    ...(parts.closing ? [{ id: 'closing', element: parts.closing, wrap: false }] : []),
     ...(log
       ? [
           { id: 'log-title', element: log.title, wrap: true },
@@ -194,30 +195,39 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   // that react-pdf breaks by itself: the tall card goes on over as many pages as it needs and the next cards follow
   // it on its last page. (Starting each card after a tall one on a new page left large-print pages 90% blank.)
   const runs: ({ flow: FlowNode[] } | { tallCards: number[]; from: number })[] = []
+  const glanceGroup: FlowNode = {
+    kind: 'group',
+    id: 'glance',
+    whole: true,
+    children: [leaf('glance-title'), glanceHead, ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)), leaf('glance-total')],
+    tooTall: { lead: 2, repeat: glanceHead },
+  }
   let flow: FlowNode[] = [
     leaf('header'),
     ...(parts.goals ? [leaf('goals')] : []),
-    {
-      kind: 'group',
-      id: 'glance',
-      whole: true,
-      children: [leaf('glance-title'), glanceHead, ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)), leaf('glance-total')],
-      tooTall: { lead: 2, repeat: glanceHead },
-    },
-    leaf('how-to'),
+    ...(parts.introFirst ? [leaf('how-to'), glanceGroup] : [glanceGroup, leaf('how-to')]),
   ]
   let cards: Leaf[] = []
-  const endRun = () => {
+  const endRun = (after: FlowNode[] = []) => {
     if (cards.length) flow.push(...(compact ? [{ kind: 'group' as const, id: 'cards', pairs: true, children: cards }] : cards))
+    flow.push(...after)
     if (flow.length) runs.push({ flow })
     flow = []
     cards = []
   }
   const tooTall: string[] = []
   let flowingFrom: number | undefined
+  // In large print, where a card taller than a page is the rule, every card flows: kept whole, the cards before the
+  // first tall one each started a page and left the one before it half blank.
+  const flowAll = input.layout === 'large' && parts.cards.some((_, i) => leaf(`card-${i}`).size.height > contentArea)
   parts.cards.forEach((_, i) => {
     const card = leaf(`card-${i}`)
-    if (card.size.height <= contentArea) return void (flowingFrom === undefined && cards.push(card))
+    if (card.size.height <= contentArea && !(flowAll && flowingFrom === undefined)) return void (flowingFrom === undefined && cards.push(card))
+    if (card.size.height <= contentArea) {
+      endRun()
+      flowingFrom = i
+      return
+    }
     tooTall.push(card.id)
     if (flowingFrom !== undefined) return
     // The card before a tall one ends its page, which the tall card's break closes: its space below counts for nothing.
@@ -230,7 +240,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   if (tooTall.length && blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0) > contentArea) {
     tooTall.push('glance')
   }
-  endRun()
+  endRun(flowingFrom === undefined && parts.closing ? [leaf('closing')] : [])
   if (log) {
     runs.push({ flow: [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }] })
   }
@@ -266,7 +276,11 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
           ...(i === last ? { s: { ...card.props.s, card: { ...card.props.s.card, marginBottom: 0 } } } : {}),
         })
       })
-      const flowing = compact ? cardGrid(parts, flowingCards) : <View>{flowingCards}</View>
+      // The tall cards start on the page the blocks before them end on, not on a new one: started on its own page,
+      // the first tall card left the page with the summary and the how-to more than half blank.
+      const before = pages.at(-1)
+      const carried = before && 'content' in before ? (pages.pop() as { content: ReactElement[] }).content : []
+      const flowing = <View>{[...carried, ...(compact ? [cardGrid(parts, flowingCards)] : flowingCards), ...(parts.closing ? [parts.closing] : [])]}</View>
       pages.push({ flowing, pages: await flowingPages(input, parts, flowing, fontsDir) })
     }
   }
