@@ -191,6 +191,8 @@ describe('the library’s details', async () => {
     expect(extent('inset start shank', ysOf)).toBeGreaterThan(1.3 * extent('inset start foot', xsOf))
     for (const which of ['start', 'end']) expect(fig.shapes.some((s) => s.role === `inset ${which} towel`), which).toBe(true)
     expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role.endsWith(' towel'))).toBe(false)
+    // The marble the toes pick up shows in both drawings of the close-up.
+    for (const which of ['start', 'end']) expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role === `inset ${which} marble`), which).toBe(true)
   })
 
   it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {
