@@ -26,11 +26,18 @@ const footModel = (pose: Parameters<PartModel>[0], side: 'left' | 'right', sign:
   return { blobs, p, toe: p(add(toeTip, sole)) }
 }
 
-const ankle: PartModel = (pose, { side, sign }) => {
+const ankle: PartModel = (pose, { spec, side, sign }) => {
   const { blobs, p } = footModel(pose, side, sign)
   // From in front (looking at the toes), a little from above: the sole's band tips as the foot rolls.
   const front: Mat3 = [[0, 1, 0], [-1, 0, 0], [0, 0, 1]]
-  return { camera: compose(rotX(10), front), track: p([12.5, sign * 3.4, -4]), blobs }
+  // A band round the foot runs out to where it is tied, fixed in the room while the foot turns: out past the
+  // little toe for an anchor at the limb's own side, in past the other foot for one across.
+  const band = spec.props.find((b) => b.kind === 'band' && b.from === `${side}Toe` && !b.to && (b.anchor === 'side' || b.anchor === 'across'))
+  if (!band || band.kind !== 'band') return { camera: compose(rotX(10), front), track: p([12.5, sign * 3.4, -4]), blobs }
+  const out = band.anchor === 'side' ? sign : -sign
+  const knot: Vec3 = [7, out * 22, -2]
+  const strap = [blob('band', [[p([7, 0, -2]), 1.1], [knot, 1.1]], 'far', 8), blob('band knot', [[knot, 2], [sub(knot, [0, 0, 0.01]), 2]], 'mark', 7)]
+  return { camera: compose(rotX(10), front), track: p([12.5, sign * 3.4, -4]), blobs: [...strap, ...blobs] }
 }
 
 const FLOOR = -6

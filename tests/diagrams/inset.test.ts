@@ -195,6 +195,21 @@ describe('the library’s details', async () => {
     for (const which of ['start', 'end']) expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role === `inset ${which} marble`), which).toBe(true)
   })
 
+  it('draws the band of a band ankle exercise in the ankle close-up, out past the little toe for inversion and in past the other foot for eversion', () => {
+    const knotX = (id: string, which: string) => {
+      const fig = insetFor(byId.get(id)!.diagram!)!
+      const xs = xsOf(fig.shapes.find((s) => s.role === `inset ${which} band knot`)!)
+      const foot = xsOf(fig.shapes.find((s) => s.role === `inset ${which} foot`)!)
+      return (Math.min(...xs) + Math.max(...xs)) / 2 - (Math.min(...foot) + Math.max(...foot)) / 2
+    }
+    for (const which of ['start', 'end']) {
+      // The right foot seen from in front: its outer side is on the drawing's left, the other foot on its right.
+      expect(knotX('band-ankle-inversion', which), which).toBeLessThan(-10)
+      expect(knotX('band-ankle-eversion', which), which).toBeGreaterThan(10)
+    }
+    expect(insetFor(byId.get('seated-ankle-circles')!.diagram!)?.shapes.some((s) => s.role.endsWith(' band')) ?? false).toBe(false)
+  })
+
   it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {
     for (const [a, b] of [['wrist-curls', 'reverse-wrist-curls'], ['wrist-flexor-stretch', 'wrist-extensor-stretch']] as const) {
       const [sa, sb] = [byId.get(a)!.diagram!, byId.get(b)!.diagram!]
