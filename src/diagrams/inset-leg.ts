@@ -26,22 +26,33 @@ const footModel = (pose: Parameters<PartModel>[0], side: 'left' | 'right', sign:
   return { blobs, p, toe: p(add(toeTip, sole)) }
 }
 
-const ankle: PartModel = (pose, { side, sign }) => {
+const ankle: PartModel = (pose, { spec, side, sign }) => {
   const { blobs, p } = footModel(pose, side, sign)
   // From in front (looking at the toes), a little from above: the sole's band tips as the foot rolls.
   const front: Mat3 = [[0, 1, 0], [-1, 0, 0], [0, 0, 1]]
-  return { camera: compose(rotX(10), front), track: p([12.5, sign * 3.4, -4]), blobs }
+  // A band round the foot runs out to where it is tied, fixed in the room while the foot turns: out past the
+  // little toe for an anchor at the limb's own side, in past the other foot for one across.
+  const band = spec.props.find((b) => b.kind === 'band' && b.from === `${side}Toe` && !b.to && (b.anchor === 'side' || b.anchor === 'across'))
+  if (!band || band.kind !== 'band') return { camera: compose(rotX(10), front), track: p([12.5, sign * 3.4, -4]), blobs }
+  const out = band.anchor === 'side' ? sign : -sign
+  const knot: Vec3 = [7, out * 22, -2]
+  const strap = [blob('band', [[p([7, 0, -2]), 1.1], [knot, 1.1]], 'far', 8), blob('band knot', [[knot, 2], [sub(knot, [0, 0, 0.01]), 2]], 'mark', 7)]
+  return { camera: compose(rotX(10), front), track: p([12.5, sign * 3.4, -4]), blobs: [...strap, ...blobs] }
 }
 
 const FLOOR = -6
 const HEEL: Vec3 = [-3.5, 0, FLOOR]
+const MARBLE = 1.4
 
 const foot: PartModel = (pose, { spec, side, sign, joints }) => {
   const { blobs, toe } = footModel(pose, side, sign, 26)
   // From the outer side of the foot; the floor under it while the heel rests on it.
   const camera: Mat3 = [[-sign, 0, 0], [0, -sign, 0], [0, 0, 1]]
   const onFloor = joints[`${side}Ankle`][2] - JOINT_RADIUS[`${side}Ankle`] < 3
-  if (!onFloor) return { camera, track: toe, blobs }
+  // A marble held in the curled toes (marble pick-ups): dark, just under the tip of the toes.
+  const held = spec.props.some((p) => p.kind === 'marble' && p.at === `${side}Toe`)
+  const marble = (at: Vec3) => (held ? [blob('marble', [[at, MARBLE], [sub(at, [0, 0, 0.01]), MARBLE]], 'mark', -2)] : [])
+  if (!onFloor) return { camera, track: toe, blobs: [...blobs, ...marble(add(toe, [0.6, 0, -1.4]))] }
   // Toes curled against the floor lift the front of the foot about the heel rather than going through it.
   const lowest = (tilt: Mat3) => Math.min(...blobs.filter((b) => b.role.startsWith('toes')).flatMap((b) => b.circles.map(([c, r]) => add(HEEL, mul(tilt, sub(c, HEEL)))[2] - r)))
   let angle = 0
@@ -52,7 +63,8 @@ const foot: PartModel = (pose, { spec, side, sign, joints }) => {
   // A towel under the toes lies flat on the floor (towel scrunches).
   const towel = spec.props.some((p) => p.kind === 'towel' && p.at === `${side}Toe`)
   const cloth = towel ? [blob('towel', [[[4, 0, FLOOR + 0.9], 0.9], [[24, 0, FLOOR + 0.9], 0.9]], 'far', 3)] : []
-  return { camera, track: lift(toe), blobs: [...cloth, ...lifted], floor: FLOOR }
+  const tip = lift(toe)
+  return { camera, track: tip, blobs: [...cloth, ...lifted, ...marble([tip[0] + 1.2, tip[1], FLOOR + MARBLE])], floor: FLOOR }
 }
 
 const knee: PartModel = (_pose, { spec, side, sign, joints: j }) => {

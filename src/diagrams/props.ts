@@ -1,7 +1,8 @@
 /**
  * Props drawn around the figure, placed from the joints they touch: a chair under a sitting pelvis
  * or under a steadying hand, a wall at the back or the hands, a step under a foot, balls, pillows,
- * rolled towels and foam rolls under a body part, a band to its anchor, a hand or cuff weight.
+ * rolled towels and foam rolls under a body part, a band to its anchor, a hand or cuff weight, a marble in the toes
+ * and a cup on the floor to drop it into.
  * Sizes are in centimetres and go through the same mapping as the body.
  */
 import type { Mapper, Shape } from './body'
@@ -17,7 +18,7 @@ export const STEP_HEIGHT = 18
 
 /** How far (cm) each prop reaches from the joint it is placed by. */
 export const PROP_REACH: Record<Prop['kind'], number> = {
-  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 42, stick: 12, push: 26,
+  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 42, stick: 12, push: 26, marble: 16, cup: 8,
 }
 
 export interface PropContext {
@@ -191,6 +192,39 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         const centre: Vec3 = between ? [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2] : r < 20 ? a : below(j, prop.at, r)
         const p = map(centre)
         ;(r < 20 ? front : back).push({ kind: 'circle', role: 'ball', cx: p.x, cy: p.y, r: r * k, ...PROP, fill: '#f4f4f4' })
+        break
+      }
+      case 'marble': {
+        // Drawn larger than life (a real marble would be a speck at print size), dark so it is not taken for a toe.
+        const r = 3
+        const marble = (at: Vec3, role: string): Shape[] => {
+          const p = map([at[0], at[1], Math.max(r, at[2])])
+          return [
+            { kind: 'circle', role, cx: p.x, cy: p.y, r: r * k, fill: '#4a4a4a', stroke: '#1a1a1a', strokeWidth: 1.45 },
+            { kind: 'circle', role: `${role} shine`, cx: p.x - 0.9 * k, cy: p.y - 0.9 * k, r: 0.8 * k, fill: '#ffffff', stroke: 'none', strokeWidth: 0 },
+          ]
+        }
+        const start = c.keyframes?.[0] ?? j
+        const side = prop.at.startsWith('left') ? 'left' : 'right'
+        const heel = start[`${side}Ankle`]
+        const toe = start[prop.at]
+        const len = Math.hypot(toe[0] - heel[0], toe[1] - heel[1]) || 1
+        const [ux, uy] = [(toe[0] - heel[0]) / len, (toe[1] - heel[1]) / len]
+        // The others wait on the floor ahead of the toes, fixed in the room.
+        for (const d of [9, 16]) back.push(...marble([toe[0] + ux * d, toe[1] + uy * d, r], 'marble on the floor'))
+        const held = j[prop.at]
+        front.push(...marble([held[0] + ux * 2, held[1] + uy * 2, held[2] - JOINT_RADIUS[prop.at] * 0.5], 'marble'))
+        break
+      }
+      case 'cup': {
+        // A plain tumbler on the floor, open at the top, under where the part ends up.
+        const last = c.keyframes?.at(-1) ?? j
+        const at = last[prop.at]
+        const base = map([at[0], at[1], 0])
+        const top = map([at[0], at[1], 14])
+        const [hb, ht] = [4.5 * k, 6 * k]
+        back.push({ kind: 'path', role: 'cup', d: `M${f(base.x - hb)} ${f(base.y)}L${f(top.x - ht)} ${f(top.y)}L${f(top.x + ht)} ${f(top.y)}L${f(base.x + hb)} ${f(base.y)}Z`, ...PROP, fill: '#ffffff' })
+        back.push({ kind: 'line', role: 'cup rim', x1: top.x - ht, y1: top.y + 1.5 * k, x2: top.x + ht, y2: top.y + 1.5 * k, fill: 'none', stroke: PROP.stroke, strokeWidth: PROP.strokeWidth })
         break
       }
       case 'pillow': {

@@ -47,7 +47,7 @@ export const keyframeSchema = z.strictObject({
 export type Keyframe = z.infer<typeof keyframeSchema>
 
 const joint = z.enum(jointNames)
-export const propKinds = ['mat', 'chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'band', 'weight', 'foam roll', 'stick', 'push'] as const
+export const propKinds = ['mat', 'chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'band', 'weight', 'foam roll', 'stick', 'push', 'marble', 'cup'] as const
 /** Where an isometric push goes, in the body's own terms ("out" is away from the midline). */
 export const pushDirections = ['front', 'behind', 'out', 'in', 'up', 'down'] as const
 export const propSchema = z.discriminatedUnion('kind', [
@@ -68,6 +68,10 @@ export const propSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('weight'), at: joint }),
   /** A band from a joint to another joint (held in both hands, looped round the knees) or to an anchor point. */
   z.strictObject({ kind: z.literal('band'), from: joint, to: joint.optional(), anchor: z.enum(['front', 'behind', 'side', 'across', 'floor', 'above']).optional() }),
+  /** A marble at `at` (held in the curled toes), with two more lying on the floor ahead of where that joint starts. */
+  z.strictObject({ kind: z.literal('marble'), at: joint }),
+  /** A cup standing on the floor under where `at` is in the last pose (a foot dropping a marble into it). */
+  z.strictObject({ kind: z.literal('cup'), at: joint }),
   /** An isometric push: `at` presses `toward` a direction against something that does not give (a wall, a hand). */
   z.strictObject({ kind: z.literal('push'), at: joint, toward: z.enum(pushDirections) }),
 ])

@@ -191,6 +191,23 @@ describe('the library’s details', async () => {
     expect(extent('inset start shank', ysOf)).toBeGreaterThan(1.3 * extent('inset start foot', xsOf))
     for (const which of ['start', 'end']) expect(fig.shapes.some((s) => s.role === `inset ${which} towel`), which).toBe(true)
     expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role.endsWith(' towel'))).toBe(false)
+    // The marble the toes pick up shows in both drawings of the close-up.
+    for (const which of ['start', 'end']) expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role === `inset ${which} marble`), which).toBe(true)
+  })
+
+  it('draws the band of a band ankle exercise in the ankle close-up, out past the little toe for inversion and in past the other foot for eversion', () => {
+    const knotX = (id: string, which: string) => {
+      const fig = insetFor(byId.get(id)!.diagram!)!
+      const xs = xsOf(fig.shapes.find((s) => s.role === `inset ${which} band knot`)!)
+      const foot = xsOf(fig.shapes.find((s) => s.role === `inset ${which} foot`)!)
+      return (Math.min(...xs) + Math.max(...xs)) / 2 - (Math.min(...foot) + Math.max(...foot)) / 2
+    }
+    for (const which of ['start', 'end']) {
+      // The right foot seen from in front: its outer side is on the drawing's left, the other foot on its right.
+      expect(knotX('band-ankle-inversion', which), which).toBeLessThan(-10)
+      expect(knotX('band-ankle-eversion', which), which).toBeGreaterThan(10)
+    }
+    expect(insetFor(byId.get('seated-ankle-circles')!.diagram!)?.shapes.some((s) => s.role.endsWith(' band')) ?? false).toBe(false)
   })
 
   it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {

@@ -41,4 +41,27 @@ describe('props a reader can name', () => {
       expect(roll?.kind === 'circle' && shapeBox(shapes.find((s) => s.role === `${kind} spiral`)!).maxX <= roll.cx + roll.r).toBe(true)
     }
   })
+
+  it('draws marbles (one at the toes, two waiting on the floor) and a cup on the floor under where the foot ends up', () => {
+    const spec: DiagramSpec = {
+      base: 'sitting', views: ['side'], moving: ['rightAnkle'], props: [{ kind: 'marble', at: 'rightToe' }, { kind: 'cup', at: 'rightToe' }],
+      keyframes: [{ right: { toeFlexion: 40 } }, { right: { hipFlexion: 97, kneeFlexion: 60, toeFlexion: 40 } }],
+    }
+    for (const frame of [0, 1]) {
+      const figure = figureFor(spec, 'side', { frame })
+      const toe = figure.joints.rightToe
+      const held = figure.shapes.find((s) => s.role === 'marble')
+      expect(held?.kind === 'circle' && Math.hypot(held.cx - toe.x, held.cy - toe.y) < held.r * 2).toBe(true)
+      expect(figure.shapes.filter((s) => s.role === 'marble on the floor')).toHaveLength(2)
+      const cup = shapeBox(figure.shapes.find((s) => s.role === 'cup')!)
+      // Standing on the floor line of the frame, below the toes of the last pose.
+      const floor = figure.shapes.find((s) => s.role === 'floor')
+      expect(floor?.kind === 'line' && Math.abs(cup.maxY - floor.y1) < 1).toBe(true)
+      if (frame === 1) {
+        expect(toe.x).toBeGreaterThan(cup.minX)
+        expect(toe.x).toBeLessThan(cup.maxX)
+        expect(toe.y).toBeLessThan(cup.minY)
+      }
+    }
+  })
 })

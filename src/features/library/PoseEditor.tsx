@@ -35,7 +35,7 @@ export function newDiagram(position: Exercise['position']): DiagramSpec {
   return { base: BASE_FOR_POSITION[position], keyframes: [{}, {}], moving: [], props: [] }
 }
 
-const PROP_NEEDS_JOINT = new Set<Prop['kind']>(['wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll', 'weight', 'band', 'push'])
+const PROP_NEEDS_JOINT = new Set<Prop['kind']>(['wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll', 'weight', 'band', 'push', 'marble', 'cup'])
 
 interface AngleProps { label: string; range: [number, number]; value: number; onChange: (v: number) => void }
 
