@@ -279,7 +279,8 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
       // The tall cards start on the page the blocks before them end on, not on a new one: started on its own page,
       // the first tall card left the page with the summary and the how-to more than half blank.
       const before = pages.at(-1)
-      const carried = before && 'content' in before ? (pages.pop() as { content: ReactElement[] }).content : []
+      // (Not in compact: a two-column grid after other blocks lost cards when react-pdf broke it.)
+      const carried = !compact && before && 'content' in before ? (pages.pop() as { content: ReactElement[] }).content : []
       const flowing = <View>{[...carried, ...(compact ? [cardGrid(parts, flowingCards)] : flowingCards), ...(parts.closing ? [parts.closing] : [])]}</View>
       pages.push({ flowing, pages: await flowingPages(input, parts, flowing, fontsDir) })
     }
