@@ -199,7 +199,10 @@ export const logBlock = (children: ReactElement[], key = 'log') => <View key={ke
 
 const documentProps = (input: HandoutInput) => {
   const name = `${input.patient.firstName} ${input.patient.lastName}`
-  return { title: `Home exercise program for ${name}`, author: input.clinic.name, subject: input.program.title ?? 'Home exercise program', creator: 'Homeplan', producer: 'Homeplan' }
+  // Dated by the handout's own date, not the moment of rendering: the same handout renders to the same bytes, so a
+  // reprint is the very file the patient was given.
+  const creationDate = new Date(`${input.date}T12:00:00Z`)
+  return { title: `Home exercise program for ${name}`, author: input.clinic.name, subject: input.program.title ?? 'Home exercise program', creator: 'Homeplan', producer: 'Homeplan', creationDate, modificationDate: creationDate }
 }
 
 /**

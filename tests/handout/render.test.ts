@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { create } from 'fontkit'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { renderHandout } from '../../electron/services/handout/render'
 import { dosageLine } from '../../src/core/dosage-format'
 import { dosagePlain, handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
@@ -102,6 +102,22 @@ describe('the log', () => {
     const log = (await pdfText(await render(input))).pages.at(-1)!.text
     expect(squash(log)).toContain(squash('A day with no box is a rest day for that exercise.'))
   })
+})
+
+describe('reprinting', () => {
+  it('renders the same handout to the same bytes at any time: the file is dated by the handout’s date', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] })
+    try {
+      vi.setSystemTime(new Date('2026-11-26T09:00:00Z'))
+      const first = await render(example())
+      vi.setSystemTime(new Date('2027-03-01T17:30:00Z'))
+      const again = await render(example())
+      expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true)
+      expect(Buffer.from(first).toString('latin1')).toContain('(D:20261126')
+    } finally {
+      vi.useRealTimers()
+    }
+  }, 60_000)
 })
 
 describe('large print', () => {
