@@ -98,7 +98,7 @@ export interface HandoutParts {
    */
   introFirst: boolean
   cards: ReactElement[]
-  closing: ReactElement | null
+  closing: ReactElement
   log: LogParts | null
 }
 
@@ -184,10 +184,38 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
     cards: program.items.map((item, i) => (
       <ExerciseCard key={`card-${i}`} item={item} index={i} s={i >= lastRow ? lastCard : s} layout={input.layout} contentWidth={PAGE_SIZE[size][0] - 80} breakable={breakInside.has(`card-${i}`)} shorthand={input.shorthand} />
     )),
-    // The clinic's closing words, once, after the last card (they were in the footer of every page).
-    closing: clinic.closingMessage ? <Text key="closing" style={s.closing} wrap={false}>{clinic.closingMessage}</Text> : null,
+    closing: <Remember key="closing" input={input} s={s} minutes={minutes} />,
     log: input.logDays > 0 ? logParts(input, s) : null,
   }
+}
+
+/**
+ * The key points once more after the last card, in a few plain lines (a patient reads the end of a handout too), with
+ * the clinic's closing words (they were in the footer of every page).
+ */
+function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minutes: number }) {
+  const often = [...new Set(input.program.items.map((item) => dosageSummary(item.dosage).often))]
+  const count = input.program.items.length
+  const all = count === 1 ? 'this exercise' : `all ${count} exercises`
+  const points = [
+    often.length === 1 && often[0] !== '—'
+      ? `Do ${all} ${often[0]!.toLowerCase()}: about ${minutes} minutes each time.`
+      : `Do ${all} as often as each card says: about ${minutes} minutes each time.`,
+    'Move slowly and keep breathing. A mild stretch or effort is fine; sharp pain, or pain that keeps growing, is not: stop.',
+    ...(input.logDays > 0 ? ['Tick the log each time you finish an exercise, and bring it to your next visit.'] : []),
+  ]
+  return (
+    <View style={s.closing} wrap={false}>
+      <Text style={s.label}>To remember</Text>
+      {points.map((point) => (
+        <View key={point} style={s.step}>
+          <Text style={s.stepNo}>•</Text>
+          <Text style={s.stepText}>{point}</Text>
+        </View>
+      ))}
+      {input.clinic.closingMessage ? <Text style={{ fontWeight: 700, marginTop: 4 }}>{input.clinic.closingMessage}</Text> : null}
+    </View>
+  )
 }
 
 /** The program at a glance, or the part of it on one page. */

@@ -36,7 +36,7 @@ export function makeStyles(layout: Layout) {
     glanceRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 2 },
     glanceHead: { fontWeight: 700, borderBottomWidth: 1, borderBottomColor: INK },
     howTo: { backgroundColor: PAPER_TINT, padding: 8, marginVertical: 10, borderRadius: 3, fontSize: large ? 16 : 10 },
-    closing: { marginTop: 10, paddingTop: 6, borderTopWidth: 0.75, borderTopColor: RULE, fontWeight: 700 },
+    closing: { marginTop: 10, paddingTop: 2, borderTopWidth: 0.75, borderTopColor: RULE },
     cards: layout === 'compact' ? { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' } : {},
     card: {
       borderTopWidth: 1.5,

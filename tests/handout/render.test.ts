@@ -62,7 +62,7 @@ describe('the handout PDF', () => {
     })
   })
 
-  it('prints the safety line at no less than 9.5 pt and the clinic’s closing words once, after the last card', () => {
+  it('prints the safety line at no less than 9.5 pt, and the key points and the clinic’s closing words once, after the last card', () => {
     // The footer used to carry the closing words on every page, at 8 pt, the smallest text on the page.
     for (const page of text.pages) {
       const safety = page.items.find((i) => i.str.startsWith('Stop and call us at'))
@@ -75,6 +75,9 @@ describe('the handout PDF', () => {
     const log = text.pages.findIndex((page) => page.text.includes('Your exercise log'))
     expect(pages[0]).toBeGreaterThanOrEqual(lastCard)
     expect(pages[0]).toBeLessThan(log)
+    // The key points once more, with the program's own numbers, on the same page.
+    expect(squash(text.pages[pages[0]!]!.text)).toContain(squash('To remember • Do all 6 exercises once a day: about 17 minutes each time.'))
+    expect(squash(text.pages[pages[0]!]!.text)).toContain(squash('bring it to your next visit.'))
   })
 
   it('ends with a 14-day log grid listing each exercise', () => {

@@ -176,7 +176,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     { id: 'glance-total', element: glance.total, wrap: false },
     { id: 'how-to', element: parts.howTo, wrap: false },
     ...parts.cards.map((element, i) => ({ id: `card-${i}`, element, inGrid: compact, wrap: false })),
-    ...(parts.closing ? [{ id: 'closing', element: parts.closing, wrap: false }] : []),
+    { id: 'closing', element: parts.closing, wrap: false },
     ...(log
       ? [
           { id: 'log-title', element: log.title, wrap: true },
@@ -240,7 +240,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   if (tooTall.length && blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0) > contentArea) {
     tooTall.push('glance')
   }
-  endRun(flowingFrom === undefined && parts.closing ? [leaf('closing')] : [])
+  endRun(flowingFrom === undefined ? [leaf('closing')] : [])
   if (log) {
     runs.push({ flow: [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }] })
   }
@@ -281,7 +281,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
       const before = pages.at(-1)
       // (Not in compact: a two-column grid after other blocks lost cards when react-pdf broke it.)
       const carried = !compact && before && 'content' in before ? (pages.pop() as { content: ReactElement[] }).content : []
-      const flowing = <View>{[...carried, ...(compact ? [cardGrid(parts, flowingCards)] : flowingCards), ...(parts.closing ? [parts.closing] : [])]}</View>
+      const flowing = <View>{[...carried, ...(compact ? [cardGrid(parts, flowingCards)] : flowingCards), parts.closing]}</View>
       pages.push({ flowing, pages: await flowingPages(input, parts, flowing, fontsDir) })
     }
   }
