@@ -66,7 +66,7 @@ export function pushShapes(push: PushProp, j: Joints, map: Mapper, k: number): S
     const b = map(add(p, pushVector(j, push.at, push.toward)))
     const s = 4.5
     const mark: Shape[] = b.depth < a.depth
-      ? [{ kind: 'circle', role: 'push', cx: c.x, cy: c.y, r: 1.6, fill: INK, stroke: INK, strokeWidth: 1 }]
+      ? [{ kind: 'circle', role: 'push', cx: c.x, cy: c.y, r: 1.6, fill: INK, stroke: INK, strokeWidth: MIN_STROKE }]
       : [{ kind: 'path', role: 'push', d: `M${f(c.x - s * 0.7)} ${f(c.y - s * 0.7)}L${f(c.x + s * 0.7)} ${f(c.y + s * 0.7)}M${f(c.x + s * 0.7)} ${f(c.y - s * 0.7)}L${f(c.x - s * 0.7)} ${f(c.y + s * 0.7)}`, ...ink, strokeWidth: 1.6 }]
     return [{ kind: 'circle', role: 'push', cx: c.x, cy: c.y, r: s + 1.5, fill: '#ffffff', stroke: INK, strokeWidth: 1.6 }, ...mark]
   }
