@@ -4,6 +4,7 @@ import { dosageSummary, itemTitle, type HandoutInput } from '../core/handout-mod
 import { programMinutes } from '../core/program-time'
 import { ExerciseCard } from './ExerciseCard'
 import { logParts, type LogParts } from './LogPage'
+import { wrappedLines } from './card-balance'
 import { FOOTER, makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
@@ -21,27 +22,6 @@ export function safetyLine(input: HandoutInput): string {
 }
 
 const footerName = (input: HandoutInput) => `${input.patient.preferredName || input.patient.firstName} ${input.patient.lastName}`
-
-/**
- * Lines a short text takes at a width, wrapping whole words (and long words after their hyphens) as the page does;
- * a plain characters-per-line count missed the line a long surname starts on its own.
- */
-function wrappedLines(text: string, width: number, size: number): number {
-  const perLine = Math.max(1, Math.floor(width / (size * 0.55)))
-  const words = text.split(/\s+/).flatMap((word) => word.split(/(?<=-)/)).filter(Boolean)
-  let count = 1
-  let used = 0
-  for (const word of words) {
-    const need = used === 0 ? word.length : used + 1 + word.length
-    if (need <= perLine) used = need
-    else {
-      count += used === 0 ? 0 : 1
-      count += Math.floor(Math.max(0, word.length - 1) / perLine)
-      used = word.length % perLine || perLine
-    }
-  }
-  return count
-}
 
 /**
  * Space the footer needs at the foot of the page: the safety line beside the patient's name and the page number.

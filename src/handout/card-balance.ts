@@ -41,6 +41,27 @@ export function lines(text: string, width: number, size: number): number {
 const listHeight = (items: readonly string[], width: number, m: ColumnMetrics, marker = true) =>
   items.length === 0 ? 0 : m.body * LINE_EM + 4 + items.reduce((h, item) => h + lines(item, width - (marker ? m.marker : 0), m.body) * m.body * LINE_EM + 1, 0)
 
+/**
+ * Lines a short text takes at a width, wrapping whole words (and long words after their hyphens) as the page does;
+ * a plain characters-per-line count missed the line a long surname starts on its own.
+ */
+export function wrappedLines(text: string, width: number, size: number): number {
+  const perLine = Math.max(1, Math.floor(width / (size * 0.55)))
+  const words = text.split(/\s+/).flatMap((word) => word.split(/(?<=-)/)).filter(Boolean)
+  let count = 1
+  let used = 0
+  for (const word of words) {
+    const need = used === 0 ? word.length : used + 1 + word.length
+    if (need <= perLine) used = need
+    else {
+      count += used === 0 ? 0 : 1
+      count += Math.floor(Math.max(0, word.length - 1) / perLine)
+      used = word.length % perLine || perLine
+    }
+  }
+  return count
+}
+
 /** Height (pt) of the picture block: each panel at its printed width, with its caption (and view name). */
 export function pictureHeight(plan: PicturePlan, captions: readonly string[], m: ColumnMetrics): number {
   return plan.panels.reduce((h, { panel, width }: { panel: Panel; width: number }, i) => {

@@ -75,7 +75,7 @@ export function makeStyles(layout: Layout) {
     doseLine: { fontSize: large ? 16 : 8.5, color: MUTED },
     note: { marginTop: 4, padding: 5, borderLeftWidth: 2, borderLeftColor: ACCENT },
     footer: { position: 'absolute', left: 40, right: 40, bottom: FOOTER.bottom, borderTopWidth: 0.75, borderTopColor: RULE, paddingTop: FOOTER.padTop, flexDirection: 'row', justifyContent: 'space-between' },
-    // The safety line is the one sentence on every page a patient must not miss: as large as the body text, in ink.
+    // The safety line is the one sentence on every page a patient must not miss: bold, in ink, never the smallest text.
     footerText: { fontSize: FOOTER.size[layout], fontWeight: 700, color: INK, width: `${FOOTER.textShare * 100}%` },
     footerRight: { width: `${(1 - FOOTER.textShare - 0.02) * 100}%`, alignItems: 'flex-end' },
     footerName: { fontSize: FOOTER.size[layout], textAlign: 'right' },

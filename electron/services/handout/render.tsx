@@ -222,12 +222,11 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   const flowAll = input.layout === 'large' && parts.cards.some((_, i) => leaf(`card-${i}`).size.height > contentArea)
   parts.cards.forEach((_, i) => {
     const card = leaf(`card-${i}`)
-    if (card.size.height <= contentArea && !(flowAll && flowingFrom === undefined)) return void (flowingFrom === undefined && cards.push(card))
-    if (card.size.height <= contentArea) {
+    if (flowAll && flowingFrom === undefined) {
       endRun()
       flowingFrom = i
-      return
     }
+    if (card.size.height <= contentArea) return void (flowingFrom === undefined && cards.push(card))
     tooTall.push(card.id)
     if (flowingFrom !== undefined) return
     // The card before a tall one ends its page, which the tall card's break closes: its space below counts for nothing.
