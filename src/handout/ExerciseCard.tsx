@@ -1,18 +1,18 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, itemTitle, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
-import { partsUnderPicture } from './card-balance'
+import { balance, partsUnderPicture, type CardText, type ColumnMetrics } from './card-balance'
 import { CardPicture, panelCaption } from './CardPicture'
-import { cardWidth, picturePlan } from './picture-size'
+import { cardWidth, compactCandidates, picturePlan, type PicturePlan } from './picture-size'
 import type { Layout, makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
 
-function List({ label, items, s, marker }: { label: string; items?: string[]; s: Styles; marker?: string }) {
+function List({ label, items, s, marker }: { label?: string; items?: string[]; s: Styles; marker?: string }) {
   if (!items?.length) return null
   return (
     <View>
-      <Text style={s.label}>{label}</Text>
+      {label ? <Text style={s.label}>{label}</Text> : null}
       {items.map((item, i) => (
         <View key={i} style={s.step}>
           <Text style={s.stepNo}>{marker ?? `${i + 1}.`}</Text>
@@ -21,6 +21,12 @@ function List({ label, items, s, marker }: { label: string; items?: string[]; s:
       ))}
     </View>
   )
+}
+
+/** A label run into its sentences, one paragraph: "Tips: Keep … Only …". */
+function RunIn({ label, items, s }: { label: string; items?: string[]; s: Styles }) {
+  if (!items?.length) return null
+  return <Text style={s.runIn}><Text style={{ fontWeight: 700 }}>{label}: </Text>{items.join(' ')}</Text>
 }
 
 /** The side to draw: the prescribed one when the program says left or right. */
@@ -34,17 +40,17 @@ const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.
 export function ExerciseCard(props: { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean; shorthand?: boolean }) {
   const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable, shorthand = false } = props
   const hold = pictureHold(item.dosage, item.diagram)
-  const plan = !item.image && item.diagram ? picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined) : undefined
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
   const dose = dosagePlain(item.dosage)
+  // Compact runs each label into its text ("Tips: …"), a line saved per part, so three cards fit a page.
+  const compact = layout === 'compact'
+  const text = { steps: item.steps, dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes }
+  const plan = !item.image && item.diagram ? (compact ? compactPlan(item, text, hold, contentWidth, metricsOf(s)) : picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined)) : undefined
   // The closing parts that go under a picture beside the text, so the two columns come out about even (card-balance.ts).
-  const under = plan ? partsUnderPicture(
-    { steps: item.steps, dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes },
-    plan, plan.panels.map((p) => panelCaption(p.panel, hold)), cardWidth(layout, contentWidth), metricsOf(s),
-  ) : 0
+  const under = plan ? partsUnderPicture(text, plan, plan.panels.map((p) => panelCaption(p.panel, hold)), cardWidth(layout, contentWidth), metricsOf(s), compact) : 0
   const closing = [
-    <List key="tips" label="Tips" items={item.cues} s={s} marker="•" />,
-    <List key="careful" label="Be careful" items={item.cautions} s={s} marker="!" />,
+    compact ? <RunIn key="tips" label="Tips" items={item.cues} s={s} /> : <List key="tips" label="Tips" items={item.cues} s={s} marker="•" />,
+    compact ? <RunIn key="careful" label="Be careful" items={item.cautions} s={s} /> : <List key="careful" label="Be careful" items={item.cautions} s={s} marker="!" />,
     item.notes ? (
       <View key="note" style={s.note}>
         <Text><Text style={{ fontWeight: 700 }}>From your therapist: </Text>{item.notes}</Text>
@@ -84,17 +90,28 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
         {above ? null : picture}
         {/* Under a picture (a column) flex: 1 would collapse the text to no height; beside it, it takes the rest of the row. */}
         <View style={above ? {} : s.text}>
-          <List label="How to do it" items={item.steps} s={s} />
-          <View wrap={false}>
-            <Text style={s.label}>How much</Text>
-            <Text style={s.dose}>{dose}</Text>
-          </View>
+          <List label={compact ? undefined : 'How to do it'} items={item.steps} s={s} />
+          {compact ? (
+            <Text style={s.runIn}><Text style={s.dose}>How much: </Text><Text style={s.dose}>{dose}</Text></Text>
+          ) : (
+            <View wrap={false}>
+              <Text style={s.label}>How much</Text>
+              <Text style={s.dose}>{dose}</Text>
+            </View>
+          )}
           {shorthand ? <Text style={s.doseLine}>{dosageLine(item.dosage)}</Text> : null}
           {closing.slice(0, closing.length - under)}
         </View>
       </View>
     </View>
   )
+}
+
+/** A compact card's picture at the column width (COMPACT_SHARES) that leaves the card shortest, by estimate. */
+function compactPlan(item: HandoutItem, text: CardText, hold: string | undefined, contentWidth: number, m: ColumnMetrics): PicturePlan {
+  const height = (plan: PicturePlan) => balance(text, plan, plan.panels.map((p) => panelCaption(p.panel, hold)), contentWidth, m, true).height
+  // Ties go to the wider picture: it is the larger drawing for the same paper.
+  return compactCandidates(item.diagram!, contentWidth, side(item), hold !== undefined).reduce((best, plan) => (height(plan) <= height(best) + 0.5 ? plan : best))
 }
 
 /** The layout's own sizes (styles.ts), for the column estimate. */

@@ -80,6 +80,11 @@ export interface HandoutParts {
   cards: ReactElement[]
   closing: ReactElement
   log: LogParts | null
+  /**
+   * Compact saves paper: a short log follows the closing words on their page, kept whole, when there is room
+   * (the page plan checks the room), instead of starting a page of its own.
+   */
+  logFollows: boolean
 }
 
 /**
@@ -93,11 +98,13 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
   const { clinic, therapist, patient, program } = input
   const name = `${patient.firstName} ${patient.lastName}`
   const minutes = programMinutes(program.items.map((i) => i.dosage))
+  const log = input.logDays > 0 ? logParts(input, s) : null
   // The last row of cards ends the section: space below it would only push an empty page out when it fills a page.
-  const lastRow = program.items.length - (input.layout === 'compact' && program.items.length % 2 === 0 ? 2 : 1)
+  const lastRow = program.items.length - (1)
   const lastCard = { ...s, card: { ...s.card, marginBottom: 0 } }
   // Column widths of the summary; large print gives the titles more room so a row takes fewer 16 pt lines.
-  const cols = input.layout === 'large' ? ['6%', '44%', '32%', '18%'] : ['5%', '38%', '37%', '20%']
+  const compact = input.layout === 'compact'
+  const cols = input.layout === 'large' ? ['6%', '44%', '32%', '18%'] : compact ? ['4%', '40%', '41%', '15%'] : ['5%', '38%', '37%', '20%']
   return {
     s,
     size,
@@ -115,20 +122,28 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
         </View>
         <View style={s.headerText}>
           <Text style={s.title}>Your home exercise program</Text>
-          <Text style={s.meta}>For <Text style={{ fontWeight: 700 }}>{name}</Text>{patient.preferredName ? ` (${patient.preferredName})` : ''}</Text>
-          <Text style={s.meta}>{longDate(input.date)}</Text>
+          <Text style={s.meta}>For <Text style={{ fontWeight: 700 }}>{name}</Text>{patient.preferredName ? ` (${patient.preferredName})` : ''}{compact ? ` · ${longDate(input.date)}` : ''}</Text>
+          {compact ? null : <Text style={s.meta}>{longDate(input.date)}</Text>}
           {therapist ? <Text style={s.meta}>{`Your therapist: ${therapist.name}${therapist.credentials ? `, ${therapist.credentials}` : ''}`}</Text> : null}
         </View>
       </View>
     ),
     goals: program.title || program.goals ? (
       <View key="goals" style={s.goals}>
-        {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
-        {program.goals ? <Text>Goals: {program.goals}</Text> : null}
+        {compact ? (
+          // One paragraph in compact: the title, then the goals on the same line when they fit.
+          <Text>{program.title ? <Text style={s.h2}>{program.title}{program.goals ? '   ' : ''}</Text> : null}{program.goals ? `Goals: ${program.goals}` : ''}</Text>
+        ) : (
+          <>
+            {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
+            {program.goals ? <Text>Goals: {program.goals}</Text> : null}
+          </>
+        )}
       </View>
     ) : null,
     glance: {
-      title: <Text key="glance-title" style={s.h2}>Your program at a glance</Text>,
+      // Compact puts the time in the heading, a line saved.
+      title: <Text key="glance-title" style={s.h2}>Your program at a glance{compact ? <Text style={{ fontWeight: 400 }}>{` (about ${minutes} minutes each time)`}</Text> : null}</Text>,
       head: (
         <View key="glance-head" style={[s.glanceRow, s.glanceHead]} fixed={breakInside.has('glance')}>
           <Text style={{ width: cols[0] }}>#</Text>
@@ -142,13 +157,14 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
         return (
           <View key={`glance-row-${i}`} style={s.glanceRow}>
             <Text style={{ width: cols[0] }}>{i + 1}</Text>
-            <Text style={{ width: cols[1], paddingRight: 8 }}>{itemTitle(item)}</Text>
+            {/* Compact names the exercise in plain words only (the card has its clinical name): a row a line shorter. */}
+            <Text style={{ width: cols[1], paddingRight: 8 }}>{compact ? item.title ?? item.name : itemTitle(item)}</Text>
             <Text style={{ width: cols[2], paddingRight: 8 }}>{amount}</Text>
             <Text style={{ width: cols[3] }}>{often}</Text>
           </View>
         )
       }),
-      total: <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>,
+      total: compact ? <View key="glance-total" /> : <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>,
     },
     glanceBreaks: breakInside.has('glance'),
     introFirst: input.layout === 'large',
@@ -156,7 +172,8 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
       // Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own.
       <View key="how-to" style={s.howTo} wrap={false}>
         <Text>
-          Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.{program.items.some((i) => i.diagram && !i.image) ? ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement. A stopwatch means hold still. An arrow with bars across it means push without moving. A box beside a picture is a close-up of a small part. Grey arms and legs are the ones on the far side of the body.' : ''}
+          {compact ? 'Do the exercises in order, slowly, breathing normally.' : 'Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.'}
+          {program.items.some((i) => i.diagram && !i.image) ? (compact ? PICTURE_KEY_SHORT : PICTURE_KEY) : ''}
           {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
         </Text>
       </View>
@@ -165,9 +182,15 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
       <ExerciseCard key={`card-${i}`} item={item} index={i} s={i >= lastRow ? lastCard : s} layout={input.layout} contentWidth={PAGE_SIZE[size][0] - 80} breakable={breakInside.has(`card-${i}`)} shorthand={input.shorthand} />
     )),
     closing: <Remember key="closing" input={input} s={s} minutes={minutes} />,
-    log: input.logDays > 0 ? logParts(input, s) : null,
+    log,
+    logFollows: compact && log !== null && log.rows.length <= 10,
   }
 }
+
+/** How to read the pictures, said once on page 1. */
+const PICTURE_KEY = ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement. A stopwatch means hold still. An arrow with bars across it means push without moving. A box beside a picture is a close-up of a small part. Grey arms and legs are the ones on the far side of the body.'
+/** The same in fewer words, for the compact layout. */
+const PICTURE_KEY_SHORT = ' In the pictures, 1 is the start and 2 the finish; an arrow is the movement, a stopwatch means hold still, bars across an arrow mean push without moving, a box is a close-up, grey limbs are on the far side.'
 
 /**
  * The key points once more after the last card, in a few plain lines (a patient reads the end of a handout too), with
@@ -200,10 +223,8 @@ function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minut
 
 /** The program at a glance, or the part of it on one page. */
 export const glanceBlock = (children: ReactElement[], key = 'glance', whole = true) => <View key={key} wrap={!whole}>{children}</View>
-/** Compact cards sit two to a row. */
-export const cardGrid = (parts: HandoutParts, cards: ReactElement[], key = 'cards') => <View key={key} style={parts.s.cards}>{cards}</View>
 /** The log's column: its title, the day headings and a row per exercise. */
-export const logBlock = (children: ReactElement[], key = 'log') => <View key={key}>{children}</View>
+export const logBlock = (children: ReactElement[], key = 'log', wrap = true) => <View key={key} wrap={wrap}>{children}</View>
 
 const documentProps = (input: HandoutInput) => {
   const name = `${input.patient.firstName} ${input.patient.lastName}`
@@ -229,17 +250,14 @@ export function HandoutDocument({ input, parts = handoutParts(input) }: { input:
           {parts.introFirst ? parts.howTo : null}
           {glanceBlock([glance.title, glance.head, ...glance.rows, glance.total], 'glance', !parts.glanceBreaks)}
           {parts.introFirst ? null : parts.howTo}
-          {input.layout === 'compact' ? (
-            cardGrid(parts, parts.cards)
-          ) : (
-            // Cards sit directly on the page so the first one can start under the summary.
-            parts.cards
-          )}
+          {/* Cards sit directly on the page so the first one can start under the summary. */}
+          {parts.cards}
           {parts.closing}
+          {log && parts.logFollows ? logBlock([log.title, log.intro, log.head, ...log.rows], 'log', false) : null}
         </View>
         <Footer input={input} s={s} />
       </Page>
-      {log ? (
+      {log && !parts.logFollows ? (
         <Page size={size} style={s.page}>
           <View style={s.content}>{logBlock([log.title, log.intro, log.head, ...log.rows])}</View>
           <Footer input={input} s={s} />

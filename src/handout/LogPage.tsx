@@ -94,7 +94,8 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
     )
   }
   return {
-    title: <Text key="log-title" style={s.h2}>Your exercise log: {logMonths(input)}</Text>,
+    // In compact the log may follow the closing words on their page: a rule above sets it apart.
+    title: <Text key="log-title" style={[s.h2, input.layout === 'compact' ? { marginTop: 12, paddingTop: 8, borderTopWidth: 1.5, borderTopColor: INK } : {}]}>Your exercise log: {logMonths(input)}</Text>,
     intro: (
       <Text key="log-intro" style={{ marginBottom: 8 }}>
         Tick one box each time you finish an exercise (more boxes mean more sessions that day).{boxes.some((r) => r.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet to your next visit.

@@ -74,17 +74,27 @@ export function pictureHeight(plan: PicturePlan, captions: readonly string[], m:
  * How many of the closing parts (counted from the end: note, cautions, tips) to print under the picture, so the
  * taller of the two columns is as short as it can be. 0 when the picture is above the text or taller already.
  */
-export function partsUnderPicture(text: CardText, plan: PicturePlan, captions: readonly string[], cardWidth: number, m: ColumnMetrics): number {
-  if (plan.placement !== 'beside') return 0
+export function partsUnderPicture(text: CardText, plan: PicturePlan, captions: readonly string[], cardWidth: number, m: ColumnMetrics, runIn = false): number {
+  return balance(text, plan, captions, cardWidth, m, runIn).moved
+}
+
+/** A paragraph with its label run in ("Tips: …"), as compact cards print tips, cautions and the dose. */
+const paragraphHeight = (label: string, parts: readonly string[], width: number, m: ColumnMetrics) =>
+  parts.length ? 3 + lines(`${label}: ${parts.join(' ')}`, width, m.body) * m.body * LINE_EM : 0
+
+/** The balanced card: how many closing parts go under the picture, and the taller column's height then (pt). */
+export function balance(text: CardText, plan: PicturePlan, captions: readonly string[], cardWidth: number, m: ColumnMetrics, runIn = false): { moved: number; height: number } {
   const left = plan.width
   const right = cardWidth - plan.width - m.gutter
   const closing = [
-    (w: number) => listHeight(text.tips, w, m),
-    (w: number) => listHeight(text.cautions, w, m),
+    (w: number) => (runIn ? paragraphHeight('Tips', text.tips, w, m) : listHeight(text.tips, w, m)),
+    (w: number) => (runIn ? paragraphHeight('Be careful', text.cautions, w, m) : listHeight(text.cautions, w, m)),
     (w: number) => (text.note ? 4 + 10 + lines(`From your therapist: ${text.note}`, w - 12, m.body) * m.body * LINE_EM : 0),
   ]
-  const main = listHeight(text.steps, right, m) + listHeight(text.dose, right, m, false)
+  const steps = runIn ? text.steps.reduce((h, step) => h + lines(step, right - m.marker, m.body) * m.body * LINE_EM + 1, 0) : listHeight(text.steps, right, m)
+  const main = steps + (runIn ? paragraphHeight('How much', text.dose, right, m) : listHeight(text.dose, right, m, false))
   const picture = pictureHeight(plan, captions, m)
+  if (plan.placement !== 'beside') return { moved: 0, height: picture + main + closing.reduce((h, part) => h + part(right), 0) }
   let best = { moved: 0, height: Infinity }
   for (let moved = 0; moved <= closing.length; moved++) {
     const kept = closing.slice(0, closing.length - moved)
@@ -94,5 +104,6 @@ export function partsUnderPicture(text: CardText, plan: PicturePlan, captions: r
     const height = Math.max(picture + under.reduce((h, part) => h + part(left), 0), main + kept.reduce((h, part) => h + part(right), 0))
     if (height < best.height - 0.5) best = { moved, height }
   }
-  return best.moved
+  return best
 }
+

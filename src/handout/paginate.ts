@@ -27,14 +27,12 @@ export interface Leaf {
 
 /**
  * A View without margins, padding or borders around other blocks. It breaks between its children unless it
- * is `whole` (react-pdf's wrap={false}); `pairs` lays its children out two to a row (flex-wrap, stretched to the
- * taller one), as compact cards are.
+ * is `whole` (react-pdf's wrap={false}).
  */
 export interface Group {
   kind: 'group'
   id: string
   children: FlowNode[]
-  pairs?: boolean
   whole?: boolean
   /**
    * For a `whole` group taller than a page (react-pdf would squash it onto one page, over the footer): break it
@@ -79,28 +77,10 @@ function layColumn(nodes: FlowNode[]): { laid: Laid[]; height: number } {
       laid.push({ node, top, height: node.size.height, marginBottom })
       y = top + node.size.height + marginBottom
     } else {
-      const inner = node.pairs ? layPairs(node.children) : layColumn(node.children)
+      const inner = layColumn(node.children)
       laid.push({ node, top, height: inner.height, marginBottom, children: inner.laid })
       y = top + inner.height + marginBottom
     }
-  }
-  return { laid, height: y }
-}
-
-/** Two to a row, each row as tall as its taller block (with margins), and both stretched to that height. */
-function layPairs(nodes: FlowNode[]): { laid: Laid[]; height: number } {
-  const laid: Laid[] = []
-  let y = 0
-  for (let i = 0; i < nodes.length; i += 2) {
-    const row = nodes.slice(i, i + 2).map((node) => {
-      if (node.kind !== 'leaf') throw new Unpaginated('only blocks sit two to a row')
-      return node
-    })
-    const line = Math.max(...row.map((n) => n.size.marginTop + n.size.height + n.size.marginBottom))
-    for (const node of row) {
-      laid.push({ node, top: y + node.size.marginTop, height: line - node.size.marginTop - node.size.marginBottom, marginBottom: node.size.marginBottom })
-    }
-    y += line
   }
   return { laid, height: y }
 }

@@ -4,7 +4,8 @@
  *   1.2 in tall;
  * - large print: at least 1.5 times its detailed size, beside the text when that leaves half the card for it,
  *   otherwise across the card above the text;
- * - compact: across the half-page card, no smaller than the old detailed picture (0.71 pt per drawing unit).
+ * - compact: a column beside the text of whichever width (COMPACT_SHARES) makes the card shortest, no smaller
+ *   than the old detailed picture (0.71 pt per drawing unit).
  * Every line of a figure is at least 1 pt wide at these sizes (tests/handout/picture-size.test.ts).
  */
 import { memo } from '../diagrams/figure-cache'
@@ -34,11 +35,11 @@ export const OLD_DETAILED_SCALE = 170 / 240
 /** The picture box for each layout, as shares of the card's width and a height limit in points. */
 const BOX: Record<'detailed' | 'compact', { share: number; maxHeight: number; placement: PicturePlan['placement'] }> = {
   detailed: { share: 0.4, maxHeight: 200, placement: 'beside' },
-  compact: { share: 1, maxHeight: 180, placement: 'above' },
+  compact: { share: 0.36, maxHeight: 150, placement: 'beside' },
 }
 
-/** Card widths (points) for a page's usable width: compact puts two cards in a row. */
-export const cardWidth = (layout: Layout, contentWidth: number) => (layout === 'compact' ? contentWidth * 0.485 : contentWidth)
+/** Card widths (points) for a page's usable width: every layout's cards run across the page. */
+export const cardWidth = (_layout: Layout, contentWidth: number) => contentWidth
 
 /** Large print scales each picture to this many times its detailed size (at least 1.5, the promise). */
 export const LARGE_FACTOR = 1.52
@@ -71,14 +72,34 @@ function detailedFit(spec: DiagramSpec, fit: (w: number, h?: number, force?: Arr
 export const printScale = (p: PrintedPanel) => p.width / p.panel.width
 
 /** The picture plan for a spec in its printed views (its own list, or the ones its movement shows best); kept between renders. */
-export const picturePlan: (spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean) => PicturePlan = memo(planPicture)
+export const picturePlan: (spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean, share?: number) => PicturePlan = memo(planPicture)
 
-/** `holdEnd`: the prescription holds the end position, so the last frame carries the stopwatch (see panel.ts). */
-function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean): PicturePlan {
+/**
+ * Shares of a compact card's width its picture may take: the card tries each and keeps the one that makes it
+ * shortest (a kneeling figure wants a wide column for its frames side by side, long steps want a narrow one).
+ */
+export const COMPACT_SHARES = [0.3, 0.34, 0.38, 0.42, 0.46, 0.5] as const
+
+/**
+ * The compact pictures a card may choose from: one per share in COMPACT_SHARES, but only those that print every
+ * view at the old detailed scale or more (a narrow column shrinks a long lying figure below it); the default
+ * share's if none does.
+ */
+export function compactCandidates(spec: DiagramSpec, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean): PicturePlan[] {
+  const plans = COMPACT_SHARES.map((share) => picturePlan(spec, 'compact', contentWidth, side, holdEnd, share))
+  const large = plans.filter((plan) => plan.panels.every((p) => printScale(p) >= OLD_DETAILED_SCALE - 1e-9))
+  return large.length ? large : [picturePlan(spec, 'compact', contentWidth, side, holdEnd)]
+}
+
+/**
+ * `holdEnd`: the prescription holds the end position, so the last frame carries the stopwatch (see panel.ts).
+ * `share`: a compact picture's share of the card (one of COMPACT_SHARES); the layout's own otherwise.
+ */
+function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean, share?: number): PicturePlan {
   const views = resolvedViews(spec)
   const box = BOX[layout === 'large' ? 'detailed' : layout]
-  // In a detailed card several views share the column's height; compact cards grow instead.
-  const maxHeight = layout === 'compact' ? box.maxHeight : (box.maxHeight - 6 * (views.length - 1)) / views.length
+  // Several views share the column's height.
+  const maxHeight = (box.maxHeight - 6 * (views.length - 1)) / views.length
   const fit = (boxWidth: number, boxHeight = maxHeight, force?: Arrangement): PrintedPanel[] => views.map((view) => {
     const arranged = (arrange: 'row' | 'column') => {
       const panel = panelFor(spec, view, { side, arrange, holdEnd })
@@ -92,7 +113,7 @@ function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, si
     const other = arranged(best.panel.arrange === 'row' ? 'column' : 'row')
     return printScale(other) > printScale(best) ? other : best
   })
-  const width = cardWidth(layout, contentWidth) * (layout === 'large' ? 1 : box.share)
+  const width = cardWidth(layout, contentWidth) * (layout === 'large' ? 1 : layout === 'compact' ? share ?? box.share : box.share)
   if (layout === 'compact') return { placement: box.placement, width, panels: fit(width) }
   const card = cardWidth('detailed', contentWidth)
   const { panels: detailed, above } = detailedFit(spec, fit, card * box.share, card * MAX_SHARE, card)

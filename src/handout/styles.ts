@@ -33,17 +33,16 @@ export function makeStyles(layout: Layout) {
     meta: { fontSize: large ? 16 : 10.5, textAlign: large ? 'left' : 'right' },
     goals: { marginBottom: 10 },
     h2: { fontSize: large ? 19 : 13, fontWeight: 700, marginBottom: 4, color: INK },
-    glanceRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 2 },
+    glanceRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: layout === 'compact' ? 1 : 2 },
     glanceHead: { fontWeight: 700, borderBottomWidth: 1, borderBottomColor: INK },
-    howTo: { backgroundColor: PAPER_TINT, padding: 8, marginVertical: 10, borderRadius: 3, fontSize: large ? 16 : 10 },
+    howTo: { backgroundColor: PAPER_TINT, padding: layout === 'compact' ? 6 : 8, marginVertical: layout === 'compact' ? 6 : 10, borderRadius: 3, fontSize: large ? 16 : 10 },
     closing: { marginTop: 10, paddingTop: 2, borderTopWidth: 0.75, borderTopColor: RULE },
-    cards: layout === 'compact' ? { flexDirection: 'row', flexWrap: 'wrap', justifyContent: 'space-between' } : {},
     card: {
       borderTopWidth: 1.5,
       borderTopColor: INK,
       paddingTop: 6,
       marginBottom: large ? 18 : 10,
-      width: layout === 'compact' ? '48.5%' : '100%',
+      width: '100%',
     },
     cardTitle: { flexDirection: 'row', alignItems: 'center', marginBottom: 6 },
     number: {
@@ -51,23 +50,23 @@ export function makeStyles(layout: Layout) {
       textAlign: 'center', fontWeight: 700, fontSize: large ? 16 : 11, paddingTop: large ? 3 : 2, marginRight: 8,
     },
     name: { fontSize: large ? 20 : layout === 'compact' ? 12.5 : 14, fontWeight: 700, flex: 1 },
-    cardBody: { flexDirection: layout === 'compact' ? 'column' : 'row' },
+    cardBody: { flexDirection: 'row' },
     figure: {
       width: layout === 'compact' ? '100%' : large ? 170 : 150,
       height: layout === 'compact' ? 64 : large ? 150 : 120,
       marginRight: layout === 'compact' ? 0 : 12, marginBottom: 6,
       backgroundColor: PAPER_TINT, borderRadius: 3, alignItems: 'center', justifyContent: 'center', padding: 6,
     },
-    // Diagrams: detailed and large print stack the views in a column beside the text, compact puts them in a row.
-    // Diagrams: detailed puts the picture in a column beside the text, compact and large print above it (picture-size.ts).
+    // Diagrams: a column beside the text, or across the card above it where a figure lying flat needs the width (picture-size.ts).
     diagram: { flexDirection: 'column', gap: 6, marginBottom: 6, alignItems: 'center', justifyContent: 'flex-start' },
     diagramPanel: { alignItems: 'center' },
     caption: { fontSize: large ? 16 : 9, color: INK, marginTop: 2, textAlign: 'center' },
     figureImage: { width: '100%', height: '100%', objectFit: 'contain' },
     figureText: { fontSize: large ? 16 : 9, color: MUTED, textAlign: 'center' },
     // In compact cards the text sits under the picture (a column): flex: 1 there would collapse it to no height.
-    text: layout === 'compact' ? {} : { flex: 1 },
+    text: { flex: 1 },
     label: { fontWeight: 700, marginTop: 4 },
+    runIn: { marginTop: 3 },
     step: { flexDirection: 'row', marginBottom: 1 },
     stepNo: { width: large ? 22 : 14, fontWeight: 700 },
     stepText: { flex: 1 },

@@ -45,6 +45,30 @@ describe('balancing a card’s two columns', () => {
   }, 120000)
 })
 
+describe('compact', () => {
+  it('fits the 6-exercise example on 4 pages with the log (3 cards on an A4 page), no page but the last over 35% blank', async () => {
+    for (const paper of ['letter', 'a4'] as const) {
+      const text = await pdfText((await renderHandout({ ...example(), layout: 'compact', paper }, 'resources/fonts')).pdf)
+      // It was 5 pages, the same as detailed: two half-width cards a page, the log on a page of its own.
+      expect(text.pages.length, paper).toBeLessThanOrEqual(4)
+      // Card titles, by their 12.5 pt type (all one line here): A4 takes three cards on a page; Letter, 60 pt shorter,
+      // two (its third card, the kneeling stretch with five steps, is 294 pt).
+      const cardsOn = text.pages.map((page) => page.items.filter((i) => Math.abs(i.height - 12.5) < 0.3 && i.x < 100).length)
+      expect(cardsOn.reduce((a, b) => a + b), `${paper} cards per page ${cardsOn.join(' ')}`).toBe(6)
+      expect(Math.max(...cardsOn), `${paper} cards per page ${cardsOn.join(' ')}`).toBeGreaterThanOrEqual(paper === 'a4' ? 3 : 2)
+      text.pages.slice(0, -1).forEach((page, i) => {
+        const lowest = Math.min(...page.items.filter((t) => t.str.trim() && t.y > 60).map((t) => t.y))
+        expect((lowest - 56) / (page.height - 92), `${paper} page ${i + 1} blank`).toBeLessThan(0.35)
+        expect(overlappingText(page), `${paper} page ${i + 1}`).toEqual([])
+      })
+      // The short log follows the closing words on their page instead of a page of its own.
+      const last = text.pages.at(-1)!.text
+      expect(last).toContain('To remember')
+      expect(last).toContain('Your exercise log')
+    }
+  }, 120000)
+})
+
 describe('large print after a card taller than a page', () => {
   it('lets the next cards follow on the tall card’s last page, with no text over other text or the footer', async () => {
     for (const paper of ['letter', 'a4'] as const) {

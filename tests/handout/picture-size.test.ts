@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import { panelFor } from '../../src/diagrams/panel'
-import { cardWidth, LYING_FRAME_MIN, OLD_DETAILED_SCALE, picturePlan, printScale } from '../../src/handout/picture-size'
+import { cardWidth, compactCandidates, LYING_FRAME_MIN, OLD_DETAILED_SCALE, picturePlan, printScale } from '../../src/handout/picture-size'
 import { PAGE_SIZE } from '../../src/handout/HandoutDocument'
 
 const library = await loadBuiltinLibrary('resources/library/exercises')
@@ -21,7 +21,6 @@ describe('pictures on the printed handout, every built-in exercise', () => {
       for (const e of library.exercises) {
         const spec = e.diagram!
         const detailed = picturePlan(spec, 'detailed', content)
-        const compact = picturePlan(spec, 'compact', content)
         const large = picturePlan(spec, 'large', content)
         if (detailed.width < 0.4 * cardWidth('detailed', content)) problems.push(`${e.id}: detailed picture ${detailed.width.toFixed(0)} pt wide`)
         detailed.panels.forEach((p, i) => {
@@ -34,8 +33,12 @@ describe('pictures on the printed handout, every built-in exercise', () => {
           const largest = fullWidth(p) || (detailed.placement === 'above' && frame >= rowFrame)
           if (lying.test(spec.base) && frame < LYING_FRAME_MIN - 0.01 && !largest) problems.push(`${e.id}: lying frame ${frame.toFixed(0)} pt tall`)
           if (printScale(large.panels[i]!) < 1.5 * printScale(p) && !fullWidth(large.panels[i]!)) problems.push(`${e.id}: large print ${(printScale(large.panels[i]!) / printScale(p)).toFixed(2)}x`)
-          if (printScale(compact.panels[i]!) < OLD_DETAILED_SCALE) problems.push(`${e.id}: compact ${printScale(compact.panels[i]!).toFixed(2)} pt per unit`)
         })
+        // Whichever column width a compact card chooses, its picture is no smaller than the old detailed one.
+        for (const plan of compactCandidates(spec, content)) {
+          if (plan.placement !== 'beside') problems.push(`${e.id}: compact picture ${plan.placement}`)
+          for (const p of plan.panels) if (printScale(p) < OLD_DETAILED_SCALE - 1e-9) problems.push(`${e.id}: compact ${printScale(p).toFixed(3)} pt per unit at ${plan.width.toFixed(0)} pt`)
+        }
       }
       expect(problems).toEqual([])
     }, 120_000)
@@ -45,7 +48,8 @@ describe('pictures on the printed handout, every built-in exercise', () => {
     const problems = new Set<string>()
     for (const e of library.exercises) {
       for (const layout of ['detailed', 'compact', 'large'] as const) {
-        for (const p of picturePlan(e.diagram!, layout, widths.a4).panels) {
+        const plans = layout === 'compact' ? compactCandidates(e.diagram!, widths.a4) : [picturePlan(e.diagram!, layout, widths.a4)]
+        for (const p of plans.flatMap((plan) => plan.panels)) {
           for (const s of p.panel.shapes) {
             // White outlines are knock-outs (a halo that keeps an arrow clear of the lines under it), not lines on paper.
             if (s.stroke === 'none' || s.role.endsWith('halo')) continue

@@ -252,13 +252,16 @@ describe('text that could go wrong', () => {
     }
   }, 60_000)
 
-  it('lays out compact (two columns) and large print on A4 as well', async () => {
+  it('lays out compact (labels run into their text) and large print on A4 as well', async () => {
     const compact = await pdfText(await render({ ...example(), layout: 'compact', paper: 'a4' }))
     const large = await pdfText(await render({ ...example(), layout: 'large', paper: 'a4' }))
     expect(Math.round(compact.pages[0]!.width)).toBe(595)
     expect(compact.pages.length).toBeLessThan(large.pages.length)
-    const labels = compact.pages.flatMap((p) => p.items).filter((i) => i.str === 'How to do it')
-    expect(new Set(labels.map((n) => Math.round(n.x))).size).toBe(2) // cards side by side
+    // Compact runs "How much:", "Tips:" and "Be careful:" into their sentences instead of a heading line each.
+    expect(squash(compact.all)).toContain(squash('How much: Do 10 to 15 times on each side.'))
+    expect(squash(compact.all)).toContain(squash('Tips: Keep your top hip stacked right above the bottom one.'))
+    expect(compact.all).not.toContain('How to do it')
+    expect(large.all).toContain('How to do it')
   })
 })
 

@@ -4,7 +4,7 @@ import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/render
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
 import type { ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
-import { cardGrid, flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
+import { flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { pictureProblem } from '../library/image-check'
 import { imageKind, MAX_IMAGE_BYTES } from '../library/media'
@@ -90,8 +90,6 @@ function describe(element: ReactElement): string | undefined {
 interface Block {
   id: string
   element: ReactElement
-  /** Measured inside the compact two-column grid (its cards' widths are a share of that). */
-  inGrid?: boolean
   wrap: boolean
 }
 
@@ -113,14 +111,14 @@ async function measure(parts: HandoutParts, blocks: Block[]): Promise<Size[]> {
   await renderPdf(
     <Document onRender={onRender}>
       <Page size={{ width: PAGE_SIZE[parts.size][0] }} style={parts.s.page} wrap={false}>
-        {blocks.map((b) => (b.inGrid ? cardGrid(parts, [b.element], `m-${b.id}`) : b.element))}
+        {blocks.map((b) => b.element)}
       </Page>
     </Document>,
   )
   const nodes = laid?.children?.[0]?.children
   if (nodes?.length !== blocks.length) throw new Unpaginated('react-pdf did not report the measured layout')
   return blocks.map((b, i) => {
-    const box = (b.inGrid ? nodes[i]?.children?.[0] : nodes[i])?.box
+    const box = nodes[i]?.box
     const size = { height: box?.height, marginTop: box?.marginTop ?? 0, marginBottom: box?.marginBottom ?? 0 }
     if (![size.height, size.marginTop, size.marginBottom].every((n) => typeof n === 'number' && Number.isFinite(n))) {
       throw new Unpaginated(`no size measured for ${b.id}`)
@@ -133,7 +131,7 @@ async function measure(parts: HandoutParts, blocks: Block[]): Promise<Size[]> {
 async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], fontsDir: string): Promise<Map<string, Size>> {
   const keyOf = (b: Block) => {
     const described = describe(b.element)
-    return described && createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${b.inGrid ? 'grid' : 'column'}|${described}`).digest('base64')
+    return described && createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${described}`).digest('base64')
   }
   const found = new Map<string, Size>()
   const missing: { block: Block; key: string | undefined }[] = []
@@ -166,7 +164,6 @@ async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], 
 /** The handout's pages, each as the elements on it. Throws Unpaginated where react-pdf must break the pages itself. */
 export async function planPages(input: HandoutInput, parts: HandoutParts, fontsDir: string): Promise<{ pages: PlannedPage[]; tooTall: string[] }> {
   const { glance, log } = parts
-  const compact = input.layout === 'compact'
   const blocks: Block[] = [
     { id: 'header', element: parts.header, wrap: true },
     ...(parts.goals ? [{ id: 'goals', element: parts.goals, wrap: true }] : []),
@@ -175,7 +172,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     ...glance.rows.map((element, i) => ({ id: `glance-row-${i}`, element, wrap: false })),
     { id: 'glance-total', element: glance.total, wrap: false },
     { id: 'how-to', element: parts.howTo, wrap: false },
-    ...parts.cards.map((element, i) => ({ id: `card-${i}`, element, inGrid: compact, wrap: false })),
+    ...parts.cards.map((element, i) => ({ id: `card-${i}`, element, wrap: false })),
     { id: 'closing', element: parts.closing, wrap: false },
     ...(log
       ? [
@@ -209,7 +206,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   ]
   let cards: Leaf[] = []
   const endRun = (after: FlowNode[] = []) => {
-    if (cards.length) flow.push(...(compact ? [{ kind: 'group' as const, id: 'cards', pairs: true, children: cards }] : cards))
+    flow.push(...cards)
     flow.push(...after)
     if (flow.length) runs.push({ flow })
     flow = []
@@ -231,7 +228,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     if (flowingFrom !== undefined) return
     // The card before a tall one ends its page, which the tall card's break closes: its space below counts for nothing.
     const before = cards.at(-1)
-    if (before && !compact) cards[cards.length - 1] = { ...before, size: { ...before.size, marginBottom: 0 } }
+    if (before) cards[cards.length - 1] = { ...before, size: { ...before.size, marginBottom: 0 } }
     endRun()
     flowingFrom = i
   })
@@ -239,16 +236,18 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   if (tooTall.length && blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0) > contentArea) {
     tooTall.push('glance')
   }
-  endRun(flowingFrom === undefined ? [leaf('closing')] : [])
-  if (log) {
-    runs.push({ flow: [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }] })
-  }
+  const logGroup: FlowNode[] = log ? [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }] : []
+  // Compact's short log follows the closing words when all of it fits a page (see HandoutParts.logFollows).
+  const logHeight = blocks.filter((b) => b.id.startsWith('log-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0)
+  const logFollows = parts.logFollows && flowingFrom === undefined && logHeight <= contentArea
+  if (logFollows) logGroup[0] = { ...(logGroup[0] as Extract<FlowNode, { kind: 'group' }>), whole: true }
+  endRun(flowingFrom === undefined ? [leaf('closing'), ...(logFollows ? logGroup : [])] : [])
+  if (logGroup.length && !logFollows) runs.push({ flow: logGroup })
 
   const elements = new Map(blocks.map((b) => [b.id, b.element]))
   const groups: Record<string, (children: ReactElement[], key: string) => ReactElement> = {
     glance: glanceBlock,
-    cards: (children, key) => cardGrid(parts, children, key),
-    log: logBlock,
+    log: (children, key) => logBlock(children, key, !logFollows),
   }
   const build = (placed: Placed): ReactElement =>
     'children' in placed ? groups[placed.id]!(placed.children.map(build), placed.id) : elements.get(placed.id)!
@@ -270,7 +269,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
         // Single cards after a tall one may break too (between their parts, never inside the picture): kept whole, a
         // nearly page-tall card after a tall card's last few lines left that page 96% blank.
         return cloneElement(card, {
-          breakable: !compact || run.tallCards.includes(i),
+          breakable: true,
           startsPage: false,
           ...(i === last ? { s: { ...card.props.s, card: { ...card.props.s.card, marginBottom: 0 } } } : {}),
         })
@@ -278,9 +277,8 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
       // The tall cards start on the page the blocks before them end on, not on a new one: started on its own page,
       // the first tall card left the page with the summary and the how-to more than half blank.
       const before = pages.at(-1)
-      // (Not in compact: a two-column grid after other blocks lost cards when react-pdf broke it.)
-      const carried = !compact && before && 'content' in before ? (pages.pop() as { content: ReactElement[] }).content : []
-      const flowing = <View>{[...carried, ...(compact ? [cardGrid(parts, flowingCards)] : flowingCards), parts.closing]}</View>
+      const carried = before && 'content' in before ? (pages.pop() as { content: ReactElement[] }).content : []
+      const flowing = <View>{[...carried, ...flowingCards, parts.closing]}</View>
       pages.push({ flowing, pages: await flowingPages(input, parts, flowing, fontsDir) })
     }
   }
