@@ -37,17 +37,57 @@ const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.
  * pages, unless `breakable`: a card taller than a page cannot be kept whole, so it goes on over the next page
  * (and starts a page, unless `startsPage` is false because it is first on a page anyway).
  */
-export function ExerciseCard(props: { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean; shorthand?: boolean }) {
-  const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable, shorthand = false } = props
+type CardProps = { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean; shorthand?: boolean } & CardChoice
+
+/**
+ * How a card with its picture beside the text is arranged: how many closing parts go under the picture and, in
+ * compact, the picture column's share of the card. Estimated from the words when not given; the page plan measures
+ * the likely choices (cardChoices) and passes the shortest.
+ */
+export interface CardChoice {
+  under?: number
+  share?: number
+}
+
+/** What the card prints and the estimated arrangement. */
+function cardLayout({ item, s, layout, contentWidth, shorthand = false }: CardProps) {
   const hold = pictureHold(item.dosage, item.diagram)
-  const start = item.position ? positionWords[item.position] ?? item.position : undefined
   const dose = dosagePlain(item.dosage)
   // Compact runs each label into its text ("Tips: …"), a line saved per part, so three cards fit a page.
   const compact = layout === 'compact'
   const text = { steps: item.steps, dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes }
-  const plan = !item.image && item.diagram ? (compact ? compactPlan(item, text, hold, contentWidth, metricsOf(s)) : picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined)) : undefined
+  const captions = (plan: PicturePlan) => plan.panels.map((p) => panelCaption(p.panel, hold))
+  const ranked = !item.image && item.diagram && compact ? compactPlans(item, text, hold, contentWidth, metricsOf(s)) : []
+  const plan = !item.image && item.diagram ? (compact ? ranked[0]! : picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined)) : undefined
   // The closing parts that go under a picture beside the text, so the two columns come out about even (card-balance.ts).
-  const under = plan ? partsUnderPicture(text, plan, plan.panels.map((p) => panelCaption(p.panel, hold)), cardWidth(layout, contentWidth), metricsOf(s), compact) : 0
+  const under = plan ? partsUnderPicture(text, plan, captions(plan), cardWidth(layout, contentWidth), metricsOf(s), compact) : 0
+  return { hold, dose, compact, plan, under, ranked }
+}
+
+/**
+ * The arrangements worth measuring for a card: every number of closing parts under its picture (0 up to all it
+ * has) and, in compact, the two column widths estimated shortest. Only one when the picture is not beside the text.
+ */
+export function cardChoices(props: CardProps): CardChoice[] {
+  const { plan, ranked, compact } = cardLayout(props)
+  if (plan?.placement !== 'beside') return [{}]
+  const { item } = props
+  // Parts move from the end (note, cautions, tips); a count that ends on a part the card lacks moves nothing more.
+  const present = [item.cues?.length, item.cautions?.length, item.notes].map(Boolean)
+  const counts = [0, ...[1, 2, 3].filter((n) => present[present.length - n])]
+  const shares = compact ? [...new Set(ranked.slice(0, 2).map((p) => p.share!))] : [undefined]
+  return shares.flatMap((share) => counts.map((under) => (share === undefined ? { under } : { under, share })))
+}
+
+export function ExerciseCard(props: CardProps) {
+  const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable } = props
+  const estimated = cardLayout(props)
+  const { hold, dose, compact } = estimated
+  const start = item.position ? positionWords[item.position] ?? item.position : undefined
+  const chosen = compact && props.share !== undefined && item.diagram ? estimated.ranked.find((p) => p.share === props.share) : undefined
+  const plan = chosen ?? estimated.plan
+  const under = props.under ?? estimated.under
+  const shorthand = props.shorthand ?? false
   const closing = [
     compact ? <RunIn key="tips" label="Tips" items={item.cues} s={s} /> : <List key="tips" label="Tips" items={item.cues} s={s} marker="•" />,
     compact ? <RunIn key="careful" label="Be careful" items={item.cautions} s={s} /> : <List key="careful" label="Be careful" items={item.cautions} s={s} marker="!" />,
@@ -107,11 +147,12 @@ export function ExerciseCard(props: { item: HandoutItem; index: number; s: Style
   )
 }
 
-/** A compact card's picture at the column width (COMPACT_SHARES) that leaves the card shortest, by estimate. */
-function compactPlan(item: HandoutItem, text: CardText, hold: string | undefined, contentWidth: number, m: ColumnMetrics): PicturePlan {
+/** A compact card's pictures (COMPACT_SHARES), shortest card first by estimate; ties to the wider, larger drawing. */
+function compactPlans(item: HandoutItem, text: CardText, hold: string | undefined, contentWidth: number, m: ColumnMetrics): (PicturePlan & { share: number })[] {
   const height = (plan: PicturePlan) => balance(text, plan, plan.panels.map((p) => panelCaption(p.panel, hold)), contentWidth, m, true).height
-  // Ties go to the wider picture: it is the larger drawing for the same paper.
-  return compactCandidates(item.diagram!, contentWidth, side(item), hold !== undefined).reduce((best, plan) => (height(plan) <= height(best) + 0.5 ? plan : best))
+  return compactCandidates(item.diagram!, contentWidth, side(item), hold !== undefined)
+    .map((plan) => ({ ...plan, share: plan.width / contentWidth, height: height(plan) }))
+    .sort((a, b) => a.height - b.height || b.share - a.share)
 }
 
 /** The layout's own sizes (styles.ts), for the column estimate. */

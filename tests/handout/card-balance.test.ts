@@ -27,9 +27,10 @@ describe('balancing a card’s two columns', () => {
     expect(partsUnderPicture(text, { ...plan, placement: 'above' }, [''], 532, metrics)).toBe(0)
   })
 
-  it('fits the 6-exercise example on Letter in detailed print with no page more than 35% blank but the last of each part', async () => {
-    // A4 still leaves one page 46% blank (a 415 pt card and a 329 pt one miss sharing a page by 4 pt): issue #13 lists it.
-    for (const paper of ['letter'] as const) {
+  it('fits the 6-exercise example in detailed print with no page more than 35% blank but the last of each part', async () => {
+    // A4 left one page 46% blank and took 6 pages: the kneeling stretch's caution, put under its picture by the
+    // estimate, made the card 425 pt; measured, the shortest arrangement is 401 pt and the next card joins it.
+    for (const paper of ['letter', 'a4'] as const) {
       const text = await pdfText((await renderHandout({ ...example(), layout: 'detailed', paper }, 'resources/fonts')).pdf)
       const logStart = text.pages.findIndex((p) => p.text.includes('Your exercise log'))
       const blank = text.pages.map((page) => {
@@ -45,17 +46,35 @@ describe('balancing a card’s two columns', () => {
   }, 120000)
 })
 
+describe('the arrangements a card is measured in', () => {
+  it('moves only the parts a card has under its picture, and tries two picture widths in compact', async () => {
+    const { cardChoices } = await import('../../src/handout/ExerciseCard')
+    const { makeStyles } = await import('../../src/handout/styles')
+    const item = { ...example().program.items[1]!, notes: undefined }
+    expect(item.cues?.length && item.cautions?.length).toBeTruthy()
+    const props = (layout: 'detailed' | 'compact', over = {}) => ({ item: { ...item, ...over }, index: 0, s: makeStyles(layout), layout, contentWidth: 532 })
+    // No note: moving the last part (the note) would change nothing, so the counts are 0, 2 (cautions), 3 (tips too).
+    expect(cardChoices(props('detailed'))).toEqual([{ under: 0 }, { under: 2 }, { under: 3 }])
+    expect(cardChoices(props('detailed', { notes: 'Go slowly.' }))).toHaveLength(4)
+    expect(cardChoices(props('detailed', { cues: [], cautions: [] }))).toEqual([{ under: 0 }])
+    const compact = cardChoices(props('compact'))
+    expect(compact).toHaveLength(6)
+    expect(new Set(compact.map((c) => c.share)).size).toBe(2)
+    // A photo instead of a diagram: nothing beside it to balance.
+    expect(cardChoices(props('detailed', { diagram: undefined, image: 'data:image/png;base64,' }))).toEqual([{}])
+  })
+})
+
 describe('compact', () => {
-  it('fits the 6-exercise example on 4 pages with the log (3 cards on an A4 page), no page but the last over 35% blank', async () => {
+  it('fits the 6-exercise example on 4 pages with the log, 3 cards on a page, no page but the last over 35% blank', async () => {
     for (const paper of ['letter', 'a4'] as const) {
       const text = await pdfText((await renderHandout({ ...example(), layout: 'compact', paper }, 'resources/fonts')).pdf)
       // It was 5 pages, the same as detailed: two half-width cards a page, the log on a page of its own.
       expect(text.pages.length, paper).toBeLessThanOrEqual(4)
-      // Card titles, by their 12.5 pt type (all one line here): A4 takes three cards on a page; Letter, 60 pt shorter,
-      // two (its third card, the kneeling stretch with five steps, is 294 pt).
+      // Card titles, by their 12.5 pt type (all one line here).
       const cardsOn = text.pages.map((page) => page.items.filter((i) => Math.abs(i.height - 12.5) < 0.3 && i.x < 100).length)
       expect(cardsOn.reduce((a, b) => a + b), `${paper} cards per page ${cardsOn.join(' ')}`).toBe(6)
-      expect(Math.max(...cardsOn), `${paper} cards per page ${cardsOn.join(' ')}`).toBeGreaterThanOrEqual(paper === 'a4' ? 3 : 2)
+      expect(Math.max(...cardsOn), `${paper} cards per page ${cardsOn.join(' ')}`).toBeGreaterThanOrEqual(3)
       text.pages.slice(0, -1).forEach((page, i) => {
         const lowest = Math.min(...page.items.filter((t) => t.str.trim() && t.y > 60).map((t) => t.y))
         expect((lowest - 56) / (page.height - 92), `${paper} page ${i + 1} blank`).toBeLessThan(0.35)

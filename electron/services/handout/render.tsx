@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { cloneElement, type ComponentProps, type ReactElement } from 'react'
 import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
-import type { ExerciseCard } from '../../../src/handout/ExerciseCard'
+import { cardChoices, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
 import { flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
@@ -80,7 +80,8 @@ function describe(element: ReactElement): string | undefined {
     if (typeof value === 'function') described = false
     if (value && typeof value === 'object' && '$$typeof' in value) {
       const { type, key, props } = value as unknown as ReactElement
-      return { type: typeof type === 'function' ? `ƒ ${type.name}` : type, key, props }
+      // The block's own key names its place, not what it prints: the same card measured as a candidate or moved keeps its size.
+      return { type: typeof type === 'function' ? `ƒ ${type.name}` : type, key: (value as unknown) === element ? null : key, props }
     }
     return value
   })
@@ -285,6 +286,43 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   return { pages, tooTall }
 }
 
+/**
+ * Each card in the arrangement that measures shortest (see cardChoices): the estimate from the words alone put a
+ * caution under a tall picture and left a detailed A4 card 425 pt tall that fits in 340.
+ */
+async function shortestCards(input: HandoutInput, parts: HandoutParts, fontsDir: string): Promise<CardChoice[]> {
+  const keyOf = (card: ReactElement) => {
+    const described = describe(card)
+    return described && `${fontsDir}|${input.paper}|${input.layout}|${described}`
+  }
+  const cards = parts.cards.map((element) => element as ReactElement<ComponentProps<typeof ExerciseCard>>)
+  const keys = cards.map(keyOf)
+  const variants = cards.map((card, i) => {
+    const known = keys[i] && chosen.get(keys[i])
+    if (known) return [{ choice: known, block: undefined }]
+    return cardChoices(card.props).map((choice, k) => ({ choice, block: { id: `card-${i}/${k}`, element: cloneElement(card, { ...choice, key: `${card.key}/${k}` }), wrap: false } }))
+  })
+  const many = variants.filter((v) => v.length > 1).flatMap((v) => v.map((c) => c.block!))
+  const size = many.length ? await sizes(input, parts, many, fontsDir) : new Map<string, Size>()
+  const total = (id: string) => size.get(id)!.marginTop + size.get(id)!.height + size.get(id)!.marginBottom
+  return variants.map((v, i) => {
+    if (v.length === 1) return v[0]!.choice
+    // Ties keep the earlier choice: fewer parts moved under the picture, the wider compact picture.
+    const { choice } = v.reduce((best, c) => (total(c.block!.id) < total(best.block!.id) - 0.5 ? c : best))
+    if (keys[i]) {
+      if (chosen.size >= MEASURED_LIMIT) chosen.delete(chosen.keys().next().value!)
+      chosen.set(keys[i], choice)
+    }
+    return choice
+  })
+}
+
+/** The arrangement chosen for a card, by what it prints, from earlier renders: a preview edit measures only the card it changed. */
+const chosen = new Map<string, CardChoice>()
+
+/** The handout's parts with each card in its chosen arrangement. */
+const arranged = (parts: HandoutParts, choices: CardChoice[]): HandoutParts => ({ ...parts, cards: parts.cards.map((card, i) => cloneElement(card, choices[i])) })
+
 /** Pages react-pdf needs for `content` on a page of its own that it breaks by itself, by content, from earlier renders. */
 const flowingCounts = new Map<string, number>()
 
@@ -319,7 +357,8 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
   const items = await Promise.all(input.program.items.map(async (item) => ({ ...item, image: await usableImage(item.image, `“${item.name}”`, warnings, item.diagram ? 'its diagram' : 'a placeholder') })))
   const logo = await usableImage(input.clinic.logo, 'the clinic logo', warnings)
   const ready: HandoutInput = { ...input, clinic: { ...input.clinic, logo }, program: { ...input.program, items } }
-  let parts = handoutParts(ready)
+  const choices = await shortestCards(ready, handoutParts(ready), fontsDir)
+  let parts = arranged(handoutParts(ready), choices)
   if (options.pageBreaks !== 'react-pdf') {
     try {
       const { pages, tooTall } = await planPages(ready, parts, fontsDir)
@@ -328,11 +367,11 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
       const pdf = await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} onRender={onRender} />)
       // Only a card taller than a page can take other than the pages counted for it; then react-pdf decides.
       if (laid?.children?.length === pages.reduce((sum, page) => sum + ('pages' in page ? page.pages : 1), 0)) return { pdf, warnings }
-      parts = handoutParts(ready, new Set(tooTall))
+      parts = arranged(handoutParts(ready, new Set(tooTall)), choices)
     } catch (error) {
       if (!(error instanceof Unpaginated)) throw error
       // Kept whole, a block taller than a page was squashed onto one page, lines over each other.
-      if (error.tooTall.length) parts = handoutParts(ready, new Set(error.tooTall))
+      if (error.tooTall.length) parts = arranged(handoutParts(ready, new Set(error.tooTall)), choices)
     }
   }
   return { pdf: await renderPdf(<HandoutDocument input={ready} parts={parts} />), warnings }
