@@ -80,7 +80,7 @@ export function cardChoices(props: CardProps): CardChoice[] {
 }
 
 export function ExerciseCard(props: CardProps) {
-  const { item, index, s, layout, contentWidth, breakable = false, startsPage = breakable } = props
+  const { item, index, s, breakable = false, startsPage = breakable } = props
   const estimated = cardLayout(props)
   const { hold, dose, compact } = estimated
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
