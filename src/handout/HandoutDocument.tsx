@@ -85,10 +85,12 @@ export interface HandoutParts {
    * (the page plan checks the room), instead of starting a page of its own.
    */
   logFollows: boolean
+  /** The blocks that break inside (see handoutParts). */
+  breakInside: ReadonlySet<string>
 }
 
 /**
- * `breakInside` names the blocks taller than a page, which cannot be kept whole: 'glance' and cards
+ * `breakInside` names the blocks taller than a page, which cannot be kept whole: 'glance', later log tables and cards
  * ('card-0', …). Only react-pdf's own page breaking needs it (see paginate.ts for the other way).
  */
 export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<string> = new Set()): HandoutParts {
@@ -184,6 +186,7 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
     closing: <Remember key="closing" input={input} s={s} minutes={minutes} />,
     log,
     logFollows: compact && log !== null && log.rows.length <= 10,
+    breakInside,
   }
 }
 
@@ -225,6 +228,23 @@ function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minut
 export const glanceBlock = (children: ReactElement[], key = 'glance', whole = true) => <View key={key} wrap={!whole}>{children}</View>
 /** The log's column: its title, the day headings and a row per exercise. */
 export const logBlock = (children: ReactElement[], key = 'log', wrap = true) => <View key={key} wrap={wrap}>{children}</View>
+/**
+ * A table of the log after the first, kept whole so its rows never go on over a page without their day headings
+ * (unless it is taller than a page: `breakInside` has its id, 'log-table-1', …).
+ */
+export const logTable = (children: ReactElement[], key: string, whole = true) => <View key={key} wrap={!whole}>{children}</View>
+
+/** The log's blocks in order, its later tables each as one block (see logTable). */
+export function logChildren(log: LogParts, breakInside: ReadonlySet<string> = new Set()): ReactElement[] {
+  const ends = [...log.tableStarts, log.rows.length]
+  return [
+    log.title,
+    log.intro,
+    log.head,
+    ...log.rows.slice(0, ends[0]),
+    ...log.tableStarts.map((from, t) => logTable(log.rows.slice(from, ends[t + 1]), `log-table-${t + 1}`, !breakInside.has(`log-table-${t + 1}`))),
+  ]
+}
 
 const documentProps = (input: HandoutInput) => {
   const name = `${input.patient.firstName} ${input.patient.lastName}`
@@ -253,13 +273,13 @@ export function HandoutDocument({ input, parts = handoutParts(input) }: { input:
           {/* Cards sit directly on the page so the first one can start under the summary. */}
           {parts.cards}
           {parts.closing}
-          {log && parts.logFollows ? logBlock([log.title, log.intro, log.head, ...log.rows], 'log', false) : null}
+          {log && parts.logFollows ? logBlock(logChildren(log, parts.breakInside), 'log', false) : null}
         </View>
         <Footer input={input} s={s} />
       </Page>
       {log && !parts.logFollows ? (
         <Page size={size} style={s.page}>
-          <View style={s.content}>{logBlock([log.title, log.intro, log.head, ...log.rows])}</View>
+          <View style={s.content}>{logBlock(logChildren(log, parts.breakInside))}</View>
           <Footer input={input} s={s} />
         </Page>
       ) : null}

@@ -13,6 +13,8 @@ export interface LogParts {
   intro: ReactElement
   head: ReactElement
   rows: ReactElement[]
+  /** Where each table after the first begins in `rows` (its first row carries its day headings). */
+  tableStarts: number[]
 }
 
 /**
@@ -32,11 +34,11 @@ export function logBoxes(input: HandoutInput): number[][] {
   })
 }
 
-/** The months the log spans, e.g. "November 2026" or "November – December 2026". */
-export function logMonths(input: HandoutInput): string {
-  const start = Date.parse(`${input.date}T00:00:00Z`)
+/** The months the log spans, e.g. "November 2026" or "November – December 2026"; `from`, `days`: of one part of it. */
+export function logMonths(input: HandoutInput, from = 0, days = input.logDays): string {
+  const start = Date.parse(`${input.date}T00:00:00Z`) + from * DAY
   const month = (t: number, year: boolean) => new Intl.DateTimeFormat('en-US', { month: 'long', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(t))
-  const end = start + Math.max(0, input.logDays - 1) * DAY
+  const end = start + Math.max(0, days - 1) * DAY
   const [a, b] = [new Date(start), new Date(end)]
   if (a.getUTCMonth() === b.getUTCMonth() && a.getUTCFullYear() === b.getUTCFullYear()) return month(start, true)
   return `${month(start, a.getUTCFullYear() !== b.getUTCFullYear())} – ${month(end, true)}`
@@ -63,7 +65,7 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
   const boxes = logBoxes(input)
   const label = large ? 16 : 9
   const head = (from: number, first: boolean) => (
-    <View key={`log-head-${from}`} style={{ flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: INK, paddingBottom: 2, marginTop: first ? 0 : large ? 16 : 10 }}>
+    <View key={`log-head-${from}`} style={{ flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: INK, paddingBottom: 2, marginTop: first ? 0 : 4 }}>
       <Text style={{ width: nameWidth, fontWeight: 700 }}>Exercise</Text>
       {Array.from({ length: Math.min(perTable, input.logDays - from) }, (_, i) => new Date(start + (from + i) * DAY)).map((d) => (
         <View key={d.toISOString()} style={{ width: cell, alignItems: 'center' }}>
@@ -102,11 +104,14 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
       </Text>
     ),
     head: head(0, true),
+    tableStarts: tables.slice(1).map((_, t) => (t + 1) * input.program.items.length),
     // A later table's headings are kept with its first row, so they never end a page alone.
     rows: tables.flatMap((from) =>
       input.program.items.map((_, i) =>
         from > 0 && i === 0 ? (
           <View key={`log-table-${from}`} wrap={false}>
+            {/* A later table often starts a page: it says whose log it is and which month, as the first one does. */}
+            <Text style={[s.label, { marginTop: large ? 16 : 10 }]}>Your exercise log, continued: {logMonths(input, from, Math.min(perTable, input.logDays - from))}</Text>
             {head(from, false)}
             {row(from, i)}
           </View>

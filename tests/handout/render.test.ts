@@ -140,6 +140,16 @@ describe('large print', () => {
       expect(logPages.flatMap((p) => p.items.filter((i) => i.str === 'Exercise')), layout).toHaveLength(tables)
       for (const page of logPages) expect(overlappingText(page), layout).toEqual([])
       expect(squash(logPages.map((p) => p.text).join(' ')), layout).toContain(squash('Sat 26'))
+      // Every log page says whose log and which month, and no rows go on over a page without their day headings:
+      // the second week's table broke after its first row, and the next page held five rows with no headings.
+      for (const [i, page] of logPages.entries()) {
+        expect(page.text, `${layout} log page ${i + 1}`).toMatch(/Your exercise log(, continued)?: (November|December|January)/)
+        const heads = page.items.filter((t) => t.str === 'Exercise').map((t) => t.y)
+        const rows = page.items.filter((t) => /^\d+\. /.test(t.str)).map((t) => t.y)
+        // pdf.js y grows upwards: the first row on a page sits below (smaller y than) a heading.
+        expect(heads.length, `${layout} log page ${i + 1}`).toBeGreaterThan(0)
+        expect(Math.max(...rows), `${layout} log page ${i + 1}`).toBeLessThan(Math.max(...heads))
+      }
     }
   }, 60_000)
 })

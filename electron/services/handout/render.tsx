@@ -4,7 +4,7 @@ import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/render
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
 import { cardChoices, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
-import { flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
+import { flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, logTable, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { pictureProblem } from '../library/image-check'
 import { imageKind, MAX_IMAGE_BYTES } from '../library/media'
@@ -237,7 +237,17 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   if (tooTall.length && blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0) > contentArea) {
     tooTall.push('glance')
   }
-  const logGroup: FlowNode[] = log ? [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...log.rows.map((_, i) => leaf(`log-row-${i}`))] }] : []
+  // The log's later tables are each kept whole when they fit a page, so no rows go on over a page without headings.
+  const logRows = log ? log.rows.map((_, i) => leaf(`log-row-${i}`)) : []
+  const tableEnds = log ? [...log.tableStarts, log.rows.length] : []
+  const tables: FlowNode[] = (log?.tableStarts ?? []).map((from, t) => {
+    const rows = logRows.slice(from, tableEnds[t + 1])
+    const id = `log-table-${t + 1}`
+    const whole = rows.reduce((sum, r) => sum + r.size.marginTop + r.size.height + r.size.marginBottom, 0) <= contentArea
+    if (!whole) tooTall.push(id)
+    return { kind: 'group', id, whole, children: rows }
+  })
+  const logGroup: FlowNode[] = log ? [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...logRows.slice(0, tableEnds[0]), ...tables] }] : []
   // Compact's short log follows the closing words when all of it fits a page (see HandoutParts.logFollows).
   const logHeight = blocks.filter((b) => b.id.startsWith('log-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0)
   const logFollows = parts.logFollows && flowingFrom === undefined && logHeight <= contentArea
@@ -250,8 +260,11 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     glance: glanceBlock,
     log: (children, key) => logBlock(children, key, !logFollows),
   }
-  const build = (placed: Placed): ReactElement =>
-    'children' in placed ? groups[placed.id]!(placed.children.map(build), placed.id) : elements.get(placed.id)!
+  const build = (placed: Placed): ReactElement => {
+    if (!('children' in placed)) return elements.get(placed.id)!
+    const children = placed.children.map(build)
+    return placed.id.startsWith('log-table-') ? logTable(children, placed.id, !tooTall.includes(placed.id)) : groups[placed.id]!(children, placed.id)
+  }
   const pages: PlannedPage[] = []
   for (const run of runs) {
     if ('flow' in run) {
