@@ -192,7 +192,12 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     shapes.push({ kind: 'line', role: 'floor', x1: CANVAS.margin / 2, y1: floorY, x2: width - CANVAS.margin / 2, y2: floorY, fill: 'none', stroke: INK, strokeWidth: 1.5 })
   }
   const facing = Math.sign(map(current.face).x - map(headCentre(current)).x) || 1
-  const props = propShapes(spec.props, { joints: current, seated, keyframes, map, scale: k, facing })
+  // A push in a movement (a quad set: the knee presses down as the foot pulls up) belongs to the frame where it
+  // happens, with the arrow: drawn on the start frame too, readers took the start for the press. A held push (an
+  // isometric, every keyframe alike) is drawn in its one frame as before.
+  const still = keyframes.every((j) => (Object.keys(j) as (keyof Joints)[]).every((n) => Math.hypot(...([0, 1, 2] as const).map((a) => j[n][a] - keyframes[0]![n][a])) < 0.5))
+  const pushHere = options.frame === undefined || options.arrow === true || still
+  const props = propShapes(pushHere ? spec.props : spec.props.filter((p) => p.kind !== 'push'), { joints: current, seated, keyframes, map, scale: k, facing })
   const chair = spec.base === 'sitting' && !spec.props.some((p) => p.kind === 'chair') && seated.pelvis[2] - JOINT_RADIUS.pelvis > 25
   if (chair) shapes.push(...propShapes([{ kind: 'chair' }], { joints: current, seated, map, scale: k, facing }).back)
   shapes.push(...props.back)

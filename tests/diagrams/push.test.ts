@@ -20,6 +20,22 @@ const arrowDirection = (shapes: Shape[]) => {
 }
 const grey = (hex: string) => parseInt(hex.slice(1, 3), 16)
 
+describe('a push within a movement', () => {
+  it('is drawn on the frame with the arrow only, while a held push shows in its frame', () => {
+    const quadSet = diagramSpecSchema.parse({
+      base: 'supine', views: ['side'], side: 'right', moving: ['rightKnee'],
+      keyframes: [{ right: { kneeFlexion: 12, ankleDorsiflexion: -10 } }, { right: { kneeFlexion: 0, ankleDorsiflexion: 15 } }],
+      props: [{ kind: 'towel', at: 'rightKnee' }, { kind: 'push', at: 'rightKnee', toward: 'down' }],
+    })
+    const pushes = (shapes: Shape[]) => shapes.filter((s) => s.role.startsWith('push')).length
+    expect(pushes(figureFor(quadSet, 'side', { frame: 0 }).shapes)).toBe(0)
+    expect(pushes(figureFor(quadSet, 'side', { frame: 1, arrow: true }).shapes)).toBeGreaterThan(0)
+    // The whole movement in one picture still shows it.
+    expect(pushes(figureFor(quadSet, 'side').shapes)).toBeGreaterThan(0)
+    expect(pushes(figureFor(externalRotation, 'front', { frame: 0 }).shapes)).toBeGreaterThan(0)
+  })
+})
+
 describe('the push of an isometric exercise', () => {
   it('is part of the stored spec, with a direction from a fixed list', () => {
     expect(diagramSpecSchema.safeParse({ ...externalRotation, props: [{ kind: 'push', at: 'headTop', toward: 'sideways' }] }).success).toBe(false)
