@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react'
 import { Document, Image, Page, Text, View } from '@react-pdf/renderer'
-import { dosageSummary, itemTitle, type HandoutInput } from '../core/handout-model'
+import { dosageSummary, itemTitle, pictureHold, type HandoutInput, type HandoutItem } from '../core/handout-model'
+import type { Prop } from '../diagrams/spec'
 import { programMinutes } from '../core/program-time'
 import { ExerciseCard } from './ExerciseCard'
 import { logParts, type LogParts } from './LogPage'
@@ -175,8 +176,9 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
       <View key="how-to" style={s.howTo} wrap={false}>
         <Text>
           {compact ? 'Do the exercises in order, slowly, breathing normally.' : 'Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.'}
-          {program.items.some((i) => i.diagram && !i.image) ? (compact ? PICTURE_KEY_SHORT : PICTURE_KEY) : ''}
-          {input.logDays > 0 ? ' Tick the log on the last page each time.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
+          {pictureKey(program.items, compact)}
+          {needed(program.items)}
+          {input.logDays > 0 ? ' On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
         </Text>
       </View>
     ),
@@ -190,10 +192,43 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
   }
 }
 
-/** How to read the pictures, said once on page 1. */
-const PICTURE_KEY = ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement. A stopwatch means hold still. An arrow with bars across it means push without moving. A box beside a picture is a close-up of a small part. Grey arms and legs are the ones on the far side of the body.'
-/** The same in fewer words, for the compact layout. */
-const PICTURE_KEY_SHORT = ' In the pictures, 1 is the start and 2 the finish; an arrow is the movement, a stopwatch means hold still, bars across an arrow mean push without moving, a box is a close-up, grey limbs are on the far side.'
+/**
+ * How to read the pictures, said once on page 1: only the signs this handout's pictures use (a rater marked the
+ * legend down as distracting for explaining a push arrow and a close-up box that appeared nowhere).
+ */
+export function pictureKey(items: readonly HandoutItem[], compact: boolean): string {
+  const drawn = items.filter((i) => i.diagram && !i.image)
+  if (!drawn.length) return ''
+  const has = {
+    hold: drawn.some((i) => pictureHold(i.dosage, i.diagram) !== undefined),
+    push: drawn.some((i) => i.diagram!.props.some((p) => p.kind === 'push')),
+    closeUp: drawn.some((i) => i.diagram!.detail),
+  }
+  if (compact) {
+    const signs = ['an arrow is the movement', has.hold && 'a stopwatch means hold still', has.push && 'bars across an arrow mean push without moving', has.closeUp && 'a box is a close-up', 'grey limbs are on the far side']
+    return ` In the pictures, 1 is the start and 2 the finish; ${signs.filter(Boolean).join(', ')}.`
+  }
+  return [
+    ' The pictures show numbered steps: 1 is where you start and 2 is where you finish, with an arrow for the movement.',
+    has.hold ? ' A stopwatch means hold still.' : '',
+    has.push ? ' An arrow with bars across it means push without moving.' : '',
+    has.closeUp ? ' A box beside a picture is a close-up of a small part.' : '',
+    ' Grey arms and legs are the ones on the far side of the body.',
+  ].join('')
+}
+
+/** What the pictures show being used, in the words a patient would look for at home. */
+const THINGS: Partial<Record<Prop['kind'], string>> = {
+  mat: 'a mat or carpet on the floor', chair: 'a sturdy chair', wall: 'a clear wall', table: 'a table or kitchen counter', step: 'a stair or step',
+  ball: 'a ball', pillow: 'a pillow', towel: 'a towel', band: 'an exercise band', weight: 'a light weight', 'foam roll': 'a foam roll',
+  stick: 'a stick or broom handle', marble: 'a few marbles', cup: 'a cup',
+}
+
+/** " You will need: a mat …, a pillow." from the props the pictures draw, so the patient can set up before starting. */
+export function needed(items: readonly HandoutItem[]): string {
+  const things = [...new Set(items.flatMap((i) => (i.image ? [] : i.diagram?.props ?? [])).map((p) => THINGS[p.kind]).filter((t): t is string => Boolean(t)))]
+  return things.length ? ` You will need: ${things.join(', ')}.` : ''
+}
 
 /**
  * The key points once more after the last card, in a few plain lines (a patient reads the end of a handout too), with
@@ -208,7 +243,7 @@ function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minut
       ? `Do ${all} ${often[0]!.toLowerCase()}: about ${minutes} minutes each time.`
       : `Do ${all} as often as each card says: about ${minutes} minutes each time.`,
     'Move slowly and keep breathing. A mild stretch or effort is fine; sharp pain, or pain that keeps growing, is not: stop.',
-    ...(input.logDays > 0 ? ['Tick the log each time you finish an exercise, and bring it to your next visit.'] : []),
+    ...(input.logDays > 0 ? ['Check off the log each time you finish an exercise, and bring it to your next visit.'] : []),
   ]
   return (
     <View style={s.closing} wrap={false}>

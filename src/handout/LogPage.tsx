@@ -100,7 +100,8 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
     title: <Text key="log-title" style={[s.h2, input.layout === 'compact' ? { marginTop: 12, paddingTop: 8, borderTopWidth: 1.5, borderTopColor: INK } : {}]}>Your exercise log: {logMonths(input)}</Text>,
     intro: (
       <Text key="log-intro" style={{ marginBottom: 8 }}>
-        Tick one box each time you finish an exercise (more boxes mean more sessions that day).{boxes.some((r) => r.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet to your next visit.
+        {/* Only says what this log has: "more boxes" read as a puzzle on a log with one box a day. */}
+        Check off a box each time you finish an exercise.{boxes.some((r) => r.some((n) => n > 1)) ? ' Two or more boxes on a day mean that many sessions that day.' : ''}{boxes.some((r) => r.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet to your next visit.
       </Text>
     ),
     head: head(0, true),

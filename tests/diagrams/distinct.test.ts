@@ -64,7 +64,8 @@ describe('built-in exercise pictures', () => {
     const found = twins()
     const unexplained = [...found].filter(([pair]) => !allowed.has(pair)).map(([pair, views]) => `${pair} (${views.join(', ')})`)
     expect(unexplained).toEqual([])
-  })
+    // Every built-in picture in every view: about 2 s alone, several times that on a busy machine.
+  }, 60_000)
 
   it('keeps the twins list honest: every listed pair exists and still draws alike', () => {
     const ids = new Set(exercises.map((e) => e.id))
