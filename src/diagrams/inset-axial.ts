@@ -15,29 +15,51 @@ const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 /** How much larger than life the head's glide is drawn: a 2–3 cm chin tuck is otherwise a hair's breadth at inset size. */
 const GLIDE = 2.5
 
-const neck: PartModel = (_pose, { sign, joints: j, startJoints: j0 }) => {
-  // The trunk's own frame, so the head is drawn upright whether the patient sits or lies: up the spine, forward out of the chest.
+const neck: PartModel = (_pose, { spec, sign, joints: j, startJoints: j0 }) => {
+  // The trunk's own frame: up the spine, forward out of the chest.
   const up = unit(sub(j0.neckBase, j0.waist))
   const across = unit(sub(j0.leftShoulder, j0.rightShoulder))
   const forward = unit(cross(across, up))
-  // Seen from the working side: forward is to the right for the right side, as in the whole figure.
-  const camera: Mat3 = [scale(forward, -sign), scale(cross(up, forward), -sign), up]
-  // The head and neck glide together; the glide is drawn larger than life, the neck base stays.
-  const shift = scale(sub(headCentre(j), headCentre(j0)), GLIDE - 1)
-  const moved = (p: Vec3) => add(p, shift)
-  const head = moved(headCentre(j))
+  // Seen from the working side: upright for a body sitting or standing; lying, the drawing keeps the floor down, so
+  // a chin tuck lying on the back is drawn lying, face up (drawn upright it read as a standing head).
+  const lying = Math.abs(up[2]) < 0.5
+  const screenUp: Vec3 = lying ? unit(sub([0, 0, 1], scale(across, across[2]))) : up
+  const camera: Mat3 = [scale(cross(across, screenUp), -sign), scale(across, -sign), screenUp]
+  // The glide is what the neck base does along the trunk's forward line, drawn larger than life. Only that part is
+  // enlarged: the small drop of the tipped lower neck is left out, so the head slides straight back, chin level
+  // (enlarged with the drop, and with the neck base held still, the head read as a nod). The neck base goes back by
+  // half the glide, so the neck slants with it instead of bending at the trunk.
+  const glide = scale(forward, dot(sub(j.neckBase, j0.neckBase), forward))
+  // Lying, the floor is drawn, the back rests on it, and the head on a folded towel or pillow when the spec has one there.
+  const towel = lying && spec.props.some((p) => (p.kind === 'pillow' || p.kind === 'towel') && 'at' in p && p.at === 'headTop')
+  const back = (top: Vec3): [Vec3, number][] => [
+    [add(top, add(scale(up, -5), scale(forward, -2))), 6], [add(top, add(scale(up, -7), scale(forward, 5))), 6],
+    [add(top, add(scale(up, -20), scale(forward, -3))), 7], [add(top, add(scale(up, -20), scale(forward, 7))), 7],
+  ]
+  const lift = (dz: number) => (p: Vec3): Vec3 => [p[0], p[1], p[2] + dz]
+  const liftTrunk = lift(lying ? -Math.min(...back(j0.neckBase).map(([c, r]) => c[2] - r)) : 0)
+  const TOWEL = 4.4
+  const liftHead = lift(lying ? (towel ? TOWEL : 0) - (headCentre(j0)[2] - 10.5) : 0)
+  // The trunk stays put (the start's).
+  const trunkTop = liftTrunk(j0.neckBase)
+  const neckBase = liftTrunk(add(j0.neckBase, scale(glide, GLIDE / 2)))
+  // The head keeps its own angle on the neck (a nod still shows), riding on the enlarged glide.
+  const head = liftHead(add(add(j0.neckBase, scale(glide, GLIDE)), sub(headCentre(j), j.neckBase)))
   const face = unit(sub(j.face, headCentre(j)))
   const crown = unit(sub(sub(j.headTop, headCentre(j)), scale(face, dot(sub(j.headTop, headCentre(j)), face))))
   const at = (f: number, u: number): Vec3 => add(head, add(scale(face, f), scale(crown, u)))
-  // The trunk stays put (the start's), the top of the neck with it.
-  const neckBase = j0.neckBase
+  const rest = liftHead(headCentre(j0))
+  const pad = (d: number): Vec3 => add([rest[0], rest[1], TOWEL / 2], scale(up, d))
+  const under = towel ? [blob('towel', [[pad(-9), TOWEL / 2], [pad(7), TOWEL / 2]], 'far', 30)] : []
   return {
     camera,
     track: at(11.5, -1),
     guide: 'upright',
+    ...(lying ? { floor: 0 } : {}),
     blobs: [
+      ...under,
       // The top of the trunk: the back of it under the neck, the chest well in front.
-      blob('upper back', [[add(neckBase, add(scale(up, -5), scale(forward, -2))), 6], [add(neckBase, add(scale(up, -7), scale(forward, 5))), 6], [add(neckBase, add(scale(up, -20), scale(forward, -3))), 7], [add(neckBase, add(scale(up, -20), scale(forward, 7))), 7]], 'near', 6),
+      blob('upper back', back(trunkTop), 'near', 6),
       blob('neck', [[neckBase, 5], [at(-1, -3), 5]], 'near', 3),
       // Skull, jaw and chin: the face is the side the nose points to.
       blob('head', [[head, 10.5], [at(5, -6), 5.5], [at(7.5, -8.5), 2.6], [at(9, 1.5), 3]]),

@@ -150,7 +150,7 @@ describe('the library’s details', async () => {
     }
   })
 
-  it('draws a chin tuck upright with a nose and an ear, and the head glides back from the guide by a readable amount', () => {
+  it('draws a chin tuck sitting upright with a nose and an ear, and the head glides back from the guide by a readable amount', () => {
     const fig = insetFor(byId.get('chin-tucks')!.diagram!)!
     for (const role of ['nose', 'ear', 'eye']) expect(fig.shapes.some((s) => s.role === `inset end ${role}`), role).toBe(true)
     const offset = (fig.width + INSET.gap) / 2
@@ -159,6 +159,50 @@ describe('the library’s details', async () => {
     expect(nose('start') - (nose('end') - offset)).toBeGreaterThan(12)
     const arrow = fig.shapes.find((s) => s.role === 'inset arrow')!
     expect(Math.hypot(Math.max(...xsOf(arrow)) - Math.min(...xsOf(arrow)), Math.max(...ysOf(arrow)) - Math.min(...ysOf(arrow)))).toBeGreaterThanOrEqual(18)
+  })
+
+  it('draws a chin tuck as the head sliding straight back, chin level, the neck base going back half as far (not a nod)', () => {
+    const fig = insetFor(byId.get('chin-tucks')!.diagram!)!
+    const offset = (fig.width + INSET.gap) / 2
+    const box = (role: string, which: string) => {
+      const s = fig.shapes.find((x) => x.role === `inset ${which} ${role}`)!
+      const xs = xsOf(s).map((x) => (which === 'end' ? x - offset : x))
+      return { left: Math.min(...xs), right: Math.max(...xs), top: Math.min(...ysOf(s)), bottom: Math.max(...ysOf(s)) }
+    }
+    for (const role of ['head', 'nose', 'eye']) {
+      const [a, b] = [box(role, 'start'), box(role, 'end')]
+      // The same height and shape: no drop of the chin, no tilt.
+      expect(Math.abs(a.top - b.top), role).toBeLessThan(0.5)
+      expect(Math.abs(a.bottom - b.bottom), role).toBeLessThan(0.5)
+      expect(Math.abs(a.right - a.left - (b.right - b.left)), role).toBeLessThan(0.5)
+    }
+    const glide = box('nose', 'start').right - box('nose', 'end').right
+    expect(glide).toBeGreaterThan(12)
+    // The neck's lower end goes back about half as far as the head; the trunk stays put.
+    const neckFoot = (which: string) => {
+      const s = fig.shapes.find((x) => x.role === `inset ${which} neck`)!
+      const pts = pointsOf(s).map(([x, y]) => [which === 'end' ? x - offset : x, y] as const)
+      const low = pts.filter(([, y]) => y > Math.max(...pts.map((p) => p[1])) - 1.5)
+      return low.reduce((t, [x]) => t + x, 0) / low.length
+    }
+    const neckBack = neckFoot('start') - neckFoot('end')
+    expect(neckBack).toBeGreaterThan(glide * 0.3)
+    expect(neckBack).toBeLessThan(glide * 0.8)
+    const [b0, b1] = [box('upper back', 'start'), box('upper back', 'end')]
+    for (const k of ['left', 'right', 'top', 'bottom'] as const) expect(b1[k]).toBeCloseTo(b0[k], 0)
+  })
+
+  it('draws a chin tuck lying on the back lying, face up, with the floor and the towel under the head', () => {
+    const fig = insetFor(byId.get('supine-chin-tuck')!.diagram!)!
+    const start = (role: string) => fig.shapes.find((s) => s.role === `inset start ${role}`)!
+    const [head, back] = [start('head'), start('upper back')]
+    // Lying: the head is beside the trunk, not above it, and the nose points up.
+    expect(Math.max(...ysOf(head)) > Math.min(...ysOf(back))).toBe(true)
+    expect(Math.abs((Math.min(...xsOf(head)) + Math.max(...xsOf(head))) / 2 - (Math.min(...xsOf(back)) + Math.max(...xsOf(back))) / 2)).toBeGreaterThan(15)
+    const nose = start('nose')
+    expect(Math.min(...ysOf(nose))).toBeLessThan(Math.min(...ysOf(head)) + 6)
+    expect(fig.shapes.some((s) => s.role === 'inset floor')).toBe(true)
+    expect(fig.shapes.some((s) => s.role === 'inset start towel')).toBe(true)
   })
 
   it('draws the ball the grip squeezes, and a grey thumb told from the white fingers', () => {
