@@ -37,23 +37,27 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     const first = points[0]!
     const last = points.at(-1)!
     const chord = Math.hypot(last.x - first.x, last.y - first.y)
-    if (chord < 1.5) continue
+    // How far the joint really travels: a circle (arm circles) comes back near where it began, so its chord is
+    // short while its path is not; it keeps its curve instead of becoming a short straight arrow.
+    const travelled = points.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - points[i]!.x, p.y - points[i]!.y), 0)
+    if (travelled < 1.5) continue
     // Outside of the curve: from the chord's middle towards the path's middle; straight paths go to the left of travel.
     const middle = points[Math.floor(points.length / 2)]!
     let [nx, ny] = [middle.x - (first.x + last.x) / 2, middle.y - (first.y + last.y) / 2]
     let len = Math.hypot(nx, ny)
-    if (len < chord * 0.08) {
+    if (len < chord * 0.08 && chord >= 1e-6) {
       ;[nx, ny] = [(last.y - first.y) / chord, -(last.x - first.x) / chord]
       len = 1
     }
+    if (len < 1e-6) [nx, ny, len] = [0, -1, 1]
     const gap = JOINT_RADIUS[joint] * k + 5
     const off = points.map((p) => ({ x: p.x + (nx / len) * gap, y: p.y + (ny / len) * gap }))
     // Trim both ends a little so the arrow sits beside the joint rather than on it; a short path becomes a
     // straight arrow of the shortest length, along the chord.
-    const [ux, uy] = [(last.x - first.x) / chord, (last.y - first.y) / chord]
+    const [ux, uy] = chord >= 1e-6 ? [(last.x - first.x) / chord, (last.y - first.y) / chord] : [1, 0]
     const mid = { x: (off[0]!.x + off.at(-1)!.x) / 2, y: (off[0]!.y + off.at(-1)!.y) / 2 }
     const half = MIN_ARROW / 2 - HEAD * 0.6
-    const trimmed = chord < MIN_ARROW
+    const trimmed = travelled < MIN_ARROW
       ? [{ x: mid.x - ux * half, y: mid.y - uy * half }, mid, { x: mid.x + ux * half, y: mid.y + uy * half }]
       : off.slice(1, -1).length >= 2 ? off.slice(1, off.length - 1) : off
     const a = trimmed[0]!

@@ -165,7 +165,10 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
   // The numbered steps are the frames, or for a close-up that carries the movement its start and end.
   const steps = kind === 'setup' ? [0, given.keyframes.length - 1] : indices
   // A held position is one frame: it takes whichever of its (equal) poses has words.
-  const labels = kind === 'hold' ? [given.labels?.findLast(Boolean) ?? ''] : steps.map((i) => given.labels?.[i] ?? '')
+  // The single overlay picture takes the words of its start (the pale outline) and of its end (the arrow).
+  const labels = kind === 'hold' ? [given.labels?.findLast(Boolean) ?? '']
+    : kind === 'overlay' ? [given.labels?.[0] ?? '', given.labels?.[given.keyframes.length - 1] ?? '']
+    : steps.map((i) => given.labels?.[i] ?? '')
   return { width, height, viewY: 0, shapes, notes, kind, arrange, frames, from: viewWords(given, view), labels, cycle: given.cycle ?? 'return' }
 }
 

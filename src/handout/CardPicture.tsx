@@ -19,7 +19,11 @@ export function panelCaption(panel: Panel, hold?: string): string {
     const what = panel.labels[0] ? `${panel.labels[0].replace(/^./, (c) => c.toUpperCase())}. ` : ''
     return hold ? `${what}Hold this position for ${hold}.` : `${what}Hold this position.`
   }
-  if (panel.kind === 'overlay') return `Pale outline: where you start. Arrow: the movement${hold ? `; hold the end ${hold}` : ''}${after(panel)}.`
+  if (panel.kind === 'overlay') {
+    // Words for the start go after the outline, words for the end replace "the movement" (arm circles: "small circles forward").
+    const [start, end] = panel.labels
+    return `Pale outline: where you start${start ? ` (${start})` : ''}. Arrow: ${end || 'the movement'}${hold ? `; hold the end ${hold}` : ''}${after(panel)}.`
+  }
   const count = panel.kind === 'setup' ? 2 : panel.frames.length
   const steps = Array.from({ length: count }, (_, n) => {
     const word = n === 0 ? 'Start' : n === count - 1 ? 'Finish' : 'Then'

@@ -162,6 +162,24 @@ describe('figures from diagram specs', () => {
     expect(Math.sign(n.at(-2)! - n[0]!)).toBe(Math.sign(bent - knee))
   })
 
+  it('keeps the curve of a path that comes back round (arm circles): its ends are close but it travels far', () => {
+    // Arm out just below shoulder height, swung through 240 degrees of flexion: the hand goes round a small circle.
+    const circle: DiagramSpec = {
+      base: 'standing', views: ['three-quarter'], moving: ['rightHand'], props: [], side: 'right', display: 'overlay',
+      keyframes: [180, 90, 0, -60].map((f) => ({ right: { shoulderAbduction: 75, shoulderFlexion: f } })),
+    }
+    const shapes = figureFor(circle, 'three-quarter').shapes
+    const arrow = shapes.find((s) => s.role === 'arrow')!
+    expect(shapes.some((s) => s.role === 'arrowhead')).toBe(true)
+    const n = numbers(arrow)
+    const xs = n.filter((_, i) => i % 2 === 0)
+    const ys = n.filter((_, i) => i % 2 === 1)
+    // A curve round the hand, about as wide as it is tall, not a short straight stroke.
+    expect(arrow.kind === 'path' && (arrow.d.match(/Q/g) ?? []).length).toBeGreaterThan(5)
+    const [w, h] = [Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)]
+    expect(Math.min(w, h)).toBeGreaterThan(10)
+  })
+
   it('draws the eyes where the face looks: two from the front, one in profile, facing the floor when lying face down', () => {
     const eyes = (spec: DiagramSpec, view: 'side' | 'front' | 'top', frame = 0) => figureFor(spec, view, { frame }).shapes.filter((s): s is Extract<Shape, { kind: 'circle' }> => s.role === 'eye')
     const still = (base: DiagramSpec['base'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({ base, moving: [], props: [], keyframes: [{}, {}], ...extra })

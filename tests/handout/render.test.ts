@@ -292,6 +292,11 @@ describe('diagrams on the cards', () => {
     expect(lines.at(-1)).toMatch(/^\d Finish: back of the hand up; hold 5 seconds, then back to 1$/)
     expect(panelCaption(panelFor({ ...spec, cycle: 'walk' }, 'side'))).toMatch(/Finish, then step with the other foot$/)
     expect(panelCaption(panelFor({ ...still, labels: ['arm across the chest', ''] }, 'side'), '30 seconds')).toBe('Arm across the chest. Hold this position for 30 seconds.')
+    // The single overlay picture says its start words after the outline and its end words for the arrow.
+    const overlay = { ...spec, display: 'overlay' as const }
+    expect(panelCaption(panelFor(overlay, 'side'))).toBe('Pale outline: where you start. Arrow: the movement, then back to 1.')
+    const words = spec.keyframes.map((_, i) => (i === 0 ? 'arms out at shoulder height' : i === spec.keyframes.length - 1 ? 'small circles forward' : ''))
+    expect(panelCaption(panelFor({ ...overlay, labels: words }, 'side'))).toBe('Pale outline: where you start (arms out at shoulder height). Arrow: small circles forward, then back to 1.')
     const texts = (node: unknown): string[] => {
       if (typeof node === 'string') return [node]
       if (!node || typeof node !== 'object') return []
