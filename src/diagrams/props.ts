@@ -8,11 +8,11 @@
 import type { Mapper, Shape } from './body'
 import { outline } from './hull'
 import { headCentre, JOINT_RADIUS } from './placement'
-import { pushOnDrawing, pushShapes, type PushProp } from './push'
+import { pushOnDrawing, pushShapes, pushVector, type PushProp } from './push'
 import type { FigureJoint, Joints } from './skeleton'
 import type { Prop } from './spec'
 import { BAND, PROP, TONES } from './style'
-import type { Vec3 } from './vec'
+import { add, type Vec3 } from './vec'
 
 export const STEP_HEIGHT = 18
 
@@ -134,7 +134,7 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
       case 'mat':
         break // drawn with the floor
       case 'push':
-        front.push(...pushShapes(prop, j, map, k))
+        front.push(...pushShapes(prop, j, map, k, props.some((w) => w.kind === 'wall' && w.at === prop.at)))
         break
       case 'chair': {
         if (prop.at) {
@@ -164,9 +164,16 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
       }
       case 'wall': {
         const p = map(j[prop.at])
+        const floorY = floorUnder(prop.at)
+        // Pushed into straight away from the viewer, the wall (a door edge) stands beyond the part, hidden behind it:
+        // drawn beside the fist it stood in front of the palm, with nothing to press on.
+        const push = pushes.find((q) => q.at === prop.at)
+        if (push && !pushOnDrawing(push, j, map) && map(add(j[push.at], pushVector(j, push.at, push.toward))).depth > p.depth) {
+          back.push(rect('wall', p.x - 2.5 * k, floorY - 175 * k, p.x + 2.5 * k, floorY, 0))
+          break
+        }
         const dir = sideOf(prop.at)
         const x = p.x + dir * JOINT_RADIUS[prop.at] * k
-        const floorY = floorUnder(prop.at)
         back.push(rect('wall', x, floorY - 175 * k, x + dir * 5 * k, floorY, 0))
         break
       }

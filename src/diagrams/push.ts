@@ -55,7 +55,12 @@ export function pushOnDrawing(push: PushProp, j: Joints, map: Mapper): { x: numb
   return len < 0.4 * full ? null : { x: (b.x - a.x) / len, y: (b.y - a.y) / len }
 }
 
-export function pushShapes(push: PushProp, j: Joints, map: Mapper, k: number): Shape[] {
+/**
+ * `intoWall`: a wall (door frame) stands at the pushing part, on the side the push points to. The arrow then
+ * comes from the other side and ends at the part, pressing it into the wall: drawn from the part outwards it
+ * crossed the door edge and pointed away from it, and blind readers saw the palm with nothing to press on.
+ */
+export function pushShapes(push: PushProp, j: Joints, map: Mapper, k: number, intoWall = false): Shape[] {
   const { p, r } = origin(j, push.at)
   const c = map(p)
   const dir = pushOnDrawing(push, j, map)
@@ -73,9 +78,10 @@ export function pushShapes(push: PushProp, j: Joints, map: Mapper, k: number): S
   const [ux, uy] = [dir.x, dir.y]
   const [nx, ny] = [-uy, ux]
   // The tail sits just off the part's surface and the head points where the patient pushes; a push down
-  // (into the floor, a towel, a bed) comes from above and ends on the part, so it stays above the floor.
+  // (into the floor, a towel, a bed) comes from above and ends on the part, so it stays above the floor; a push
+  // into a wall likewise ends on the part, from the side away from the wall.
   const gap = r * k + 3
-  const start = push.toward === 'down' ? -(gap + PUSH_STYLE.length) : gap
+  const start = push.toward === 'down' || intoWall ? -(gap + PUSH_STYLE.length) : gap
   const tail = { x: c.x + ux * start, y: c.y + uy * start }
   const tip = { x: tail.x + ux * PUSH_STYLE.length, y: tail.y + uy * PUSH_STYLE.length }
   const h = PUSH_STYLE.head

@@ -108,6 +108,44 @@ describe('the push of an isometric exercise', () => {
     expect(wallX(inward)).toBeGreaterThan(wrist)
   })
 
+  it('presses the part into a wall: the arrow comes from the other side and its tip ends at the part', () => {
+    // Drawn from the part outwards, an inward push crossed the door edge and pointed away from it, and blind
+    // readers saw a palm with nothing to press on.
+    for (const toward of ['in', 'out'] as const) {
+      const spec = { ...externalRotation, props: [{ kind: 'wall', at: 'rightWrist' }, { kind: 'push', at: 'rightWrist', toward }] as Prop[] }
+      const fig = figureFor(spec, 'front')
+      const wrist = fig.joints.rightWrist.x
+      const wall = numbers(pathOf(fig.shapes, 'wall')!.d)[0]!
+      const [tailX] = numbers(pathOf(fig.shapes, 'push')!.d)
+      const [tipX] = numbers(pathOf(fig.shapes, 'push head')!.d)
+      // Tail on the side away from the wall, tip at the wrist, pointing towards the wall.
+      expect(Math.sign(tailX! - wrist), toward).toBe(-Math.sign(wall - wrist))
+      expect(Math.sign(tipX! - tailX!), toward).toBe(Math.sign(wall - wrist))
+      expect(Math.abs(tipX! - wrist), toward).toBeLessThan(Math.abs(tailX! - wrist))
+    }
+    // Without a wall the push still starts at the part and points away from it.
+    const free = { ...externalRotation, props: [{ kind: 'push', at: 'rightWrist', toward: 'out' }] as Prop[] }
+    const fig = figureFor(free, 'front')
+    const [tailX] = numbers(pathOf(fig.shapes, 'push')!.d)
+    const [tipX] = numbers(pathOf(fig.shapes, 'push head')!.d)
+    expect(Math.abs(tipX! - fig.joints.rightWrist.x)).toBeGreaterThan(Math.abs(tailX! - fig.joints.rightWrist.x))
+  })
+
+  it('hides a wall pushed into straight away from the viewer behind the part, not beside it', () => {
+    const inward = diagramSpecSchema.parse({ ...externalRotation, views: ['side'], props: [{ kind: 'wall', at: 'rightHand' }, { kind: 'push', at: 'rightHand', toward: 'in' }] })
+    const fig = figureFor(inward, 'side')
+    // The wall's path starts `M<left> <top>H<right>`.
+    const [left, , right] = numbers(pathOf(fig.shapes, 'wall')!.d)
+    const hand = fig.joints.rightHand.x
+    expect(left!).toBeLessThan(hand)
+    expect(right!).toBeGreaterThan(hand)
+    // A wall on the viewer's side of the part (pushed towards the viewer) is still drawn beside it.
+    const outward = diagramSpecSchema.parse({ ...externalRotation, views: ['side'] })
+    const side = figureFor(outward, 'side')
+    const [wallLeft] = numbers(pathOf(side.shapes, 'wall')!.d)
+    expect(wallLeft!).toBeGreaterThan(side.joints.rightWrist.x)
+  })
+
   it('gives every built-in hold its push, drawn inside the picture in each of its views', async () => {
     const { exercises } = await loadBuiltinLibrary('resources/library/exercises')
     const holds = exercises.filter((e) => e.diagram && /^isometric-/.test(e.id))
