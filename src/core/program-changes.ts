@@ -106,3 +106,9 @@ export function changesSince(printed: readonly Item[], current: readonly Item[],
   if (keptBefore.some((item, i) => item !== keptNow[i])) changes.push({ kind: 'order', exercise: '', text: 'The exercises are in a different order' })
   return changes
 }
+
+/** The most recent handout given for a program, if any: the one the builder compares with. */
+export function lastHandoutFor<H extends { programId: string; at: string }>(handouts: readonly H[] | undefined, programId: string | undefined): H | undefined {
+  if (!programId) return undefined
+  return (handouts ?? []).filter((h) => h.programId === programId).reduce<H | undefined>((last, h) => (last && last.at >= h.at ? last : h), undefined)
+}
