@@ -46,14 +46,14 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
 
   if (handouts.length === 0) return null
   return (
-    <Stack gap={6} mb="md" aria-label="Handouts given">
+    <Stack gap="xs" mb="md" aria-label="Handouts given">
       <Text size="sm" fw={600}>Handouts given</Text>
       {[...handouts].reverse().map((h) => (
-        <Group key={h.id} role="group" aria-label={`Handout of ${formatDate(h.at)}: ${h.snapshot.title}`} justify="space-between" gap="xs" wrap="nowrap">
+        <Stack key={h.id} role="group" aria-label={`Handout of ${formatDate(h.at)}: ${h.snapshot.title}`} gap={0}>
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             {formatDate(h.at)} · {h.snapshot.title} · {layoutWords(h)} · <Text span c="dimmed" size="sm">{h.file}</Text>
           </Text>
-          <Group gap={2} wrap="nowrap">
+          <Group gap={2} ml={-6}>
             <Button size="compact-xs" variant="subtle" leftSection={<IconFileTypePdf size={14} />} loading={busy === `${h.id}/save`} onClick={() => void saveAgain(h)}>
               Save again
             </Button>
@@ -64,7 +64,7 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
               Show in folder
             </Button>
           </Group>
-        </Group>
+        </Stack>
       ))}
     </Stack>
   )
