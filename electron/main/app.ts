@@ -74,6 +74,7 @@ export function startApp(): void {
       dialogs: electronDialogs(() => app.getPath('documents'), folders),
       resourcesDir: join(here, '../../resources'),
       openFile: (path) => void shell.openPath(path),
+      showFile: (path) => shell.showItemInFolder(path),
       printPdf: pdfPrinter(data.path),
       log: (message, error) => (error ? console.error(message, error) : console.warn(message)),
     })

@@ -49,6 +49,9 @@ export const api = {
   previewHandout: (arg) => call('previewHandout', arg),
   printHandout: (arg) => call('printHandout', arg),
   exportHandout: (arg) => call('exportHandout', arg),
+  reprintHandout: (arg) => call('reprintHandout', arg),
+  printPastHandout: (arg) => call('printPastHandout', arg),
+  showHandoutFile: (arg) => call('showHandoutFile', arg),
 } satisfies Api
 
 contextBridge.exposeInMainWorld('api', api)

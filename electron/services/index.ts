@@ -5,6 +5,7 @@ import { AppFailure } from '../../src/core/result'
 import { describeDataFolder } from './data-folder'
 import { acquireDataLock, type DataLock, type DataLockOptions } from './data-lock'
 import type { Dialogs } from './dialogs'
+import { copiesFolder, removeCopies } from './handout/copies'
 import { createHandoutHandlers } from './handout/export'
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   log?: (message: string, error?: unknown) => void
   /** Opens a saved file in the system's viewer (the app passes shell.openPath). */
   openFile?: (path: string) => void
+  /** Shows a saved file in its folder (the app passes shell.showItemInFolder). */
+  showFile?: (path: string) => void
   /** The system print dialog for a PDF (the app passes electron/main/print.ts). */
   printPdf?: (pdf: Buffer, title: string) => Promise<boolean>
   /** The folder lock's timings and process check (tests shorten them). */
@@ -131,7 +134,14 @@ export function createServices(deps: ServiceDeps): Services {
       const logo = await library.media.importFile(path)
       return settings.update({ clinic: { ...current.clinic, logo } })
     },
-    ...createRosterHandlers({ store, reopen, backups, dialogs: deps.dialogs, readUserFile, now: deps.now, log, exerciseExists: async (id) => !!(await library.find(id)) }),
+    ...createRosterHandlers({
+      store, reopen, backups, dialogs: deps.dialogs, readUserFile, now: deps.now, log,
+      exerciseExists: async (id) => !!(await library.find(id)),
+      forgetHandouts: async (handoutIds) => {
+        const left = await removeCopies(deps.dataDir, handoutIds)
+        if (left.length) notify(`The copies of ${left.length} handout${left.length === 1 ? '' : 's'} of a deleted patient could not be removed from ${copiesFolder(deps.dataDir)}: delete ${left.map((id) => `${id}.json`).join(', ')} there yourself.`)
+      },
+    }),
     ...library.handlers,
     ...createHandoutHandlers({
       dataDir: deps.dataDir,
@@ -142,7 +152,9 @@ export function createServices(deps: ServiceDeps): Services {
       dialogs: deps.dialogs,
       openFile: deps.openFile,
       printPdf: deps.printPdf,
+      showFile: deps.showFile,
       now: deps.now,
+      log,
     }),
   }
   for (const method of changesData) {

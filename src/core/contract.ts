@@ -45,6 +45,9 @@ const handoutOptions = {
   logDays: z.number().int().min(0).max(31),
 }
 
+/** One handout in a patient's history. */
+const pastHandout = z.strictObject({ patientId: id, handoutId: id })
+
 /**
  * The whole main/renderer contract. Keys are the method names on `window.api`;
  * the IPC channel name is derived with `channelName` (./channels).
@@ -99,6 +102,11 @@ export const contract = {
   exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
     z.strictObject({ patientId: id, programId: id, ...handoutOptions }),
   ),
+  /** A past handout saved again from its exact copy (same pages, same bytes); not added to the history again. */
+  reprintHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(pastHandout),
+  printPastHandout: channel<{ printed: boolean; warnings: string[] }>()(pastHandout),
+  /** Shows a past handout's PDF in its folder (desktop app); `shown: false` with the path where that is not possible. */
+  showHandoutFile: channel<{ shown: boolean; path: string }>()(pastHandout),
 }
 
 /**
@@ -109,7 +117,7 @@ export const changesData: ReadonlySet<string> = new Set([
   'updateSettings', 'setClinicLogo', 'startEmptyRoster', 'createPatient', 'updatePatient', 'setPatientArchived', 'deletePatient',
   'saveProgram', 'duplicateProgram', 'backupNow', 'restoreBackup', 'importRoster', 'createExercise', 'updateExercise',
   'duplicateExercise', 'deleteExercise', 'setFavourite', 'setDefaultDosage', 'attachExercisePhoto', 'removeExercisePhoto',
-  'saveTemplate', 'deleteTemplate', 'exportHandout',
+  'saveTemplate', 'deleteTemplate', 'exportHandout', 'reprintHandout',
 ] satisfies Method[])
 
 export type Contract = typeof contract

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { dosageSchema, type Dosage } from './dosage'
 import { holdRange } from './dosage-format'
-import { isoDate } from './patient'
+import { id, isoDate } from './patient'
 import { storedText } from './text'
 import { storedTherapistSchema } from './settings'
 import { diagramSpecSchema } from '../diagrams/spec'
@@ -58,6 +58,25 @@ export const handoutInputSchema = z.strictObject({
   shorthand: z.boolean().default(false),
 })
 export type HandoutInput = z.output<typeof handoutInputSchema>
+
+export const HANDOUT_COPY_FORMAT = 'homeplan-handout-copy'
+
+/**
+ * The exact copy of an exported handout, kept as `<data folder>/handouts/<record id>.json` beside the roster:
+ * everything that was printed (text, pictures and diagrams, clinic and logo, therapist, date, layout), so the
+ * same PDF can be made again after the program, the library or the clinic details changed. The roster's
+ * handout record stays as it was (older Homeplans still open the roster); the record's id is the link.
+ */
+export const handoutCopySchema = z.strictObject({
+  format: z.literal(HANDOUT_COPY_FORMAT),
+  version: z.literal(1),
+  patientId: id,
+  handoutId: id,
+  /** Where the PDF was saved (absolute), for "Show in folder". */
+  path: z.string().min(1).max(4096),
+  input: handoutInputSchema,
+})
+export type HandoutCopy = z.output<typeof handoutCopySchema>
 export type HandoutItem = z.infer<typeof handoutItemSchema>
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)

@@ -52,6 +52,16 @@ describe('HTTP bridge', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
   })
 
+  it('serves the past-handout calls: ids checked, a missing handout said in words', async () => {
+    for (const method of ['reprintHandout', 'printPastHandout', 'showHandoutFile']) {
+      expect(await (await post(method, { arg: { patientId: 'patient-000001', handoutId: '../x' } })).json()).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'handoutId' } })
+      expect(await (await post(method, { arg: { patientId: 'patient-000001', handoutId: 'handout-000001' } })).json()).toMatchObject({
+        ok: false,
+        error: { code: method === 'printPastHandout' ? 'forbidden' : 'not_found' },
+      })
+    }
+  })
+
   it('refuses calls without the bridge header or from another origin', async () => {
     const noHeader = await post('getSettings', {}, {})
     expect(noHeader.status).toBe(403)

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pdfText } from '../support/pdf'
 import { expect, test } from './fixtures'
@@ -64,5 +64,59 @@ test('clinic details, then export a handout from the builder and find it in the 
   const history = page.getByLabel('Handouts given')
   await expect(history).toContainText('large print, A4')
   await expect(history).toContainText(file)
+  expect(consoleErrors).toEqual([])
+})
+
+test('a changed dose shows in the builder as changed since the handout; the past handout is saved again byte for byte', async ({ page, bridge, consoleErrors }) => {
+  test.slow()
+  await page.setViewportSize({ width: 1400, height: 1000 })
+  await page.goto(`${bridge.url}/#/patients`)
+  const { patientId, programId } = await page.evaluate(async () => {
+    type R<T> = Promise<{ ok: boolean; value: T }>
+    const api = (window as unknown as { api: Record<string, (a?: unknown) => R<{ id: string; programs: { id: string }[] }>> }).api
+    await api['updateSettings']!({ clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false })
+    const patient = (await api['createPatient']!({ firstName: 'Anna', lastName: 'Łukasiewicz', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })).value
+    const items = [
+      { id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 10 } } },
+      { id: 'item-000002', exerciseId: 'clamshells', dosage: { sets: 2, reps: { min: 15, max: 15 }, side: 'both' } },
+    ]
+    const saved = (await api['saveProgram']!({ patientId: patient.id, program: { title: 'Hip strength', status: 'current', items } })).value
+    return { patientId: patient.id, programId: saved.programs[0]!.id }
+  })
+  await page.goto(`${bridge.url}/#/program/${patientId}/${programId}`)
+  await page.getByRole('button', { name: 'Export PDF…' }).click()
+  await page.getByRole('button', { name: 'Save as PDF…' }).click()
+  await expect(page.getByText('Handout saved', { exact: true })).toBeVisible()
+  // Closes the export box, so the builder's notice can be seen.
+  await page.getByRole('button', { name: 'Export PDF…' }).click()
+  await expect(page.getByRole('button', { name: 'Save as PDF…' })).toBeHidden()
+  await expect(page.getByText(/^Matches the handout printed on /)).toBeVisible()
+
+  await page.getByRole('textbox', { name: 'Sets (Bridges)' }).fill('3')
+  await page.getByRole('textbox', { name: 'Reps from (Clamshells)' }).fill('12')
+  await page.getByRole('textbox', { name: 'Reps to (Clamshells)' }).fill('12')
+  const notice = page.getByRole('status').filter({ hasText: 'Changed since the handout printed on' })
+  await expect(notice).toContainText('Bridges: 2 → 3 sets')
+  await expect(notice).toContainText('Clamshells: 15 → 12 times')
+  await page.screenshot({ path: 'test-results/screenshots/builder-changed-since.png' })
+
+  await page.getByRole('button', { name: 'Save program' }).click()
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible()
+  await page.goto(`${bridge.url}/#/patients/${patientId}`)
+  const row = page.getByLabel('Handouts given').getByRole('group')
+  await expect(row).toHaveCount(1)
+  const file = (await row.textContent())!.match(/\S+\.pdf/)![0]
+  const path = join(bridge.dataDir, 'exports', file)
+  const original = await readFile(path)
+  await rm(path)
+  await row.getByRole('button', { name: 'Save again' }).click()
+  await expect(page.getByText('Handout saved again, exactly as given')).toBeVisible()
+  const again = await readFile(path)
+  expect(again.equals(original)).toBe(true)
+  expect((await pdfText(again)).all).toContain('Riverside Physical Therapy')
+  await row.getByRole('button', { name: 'Show in folder' }).click()
+  await expect(page.getByText('The handout is saved here')).toBeVisible()
+  await expect(row).toHaveCount(1)
+  await page.screenshot({ path: 'test-results/screenshots/patient-handout-history.png' })
   expect(consoleErrors).toEqual([])
 })

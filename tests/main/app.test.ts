@@ -67,7 +67,7 @@ vi.mock('electron', () => {
       },
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    shell: { openExternal: vi.fn(), openPath: vi.fn() },
+    shell: { openExternal: vi.fn(), openPath: vi.fn(), showItemInFolder: vi.fn() },
     dialog: { showMessageBox: vi.fn() },
   }
 })

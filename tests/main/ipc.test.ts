@@ -18,6 +18,9 @@ function setup() {
     getSettings: vi.fn(() => defaultSettings),
     updateSettings: vi.fn((patch) => ({ ...defaultSettings, ...patch })),
     getDataFolder: vi.fn(),
+    reprintHandout: vi.fn(),
+    printPastHandout: vi.fn(),
+    showHandoutFile: vi.fn(),
   } as unknown as Handlers
   registerIpc(ipcMain, handlers, appUrlMatcher(rendererUrl), () => {})
   const call = (method: string, event: SenderLike, arg?: unknown) => registered.get(channelName(method))!(event, arg)
@@ -59,6 +62,19 @@ describe('registerIpc', () => {
       error: { code: 'invalid_argument', field: 'colorScheme' },
     })
     expect(handlers.updateSettings).not.toHaveBeenCalled()
+  })
+
+  it('refuses past-handout calls whose ids are not ids, or that carry anything else, before any service runs', async () => {
+    const { call, handlers } = setup()
+    const good = { patientId: 'patient-000001', handoutId: 'handout-000001' }
+    for (const method of ['reprintHandout', 'printPastHandout', 'showHandoutFile']) {
+      const bad: unknown[] = [undefined, {}, { ...good, handoutId: '../../roster' }, { ...good, patientId: 'a/b' }, { ...good, path: '/etc/passwd' }, { patientId: good.patientId }]
+      for (const arg of bad) expect(await call(method, topFrame(), arg)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+      expect(await call(method, { senderFrame: null }, good)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    }
+    expect(handlers.reprintHandout).not.toHaveBeenCalled()
+    expect(handlers.printPastHandout).not.toHaveBeenCalled()
+    expect(handlers.showHandoutFile).not.toHaveBeenCalled()
   })
 
   it('trusts the dev server origin only when one is configured', () => {

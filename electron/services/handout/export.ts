@@ -1,9 +1,11 @@
 /**
  * Export a patient's program as a PDF handout: build the handout from the roster, library and clinic
  * settings, render it (main process, same renderer as `npm run handout`), let the user choose where to
- * save it, and record the export in the patient's history with a snapshot of what was printed.
+ * save it, and record the export in the patient's history with a snapshot of what was printed. Each export
+ * also keeps an exact copy of what it printed (./copies), so it can be printed again page for page.
  */
 import { randomUUID } from 'node:crypto'
+import { stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { Handlers } from '../../../src/core/contract'
 import type { HandoutInput } from '../../../src/core/handout-model'
@@ -17,6 +19,7 @@ import { pictureProblem } from '../library/image-check'
 import type { Library } from '../library/service'
 import type { RosterStore } from '../roster/store'
 import { assertRoomForHandout, recordHandout } from '../roster/service'
+import { keepCopy, NoCopy, readCopy, removeCopies } from './copies'
 import { renderHandout } from './render'
 
 export interface HandoutDeps {
@@ -30,7 +33,10 @@ export interface HandoutDeps {
   openFile?: (path: string) => void
   /** Shows the system print dialog for a PDF (Electron only); resolves false if the user cancelled. */
   printPdf?: (pdf: Buffer, title: string) => Promise<boolean>
+  /** Shows a file in its folder (Electron's shell.showItemInFolder); absent in tests and the bridge. */
+  showFile?: (path: string) => void
   now?: () => Date
+  log?: (message: string, error?: unknown) => void
 }
 
 const filePart = (value: string) => fileNamePart(value, 'Patient')
@@ -113,8 +119,15 @@ export async function handoutFor(
   return { input, warnings }
 }
 
-export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'exportHandout' | 'previewHandout' | 'printHandout'> {
+type HandoutHandlers = Pick<Handlers, 'exportHandout' | 'previewHandout' | 'printHandout' | 'reprintHandout' | 'printPastHandout' | 'showHandoutFile'>
+
+const pdfFilters = [{ name: 'PDF', extensions: ['pdf'] }]
+const printingNeedsDesktop = () => new AppFailure('forbidden', 'Printing needs the Homeplan desktop app. Export the PDF and print it from your PDF viewer.')
+
+export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
   const now = deps.now ?? (() => new Date())
+  const log = deps.log ?? (() => {})
+  const fontsDir = join(deps.resourcesDir, 'fonts')
   /**
    * One export per patient at a time: the history check, the file and the record happen together, so two
    * exports racing for the last place in a full history cannot both write a PDF that only one can record.
@@ -139,12 +152,20 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
     const settings = await deps.settings()
     const date = now().toISOString().slice(0, 10)
     const prepared = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
-    const rendered = await renderHandout(prepared.input, join(deps.resourcesDir, 'fonts'))
-    return { store, patient, program, settings, date, pdf: rendered.pdf, warnings: [...prepared.warnings, ...rendered.warnings] }
+    const rendered = await renderHandout(prepared.input, fontsDir)
+    return { store, patient, program, settings, date, input: prepared.input, pdf: rendered.pdf, warnings: [...prepared.warnings, ...rendered.warnings] }
+  }
+  /** A past export: its record in the patient's history and the exact copy of what it printed. */
+  const pastHandout = async ({ patientId, handoutId }: { patientId: string; handoutId: string }) => {
+    const patient = (await deps.store()).get(patientId)
+    if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
+    const record = patient.handouts?.find((h) => h.id === handoutId)
+    if (!record) throw new AppFailure('not_found', 'That handout is not in this patient’s history.', 'handoutId')
+    return { patient, record, copy: await readCopy(deps.dataDir, patientId, handoutId) }
   }
   return {
     printHandout: async (args) => {
-      if (!deps.printPdf) throw new AppFailure('forbidden', 'Printing needs the Homeplan desktop app. Export the PDF and print it from your PDF viewer.')
+      if (!deps.printPdf) throw printingNeedsDesktop()
       const { pdf, warnings, patient } = await savedHandout(args, false)
       const printed = await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`)
       return { printed, warnings }
@@ -156,19 +177,61 @@ export function createHandoutHandlers(deps: HandoutDeps): Pick<Handlers, 'export
       const stamp = now().toISOString()
       const draft: Program = { ...program, id: 'preview-program', revision: 1, createdAt: stamp, updatedAt: stamp }
       const prepared = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
-      const { pdf, warnings } = await renderHandout(prepared.input, join(deps.resourcesDir, 'fonts'))
+      const { pdf, warnings } = await renderHandout(prepared.input, fontsDir)
       return { pdf: pdf.toString('base64'), warnings: [...prepared.warnings, ...warnings] }
     },
     exportHandout: (args) => onePerPatient(args.patientId, async () => {
       const { patientId, programId, layout, paper } = args
-      const { store, patient, program, settings, date, pdf, warnings } = await savedHandout(args, true)
-      const path = await deps.dialogs.save({ title: 'Save the handout as PDF', defaultName: defaultHandoutName(patient, date), filters: [{ name: 'PDF', extensions: ['pdf'] }] })
+      const { store, patient, program, settings, date, input, pdf, warnings } = await savedHandout(args, true)
+      const path = await deps.dialogs.save({ title: 'Save the handout as PDF', defaultName: defaultHandoutName(patient, date), filters: pdfFilters })
       if (!path) return { saved: false as const }
-      await writeFileAtomic(path, pdf, { mode: 0o644 })
       const record = { id: randomUUID(), at: now().toISOString(), programId, layout, paper, file: basename(path), snapshot: { title: program.title, items: program.items } }
-      await recordHandout(store, patientId, record)
+      // The copy first: an export that could not keep its copy writes no PDF and records nothing, so every
+      // handout in the history can be made again. If the PDF or the record then fails, the copy goes too.
+      await keepCopy(deps.dataDir, { patientId, handoutId: record.id, path, input })
+      try {
+        await writeFileAtomic(path, pdf, { mode: 0o644 })
+        await recordHandout(store, patientId, record)
+      } catch (error) {
+        const left = await removeCopies(deps.dataDir, [record.id])
+        if (left.length) log(`The copy of an export that failed could not be removed: handouts/${record.id}.json`)
+        throw error
+      }
       if (settings.openAfterExport) deps.openFile?.(path)
       return { saved: true as const, path, warnings }
     }),
+    /** The past handout again, from its exact copy: same pages, same bytes. Not a new handout, so not recorded again. */
+    reprintHandout: async (args) => {
+      const { record, copy } = await pastHandout(args)
+      const { pdf, warnings } = await renderHandout(copy.input, fontsDir)
+      const path = await deps.dialogs.save({ title: 'Save the handout again as PDF', defaultName: record.file, filters: pdfFilters })
+      if (!path) return { saved: false as const }
+      await writeFileAtomic(path, pdf, { mode: 0o644 })
+      // "Show in folder" then finds the newest file. Failing that, the PDF is still saved, so it is not an error.
+      if (path !== copy.path) await keepCopy(deps.dataDir, { ...copy, path }).catch((error: unknown) => log('Could not note where a reprinted handout was saved', error))
+      return { saved: true as const, path, warnings }
+    },
+    printPastHandout: async (args) => {
+      if (!deps.printPdf) throw printingNeedsDesktop()
+      const { patient, copy } = await pastHandout(args)
+      const { pdf, warnings } = await renderHandout(copy.input, fontsDir)
+      return { printed: await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`), warnings }
+    },
+    /** Where a past handout was saved: shown in its folder by the desktop app; the path alone elsewhere. */
+    showHandoutFile: async (args) => {
+      const path = await pastHandout(args).then(
+        ({ copy }) => copy.path,
+        (error: unknown) => {
+          // Without a copy Homeplan never knew the folder; the file's name may still help.
+          if (error instanceof NoCopy) throw new AppFailure('not_found', 'This handout was made before Homeplan noted where each handout was saved, so it does not know the folder. Look for the file by its name, or open the program and export it again.', 'handoutId')
+          throw error
+        },
+      )
+      const file = await stat(path).catch(() => undefined)
+      if (!file?.isFile()) throw new AppFailure('not_found', `The handout is no longer at ${path} (it may have been moved or deleted). Choose “Save again” to make the same PDF again.`, 'handoutId')
+      if (!deps.showFile) return { shown: false, path }
+      deps.showFile(path)
+      return { shown: true, path }
+    },
   }
 }

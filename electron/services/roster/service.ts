@@ -41,6 +41,8 @@ export interface RosterDeps {
   log?: (message: string, error?: unknown) => void
   /** Whether an exercise id is in the library (built-in or custom). */
   exerciseExists?: (id: string) => Promise<boolean>
+  /** Removes the exact copies kept of these exports (a deleted patient's); reports on its own what it could not remove. */
+  forgetHandouts?: (handoutIds: string[]) => Promise<void>
 }
 
 type RosterHandlers = Pick<
@@ -176,7 +178,11 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     },
     deletePatient: async ({ id }) => {
       const store = await deps.store()
+      const handoutIds = (store.get(id)?.handouts ?? []).map((h) => h.id)
       await store.remove(id)
+      // Only once the patient is gone from the roster: their handouts' copies are patient data too. A copy that
+      // cannot be removed does not undo the delete; it is reported with where it is.
+      if (handoutIds.length) await deps.forgetHandouts?.(handoutIds).catch((error: unknown) => log('Removing a deleted patient’s handout copies failed', error))
       // Fold the journal at once so the record is gone from the live files, not just hidden. The delete itself is
       // already safe on disk: a compaction that fails (a full disk) is retried with the next one, and not reported
       // as a failed delete.

@@ -7,6 +7,7 @@ import { hrefFor } from '../../app/routes'
 import { dosageLine } from '../../core/dosage-format'
 import type { Patient } from '../../core/patient'
 import { ageOn, formatDate, statusColor, statusLabel } from './format'
+import { HandoutHistory } from './HandoutHistory'
 import { PatientForm } from './PatientForm'
 import { useLibrary } from '../library/library-context'
 import { useRoster } from './roster-context'
@@ -115,16 +116,7 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
         <Card withBorder radius="lg" padding="lg">
           <Title order={3} size="h4" mb="md">Programs</Title>
           {programs.length === 0 && <Text c="dimmed" size="sm">No programs yet. Choose “New program” to start one.</Text>}
-          {(patient.handouts?.length ?? 0) > 0 && (
-            <Stack gap={2} mb="md" aria-label="Handouts given">
-              <Text size="sm" fw={600}>Handouts given</Text>
-              {[...patient.handouts!].reverse().map((h) => (
-                <Text key={h.id} size="sm">
-                  {formatDate(h.at)} · {h.snapshot.title} · {h.layout === 'large' ? 'large print' : h.layout}, {h.paper === 'a4' ? 'A4' : 'Letter'} · <Text span c="dimmed" size="sm">{h.file}</Text>
-                </Text>
-              ))}
-            </Stack>
-          )}
+          <HandoutHistory patientId={id} handouts={patient.handouts ?? []} />
           <Stack gap="md">
             {programs.map((program) => (
               <Card key={program.id} withBorder radius="md" padding="md" aria-label={`Program ${program.title}`}>

@@ -3,15 +3,17 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useDroppable,
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { notifications } from '@mantine/notifications'
 import { IconAlertCircle, IconClock, IconDeviceFloppy } from '@tabler/icons-react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
 import type { Exercise, Template } from '../../core/exercise'
 import type { Patient, ProgramItem } from '../../core/patient'
+import { lastHandoutFor } from '../../core/program-changes'
 import { ADHERENCE_WARNING_AFTER, programMinutes } from '../../core/program-time'
 import { applyTemplate, TemplateError } from '../../core/template'
 import { useLibrary } from '../library/library-context'
 import { useRoster } from '../patients/roster-context'
+import { ChangesNotice } from './ChangesNotice'
 import { clearDraft, saveDraft, sameDraft, type ProgramDraft } from './draft'
 import { ExercisePicker } from './ExercisePicker'
 import { ExportControls } from './ExportControls'
@@ -42,10 +44,12 @@ interface Props {
   initial: ProgramDraft
   restoredAt?: string
   onSaved: (patient: Patient, programId: string) => void
+  /** After an export: the patient's history has a new handout to compare with. */
+  onExported?: () => void
 }
 
 /** The builder: pick exercises on the left, set this patient's dosage on the right, save to their history. */
-export function ProgramBuilder({ patient, programId, saved, initial, restoredAt, onSaved }: Props) {
+export function ProgramBuilder({ patient, programId, saved, initial, restoredAt, onSaved, onExported }: Props) {
   const api = useApi()
   const { byId } = useLibrary()
   const roster = useRoster()
@@ -155,6 +159,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   const problems = useMemo(() => problemsOf(draft), [draft])
   const minutes = programMinutes(draft.items.map((i) => i.dosage))
   const therapists = settingsTherapists
+  const exerciseName = useCallback((id: string) => byId.get(id)?.name, [byId])
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions }}>
       <Group justify="space-between" mb="md" align="flex-end">
@@ -171,13 +176,14 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
         </Stack>
         <Group gap="xs">
           <TemplateControls items={draft.items} onApply={applyChosen} />
-          <ExportControls patientId={patient.id} programId={programId} onExported={() => void roster.refresh()}
+          <ExportControls patientId={patient.id} programId={programId} onExported={() => (void roster.refresh(), onExported?.())}
             blocked={!programId || dirty ? 'Save the program first: the handout prints the saved version.' : draft.items.length === 0 ? 'Add at least one exercise.' : undefined} />
           <Button leftSection={<IconDeviceFloppy size={18} />} onClick={() => void save()} disabled={!dirty && !!programId}>
             {dirty || !programId ? 'Save program' : 'Saved'}
           </Button>
         </Group>
       </Group>
+      <ChangesNotice printed={lastHandoutFor(patient.handouts, programId)} items={draft.items} nameOf={exerciseName} />
       {notice && (
         <Alert color="blue" mb="md" withCloseButton onClose={() => setNotice(undefined)} title="Your unsaved changes were kept">
           They are from {new Date(notice).toLocaleString()}. Save the program to keep them, or

@@ -50,6 +50,7 @@ export function ProgramPage() {
   return (
     <ProgramBuilder key={`${patient.id}/${programId ?? 'new'}`} patient={patient} programId={programId} saved={saved}
       initial={draft ? { title: draft.title, ...(draft.goals ? { goals: draft.goals } : {}), ...(draft.therapist ? { therapist: draft.therapist } : {}), items: draft.items } : saved} restoredAt={draft?.savedAt}
-      onSaved={(next, id) => (setPatient(next), go('program', next.id, id))} />
+      onSaved={(next, id) => (setPatient(next), go('program', next.id, id))}
+      onExported={() => void api.getPatient({ id: patient.id }).then((r) => r.ok && setPatient(r.value))} />
   )
 }

@@ -44,3 +44,34 @@ describe('the program builder', () => {
     expect(screen.queryByText(/program\.title|items\.0/)).not.toBeInTheDocument()
   }, 30_000)
 })
+
+describe('the builder, for a program printed before', () => {
+  it('says it matches the last handout, then lists what changed once the dosage is changed', async () => {
+    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: 'JVBERi0xLjQ=', warnings: [] } }) })
+    const ok = <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }) => {
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value
+    }
+    ok(await api.updateSettings({ clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false }))
+    const patient = ok(await api.createPatient(patientInput()))
+    const items = [
+      { id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 10 } } },
+      { id: 'item-000002', exerciseId: 'clamshells', dosage: { reps: { min: 15, max: 15 } } },
+    ]
+    const program = ok(await api.saveProgram({ patientId: patient.id, program: { title: 'Hips', status: 'current', items } })).programs[0]!
+    ok(await api.exportHandout({ patientId: patient.id, programId: program.id, layout: 'detailed', paper: 'letter', logDays: 0 }))
+    const printedOn = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${new Date().toISOString().slice(0, 10)}T00:00:00Z`))
+    window.location.hash = `#/program/${patient.id}/${program.id}`
+    render(<App api={api} />)
+
+    expect(await screen.findByText(`Matches the handout printed on ${printedOn}.`, {}, { timeout: 30_000 })).toBeInTheDocument()
+    fireEvent.change(within(screen.getByLabelText('1. Bridges')).getByRole('textbox', { name: 'Sets (Bridges)' }), { target: { value: '3' } })
+    await userEvent.click(within(screen.getByLabelText('2. Clamshells')).getByRole('button', { name: /Remove/ }))
+
+    const title = await screen.findByText(`Changed since the handout printed on ${printedOn}:`, {}, { timeout: 30_000 })
+    const list = title.closest('[role="status"]') as HTMLElement
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Removed: Clamshells', 'Bridges: 2 → 3 sets'])
+    expect(screen.queryByText(/^Matches the handout/)).not.toBeInTheDocument()
+  }, 120_000)
+})
+

@@ -1,0 +1,114 @@
+import { weekdays, type Dosage } from './dosage'
+import type { ProgramItem } from './patient'
+
+/** One difference between the program as last printed and as it is now, in words a therapist reads at a glance. */
+export interface ProgramChange {
+  kind: 'added' | 'removed' | 'dosage' | 'steps' | 'notes' | 'order'
+  /** The exercise's name (empty for a change of order, which is about the whole program). */
+  exercise: string
+  /** "Bridges: 10 → 12 times, 2 → 3 sets". */
+  text: string
+}
+
+type Item = Pick<ProgramItem, 'id' | 'exerciseId' | 'dosage' | 'instructionOverride' | 'notes'>
+
+const secs = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`)
+const times = (min: number, max: number) => (min === max ? `${min} times` : `${min}–${max} times`)
+const holdRange = (min: number, max: number) =>
+  min >= max ? secs(min) : min % 60 === 0 && max % 60 === 0 ? `${min / 60}–${max / 60} min` : `${min}–${max} s`
+const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1)
+
+/** Each part of a dosage as the builder shows it, so a change reads "10 → 12 times", not as two objects. */
+const dosageParts: { label: string; of: (d: Dosage) => string | undefined }[] = [
+  { label: 'times', of: (d) => (d.reps ? times(d.reps.min, d.reps.max) : undefined) },
+  { label: 'sets', of: (d) => (d.sets ? `${d.sets} ${d.sets === 1 ? 'set' : 'sets'}` : undefined) },
+  { label: 'hold', of: (d) => (d.holdSeconds ? `hold ${holdRange(d.holdSeconds, d.holdSecondsMax ?? d.holdSeconds)}` : undefined) },
+  { label: 'duration', of: (d) => (d.durationSeconds ? `lasting ${secs(d.durationSeconds)}` : undefined) },
+  { label: 'rest', of: (d) => (d.restSeconds ? `rest ${secs(d.restSeconds)}` : undefined) },
+  { label: 'times a day', of: (d) => (d.timesPerDay ? `${d.timesPerDay}× a day` : undefined) },
+  { label: 'days', of: (d) => (d.days?.length ? [...d.days].sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b)).map(capital).join('/') : d.daysPerWeek ? `${d.daysPerWeek} days a week` : undefined) },
+  { label: 'side', of: (d) => (d.side ? (d.side === 'both' ? 'both sides' : d.side === 'alternating' ? 'alternate sides' : `${d.side} side`) : undefined) },
+  { label: 'band', of: (d) => (d.resistance?.band ? `${d.resistance.band} band` : undefined) },
+  { label: 'load', of: (d) => (d.resistance?.load ? `${d.resistance.load} ${d.resistance.unit ?? 'kg'}` : undefined) },
+]
+
+/** The first number in a part ("hold 5–10 s": "hold ", "5–10", " s"), when a space or the end follows it. */
+const NUMBER = /^(\D*?)([\d.–]+)( .*|)$/
+
+/** "10 → 12 times", "no hold → hold 5 s", "left side → no side" for every part that differs. */
+export function dosageChanges(before: Dosage, after: Dosage): string[] {
+  const out: string[] = []
+  for (const part of dosageParts) {
+    const a = part.of(before)
+    const b = part.of(after)
+    if (a === b) continue
+    if (a && b) {
+      // "10 times → 12 times" reads better as "10 → 12 times" when only the number changed.
+      const [ma, mb] = [NUMBER.exec(a), NUMBER.exec(b)]
+      const onlyNumber = ma && mb && ma[1] === mb[1] && ma[3] === mb[3]
+      out.push(onlyNumber ? `${ma[1]}${ma[2]} → ${mb[2]}${mb[3]}` : `${a} → ${b}`)
+    } else out.push(a ? `${a} → no ${part.label}` : `no ${part.label} → ${b}`)
+  }
+  return out
+}
+
+const steps = (item: Item) => (item.instructionOverride ?? []).map((s) => s.trim()).filter(Boolean)
+const notes = (item: Item) => item.notes?.trim() ?? ''
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i])
+
+/**
+ * What changed between the exercises as printed and as they are now: added and removed exercises, changed
+ * dosage (part by part), changed steps or notes for this patient, and a change of order among the exercises
+ * kept. An exercise is the same one when its program item is (its id), or, for items removed and added
+ * again, when it is the same library exercise (taken in order). Empty when nothing a patient reads changed.
+ */
+export function changesSince(printed: readonly Item[], current: readonly Item[], exerciseName: (exerciseId: string) => string | undefined): ProgramChange[] {
+  const name = (item: Item) => exerciseName(item.exerciseId) ?? item.exerciseId
+  const pairs = new Map<Item, Item>()
+  const taken = new Set<Item>()
+  const pair = (before: Item, now: Item) => {
+    pairs.set(before, now)
+    taken.add(now)
+  }
+  const currentById = new Map(current.map((item) => [item.id, item]))
+  for (const before of printed) {
+    const now = currentById.get(before.id)
+    if (now && now.exerciseId === before.exerciseId && !taken.has(now)) pair(before, now)
+  }
+  for (const before of printed) {
+    if (pairs.has(before)) continue
+    const now = current.find((item) => !taken.has(item) && item.exerciseId === before.exerciseId)
+    if (now) pair(before, now)
+  }
+  const changes: ProgramChange[] = []
+  for (const before of printed) {
+    const now = pairs.get(before)
+    if (!now) changes.push({ kind: 'removed', exercise: name(before), text: `Removed: ${name(before)}` })
+  }
+  for (const now of current) if (!taken.has(now)) changes.push({ kind: 'added', exercise: name(now), text: `Added: ${name(now)}` })
+  for (const before of printed) {
+    const now = pairs.get(before)
+    if (!now) continue
+    const dosage = dosageChanges(before.dosage, now.dosage)
+    if (dosage.length) changes.push({ kind: 'dosage', exercise: name(now), text: `${name(now)}: ${dosage.join(', ')}` })
+    if (!sameList(steps(before), steps(now))) {
+      const what = !steps(now).length ? 'back to the library’s steps' : !steps(before).length ? 'steps changed for this patient' : 'steps changed'
+      changes.push({ kind: 'steps', exercise: name(now), text: `${name(now)}: ${what}` })
+    }
+    if (notes(before) !== notes(now)) {
+      const what = !notes(now) ? 'note removed' : !notes(before) ? 'note added' : 'note changed'
+      changes.push({ kind: 'notes', exercise: name(now), text: `${name(now)}: ${what}` })
+    }
+  }
+  // The order of the exercises both lists share: adding or removing one does not count as moving the others.
+  const keptBefore = printed.filter((item) => pairs.has(item)).map((item) => pairs.get(item)!)
+  const keptNow = current.filter((item) => taken.has(item))
+  if (keptBefore.some((item, i) => item !== keptNow[i])) changes.push({ kind: 'order', exercise: '', text: 'The exercises are in a different order' })
+  return changes
+}
+
+/** The most recent handout given for a program, if any: the one the builder compares with. */
+export function lastHandoutFor<H extends { programId: string; at: string }>(handouts: readonly H[] | undefined, programId: string | undefined): H | undefined {
+  if (!programId) return undefined
+  return (handouts ?? []).filter((h) => h.programId === programId).reduce<H | undefined>((last, h) => (last && last.at >= h.at ? last : h), undefined)
+}

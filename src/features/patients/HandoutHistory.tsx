@@ -1,0 +1,71 @@
+import { Button, Group, Stack, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import { IconFileTypePdf, IconFolderOpen, IconPrinter } from '@tabler/icons-react'
+import { useState } from 'react'
+import { useApi } from '../../app/api-context'
+import type { HandoutRecord } from '../../core/patient'
+import { formatDate } from './format'
+
+const layoutWords = (h: HandoutRecord) => `${h.layout === 'large' ? 'large print' : h.layout}, ${h.paper === 'a4' ? 'A4' : 'Letter'}`
+
+/**
+ * The handouts given to a patient, newest first. Each can be saved again or printed exactly as it was given
+ * (from the copy kept at export), or shown in its folder. Failures are said by the app's notifications.
+ */
+export function HandoutHistory({ patientId, handouts }: { patientId: string; handouts: HandoutRecord[] }) {
+  const api = useApi()
+  /** The row and action under way, so a double click does not start a second one. */
+  const [busy, setBusy] = useState<string>()
+  const run = async (key: string, action: () => Promise<void>) => {
+    if (busy) return
+    setBusy(key)
+    try {
+      await action()
+    } finally {
+      setBusy(undefined)
+    }
+  }
+  const warn = (warnings: string[]) => warnings.forEach((message) => notifications.show({ color: 'yellow', message, autoClose: 12000 }))
+  const saveAgain = (h: HandoutRecord) =>
+    run(`${h.id}/save`, async () => {
+      const result = await api.reprintHandout({ patientId, handoutId: h.id })
+      if (!result.ok || !result.value.saved) return
+      notifications.show({ color: 'teal', title: 'Handout saved again, exactly as given', message: result.value.path })
+      warn(result.value.warnings)
+    })
+  const print = (h: HandoutRecord) =>
+    run(`${h.id}/print`, async () => {
+      const result = await api.printPastHandout({ patientId, handoutId: h.id })
+      if (result.ok) warn(result.value.warnings)
+    })
+  const show = (h: HandoutRecord) =>
+    run(`${h.id}/show`, async () => {
+      const result = await api.showHandoutFile({ patientId, handoutId: h.id })
+      if (result.ok && !result.value.shown) notifications.show({ color: 'blue', title: 'The handout is saved here', message: result.value.path })
+    })
+
+  if (handouts.length === 0) return null
+  return (
+    <Stack gap="xs" mb="md" aria-label="Handouts given">
+      <Text size="sm" fw={600}>Handouts given</Text>
+      {[...handouts].reverse().map((h) => (
+        <Stack key={h.id} role="group" aria-label={`Handout of ${formatDate(h.at)}: ${h.snapshot.title}`} gap={0}>
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            {formatDate(h.at)} · {h.snapshot.title} · {layoutWords(h)} · <Text span c="dimmed" size="sm">{h.file}</Text>
+          </Text>
+          <Group gap={2} ml={-6}>
+            <Button size="compact-xs" variant="subtle" leftSection={<IconFileTypePdf size={14} />} loading={busy === `${h.id}/save`} onClick={() => void saveAgain(h)}>
+              Save again
+            </Button>
+            <Button size="compact-xs" variant="subtle" leftSection={<IconPrinter size={14} />} loading={busy === `${h.id}/print`} onClick={() => void print(h)}>
+              Print
+            </Button>
+            <Button size="compact-xs" variant="subtle" leftSection={<IconFolderOpen size={14} />} loading={busy === `${h.id}/show`} onClick={() => void show(h)}>
+              Show in folder
+            </Button>
+          </Group>
+        </Stack>
+      ))}
+    </Stack>
+  )
+}
