@@ -38,7 +38,7 @@ describe('how to read the handout', () => {
     const { needed } = await import('../../src/handout/HandoutDocument')
     const items = example().program.items
     expect(needed(items)).toBe(' You will need: a mat or carpet on the floor.')
-    const more = items.map((item, i) => (i ? item : { ...item, diagram: { ...item.diagram!, props: [{ kind: 'pillow' as const, at: 'head' as const }, { kind: 'mat' as const }] } }))
+    const more = items.map((item, i) => (i ? item : { ...item, diagram: { ...item.diagram!, props: [{ kind: 'pillow' as const, at: 'pelvis' as const }, { kind: 'mat' as const }] } }))
     expect(needed(more)).toBe(' You will need: a pillow, a mat or carpet on the floor.')
     expect(needed(items.map((item) => ({ ...item, diagram: undefined })))).toBe('')
   })
