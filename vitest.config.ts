@@ -5,6 +5,10 @@ export default defineConfig({
   plugins: [react()],
   test: {
     globalSetup: ['tests/support/temp-root.ts'],
+    // A handout render takes 1-3 s on a quiet 2-core machine; 5 s (the default) failed them whenever the machine was
+    // busy. Behaviour is asserted, never speed (that is what `npm run bench` is for).
+    testTimeout: 30000,
+    hookTimeout: 30000,
     projects: [
       {
         extends: true,
