@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@react-pdf/renderer'
+import { cloneElement, type ReactElement } from 'react'
 import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, itemTitle, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
 import { balance, partsUnderPicture, type CardText, type ColumnMetrics } from './card-balance'
@@ -8,17 +9,23 @@ import type { Layout, makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
 
+/** One numbered (or marked) line of a list; two-digit numbers get a wider column ("10." ran into its text). */
+function Line({ text, i, count, s, marker }: { text: string; i: number; count: number; s: Styles; marker?: string }) {
+  const wide = marker === undefined && count >= 10 ? { width: Number(s.stepNo.width) * 1.45 } : {}
+  return (
+    <View style={s.step}>
+      <Text style={[s.stepNo, wide]}>{marker ?? `${i + 1}.`}</Text>
+      <Text style={s.stepText}>{text}</Text>
+    </View>
+  )
+}
+
 function List({ label, items, s, marker }: { label?: string; items?: string[]; s: Styles; marker?: string }) {
   if (!items?.length) return null
   return (
     <View>
       {label ? <Text style={s.label}>{label}</Text> : null}
-      {items.map((item, i) => (
-        <View key={i} style={s.step}>
-          <Text style={s.stepNo}>{marker ?? `${i + 1}.`}</Text>
-          <Text style={s.stepText}>{item}</Text>
-        </View>
-      ))}
+      {items.map((item, i) => <Line key={i} text={item} i={i} count={items.length} s={s} marker={marker} />)}
     </View>
   )
 }
@@ -37,7 +44,7 @@ const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.
  * pages, unless `breakable`: a card taller than a page cannot be kept whole, so it goes on over the next page
  * (and starts a page, unless `startsPage` is false because it is first on a page anyway).
  */
-type CardProps = { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean; shorthand?: boolean } & CardChoice
+type CardProps = { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean; shorthand?: boolean; stack?: boolean } & CardChoice
 
 /**
  * How a card with its picture beside the text is arranged: how many closing parts go under the picture and, in
@@ -79,15 +86,17 @@ export function cardChoices(props: CardProps): CardChoice[] {
   return shares.flatMap((share) => counts.map((under) => (share === undefined ? { under } : { under, share })))
 }
 
-export function ExerciseCard(props: CardProps) {
-  const { item, index, s, breakable = false, startsPage = breakable } = props
+/** What a card prints, built once for the whole card (ExerciseCard) and for its pieces (cardPieces). */
+function cardElements(props: CardProps) {
+  const { item, index, s } = props
   const estimated = cardLayout(props)
   const { hold, dose, compact } = estimated
   const start = item.position ? positionWords[item.position] ?? item.position : undefined
   const chosen = compact && props.share !== undefined && item.diagram ? estimated.ranked.find((p) => p.share === props.share) : undefined
-  const plan = chosen ?? estimated.plan
-  const under = props.under ?? estimated.under
-  const shorthand = props.shorthand ?? false
+  // `stack`: the picture above the text whatever its size, for a card taller than a page that breaks between its pieces.
+  const stack = props.stack === true
+  const plan = stack && estimated.plan ? { ...(chosen ?? estimated.plan), placement: 'above' as const } : chosen ?? estimated.plan
+  const under = stack ? 0 : props.under ?? estimated.under
   const closing = [
     compact ? <RunIn key="tips" label="Tips" items={item.cues} s={s} /> : <List key="tips" label="Tips" items={item.cues} s={s} marker="•" />,
     compact ? <RunIn key="careful" label="Be careful" items={item.cautions} s={s} /> : <List key="careful" label="Be careful" items={item.cautions} s={s} marker="!" />,
@@ -97,11 +106,17 @@ export function ExerciseCard(props: CardProps) {
       </View>
     ) : null,
   ]
-  const above = plan?.placement === 'above'
-  const title = (
+  const title = () => (
     <View style={s.cardTitle}>
       <Text style={s.number}>{index + 1}</Text>
       <Text style={s.name}>{itemTitle(item)}</Text>
+    </View>
+  )
+  // On the next page, at body size and without the clinical name: enough to say whose steps these are, in little room.
+  const continued = (
+    <View style={s.cardTitle}>
+      <Text style={s.number}>{index + 1}</Text>
+      <Text style={[s.name, { fontSize: s.page.fontSize }]}>Continued: {item.title ?? item.name}</Text>
     </View>
   )
   const picture = !item.image && item.diagram ? (
@@ -115,16 +130,23 @@ export function ExerciseCard(props: CardProps) {
       )}
     </View>
   )
+  return { dose, compact, under, closing, title, continued, picture, above: stack || plan?.placement === 'above' }
+}
+
+export function ExerciseCard(props: CardProps) {
+  const { item, s, breakable = false, startsPage = breakable } = props
+  const { dose, compact, under, closing, title, picture, above } = cardElements(props)
+  const shorthand = props.shorthand ?? false
   return (
     <View style={s.card} wrap={breakable} break={startsPage}>
       {above ? (
         // A card that breaks keeps its title with its picture: the title alone at the foot of a page read as lost.
         <View wrap={false}>
-          {title}
+          {title()}
           {picture}
         </View>
       ) : (
-        title
+        title()
       )}
       <View style={[s.cardBody, above ? { flexDirection: 'column' } : {}]}>
         {above ? null : picture}
@@ -145,6 +167,41 @@ export function ExerciseCard(props: CardProps) {
       </View>
     </View>
   )
+}
+
+/**
+ * A card with its picture above the text (large print, or any card taller than a page given `stack`) as the blocks a page may break between (paginate.ts): the
+ * title with the picture, then each step, the dose, each tip and caution (a list's label stays with its first line),
+ * the note. `continued` heads the card's part on the next page ("3 … (continued)"): a page that began with a
+ * card's last steps did not say which exercise they belonged to. Undefined for a card with its picture beside the text.
+ */
+export function cardPieces(props: CardProps): { pieces: ReactElement[]; continued: ReactElement } | undefined {
+  const { item, s, index } = props
+  const k = (name: string) => `card-${index}-${name}`
+  const { dose, closing, title, continued, picture, above, under } = cardElements(props)
+  if (!above || under) return undefined
+  const head = { ...s.card, marginBottom: 0 }
+  const list = (key: string, label: string, items: string[] | undefined, marker?: string) =>
+    (items ?? []).map((text, i, all) => {
+      const line = <Line text={text} i={i} count={all.length} s={s} marker={marker} />
+      return <View key={k(`${key}-${i}`)} wrap={false}>{i ? null : <Text style={s.label}>{label}</Text>}{line}</View>
+    })
+  const pieces = [
+    <View key={k('head')} style={head} wrap={false}>{title()}{picture}</View>,
+    ...list('step', 'How to do it', item.steps),
+    <View key={k('dose')} wrap={false}>
+      <Text style={s.label}>How much</Text>
+      <Text style={s.dose}>{dose}</Text>
+    </View>,
+    ...(props.shorthand ? [<Text key={k('shorthand')} style={s.doseLine}>{dosageLine(item.dosage)}</Text>] : []),
+    ...list('tips', 'Tips', item.cues, '•'),
+    ...list('careful', 'Be careful', item.cautions, '!'),
+    ...(closing[2] ? [cloneElement(closing[2], { key: k('note') })] : []),
+  ]
+  // The card's space below goes with its last piece, as it would below the whole card.
+  const last = pieces.length - 1
+  pieces[last] = <View key={`${pieces[last]!.key}-end`} style={{ marginBottom: s.card.marginBottom }} wrap={false}>{pieces[last]}</View>
+  return { pieces, continued: <View key={k('continued')} style={head} wrap={false}>{continued}</View> }
 }
 
 /** A compact card's pictures (COMPACT_SHARES), shortest card first by estimate; ties to the wider, larger drawing. */

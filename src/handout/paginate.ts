@@ -39,6 +39,8 @@ export interface Group {
    * between children after the first `lead` ones, and start each continuation with the child `repeat`.
    */
   tooTall?: { lead: number; repeat: FlowNode }
+  /** Starts the group's part on the next page when the group is split (a card's "continued" title). */
+  continued?: FlowNode
 }
 
 export type FlowNode = Leaf | Group
@@ -141,7 +143,7 @@ function split(available: number, laid: Laid[], contentArea: number): { current:
         break
       }
       current.push({ id: node.id, children: inner.current })
-      next.push({ ...node, children: inner.next })
+      next.push({ ...node, children: node.continued ? [node.continued, ...inner.next] : inner.next })
       continue
     }
     current.push(placedOf(child))

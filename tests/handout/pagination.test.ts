@@ -6,7 +6,7 @@ import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-mo
 import { registerFonts } from '../../src/handout/fonts'
 import { handoutParts } from '../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf } from '../../src/handout/paginate'
-import { pdfText, type PdfText } from '../support/pdf'
+import { overlappingText, pdfText, type PdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
 const example = (): HandoutInput => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
@@ -95,28 +95,57 @@ describe('renders that overlap', () => {
 })
 
 describe('blocks taller than a page', () => {
-  it('starts a card taller than a page on a new page and continues it on the next, lines never drawn over each other, the next card on a new page', async () => {
-    const input: HandoutInput = short({ ...example(), layout: 'large' })
-    const steps = Array.from({ length: 14 }, (_, i) => `Step ${i + 1}: lift your knee slowly and keep the hip stacked over the other one while breathing out gently.`)
-    input.program.items[1] = { ...input.program.items[1]!, steps }
-    const text = await pdfText((await renderHandout(input, fonts)).pdf)
-    const starts = text.pages.flatMap((page, p) => page.items.filter((i) => /^Step \d+:/.test(i.str)).map((i) => ({ p, y: i.y, n: Number(i.str.slice(5, i.str.indexOf(':'))) })))
-    expect(starts.map((s) => s.n)).toEqual(steps.map((_, i) => i + 1))
+  const longSteps = (n: number, sentences = 1) =>
+    Array.from({ length: n }, (_, i) => `Step ${i + 1}: ${Array(sentences).fill('lift your knee slowly and keep the hip stacked over the other one while breathing out gently.').join(' Then ')}`)
+  const stepStarts = (text: PdfText) => text.pages.flatMap((page, p) => page.items.filter((i) => /^Step \d+:/.test(i.str)).map((i) => ({ p, y: i.y, n: Number(i.str.slice(5, i.str.indexOf(':'))) })))
+  const inOrder = (starts: ReturnType<typeof stepStarts>, count: number, line: number) => {
+    expect(starts.map((s) => s.n)).toEqual(Array.from({ length: count }, (_, i) => i + 1))
     for (let i = 1; i < starts.length; i++) {
-      // Each step is at least one 16-pt line below the one before, or on a later page.
-      if (starts[i]!.p === starts[i - 1]!.p) expect(starts[i - 1]!.y - starts[i]!.y).toBeGreaterThanOrEqual(16)
+      // Each step is at least one line below the one before, or on a later page.
+      if (starts[i]!.p === starts[i - 1]!.p) expect(starts[i - 1]!.y - starts[i]!.y).toBeGreaterThanOrEqual(line)
       else expect(starts[i]!.p).toBeGreaterThan(starts[i - 1]!.p)
     }
-    const cardPage = text.pages.findIndex((page) => page.text.includes('Reverse clamshells') && page.text.includes('Step 1:'))
-    expect(text.pages[cardPage]!.items.find((i) => i.str.startsWith('Lying on your side: foot lifts'))!.y).toBeGreaterThan(text.pages[cardPage]!.height - 80)
-    // The next card starts a page of its own, and every page is numbered in order.
-    const next = text.pages.findIndex((page) => page.text.includes('Hip flexor stretch') && page.text.includes('How to do it'))
-    expect(next).toBeGreaterThan(cardPage + 1)
-    expect(text.pages[next - 1]!.text).toContain('Step 14:')
-    text.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${text.pages.length}`))
-    // Still laid out page by page: only that card is left to react-pdf.
+  }
+
+  it('breaks a detailed card taller than a page between its steps, lines never drawn over each other, every page numbered', async () => {
+    const input: HandoutInput = short(example())
+    const steps = longSteps(20, 3)
+    input.program.items[1] = { ...input.program.items[1]!, steps }
+    const text = await pdfText((await renderHandout(input, fonts)).pdf)
+    const starts = stepStarts(text)
+    inOrder(starts, steps.length, 11)
+    // The card's title is on the page with its first step or just before it, and the next card comes after its last step.
+    const titlePage = text.pages.findIndex((page) => page.text.includes('1 Start: both knees bent'))
+    expect(starts[0]!.p - titlePage).toBeGreaterThanOrEqual(0)
+    expect(starts[0]!.p - titlePage).toBeLessThanOrEqual(1)
+    expect(text.pages.findIndex((page) => page.text.includes('Hip flexor stretch') && page.text.includes('How to do it'))).toBeGreaterThanOrEqual(starts.at(-1)!.p)
+    text.pages.forEach((page, i) => {
+      expect(page.text).toContain(`Page ${i + 1} of ${text.pages.length}`)
+      expect(overlappingText(page), `page ${i + 1}`).toEqual([])
+    })
+    // Each later page of the card says whose steps these are (left to react-pdf, "10." also ran into its step).
+    for (const page of text.pages.filter((p) => /Step \d+:/.test(p.text) && !p.text.includes('Step 1:'))) expect(page.text).toMatch(/^2 Continued: Lying on your side: foot lifts/)
     const plan = await planned(handoutInputSchema.parse(input))
-    expect(plan.pages.filter((page) => 'flowing' in page)).toHaveLength(1)
+    expect(plan.pages.filter((page) => 'flowing' in page)).toHaveLength(0)
+  })
+
+  it('breaks a large-print card between its steps, and heads its next page with "Continued:" and its title', async () => {
+    const input: HandoutInput = short({ ...example(), layout: 'large' })
+    const steps = longSteps(14)
+    input.program.items[1] = { ...input.program.items[1]!, steps }
+    const text = await pdfText((await renderHandout(input, fonts)).pdf)
+    inOrder(stepStarts(text), steps.length, 16)
+    const pages = text.pages.filter((page) => /Step (?!1:)\d+:/.test(page.text) && !page.text.includes('Step 1:'))
+    expect(pages.length).toBeGreaterThan(0)
+    for (const page of pages) {
+      // The page's first line (highest on the page) says whose steps these are.
+      const top = page.items.filter((i) => i.str.trim()).sort((a, b) => b.y - a.y)
+      expect(top.slice(0, 3).map((i) => i.str).join(' ')).toMatch(/^2 Continued: Lying on your side: foot lifts/)
+    }
+    text.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${text.pages.length}`))
+    // All of it planned page by page: nothing is left to react-pdf's slower breaking.
+    const plan = await planned(handoutInputSchema.parse(input))
+    expect(plan.pages.filter((page) => 'flowing' in page)).toHaveLength(0)
   })
 })
 
@@ -135,6 +164,13 @@ describe('paginate', () => {
       ['title', 'log[r1]'],
       ['log[r2]'],
     ])
+  })
+
+  it('starts the rest of a split group with its "continued" block', () => {
+    const card: FlowNode = { kind: 'group', id: 'card', children: [leaf('head', 50), leaf('s1', 30), leaf('s2', 30)], continued: leaf('cont', 10) }
+    expect(ids(paginate([[leaf('intro', 10), card]], 100))).toEqual([['intro', 'card[head s1]'], ['card[cont s2]']])
+    // Moved whole to the next page, it is not a continuation.
+    expect(ids(paginate([[leaf('intro', 60), card]], 100))).toEqual([['intro'], ['card[head s1]'], ['card[cont s2]']])
   })
 
   it('continues a whole-block group taller than a page, repeating its heading', () => {

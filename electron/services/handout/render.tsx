@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { cloneElement, type ComponentProps, type ReactElement } from 'react'
 import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
-import { cardChoices, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
+import { cardChoices, cardPieces, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
 import { flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, logTable, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
@@ -165,6 +165,8 @@ async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], 
 /** The handout's pages, each as the elements on it. Throws Unpaginated where react-pdf must break the pages itself. */
 export async function planPages(input: HandoutInput, parts: HandoutParts, fontsDir: string): Promise<{ pages: PlannedPage[]; tooTall: string[] }> {
   const { glance, log } = parts
+  // Large print's cards with the picture above the text break between their pieces with a "continued" title.
+  const pieced = parts.cards.map((card) => (input.layout === 'large' ? cardPieces((card as ReactElement<ComponentProps<typeof ExerciseCard>>).props) : undefined))
   const blocks: Block[] = [
     { id: 'header', element: parts.header, wrap: true },
     ...(parts.goals ? [{ id: 'goals', element: parts.goals, wrap: true }] : []),
@@ -173,7 +175,11 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     ...glance.rows.map((element, i) => ({ id: `glance-row-${i}`, element, wrap: false })),
     { id: 'glance-total', element: glance.total, wrap: false },
     { id: 'how-to', element: parts.howTo, wrap: false },
-    ...parts.cards.map((element, i) => ({ id: `card-${i}`, element, wrap: false })),
+    ...parts.cards.flatMap((element, i) => {
+      const card = pieced[i]
+      if (!card) return [{ id: `card-${i}`, element, wrap: false }]
+      return [...card.pieces.map((piece, k) => ({ id: `card-${i}/${k}`, element: piece, wrap: false })), { id: `card-${i}/continued`, element: card.continued, wrap: false }]
+    }),
     { id: 'closing', element: parts.closing, wrap: false },
     ...(log
       ? [
@@ -185,10 +191,21 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
       : []),
   ]
   const size = await sizes(input, parts, blocks, fontsDir)
+  const contentArea = PAGE_SIZE[parts.size][1] - Number(parts.s.page.paddingTop) - Number(parts.s.page.paddingBottom)
+  // A card taller than a page breaks between its pieces too, its picture above the text: left to react-pdf, a detailed
+  // card with its picture beside the text came out with lines drawn over each other.
+  const stacked = parts.cards.flatMap((card, i) => {
+    if (pieced[i] || size.get(`card-${i}`)!.height <= contentArea) return []
+    pieced[i] = cardPieces({ ...(card as ReactElement<ComponentProps<typeof ExerciseCard>>).props, stack: true })
+    return pieced[i] ? [...pieced[i].pieces.map((piece, k) => ({ id: `card-${i}/${k}`, element: piece, wrap: false })), { id: `card-${i}/continued`, element: pieced[i].continued, wrap: false }] : []
+  })
+  if (stacked.length) {
+    blocks.push(...stacked)
+    for (const [id, measuredSize] of await sizes(input, parts, stacked, fontsDir)) size.set(id, measuredSize)
+  }
   const wraps = new Map(blocks.map((b) => [b.id, b.wrap]))
   const leaf = (id: string): Leaf => ({ kind: 'leaf', id, size: size.get(id)!, wrap: wraps.get(id)! })
   const glanceHead = leaf('glance-head')
-  const contentArea = PAGE_SIZE[parts.size][1] - Number(parts.s.page.paddingTop) - Number(parts.s.page.paddingBottom)
   // The handout in runs that each start a page. From the first card taller than a page on, the cards are one run
   // that react-pdf breaks by itself: the tall card goes on over as many pages as it needs and the next cards follow
   // it on its last page. (Starting each card after a tall one on a new page left large-print pages 90% blank.)
@@ -205,7 +222,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     ...(parts.goals ? [leaf('goals')] : []),
     ...(parts.introFirst ? [leaf('how-to'), glanceGroup] : [glanceGroup, leaf('how-to')]),
   ]
-  let cards: Leaf[] = []
+  let cards: FlowNode[] = []
   const endRun = (after: FlowNode[] = []) => {
     flow.push(...cards)
     flow.push(...after)
@@ -217,9 +234,14 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   let flowingFrom: number | undefined
   // In large print, where a card taller than a page is the rule, every card flows: kept whole, the cards before the
   // first tall one each started a page and left the one before it half blank.
-  const flowAll = input.layout === 'large' && parts.cards.some((_, i) => leaf(`card-${i}`).size.height > contentArea)
+  const flowAll = input.layout === 'large' && parts.cards.some((_, i) => !pieced[i] && leaf(`card-${i}`).size.height > contentArea)
   parts.cards.forEach((_, i) => {
-    const card = leaf(`card-${i}`)
+    const pieces = pieced[i]
+    if (pieces && !flowAll) {
+      const children = pieces.pieces.map((_piece, k) => leaf(`card-${i}/${k}`))
+      return void cards.push({ kind: 'group', id: `card-${i}`, children, continued: leaf(`card-${i}/continued`) })
+    }
+    const card = pieces ? { kind: 'leaf' as const, id: `card-${i}`, wrap: false, size: { height: Infinity, marginTop: 0, marginBottom: 0 } } : leaf(`card-${i}`)
     if (flowAll && flowingFrom === undefined) {
       endRun()
       flowingFrom = i
@@ -229,7 +251,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     if (flowingFrom !== undefined) return
     // The card before a tall one ends its page, which the tall card's break closes: its space below counts for nothing.
     const before = cards.at(-1)
-    if (before) cards[cards.length - 1] = { ...before, size: { ...before.size, marginBottom: 0 } }
+    if (before?.kind === 'leaf') cards[cards.length - 1] = { ...before, size: { ...before.size, marginBottom: 0 } }
     endRun()
     flowingFrom = i
   })
@@ -263,6 +285,7 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   const build = (placed: Placed): ReactElement => {
     if (!('children' in placed)) return elements.get(placed.id)!
     const children = placed.children.map(build)
+    if (placed.id.startsWith('card-')) return <View key={placed.id}>{children}</View>
     return placed.id.startsWith('log-table-') ? logTable(children, placed.id, !tooTall.includes(placed.id)) : groups[placed.id]!(children, placed.id)
   }
   const pages: PlannedPage[] = []
