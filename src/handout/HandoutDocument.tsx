@@ -281,7 +281,7 @@ export function logChildren(log: LogParts, breakInside: ReadonlySet<string> = ne
   ]
 }
 
-const documentProps = (input: HandoutInput) => {
+export const documentProps = (input: HandoutInput) => {
   const name = `${input.patient.firstName} ${input.patient.lastName}`
   // Dated by the handout's own date, not the moment of rendering: the same handout renders to the same bytes, so a
   // reprint is the very file the patient was given.
@@ -362,3 +362,22 @@ export function PagedHandoutDocument({ input, parts, pages, onRender }: { input:
     </Document>
   )
 }
+
+/**
+ * One planned page as a document of its own, exactly as PagedHandoutDocument prints it: the pages are rendered
+ * one by one, kept, and put together (electron/services/handout/render.tsx), so an edit re-renders only its pages.
+ */
+export function SinglePageDocument({ input, parts, content, number, total }: { input: HandoutInput; parts: HandoutParts; content: ReactElement[]; number: number; total: number }) {
+  const { s, size } = parts
+  return (
+    <Document {...documentProps(input)}>
+      <Page size={size} style={{ ...s.page, minHeight: PAGE_SIZE[size][1] }} wrap={false}>
+        <View style={s.content}>{content}</View>
+        <Footer input={input} s={s} page={{ number, total }} />
+      </Page>
+    </Document>
+  )
+}
+
+/** What a page's footer prints from the handout besides its number: part of a kept page's identity. */
+export const footerText = (input: HandoutInput) => `${safetyLine(input)}|${footerName(input)}`

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { planPages, renderHandout } from '../../electron/services/handout/render'
+import { pageRenders, planPages, renderHandout } from '../../electron/services/handout/render'
 import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
 import { registerFonts } from '../../src/handout/fonts'
 import { handoutParts } from '../../src/handout/HandoutDocument'
@@ -78,6 +78,25 @@ describe('page breaks decided before rendering', () => {
     }
     const numbers = text.pages.filter((p) => p.text.includes('# Exercise How much How often')).flatMap((p) => p.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - 40) < 0.5).map((i) => Number(i.str)))
     expect(numbers).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
+  })
+})
+
+describe('pages rendered one by one', () => {
+  it('re-renders only the page an edit changed, and puts together the same PDF as a render of the whole', async () => {
+    const input = example()
+    const before = await renderHandout(input, fonts)
+    const again = pageRenders.count
+    expect(Buffer.from((await renderHandout(input, fonts)).pdf).equals(Buffer.from(before.pdf))).toBe(true)
+    expect(pageRenders.count).toBe(again)
+    // One word in the last card's tips, the same length: only that card's page prints differently.
+    const edited = structuredClone(input)
+    const last = edited.program.items.at(-1)!
+    last.cues = [last.cues![0]!.replace('Push', 'Pull'), ...last.cues!.slice(1)]
+    const text = await pdfText((await renderHandout(edited, fonts)).pdf)
+    expect(pageRenders.count).toBe(again + 1)
+    expect(text.all).toContain('Pull through your heels')
+    const own = await pdfText((await renderHandout(edited, fonts, { pageBreaks: 'react-pdf' })).pdf)
+    expect(runs(text)).toEqual(runs(own))
   })
 })
 

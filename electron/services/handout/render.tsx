@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
+import { PDFDocument } from 'pdf-lib'
 import { cloneElement, type ComponentProps, type ReactElement } from 'react'
 import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
 import { cardChoices, cardPieces, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
-import { flowingPage, glanceBlock, handoutParts, HandoutDocument, logBlock, logTable, PAGE_SIZE, PagedHandoutDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
+import { documentProps, flowingPage, footerText, glanceBlock, handoutParts, HandoutDocument, logBlock, logTable, PAGE_SIZE, PagedHandoutDocument, SinglePageDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { pictureProblem } from '../library/image-check'
 import { imageKind, MAX_IMAGE_BYTES } from '../library/media'
@@ -379,6 +380,63 @@ async function flowingPages(input: HandoutInput, parts: HandoutParts, content: R
 }
 
 /**
+ * Pages rendered alone, each by what it prints (its content, number and count, footer, paper, layout, fonts), as
+ * parsed PDFs ready to copy from: a live preview's edit re-renders only the pages it changed. Bounded by count.
+ */
+const renderedPages = new Map<string, PDFDocument>()
+const RENDERED_PAGES_LIMIT = 120
+/** How many pages were rendered (not taken from renderedPages) since the start: what tests and the bench watch. */
+export const pageRenders = { count: 0 }
+
+/**
+ * The planned pages (none left to react-pdf's breaking) rendered one by one, from renderedPages where kept, and
+ * put together with pdf-lib into one ordinary PDF (text stays text). Undefined when a page must break by itself
+ * or a kept page cannot be described (then the whole document is rendered at once).
+ */
+async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: PlannedPage[], fontsDir: string): Promise<Buffer | undefined> {
+  const contents = pages.map((page) => ('content' in page ? page.content : undefined))
+  if (contents.some((c) => c === undefined)) return undefined
+  const shared = `${fontsDir}|${input.paper}|${input.layout}|${footerText(input)}|${pages.length}`
+  const keys = contents.map((content, i) => {
+    const described = describe(<View>{content}</View>)
+    return described && createHash('sha1').update(`${shared}|${i + 1}|${described}`).digest('base64')
+  })
+  if (keys.some((k) => !k)) return undefined
+  const sources: PDFDocument[] = []
+  for (const [i, content] of contents.entries()) {
+    const key = keys[i]!
+    let source = renderedPages.get(key)
+    if (source) renderedPages.delete(key)
+    else {
+      pageRenders.count++
+      source = await PDFDocument.load(await renderPdf(<SinglePageDocument input={input} parts={parts} content={content!} number={i + 1} total={pages.length} />))
+    }
+    // Most recently used last: the oldest go first when there are too many.
+    renderedPages.set(key, source)
+    sources.push(source)
+  }
+  for (const key of renderedPages.keys()) {
+    if (renderedPages.size <= RENDERED_PAGES_LIMIT) break
+    renderedPages.delete(key)
+  }
+  const whole = await PDFDocument.create({ updateMetadata: false })
+  const info = documentProps(input)
+  whole.setTitle(info.title)
+  whole.setAuthor(info.author)
+  whole.setSubject(info.subject)
+  whole.setCreator(info.creator)
+  whole.setProducer(info.producer)
+  whole.setCreationDate(info.creationDate)
+  whole.setModificationDate(info.modificationDate)
+  for (const source of sources) {
+    const [page] = await whole.copyPages(source, [0])
+    whole.addPage(page)
+  }
+  // No object streams: the document information (title, dates) stays readable as plain text, as react-pdf writes it.
+  return Buffer.from(await whole.save({ useObjectStreams: false }))
+}
+
+/**
  * Renders a handout to PDF bytes. Used by the app's export (in the main process) and by
  * `npm run handout`: one code path. Input is validated here as well, whatever the caller.
  *
@@ -398,6 +456,8 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
   if (options.pageBreaks !== 'react-pdf') {
     try {
       const { pages, tooTall } = await planPages(ready, parts, fontsDir)
+      const assembled = await assemblePages(ready, parts, pages, fontsDir)
+      if (assembled) return { pdf: assembled, warnings }
       let laid: LaidNode | undefined
       const onRender = (props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)
       const pdf = await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} onRender={onRender} />)
