@@ -24,10 +24,12 @@ export function arrowheadPath(end: { x: number; y: number }, ux: number, uy: num
   return `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - ux * size - uy * size * 0.55)} ${f(tip.y - uy * size + ux * size * 0.55)}L${f(tip.x - ux * size + uy * size * 0.55)} ${f(tip.y - uy * size - ux * size * 0.55)}Z`
 }
 
-export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number): Shape[] {
+export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number, straight = false): Shape[] {
   const shapes: Shape[] = []
   for (const joint of moving) {
     let points = path.map((j) => map(j[joint]))
+    // A straight arrow (spec.arrow 'straight'): from the start to the end, with no curve between.
+    if (straight && points.length > 2) points = [points[0]!, points.at(-1)!]
     // A head that turns or nods about its own centre hardly moves its top: the arrow follows the nose instead.
     const far = (ps: typeof points) => Math.hypot(ps.at(-1)!.x - ps[0]!.x, ps.at(-1)!.y - ps[0]!.y)
     if (joint === 'headTop' && far(points) < MIN_ARROW / 2) {
@@ -45,7 +47,7 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     const middle = points[Math.floor(points.length / 2)]!
     let [nx, ny] = [middle.x - (first.x + last.x) / 2, middle.y - (first.y + last.y) / 2]
     let len = Math.hypot(nx, ny)
-    if (len < chord * 0.08 && chord >= 1e-6) {
+    if ((len < chord * 0.08 || points.length === 2) && chord >= 1e-6) {
       ;[nx, ny] = [(last.y - first.y) / chord, -(last.x - first.x) / chord]
       len = 1
     }

@@ -208,7 +208,7 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   })
   shapes.push(...bodyShapes(current, map, k, false, movingLimbs(spec.moving)))
   shapes.push(...props.front)
-  if (options.at === undefined && (options.frame === undefined || options.arrow)) shapes.push(...arrowShapes(spec.moving, path, map, k))
+  if (options.at === undefined && (options.frame === undefined || options.arrow)) shapes.push(...arrowShapes(spec.moving, path, map, k, spec.arrow === 'straight'))
   const mirrored = options.side !== undefined && working !== undefined && options.side !== working
   const joints = Object.fromEntries(jointNames.map((n) => {
     const p = map(current[n])

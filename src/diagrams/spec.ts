@@ -135,6 +135,12 @@ export const diagramSpecSchema = z.strictObject({
   labels: z.array(z.string().trim().max(LABEL_MAX, `A frame label has at most ${LABEL_MAX} characters.`)).min(2).max(4).optional(),
   /** What follows the last frame: back to the start (the default) or a step with the other foot (walking). */
   cycle: z.enum(['return', 'walk']).optional(),
+  /**
+   * How the motion arrow is drawn: along the path the moving joint takes (the default), or `straight` from where it
+   * starts to where it ends, for a pull or push straight back or forward whose joint swings on an arc (a row: an
+   * arrow following the hand's dip or the elbow's swing round the waist read as a twist).
+   */
+  arrow: z.enum(['path', 'straight']).optional(),
 }).superRefine((spec, ctx) => {
   if (spec.labels && spec.labels.length !== spec.keyframes.length) {
     ctx.addIssue({ code: 'custom', path: ['labels'], message: `Give one label per pose: ${spec.keyframes.length} poses, ${spec.labels.length} labels.` })

@@ -180,6 +180,26 @@ describe('figures from diagram specs', () => {
     expect(Math.min(w, h)).toBeGreaterThan(10)
   })
 
+  it('draws a straight arrow from start to end when the spec asks for one (a row: the hand pulled straight back)', () => {
+    const row = (arrow?: 'straight'): DiagramSpec => ({
+      base: 'standing', views: ['side'], moving: ['rightHand'], props: [], side: 'right', ...(arrow ? { arrow } : {}),
+      keyframes: [{ right: { shoulderFlexion: 70 } }, { right: { shoulderFlexion: -50, elbowFlexion: 140 } }],
+    })
+    const arrowOf = (spec: DiagramSpec) => figureFor(spec, 'side', { frame: 1, arrow: true }).shapes.find((s) => s.role === 'arrow')!
+    // Along its path the hand dips on the way back, so the default arrow curves.
+    expect(arrowOf(row()).kind === 'path' && (arrowOf(row()) as { d: string }).d.includes('Q')).toBe(true)
+    const straight = arrowOf(row('straight'))
+    expect(straight.kind === 'path' && straight.d.includes('Q')).toBe(false)
+    const n = numbers(straight)
+    const [x0, y0, x1, y1] = [n[0]!, n[1]!, n.at(-2)!, n.at(-1)!]
+    // Level and long: the hand ends about as high as it starts, well behind where it began.
+    expect(Math.abs(x1 - x0)).toBeGreaterThan(24)
+    expect(Math.abs(y1 - y0)).toBeLessThan(Math.abs(x1 - x0) / 3)
+    // It points the way the hand travels (the figure faces the side its start hand reaches to).
+    const hand = (frame: number) => figureFor(row('straight'), 'side', { frame }).joints.rightHand.x
+    expect(Math.sign(x1 - x0)).toBe(Math.sign(hand(1) - hand(0)))
+  })
+
   it('draws the eyes where the face looks: two from the front, one in profile, facing the floor when lying face down', () => {
     const eyes = (spec: DiagramSpec, view: 'side' | 'front' | 'top', frame = 0) => figureFor(spec, view, { frame }).shapes.filter((s): s is Extract<Shape, { kind: 'circle' }> => s.role === 'eye')
     const still = (base: DiagramSpec['base'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({ base, moving: [], props: [], keyframes: [{}, {}], ...extra })
