@@ -41,6 +41,7 @@ export const api = {
   deleteExercise: (arg) => call('deleteExercise', arg),
   setFavourite: (arg) => call('setFavourite', arg),
   setDefaultDosage: (arg) => call('setDefaultDosage', arg),
+  setExerciseVideo: (arg) => call('setExerciseVideo', arg),
   attachExercisePhoto: (arg) => call('attachExercisePhoto', arg),
   removeExercisePhoto: (arg) => call('removeExercisePhoto', arg),
   getMedia: (arg) => call('getMedia', arg),

@@ -91,6 +91,8 @@ export const contract = {
   deleteExercise: channel<{ id: string }>()(libraryArgs.byExercise),
   setFavourite: channel<string[]>()(libraryArgs.setFavourite),
   setDefaultDosage: channel<Exercise>()(libraryArgs.setDefaultDosage),
+  /** Sets (or with `url` null removes) the clinic's video link for an exercise, printed on handouts as a QR code. */
+  setExerciseVideo: channel<Exercise>()(libraryArgs.setExerciseVideo),
   attachExercisePhoto: channel<Exercise>()(libraryArgs.attachExercisePhoto),
   removeExercisePhoto: channel<Exercise>()(libraryArgs.removeExercisePhoto),
   getMedia: channel<string>()(libraryArgs.getMedia),
@@ -116,7 +118,7 @@ export const contract = {
 export const changesData: ReadonlySet<string> = new Set([
   'updateSettings', 'setClinicLogo', 'startEmptyRoster', 'createPatient', 'updatePatient', 'setPatientArchived', 'deletePatient',
   'saveProgram', 'duplicateProgram', 'backupNow', 'restoreBackup', 'importRoster', 'createExercise', 'updateExercise',
-  'duplicateExercise', 'deleteExercise', 'setFavourite', 'setDefaultDosage', 'attachExercisePhoto', 'removeExercisePhoto',
+  'duplicateExercise', 'deleteExercise', 'setFavourite', 'setDefaultDosage', 'setExerciseVideo', 'attachExercisePhoto', 'removeExercisePhoto',
   'saveTemplate', 'deleteTemplate', 'exportHandout', 'reprintHandout',
 ] satisfies Method[])
 

@@ -53,7 +53,12 @@ export type ExerciseInput = z.infer<typeof exerciseInputSchema>
 
 /** A stored or shipped exercise (library files, library.json): read with the rules it was saved under. */
 export const exerciseSchema = z.strictObject({ id: exerciseId, source: z.enum(['built-in', 'custom']), ...exerciseFieldsOf(storedText) })
-export type Exercise = z.infer<typeof exerciseSchema>
+export type StoredExercise = z.infer<typeof exerciseSchema>
+/**
+ * An exercise as the library hands it out: with the clinic's video link for handouts when one is set. The link is
+ * kept apart from the exercise (library.json `videoLinks`), so built-in exercises can have one too.
+ */
+export type Exercise = StoredExercise & { videoUrl?: string }
 
 
 const templateItemOf = (t: TextRule) =>

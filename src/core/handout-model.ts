@@ -5,6 +5,7 @@ import { id, isoDate } from './patient'
 import { storedText } from './text'
 import { storedTherapistSchema } from './settings'
 import { diagramSpecSchema } from '../diagrams/spec'
+import { videoUrlSchema } from './video-link'
 
 /** A handout prints stored records as they are, so its text is checked as stored text (see ./text). */
 const text = (max: number, label: string) => storedText({ max, label })
@@ -29,6 +30,8 @@ export const handoutItemSchema = z.strictObject({
   image: text(100_000_000, 'Image').optional(),
   /** The exercise's diagram (drawn for the prescribed side) when there is no photo. */
   diagram: diagramSpecSchema.optional(),
+  /** The clinic's video of the exercise (http or https, at most 300 characters): printed under the picture as a QR code and the link. */
+  video: videoUrlSchema.optional(),
 })
 
 export const handoutInputSchema = z.strictObject({

@@ -32,3 +32,7 @@ export function describeIssue(issues: readonly z.core.$ZodIssue[]): { message: s
   const message = plainIssueMessage(issue)
   return field ? { message: `${field}: ${message}`, field } : { message }
 }
+
+/** A failed call's message without the field path the service puts in front ("program.items.0.dosage.reps.max: …", "url: …"). */
+export const withoutPath = (error: { message: string; field?: string }): string =>
+  error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message

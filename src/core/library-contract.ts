@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { dosageSchema } from './dosage'
 import { exerciseId, exerciseInputSchema, mediaHash, templateInputSchema, type BuiltinTemplate, type Exercise, type Template } from './exercise'
 import { humanText } from './text'
+import { videoUrlSchema } from './video-link'
 
 /** What the library page and the builder need in one call. */
 export interface LibraryView {
@@ -21,6 +22,8 @@ export const libraryArgs = {
   updateExercise: z.strictObject({ id: exerciseId, exercise: exerciseInputSchema }),
   setFavourite: z.strictObject({ id: exerciseId, favourite: z.boolean() }),
   setDefaultDosage: z.strictObject({ id: exerciseId, dosage: dosageSchema }),
+  /** `url` null takes the exercise's video link off. */
+  setExerciseVideo: z.strictObject({ exerciseId, url: videoUrlSchema.nullable() }),
   attachExercisePhoto: z.strictObject({
     id: exerciseId,
     author: humanText({ max: 200, label: 'Author', required: 'Say who took the photo.' }),

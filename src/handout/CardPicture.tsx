@@ -4,6 +4,7 @@ import type { Panel } from '../diagrams/panel'
 import { FigurePdf } from './FigurePdf'
 import type { PicturePlan } from './picture-size'
 import type { makeStyles } from './styles'
+import { VideoBlock } from './VideoBlock'
 
 type Styles = ReturnType<typeof makeStyles>
 
@@ -38,8 +39,11 @@ export function panelCaption(panel: Panel, hold?: string): string {
 const after = (panel: Panel) => (panel.cycle === 'walk' ? ', then step with the other foot' : ', then back to 1')
 
 /** An exercise's diagram on the card, sized by its plan (see picture-size.ts), with a caption per view (named when there are two). */
-/** `children`: parts of the card printed under the picture (tips, cautions), full column width. */
-export function CardPicture({ plan, s, hold, children }: { plan: PicturePlan; s: Styles; hold?: string; children?: ReactNode }) {
+/**
+ * `video`: the clinic's video link, printed under the panels as a QR code and the link (VideoBlock).
+ * `children`: parts of the card printed under the picture (tips, cautions), full column width.
+ */
+export function CardPicture({ plan, s, hold, video, large = false, children }: { plan: PicturePlan; s: Styles; hold?: string; video?: string; large?: boolean; children?: ReactNode }) {
   const named = plan.panels.length > 1
   return (
     <View style={[s.diagram, { width: plan.width, marginRight: plan.placement === 'beside' ? 12 : 0 }]} wrap={false}>
@@ -51,6 +55,7 @@ export function CardPicture({ plan, s, hold, children }: { plan: PicturePlan; s:
           <Text style={s.caption}>{panelCaption(panel, hold)}</Text>
         </View>
       ))}
+      {video ? <VideoBlock url={video} width={plan.width} s={s} large={large} /> : null}
       {children ? <View style={{ alignSelf: 'stretch' }}>{children}</View> : null}
     </View>
   )

@@ -4,6 +4,7 @@ import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, itemTitle, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
 import { balance, partsUnderPicture, type CardText, type ColumnMetrics } from './card-balance'
 import { CardPicture, panelCaption } from './CardPicture'
+import { VideoBlock } from './VideoBlock'
 import { cardWidth, compactCandidates, picturePlan, type PicturePlan } from './picture-size'
 import type { Layout, makeStyles } from './styles'
 
@@ -62,7 +63,7 @@ function cardLayout({ item, s, layout, contentWidth, shorthand = false }: CardPr
   const dose = dosagePlain(item.dosage)
   // Compact runs each label into its text ("Tips: …"), a line saved per part, so three cards fit a page.
   const compact = layout === 'compact'
-  const text = { steps: item.steps, dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes }
+  const text = { steps: item.steps, dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes, video: item.video }
   const captions = (plan: PicturePlan) => plan.panels.map((p) => panelCaption(p.panel, hold))
   const ranked = !item.image && item.diagram && compact ? compactPlans(item, text, hold, contentWidth, metricsOf(s)) : []
   const plan = !item.image && item.diagram ? (compact ? ranked[0]! : picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined)) : undefined
@@ -119,16 +120,22 @@ function cardElements(props: CardProps) {
       <Text style={[s.name, { fontSize: s.page.fontSize }]}>Continued: {item.title ?? item.name}</Text>
     </View>
   )
-  const picture = !item.image && item.diagram ? (
-    <CardPicture plan={plan!} s={s} hold={hold}>{under ? closing.slice(closing.length - under) : null}</CardPicture>
+  const large = props.layout === 'large'
+  const photo = item.image ? (
+    <Image style={s.figureImage} src={item.image} />
   ) : (
-    <View style={s.figure}>
-      {item.image ? (
-        <Image style={s.figureImage} src={item.image} />
-      ) : (
-        <Text style={s.figureText}>{start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}</Text>
-      )}
+    <Text style={s.figureText}>{start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}</Text>
+  )
+  const picture = !item.image && item.diagram ? (
+    <CardPicture plan={plan!} s={s} hold={hold} video={item.video} large={large}>{under ? closing.slice(closing.length - under) : null}</CardPicture>
+  ) : item.video ? (
+    // The photo (or placeholder) and the video under it, in the photo's column.
+    <View style={{ width: s.figure.width, marginRight: s.figure.marginRight, marginBottom: 6 }} wrap={false}>
+      <View style={[s.figure, { width: '100%', marginRight: 0 }]}>{photo}</View>
+      <VideoBlock url={item.video} width={photoColumn(props)} s={s} large={large} />
     </View>
+  ) : (
+    <View style={s.figure}>{photo}</View>
   )
   return { dose, compact, under, closing, title, continued, picture, above: stack || plan?.placement === 'above' }
 }
@@ -210,6 +217,12 @@ function compactPlans(item: HandoutItem, text: CardText, hold: string | undefine
   return compactCandidates(item.diagram!, contentWidth, side(item), hold !== undefined)
     .map((plan) => ({ ...plan, share: plan.width / contentWidth, height: height(plan) }))
     .sort((a, b) => a.height - b.height || b.share - a.share)
+}
+
+/** The width (pt) of the photo's column: a share of the card in compact, a fixed width otherwise (styles.ts figure). */
+const photoColumn = ({ s, layout, contentWidth }: CardProps) => {
+  const width = s.figure.width
+  return typeof width === 'number' ? width : cardWidth(layout, contentWidth) * (parseFloat(String(width)) / 100)
 }
 
 /** The layout's own sizes (styles.ts), for the column estimate. */

@@ -7,6 +7,8 @@
  */
 import type { Panel } from '../diagrams/panel'
 import type { PicturePlan } from './picture-size'
+import { qrModules, qrSide, videoArrangement, videoTextSizes, VIDEO_LABEL } from './video-qr'
+import { shortLink } from '../core/video-link'
 
 /** Average advance of a glyph of the handout's sans-serif face, in ems (Noto Sans body text measures about 0.48). */
 const GLYPH_EM = 0.5
@@ -19,6 +21,8 @@ export interface CardText {
   tips: string[]
   cautions: string[]
   note?: string
+  /** The clinic's video link, printed under the picture (VideoBlock). */
+  video?: string
 }
 
 export interface ColumnMetrics {
@@ -62,12 +66,22 @@ export function wrappedLines(text: string, width: number, size: number): number 
   return count
 }
 
-/** Height (pt) of the picture block: each panel at its printed width, with its caption (and view name). */
-export function pictureHeight(plan: PicturePlan, captions: readonly string[], m: ColumnMetrics): number {
-  return plan.panels.reduce((h, { panel, width }: { panel: Panel; width: number }, i) => {
+/** Height (pt) of a video block (VideoBlock) in a column `width` pt wide: the QR code with its words beside or under it. */
+export function videoHeight(url: string, width: number, large: boolean): number {
+  const side = qrSide(qrModules(url).length, large)
+  const { beside, textWidth } = videoArrangement(width, side, large)
+  const size = videoTextSizes(large)
+  const words = wrappedLines(VIDEO_LABEL, textWidth, size.label) * size.label * LINE_EM + lines(shortLink(url), textWidth, size.link) * size.link * LINE_EM
+  return 6 + (beside ? Math.max(side, words) : side + 2 + words)
+}
+
+/** Height (pt) of the picture block: each panel at its printed width, with its caption (and view name), and the video block under them. */
+export function pictureHeight(plan: PicturePlan, captions: readonly string[], m: ColumnMetrics, video?: string): number {
+  const panels = plan.panels.reduce((h, { panel, width }: { panel: Panel; width: number }, i) => {
     const named = plan.panels.length > 1 ? m.caption * LINE_EM + 2 : 0
     return h + (i ? 6 : 0) + named + (panel.height * width) / panel.width + 2 + lines(captions[i] ?? '', plan.width, m.caption) * m.caption * LINE_EM
   }, 6)
+  return panels + (video ? videoHeight(video, plan.width, m.body >= 16) : 0)
 }
 
 /**
@@ -93,7 +107,7 @@ export function balance(text: CardText, plan: PicturePlan, captions: readonly st
   ]
   const steps = runIn ? text.steps.reduce((h, step) => h + lines(step, right - m.marker, m.body) * m.body * LINE_EM + 1, 0) : listHeight(text.steps, right, m)
   const main = steps + (runIn ? paragraphHeight('How much', text.dose, right, m) : listHeight(text.dose, right, m, false))
-  const picture = pictureHeight(plan, captions, m)
+  const picture = pictureHeight(plan, captions, m, text.video)
   if (plan.placement !== 'beside') return { moved: 0, height: picture + main + closing.reduce((h, part) => h + part(right), 0) }
   let best = { moved: 0, height: Infinity }
   for (let moved = 0; moved <= closing.length; moved++) {

@@ -63,6 +63,10 @@ export function makeStyles(layout: Layout) {
     caption: { fontSize: large ? 16 : 9, color: INK, marginTop: 2, textAlign: 'center' },
     figureImage: { width: '100%', height: '100%', objectFit: 'contain' },
     figureText: { fontSize: large ? 16 : 9, color: MUTED, textAlign: 'center' },
+    // The clinic's video (VideoBlock): sizes as in video-qr.ts videoTextSizes, which the card estimate uses.
+    video: { marginTop: 6, alignItems: 'flex-start' },
+    videoLabel: { fontSize: large ? 16 : 9, color: INK },
+    videoLink: { fontSize: large ? 16 : 10, fontWeight: 700, color: INK },
     // In compact cards the text sits under the picture (a column): flex: 1 there would collapse it to no height.
     text: { flex: 1 },
     label: { fontWeight: 700, marginTop: 4 },

@@ -62,6 +62,14 @@ describe('HTTP bridge', () => {
     }
   })
 
+  it('offers setExerciseVideo and refuses a link that is not an http(s) address', async () => {
+    expect(bridgeScript()).toContain('"setExerciseVideo"')
+    const refused = await (await post('setExerciseVideo', { arg: { exerciseId: 'bridges', url: 'javascript:alert(1)' } })).json()
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'url', message: expect.stringContaining('https://') } })
+    const saved = await (await post('setExerciseVideo', { arg: { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' } })).json()
+    expect(saved).toMatchObject({ ok: true, value: { id: 'bridges', videoUrl: 'https://riversidept.example/v/bridges' } })
+  })
+
   it('refuses calls without the bridge header or from another origin', async () => {
     const noHeader = await post('getSettings', {}, {})
     expect(noHeader.status).toBe(403)

@@ -1,3 +1,6 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pdfText } from '../support/pdf'
 import { closeDialogs, expect, test } from './fixtures'
 
 test('library: search, favourites, my usual dosage, my own version of a built-in, templates', async ({ page, bridge, consoleErrors }) => {
@@ -53,5 +56,39 @@ test('library: search, favourites, my usual dosage, my own version of a built-in
   await page.getByRole('button', { name: 'Delete template Hip, first week' }).click()
   await page.getByRole('button', { name: 'Delete template', exact: true }).click()
   await expect(page.getByRole('table', { name: 'Program templates' })).toBeHidden()
+  expect(consoleErrors).toEqual([])
+})
+
+test('a video link set in the library prints on the handout of a program that has the exercise', async ({ page, bridge, consoleErrors }) => {
+  test.slow()
+  await page.setViewportSize({ width: 1400, height: 1000 })
+  await page.goto(`${bridge.url}/#/library`)
+  await page.getByRole('textbox', { name: 'Search exercises' }).fill('clamshells')
+  await page.getByRole('button', { name: 'Clamshells', exact: true }).click()
+  const drawer = page.getByRole('dialog')
+  await drawer.getByRole('textbox', { name: /^Video link for handouts/ }).fill('riversidept.example/v/clamshells')
+  await drawer.getByRole('button', { name: 'Save link' }).click()
+  await expect(drawer.getByText('Use a web address starting with https:// or http://')).toBeVisible()
+  await drawer.getByRole('textbox', { name: /^Video link for handouts/ }).fill('https://riversidept.example/v/clamshells')
+  await drawer.getByRole('button', { name: 'Save link' }).click()
+  await expect(drawer.getByText('Saved. Handouts print a QR code and riversidept.example/v/clamshells under the picture.')).toBeVisible()
+  await closeDialogs(page)
+
+  const id = await page.evaluate(async () => {
+    const api = (window as unknown as { api: { updateSettings(a: unknown): Promise<unknown>; createPatient(a: unknown): Promise<{ value: { id: string } }> } }).api
+    await api.updateSettings({ clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false })
+    const r = await api.createPatient({ firstName: 'Ana', lastName: 'Silva', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })
+    return r.value.id
+  })
+  await page.goto(`${bridge.url}/#/program/${id}`)
+  await page.getByRole('button', { name: 'Add Clamshells', exact: true }).click()
+  await page.getByRole('button', { name: 'Save program' }).click()
+  await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible()
+  await page.getByRole('button', { name: 'Export PDF…' }).click()
+  await page.getByRole('button', { name: 'Save as PDF…' }).click()
+  await expect(page.getByText('Handout saved', { exact: true })).toBeVisible()
+  const file = bridge.dialogs.asked.at(-1)!.defaultName!
+  const text = await pdfText(await readFile(join(bridge.dataDir, 'exports', file)))
+  expect(text.all.replace(/\s+/g, '')).toContain('riversidept.example/v/clamshells')
   expect(consoleErrors).toEqual([])
 })

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { renderHandout } from '../../electron/services/handout/render'
 import { handoutInputSchema } from '../../src/core/handout-model'
-import { lines, partsUnderPicture } from '../../src/handout/card-balance'
+import { balance, lines, partsUnderPicture, pictureHeight } from '../../src/handout/card-balance'
+import { qrModules, qrSide } from '../../src/handout/video-qr'
 import { picturePlan } from '../../src/handout/picture-size'
 import { overlappingText, pdfText } from '../support/pdf'
 
@@ -10,6 +11,20 @@ const example = () => handoutInputSchema.parse(JSON.parse(readFileSync('docs/han
 const metrics = { body: 11, caption: 9, marker: 14, gutter: 12 }
 
 describe('balancing a card’s two columns', () => {
+  it('counts the video block under the picture: the QR code and its words, taller in large print', () => {
+    const item = example().program.items[0]!
+    const url = 'https://riversidept.example/v/clamshells'
+    const side = qrSide(qrModules(url).length, false)
+    const plan = picturePlan(item.diagram!, 'detailed', 532)
+    const captions = ['1 Start', '2 Finish']
+    expect(pictureHeight(plan, captions, metrics, url) - pictureHeight(plan, captions, metrics)).toBeGreaterThanOrEqual(side)
+    const large = picturePlan(item.diagram!, 'large', 532)
+    const big = { ...metrics, body: 16, caption: 16 }
+    expect(pictureHeight(large, captions, big, url) - pictureHeight(large, captions, big)).toBeGreaterThanOrEqual(qrSide(qrModules(url).length, true))
+    const text = { steps: item.steps, dose: ['Do 10 to 15 times on each side.'], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes }
+    expect(balance({ ...text, video: url }, plan, captions, 532, metrics).moved).toBeLessThanOrEqual(balance(text, plan, captions, 532, metrics).moved)
+  })
+
   it('counts wrapped lines from the words and the width', () => {
     expect(lines('short', 200, 11)).toBe(1)
     expect(lines('word '.repeat(60), 200, 11)).toBeGreaterThan(7)

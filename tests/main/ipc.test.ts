@@ -21,6 +21,7 @@ function setup() {
     reprintHandout: vi.fn(),
     printPastHandout: vi.fn(),
     showHandoutFile: vi.fn(),
+    setExerciseVideo: vi.fn(({ exerciseId, url }) => ({ id: exerciseId, videoUrl: url })),
   } as unknown as Handlers
   registerIpc(ipcMain, handlers, appUrlMatcher(rendererUrl), () => {})
   const call = (method: string, event: SenderLike, arg?: unknown) => registered.get(channelName(method))!(event, arg)
@@ -75,6 +76,25 @@ describe('registerIpc', () => {
     expect(handlers.reprintHandout).not.toHaveBeenCalled()
     expect(handlers.printPastHandout).not.toHaveBeenCalled()
     expect(handlers.showHandoutFile).not.toHaveBeenCalled()
+  })
+
+  it('passes a video link to the library only when it is an http(s) address of at most 300 characters', async () => {
+    const { call, handlers } = setup()
+    const bad = [
+      { exerciseId: 'bridges', url: 'javascript:alert(1)' },
+      { exerciseId: 'bridges', url: 'file:///etc/passwd' },
+      { exerciseId: 'bridges', url: `https://riversidept.example/${'v'.repeat(300)}` },
+      { exerciseId: 'Bridges!', url: 'https://riversidept.example/v/bridges' },
+      { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges', extra: true },
+      { exerciseId: 'bridges' },
+      { id: 'bridges', url: null },
+    ]
+    for (const arg of bad) expect(await call('setExerciseVideo', topFrame(), arg)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    expect(handlers.setExerciseVideo).not.toHaveBeenCalled()
+    expect(await call('setExerciseVideo', topFrame(), { exerciseId: 'bridges', url: ' https://riversidept.example/v/bridges ' })).toMatchObject({
+      ok: true,
+      value: { videoUrl: 'https://riversidept.example/v/bridges' },
+    })
   })
 
   it('trusts the dev server origin only when one is configured', () => {

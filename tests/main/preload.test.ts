@@ -22,6 +22,14 @@ describe('preload', () => {
     expect(api).not.toHaveProperty('ipcRenderer')
   })
 
+  it('exposes setExerciseVideo by name, sending its argument on its own channel', async () => {
+    await import('../../electron/preload/index')
+    const api = exposed['api'] as Record<string, (arg?: unknown) => Promise<unknown>>
+    expect(Object.keys(api)).toContain('setExerciseVideo')
+    await api['setExerciseVideo']!({ exerciseId: 'bridges', url: null })
+    expect(invoke).toHaveBeenLastCalledWith(channelName('setExerciseVideo'), { exerciseId: 'bridges', url: null })
+  })
+
   it('sends each function on its own channel with its argument', async () => {
     await import('../../electron/preload/index')
     const api = exposed['api'] as Record<string, (arg?: unknown) => Promise<unknown>>

@@ -28,7 +28,7 @@ describe('notices', () => {
       expect(libraryNotice).toEqual({
         id: expect.any(String),
         at: '2026-12-02T08:00:00.000Z',
-        message: expect.stringContaining(`your own exercises, templates, favourites and default dosages are not in it until that file is recovered. The unreadable file was kept unchanged as library.json.damaged-2026-12-02T08-00-00-000Z in ${dataDir}`),
+        message: expect.stringContaining(`your own exercises, templates, favourites, default dosages and video links are not in it until that file is recovered. The unreadable file was kept unchanged as library.json.damaged-2026-12-02T08-00-00-000Z in ${dataDir}`),
       })
       const left = await dispatch(handlers, 'dismissNotice', { id: libraryNotice.id })
       expect(left.ok && (left.value as Notice[]).map((n) => n.message.slice(0, 13))).toEqual(['settings.json'])

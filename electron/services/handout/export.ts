@@ -97,6 +97,7 @@ export async function handoutFor(
         ...(item.notes ? { notes: item.notes } : {}),
         ...(image ? { image } : {}),
         ...(exercise.diagram ? { diagram: exercise.diagram } : {}),
+        ...(exercise.videoUrl ? { video: exercise.videoUrl } : {}),
       }
     }),
   )

@@ -11,6 +11,7 @@ import { dosageSchema } from '../../../src/core/dosage'
 import { exerciseId, exerciseSchema, templateSchema, type Exercise, type ExerciseInput } from '../../../src/core/exercise'
 import type { LibraryView } from '../../../src/core/library-contract'
 import { AppFailure } from '../../../src/core/result'
+import { videoUrlSchema } from '../../../src/core/video-link'
 import type { Dialogs } from '../dialogs'
 import { JsonDocument } from '../json-document'
 import { loadBuiltinLibrary, type BuiltinLibrary } from './builtin'
@@ -25,6 +26,12 @@ const libraryDocSchema = z.strictObject({
   templates: z.array(templateSchema),
   favourites: z.array(exerciseId),
   defaultDosages: z.record(exerciseId, dosageSchema),
+  /**
+   * The clinic's video link per exercise (built-in or custom), printed on handouts as a QR code. Optional, and left
+   * out while empty: files from before it load unchanged, and an older Homeplan (whose check refuses a key it does
+   * not know, keeping the file aside as unreadable) only meets it once a link is actually set.
+   */
+  videoLinks: z.record(exerciseId, videoUrlSchema).optional(),
 })
 type LibraryDoc = z.infer<typeof libraryDocSchema>
 
@@ -47,7 +54,7 @@ export interface LibraryDeps {
 type LibraryHandlers = Pick<
   Handlers,
   | 'getLibrary' | 'createExercise' | 'updateExercise' | 'duplicateExercise' | 'deleteExercise' | 'setFavourite'
-  | 'setDefaultDosage' | 'attachExercisePhoto' | 'removeExercisePhoto' | 'getMedia' | 'saveTemplate' | 'deleteTemplate'
+  | 'setDefaultDosage' | 'setExerciseVideo' | 'attachExercisePhoto' | 'removeExercisePhoto' | 'getMedia' | 'saveTemplate' | 'deleteTemplate'
 >
 
 const slug = (name: string) =>
@@ -69,7 +76,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     file: join(deps.dataDir, LIBRARY_FILE),
     schema: libraryDocSchema,
     empty: () => ({ schemaVersion: 1, custom: [], templates: [], favourites: [], defaultDosages: {} }),
-    consequence: 'the library shows only the built-in exercises: your own exercises, templates, favourites and default dosages are not in it until that file is recovered',
+    consequence: 'the library shows only the built-in exercises: your own exercises, templates, favourites, default dosages and video links are not in it until that file is recovered',
     notify: deps.notify,
     now,
   })
@@ -78,9 +85,10 @@ export function createLibrary(deps: LibraryDeps): Library {
 
   const all = async (): Promise<Exercise[]> => {
     const [shipped, local] = await Promise.all([builtins(), doc.read()])
-    return [...shipped.exercises, ...local.custom].map((e) => {
+    return [...shipped.exercises, ...local.custom].map((e): Exercise => {
       const dosage = local.defaultDosages[e.id]
-      return dosage ? { ...e, defaultDosage: dosage } : e
+      const videoUrl = local.videoLinks?.[e.id]
+      return { ...e, ...(dosage ? { defaultDosage: dosage } : {}), ...(videoUrl ? { videoUrl } : {}) }
     })
   }
   const find = async (id: string) => (await all()).find((e) => e.id === id)
@@ -88,6 +96,19 @@ export function createLibrary(deps: LibraryDeps): Library {
     const found = await find(id)
     if (!found) throw new AppFailure('not_found', `There is no exercise “${id}” in the library.`, 'id')
     return found
+  }
+  /** Sets or (null) removes a link; the key is left out of the file while no exercise has one. */
+  const setVideoLink = (draft: LibraryDoc, id: string, url: string | null) => {
+    const links = { ...draft.videoLinks }
+    if (url) links[id] = url
+    else delete links[id]
+    if (Object.keys(links).length) draft.videoLinks = links
+    else delete draft.videoLinks
+  }
+  /** A stored exercise as handed out, with its video link (the link lives apart from it, in `videoLinks`). */
+  const withLink = (draft: LibraryDoc, exercise: Exercise): Exercise => {
+    const videoUrl = draft.videoLinks?.[exercise.id]
+    return videoUrl ? { ...exercise, videoUrl } : exercise
   }
   const customOnly = (draft: LibraryDoc, id: string) => {
     const i = draft.custom.findIndex((e) => e.id === id)
@@ -99,10 +120,15 @@ export function createLibrary(deps: LibraryDeps): Library {
     const missing = [...input.progressions, ...input.regressions].filter((id) => !ids.has(id))
     if (missing.length) throw new AppFailure('invalid_argument', `Unknown linked exercise: ${missing.join(', ')}.`, 'progressions')
   }
-  const addCustom = async (input: ExerciseInput) => {
+  /** `videoUrl`: the video link a duplicate keeps from the exercise it copies. */
+  const addCustom = async (input: ExerciseInput, videoUrl?: string) => {
     await assertLinksExist(input)
     const exercise: Exercise = { ...input, id: `custom-${slug(input.name)}-${newId().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`, source: 'custom' }
-    return doc.update((draft) => (draft.custom.push(exercise), exercise))
+    return doc.update((draft) => {
+      draft.custom.push(exercise)
+      if (videoUrl) setVideoLink(draft, exercise.id, videoUrl)
+      return videoUrl ? { ...exercise, videoUrl } : exercise
+    })
   }
 
   const handlers: LibraryHandlers = {
@@ -116,14 +142,14 @@ export function createLibrary(deps: LibraryDeps): Library {
       return doc.update((draft) => {
         const i = customOnly(draft, id)
         draft.custom[i] = { ...exercise, id, source: 'custom' }
-        return draft.custom[i]!
+        return withLink(draft, draft.custom[i]!)
       })
     },
     duplicateExercise: async ({ id }) => {
-      const { id: _id, source: _source, ...rest } = await mustFind(id)
+      const { id: _id, source: _source, videoUrl, ...rest } = await mustFind(id)
       // A name too long for the suffix is kept whole: cutting it could split a character in two.
       const name = `${rest.name} (my version)`
-      return addCustom({ ...rest, name: name.length <= 120 ? name : rest.name })
+      return addCustom({ ...rest, name: name.length <= 120 ? name : rest.name }, videoUrl)
     },
     deleteExercise: async ({ id }) => {
       const local = await doc.read()
@@ -144,6 +170,7 @@ export function createLibrary(deps: LibraryDeps): Library {
         }
         draft.favourites = draft.favourites.filter((f) => f !== id)
         delete draft.defaultDosages[id]
+        setVideoLink(draft, id, null)
         return { id }
       })
     },
@@ -160,6 +187,11 @@ export function createLibrary(deps: LibraryDeps): Library {
       await doc.update((draft) => void (draft.defaultDosages[id] = dosage))
       return mustFind(id)
     },
+    setExerciseVideo: async ({ exerciseId: id, url }) => {
+      await mustFind(id)
+      await doc.update((draft) => setVideoLink(draft, id, url))
+      return mustFind(id)
+    },
     attachExercisePhoto: async ({ id, author, licence, caption }) => {
       const local = await doc.read()
       customOnly(structuredClone(local), id)
@@ -170,14 +202,14 @@ export function createLibrary(deps: LibraryDeps): Library {
         const exercise = draft.custom[customOnly(draft, id)]!
         if (exercise.images.length >= 6) throw new AppFailure('invalid_argument', 'An exercise can have at most 6 photos.')
         exercise.images.push({ file, author, licence, ...(caption ? { caption } : {}) })
-        return exercise
+        return withLink(draft, exercise)
       })
     },
     removeExercisePhoto: ({ id, file }) =>
       doc.update((draft) => {
         const exercise = draft.custom[customOnly(draft, id)]!
         exercise.images = exercise.images.filter((image) => image.file !== file)
-        return exercise
+        return withLink(draft, exercise)
       }),
     getMedia: ({ file }) => media.dataUrl(file),
     saveTemplate: async ({ id, template }) => {

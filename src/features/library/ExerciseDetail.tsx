@@ -10,6 +10,7 @@ import { DosageEditor } from '../program/DosageEditor'
 import { ExerciseFigure } from './ExerciseFigure'
 import { FavouriteStar } from './LibraryPage'
 import { useLibrary } from './library-context'
+import { VideoLinkField } from './VideoLinkField'
 
 function Section({ title, items, ordered }: { title: string; items: string[]; ordered?: boolean }) {
   if (items.length === 0) return null
@@ -65,6 +66,7 @@ export function ExerciseDetail({ exercise, onClose, onEdit, onOpen }: { exercise
             </Group>
           </Stack>
         )}
+        <VideoLinkField key={exercise.id} exercise={exercise} onChanged={refresh} />
         <Section title="Steps" items={exercise.steps} ordered />
         <Section title="Tips" items={exercise.cues} />
         <Section title="Cautions" items={exercise.cautions} />

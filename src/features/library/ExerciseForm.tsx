@@ -15,7 +15,7 @@ export function ExerciseForm({ exercise, onClose, onSaved }: { exercise?: Exerci
   const { refresh } = useLibrary()
   const [draft, setDraft] = useState<ExerciseInput>(() => {
     if (exercise) {
-      const { id: _id, source: _source, ...fields } = exercise
+      const { id: _id, source: _source, videoUrl: _videoUrl, ...fields } = exercise
       return fields
     }
     return { name: '', aliases: [], regions: [], position: 'standing', type: 'strengthening', equipment: ['none'], difficulty: 'easy', steps: [], cues: [], cautions: [], defaultDosage: {}, progressions: [], regressions: [], images: [] }

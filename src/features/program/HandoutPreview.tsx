@@ -1,15 +1,12 @@
 import { Alert, Group, Image, Loader, Modal, Paper, SegmentedControl, Stack, Switch, Text, UnstyledButton } from '@mantine/core'
 import { useEffect, useRef, useState } from 'react'
 import { useQuietApi } from '../../app/api-context'
+import { withoutPath } from '../../core/issues'
 import type { ProgramDraft } from './draft'
 import { pageImages } from './pdf-pages'
 import { firstProblem } from './program-problems'
 
 type Layout = 'detailed' | 'compact' | 'large'
-
-/** A failed call's message without the schema path in front ("program.items.0.dosage.reps.max: …"). */
-const withoutPath = (error: { message: string; field?: string }) =>
-  error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message
 
 interface Props {
   patientId: string

@@ -307,3 +307,23 @@ describe('printHandout', () => {
     expect(printed[0]!.subarray(0, 5).toString()).toBe('%PDF-')
   })
 })
+
+describe('video links on the handout', () => {
+  it('prints the library’s video link of an exercise as its short link, and nothing once the link is removed', async () => {
+    const { call, patient } = await setup()
+    const preview = async () => {
+      const result = await call<{ pdf: string }>('previewHandout', {
+        patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
+        program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+      })
+      if (!result.ok) throw new Error(result.error.message)
+      return (await pdfText(Buffer.from(result.value.pdf, 'base64'))).all.replace(/\s+/g, '')
+    }
+    expect(await call('setExerciseVideo', { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' })).toMatchObject({ ok: true })
+    const withLink = await preview()
+    expect(withLink).toContain('Watchthevideo')
+    expect(withLink).toContain('riversidept.example/v/bridges')
+    await call('setExerciseVideo', { exerciseId: 'bridges', url: null })
+    expect(await preview()).not.toContain('Watchthevideo')
+  }, 60_000)
+})

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -180,5 +180,59 @@ describe('custom exercises', () => {
     services.dialogs.answers.open.push(webp)
     expect(await call('attachExercisePhoto', { id: created.id, author: 'J', licence: 'Own' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Use a PNG or JPEG') } })
     expect((await value<LibraryView>('getLibrary')).exercises.find((e) => e.id === created.id)?.images).toHaveLength(1)
+  })
+})
+
+describe('video links for handouts', () => {
+  const link = 'https://riversidept.example/v/clamshells'
+  const videoOf = async (value: <T>(method: Method, arg?: unknown) => Promise<T>, id: string) =>
+    (await value<LibraryView>('getLibrary')).exercises.find((e) => e.id === id)?.videoUrl
+
+  it('are set (trimmed) on a built-in exercise, survive a restart, and are removed with null', async () => {
+    const { dataDir, value } = await setup()
+    expect(await value<Exercise>('setExerciseVideo', { exerciseId: 'clamshells', url: `  ${link}\n` })).toMatchObject({ id: 'clamshells', videoUrl: link })
+    const stored = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as { schemaVersion: number; videoLinks: unknown }
+    expect(stored).toMatchObject({ schemaVersion: 1, videoLinks: { clamshells: link } })
+    const restarted = testServices(dataDir)
+    const again = await dispatch(restarted.handlers, 'getLibrary', undefined)
+    expect(again.ok && (again.value as LibraryView).exercises.find((e) => e.id === 'clamshells')?.videoUrl).toBe(link)
+    const removed = await value<Exercise>('setExerciseVideo', { exerciseId: 'clamshells', url: null })
+    expect(removed).not.toHaveProperty('videoUrl')
+    expect(await videoOf(value, 'clamshells')).toBeUndefined()
+    // With no link left the key is left out, so an older Homeplan can read the file again.
+    expect(JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8'))).not.toHaveProperty('videoLinks')
+  })
+
+  it('refuses other schemes, overlong links and unknown exercises with specific messages, changing nothing', async () => {
+    const { value, call } = await setup()
+    await value('setExerciseVideo', { exerciseId: 'bridges', url: link })
+    const refused = async (arg: unknown) => {
+      const result = await call('setExerciseVideo', arg)
+      if (result.ok) throw new Error('accepted')
+      return result.error
+    }
+    expect(await refused({ exerciseId: 'bridges', url: 'javascript:alert(1)' })).toMatchObject({ code: 'invalid_argument', field: 'url', message: expect.stringContaining('Use a web address starting with https:// or http://') })
+    expect(await refused({ exerciseId: 'bridges', url: 'ftp://riversidept.example/v' })).toMatchObject({ message: expect.stringContaining('starting with https:// or http://') })
+    expect(await refused({ exerciseId: 'bridges', url: 'riversidept.example/v/bridges' })).toMatchObject({ message: expect.stringContaining('starting with https:// or http://') })
+    expect(await refused({ exerciseId: 'bridges', url: `https://riversidept.example/${'v'.repeat(300)}` })).toMatchObject({ field: 'url', message: expect.stringContaining('at most 300 characters') })
+    expect(await refused({ exerciseId: 'bridges', url: '   ' })).toMatchObject({ field: 'url', message: expect.stringContaining('Remove') })
+    expect(await refused({ exerciseId: 'no-such-exercise', url: link })).toMatchObject({ code: 'not_found', message: 'There is no exercise “no-such-exercise” in the library.' })
+    expect(await refused({ exerciseId: 'bridges' })).toMatchObject({ code: 'invalid_argument', field: 'url' })
+    expect(await videoOf(value, 'bridges')).toBe(link)
+    expect(await videoOf(value, 'no-such-exercise')).toBeUndefined()
+  })
+
+  it('go with a deleted custom exercise, follow a duplicate, and do not block editing it', async () => {
+    const { dataDir, value } = await setup()
+    const created = await value<Exercise>('createExercise', custom)
+    await value('setExerciseVideo', { exerciseId: created.id, url: link })
+    const { id: _id, source: _source, videoUrl: _video, ...fields } = (await value<LibraryView>('getLibrary')).exercises.find((e) => e.id === created.id)!
+    expect(await value<Exercise>('updateExercise', { id: created.id, exercise: { ...fields, name: 'Step-ups, slow' } })).toMatchObject({ videoUrl: link })
+    const copy = await value<Exercise>('duplicateExercise', { id: created.id })
+    expect(copy.videoUrl).toBe(link)
+    await value('deleteExercise', { id: created.id })
+    const stored = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as { videoLinks: Record<string, string> }
+    expect(stored.videoLinks).toEqual({ [copy.id]: link })
+    expect(stored.videoLinks).not.toHaveProperty(created.id)
   })
 })

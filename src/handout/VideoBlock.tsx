@@ -1,0 +1,28 @@
+import { Path, Svg, Text, View } from '@react-pdf/renderer'
+import { shortLink } from '../core/video-link'
+import type { makeStyles } from './styles'
+import { QUIET_ZONE, VIDEO_LABEL, linkParts, qrModules, qrPath, qrSide, videoArrangement } from './video-qr'
+
+type Styles = ReturnType<typeof makeStyles>
+
+/**
+ * The clinic's video for an exercise, under its picture: a QR code to scan and the link to type (without
+ * "https://"), wrapping inside `width` pt. Kept whole on one page.
+ */
+export function VideoBlock({ url, width, s, large }: { url: string; width: number; s: Styles; large: boolean }) {
+  const modules = qrModules(url)
+  const n = modules.length + 2 * QUIET_ZONE
+  const side = qrSide(modules.length, large)
+  const { beside, textWidth } = videoArrangement(width, side, large)
+  return (
+    <View style={[s.video, { width, flexDirection: beside ? 'row' : 'column' }]} wrap={false}>
+      <Svg width={side} height={side} viewBox={`0 0 ${n} ${n}`}>
+        <Path d={qrPath(modules)} fill="#000000" />
+      </Svg>
+      <View style={beside ? { width: textWidth, marginLeft: 8 } : { width: textWidth, marginTop: 2 }}>
+        <Text style={s.videoLabel}>{VIDEO_LABEL}</Text>
+        <Text style={s.videoLink} hyphenationCallback={linkParts}>{shortLink(url)}</Text>
+      </View>
+    </View>
+  )
+}
