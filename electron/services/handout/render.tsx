@@ -409,7 +409,9 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
     if (source) renderedPages.delete(key)
     else {
       pageRenders.count++
-      source = await PDFDocument.load(await renderPdf(<SinglePageDocument input={input} parts={parts} content={content!} number={i + 1} total={pages.length} />))
+      const bytes = await renderPdf(<SinglePageDocument input={input} parts={parts} content={content!} number={i + 1} total={pages.length} />)
+      // A plain Uint8Array of this realm: pdf-lib checks the type with instanceof, which a Node Buffer fails under jsdom.
+      source = await PDFDocument.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
     }
     // Most recently used last: the oldest go first when there are too many.
     renderedPages.set(key, source)
