@@ -3,12 +3,15 @@
  * that rounds up or sags, with the arrow at the lower back. Blind readers saw no difference between a cat and a
  * camel, nor between a pelvic tilt's start and finish, when only the trunk's lean could change.
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { arrowShapes } from '../../src/diagrams/arrow'
 import type { DrawPoint } from '../../src/diagrams/body'
 import { placeForSpec, specPoses } from '../../src/diagrams/figure'
 import { forwardKinematics, mirrorPose, NEUTRAL, NEUTRAL_LIMB, type FigureJoint, type Joints, type Pose } from '../../src/diagrams/skeleton'
-import { diagramSpecSchema } from '../../src/diagrams/spec'
+import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
+import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
 import { mul, rotY, type Vec3 } from '../../src/diagrams/vec'
 
 const legs = { ...NEUTRAL_LIMB, hipFlexion: 45, kneeFlexion: 90, ankleDorsiflexion: 10 }
@@ -74,5 +77,26 @@ describe('the arrow at the lower back', () => {
     expect(tipY!).toBeLessThan(-61)
     expect(tipY!).toBeGreaterThan(-64)
     expect(Math.min(...ys)).toBeLessThan(tipY! - 15)
+  })
+})
+
+const library: Exercise[] = readdirSync('resources/library/exercises').filter((f) => f.endsWith('.json'))
+  .flatMap((f) => libraryFileSchema.parse(JSON.parse(readFileSync(join('resources/library/exercises', f), 'utf8'))).exercises)
+const placed = (id: string) => {
+  const spec: DiagramSpec = library.find((e) => e.id === id)!.diagram!
+  return specPoses(spec).poses.map((p) => placeForSpec(spec, p))
+}
+/** How far the waist is above the straight line from the pelvis to the chest (negative: below it). */
+const waistAboveChord = (j: Joints) => {
+  const t = (j.waist[0] - j.pelvis[0]) / (j.chest[0] - j.pelvis[0])
+  return j.waist[2] - (j.pelvis[2] + t * (j.chest[2] - j.pelvis[2]))
+}
+
+describe('the library pictures of the spine moving', () => {
+  it('cat-camel: the back rounds up well above the line from hips to shoulders, then sags below it', () => {
+    const [round, sag] = placed('cat-camel')
+    expect(waistAboveChord(round!)).toBeGreaterThan(6)
+    expect(waistAboveChord(sag!)).toBeLessThan(-3)
+    expect(library.find((e) => e.id === 'cat-camel')!.diagram!.moving).toEqual(['waist'])
   })
 })
