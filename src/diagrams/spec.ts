@@ -98,7 +98,7 @@ const supportName = z.string().regex(
   new RegExp(`^(${supportPartNames.join('|')})(@(${supportPropKinds.join('|')}))?$`),
   'A support is a body part (leftFoot, rightHeel, pelvis, shoulders, head, ...) on the floor, or part@prop (rightHand@chair).',
 )
-export const detailParts = ['hand', 'wrist', 'forearm', 'ankle', 'foot', 'neck', 'shoulder blades', 'knee'] as const
+export const detailParts = ['hand', 'wrist', 'forearm', 'ankle', 'foot', 'neck', 'shoulder blades', 'knee', 'lower back'] as const
 export type DetailPart = (typeof detailParts)[number]
 export const detailSchema = z.strictObject({ part: z.enum(detailParts), side: z.enum(['left', 'right']).optional() })
 export type Detail = z.infer<typeof detailSchema>

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest'
 import { arrowShapes } from '../../src/diagrams/arrow'
 import type { DrawPoint } from '../../src/diagrams/body'
 import { placeForSpec, specPoses } from '../../src/diagrams/figure'
+import { insetFor } from '../../src/diagrams/inset'
 import { forwardKinematics, mirrorPose, NEUTRAL, NEUTRAL_LIMB, type FigureJoint, type Joints, type Pose } from '../../src/diagrams/skeleton'
 import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
 import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
@@ -98,5 +99,35 @@ describe('the library pictures of the spine moving', () => {
     expect(waistAboveChord(round!)).toBeGreaterThan(6)
     expect(waistAboveChord(sag!)).toBeLessThan(-3)
     expect(library.find((e) => e.id === 'cat-camel')!.diagram!.moving).toEqual(['waist'])
+  })
+
+  it('pelvic tilts: a gap under the lower back at the start that closes at the finish, shown up close with the arrow pressing it down', () => {
+    const [start, flat] = placed('pelvic-tilts')
+    const gap = (j: Joints) => j.waist[2] - 11
+    expect(gap(start!)).toBeGreaterThan(4)
+    expect(gap(flat!)).toBeLessThan(2)
+    // Buttocks and shoulders stay down in both.
+    for (const j of [start!, flat!]) expect(Math.max(j.pelvis[2] - 12, j.chest[2] - 13)).toBeLessThan(3)
+    const spec = library.find((e) => e.id === 'pelvic-tilts')!.diagram!
+    expect(spec.moving).toEqual(['waist'])
+    expect(spec.detail).toEqual({ part: 'lower back' })
+    const inset = insetFor(spec)!
+    const floor = inset.shapes.filter((s) => s.role === 'inset floor').map((s) => (s.kind === 'line' ? s.y1 : 0))
+    // Up close, the underside of the lower trunk where it meets the pelvis (the lower back) clears the floor line at
+    // the start and lies on it at the finish.
+    const underBack = (which: string, floorY: number) => {
+      const pts = (role: string) => inset.shapes.filter((s) => s.role === role).flatMap((s) => {
+        const n = s.kind === 'path' ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number) : []
+        return n.filter((_, i) => i % 2 === 0).map((x, i) => [x, n[2 * i + 1]!] as const)
+      })
+      // The lower back: the trunk's outline where the pelvis's outline ends (the waist end of the pelvis).
+      const pelvis = pts(`inset ${which} pelvis`)
+      const trunk = pts(`inset ${which} lower trunk`)
+      const [lo, hi] = [Math.min(...pelvis.map((p) => p[0])), Math.max(...pelvis.map((p) => p[0]))]
+      const edge = trunk.filter((p) => p[0] > lo && p[0] < hi && p[1] > Math.min(...trunk.map((q) => q[1])) + 10)
+      return floorY - Math.max(...edge.map((p) => p[1]))
+    }
+    expect(underBack('start', floor[0]!)).toBeGreaterThan(8)
+    expect(underBack('end', floor[1]!)).toBeLessThan(3)
   })
 })
