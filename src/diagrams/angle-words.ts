@@ -32,6 +32,7 @@ const AXIAL: Record<AxialAngleName, [part: string, positive: string, negative: s
   neckRotation: ['Neck', 'rotation to the right', 'rotation to the left'],
   bodyLean: ['Whole body', 'lean forward', 'lean back'],
   neckRetraction: ['Neck', 'retraction (chin tuck)', 'protrusion'],
+  pelvicTilt: ['Pelvis', 'posterior tilt', 'anterior tilt'],
 }
 
 export function limbAngleWords(side: 'left' | 'right', name: LimbAngleName, value: number): string {

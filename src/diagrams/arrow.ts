@@ -52,16 +52,24 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
       len = 1
     }
     if (len < 1e-6) [nx, ny, len] = [0, -1, 1]
-    const gap = JOINT_RADIUS[joint] * k + 5
+    const gap = joint === 'waist' ? 0 : JOINT_RADIUS[joint] * k + 5
     const off = points.map((p) => ({ x: p.x + (nx / len) * gap, y: p.y + (ny / len) * gap }))
     // Trim both ends a little so the arrow sits beside the joint rather than on it; a short path becomes a
     // straight arrow of the shortest length, along the chord.
     const [ux, uy] = chord >= 1e-6 ? [(last.x - first.x) / chord, (last.y - first.y) / chord] : [1, 0]
     const mid = { x: (off[0]!.x + off.at(-1)!.x) / 2, y: (off[0]!.y + off.at(-1)!.y) / 2 }
     const half = MIN_ARROW / 2 - HEAD * 0.6
-    const trimmed = travelled < MIN_ARROW
+    let trimmed = travelled < MIN_ARROW
       ? [{ x: mid.x - ux * half, y: mid.y - uy * half }, mid, { x: mid.x + ux * half, y: mid.y + uy * half }]
       : off.slice(1, -1).length >= 2 ? off.slice(1, off.length - 1) : off
+    if (joint === 'waist') {
+      // The back rounding up or sagging (a cat-camel, a pelvic tilt): the arrow comes from outside the body and ends
+      // at the back's surface where it goes, pointing the way it moves; beside the waist it was lost in the thighs.
+      const end = trimmed.at(-1)!
+      const reach = JOINT_RADIUS.waist * k + HEAD * 0.6 + 1
+      const [dx, dy] = [last.x - ux * reach - end.x, last.y - uy * reach - end.y]
+      trimmed = trimmed.map((p) => ({ x: p.x + dx, y: p.y + dy }))
+    }
     const a = trimmed[0]!
     const b = trimmed.at(-1)!
     const before = trimmed.at(-2)!

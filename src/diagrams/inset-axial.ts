@@ -4,7 +4,7 @@
  * lifting in a shrug and sliding towards the spine in a squeeze).
  */
 import { blob, chain, type PartModel } from './inset-model'
-import { headCentre } from './placement'
+import { headCentre, JOINT_RADIUS } from './placement'
 import { forwardKinematics } from './skeleton'
 import { add, length, scale, sub, type Mat3, type Vec3 } from './vec'
 
@@ -102,4 +102,36 @@ const shoulderBlades: PartModel = (pose, { side }) => {
   }
 }
 
-export const AXIAL_PARTS = { neck, 'shoulder blades': shoulderBlades } satisfies Record<string, PartModel>
+/** How much larger than life the lower back's lift off the line from pelvis to chest is drawn (a lying lordosis is a few cm). */
+const ARCH = 2.5
+
+const lowerBack: PartModel = (_pose, { sign, joints: j }) => {
+  // Seen from the working side, in place (lying, the floor under it), as the whole figure's side view shows it; no
+  // arms, which cover the lower back there. Only the lift of the waist off the line from the pelvis to the chest is
+  // drawn larger than life, so a gap under a lying lower back, or its flattening, reads.
+  const camera: Mat3 = sign === -1 ? [[1, 0, 0], [0, 1, 0], [0, 0, 1]] : [[-1, 0, 0], [0, -1, 0], [0, 0, 1]]
+  const chord = sub(j.chest, j.pelvis)
+  const along = dot(sub(j.waist, j.pelvis), chord) / (dot(chord, chord) || 1)
+  const onChord = add(j.pelvis, scale(chord, along))
+  const arched = add(onChord, scale(sub(j.waist, onChord), ARCH))
+  const lying = Math.abs(unit(chord)[2]) < 0.5
+  // Lying, never through the floor.
+  const waist: Vec3 = [arched[0], arched[1], lying ? Math.max(arched[2], JOINT_RADIUS.waist) : arched[2]]
+  const hip = sign === 1 ? j.leftHip : j.rightHip
+  const knee = sign === 1 ? j.leftKnee : j.rightKnee
+  const toward = (a: Vec3, b: Vec3, t: number): Vec3 => add(a, scale(sub(b, a), t))
+  // The arrow rides above the belly, where the lower back goes: down to the floor, or up off it.
+  const track: Vec3 = [waist[0], waist[1], waist[2] + JOINT_RADIUS.waist + 9]
+  return {
+    camera,
+    track,
+    ...(lying ? { floor: 0 } : {}),
+    blobs: [
+      blob('thigh', [[hip, 8], [toward(hip, knee, 0.7), 6.2]], 'near', -5),
+      blob('lower trunk', [[waist, 11], [toward(waist, j.chest, 0.8), 12.6]], 'near', 0),
+      blob('pelvis', [[j.pelvis, 12], [waist, 11]], 'near', 0),
+    ],
+  }
+}
+
+export const AXIAL_PARTS = { neck, 'shoulder blades': shoulderBlades, 'lower back': lowerBack } satisfies Record<string, PartModel>

@@ -22,7 +22,7 @@ export const NEUTRAL_LIMB: LimbAngles = {
 }
 export const NEUTRAL: Pose = {
   left: NEUTRAL_LIMB, right: NEUTRAL_LIMB,
-  trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0, neckSideBend: 0, neckRotation: 0, bodyLean: 0, neckRetraction: 0,
+  trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0, neckSideBend: 0, neckRotation: 0, bodyLean: 0, neckRetraction: 0, pelvicTilt: 0,
 }
 
 /** Usual active ranges (degrees) for adults; poses are clamped to them. */
@@ -52,6 +52,7 @@ export const LIMITS: Record<LimbAngleName | AxialAngleName, [number, number]> = 
   neckRotation: [-80, 80],
   bodyLean: [-15, 45],
   neckRetraction: [-20, 30],
+  pelvicTilt: [-30, 30],
 }
 
 /** How each angle reads to a clinician, for sliders and clamping notes. */
@@ -66,6 +67,7 @@ export const ANGLE_LABELS: Record<LimbAngleName | AxialAngleName, string> = {
   trunkSideBend: 'Trunk side-bend (right +)', trunkRotation: 'Trunk rotation (right +)', neckFlexion: 'Neck flexion',
   neckSideBend: 'Neck side-bend (right +)', neckRotation: 'Neck rotation (right +)',
   bodyLean: 'Whole-body lean (forward +)', neckRetraction: 'Chin tuck (head back +)',
+  pelvicTilt: 'Pelvic tilt (tail under +)',
 }
 
 /** Segment lengths in centimetres. */
@@ -75,10 +77,10 @@ export const BONES = {
 } as const
 
 /**
- * Joints drawn but not named in diagram specs: the waist splits the spine, the face shows where the head
+ * Joints drawn but not named in diagram specs (the waist, which splits the spine, is named: see spec.ts): the face shows where the head
  * looks; the thumb tip and the ball of the foot shape hands and feet (the `Hand` joint is the middle fingertip).
  */
-export type FigureJoint = JointName | 'waist' | 'face' | `${Side}${'Thumb' | 'Ball'}`
+export type FigureJoint = JointName | 'face' | `${Side}${'Thumb' | 'Ball'}`
 export type Joints = Record<FigureJoint, Vec3>
 
 /** The pose with every angle inside its limit, plus a note for each that had to be changed. */
@@ -99,7 +101,7 @@ export function clampPose(pose: Pose): { pose: Pose; notes: string[] } {
       right: limb('right', pose.right),
       trunkFlexion: axial('trunkFlexion'), trunkSideBend: axial('trunkSideBend'), trunkRotation: axial('trunkRotation'),
       neckFlexion: axial('neckFlexion'), neckSideBend: axial('neckSideBend'), neckRotation: axial('neckRotation'), bodyLean: axial('bodyLean'),
-      neckRetraction: axial('neckRetraction'),
+      neckRetraction: axial('neckRetraction'), pelvicTilt: axial('pelvicTilt'),
     },
     notes,
   }
@@ -125,8 +127,11 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
   const at = (m: Mat3, v: Vec3) => mul(compose(orientation, m), v)
   const j = {} as Record<FigureJoint, Vec3>
   j.pelvis = [0, 0, 0]
+  // A pelvic tilt turns the pelvis and everything above it about the hip axis (through the pelvis joint); the thighs,
+  // posed from the hips below, stay where they are. Posterior (+) tips the top of the pelvis back.
+  const pelvis = rotY(-(pose.pelvicTilt ?? 0))
   // The lumbar spine takes 40 % of trunk flexion and side-bend, the thoracic spine the rest; rotation is mostly thoracic.
-  const lumbar = spine(pose.trunkFlexion * 0.4, pose.trunkSideBend * 0.4, pose.trunkRotation * 0.2)
+  const lumbar = compose(pelvis, spine(pose.trunkFlexion * 0.4, pose.trunkSideBend * 0.4, pose.trunkRotation * 0.2))
   const trunk = compose(lumbar, spine(pose.trunkFlexion * 0.6, pose.trunkSideBend * 0.6, pose.trunkRotation * 0.8))
   j.waist = at(lumbar, [0, 0, BONES.lumbar])
   j.chest = add(j.waist, at(trunk, [0, 0, BONES.thoracic]))

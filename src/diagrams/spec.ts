@@ -26,13 +26,17 @@ export const limbAngleNames = [
 export type LimbAngleName = (typeof limbAngleNames)[number]
 /**
  * Axial angles; `bodyLean` tips a standing body forward from the ankles in one straight line (a wall push-up,
- * a calf stretch); `neckRetraction` slides the head straight back with the eyes level (a chin tuck; − pokes it forward).
+ * a calf stretch); `neckRetraction` slides the head straight back with the eyes level (a chin tuck; − pokes it forward);
+ * `pelvicTilt` rocks the pelvis on the thighs, turning it and the whole spine above it about the hip axis while the
+ * thighs stay put (posterior +: the tail tucks under; − tips it up). With `trunkFlexion` it shapes the back: lying
+ * down the lower back lifts off the floor or flattens, on hands and knees the back rounds up or sags.
  */
-export const axialAngleNames = ['trunkFlexion', 'trunkSideBend', 'trunkRotation', 'neckFlexion', 'neckSideBend', 'neckRotation', 'bodyLean', 'neckRetraction'] as const
+export const axialAngleNames = ['trunkFlexion', 'trunkSideBend', 'trunkRotation', 'neckFlexion', 'neckSideBend', 'neckRotation', 'bodyLean', 'neckRetraction', 'pelvicTilt'] as const
 export type AxialAngleName = (typeof axialAngleNames)[number]
 
+/** Joints a spec can name (arrows, props, pushes); `waist` is the lower back, whose path shows a back rounding or sagging. */
 export const jointNames = [
-  'pelvis', 'chest', 'neckBase', 'headTop',
+  'pelvis', 'waist', 'chest', 'neckBase', 'headTop',
   ...(['left', 'right'] as const).flatMap((s) => (['Hip', 'Knee', 'Ankle', 'Toe', 'Shoulder', 'Elbow', 'Wrist', 'Hand'] as const).map((j) => `${s}${j}` as const)),
 ] as const
 export type JointName = (typeof jointNames)[number]
@@ -94,7 +98,7 @@ const supportName = z.string().regex(
   new RegExp(`^(${supportPartNames.join('|')})(@(${supportPropKinds.join('|')}))?$`),
   'A support is a body part (leftFoot, rightHeel, pelvis, shoulders, head, ...) on the floor, or part@prop (rightHand@chair).',
 )
-export const detailParts = ['hand', 'wrist', 'forearm', 'ankle', 'foot', 'neck', 'shoulder blades', 'knee'] as const
+export const detailParts = ['hand', 'wrist', 'forearm', 'ankle', 'foot', 'neck', 'shoulder blades', 'knee', 'lower back'] as const
 export type DetailPart = (typeof detailParts)[number]
 export const detailSchema = z.strictObject({ part: z.enum(detailParts), side: z.enum(['left', 'right']).optional() })
 export type Detail = z.infer<typeof detailSchema>

@@ -19,6 +19,7 @@ const MOTION: Record<DetailPart, { base: DiagramSpec['base']; from: Keyframe; to
   neck: { base: 'sitting', from: {}, to: { neckRetraction: 25 } },
   'shoulder blades': { base: 'standing', from: {}, to: { left: { scapulaElevation: 30 }, right: { scapulaElevation: 30 } } },
   knee: { base: 'supine', from: { right: { hipFlexion: 5, kneeFlexion: 15 } }, to: { right: { hipFlexion: -5, kneeFlexion: 0 } } },
+  'lower back': { base: 'supine', from: { pelvicTilt: -22, trunkFlexion: -30 }, to: { pelvicTilt: 4, trunkFlexion: 5 } },
 }
 const specFor = (part: DetailPart): DiagramSpec =>
   diagramSpecSchema.parse({ base: MOTION[part].base, views: ['side'], keyframes: [MOTION[part].from, MOTION[part].to], moving: [], props: [], side: 'right', detail: { part } })

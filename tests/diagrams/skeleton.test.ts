@@ -12,7 +12,7 @@ function randomPose(next: () => number): Pose {
   const limb = () => Object.fromEntries(Object.keys(NEUTRAL_LIMB).map((k) => [k, pick(k as keyof typeof LIMITS)])) as unknown as Pose['left']
   return {
     left: limb(), right: limb(), trunkFlexion: pick('trunkFlexion'), trunkSideBend: pick('trunkSideBend'), trunkRotation: pick('trunkRotation'),
-    neckFlexion: pick('neckFlexion'), neckSideBend: pick('neckSideBend'), neckRotation: pick('neckRotation'), bodyLean: pick('bodyLean'), neckRetraction: pick('neckRetraction'),
+    neckFlexion: pick('neckFlexion'), neckSideBend: pick('neckSideBend'), neckRotation: pick('neckRotation'), bodyLean: pick('bodyLean'), neckRetraction: pick('neckRetraction'), pelvicTilt: pick('pelvicTilt'),
   }
 }
 

@@ -109,7 +109,6 @@ const NEEDS_DETAIL_INSET: Record<string, string> = {
   'standing-feet-together': 'needs detail inset: feet (brought together)',
   'terminal-knee-extension': 'needs detail inset: knee (last degrees of straightening)',
   'knee-extension-stretch': 'needs detail inset: knee (sagging straight)',
-  'pelvic-tilts': 'needs detail inset: pelvis and low back (tilt)',
 }
 
 const library: Exercise[] = readdirSync('resources/library/exercises').filter((f) => f.endsWith('.json'))
