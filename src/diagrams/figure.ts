@@ -43,8 +43,6 @@ export interface Figure {
   notes: string[]
   /** Where each joint of the solid pose is on the drawing (for dragging joints in the editor). */
   joints: Record<JointName, { x: number; y: number }>
-  /** A detail inset's drawings: the left edge of each, one per keyframe shown (start first). */
-  drawings?: number[]
 }
 
 export interface FigureOptions {
