@@ -43,6 +43,8 @@ export interface Figure {
   notes: string[]
   /** Where each joint of the solid pose is on the drawing (for dragging joints in the editor). */
   joints: Record<JointName, { x: number; y: number }>
+  /** A detail inset's drawings: the top-left corner of each, one per keyframe shown (start first). */
+  drawings?: { x: number; y: number }[]
 }
 
 export interface FigureOptions {

@@ -2,8 +2,9 @@
  * Detail insets: a zoomed panel of one small part (hand and fingers, wrist, forearm turning, ankle,
  * foot and toes, knee, neck, shoulder blades) for the exercises whose motion is too small to read in
  * the whole figure. Two solid drawings side by side, start on the left and end on the right, both at
- * one scale, with an arrow in the end drawing along the path of the part that moves. A spec asks for
- * one with `detail`; the handout numbers the two drawings.
+ * one scale, with an arrow in the end drawing along the path of the part that moves; a spec of three or
+ * four keyframes gets one drawing per keyframe, each with an arrow from the one before. A spec asks for
+ * one with `detail`; the handout numbers the drawings.
  */
 import { arrowheadPath } from './arrow'
 import type { Shape } from './body'
@@ -56,56 +57,70 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
   })
   const part = PARTS[spec.detail.part]
   const model = (pose: Pose) => part(pose, context(pose))
-  const start = model(poses[0]!)
-  const end = model(poses.at(-1)!)
-  const path = motionPath(poses, 8).map((p) => model(p))
-  const track = path.map((m) => view(end.camera, m.track))
+  // Two drawings, start and end; a longer sequence (ankle circles) gets one per keyframe, numbered like the frames,
+  // each with an arrow from the pose before it, so the in and out of a circle each have their own close-up.
+  const shown = poses.length > 2 ? poses.map((_, i) => i) : [0, poses.length - 1]
+  const models = shown.map((i) => model(poses[i]!))
+  const start = models[0]!
+  const end = models.at(-1)!
+  const pathFor = (n: number) => (shown.length > 2 ? motionPath([poses[shown[n - 1]!]!, poses[shown[n]!]!], 8) : motionPath(poses, 8)).map((p) => model(p))
+  const paths = models.map((_, n) => (n === 0 ? [] : pathFor(n)))
+  const trackOf = (n: number) => paths[n]!.map((m) => view(models[n]!.camera, m.track))
   // Other moving points with an arrow of their own (each shoulder blade).
-  const tracks = (end.tracks ?? []).map((_, n) => path.map((m) => view(end.camera, m.tracks![n]!)))
+  const tracksOf = (n: number) => (models[n]!.tracks ?? []).map((_, t) => paths[n]!.map((m) => view(models[n]!.camera, m.tracks![t]!)))
+  const allTracks = models.flatMap((_, n) => (n === 0 ? [] : [trackOf(n), ...tracksOf(n)]))
 
-  // One scale for both drawings: the larger of the two fits its half, the track and floor included.
-  const circles = [start, end].flatMap((m) => m.blobs.flatMap((b) => b.circles.map(([p, r]) => ({ ...view(m.camera, p), r }))))
+  // One scale for every drawing: the largest fits its box, the tracks and floor included.
+  const circles = models.flatMap((m) => m.blobs.flatMap((b) => b.circles.map(([p, r]) => ({ ...view(m.camera, p), r }))))
   const floor = start.floor ?? end.floor
-  const ys = [...circles.map((c) => c.y - c.r), ...circles.map((c) => c.y + c.r), ...track.map((t) => t.y), ...(floor === undefined ? [] : [floor])]
-  const xs = [...circles.map((c) => c.x - c.r), ...circles.map((c) => c.x + c.r), ...track.map((t) => t.x), ...tracks.flat().map((t) => t.x)]
+  const ys = [...circles.map((c) => c.y - c.r), ...circles.map((c) => c.y + c.r), ...allTracks.flat().map((t) => t.y), ...(floor === undefined ? [] : [floor])]
+  const xs = [...circles.map((c) => c.x - c.r), ...circles.map((c) => c.x + c.r), ...allTracks.flat().map((t) => t.x)]
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
   const [half, most] = [(INSET.width - INSET.gap) / 2, (INSET.maxWidth - INSET.gap) / 2]
   const k = Math.min(INSET.zoom, (most - 2 * INSET.margin) / (maxX - minX), (INSET.height - 2 * INSET.margin) / (maxY - minY))
   const panel = { w: Math.max(half, f((maxX - minX) * k + 2 * INSET.margin)), h: Math.min(INSET.height, Math.max(90, (maxY - minY) * k + 2 * INSET.margin)) }
-  const mapper = (i: 0 | 1) => {
-    const left = i * (panel.w + INSET.gap)
+  // Three or four close-ups go in rows of two, so the picture keeps its width on a narrow handout column.
+  const cols = Math.min(2, models.length)
+  const cell = (i: number) => ({ left: (i % cols) * (panel.w + INSET.gap), top: Math.floor(i / cols) * (panel.h + INSET.gap) })
+  const mapper = (i: number) => {
+    const { left, top } = cell(i)
     const ox = left + panel.w / 2 - (k * (minX + maxX)) / 2
-    const oy = panel.h / 2 + (k * (minY + maxY)) / 2
+    const oy = top + panel.h / 2 + (k * (minY + maxY)) / 2
     return (p: { x: number; y: number }) => ({ x: ox + p.x * k, y: oy - p.y * k })
   }
-  const drawn = ([start, end] as const).map((m, i) => {
-    const map = mapper(i as 0 | 1)
-    const left = i * (panel.w + INSET.gap)
-    const [x1, x2, y2] = [f(left + 0.7), f(left + panel.w - 0.7), f(panel.h - 0.7)]
-    const shapes: Shape[] = [{ kind: 'path', role: 'inset frame', d: `M${x1} 0.7L${x2} 0.7L${x2} ${y2}L${x1} ${y2}Z`, ...INSET_PAINT.frame }]
+  const startAt = trackOf(1)[0]!
+  const drawn = models.map((m, i) => {
+    const map = mapper(i)
+    const { left, top } = cell(i)
+    const [x1, x2, y1, y2] = [f(left + 0.7), f(left + panel.w - 0.7), f(top + 0.7), f(top + panel.h - 0.7)]
+    const shapes: Shape[] = [{ kind: 'path', role: 'inset frame', d: `M${x1} ${y1}L${x2} ${y1}L${x2} ${y2}L${x1} ${y2}Z`, ...INSET_PAINT.frame }]
     if (m.floor !== undefined) {
       const y = f(map({ x: 0, y: m.floor }).y)
       shapes.push({ kind: 'line', role: 'inset floor', x1: left + 4, y1: y, x2: left + panel.w - 4, y2: y, ...INSET_PAINT.floor })
     }
     if (start.guide) {
-      // Through the start position in both drawings, behind the part, so the end can be measured against it.
-      const at = map(track[0]!)
-      const line = start.guide === 'upright' ? { x1: f(at.x), y1: 6, x2: f(at.x), y2: panel.h - 6 } : { x1: left + 5, y1: f(at.y), x2: left + panel.w - 5, y2: f(at.y) }
+      // Through the start position in every drawing, behind the part, so the others can be measured against it.
+      const at = map(startAt)
+      const line = start.guide === 'upright' ? { x1: f(at.x), y1: top + 6, x2: f(at.x), y2: top + panel.h - 6 } : { x1: left + 5, y1: f(at.y), x2: left + panel.w - 5, y2: f(at.y) }
       shapes.push({ kind: 'line', role: 'inset guide', ...line, ...INSET_PAINT.guide })
     }
-    shapes.push(...blobShapes(m, map, k, i === 0 ? 'start' : 'end'))
-    if (i === 1) {
+    shapes.push(...blobShapes(m, map, k, i === 0 ? 'start' : i === models.length - 1 ? 'end' : `step${i + 1}`))
+    if (i > 0) {
       const centres = m.blobs.flatMap((b) => b.circles.map(([p]) => map(view(m.camera, p))))
       const middle = { x: centres.reduce((s, c) => s + c.x, 0) / centres.length, y: centres.reduce((s, c) => s + c.y, 0) / centres.length }
-      for (const t of [track, ...tracks]) shapes.push(...insetArrow(t.map(map), middle))
+      for (const t of [trackOf(i), ...tracksOf(i)]) shapes.push(...insetArrow(t.map(map), middle))
     }
-    return { shapes, centre: left + panel.w / 2 }
+    return { shapes, centre: left + panel.w / 2, left, top }
   })
   const mirrored = options.side !== undefined && options.side !== side
   const shapes = drawn.flatMap((d) => (mirrored ? d.shapes.map((s) => mirror(s, 2 * d.centre)) : d.shapes))
   // Insets have nothing to drag: every joint is given as the middle of the end drawing.
-  const centre = { x: drawn[1]!.centre, y: panel.h / 2 }
-  return { width: 2 * panel.w + INSET.gap, height: panel.h, viewY: 0, shapes, notes, joints: Object.fromEntries(jointNames.map((n) => [n, centre])) as Figure['joints'] }
+  const centre = { x: drawn.at(-1)!.centre, y: drawn.at(-1)!.top + panel.h / 2 }
+  const rows = Math.ceil(models.length / cols)
+  return {
+    width: cols * panel.w + (cols - 1) * INSET.gap, height: rows * panel.h + (rows - 1) * INSET.gap, viewY: 0, shapes, notes, drawings: drawn.map((d) => ({ x: d.left, y: d.top })),
+    joints: Object.fromEntries(jointNames.map((n) => [n, centre])) as Figure['joints'],
+  }
 }
 
 /** The model's blobs back to front, each a solid outline. */

@@ -156,6 +156,10 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
     shapes.push(...inset.shapes.map((s) => translateShape({ ...s, strokeWidth: Math.max(s.strokeWidth, MIN_STROKE) }, ox + PAD - box.minX, oy + PAD - box.minY)))
     // When the close-up carries the movement, its start and end drawings are the numbered steps.
     if (kind === 'setup') shapes.push(...badgeShapes(1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS), ...badgeShapes(2, ox + w / 2 + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
+    // One close-up per keyframe (ankle circles): each carries its frame's number, so the caption's words fit it.
+    if (kind === 'frames' && (inset.drawings?.length ?? 0) > 2) {
+      inset.drawings!.forEach((at, n) => shapes.push(...badgeShapes(n + 1, ox + PAD - box.minX + at.x + 1 + BADGE_RADIUS, oy + PAD - box.minY + at.y + 1 + BADGE_RADIUS)))
+    }
     if (kind === 'setup' && holdEnd) shapes.push(...badgeShapes('hold', ox + w / 2 + 3 + 3 * BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
     width = arrange === 'row' ? ox + w : Math.max(width, w)
     height = arrange === 'row' ? Math.max(height, h) : oy + h

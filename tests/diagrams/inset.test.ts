@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import { figureFor, type Figure, type Shape } from '../../src/diagrams/figure'
 import { INSET, insetFor } from '../../src/diagrams/inset'
+import { panelFor } from '../../src/diagrams/panel'
 import { detailParts, diagramSpecSchema, type DetailPart, type DiagramSpec, type Keyframe } from '../../src/diagrams/spec'
 
 const numbers = (s: Shape) => (s.kind === 'path' ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number) : s.kind === 'circle' ? [s.cx, s.cy, s.r] : [s.x1, s.y1, s.x2, s.y2])
@@ -26,7 +27,9 @@ const specFor = (part: DetailPart): DiagramSpec =>
 
 /** How far the end drawing's body parts are from the start's, shape by shape (the end shifted back onto the start's half). */
 function startEndDifference(fig: Figure): number {
-  const offset = (fig.width + INSET.gap) / 2
+  // The end is the last drawing: the second of two, or the last of one per keyframe.
+  const offset = fig.drawings ? fig.drawings.at(-1)!.x - fig.drawings[0]!.x : (fig.width + INSET.gap) / 2
+  const down = fig.drawings ? fig.drawings.at(-1)!.y - fig.drawings[0]!.y : 0
   const parts = (which: string) => fig.shapes.filter((s) => s.role.startsWith(`inset ${which} `))
   const start = parts('start')
   const end = new Map(parts('end').map((s) => [s.role.replace('inset end ', ''), s]))
@@ -35,7 +38,7 @@ function startEndDifference(fig: Figure): number {
   start.forEach((s) => {
     const e = end.get(s.role.replace('inset start ', ''))!
     const a = xsOf(s).map((x, j) => [x, ysOf(s)[j]!])
-    const b = xsOf(e).map((x, j) => [x - offset, ysOf(e)[j]!])
+    const b = xsOf(e).map((x, j) => [x - offset, ysOf(e)[j]! - down])
     // Compare outlines by their bounding boxes (the outline's point count can change with its shape).
     const box = (pts: number[][]) => [Math.min(...pts.map((p) => p[0]!)), Math.max(...pts.map((p) => p[0]!)), Math.min(...pts.map((p) => p[1]!)), Math.max(...pts.map((p) => p[1]!))]
     const [ba, bb] = [box(a), box(b)]
@@ -133,8 +136,11 @@ describe('the library’s details', async () => {
       const fig = insetFor(e.diagram!)!
       const start = fig.shapes.filter((s) => s.role.startsWith('inset start ') && !/floor|guide|frame/.test(s.role))
       const [xs, ys] = [start.flatMap(xsOf), start.flatMap(ysOf)]
-      const half = (fig.width - INSET.gap) / 2
-      const share = Math.max((Math.max(...xs) - Math.min(...xs)) / half, (Math.max(...ys) - Math.min(...ys)) / fig.height)
+      const count = fig.drawings ? new Set(fig.drawings.map((d) => d.x)).size : 2
+      const rows = fig.drawings ? new Set(fig.drawings.map((d) => d.y)).size : 1
+      const half = (fig.width - (count - 1) * INSET.gap) / count
+      const tall = (fig.height - (rows - 1) * INSET.gap) / rows
+      const share = Math.max((Math.max(...xs) - Math.min(...xs)) / half, (Math.max(...ys) - Math.min(...ys)) / tall)
       expect(share, e.id).toBeGreaterThan(0.6)
     }
   })
@@ -238,6 +244,46 @@ describe('the library’s details', async () => {
     expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role.endsWith(' towel'))).toBe(false)
     // The marble the toes pick up shows in both drawings of the close-up.
     for (const which of ['start', 'end']) expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role === `inset ${which} marble`), which).toBe(true)
+  })
+
+  it('draws one close-up per keyframe for a longer sequence (ankle circles), each numbered and with an arrow from the one before', () => {
+    const spec = byId.get('seated-ankle-circles')!.diagram!
+    expect(spec.keyframes).toHaveLength(4)
+    const fig = insetFor(spec)!
+    expect(fig.drawings).toHaveLength(4)
+    expect(fig.shapes.filter((s) => s.role === 'inset frame')).toHaveLength(4)
+    // Start, two steps and the end, each in its own box, in two rows of two (four in a row printed too small).
+    const w = (fig.width - INSET.gap) / 2
+    const h = (fig.height - INSET.gap) / 2
+    expect(fig.drawings!.map((d) => d.y > 0)).toEqual([false, false, true, true])
+    ;['start', 'step2', 'step3', 'end'].forEach((which, n) => {
+      const parts = fig.shapes.filter((s) => s.role.startsWith(`inset ${which} `))
+      expect(parts.length, which).toBeGreaterThan(0)
+      for (const s of parts) {
+        expect(Math.min(...xsOf(s)), `${which} ${s.role}`).toBeGreaterThan(fig.drawings![n]!.x - 0.5)
+        expect(Math.max(...xsOf(s)), `${which} ${s.role}`).toBeLessThan(fig.drawings![n]!.x + w + 0.5)
+        expect(Math.min(...ysOf(s)), `${which} ${s.role}`).toBeGreaterThan(fig.drawings![n]!.y - 0.5)
+        expect(Math.max(...ysOf(s)), `${which} ${s.role}`).toBeLessThan(fig.drawings![n]!.y + h + 0.5)
+      }
+    })
+    // An arrow in each drawing after the first, none in the first.
+    const heads = fig.shapes.filter((s) => s.role === 'inset arrowhead')
+    expect(heads).toHaveLength(3)
+    const inFirst = (s: Shape) => Math.max(...xsOf(s)) < fig.drawings![0]!.x + w && Math.max(...ysOf(s)) < fig.drawings![0]!.y + h
+    expect(heads.filter(inFirst)).toHaveLength(0)
+    // The sole turned in and the sole turned out are drawn differently.
+    const foot = (which: string) => fig.shapes.find((s) => s.role === `inset ${which} foot`)!
+    const centreX = (s: Shape, n: number) => (Math.min(...xsOf(s)) + Math.max(...xsOf(s))) / 2 - fig.drawings![n]!.x
+    expect(Math.abs(centreX(foot('step2'), 1) - centreX(foot('end'), 3))).toBeGreaterThan(5)
+    // On the handout each close-up carries its frame's number, 1 to 4, beside the numbered frames.
+    const panel = panelFor(spec, resolvedViews(spec)[0]!)
+    const box = panel.shapes.find((s) => s.role === 'detail box')!
+    const discs = panel.shapes.filter((s) => s.role === 'frame number' && s.kind === 'circle' && s.cx > Math.min(...xsOf(box)) && s.cy > Math.min(...ysOf(box)))
+    expect(discs).toHaveLength(4)
+    // Each number twice: on its frame and on its close-up.
+    for (const n of [1, 2, 3, 4]) expect(panel.shapes.filter((s) => s.role === `frame number ${n}`), `${n}`).toHaveLength(2)
+    // A two-keyframe detail keeps its two drawings, with no numbers of their own beside numbered frames.
+    expect(insetFor(specFor('ankle'))!.drawings).toHaveLength(2)
   })
 
   it('draws the band of a band ankle exercise in the ankle close-up, out past the little toe for inversion and in past the other foot for eversion', () => {
