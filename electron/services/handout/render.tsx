@@ -381,9 +381,10 @@ async function flowingPages(input: HandoutInput, parts: HandoutParts, content: R
 
 /**
  * Pages rendered alone, each by what it prints (its content, number and count, footer, paper, layout, fonts), as
- * parsed PDFs ready to copy from: a live preview's edit re-renders only the pages it changed. Bounded by count.
+ * the PDF bytes react-pdf wrote: a live preview's edit re-renders only the pages it changed. Bounded by count. Bytes,
+ * not parsed documents: parsed, the pages of a 60-exercise booklet held about 150 MB more at their peak.
  */
-const renderedPages = new Map<string, PDFDocument>()
+const renderedPages = new Map<string, Uint8Array>()
 const RENDERED_PAGES_LIMIT = 120
 /** How many pages were rendered (not taken from renderedPages) since the start: what tests and the bench watch. */
 export const pageRenders = { count: 0 }
@@ -402,7 +403,7 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
     return described && createHash('sha1').update(`${shared}|${i + 1}|${described}`).digest('base64')
   })
   if (keys.some((k) => !k)) return undefined
-  const sources: PDFDocument[] = []
+  const sources: Uint8Array[] = []
   for (const [i, content] of contents.entries()) {
     const key = keys[i]!
     let source = renderedPages.get(key)
@@ -411,7 +412,7 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
       pageRenders.count++
       const bytes = await renderPdf(<SinglePageDocument input={input} parts={parts} content={content!} number={i + 1} total={pages.length} />)
       // A plain Uint8Array of this realm: pdf-lib checks the type with instanceof, which a Node Buffer fails under jsdom.
-      source = await PDFDocument.load(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+      source = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     }
     // Most recently used last: the oldest go first when there are too many.
     renderedPages.set(key, source)
@@ -431,7 +432,7 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
   whole.setCreationDate(info.creationDate)
   whole.setModificationDate(info.modificationDate)
   for (const source of sources) {
-    const [page] = await whole.copyPages(source, [0])
+    const [page] = await whole.copyPages(await PDFDocument.load(source), [0])
     whole.addPage(page)
   }
   // No object streams: the document information (title, dates) stays readable as plain text, as react-pdf writes it.
