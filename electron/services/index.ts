@@ -37,6 +37,11 @@ export interface ServiceDeps {
 
 export interface Services {
   handlers: Handlers
+  /**
+   * Starts opening the roster now, while the window is still being made, so its first list is ready sooner. A
+   * failure is not reported here: the window's first call tries again and says what went wrong.
+   */
+  prepare(): void
   /** Finishes pending writes and closes the roster (app quit, test teardown). */
   close(): Promise<void>
   /** Resolves once background backups and compactions have finished. */
@@ -89,8 +94,8 @@ export function createServices(deps: ServiceDeps): Services {
       beforeMigrate: async (file) => void (await backups.keepCopy(file, 'before-migration')),
     })
   }
-  // The roster opens on first use, so the window appears before a large file is read. A failed open is not
-  // kept: the next call tries again.
+  // The roster opens on first use or on prepare() (the app calls it at start, beside making the window), never
+  // before the window is on its way. A failed open is not kept: the next call tries again.
   const store = () =>
     (opened ??= openRoster().catch((error: unknown) => {
       opened = undefined
@@ -167,6 +172,7 @@ export function createServices(deps: ServiceDeps): Services {
   }
   return {
     handlers,
+    prepare: () => void store().catch(() => {}),
     close: async () => {
       await backups.idle()
       if (opened) await (await opened.catch(() => undefined))?.close()

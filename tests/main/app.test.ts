@@ -1,8 +1,9 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { channelName, methods } from '../../src/core/contract'
+import { LOCK_FILE } from '../../electron/services/data-lock'
 
 /** A small stand-in for Electron: records what the app asks of it. */
 const h = vi.hoisted(() => {
@@ -113,6 +114,15 @@ describe('startApp', () => {
     expect(h.state.appListeners['web-contents-created']).toBeTypeOf('function')
   })
 
+  it('starts opening the roster (taking the data folder) before the window asks for anything', async () => {
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await settle()
+    await vi.waitFor(async () => expect(await readdir(dataDir)).toContain(LOCK_FILE), { timeout: 10_000 })
+    // Nothing was asked over IPC: the handlers were only registered.
+    expect(h.state.handled.length).toBeGreaterThan(0)
+  })
+
   it('moves userData to the --data-dir folder', async () => {
     const { startApp } = await import('../../electron/main/app')
     startApp()
@@ -127,8 +137,8 @@ describe('startApp', () => {
     const event = { preventDefault: vi.fn() }
     h.state.appListeners['before-quit']!(event)
     expect(event.preventDefault).toHaveBeenCalledOnce()
-    await settle()
-    expect(h.state.quit).toBe(1)
+    // The roster may still be opening (it starts with the app): quitting waits for it, then closes it.
+    await vi.waitFor(() => expect(h.state.quit).toBe(1), { timeout: 10_000 })
     // The second before-quit (from that quit) goes through.
     const again = { preventDefault: vi.fn() }
     h.state.appListeners['before-quit']!(again)
