@@ -322,19 +322,8 @@ export function HandoutDocument({ input, parts = handoutParts(input) }: { input:
   )
 }
 
-/**
- * A page as planned (see paginate.ts), or a card taller than a page, which react-pdf breaks over `pages` pages
- * itself (counted beforehand with flowingPage, the same page alone).
- */
-export type PlannedPage = { content: ReactElement[] } | { flowing: ReactElement; pages: number }
-
-/** A react-pdf page that breaks by itself, numbered by react-pdf among all the document's pages. */
-export const flowingPage = (input: HandoutInput, parts: HandoutParts, content: ReactElement, key?: string) => (
-  <Page key={key} size={parts.size} style={parts.s.page}>
-    <View style={parts.s.content}>{content}</View>
-    <Footer input={input} s={parts.s} />
-  </Page>
-)
+/** A page as planned (see paginate.ts): the blocks on it. */
+export type PlannedPage = { content: ReactElement[] }
 
 /**
  * The same handout with its page breaks decided beforehand (see paginate.ts): each page is its own react-pdf
@@ -344,21 +333,15 @@ export function PagedHandoutDocument({ input, parts, pages, onRender }: { input:
   const { s, size } = parts
   // react-pdf sizes a page that does not wrap to its content; the minimum height keeps it a full sheet.
   const style = { ...s.page, minHeight: PAGE_SIZE[size][1] }
-  const counts = pages.map((page) => ('pages' in page ? page.pages : 1))
-  const total = counts.reduce((sum, n) => sum + n, 0)
-  const numbers = counts.map((_, i) => counts.slice(0, i).reduce((sum, n) => sum + n, 1))
+  const total = pages.length
   return (
     <Document {...documentProps(input)} onRender={onRender}>
-      {pages.map((page, i) =>
-        'flowing' in page ? (
-          flowingPage(input, parts, page.flowing, `${i}`)
-        ) : (
-          <Page key={i} size={size} style={style} wrap={false}>
-            <View style={s.content}>{page.content}</View>
-            <Footer input={input} s={s} page={{ number: numbers[i]!, total }} />
-          </Page>
-        ),
-      )}
+      {pages.map((page, i) => (
+        <Page key={i} size={size} style={style} wrap={false}>
+          <View style={s.content}>{page.content}</View>
+          <Footer input={input} s={s} page={{ number: i + 1, total }} />
+        </Page>
+      ))}
     </Document>
   )
 }

@@ -5,7 +5,7 @@ import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/render
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
 import { cardChoices, cardPieces, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
-import { documentProps, flowingPage, footerText, glanceBlock, handoutParts, HandoutDocument, logBlock, logTable, PAGE_SIZE, PagedHandoutDocument, SinglePageDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
+import { documentProps, footerText, glanceBlock, handoutParts, HandoutDocument, logBlock, logTable, PAGE_SIZE, PagedHandoutDocument, SinglePageDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { pictureProblem } from '../library/image-check'
 import { imageKind, MAX_IMAGE_BYTES } from '../library/media'
@@ -207,10 +207,8 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   const wraps = new Map(blocks.map((b) => [b.id, b.wrap]))
   const leaf = (id: string): Leaf => ({ kind: 'leaf', id, size: size.get(id)!, wrap: wraps.get(id)! })
   const glanceHead = leaf('glance-head')
-  // The handout in runs that each start a page. From the first card taller than a page on, the cards are one run
-  // that react-pdf breaks by itself: the tall card goes on over as many pages as it needs and the next cards follow
-  // it on its last page. (Starting each card after a tall one on a new page left large-print pages 90% blank.)
-  const runs: ({ flow: FlowNode[] } | { tallCards: number[]; from: number })[] = []
+  // The handout in runs that each start a page: the cards after the summary, then the log on its own pages.
+  const runs: FlowNode[][] = []
   const glanceGroup: FlowNode = {
     kind: 'group',
     id: 'glance',
@@ -218,48 +216,16 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     children: [leaf('glance-title'), glanceHead, ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)), leaf('glance-total')],
     tooTall: { lead: 2, repeat: glanceHead },
   }
-  let flow: FlowNode[] = [
-    leaf('header'),
-    ...(parts.goals ? [leaf('goals')] : []),
-    ...(parts.introFirst ? [leaf('how-to'), glanceGroup] : [glanceGroup, leaf('how-to')]),
-  ]
-  let cards: FlowNode[] = []
-  const endRun = (after: FlowNode[] = []) => {
-    flow.push(...cards)
-    flow.push(...after)
-    if (flow.length) runs.push({ flow })
-    flow = []
-    cards = []
-  }
-  const tooTall: string[] = []
-  let flowingFrom: number | undefined
-  // In large print, where a card taller than a page is the rule, every card flows: kept whole, the cards before the
-  // first tall one each started a page and left the one before it half blank.
-  const flowAll = input.layout === 'large' && parts.cards.some((_, i) => !pieced[i] && leaf(`card-${i}`).size.height > contentArea)
-  parts.cards.forEach((_, i) => {
+  // Whole cards never break; a card in pieces breaks between them, its next page headed by its "continued" title.
+  const cards: FlowNode[] = parts.cards.map((_, i) => {
     const pieces = pieced[i]
-    if (pieces && !flowAll) {
-      const children = pieces.pieces.map((_piece, k) => leaf(`card-${i}/${k}`))
-      return void cards.push({ kind: 'group', id: `card-${i}`, children, continued: leaf(`card-${i}/continued`) })
-    }
-    const card = pieces ? { kind: 'leaf' as const, id: `card-${i}`, wrap: false, size: { height: Infinity, marginTop: 0, marginBottom: 0 } } : leaf(`card-${i}`)
-    if (flowAll && flowingFrom === undefined) {
-      endRun()
-      flowingFrom = i
-    }
-    if (card.size.height <= contentArea) return void (flowingFrom === undefined && cards.push(card))
-    tooTall.push(card.id)
-    if (flowingFrom !== undefined) return
-    // The card before a tall one ends its page, which the tall card's break closes: its space below counts for nothing.
-    const before = cards.at(-1)
-    if (before?.kind === 'leaf') cards[cards.length - 1] = { ...before, size: { ...before.size, marginBottom: 0 } }
-    endRun()
-    flowingFrom = i
+    if (!pieces) return leaf(`card-${i}`)
+    return { kind: 'group', id: `card-${i}`, children: pieces.pieces.map((_piece, k) => leaf(`card-${i}/${k}`)), continued: leaf(`card-${i}/continued`) }
   })
-  if (flowingFrom !== undefined) runs.push({ tallCards: tooTall.map((id) => Number(id.slice(5))), from: flowingFrom })
-  if (tooTall.length && blocks.filter((b) => b.id.startsWith('glance-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0) > contentArea) {
-    tooTall.push('glance')
-  }
+  // What react-pdf must break inside if it lays the handout out itself (renderHandout's fallback).
+  const height = (ids: string[]) => ids.reduce((sum, id) => sum + size.get(id)!.marginTop + size.get(id)!.height + size.get(id)!.marginBottom, 0)
+  const tooTall: string[] = stacked.length ? parts.cards.flatMap((_, i) => (size.has(`card-${i}`) && size.get(`card-${i}`)!.height > contentArea ? [`card-${i}`] : [])) : []
+  if (height(blocks.filter((b) => b.id.startsWith('glance-')).map((b) => b.id)) > contentArea) tooTall.push('glance')
   // The log's later tables are each kept whole when they fit a page, so no rows go on over a page without headings.
   const logRows = log ? log.rows.map((_, i) => leaf(`log-row-${i}`)) : []
   const tableEnds = log ? [...log.tableStarts, log.rows.length] : []
@@ -272,11 +238,17 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   })
   const logGroup: FlowNode[] = log ? [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...logRows.slice(0, tableEnds[0]), ...tables] }] : []
   // Compact's short log follows the closing words when all of it fits a page (see HandoutParts.logFollows).
-  const logHeight = blocks.filter((b) => b.id.startsWith('log-')).reduce((sum, b) => sum + size.get(b.id)!.marginTop + size.get(b.id)!.height + size.get(b.id)!.marginBottom, 0)
-  const logFollows = parts.logFollows && flowingFrom === undefined && logHeight <= contentArea
+  const logFollows = parts.logFollows && height(blocks.filter((b) => b.id.startsWith('log-')).map((b) => b.id)) <= contentArea
   if (logFollows) logGroup[0] = { ...(logGroup[0] as Extract<FlowNode, { kind: 'group' }>), whole: true }
-  endRun(flowingFrom === undefined ? [leaf('closing'), ...(logFollows ? logGroup : [])] : [])
-  if (logGroup.length && !logFollows) runs.push({ flow: logGroup })
+  runs.push([
+    leaf('header'),
+    ...(parts.goals ? [leaf('goals')] : []),
+    ...(parts.introFirst ? [leaf('how-to'), glanceGroup] : [glanceGroup, leaf('how-to')]),
+    ...cards,
+    leaf('closing'),
+    ...(logFollows ? logGroup : []),
+  ])
+  if (logGroup.length && !logFollows) runs.push(logGroup)
 
   const elements = new Map(blocks.map((b) => [b.id, b.element]))
   const groups: Record<string, (children: ReactElement[], key: string) => ReactElement> = {
@@ -289,38 +261,11 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     if (placed.id.startsWith('card-')) return <View key={placed.id}>{children}</View>
     return placed.id.startsWith('log-table-') ? logTable(children, placed.id, !tooTall.includes(placed.id)) : groups[placed.id]!(children, placed.id)
   }
-  const pages: PlannedPage[] = []
-  for (const run of runs) {
-    if ('flow' in run) {
-      try {
-        pages.push(...paginate([run.flow], contentArea).map((page) => ({ content: page.map(build) })))
-      } catch (error) {
-        throw error instanceof Unpaginated ? new Unpaginated(error.message, tooTall) : error
-      }
-    } else {
-      // Tall cards break (none starts a page: the first is first on its page already); the last card goes without
-      // the space below it, which at the end of its last page made react-pdf add an empty page.
-      const last = parts.cards.length - 1
-      const flowingCards = parts.cards.slice(run.from).map((element, n) => {
-        const i = run.from + n
-        const card = element as ReactElement<ComponentProps<typeof ExerciseCard>>
-        // Single cards after a tall one may break too (between their parts, never inside the picture): kept whole, a
-        // nearly page-tall card after a tall card's last few lines left that page 96% blank.
-        return cloneElement(card, {
-          breakable: true,
-          startsPage: false,
-          ...(i === last ? { s: { ...card.props.s, card: { ...card.props.s.card, marginBottom: 0 } } } : {}),
-        })
-      })
-      // The tall cards start on the page the blocks before them end on, not on a new one: started on its own page,
-      // the first tall card left the page with the summary and the how-to more than half blank.
-      const before = pages.at(-1)
-      const carried = before && 'content' in before ? (pages.pop() as { content: ReactElement[] }).content : []
-      const flowing = <View>{[...carried, ...flowingCards, parts.closing]}</View>
-      pages.push({ flowing, pages: await flowingPages(input, parts, flowing, fontsDir) })
-    }
+  try {
+    return { pages: paginate(runs, contentArea).map((page) => ({ content: page.map(build) })), tooTall }
+  } catch (error) {
+    throw error instanceof Unpaginated ? new Unpaginated(error.message, tooTall) : error
   }
-  return { pages, tooTall }
 }
 
 /**
@@ -360,25 +305,6 @@ const chosen = new Map<string, CardChoice>()
 /** The handout's parts with each card in its chosen arrangement. */
 const arranged = (parts: HandoutParts, choices: CardChoice[]): HandoutParts => ({ ...parts, cards: parts.cards.map((card, i) => cloneElement(card, choices[i])) })
 
-/** Pages react-pdf needs for `content` on a page of its own that it breaks by itself, by content, from earlier renders. */
-const flowingCounts = new Map<string, number>()
-
-async function flowingPages(input: HandoutInput, parts: HandoutParts, content: ReactElement, fontsDir: string): Promise<number> {
-  const described = describe(content)
-  const key = described && `${fontsDir}|${input.paper}|${input.layout}|${described}`
-  const known = key && flowingCounts.get(key)
-  if (known) return known
-  let laid: LaidNode | undefined
-  await renderPdf(<Document onRender={(props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)}>{flowingPage(input, parts, content)}</Document>)
-  const count = laid?.children?.length
-  if (!count) throw new Unpaginated('react-pdf did not report the layout')
-  if (key) {
-    if (flowingCounts.size >= 200) flowingCounts.delete(flowingCounts.keys().next().value!)
-    flowingCounts.set(key, count)
-  }
-  return count
-}
-
 /**
  * Pages rendered alone, each by what it prints (its content, number and count, footer, paper, layout, fonts), as
  * the PDF bytes react-pdf wrote: a live preview's edit re-renders only the pages it changed. Bounded by count. Bytes,
@@ -390,13 +316,12 @@ const RENDERED_PAGES_LIMIT = 120
 export const pageRenders = { count: 0 }
 
 /**
- * The planned pages (none left to react-pdf's breaking) rendered one by one, from renderedPages where kept, and
- * put together with pdf-lib into one ordinary PDF (text stays text). Undefined when a page must break by itself
- * or a kept page cannot be described (then the whole document is rendered at once).
+ * The planned pages rendered one by one, from renderedPages where kept, and put together with pdf-lib into one
+ * ordinary PDF (text stays text). Undefined when a page cannot be described (a prop that is a function), so it
+ * cannot be kept: then the whole document is rendered at once.
  */
 async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: PlannedPage[], fontsDir: string): Promise<Buffer | undefined> {
-  const contents = pages.map((page) => ('content' in page ? page.content : undefined))
-  if (contents.some((c) => c === undefined)) return undefined
+  const contents = pages.map((page) => page.content)
   const shared = `${fontsDir}|${input.paper}|${input.layout}|${footerText(input)}|${pages.length}`
   const keys = contents.map((content, i) => {
     const described = describe(<View>{content}</View>)
@@ -410,7 +335,7 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
     if (source) renderedPages.delete(key)
     else {
       pageRenders.count++
-      const bytes = await renderPdf(<SinglePageDocument input={input} parts={parts} content={content!} number={i + 1} total={pages.length} />)
+      const bytes = await renderPdf(<SinglePageDocument input={input} parts={parts} content={content} number={i + 1} total={pages.length} />)
       // A plain Uint8Array of this realm: pdf-lib checks the type with instanceof, which a Node Buffer fails under jsdom.
       source = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     }
@@ -464,8 +389,8 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
       let laid: LaidNode | undefined
       const onRender = (props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)
       const pdf = await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} onRender={onRender} />)
-      // Only a card taller than a page can take other than the pages counted for it; then react-pdf decides.
-      if (laid?.children?.length === pages.reduce((sum, page) => sum + ('pages' in page ? page.pages : 1), 0)) return { pdf, warnings }
+      // Each planned page is one react-pdf page that does not break; anything else and react-pdf decides.
+      if (laid?.children?.length === pages.length) return { pdf, warnings }
       parts = arranged(handoutParts(ready, new Set(tooTall)), choices)
     } catch (error) {
       if (!(error instanceof Unpaginated)) throw error
