@@ -236,6 +236,22 @@ describe('figures from diagram specs', () => {
   })
 })
 
+describe('printed lines', () => {
+  it('never prints a line thinner than 1 pt, however small the picture (compact), and leaves thick lines alone', () => {
+    const figure: Figure = figureFor(march, 'side')
+    for (const width of [170, 110, 80]) {
+      const scale = width / figure.width
+      const printed = (FigurePdf({ figure, width }).props.children as { props: Record<string, unknown> }[]).map((c) => c.props)
+      figure.shapes.forEach((shape, i) => {
+        const sw = Number(printed[i]!['strokeWidth'])
+        if (shape.stroke !== 'none' && shape.strokeWidth > 0) expect(sw * scale).toBeGreaterThanOrEqual(1 - 1e-9)
+        expect(sw).toBeGreaterThanOrEqual(shape.strokeWidth)
+        if (shape.strokeWidth * scale >= 1) expect(sw).toBe(shape.strokeWidth)
+      })
+    }
+  })
+})
+
 describe('which limbs are grey', () => {
   it('keeps a limb in front of the body white seen from the front (an arm across the chest, a standing leg), and a far limb in a side view grey', () => {
     const crossBody: DiagramSpec = diagramSpecSchema.parse({
