@@ -132,6 +132,15 @@ export function dosagePlain(d: Dosage): string {
 /** A card's heading: the plain title with the clinical name after it, or the name alone ("Lying on your side: knee lifts (Clamshells)"). */
 export const itemTitle = (item: { name: string; title?: string }) => (item.title ? `${item.title} (${item.name})` : item.name)
 
+/**
+ * The short name of an exercise for a narrow column: what a plain title says after its position ("Lying on your
+ * side: knee lifts" gives "Knee lifts"); the clinical name when there is no plain title.
+ */
+export function shortTitle(item: { name: string; title?: string }): string {
+  const after = item.title?.split(': ').slice(1).join(': ').trim()
+  return after ? after[0]!.toUpperCase() + after.slice(1) : item.title ?? item.name
+}
+
 /** How a position reads on the patient's sheet. */
 export const positionWords: Record<string, string> = {
   supine: 'Lying on your back',

@@ -179,13 +179,16 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
           {pictureKey(program.items, compact)}
           {needed(program.items)}
           {input.logDays > 0 ? ' On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
+          {compact && input.clinic.closingMessage ? <Text style={{ fontWeight: 700 }}> {input.clinic.closingMessage}</Text> : null}
         </Text>
       </View>
     ),
     cards: program.items.map((item, i) => (
       <ExerciseCard key={`card-${i}`} item={item} index={i} s={i >= lastRow ? lastCard : s} layout={input.layout} contentWidth={PAGE_SIZE[size][0] - 80} breakable={breakInside.has(`card-${i}`)} shorthand={input.shorthand} />
     )),
-    closing: <Remember key="closing" input={input} s={s} minutes={minutes} />,
+    // Compact leaves out the closing summary: the table at the top already says what, how much and how often, the
+    // how-to box says how to move and when to stop (and carries the clinic's closing words), so the log fits page 3.
+    closing: compact ? <View key="closing" /> : <Remember key="closing" input={input} s={s} minutes={minutes} />,
     log,
     logFollows: compact && log !== null && log.rows.length <= 10,
     breakInside,

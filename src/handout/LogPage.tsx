@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react'
 import { Path, Svg, Text, View } from '@react-pdf/renderer'
 import { weekdays } from '../core/dosage'
-import type { HandoutInput } from '../core/handout-model'
+import { shortTitle, type HandoutInput } from '../core/handout-model'
 import { INK, RULE, type makeStyles } from './styles'
 
 const DAY = 24 * 3600 * 1000
@@ -58,7 +58,9 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
   const perTable = logWeekDays(input.layout)
   const tables = Array.from({ length: Math.ceil(input.logDays / perTable) }, (_, t) => t * perTable)
   const box = large ? 16 : 11
-  const nameWidth = large ? 190 : 150
+  const compact = input.layout === 'compact'
+  // Compact names each exercise by its number and short name (the card carries the rest): one line a row.
+  const nameWidth = large ? 190 : compact ? 180 : 150
   // The page's text width: Letter 612 pt or A4 595 pt, less 40 pt margins each side.
   const gridWidth = (input.paper === 'a4' ? 595 : 612) - 80 - nameWidth
   const cell = gridWidth / Math.max(1, Math.min(perTable, input.logDays))
@@ -80,8 +82,8 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
     const perDay = boxes[i]!.slice(from, from + perTable)
     const sessions = Math.max(1, ...boxes[i]!)
     return (
-      <View key={`log-row-${from}-${i}`} wrap={false} style={{ flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: 6, alignItems: 'center' }}>
-        <Text style={{ width: nameWidth, fontSize: large ? 16 : 10, paddingRight: 6 }}>{i + 1}. {item.title ?? item.name}</Text>
+      <View key={`log-row-${from}-${i}`} wrap={false} style={{ flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: compact ? 4 : 6, alignItems: 'center' }}>
+        <Text style={{ width: nameWidth, fontSize: large ? 16 : 10, paddingRight: 6 }}>{i + 1}. {compact ? shortTitle(item) : item.title ?? item.name}</Text>
         {/* All of a row's boxes are one path: a layout node per box made this page the slowest part of a handout. */}
         <Svg width={gridWidth} height={sessions * (box + 2)}>
           {/* A short log can fall wholly on rest days: then the row has no boxes (and no empty path). */}

@@ -31,6 +31,8 @@ export interface PicturePlan {
 
 /** Points per drawing unit of the old detailed picture (a 240-unit canvas printed 170 pt wide). */
 export const OLD_DETAILED_SCALE = 170 / 240
+/** Compact saves paper with smaller pictures: at least this many points per drawing unit (0.85 of the old detailed size). */
+export const COMPACT_SCALE = OLD_DETAILED_SCALE * 0.85
 
 /** The picture box for each layout, as shares of the card's width and a height limit in points. */
 const BOX: Record<'detailed' | 'compact', { share: number; maxHeight: number; placement: PicturePlan['placement'] }> = {
@@ -87,7 +89,7 @@ export const COMPACT_SHARES = [0.3, 0.34, 0.38, 0.42, 0.46, 0.5] as const
  */
 export function compactCandidates(spec: DiagramSpec, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean): PicturePlan[] {
   const plans = COMPACT_SHARES.map((share) => picturePlan(spec, 'compact', contentWidth, side, holdEnd, share))
-  const large = plans.filter((plan) => plan.panels.every((p) => printScale(p) >= OLD_DETAILED_SCALE - 1e-9))
+  const large = plans.filter((plan) => plan.panels.every((p) => printScale(p) >= COMPACT_SCALE - 1e-9))
   return large.length ? large : [picturePlan(spec, 'compact', contentWidth, side, holdEnd)]
 }
 
@@ -100,16 +102,17 @@ function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, si
   const box = BOX[layout === 'large' ? 'detailed' : layout]
   // Several views share the column's height.
   const maxHeight = (box.maxHeight - 6 * (views.length - 1)) / views.length
+  const smallest = layout === 'compact' ? COMPACT_SCALE : OLD_DETAILED_SCALE
   const fit = (boxWidth: number, boxHeight = maxHeight, force?: Arrangement): PrintedPanel[] => views.map((view) => {
     const arranged = (arrange: 'row' | 'column') => {
       const panel = panelFor(spec, view, { side, arrange, holdEnd })
       // Height-bound first; never below the smallest scale, when the card is wide enough for it.
-      const width = Math.min(boxWidth, Math.max((boxHeight * panel.width) / panel.height, panel.width * OLD_DETAILED_SCALE))
+      const width = Math.min(boxWidth, Math.max((boxHeight * panel.width) / panel.height, panel.width * smallest))
       return { view, panel, width }
     }
     if (force) return arranged(force)
     const best = arranged(bestArrangement(spec, view, boxWidth / boxHeight, side, holdEnd))
-    if (printScale(best) >= OLD_DETAILED_SCALE) return best
+    if (printScale(best) >= smallest) return best
     const other = arranged(best.panel.arrange === 'row' ? 'column' : 'row')
     return printScale(other) > printScale(best) ? other : best
   })
