@@ -98,7 +98,7 @@ export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: bo
   })
   const depthOf = new Map(placed.map((p) => [p.part.role, p.depth]))
   const torso = Math.min(depthOf.get('chest') ?? Infinity, depthOf.get('pelvis') ?? Infinity)
-  const parts = placed.map(({ part, points, depth }, order) => {
+  const measured = placed.map(({ part, points, depth }, order) => {
     // Far (drawn grey) only when the same part of the other side is clearly nearer: seen from the front or from
     // above, two arms at the same distance are both near (both grey read as "the other side" to reviewers).
     const twin = part.side && depthOf.get(part.role.replace(part.side, part.side === 'left' ? 'right' : 'left'))
@@ -106,7 +106,20 @@ export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: bo
     // standing leg under the pelvis, is not "the far side" (reviewers read it so and swapped the arms).
     const behind = depth > torso + 1 * scale
     const far = twin !== undefined && depth > twin + 3 * scale && behind && !emphasised.has(limbOf(part.role, part.side!))
-    const tone: Tone = ghost ? 'ghost' : far ? 'far' : 'near'
+    return { order, depth, part, points, far }
+  })
+  // One tone per limb: a leg white at the thigh and grey from the knee down read as a third leg to a rater
+  // (side-lying clamshells seen from a raised camera). A leg is far when any part of it is (the bottom leg of a
+  // figure lying on its side is the far one, as the key on page 1 says); an arm when most of it is, so a hand
+  // reaching over the head to the far side leaves the arm white (the arm that pulls in a neck stretch).
+  const farLimbs = new Set<Limb>()
+  for (const limb of new Set(measured.flatMap(({ part }) => (part.side ? [limbOf(part.role, part.side)] : [])))) {
+    const own = measured.filter(({ part }) => part.side && limbOf(part.role, part.side) === limb)
+    const far = own.filter((p) => p.far).length
+    if (limb.endsWith('leg') ? far > 0 : far * 2 > own.length) farLimbs.add(limb)
+  }
+  const parts = measured.map(({ order, depth, part, points }) => {
+    const tone: Tone = ghost ? 'ghost' : part.side && farLimbs.has(limbOf(part.role, part.side)) ? 'far' : 'near'
     return { order, depth, shape: { kind: 'path' as const, role: `${ghost ? 'ghost ' : ''}${part.role}`, d: outline(points as Circle[]), ...TONES[tone] } }
   })
   // Back to front; parts at the same depth keep the torso-first order so limbs lie over the body.

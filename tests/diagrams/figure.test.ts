@@ -5,6 +5,8 @@ import { FigureSvg } from '../../src/diagrams/FigureSvg'
 import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
 import { FigurePdf } from '../../src/handout/FigurePdf'
 import { TONES } from '../../src/diagrams/style'
+import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
+import { resolvedViews } from '../../src/diagrams/visibility'
 
 const clamshell: DiagramSpec = diagramSpecSchema.parse({
   base: 'side-lying-left', views: ['side'], moving: ['rightKnee'], props: [], side: 'right',
@@ -143,8 +145,9 @@ describe('figures from diagram specs', () => {
     const fillOf = (spec: DiagramSpec, role: string) => figureFor(spec, 'side', { frame: 1 }).shapes.find((s) => s.role === role)?.fill
     expect(fillOf(adduction, 'left thigh')).not.toBe('#ffffff')
     for (const role of ['left thigh', 'left shank', 'left foot']) expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, role)).toBe('#ffffff')
-    // The still arm of the same side keeps its depth shading.
-    expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, 'left upper arm')).not.toBe('#ffffff')
+    // The still arm of the same side keeps its depth shading (one tone for the whole arm, as without the movement).
+    for (const role of ['left upper arm', 'left forearm', 'left hand']) expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, role)).toBe(fillOf(adduction, role))
+    expect(new Set(['left upper arm', 'left forearm', 'left hand'].map((role) => fillOf(adduction, role))).size).toBe(1)
   })
 
   it('gives a small movement an arrow long enough to see, along its direction of travel', async () => {
@@ -253,6 +256,26 @@ describe('printed lines', () => {
 })
 
 describe('which limbs are grey', () => {
+  it('draws each limb in one tone in every built-in picture (a leg white at the thigh and grey from the knee read as a third leg)', async () => {
+    const library = await loadBuiltinLibrary('resources/library/exercises')
+    const mixed: string[] = []
+    for (const e of library.exercises) {
+      for (const view of resolvedViews(e.diagram!)) {
+        for (let frame = 0; frame < e.diagram!.keyframes.length; frame++) {
+          const fills = new Map<string, Set<string>>()
+          for (const s of figureFor(e.diagram!, view, { frame }).shapes) {
+            const limb = /^(left|right) (thigh|shank|foot|upper arm|forearm|hand)$/.exec(s.role)
+            if (!limb) continue
+            const key = `${limb[1]} ${['thigh', 'shank', 'foot'].includes(limb[2]!) ? 'leg' : 'arm'}`
+            fills.set(key, (fills.get(key) ?? new Set()).add(s.fill))
+          }
+          for (const [limb, tones] of fills) if (tones.size > 1) mixed.push(`${e.id} ${view} frame ${frame + 1}: ${limb}`)
+        }
+      }
+    }
+    expect(mixed).toEqual([])
+  }, 120_000)
+
   it('keeps a limb in front of the body white seen from the front (an arm across the chest, a standing leg), and a far limb in a side view grey', () => {
     const crossBody: DiagramSpec = diagramSpecSchema.parse({
       base: 'standing', views: ['front'], moving: ['rightHand'], props: [], side: 'right',
