@@ -49,6 +49,17 @@ describe('the built-in library content', () => {
     }
   })
 
+  it('words steps, tips and cautions without clinical terms, and never gives a hold time that the dosage contradicts', () => {
+    for (const e of library.exercises) {
+      for (const line of [...e.steps, ...(e.cues ?? []), ...(e.cautions ?? [])]) {
+        // A rater marked the handout down for "pelvis" in a step: terms a patient does not use are avoided, not defined.
+        expect(line, e.id).not.toMatch(/\b(pelvis|pelvic|quad sets?|quadriceps|hamstrings?|glutes?|gluteal|lumbar|thoracic|scapulae?|flexion|extension|abduction|adduction|isometric|supine|prone)\b/i)
+        // "Hold for a few seconds" beside "Hold for 3 seconds" under How much: the card contradicted itself.
+        if (e.defaultDosage.holdSeconds) expect(line, e.id).not.toMatch(/\bfew seconds\b/i)
+      }
+    }
+  })
+
   it('gives every entry a plain title of its own, in a patient\'s words: where you are, then what you do, at grade 6 or below', () => {
     const titles = new Map<string, string>()
     for (const e of library.exercises) {
