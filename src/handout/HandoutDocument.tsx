@@ -245,7 +245,8 @@ function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minut
     often.length === 1 && often[0] !== '—'
       ? `Do ${all} ${often[0]!.toLowerCase()}: about ${minutes} minutes each time.`
       : `Do ${all} as often as each card says: about ${minutes} minutes each time.`,
-    'Move slowly and keep breathing. A mild stretch or effort is fine; sharp pain, or pain that keeps growing, is not: stop.',
+    // The same rule in the same words as the how-to box on page 1 (a rater found three wordings of it, one hard to parse).
+    'Move slowly and keep breathing. Stop and call if anything hurts more than a mild stretch or effort.',
     ...(input.logDays > 0 ? ['Check off the log each time you finish an exercise, and bring it to your next visit.'] : []),
   ]
   return (

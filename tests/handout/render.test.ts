@@ -78,6 +78,11 @@ describe('the handout PDF', () => {
     // The key points once more, with the program's own numbers, on the same page.
     expect(squash(text.pages[pages[0]!]!.text)).toContain(squash('To remember • Do all 6 exercises once a day: about 17 minutes each time.'))
     expect(squash(text.pages[pages[0]!]!.text)).toContain(squash('bring it to your next visit.'))
+    // One stop rule in one wording, on page 1 and again in the key points.
+    const rule = squash('Stop and call if anything hurts more than a mild stretch or effort.')
+    expect(squash(text.pages[0]!.text)).toContain(rule)
+    expect(squash(text.pages[pages[0]!]!.text)).toContain(rule)
+    expect(squash(text.pages.map((p) => p.text).join(' '))).not.toContain(squash('is not: stop'))
   })
 
   it('ends with a 14-day log grid listing each exercise', () => {
