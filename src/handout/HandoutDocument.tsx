@@ -174,13 +174,34 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
     howTo: (
       // Kept whole: split at a page break, it left an empty grey strip or a line or two on a page of their own.
       <View key="how-to" style={s.howTo} wrap={false}>
-        <Text>
-          {compact ? 'Do the exercises in order, slowly, breathing normally.' : 'Do the exercises in the order shown. Move slowly and breathe normally. Each card shows how to start, the steps, and how much to do.'}
-          {pictureKey(program.items, compact)}
-          {needed(program.items)}
-          {input.logDays > 0 ? ' On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.' : ''} Stop and call if anything hurts more than a mild stretch or effort.
-          {compact && input.clinic.closingMessage ? <Text style={{ fontWeight: 700 }}> {input.clinic.closingMessage}</Text> : null}
-        </Text>
+        {compact ? (
+          <Text>
+            Do the exercises in order, slowly, breathing normally.
+            {pictureKey(program.items, compact)}
+            {needed(program.items)}
+            {input.logDays > 0 ? ' On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.' : ''} {STOP_RULE}
+            {input.clinic.closingMessage ? <Text style={{ fontWeight: 700 }}> {input.clinic.closingMessage}</Text> : null}
+          </Text>
+        ) : (
+          // Detailed and large print: a headed list, one point a line (a rater found the paragraph dense).
+          <>
+            <Text style={{ fontWeight: 700, marginBottom: 2 }}>How to use this sheet</Text>
+            {[
+              'Do the exercises in the order shown. Move slowly and breathe normally. Each exercise shows how to start, the steps, and how much to do.',
+              pictureKey(program.items, compact).trim(),
+              needed(program.items).trim(),
+              input.logDays > 0 ? 'On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.' : '',
+              STOP_RULE,
+            ]
+              .filter(Boolean)
+              .map((point) => (
+                <View key={point} style={s.step}>
+                  <Text style={s.stepNo}>•</Text>
+                  <Text style={s.stepText}>{point}</Text>
+                </View>
+              ))}
+          </>
+        )}
       </View>
     ),
     cards: program.items.map((item, i) => (
@@ -194,6 +215,9 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
     breakInside,
   }
 }
+
+/** When to stop, in one wording wherever the handout says it (the footer adds who to call). */
+export const STOP_RULE = 'Stop and call if anything hurts more than a mild stretch or effort.'
 
 /**
  * How to read the pictures, said once on page 1: only the signs this handout's pictures use (a rater marked the
@@ -246,7 +270,7 @@ function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minut
       ? `Do ${all} ${often[0]!.toLowerCase()}: about ${minutes} minutes each time.`
       : `Do ${all} as often as each card says: about ${minutes} minutes each time.`,
     // The same rule in the same words as the how-to box on page 1 (a rater found three wordings of it, one hard to parse).
-    'Move slowly and keep breathing. Stop and call if anything hurts more than a mild stretch or effort.',
+    `Move slowly and keep breathing. ${STOP_RULE}`,
     ...(input.logDays > 0 ? ['Check off the log each time you finish an exercise, and bring it to your next visit.'] : []),
   ]
   return (

@@ -35,7 +35,7 @@ export function makeStyles(layout: Layout) {
     h2: { fontSize: large ? 19 : 13, fontWeight: 700, marginBottom: 4, color: INK },
     glanceRow: { flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: layout === 'compact' ? 1 : 2 },
     glanceHead: { fontWeight: 700, borderBottomWidth: 1, borderBottomColor: INK },
-    howTo: { backgroundColor: PAPER_TINT, padding: layout === 'compact' ? 6 : 8, marginVertical: layout === 'compact' ? 6 : 10, borderRadius: 3, fontSize: large ? 16 : 10 },
+    howTo: { backgroundColor: PAPER_TINT, padding: layout === 'compact' ? 6 : 8, marginVertical: layout === 'compact' ? 6 : 10, borderRadius: 3, fontSize: large ? 16 : layout === 'compact' ? 10 : 11 },
     closing: { marginTop: 10, paddingTop: 2, borderTopWidth: 0.75, borderTopColor: RULE },
     card: {
       borderTopWidth: 1.5,

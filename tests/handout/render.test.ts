@@ -83,6 +83,12 @@ describe('the handout PDF', () => {
     expect(squash(text.pages[0]!.text)).toContain(rule)
     expect(squash(text.pages[pages[0]!]!.text)).toContain(rule)
     expect(squash(text.pages.map((p) => p.text).join(' '))).not.toContain(squash('is not: stop'))
+    // Page 1 says how to use the sheet as a headed list, one point a line, in a patient's words (not "card").
+    const first = text.pages[0]!
+    expect(first.text).toContain('How to use this sheet')
+    const bullets = first.items.filter((i) => i.str.trim() === '•').length
+    expect(bullets).toBeGreaterThanOrEqual(4)
+    expect(first.text).not.toMatch(/\bcards?\b/i)
   })
 
   it('ends with a 14-day log grid listing each exercise', () => {
