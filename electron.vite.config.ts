@@ -26,6 +26,8 @@ export default defineConfig({
     root: 'src',
     build: {
       outDir: 'out/renderer',
+      // electron-vite leaves the renderer unminified; minified it parses faster at every start (sizes in git log).
+      minify: 'esbuild',
       rollupOptions: { input: { index: resolve('src/index.html') } },
     },
     plugins: [react()],

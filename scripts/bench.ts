@@ -20,6 +20,7 @@ import { fold, indexRoster, searchRoster } from '../src/core/roster-search'
 import { SnapshotFile } from '../electron/services/roster/snapshot-file'
 import { RosterStore } from '../electron/services/roster/store'
 import { syntheticPatients } from '../tests/support/patients'
+import { startupBench } from './bench/startup'
 
 const filter = process.argv[2] ?? ''
 const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 10_000)
@@ -201,5 +202,5 @@ async function diagramsBench(): Promise<void> {
   report('diagrams.geometry60.cached', cached, 'ms', fresh, 5)
 }
 
-const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench, diagrams: diagramsBench }
+const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench, diagrams: diagramsBench, startup: () => startupBench(report) }
 for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()

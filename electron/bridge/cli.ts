@@ -36,6 +36,8 @@ const services = createServices({
   resourcesDir: resolve('resources'),
   log: (message, error) => console.warn(message, error ?? ''),
 })
+// As the app does: the roster starts opening now, beside the page being loaded, not on the page's first call.
+services.prepare()
 const bridge = await startBridge({ handlers: services.handlers, rendererDir: resolve('out/renderer'), port, log: console.error }).catch(async (error: unknown) => {
   await services.close()
   if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error

@@ -21,6 +21,7 @@ export const api = {
   reopenRoster: () => call('reopenRoster'),
   startEmptyRoster: () => call('startEmptyRoster'),
   listPatients: () => call('listPatients'),
+  listFirstPatients: (arg) => call('listFirstPatients', arg),
   getPatient: (arg) => call('getPatient', arg),
   createPatient: (arg) => call('createPatient', arg),
   updatePatient: (arg) => call('updatePatient', arg),

@@ -1,16 +1,14 @@
 import { ActionIcon, AppShell, Burger, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBarbell, IconClipboardList, IconMoon, IconSettings, IconSun, IconUsers } from '@tabler/icons-react'
-import { useEffect, type ComponentType } from 'react'
-import { LibraryPage } from '../features/library/LibraryPage'
+import { Suspense, useEffect, type ComponentType } from 'react'
 import { PatientsPage } from '../features/patients/PatientsPage'
-import { ProgramPage } from '../features/program/ProgramPage'
 import { LibraryProvider } from '../features/library/library-context'
 import { RosterProvider } from '../features/patients/roster-context'
 import { RosterBanner } from '../features/patients/RosterBanner'
-import { SettingsPage } from '../features/settings/SettingsPage'
 import { useApi } from './api-context'
 import { ErrorBoundary } from './ErrorBoundary'
+import { LibraryPage, PageLoading, ProgramPage, SettingsPage } from './lazy-pages'
 import { Logo } from './Logo'
 import { NoticesBanner } from './NoticesBanner'
 import { useRoute, type Section } from './routes'
@@ -103,7 +101,9 @@ export function Shell() {
         <ErrorBoundary resetKey={section} onBack={() => go('patients')}>
           <NoticesBanner />
           <RosterBanner />
-          <Page />
+          <Suspense fallback={<PageLoading />}>
+            <Page />
+          </Suspense>
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>

@@ -3,6 +3,7 @@ import type { Exercise, Template } from './exercise'
 import { libraryArgs, type LibraryView } from './library-contract'
 import { id, programInputSchema, type Patient, type PatientSummary } from './patient'
 import type { Result } from './result'
+import type { RosterFirstPage } from './roster-order'
 import { byId, rosterArgs, type BackupInfo, type FileResult, type ImportReport, type RestoreResult, type RosterStatus } from './roster-contract'
 import { settingsPatchSchema, type Settings } from './settings'
 
@@ -69,6 +70,8 @@ export const contract = {
   reopenRoster: channel<RosterStatus>()(z.undefined()),
   startEmptyRoster: channel<RosterStatus>()(z.undefined()),
   listPatients: channel<PatientSummary[]>()(z.undefined()),
+  /** The roster's opening screen (its first `limit` rows as shown) and its totals, sent before the whole list. */
+  listFirstPatients: channel<RosterFirstPage>()(z.strictObject({ limit: z.number().int().min(1).max(500) })),
   getPatient: channel<Patient>()(byId),
   createPatient: channel<Patient>()(rosterArgs.createPatient),
   updatePatient: channel<Patient>()(rosterArgs.updatePatient),

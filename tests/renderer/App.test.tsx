@@ -21,9 +21,10 @@ describe('App shell', () => {
       ['Settings', 'Settings'],
     ] as const) {
       await userEvent.click(within(nav).getByRole('link', { name: new RegExp(link) }))
-      expect(await screen.findByRole('heading', { level: 2, name: heading })).toBeInTheDocument()
+      // Each section's code loads the first time it is opened (transformed on demand here: give it time).
+      expect(await screen.findByRole('heading', { level: 2, name: heading }, { timeout: 15_000 })).toBeInTheDocument()
     }
-  })
+  }, 60_000)
 
   it('applies the saved colour scheme and saves the toggle', async () => {
     const api = fakeApi()

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import { chartKey, fullName, MAX_HANDOUTS, MAX_PROGRAMS, patientInputSchema, patientSchema, type HandoutRecord, type Patient, type PatientInput, type Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
+import { firstPage } from '../../../src/core/roster-order'
 import type { FileResult, ImportReport, RosterStatus } from '../../../src/core/roster-contract'
 import type { Handlers } from '../../../src/core/contract'
 import { plainIssueMessage } from '../../../src/core/issues'
@@ -47,7 +48,7 @@ export interface RosterDeps {
 
 type RosterHandlers = Pick<
   Handlers,
-  | 'getRosterStatus' | 'reopenRoster' | 'startEmptyRoster' | 'listPatients' | 'getPatient' | 'createPatient' | 'updatePatient'
+  | 'getRosterStatus' | 'reopenRoster' | 'startEmptyRoster' | 'listPatients' | 'listFirstPatients' | 'getPatient' | 'createPatient' | 'updatePatient'
   | 'setPatientArchived' | 'deletePatient' | 'saveProgram' | 'duplicateProgram' | 'listBackups' | 'backupNow'
   | 'restoreBackup' | 'exportPatient' | 'exportRoster' | 'importRoster'
 >
@@ -147,6 +148,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       return status()
     },
     listPatients: async () => (await deps.store()).list(),
+    listFirstPatients: async ({ limit }) => firstPage((await deps.store()).list(), limit),
     getPatient: async ({ id }) => existing(await deps.store(), id),
     createPatient: async (input) => {
       const store = await deps.store()

@@ -4,21 +4,12 @@ import { IconChevronDown, IconChevronUp, IconSearch, IconUserPlus, IconUsers } f
 import { useMemo, useRef, useState } from 'react'
 import { PageHeader } from '../../app/PageHeader'
 import { hrefFor } from '../../app/routes'
-import type { PatientSummary } from '../../core/patient'
-import { searchRoster } from '../../core/roster-search'
+import type { RosterSortKey as SortKey } from '../../core/roster-order'
 import { ageOn, displayName, formatDate, statusColor, statusLabel } from './format'
-import { useRoster } from './roster-context'
+import { ROSTER_PAGE as PAGE, useRoster } from './roster-context'
+import { rosterRows, shownRows } from './roster-rows'
 
-type SortKey = 'name' | 'dateOfBirth' | 'chartNumber' | 'updatedAt'
-const PAGE = 50
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-
-const sorters: Record<SortKey, (a: PatientSummary, b: PatientSummary) => number> = {
-  name: (a, b) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName),
-  dateOfBirth: (a, b) => (a.dateOfBirth ?? '').localeCompare(b.dateOfBirth ?? ''),
-  chartNumber: (a, b) => collator.compare(a.chartNumber ?? '', b.chartNumber ?? ''),
-  updatedAt: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
-}
 
 function SortHeader({ label, column, sort, onSort }: { label: string; column: SortKey; sort: { key: SortKey; desc: boolean }; onSort: (key: SortKey) => void }) {
   const active = sort.key === column
@@ -36,7 +27,7 @@ function SortHeader({ label, column, sort, onSort }: { label: string; column: So
 }
 
 export function RosterList({ onNew }: { onNew: () => void }) {
-  const { patients, index, status: rosterStatus } = useRoster()
+  const { patients, firstPage, index, status: rosterStatus } = useRoster()
   const search = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
   const [status, setStatus] = useState<'active' | 'discharged' | 'archived' | 'all'>('active')
@@ -53,15 +44,11 @@ export function RosterList({ onNew }: { onNew: () => void }) {
   ])
 
   const therapists = useMemo(() => [...new Set((patients ?? []).map((p) => p.therapist).filter((t): t is string => !!t))].sort(collator.compare), [patients])
-  const rows = useMemo(() => {
-    const found = searchRoster(index, query).filter(
-      (p) => (status === 'all' || p.status === status) && (!kind || p.patientType === kind) && (!therapist || p.therapist === therapist),
-    )
-    const compare = sorters[sort.key]
-    return found.sort((a, b) => (sort.desc ? -compare(a, b) : compare(a, b)))
-  }, [index, query, status, kind, therapist, sort])
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE))
-  const shown = rows.slice((Math.min(page, pages) - 1) * PAGE, Math.min(page, pages) * PAGE)
+  const rows = useMemo(() => (patients ? rosterRows(index, { query, status, kind, therapist, sort }) : undefined), [patients, index, query, status, kind, therapist, sort])
+  // Until the whole roster is here, the opening screen main sent first stands in for the opening view.
+  const { shown, count, loading } = shownRows(rows, firstPage, { query, status, kind, therapist, sort }, page, PAGE)
+  const pages = Math.max(1, Math.ceil(count / PAGE))
+  const total = patients?.length ?? firstPage?.total
   const filtersOn = query !== '' || status !== 'active' || kind !== null || therapist !== null
   const clear = () => {
     setQuery('')
@@ -82,7 +69,7 @@ export function RosterList({ onNew }: { onNew: () => void }) {
     // The banner above explains what happened and offers the way out; nothing can be added until then.
     return <PageHeader title="Patients" subtitle="Your roster appears here once the patient file is open again." />
   }
-  if (patients && patients.length === 0) {
+  if (total === 0) {
     return (
       <>
         <PageHeader title="Patients" subtitle="Everyone you build home programs for, stored only on this computer." />
@@ -98,7 +85,7 @@ export function RosterList({ onNew }: { onNew: () => void }) {
 
   return (
     <>
-      <PageHeader title="Patients" subtitle={patients ? `${patients.length.toLocaleString()} on this computer` : 'Loading…'} actions={newButton} />
+      <PageHeader title="Patients" subtitle={total !== undefined ? `${total.toLocaleString()} on this computer` : 'Loading…'} actions={newButton} />
       <Group mb="md" gap="sm" align="flex-end">
         <TextInput
           ref={search}
@@ -160,7 +147,12 @@ export function RosterList({ onNew }: { onNew: () => void }) {
             ))}
           </Table.Tbody>
         </Table>
-        {rows.length === 0 && (
+        {loading && (
+          <Center p="xl">
+            <Text c="dimmed" role="status">Loading all {total?.toLocaleString()} patients…</Text>
+          </Center>
+        )}
+        {!loading && count === 0 && (
           <Center p="xl">
             <Group>
               <Text c="dimmed">{query ? `No patients match “${query}”.` : 'No patients match these filters.'}</Text>
@@ -171,7 +163,7 @@ export function RosterList({ onNew }: { onNew: () => void }) {
       </Paper>
       {pages > 1 && (
         <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed">{rows.length.toLocaleString()} patients</Text>
+          <Text size="sm" c="dimmed">{count.toLocaleString()} patients</Text>
           <Pagination total={pages} value={Math.min(page, pages)} onChange={setPage} />
         </Group>
       )}

@@ -75,6 +75,18 @@ describe('roster service', () => {
     expect((await value<{ id: string }[]>('listPatients')).map((p) => p.id)).toEqual([keep.id])
   })
 
+  it('sends the opening screen first: the first active patients by name and the totals, limit checked', async () => {
+    const { value, call } = await setup()
+    for (const [firstName, lastName, status] of [['Cy', 'Zed', 'active'], ['Al', 'Moe', 'discharged'], ['Bo', 'Abe', 'active'], ['Di', 'Kay', 'active']] as const) {
+      await value('createPatient', patientInput({ firstName, lastName, status, chartNumber: undefined }))
+    }
+    const page = await value<{ patients: Patient[]; total: number; matching: number }>('listFirstPatients', { limit: 2 })
+    expect(page.patients.map((p) => p.lastName)).toEqual(['Abe', 'Kay'])
+    expect(page).toMatchObject({ total: 4, matching: 3 })
+    for (const limit of [0, 1.5, 501, '5']) expect((await call('listFirstPatients', { limit })).ok).toBe(false)
+    expect((await call('listFirstPatients', undefined)).ok).toBe(false)
+  })
+
   it('keeps one current program, duplicates a previous one as a starting point', async () => {
     const { value } = await setup()
     const patient = await value<Patient>('createPatient', patientInput())
