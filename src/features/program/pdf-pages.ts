@@ -1,9 +1,8 @@
 /** Renders PDF bytes to PNG data URLs with pdf.js (loaded only when a preview is first shown). */
-export async function pageImages(base64: string, width: number): Promise<string[]> {
+export async function pageImages(data: Uint8Array, width: number): Promise<string[]> {
   const pdfjs = await import('pdfjs-dist')
   const worker = await import('pdfjs-dist/build/pdf.worker.min.mjs?url')
   pdfjs.GlobalWorkerOptions.workerSrc = worker.default
-  const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
   const doc = await pdfjs.getDocument({ data, isEvalSupported: false, disableFontFace: true }).promise
   const images: string[] = []
   for (let n = 1; n <= doc.numPages; n++) {

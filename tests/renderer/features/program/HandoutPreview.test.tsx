@@ -16,9 +16,9 @@ vi.mock('../../../../src/features/program/pdf-pages', () => ({
   pageImages: vi.fn(async () => ['data:image/png;base64,AAAA', 'data:image/png;base64,BBBB']),
 }))
 
-/** The preview call as the app makes it: the real argument check, then a handler that always draws. */
-function previewApi(handler: Handlers['previewHandout'] = async () => ({ pdf: 'JVBERi0xLjQ=', warnings: [] })): Api {
-  const previewHandout = vi.fn(async (arg: unknown) => JSON.parse(JSON.stringify(await dispatch({ previewHandout: handler } as Handlers, 'previewHandout', arg))))
+/** The preview call as the app makes it: the real argument check, IPC's structured clone, then a handler that always draws. */
+function previewApi(handler: Handlers['previewHandout'] = async () => ({ pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ['p1', 'p2'], warnings: [] })): Api {
+  const previewHandout = vi.fn(async (arg: unknown) => structuredClone(await dispatch({ previewHandout: handler } as Handlers, 'previewHandout', arg)))
   return { previewHandout } as unknown as Api
 }
 
@@ -55,7 +55,7 @@ describe('the handout preview', () => {
     let refuse = false
     const api = previewApi(async () => {
       if (refuse) throw new AppFailure('invalid_argument', 'Add your clinic’s name in Settings → Clinic before printing.', 'clinic')
-      return { pdf: 'JVBERi0xLjQ=', warnings: [] }
+      return { pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ['p1', 'p2'], warnings: [] }
     })
     const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
     await waitFor(() => expect(previewPages()).toHaveAttribute('data-pages', '2'))

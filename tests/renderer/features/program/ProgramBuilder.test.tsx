@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe('the program builder', () => {
   it('keeps the preview and says what to fix, by the field, when a value is invalid; saving names the exercise, not a schema path', async () => {
-    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: 'JVBERi0xLjQ=', warnings: [] } }) })
+    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ['p1', 'p2'], warnings: [] } }) })
     const created = await api.createPatient(patientInput())
     if (!created.ok) throw new Error('setup failed')
     const saved = await api.saveProgram({ patientId: created.value.id, program: { title: 'Hips', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { reps: { min: 10, max: 10 } } }] } })
@@ -47,7 +47,7 @@ describe('the program builder', () => {
 
 describe('the builder, for a program printed before', () => {
   it('says it matches the last handout, then lists what changed once the dosage is changed', async () => {
-    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: 'JVBERi0xLjQ=', warnings: [] } }) })
+    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ['p1', 'p2'], warnings: [] } }) })
     const ok = <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }) => {
       if (!result.ok) throw new Error(result.error.message)
       return result.value
