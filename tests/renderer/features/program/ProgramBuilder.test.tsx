@@ -5,9 +5,9 @@ import { App } from '../../../../src/app/App'
 import { patientInput } from '../../../support/patients'
 import { fakeApi } from '../../fake-api'
 
-// pdf.js cannot draw in jsdom: each PDF becomes two page images.
+// pdf.js cannot draw in jsdom: each PDF opens as two pages that draw at once.
 vi.mock('../../../../src/features/program/pdf-pages', () => ({
-  pageImages: vi.fn(async () => ['data:image/png;base64,AAAA', 'data:image/png;base64,BBBB']),
+  openPdf: vi.fn(async () => ({ count: 2, aspect: 11 / 8.5, draw: async () => true, destroy: () => {} })),
 }))
 
 afterEach(() => {
