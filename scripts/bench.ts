@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { renderHandout } from '../electron/services/handout/render'
+import { previewBench } from './bench-preview'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { loadBuiltinLibrary } from '../electron/services/library/builtin'
@@ -202,5 +203,5 @@ async function diagramsBench(): Promise<void> {
   report('diagrams.geometry60.cached', cached, 'ms', fresh, 5)
 }
 
-const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench, diagrams: diagramsBench, startup: () => startupBench(report) }
+const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench, diagrams: diagramsBench, startup: () => startupBench(report), preview: () => previewBench(report) }
 for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()

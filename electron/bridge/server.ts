@@ -30,9 +30,36 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 }
 
+/**
+ * Bytes in a result (the preview's PDF) cross HTTP as `{ "$bytes": base64 }` and are a Uint8Array again in the page,
+ * as over IPC: base64 lives only at this edge.
+ */
+export const BYTES_KEY = '$bytes'
+
+/** A handler's result as the bridge sends it: JSON, with every Uint8Array (Buffers too) as base64 under BYTES_KEY. */
+export function toWire(value: unknown): string {
+  return JSON.stringify(value, function (this: Record<string, unknown>, key, replaced: unknown) {
+    const raw = this[key]
+    return raw instanceof Uint8Array ? { [BYTES_KEY]: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') } : replaced
+  })
+}
+
+/** The other way, for Node callers of the bridge (tests, scripts); the page does the same in bridgeScript. */
+export function fromWire(text: string): unknown {
+  return JSON.parse(text, (_key, value: unknown) => {
+    const encoded = value && typeof value === 'object' && Object.keys(value).length === 1 ? (value as Record<string, unknown>)[BYTES_KEY] : undefined
+    return typeof encoded === 'string' ? new Uint8Array(Buffer.from(encoded, 'base64')) : value
+  })
+}
+
 /** The browser side of the bridge: same names and Result shapes as the preload's `window.api`. */
 export function bridgeScript(): string {
   return `(() => {
+  const bytes = (base64) => Uint8Array.fromBase64 ? Uint8Array.fromBase64(base64) : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const revive = (_key, value) => {
+    if (value && typeof value === 'object' && typeof value[${JSON.stringify(BYTES_KEY)}] === 'string' && Object.keys(value).length === 1) return bytes(value[${JSON.stringify(BYTES_KEY)}]);
+    return value;
+  };
   const call = async (method, arg) => {
     try {
       const response = await fetch('/api/' + method, {
@@ -40,7 +67,7 @@ export function bridgeScript(): string {
         headers: { 'content-type': 'application/json', '${BRIDGE_HEADER}': '1' },
         body: JSON.stringify(arg === undefined ? {} : { arg }),
       });
-      return await response.json();
+      return JSON.parse(await response.text(), revive);
     } catch (error) {
       return { ok: false, error: { code: 'io_error', message: 'Homeplan could not reach its data service: ' + error } };
     }
@@ -90,7 +117,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   let origin = ''
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    const json = (status: number, value: unknown) => send(res, status, JSON.stringify(value), 'application/json')
+    const json = (status: number, value: unknown) => send(res, status, toWire(value), 'application/json')
     const fromOrigin = req.headers.origin
     if (req.headers[BRIDGE_HEADER] !== '1' || (fromOrigin !== undefined && fromOrigin !== origin)) {
       return json(403, fail('forbidden', 'This call did not come from a Homeplan page and was refused.'))

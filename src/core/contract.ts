@@ -31,6 +31,13 @@ export interface Notice {
   at: string
 }
 
+/** What the live preview gets: see contract.previewHandout. */
+export interface PreviewResult {
+  pdf: Uint8Array
+  pageKeys: string[]
+  warnings: string[]
+}
+
 /**
  * Declares one channel: the schema its argument must pass and (as a type only)
  * what it returns. `z.undefined()` means the call takes no argument.
@@ -102,7 +109,12 @@ export const contract = {
   saveTemplate: channel<Template>()(libraryArgs.saveTemplate),
   deleteTemplate: channel<{ id: string }>()(libraryArgs.deleteTemplate),
 
-  previewHandout: channel<{ pdf: string; warnings: string[] }>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
+  /**
+   * The builder's live preview: the PDF as bytes (never base64; the HTTP bridge alone encodes them on the wire) and one
+   * key per page that changes exactly when the page does, so the window redraws only changed pages. `pageKeys` is empty
+   * when the pages could not be keyed: then every page is redrawn.
+   */
+  previewHandout: channel<PreviewResult>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
   printHandout: channel<{ printed: boolean; warnings: string[] }>()(z.strictObject({ patientId: id, programId: id, ...handoutOptions })),
   exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
     z.strictObject({ patientId: id, programId: id, ...handoutOptions }),

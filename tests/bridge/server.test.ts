@@ -2,15 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH, bridgeScript, startBridge, type Bridge } from '../../electron/bridge/server'
+import { runInNewContext } from 'node:vm'
+import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH, bridgeScript, fromWire, startBridge, type Bridge } from '../../electron/bridge/server'
+import type { Api, Handlers } from '../../src/core/contract'
 import { testServices } from '../support/services'
 import { methods } from '../../src/core/contract'
 
 let bridge: Bridge
 let dataDir: string
+let rendererDir: string
 
 beforeAll(async () => {
-  const rendererDir = await mkdtemp(join(tmpdir(), 'hp-renderer-'))
+  rendererDir = await mkdtemp(join(tmpdir(), 'hp-renderer-'))
   await mkdir(join(rendererDir, 'assets'))
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
@@ -89,5 +92,27 @@ describe('HTTP bridge', () => {
     const response = await fetch(`${bridge.url}/api/getSettings`, { method: 'POST', headers: { [BRIDGE_HEADER]: '1' }, body: '{nope' })
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+  })
+
+  it('sends a preview’s PDF as base64 on the wire only: the page’s window.api gets a Uint8Array, as over IPC', async () => {
+    const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0, 1, 254, 255])
+    const previewHandout: Handlers['previewHandout'] = async () => ({ pdf, pageKeys: ['a', 'b'], warnings: [] })
+    const bytesBridge = await startBridge({ handlers: { ...testServices(dataDir).handlers, previewHandout }, rendererDir })
+    try {
+      const arg = { patientId: 'patient-000001', program: { title: 'P', status: 'current', items: [] }, layout: 'detailed', paper: 'letter', logDays: 0 }
+      const wire = await (await fetch(`${bytesBridge.url}/api/previewHandout`, { method: 'POST', headers: { [BRIDGE_HEADER]: '1' }, body: JSON.stringify({ arg }) })).text()
+      expect(JSON.parse(wire)).toEqual({ ok: true, value: { pdf: { $bytes: Buffer.from(pdf).toString('base64') }, pageKeys: ['a', 'b'], warnings: [] } })
+      expect(fromWire(wire)).toEqual({ ok: true, value: { pdf, pageKeys: ['a', 'b'], warnings: [] } })
+      // The browser script, run as the page runs it (its fetch is relative to the page).
+      const window: { api?: Api } = {}
+      const pageFetch = (path: string, init: RequestInit) => fetch(`${bytesBridge.url}${path}`, init)
+      runInNewContext(bridgeScript(), { window, fetch: pageFetch, atob, Uint8Array, Object, JSON })
+      const result = await window.api!.previewHandout(arg as Parameters<Api['previewHandout']>[0])
+      if (!result.ok) throw new Error(result.error.message)
+      expect(result.value.pdf).toBeInstanceOf(Uint8Array)
+      expect([...result.value.pdf]).toEqual([...pdf])
+    } finally {
+      await bytesBridge.close()
+    }
   })
 })

@@ -14,7 +14,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
-import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH } from '../../electron/bridge/server'
+import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH, fromWire } from '../../electron/bridge/server'
 import type { Exercise } from '../../src/core/exercise'
 import type { LibraryView } from '../../src/core/library-contract'
 import type { Patient } from '../../src/core/patient'
@@ -92,7 +92,7 @@ test.describe('npm run dev:web', () => {
         headers: { 'content-type': 'application/json', [BRIDGE_HEADER]: '1' },
         body: JSON.stringify(arg === undefined ? {} : { arg }),
       })
-      const result = (await response.json()) as Result<T>
+      const result = fromWire(await response.text()) as Result<T>
       if (!result.ok) throw new Error(`${method}: ${JSON.stringify(result.error)}`)
       return result.value
     }
@@ -107,12 +107,12 @@ test.describe('npm run dev:web', () => {
     const saved = await call<Patient>('saveProgram', { patientId: patient.id, program })
     const programId = saved.programs[0]!.id
 
-    const preview = await call<{ pdf: string; warnings: string[] }>('previewHandout', { patientId: patient.id, program, layout: 'detailed', paper: 'letter', logDays: 14 })
+    const preview = await call<{ pdf: Uint8Array; warnings: string[] }>('previewHandout', { patientId: patient.id, program, layout: 'detailed', paper: 'letter', logDays: 14 })
     const exported = await call<{ saved: boolean; path: string; warnings: string[] }>('exportHandout', { patientId: patient.id, programId, layout: 'detailed', paper: 'letter', logDays: 14 })
     expect(preview.warnings).toEqual([])
     expect(exported).toMatchObject({ saved: true, path: expect.stringContaining(join(dataDir, 'exports')), warnings: [] })
 
-    for (const pdf of [Buffer.from(preview.pdf, 'base64'), await readFile(exported.path)]) {
+    for (const pdf of [Buffer.from(preview.pdf), await readFile(exported.path)]) {
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
       const text = await pdfText(pdf)
       expect(text.pages.length).toBeGreaterThan(1) // the exercise page, then the 14-day log

@@ -36,7 +36,17 @@ test('clinic details, then export a handout from the builder and find it in the 
     await page.getByRole('button', { name: `Add ${name}`, exact: true }).click()
   }
   await expect.poll(async () => Number(await preview.getAttribute('data-pages'))).toBeGreaterThan(before)
-  await expect(page.getByRole('img', { name: 'Handout page 1' })).toBeVisible()
+  // Each page is a canvas pdf.js drew on (dark pixels: the text), showing the page its key names.
+  const first = page.getByRole('img', { name: /^Page 1 of \d+$/ })
+  await expect(first).toBeVisible()
+  await expect.poll(async () => (await first.getAttribute('data-drawn')) === (await first.getAttribute('data-key'))).toBe(true)
+  const inked = await first.evaluate((canvas: HTMLCanvasElement) => {
+    const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
+    let dark = 0
+    for (let i = 0; i < data.length; i += 4) if (data[i]! < 128) dark++
+    return dark
+  })
+  expect(inked).toBeGreaterThan(1000)
   await page.screenshot({ path: 'test-results/screenshots/builder-preview.png' })
   for (const name of ['Hip flexor stretch', 'Prone hip extension']) await page.getByRole('button', { name: `Remove ${name}` }).click()
   await page.getByRole('button', { name: 'Export PDF…' }).click()

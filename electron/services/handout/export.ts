@@ -171,15 +171,17 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       const printed = await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`)
       return { printed, warnings }
     },
-    /** The handout for the builder's current (possibly unsaved) program, as base64 PDF, for the live preview. */
+    /** The handout for the builder's current (possibly unsaved) program, as PDF bytes with a key per page, for the live preview. */
     previewHandout: async ({ patientId, program, layout, paper, logDays }) => {
       const patient = (await deps.store()).get(patientId)
       if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
       const stamp = now().toISOString()
       const draft: Program = { ...program, id: 'preview-program', revision: 1, createdAt: stamp, updatedAt: stamp }
       const prepared = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
-      const { pdf, warnings } = await renderHandout(prepared.input, fontsDir)
-      return { pdf: pdf.toString('base64'), warnings: [...prepared.warnings, ...warnings] }
+      const { pdf, warnings, pageKeys } = await renderHandout(prepared.input, fontsDir)
+      // A plain Uint8Array over exactly the PDF: IPC's structured clone copies a view's whole underlying buffer.
+      const bytes = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? new Uint8Array(pdf.buffer) : Uint8Array.from(pdf)
+      return { pdf: bytes, pageKeys: pageKeys ?? [], warnings: [...prepared.warnings, ...warnings] }
     },
     exportHandout: (args) => onePerPatient(args.patientId, async () => {
       const { patientId, programId, layout, paper } = args

@@ -15,6 +15,12 @@ export interface RenderResult {
   pdf: Buffer
   /** Problems that did not stop the handout, e.g. a photo that could not be read. */
   warnings: string[]
+  /**
+   * One key per page, the same for two renders exactly when that page prints the same (its content, number, count,
+   * footer, paper, layout, fonts): the preview redraws only pages whose key changed. Absent when the pages were not
+   * rendered one by one (then every page counts as changed).
+   */
+  pageKeys?: string[]
 }
 
 /** A picture the PDF can embed (PNG or JPEG, readable), or undefined with a warning. */
@@ -320,7 +326,7 @@ export const pageRenders = { count: 0 }
  * ordinary PDF (text stays text). Undefined when a page cannot be described (a prop that is a function), so it
  * cannot be kept: then the whole document is rendered at once.
  */
-async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: PlannedPage[], fontsDir: string): Promise<Buffer | undefined> {
+async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: PlannedPage[], fontsDir: string): Promise<{ pdf: Buffer; keys: string[] } | undefined> {
   const contents = pages.map((page) => page.content)
   const shared = `${fontsDir}|${input.paper}|${input.layout}|${footerText(input)}|${pages.length}`
   const keys = contents.map((content, i) => {
@@ -361,7 +367,7 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
     whole.addPage(page)
   }
   // No object streams: the document information (title, dates) stays readable as plain text, as react-pdf writes it.
-  return Buffer.from(await whole.save({ useObjectStreams: false }))
+  return { pdf: Buffer.from(await whole.save({ useObjectStreams: false })), keys: keys as string[] }
 }
 
 /**
@@ -385,7 +391,7 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
     try {
       const { pages, tooTall } = await planPages(ready, parts, fontsDir)
       const assembled = await assemblePages(ready, parts, pages, fontsDir)
-      if (assembled) return { pdf: assembled, warnings }
+      if (assembled) return { pdf: assembled.pdf, warnings, pageKeys: assembled.keys }
       let laid: LaidNode | undefined
       const onRender = (props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)
       const pdf = await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} onRender={onRender} />)

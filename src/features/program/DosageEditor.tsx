@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Group, MultiSelect, NumberInput, Select, SimpleGrid, Text } from '@mantine/core'
 import { bandColors, dosageSchema, sides, weekdays, type Dosage } from '../../core/dosage'
 import { dosageLine } from '../../core/dosage-format'
@@ -24,9 +25,9 @@ export function followTo(from: number | undefined, to: number | undefined, next:
 
 /**
  * Sets, reps and hold (each one number or a range), rest, duration, frequency, side and resistance,
- * with the dosage line the handout will print shown as you type.
+ * with the dosage line the handout will print shown as you type. Rendered again only when its props change.
  */
-export function DosageEditor({ value, onChange, label }: { value: Dosage; onChange: (d: Dosage) => void; label?: string }) {
+export const DosageEditor = memo(function DosageEditor({ value, onChange, label }: { value: Dosage; onChange: (d: Dosage) => void; label?: string | undefined }) {
   const errors = errorsOf(value)
   const set = (patch: Partial<Dosage>) => {
     const next: Dosage = { ...value, ...patch }
@@ -73,4 +74,4 @@ export function DosageEditor({ value, onChange, label }: { value: Dosage; onChan
       </Group>
     </div>
   )
-}
+})

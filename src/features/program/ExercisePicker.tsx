@@ -1,7 +1,7 @@
 import { Button, Group, Kbd, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useDraggable } from '@dnd-kit/core'
 import { IconGripVertical, IconPlus, IconSearch } from '@tabler/icons-react'
-import { useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import { dosageLine } from '../../core/dosage-format'
 import type { Exercise } from '../../core/exercise'
 import { searchLibrary } from '../../core/library-search'
@@ -24,8 +24,8 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
   )
 }
 
-/** Find an exercise and add it: type, arrow keys and Enter; a click; or drag it into the program. */
-export function ExercisePicker({ onAdd }: { onAdd: (exercise: Exercise) => void }) {
+/** Find an exercise and add it: type, arrow keys and Enter; a click; or drag it into the program. Not rendered again by edits to the program. */
+export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (exercise: Exercise) => void }) {
   const { index, favourites } = useLibrary()
   const [query, setQuery] = useState('')
   const [highlight, setHighlight] = useState(0)
@@ -57,4 +57,4 @@ export function ExercisePicker({ onAdd }: { onAdd: (exercise: Exercise) => void 
       </div>
     </Stack>
   )
-}
+})

@@ -1,9 +1,13 @@
-import { Alert, Group, Image, Loader, Modal, Paper, SegmentedControl, Stack, Switch, Text, UnstyledButton } from '@mantine/core'
-import { useEffect, useRef, useState } from 'react'
+import { Alert, Group, Loader, Modal, Paper, SegmentedControl, Stack, Switch, Text, UnstyledButton } from '@mantine/core'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useQuietApi } from '../../app/api-context'
+import type { ArgOf } from '../../core/contract'
 import { withoutPath } from '../../core/issues'
+import type { Result } from '../../core/result'
 import type { ProgramDraft } from './draft'
-import { pageImages } from './pdf-pages'
+import { latestOnly } from './latest-only'
+import { openPdf, type PdfPages } from './pdf-pages'
+import { PreviewPage } from './PreviewPage'
 import { firstProblem } from './program-problems'
 
 type Layout = 'detailed' | 'compact' | 'large'
@@ -15,64 +19,74 @@ interface Props {
   nameOf?: (exerciseId: string) => string | undefined
 }
 
+/** The pages shown: the open PDF and each page's key (a page is redrawn when its key changes). */
+interface Shown {
+  pdf: PdfPages
+  keys: string[]
+}
+
 /**
- * The handout as it will print, redrawn a quarter of a second after the last edit. Rendering happens in
- * the main process; this window only draws the finished pages. While a field holds a value that cannot be
- * printed, the last pages that could be drawn stay, with a plain note saying what to fix (the field itself
- * shows the same message).
+ * `?preview=full` in the address (the browser bridge only) redraws every page after every edit, as the preview did
+ * before pages had keys: the bench's baseline.
+ */
+const redrawsEverything = () => typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('preview') === 'full'
+
+/** A stale preview the main side gave up on for a newer one: nothing to show or say. */
+const cancelled = (result: Result<unknown>) =>
+  result.ok ? typeof result.value === 'object' && result.value !== null && 'cancelled' in result.value : (result.error.code as string) === 'cancelled'
+
+let drawing = 0
+
+/**
+ * The handout as it will print, requested as soon as an edit is made (while one is being rendered, the newest edit
+ * waits for it, and edits in between are skipped). Rendering happens in the main process; this window only draws the
+ * pages whose keys changed, when they come on screen. While a field holds a value that cannot be printed, the last
+ * pages that could be drawn stay, with a plain note saying what to fix (the field itself shows the same message).
  */
 export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   const api = useQuietApi()
   const [layout, setLayout] = useState<Layout>('detailed')
   const [paper, setPaper] = useState<'letter' | 'a4'>('letter')
   const [log, setLog] = useState(true)
-  const [pages, setPages] = useState<string[]>([])
-  const [problem, setProblem] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const [shown, setShown] = useState<Shown>()
+  /** The last request answered (its argument as JSON) and, if it failed, what to say. */
+  const [done, setDone] = useState<{ request: string; error?: string }>()
   const [zoom, setZoom] = useState<number | null>(null)
+  const [full] = useState(redrawsEverything)
   const key = JSON.stringify(draft)
-  const nameRef = useRef(nameOf)
-  useEffect(() => void (nameRef.current = nameOf))
+  const program = useMemo(() => JSON.parse(key) as ProgramDraft, [key])
+  const invalid = useMemo(() => (program.items.length === 0 ? 'Add an exercise to see the handout.' : firstProblem(program, nameOf)), [program, nameOf])
+  const request = useMemo(() => JSON.stringify({ patientId, program: { ...program, status: 'current' }, layout, paper, logDays: log ? 14 : 0 }), [patientId, program, layout, paper, log])
+  const queue = useRef<ReturnType<typeof latestOnly<string>>>(undefined)
+  useEffect(() => () => (queue.current?.stop(), (queue.current = undefined)), [])
+  // The pages replaced are let go once the new ones are up.
+  useEffect(() => () => shown?.pdf.destroy(), [shown])
 
   useEffect(() => {
-    let stale = false
-    const timer = setTimeout(() => {
-      const program = JSON.parse(key) as ProgramDraft
-      if (program.items.length === 0) {
-        setPages([])
-        setBusy(false)
-        setProblem('Add an exercise to see the handout.')
-        return
+    if (invalid) return queue.current?.cancel()
+    queue.current ??= latestOnly(async (asked, isCurrent) => {
+      try {
+        const result = await api.previewHandout(JSON.parse(asked) as ArgOf<'previewHandout'>)
+        if (!isCurrent() || cancelled(result)) return
+        if (!result.ok) return setDone({ request: asked, error: withoutPath(result.error) })
+        const pdf = await openPdf(result.value.pdf)
+        if (!isCurrent()) return pdf.destroy()
+        const { pageKeys } = result.value
+        const keys = !full && pageKeys.length === pdf.count ? pageKeys : Array.from({ length: pdf.count }, (_, i) => `${++drawing}/${i}`)
+        setShown({ pdf, keys })
+        setDone({ request: asked })
+      } catch {
+        if (isCurrent()) setDone({ request: asked, error: 'The preview could not be drawn this time. It will try again after your next change.' })
       }
-      const invalid = firstProblem(program, (id) => nameRef.current?.(id))
-      if (invalid) {
-        setBusy(false)
-        return setProblem(invalid)
-      }
-      setBusy(true)
-      void api.previewHandout({ patientId, program: { ...program, status: 'current' }, layout, paper, logDays: log ? 14 : 0 }).then(async (result) => {
-        if (stale) return
-        if (!result.ok) {
-          setBusy(false)
-          return setProblem(withoutPath(result.error))
-        }
-        const images = await pageImages(result.value.pdf, 480)
-        if (stale) return
-        setPages(images)
-        setProblem(undefined)
-        setBusy(false)
-      }).catch(() => {
-        if (stale) return
-        setBusy(false)
-        setProblem('The preview could not be drawn this time. It will try again after your next change.')
-      })
-    }, 250)
-    return () => {
-      stale = true
-      clearTimeout(timer)
-    }
-  }, [api, patientId, key, layout, paper, log])
+    })
+    queue.current.push(request)
+  }, [api, request, invalid, full])
 
+  const busy = !invalid && done?.request !== request
+  const problem = invalid ?? done?.error
+  // With no exercises there is no handout: the old pages go.
+  const pages = program.items.length ? shown : undefined
+  const count = pages?.pdf.count ?? 0
   return (
     <Paper withBorder radius="lg" p="sm">
       <Group justify="space-between" mb="xs">
@@ -88,20 +102,20 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         </Group>
       </Stack>
       {problem && (
-        <Alert color={pages.length ? 'yellow' : 'gray'} variant="light" p="xs" role="status">
+        <Alert color={count ? 'yellow' : 'gray'} variant="light" p="xs" role="status">
           <Text size="xs">{problem}</Text>
-          {pages.length > 0 && <Text size="xs" c="dimmed" mt={4}>The pages below are from before this change. They update once it is fixed.</Text>}
+          {count > 0 && <Text size="xs" c="dimmed" mt={4}>The pages below are from before this change. They update once it is fixed.</Text>}
         </Alert>
       )}
-      <Stack gap="xs" data-testid="handout-preview" data-pages={pages.length} data-current={problem ? 'no' : 'yes'} style={problem ? { opacity: 0.6 } : undefined}>
-        {pages.map((src, i) => (
-          <UnstyledButton key={i} onClick={() => setZoom(i)} aria-label={`Page ${i + 1} of ${pages.length}, enlarge`}>
-            <Image src={src} alt={`Handout page ${i + 1}`} radius="xs" style={{ border: '1px solid var(--mantine-color-default-border)' }} />
+      <Stack gap="xs" data-testid="handout-preview" data-pages={count} data-current={problem ? 'no' : 'yes'} style={problem ? { opacity: 0.6 } : undefined}>
+        {pages?.keys.map((pageKey, i) => (
+          <UnstyledButton key={i} onClick={() => setZoom(i)} aria-label={`Enlarge page ${i + 1} of ${count}`}>
+            <PreviewPage pdf={pages.pdf} pageKey={pageKey} number={i + 1} total={count} eager={full} />
           </UnstyledButton>
         ))}
       </Stack>
-      <Modal opened={zoom !== null} onClose={() => setZoom(null)} size="auto" title={zoom !== null ? `Page ${zoom + 1} of ${pages.length}` : ''}>
-        {zoom !== null && <Image src={pages[zoom]} alt={`Handout page ${zoom + 1}`} w={480} />}
+      <Modal opened={zoom !== null && zoom < count} onClose={() => setZoom(null)} size="auto" title={zoom !== null ? `Page ${zoom + 1} of ${count}` : ''}>
+        {pages && zoom !== null && zoom < count && <div style={{ width: 720 }}><PreviewPage pdf={pages.pdf} pageKey={pages.keys[zoom]!} number={zoom + 1} total={count} width={720} eager /></div>}
       </Modal>
     </Paper>
   )

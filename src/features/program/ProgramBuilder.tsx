@@ -24,6 +24,10 @@ import { TemplateControls } from './TemplateControls'
 
 const newItemId = () => `item-${crypto.randomUUID()}`
 
+/** Kept the same between renders: new options each render made every card render again (dnd-kit's context changed). */
+const pointerOptions = { activationConstraint: { distance: 4 } }
+const keyboardOptions = { coordinateGetter: sortableKeyboardCoordinates }
+
 const screenReaderInstructions = {
   draggable: 'To move this exercise, press Space. Use the up and down arrow keys to change its place, Space again to drop it, or Escape to cancel.',
 }
@@ -58,7 +62,10 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   const [settingsTherapists, setSettingsTherapists] = useState<string[]>([])
   useEffect(() => void api.getSettings().then((r) => r.ok && setSettingsTherapists(r.value.therapists.map((t) => t.name))), [api])
   const dirty = !sameDraft(draft, saved)
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }))
+  const sensors = useSensors(useSensor(PointerSensor, pointerOptions), useSensor(KeyboardSensor, keyboardOptions))
+  // The draft as last rendered, for callbacks that stay the same function (so the cards given them do not render again).
+  const latest = useRef(draft)
+  useEffect(() => void (latest.current = draft))
 
   // Every change is kept as a draft at once; leaving the window with unsaved work asks first.
   const first = useRef(true)
@@ -74,15 +81,19 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
     return () => window.removeEventListener('beforeunload', warn)
   }, [dirty])
 
-  const setItems = (update: (items: ProgramItem[]) => ProgramItem[]) => setDraft((d) => ({ ...d, items: update(d.items) }))
-  const add = (exercise: Exercise, at?: number) =>
+  const setItems = useCallback((update: (items: ProgramItem[]) => ProgramItem[]) => setDraft((d) => ({ ...d, items: update(d.items) })), [])
+  const changeItem = useCallback((id: string, change: (item: ProgramItem) => ProgramItem) => setItems((items) => items.map((i) => (i.id === id ? change(i) : i))), [setItems])
+  const add = useCallback((exercise: Exercise, at?: number) =>
     setItems((items) => {
       const item: ProgramItem = { id: newItemId(), exerciseId: exercise.id, dosage: structuredClone(exercise.defaultDosage) }
       const next = [...items]
       next.splice(at ?? items.length, 0, item)
       return next
-    })
-  const remove = (item: ProgramItem, index: number) => {
+    }), [setItems])
+  const remove = useCallback((id: string) => {
+    const index = latest.current.items.findIndex((i) => i.id === id)
+    const item = latest.current.items[index]
+    if (!item) return
     setItems((items) => items.filter((i) => i.id !== item.id))
     const notice = `removed-${item.id}`
     notifications.show({
@@ -95,7 +106,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
       ),
       autoClose: 8000,
     })
-  }
+  }, [byId, setItems])
   const applyChosen = (template: Pick<Template, 'name' | 'items'>) => {
     try {
       const items = applyTemplate(template, byId, newItemId)
@@ -160,6 +171,10 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   const minutes = programMinutes(draft.items.map((i) => i.dosage))
   const therapists = settingsTherapists
   const exerciseName = useCallback((id: string) => byId.get(id)?.name, [byId])
+  const addLast = useCallback((exercise: Exercise) => add(exercise), [add])
+  // The same array while the same items are in the same order: a new one made every card render again.
+  const idList = draft.items.map((i) => i.id).join('\n')
+  const ids = useMemo(() => (idList ? idList.split('\n') : []), [idList])
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions }}>
       <Group justify="space-between" mb="md" align="flex-end">
@@ -194,7 +209,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
           <Paper withBorder radius="lg" p="sm">
             <Title order={3} size="h5" mb="xs">Exercise library</Title>
-            <ExercisePicker onAdd={(e) => add(e)} />
+            <ExercisePicker onAdd={addLast} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 6 }}>
@@ -208,7 +223,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
               {draft.items.length} exercises is a lot to do at home. Patients tend to keep up better with a shorter program; consider the most important {ADHERENCE_WARNING_AFTER} or fewer.
             </Alert>
           )}
-          <SortableContext items={draft.items.map((i) => i.id)} strategy={verticalListSortingStrategy}>
+          <SortableContext items={ids} strategy={verticalListSortingStrategy}>
             <DropZone>
               {draft.items.length === 0 && (
                 <Paper withBorder radius="lg" p="xl" ta="center" c="dimmed" style={{ borderStyle: 'dashed' }}>
@@ -217,14 +232,14 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
               )}
               {draft.items.map((item, index) => (
                 <ProgramItemCard key={item.id} item={item} index={index} exercise={byId.get(item.exerciseId)}
-                  problems={{ steps: problemUnder(problems, `items.${index}.instructionOverride`), notes: problemUnder(problems, `items.${index}.notes`) }}
-                  onChange={(next) => setItems((items) => items.map((i) => (i.id === item.id ? next : i)))} onRemove={() => remove(item, index)} />
+                  stepsProblem={problemUnder(problems, `items.${index}.instructionOverride`)} notesProblem={problemUnder(problems, `items.${index}.notes`)}
+                  onChange={changeItem} onRemove={remove} />
               ))}
             </DropZone>
           </SortableContext>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 3 }}>
-          <HandoutPreview patientId={patient.id} draft={draft} nameOf={(id) => byId.get(id)?.name} />
+          <HandoutPreview patientId={patient.id} draft={draft} nameOf={exerciseName} />
         </Grid.Col>
       </Grid>
     </DndContext>

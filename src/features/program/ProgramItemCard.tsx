@@ -2,6 +2,8 @@ import { ActionIcon, Badge, Button, Card, Group, Text, Textarea, TextInput, Tool
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { IconGripVertical, IconTrash } from '@tabler/icons-react'
+import { memo, useCallback } from 'react'
+import type { Dosage } from '../../core/dosage'
 import type { Exercise } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
 import { DiagramView } from '../library/DiagramView'
@@ -11,14 +13,22 @@ interface Props {
   item: ProgramItem
   index: number
   exercise: Exercise | undefined
-  onChange: (item: ProgramItem) => void
-  onRemove: () => void
+  /**
+   * Changes the item with this id, from the item as it is then: a callback that never needs the item, so it stays
+   * the same function and typing in one card leaves the other cards as they are (not rendered again).
+   */
+  onChange: (id: string, change: (item: ProgramItem) => ProgramItem) => void
+  onRemove: (id: string) => void
   /** Plain messages for this exercise's own steps and note, shown by those fields. */
-  problems?: { steps?: string; notes?: string }
+  stepsProblem?: string | undefined
+  notesProblem?: string | undefined
 }
 
-/** One exercise in the program: its dosage for this patient, their own instructions if changed, a note. */
-export function ProgramItemCard({ item, index, exercise, onChange, onRemove, problems }: Props) {
+/** One exercise in the program: its dosage for this patient, their own instructions if changed, a note. Rendered again only when its own props change. */
+export const ProgramItemCard = memo(function ProgramItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, notesProblem }: Props) {
+  const id = item.id
+  const change = (update: (item: ProgramItem) => ProgramItem) => onChange(id, update)
+  const onDosage = useCallback((dosage: Dosage) => onChange(id, (i) => ({ ...i, dosage })), [id, onChange])
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id })
   const name = exercise?.name ?? item.exerciseId
   const overridden = item.instructionOverride !== undefined
@@ -42,27 +52,33 @@ export function ProgramItemCard({ item, index, exercise, onChange, onRemove, pro
               side={item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined} />
           )}
         <Tooltip label={`Remove ${name}`}>
-          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={onRemove}><IconTrash size={16} /></ActionIcon>
+          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={() => onRemove(id)}><IconTrash size={16} /></ActionIcon>
         </Tooltip>
         </Group>
       </Group>
-      <DosageEditor label={name} value={item.dosage} onChange={(dosage) => onChange({ ...item, dosage })} />
+      <DosageEditor label={name} value={item.dosage} onChange={onDosage} />
       {overridden ? (
         <>
           <Textarea mt="xs" size="xs" autosize minRows={2} label="Steps for this patient (one per line)" aria-label={`Steps for this patient (${name})`}
             description="The library entry stays as it is; only this patient's handout uses these steps."
-            error={problems?.steps} value={item.instructionOverride!.join('\n')} onChange={(e) => onChange({ ...item, instructionOverride: e.currentTarget.value.split('\n') })} />
-          <Button size="compact-xs" variant="subtle" mt={4} onClick={() => { const { instructionOverride: _o, ...rest } = item; onChange(rest) }}>
+            error={stepsProblem} value={item.instructionOverride!.join('\n')} onChange={(e) => {
+              const steps = e.currentTarget.value.split('\n')
+              change((i) => ({ ...i, instructionOverride: steps }))
+            }} />
+          <Button size="compact-xs" variant="subtle" mt={4} onClick={() => change(({ instructionOverride: _o, ...rest }) => rest)}>
             Use the library’s steps again
           </Button>
         </>
       ) : (
-        <Button size="compact-xs" variant="subtle" mt={6} onClick={() => onChange({ ...item, instructionOverride: [...(exercise?.steps ?? [])] })}>
+        <Button size="compact-xs" variant="subtle" mt={6} onClick={() => change((i) => ({ ...i, instructionOverride: [...(exercise?.steps ?? [])] }))}>
           Change the steps for this patient
         </Button>
       )}
-      <TextInput mt="xs" size="xs" placeholder="Note to the patient (optional)" aria-label={`Note to the patient (${name})`} error={problems?.notes} value={item.notes ?? ''}
-        onChange={(e) => onChange({ ...item, notes: e.currentTarget.value || undefined })} />
+      <TextInput mt="xs" size="xs" placeholder="Note to the patient (optional)" aria-label={`Note to the patient (${name})`} error={notesProblem} value={item.notes ?? ''}
+        onChange={(e) => {
+          const notes = e.currentTarget.value || undefined
+          change((i) => ({ ...i, notes }))
+        }} />
     </Card>
   )
-}
+})

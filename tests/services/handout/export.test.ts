@@ -131,23 +131,23 @@ describe('therapist on the handout', () => {
     const therapist = { name: 'Dana Whitfield', credentials: 'PT, DPT', phone: '(206) 555-0199', email: 'dana@riverside.example' }
     expect(await call('updateSettings', { therapists: [therapist] })).toMatchObject({ ok: true })
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
-    const preview = await call<{ pdf: string }>('previewHandout', {
+    const preview = await call<{ pdf: Uint8Array }>('previewHandout', {
       patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
       program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
     })
     if (!preview.ok) throw new Error(preview.error.message)
-    expect((await pdfText(Buffer.from(preview.value.pdf, 'base64'))).all).toContain('Your therapist: Dana Whitfield, PT, DPT')
+    expect((await pdfText(Buffer.from(preview.value.pdf))).all).toContain('Your therapist: Dana Whitfield, PT, DPT')
   }, 30_000)
 
   it('prints the clinician shorthand only for a clinic that turned it on in Settings', async () => {
     const { call, patient } = await setup()
     const preview = async () => {
-      const result = await call<{ pdf: string }>('previewHandout', {
+      const result = await call<{ pdf: Uint8Array }>('previewHandout', {
         patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
         program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } } }] },
       })
       if (!result.ok) throw new Error(result.error.message)
-      return (await pdfText(Buffer.from(result.value.pdf, 'base64'))).all.replace(/\s+/g, '')
+      return (await pdfText(Buffer.from(result.value.pdf))).all.replace(/\s+/g, '')
     }
     expect(await preview()).not.toContain('2sets×10–15reps')
     expect(await call('updateSettings', { clinicianShorthand: true })).toMatchObject({ ok: true })
@@ -161,12 +161,12 @@ describe('therapist on the handout', () => {
     expect(await call('updateSettings', { therapists: [{ name }] })).toMatchObject({ ok: true })
     expect(await call('updatePatient', { id: patient.id, revision: patient.revision, patient: { ...patientInput(), therapist: name } })).toMatchObject({ ok: true })
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true } })
-    const preview = await call<{ pdf: string }>('previewHandout', {
+    const preview = await call<{ pdf: Uint8Array }>('previewHandout', {
       patientId: patient.id, layout: 'compact', paper: 'a4', logDays: 0,
       program: { title: 'Week 1', status: 'current', therapist: name, items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
     })
     if (!preview.ok) throw new Error(preview.error.message)
-    const text = await pdfText(Buffer.from(preview.value.pdf, 'base64'))
+    const text = await pdfText(Buffer.from(preview.value.pdf))
     expect(text.all.replace(/\s+/g, '')).toContain(`Yourtherapist:${name.replace(/\s+/g, '')}`)
     // Wrapped within the page's margins, not run off its edge.
     const page = text.pages[0]!
@@ -312,12 +312,12 @@ describe('video links on the handout', () => {
   it('prints the library’s video link of an exercise as its short link, and nothing once the link is removed', async () => {
     const { call, patient } = await setup()
     const preview = async () => {
-      const result = await call<{ pdf: string }>('previewHandout', {
+      const result = await call<{ pdf: Uint8Array }>('previewHandout', {
         patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
         program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
       })
       if (!result.ok) throw new Error(result.error.message)
-      return (await pdfText(Buffer.from(result.value.pdf, 'base64'))).all.replace(/\s+/g, '')
+      return (await pdfText(Buffer.from(result.value.pdf))).all.replace(/\s+/g, '')
     }
     expect(await call('setExerciseVideo', { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' })).toMatchObject({ ok: true })
     const withLink = await preview()
@@ -325,5 +325,35 @@ describe('video links on the handout', () => {
     expect(withLink).toContain('riversidept.example/v/bridges')
     await call('setExerciseVideo', { exerciseId: 'bridges', url: null })
     expect(await preview()).not.toContain('Watchthevideo')
+  }, 60_000)
+})
+
+describe('the live preview’s pages', () => {
+  it('sends the PDF as bytes with one key per page; a note on the last exercise changes only its page’s key', async () => {
+    const { call, patient } = await setup()
+    const ids = ['clamshells', 'reverse-clamshells', 'hip-flexor-stretch', 'side-lying-hip-abduction', 'prone-hip-extension', 'bridges', 'bridge-with-hold']
+    const items = ids.map((exerciseId, i) => ({ id: `item-00000${i + 1}`, exerciseId, dosage: { sets: 2, reps: { min: 10, max: 10 } } }))
+    const preview = async (notes?: string) => {
+      const last = { ...items.at(-1)!, ...(notes ? { notes } : {}) }
+      const result = await call<{ pdf: Uint8Array; pageKeys: string[] }>('previewHandout', {
+        patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 14, program: { title: 'Hip', status: 'current', items: [...items.slice(0, -1), last] },
+      })
+      if (!result.ok) throw new Error(result.error.message)
+      return result.value
+    }
+    const before = await preview()
+    expect(before.pdf).toBeInstanceOf(Uint8Array)
+    expect(Buffer.from(before.pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+    const pages = (await pdfText(before.pdf)).pages.length
+    expect(pages).toBeGreaterThan(2)
+    expect(before.pageKeys).toHaveLength(pages)
+    expect(new Set(before.pageKeys).size).toBe(pages)
+
+    const after = await preview('Keep your back flat on the floor.')
+    const changed = after.pageKeys.flatMap((key, i) => (key === before.pageKeys[i] ? [] : [i]))
+    const text = await pdfText(after.pdf)
+    const withNote = text.pages.flatMap((page, i) => (page.text.includes('Keep your back flat') ? [i] : []))
+    expect(withNote).toHaveLength(1)
+    expect(changed).toEqual(withNote)
   }, 60_000)
 })

@@ -85,7 +85,7 @@ describe('reprintHandout', () => {
     await value('saveProgram', { patientId: patient.id, programId: program.id, revision: program.revision, program: { title: 'Knee week 3', status: 'current', items: [{ ...items[0]!, dosage: { sets: 3, reps: { min: 15, max: 15 } } }] } })
     await value('updateExercise', { id: exercise.id, exercise: { ...stepUps, steps: ['A new first step.'] } })
     await value('updateSettings', { clinic: { name: 'Lakeside Rehab', phone: '(206) 555-0000', layout: 'detailed' }, therapists: [] })
-    const changed = await pdfText(Buffer.from((await value<{ pdf: string }>('previewHandout', { patientId: patient.id, program: { title: 'Knee week 3', status: 'current', items }, layout: 'compact', paper: 'a4', logDays: 14 })).pdf, 'base64'))
+    const changed = await pdfText(Buffer.from((await value<{ pdf: Uint8Array }>('previewHandout', { patientId: patient.id, program: { title: 'Knee week 3', status: 'current', items }, layout: 'compact', paper: 'a4', logDays: 14 })).pdf))
     expect(changed.all).toContain('Lakeside Rehab')
     const again = await value<{ saved: true; path: string }>('reprintHandout', { patientId: patient.id, handoutId: first.record.id })
     const reprinted = await readFile(again.path)

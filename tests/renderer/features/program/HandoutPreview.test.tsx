@@ -1,7 +1,7 @@
 import { MantineProvider } from '@mantine/core'
-import { render, screen, waitFor } from '@testing-library/react'
+import { act, render, screen, waitFor } from '@testing-library/react'
 import type { ReactNode } from 'react'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiProvider } from '../../../../src/app/api-context'
 import type { Api, Handlers } from '../../../../src/core/contract'
 import { dispatch } from '../../../../src/core/dispatch'
@@ -9,16 +9,27 @@ import type { Dosage } from '../../../../src/core/dosage'
 import { AppFailure } from '../../../../src/core/result'
 import type { ProgramDraft } from '../../../../src/features/program/draft'
 import { HandoutPreview } from '../../../../src/features/program/HandoutPreview'
+import type { PdfPages } from '../../../../src/features/program/pdf-pages'
 import { firstProblem } from '../../../../src/features/program/program-problems'
 
-// pdf.js cannot draw in jsdom: each PDF becomes two page images.
+// pdf.js cannot draw in jsdom: each PDF opens as its first byte's number of pages, and every draw is noted.
+const draws: { pdf: number; page: number }[] = []
+let opened = 0
 vi.mock('../../../../src/features/program/pdf-pages', () => ({
-  pageImages: vi.fn(async () => ['data:image/png;base64,AAAA', 'data:image/png;base64,BBBB']),
+  openPdf: vi.fn(async (data: Uint8Array): Promise<PdfPages> => {
+    const pdf = ++opened
+    return {
+      count: data[0]!,
+      aspect: 11 / 8.5,
+      draw: async (page, _target, _width, current = () => true) => (current() ? (draws.push({ pdf, page }), true) : false),
+      destroy: () => {},
+    }
+  }),
 }))
 
-/** The preview call as the app makes it: the real argument check, then a handler that always draws. */
-function previewApi(handler: Handlers['previewHandout'] = async () => ({ pdf: 'JVBERi0xLjQ=', warnings: [] })): Api {
-  const previewHandout = vi.fn(async (arg: unknown) => JSON.parse(JSON.stringify(await dispatch({ previewHandout: handler } as Handlers, 'previewHandout', arg))))
+/** The preview call as the app makes it: the real argument check, IPC's structured clone, then a handler that always draws. */
+function previewApi(handler: Handlers['previewHandout'] = async () => ({ pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] })): Api {
+  const previewHandout = vi.fn(async (arg: unknown) => structuredClone(await dispatch({ previewHandout: handler } as Handlers, 'previewHandout', arg)))
   return { previewHandout } as unknown as Api
 }
 
@@ -40,7 +51,7 @@ describe('the handout preview', () => {
 
     rerender(<HandoutPreview patientId="patient-1" draft={program({ reps: { min: 11, max: 10 } })} nameOf={names} />)
     expect(await screen.findByText('Exercise 1 (Bridges): The upper end of the reps range must not be below the lower end.')).toBeInTheDocument()
-    expect(screen.getAllByRole('img', { name: /^Handout page / })).toHaveLength(2)
+    expect(screen.getAllByRole('img', { name: /^Page \d of 2$/ })).toHaveLength(2)
     expect(previewPages()).toHaveAttribute('data-current', 'no')
     expect(screen.queryByText(/items\.0|dosage\.reps|"code"/)).not.toBeInTheDocument()
 
@@ -55,14 +66,14 @@ describe('the handout preview', () => {
     let refuse = false
     const api = previewApi(async () => {
       if (refuse) throw new AppFailure('invalid_argument', 'Add your clinic’s name in Settings → Clinic before printing.', 'clinic')
-      return { pdf: 'JVBERi0xLjQ=', warnings: [] }
+      return { pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] }
     })
     const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
     await waitFor(() => expect(previewPages()).toHaveAttribute('data-pages', '2'))
 
     rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 }, '')} />)
     expect(await screen.findByText('Give the program a title.')).toBeInTheDocument()
-    expect(screen.getAllByRole('img', { name: /^Handout page / })).toHaveLength(2)
+    expect(screen.getAllByRole('img', { name: /^Page \d of 2$/ })).toHaveLength(2)
 
     refuse = true
     rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 3 })} />)
@@ -70,7 +81,69 @@ describe('the handout preview', () => {
     await waitFor(() => expect(api.previewHandout).toHaveBeenCalledTimes(2))
     expect(await screen.findByText('Add your clinic’s name in Settings → Clinic before printing.')).toBeInTheDocument()
     expect(screen.getByText('The pages below are from before this change. They update once it is fixed.')).toBeInTheDocument()
-    expect(screen.getAllByRole('img', { name: /^Handout page / })).toHaveLength(2)
+    expect(screen.getAllByRole('img', { name: /^Page \d of 2$/ })).toHaveLength(2)
+  })
+})
+
+/** A preview whose pages are keyed by `keys()` at the time of each call (one page per key). */
+const keyedApi = (keys: () => string[]) => previewApi(async () => ({ pdf: new Uint8Array([keys().length]), pageKeys: keys(), warnings: [] }))
+const drawnPages = (from: number) => draws.slice(from).map((d) => d.page).sort()
+
+describe('the handout preview’s pages', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('draws each page on a canvas named “Page N of M”, then redraws only the page whose key changed', async () => {
+    let keys = ['cover', 'cards', 'log']
+    const api = keyedApi(() => keys)
+    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    const start = draws.length
+    await waitFor(() => expect(drawnPages(start)).toEqual([1, 2, 3]))
+    const pages = screen.getAllByRole('img', { name: /^Page \d of 3$/ })
+    expect(pages.map((p) => p.tagName)).toEqual(['CANVAS', 'CANVAS', 'CANVAS'])
+    expect(screen.getByRole('button', { name: 'Enlarge page 2 of 3' })).toBeInTheDocument()
+
+    keys = ['cover', 'cards, 3 sets', 'log']
+    const edited = draws.length
+    rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 3 })} />)
+    await waitFor(() => expect(screen.getAllByRole('img')[1]).toHaveAttribute('data-drawn', 'cards, 3 sets'))
+    expect(api.previewHandout).toHaveBeenCalledTimes(2)
+    // The other two kept their pixels: drawn once, from the first PDF.
+    expect(drawnPages(edited)).toEqual([2])
+    expect(draws.slice(edited)[0]!.pdf).toBe(opened)
+    // The same canvases, not new ones.
+    expect(screen.getAllByRole('img', { name: /^Page \d of 3$/ })).toEqual(pages)
+  })
+
+  it('draws a changed page that is off screen only once it comes near the screen', async () => {
+    const observed = new Map<Element, (entries: { isIntersecting: boolean }[]) => void>()
+    vi.stubGlobal('IntersectionObserver', class {
+      constructor(private readonly callback: (entries: { isIntersecting: boolean }[]) => void) {}
+      observe(element: Element) {
+        observed.set(element, this.callback)
+      }
+      disconnect() {}
+    })
+    const show = (canvas: Element) => act(() => observed.get(canvas)!([{ isIntersecting: true }]))
+    const api = keyedApi(() => ['one', 'two', 'three'])
+    render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    await waitFor(() => expect(screen.getAllByRole('img', { name: /^Page \d of 3$/ })).toHaveLength(3))
+    const [first, , third] = screen.getAllByRole('img')
+    const start = draws.length
+    show(first!)
+    await waitFor(() => expect(first).toHaveAttribute('data-drawn', 'one'))
+    expect(drawnPages(start)).toEqual([1])
+    show(third!)
+    await waitFor(() => expect(third).toHaveAttribute('data-drawn', 'three'))
+    expect(drawnPages(start)).toEqual([1, 3])
+  })
+
+  it('redraws every page when the pages carry no keys', async () => {
+    const api = previewApi(async () => ({ pdf: new Uint8Array([2]), pageKeys: [], warnings: [] }))
+    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    await waitFor(() => expect(screen.getAllByRole('img', { name: /^Page \d of 2$/ })[1]).toHaveAttribute('data-drawn'))
+    const edited = draws.length
+    rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 3 })} />)
+    await waitFor(() => expect(drawnPages(edited)).toEqual([1, 2]))
   })
 })
 

@@ -5,9 +5,9 @@ import { App } from '../../../../src/app/App'
 import { patientInput } from '../../../support/patients'
 import { fakeApi } from '../../fake-api'
 
-// pdf.js cannot draw in jsdom: each PDF becomes two page images.
+// pdf.js cannot draw in jsdom: each PDF opens as two pages that draw at once.
 vi.mock('../../../../src/features/program/pdf-pages', () => ({
-  pageImages: vi.fn(async () => ['data:image/png;base64,AAAA', 'data:image/png;base64,BBBB']),
+  openPdf: vi.fn(async () => ({ count: 2, aspect: 11 / 8.5, draw: async () => true, destroy: () => {} })),
 }))
 
 afterEach(() => {
@@ -17,7 +17,7 @@ afterEach(() => {
 
 describe('the program builder', () => {
   it('keeps the preview and says what to fix, by the field, when a value is invalid; saving names the exercise, not a schema path', async () => {
-    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: 'JVBERi0xLjQ=', warnings: [] } }) })
+    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ['p1', 'p2'], warnings: [] } }) })
     const created = await api.createPatient(patientInput())
     if (!created.ok) throw new Error('setup failed')
     const saved = await api.saveProgram({ patientId: created.value.id, program: { title: 'Hips', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { reps: { min: 10, max: 10 } } }] } })
@@ -47,7 +47,7 @@ describe('the program builder', () => {
 
 describe('the builder, for a program printed before', () => {
   it('says it matches the last handout, then lists what changed once the dosage is changed', async () => {
-    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: 'JVBERi0xLjQ=', warnings: [] } }) })
+    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ['p1', 'p2'], warnings: [] } }) })
     const ok = <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }) => {
       if (!result.ok) throw new Error(result.error.message)
       return result.value
