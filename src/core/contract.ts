@@ -99,7 +99,8 @@ export const contract = {
   saveTemplate: channel<Template>()(libraryArgs.saveTemplate),
   deleteTemplate: channel<{ id: string }>()(libraryArgs.deleteTemplate),
 
-  previewHandout: channel<{ pdf: string; warnings: string[] }>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
+  /** `cancelled`: a newer preview of the same patient's program came first; nothing to show. */
+  previewHandout: channel<{ pdf: string; warnings: string[] } | { cancelled: true }>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
   printHandout: channel<{ printed: boolean; warnings: string[] }>()(z.strictObject({ patientId: id, programId: id, ...handoutOptions })),
   exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
     z.strictObject({ patientId: id, programId: id, ...handoutOptions }),

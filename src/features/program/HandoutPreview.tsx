@@ -16,8 +16,8 @@ interface Props {
 }
 
 /**
- * The handout as it will print, redrawn a quarter of a second after the last edit. Rendering happens in
- * the main process; this window only draws the finished pages. While a field holds a value that cannot be
+ * The handout as it will print, redrawn a quarter of a second after the last edit. Rendering happens off
+ * the main process's thread (a utility process in the app); this window only draws the finished pages. While a field holds a value that cannot be
  * printed, the last pages that could be drawn stay, with a plain note saying what to fix (the field itself
  * shows the same message).
  */
@@ -56,6 +56,8 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
           setBusy(false)
           return setProblem(withoutPath(result.error))
         }
+        // Cancelled: a newer preview of this program was asked for (here or in another window); it brings the pages.
+        if ('cancelled' in result.value) return setBusy(false)
         const images = await pageImages(result.value.pdf, 480)
         if (stale) return
         setPages(images)

@@ -9,6 +9,7 @@ import type { Dosage } from '../../../../src/core/dosage'
 import { AppFailure } from '../../../../src/core/result'
 import type { ProgramDraft } from '../../../../src/features/program/draft'
 import { HandoutPreview } from '../../../../src/features/program/HandoutPreview'
+import { pageImages } from '../../../../src/features/program/pdf-pages'
 import { firstProblem } from '../../../../src/features/program/program-problems'
 
 // pdf.js cannot draw in jsdom: each PDF becomes two page images.
@@ -71,6 +72,24 @@ describe('the handout preview', () => {
     expect(await screen.findByText('Add your clinic’s name in Settings → Clinic before printing.')).toBeInTheDocument()
     expect(screen.getByText('The pages below are from before this change. They update once it is fixed.')).toBeInTheDocument()
     expect(screen.getAllByRole('img', { name: /^Handout page / })).toHaveLength(2)
+  })
+
+  it('ignores a preview cancelled by a newer one: the pages stay, no problem is shown, the spinner stops', async () => {
+    let cancel = false
+    vi.mocked(pageImages).mockClear()
+    const api = previewApi(async () => (cancel ? { cancelled: true as const } : { pdf: 'JVBERi0xLjQ=', warnings: [] }))
+    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    await waitFor(() => expect(previewPages()).toHaveAttribute('data-pages', '2'))
+
+    cancel = true
+    rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 3 })} />)
+    await waitFor(() => expect(api.previewHandout).toHaveBeenCalledTimes(2))
+    await waitFor(() => expect(screen.queryByLabelText('Updating the preview')).not.toBeInTheDocument())
+    expect(screen.getAllByRole('img', { name: /^Handout page / })).toHaveLength(2)
+    expect(previewPages()).toHaveAttribute('data-current', 'yes')
+    expect(screen.queryByRole('status')).not.toBeInTheDocument()
+    // Nothing to draw: only the first preview's PDF was drawn.
+    expect(pageImages).toHaveBeenCalledTimes(1)
   })
 })
 
