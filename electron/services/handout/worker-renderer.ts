@@ -3,6 +3,7 @@
  * electron/main/render-process.ts). From the sources (tsx, vitest, Playwright) the worker runs render-worker.ts
  * through tsx; the built app passes the bundled entry (out/main/handout-worker.js) instead.
  */
+import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { createChannelRenderer, type HandoutRenderer, type RenderChannel, type RenderReply } from './renderer'
@@ -22,6 +23,15 @@ export function sourceWorkerEntry(): WorkerEntry {
   const entry = new URL('./render-worker.ts', import.meta.url).href
   const boot = `const { register } = await import(${JSON.stringify(tsx)}); register({ tsconfig: ${JSON.stringify(tsconfig)} }); await import(${JSON.stringify(entry)})`
   return { file: new URL(`data:text/javascript,${encodeURIComponent(boot)}`), execArgv: [] }
+}
+
+/**
+ * The built entry (out/main/handout-worker.js, what the app runs) when there is one, else the sources through tsx.
+ * The browser bridge always runs after `electron-vite build`; the built entry starts in a third of the time (no
+ * TypeScript to compile on the way), which the first preview on a busy machine needs.
+ */
+export function bridgeWorkerEntry(builtFile: string): WorkerEntry {
+  return existsSync(builtFile) ? { file: builtFile, execArgv: [] } : sourceWorkerEntry()
 }
 
 /** A worker thread running the renderer, as a RenderChannel (and the worker, for tests). */
