@@ -125,8 +125,16 @@ export function createChannelRenderer(spawn: () => RenderChannel, fontsDir: stri
     while (job?.settled) job = queue.shift()
     if (!job) return
     current = job
-    channel ??= open()
-    channel.send({ type: 'render', id: job.id, input: job.input, options: job.options, fontsDir })
+    try {
+      channel ??= open()
+      channel.send({ type: 'render', id: job.id, input: job.input, options: job.options, fontsDir })
+    } catch (error) {
+      // Not sent (an input that cannot be copied to another thread, a renderer that cannot start): this render
+      // fails, the next ones are still tried.
+      current = undefined
+      settle(job, { error })
+      pump()
+    }
   }
 
   if (options.warm) channel = open()

@@ -89,6 +89,13 @@ describe('rendering in a worker thread', () => {
     expect((await pdfText(again.pdf)).pages.length).toBeGreaterThan(1)
   })
 
+  it('fails a render it cannot send to the worker and goes on with the next', async () => {
+    const renderer = track(createWorkerRenderer(fonts))
+    const input = await eight()
+    await expect(renderer.render({ ...input, notAHandout: () => 'a function cannot be copied to another thread' })).rejects.toThrow(/could not be cloned/)
+    expect((await pdfText((await renderer.render(input)).pdf)).pages.length).toBeGreaterThan(1)
+  })
+
   it('never blocks this thread for more than 20 ms while it renders an 8-exercise handout', async () => {
     const renderer = track(createWorkerRenderer(fonts))
     const input = await eight()
