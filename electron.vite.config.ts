@@ -6,7 +6,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      // The handout renderer runs in its own process (electron/main/render-process.ts): its own entry, out/main/handout-worker.js.
+      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'handout-worker': resolve('electron/services/handout/render-worker.ts') } },
     },
   },
   preload: {

@@ -3,11 +3,15 @@
  *   {"name":"roster.edit","value":4.1,"unit":"ms","baseline":390,"target":40}
  * where baseline is the naive way (plain lowdb, a naive search) measured in the same run.
  */
+import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { renderHandout } from '../electron/services/handout/render'
 import { previewBench } from './bench-preview'
+import { createInProcessRenderer, type HandoutRenderer } from '../electron/services/handout/renderer'
+import { createWorkerRenderer } from '../electron/services/handout/worker-renderer'
 import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { loadBuiltinLibrary } from '../electron/services/library/builtin'
@@ -20,6 +24,7 @@ import { summarize, type Patient } from '../src/core/patient'
 import { fold, indexRoster, searchRoster } from '../src/core/roster-search'
 import { SnapshotFile } from '../electron/services/roster/snapshot-file'
 import { RosterStore } from '../electron/services/roster/store'
+import { watchLoop } from '../tests/support/event-loop'
 import { syntheticPatients } from '../tests/support/patients'
 import { startupBench } from './bench/startup'
 
@@ -162,13 +167,28 @@ async function handoutBench(): Promise<void> {
     edits.push(await timed(() => renderHandout(edited, fonts)))
   }
   report('handout.render8.edit', median(edits), 'ms', first, 300)
-  let peak = process.memoryUsage().rss
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
   const booklet: number[] = []
   for (let i = 0; i < 3; i++) booklet.push(await timed(() => renderHandout(sixty, fonts)))
-  clearInterval(sampler)
   report('handout.render60.warm', median(booklet), 'ms', booklet[0]!, 600)
-  report('handout.render60.peak_rss', peak / 1024 / 1024, 'MB', peak / 1024 / 1024, 350)
+  // Peak memory in a process of its own that renders only the booklet (as the app's renderer process does), not
+  // this one, which holds the roster bench's patients and everything rendered above.
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), RENDER60_RSS], { encoding: 'utf8' })
+  const peak = (JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { peak?: number }).peak
+  if (child.status !== 0 || peak === undefined) throw new Error(`The 60-exercise memory run failed: ${child.stderr}`)
+  report('handout.render60.peak_rss', peak, 'MB', peak, 350)
+}
+
+/** The 60-exercise booklet rendered three times in this process, alone; prints its peak RSS in MB. */
+const RENDER60_RSS = '--render60-rss'
+async function render60Rss(): Promise<void> {
+  const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
+  const items = example.program.items as unknown[]
+  const sixty = { ...example, logDays: 14, program: { ...example.program, items: Array.from({ length: 60 }, (_, i) => items[i % items.length]) } }
+  let peak = process.memoryUsage().rss
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+  for (let i = 0; i < 3; i++) await renderHandout(sixty, resolve('resources/fonts'))
+  clearInterval(sampler)
+  console.log(JSON.stringify({ peak: Math.max(peak, process.memoryUsage().rss) / 1024 / 1024 }))
 }
 
 /**
@@ -203,5 +223,34 @@ async function diagramsBench(): Promise<void> {
   report('diagrams.geometry60.cached', cached, 'ms', fresh, 5)
 }
 
-const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench, diagrams: diagramsBench, startup: () => startupBench(report), preview: () => previewBench(report) }
-for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()
+/**
+ * What a render costs the main process's event loop: the longest it was blocked (busy between two ticks of a 5 ms
+ * timer, see tests/support/event-loop.ts) while an 8-exercise handout is rendered through the app's runner in a
+ * worker thread (React's production build there: the worker sets NODE_ENV=production), against the same renders in
+ * this process (NODE_ENV as the bench runs, unset: React's development build). One warm-up render each, then five
+ * edits. `main.max_timer_gap_during_render` is the raw longest gap between ticks, which also counts the time the
+ * system ran other processes instead (on a busy machine, tens of ms with nothing rendering here).
+ */
+async function mainBench(): Promise<void> {
+  const fonts = resolve('resources/fonts')
+  const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
+  const items = example.program.items as { notes?: string }[]
+  const eight = { ...example, program: { ...example.program, items: [...items, items[0], items[5]] } }
+  const edited = (i: number) => ({ ...eight, program: { ...eight.program, items: eight.program.items.map((item: object, k: number) => (k === 3 ? { ...item, notes: `Edit ${i}: a little further each day.` } : item)) } })
+  const measure = async (renderer: HandoutRenderer) => {
+    await renderer.render(eight)
+    const watched = await watchLoop(async () => {
+      for (let i = 0; i < 5; i++) await renderer.render(edited(i))
+    })
+    await renderer.close()
+    return watched
+  }
+  const inWorker = await measure(createWorkerRenderer(fonts))
+  const here = await measure(createInProcessRenderer(fonts))
+  report('main.max_block_during_render', inWorker.block, 'ms', here.block, 20)
+  report('main.max_timer_gap_during_render', inWorker.gap, 'ms', here.gap, 20)
+}
+
+const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench, diagrams: diagramsBench, main: mainBench, startup: () => startupBench(report), preview: () => previewBench(report) }
+if (filter === RENDER60_RSS) await render60Rss()
+else for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path'
 import { resolveDataDir } from '../main/data-dir'
 import { createServices } from '../services'
+import { bridgeWorkerEntry, createWorkerRenderer } from '../services/handout/worker-renderer'
 import { ScriptedDialogs } from './dialogs'
 import { startBridge } from './server'
 
@@ -34,6 +35,8 @@ const services = createServices({
   appInfo: { name: 'Homeplan', version, platform: process.platform, versions: { electron: null, chrome: null, node: process.versions.node } },
   dialogs: new ScriptedDialogs(resolve(data.path, 'exports')),
   resourcesDir: resolve('resources'),
+  // Handouts render in a worker thread (the built entry, as in the app), outside this process's event loop.
+  renderer: createWorkerRenderer(resolve('resources/fonts'), bridgeWorkerEntry(resolve('out/main/handout-worker.js'))),
   log: (message, error) => console.warn(message, error ?? ''),
 })
 // As the app does: the roster starts opening now, beside the page being loaded, not on the page's first call.

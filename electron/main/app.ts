@@ -8,6 +8,7 @@ import { appUrlMatcher, registerIpc } from './ipc'
 import { buildMenuTemplate } from './menu'
 import { hardenContents, hardenSession, isExternalWebUrl } from './security'
 import { pdfPrinter } from './print'
+import { createUtilityRenderer } from './render-process'
 import { createMainWindow } from './window'
 
 export const WEBSITE = 'https://github.com/homeplan-app/homeplan'
@@ -73,6 +74,8 @@ export function startApp(): void {
       },
       dialogs: electronDialogs(() => app.getPath('documents'), folders),
       resourcesDir: join(here, '../../resources'),
+      // Handouts render in a utility process (built beside this file by electron.vite.config.ts), not here.
+      renderer: createUtilityRenderer(join(here, 'handout-worker.js'), join(here, '../../resources/fonts')),
       openFile: (path) => void shell.openPath(path),
       showFile: (path) => shell.showItemInFolder(path),
       printPdf: pdfPrinter(data.path),

@@ -7,6 +7,7 @@ import { acquireDataLock, type DataLock, type DataLockOptions } from './data-loc
 import type { Dialogs } from './dialogs'
 import { copiesFolder, removeCopies } from './handout/copies'
 import { createHandoutHandlers } from './handout/export'
+import { createInProcessRenderer, type HandoutRenderer } from './handout/renderer'
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
@@ -31,6 +32,11 @@ export interface ServiceDeps {
   showFile?: (path: string) => void
   /** The system print dialog for a PDF (the app passes electron/main/print.ts). */
   printPdf?: (pdf: Buffer, title: string) => Promise<boolean>
+  /**
+   * Where handouts are rendered: the app passes a utility process, the browser bridge a worker thread; by default
+   * this process (tests). Closed with the services.
+   */
+  renderer?: HandoutRenderer
   /** The folder lock's timings and process check (tests shorten them). */
   lock?: Pick<DataLockOptions, 'staleAfterMs' | 'heartbeatMs' | 'isAlive' | 'pid' | 'host'>
 }
@@ -113,6 +119,7 @@ export function createServices(deps: ServiceDeps): Services {
     await store()
     if (readOnly !== undefined) throw new AppFailure('conflict', readOnly)
   }
+  const renderer = deps.renderer ?? createInProcessRenderer(join(deps.resourcesDir, 'fonts'))
   const library = createLibrary({
     dataDir: deps.dataDir,
     builtinDir: join(deps.resourcesDir, 'library', 'exercises'),
@@ -150,7 +157,7 @@ export function createServices(deps: ServiceDeps): Services {
     ...library.handlers,
     ...createHandoutHandlers({
       dataDir: deps.dataDir,
-      resourcesDir: deps.resourcesDir,
+      renderer,
       store,
       library,
       settings: () => settings.get(),
@@ -174,6 +181,7 @@ export function createServices(deps: ServiceDeps): Services {
     handlers,
     prepare: () => void store().catch(() => {}),
     close: async () => {
+      await renderer.close()
       await backups.idle()
       if (opened) await (await opened.catch(() => undefined))?.close()
       await lock?.release()

@@ -112,9 +112,10 @@ export const contract = {
   /**
    * The builder's live preview: the PDF as bytes (never base64; the HTTP bridge alone encodes them on the wire) and one
    * key per page that changes exactly when the page does, so the window redraws only changed pages. `pageKeys` is empty
-   * when the pages could not be keyed: then every page is redrawn.
+   * when the pages could not be keyed: then every page is redrawn. `cancelled`: a newer preview of the same patient's
+   * program came first; nothing to show.
    */
-  previewHandout: channel<PreviewResult>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
+  previewHandout: channel<PreviewResult | { cancelled: true }>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
   printHandout: channel<{ printed: boolean; warnings: string[] }>()(z.strictObject({ patientId: id, programId: id, ...handoutOptions })),
   exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
     z.strictObject({ patientId: id, programId: id, ...handoutOptions }),

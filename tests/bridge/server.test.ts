@@ -109,6 +109,7 @@ describe('HTTP bridge', () => {
       runInNewContext(bridgeScript(), { window, fetch: pageFetch, atob, Uint8Array, Object, JSON })
       const result = await window.api!.previewHandout(arg as Parameters<Api['previewHandout']>[0])
       if (!result.ok) throw new Error(result.error.message)
+      if ('cancelled' in result.value) throw new Error('a single preview is never cancelled')
       expect(result.value.pdf).toBeInstanceOf(Uint8Array)
       expect([...result.value.pdf]).toEqual([...pdf])
     } finally {

@@ -1,12 +1,13 @@
 /**
  * Export a patient's program as a PDF handout: build the handout from the roster, library and clinic
- * settings, render it (main process, same renderer as `npm run handout`), let the user choose where to
+ * settings, render it (with the renderer given: a utility process in the app, a worker thread in the browser
+ * bridge, this process in tests; the same code as `npm run handout`), let the user choose where to
  * save it, and record the export in the patient's history with a snapshot of what was printed. Each export
  * also keeps an exact copy of what it printed (./copies), so it can be printed again page for page.
  */
 import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
-import { basename, join } from 'node:path'
+import { basename } from 'node:path'
 import type { Handlers } from '../../../src/core/contract'
 import type { HandoutInput } from '../../../src/core/handout-model'
 import type { Patient, Program } from '../../../src/core/patient'
@@ -20,11 +21,12 @@ import type { Library } from '../library/service'
 import type { RosterStore } from '../roster/store'
 import { assertRoomForHandout, recordHandout } from '../roster/service'
 import { keepCopy, NoCopy, readCopy, removeCopies } from './copies'
-import { renderHandout } from './render'
+import { RenderCancelled, type HandoutRenderer } from './renderer'
 
 export interface HandoutDeps {
   dataDir: string
-  resourcesDir: string
+  /** Renders handouts, off the main thread in the app and the bridge (see ./renderer). */
+  renderer: HandoutRenderer
   store: () => Promise<RosterStore>
   library: Library
   settings: () => Promise<Settings>
@@ -128,7 +130,8 @@ const printingNeedsDesktop = () => new AppFailure('forbidden', 'Printing needs t
 export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
   const now = deps.now ?? (() => new Date())
   const log = deps.log ?? (() => {})
-  const fontsDir = join(deps.resourcesDir, 'fonts')
+  /** The preview being made for each patient's builder: a newer edit cancels it (its result would be thrown away). */
+  const previews = new Map<string, AbortController>()
   /**
    * One export per patient at a time: the history check, the file and the record happen together, so two
    * exports racing for the last place in a full history cannot both write a PDF that only one can record.
@@ -153,7 +156,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
     const settings = await deps.settings()
     const date = now().toISOString().slice(0, 10)
     const prepared = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
-    const rendered = await renderHandout(prepared.input, fontsDir)
+    const rendered = await deps.renderer.render(prepared.input)
     return { store, patient, program, settings, date, input: prepared.input, pdf: rendered.pdf, warnings: [...prepared.warnings, ...rendered.warnings] }
   }
   /** A past export: its record in the patient's history and the exact copy of what it printed. */
@@ -171,17 +174,31 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       const printed = await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`)
       return { printed, warnings }
     },
-    /** The handout for the builder's current (possibly unsaved) program, as PDF bytes with a key per page, for the live preview. */
+    /**
+     * The handout for the builder's current (possibly unsaved) program, as PDF bytes with a key per page, for the live
+     * preview. A newer preview for the same patient's program cancels this one (`cancelled: true`, which the builder
+     * ignores): not started if it was waiting, its result dropped if it was being rendered.
+     */
     previewHandout: async ({ patientId, program, layout, paper, logDays }) => {
-      const patient = (await deps.store()).get(patientId)
-      if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
-      const stamp = now().toISOString()
-      const draft: Program = { ...program, id: 'preview-program', revision: 1, createdAt: stamp, updatedAt: stamp }
-      const prepared = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
-      const { pdf, warnings, pageKeys } = await renderHandout(prepared.input, fontsDir)
-      // A plain Uint8Array over exactly the PDF: IPC's structured clone copies a view's whole underlying buffer.
-      const bytes = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? new Uint8Array(pdf.buffer) : Uint8Array.from(pdf)
-      return { pdf: bytes, pageKeys: pageKeys ?? [], warnings: [...prepared.warnings, ...warnings] }
+      previews.get(patientId)?.abort()
+      const controller = new AbortController()
+      previews.set(patientId, controller)
+      try {
+        const patient = (await deps.store()).get(patientId)
+        if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
+        const stamp = now().toISOString()
+        const draft: Program = { ...program, id: 'preview-program', revision: 1, createdAt: stamp, updatedAt: stamp }
+        const prepared = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
+        const { pdf, warnings, pageKeys } = await deps.renderer.render(prepared.input, {}, controller.signal)
+        // A plain Uint8Array over exactly the PDF: IPC's structured clone copies a view's whole underlying buffer.
+        const bytes = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? new Uint8Array(pdf.buffer) : Uint8Array.from(pdf)
+        return { pdf: bytes, pageKeys: pageKeys ?? [], warnings: [...prepared.warnings, ...warnings] }
+      } catch (error) {
+        if (error instanceof RenderCancelled) return { cancelled: true as const }
+        throw error
+      } finally {
+        if (previews.get(patientId) === controller) previews.delete(patientId)
+      }
     },
     exportHandout: (args) => onePerPatient(args.patientId, async () => {
       const { patientId, programId, layout, paper } = args
@@ -206,7 +223,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
     /** The past handout again, from its exact copy: same pages, same bytes. Not a new handout, so not recorded again. */
     reprintHandout: async (args) => {
       const { record, copy } = await pastHandout(args)
-      const { pdf, warnings } = await renderHandout(copy.input, fontsDir)
+      const { pdf, warnings } = await deps.renderer.render(copy.input)
       const path = await deps.dialogs.save({ title: 'Save the handout again as PDF', defaultName: record.file, filters: pdfFilters })
       if (!path) return { saved: false as const }
       await writeFileAtomic(path, pdf, { mode: 0o644 })
@@ -217,7 +234,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
     printPastHandout: async (args) => {
       if (!deps.printPdf) throw printingNeedsDesktop()
       const { patient, copy } = await pastHandout(args)
-      const { pdf, warnings } = await renderHandout(copy.input, fontsDir)
+      const { pdf, warnings } = await deps.renderer.render(copy.input)
       return { printed: await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`), warnings }
     },
     /** Where a past handout was saved: shown in its folder by the desktop app; the path alone elsewhere. */

@@ -371,8 +371,8 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
 }
 
 /**
- * Renders a handout to PDF bytes. Used by the app's export (in the main process) and by
- * `npm run handout`: one code path. Input is validated here as well, whatever the caller.
+ * Renders a handout to PDF bytes. Used by the app's preview, export and print (in the renderer's own process or
+ * thread, see ./renderer) and by `npm run handout`: one code path. Input is validated here as well, whatever the caller.
  *
  * The page breaks are decided from block sizes measured beforehand (and remembered between renders), then
  * each page is rendered as it is: much faster than letting react-pdf break the pages, with the same result.

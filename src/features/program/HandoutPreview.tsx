@@ -39,7 +39,8 @@ let drawing = 0
 
 /**
  * The handout as it will print, requested as soon as an edit is made (while one is being rendered, the newest edit
- * waits for it, and edits in between are skipped). Rendering happens in the main process; this window only draws the
+ * waits for it, and edits in between are skipped). Rendering happens off the main process's thread (a utility process
+ * in the app, a worker thread in the browser bridge); this window only draws the
  * pages whose keys changed, when they come on screen. While a field holds a value that cannot be printed, the last
  * pages that could be drawn stay, with a plain note saying what to fix (the field itself shows the same message).
  */

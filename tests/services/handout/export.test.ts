@@ -357,3 +357,28 @@ describe('the live preview’s pages', () => {
     expect(changed).toEqual(withNote)
   }, 60_000)
 })
+
+describe('previews overtaken by newer ones', () => {
+  const draft = (reps: number) => ({ title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: reps, max: reps } } }] })
+  const previewArgs = (patientId: string, reps: number) => ({ patientId, layout: 'detailed', paper: 'letter', logDays: 0, program: draft(reps) })
+
+  it('answers an older preview of the same program "cancelled" once a newer one arrives, and renders the newer one', async () => {
+    const { call, patient } = await setup()
+    const [older, middle, newer] = await Promise.all([11, 12, 13].map((reps) => call<{ pdf: Uint8Array } | { cancelled: true }>('previewHandout', previewArgs(patient.id, reps))))
+    expect(older).toEqual({ ok: true, value: { cancelled: true } })
+    expect(middle).toEqual({ ok: true, value: { cancelled: true } })
+    if (!newer?.ok || !('pdf' in newer.value)) throw new Error(`expected the newest preview: ${JSON.stringify(newer)}`)
+    expect((await pdfText(newer.value.pdf)).all).toContain('Do 13 times, then rest.')
+  }, 60_000)
+
+  it('never cancels another patient’s preview or an export because of a preview', async () => {
+    const { call, args, patient } = await setup()
+    const other = (await call<Patient>('createPatient', patientInput({ firstName: 'Ola', lastName: 'Nordmann', chartNumber: 'MRN-2002' }))) as { value: Patient }
+    const exporting = call('exportHandout', args)
+    const theirs = call('previewHandout', previewArgs(other.value.id, 9))
+    const [mine] = await Promise.all([call('previewHandout', previewArgs(patient.id, 11)), call('previewHandout', previewArgs(patient.id, 12))])
+    expect(mine).toEqual({ ok: true, value: { cancelled: true } })
+    expect(await exporting).toMatchObject({ ok: true, value: { saved: true } })
+    expect(await theirs).toMatchObject({ ok: true, value: { pdf: expect.any(Uint8Array) } })
+  }, 60_000)
+})

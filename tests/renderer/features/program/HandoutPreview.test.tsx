@@ -10,6 +10,7 @@ import { AppFailure } from '../../../../src/core/result'
 import type { ProgramDraft } from '../../../../src/features/program/draft'
 import { HandoutPreview } from '../../../../src/features/program/HandoutPreview'
 import type { PdfPages } from '../../../../src/features/program/pdf-pages'
+import { openPdf } from '../../../../src/features/program/pdf-pages'
 import { firstProblem } from '../../../../src/features/program/program-problems'
 
 // pdf.js cannot draw in jsdom: each PDF opens as its first byte's number of pages, and every draw is noted.
@@ -144,6 +145,24 @@ describe('the handout preview’s pages', () => {
     const edited = draws.length
     rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 3 })} />)
     await waitFor(() => expect(drawnPages(edited)).toEqual([1, 2]))
+  })
+
+  it('ignores a preview cancelled by a newer one: the pages stay, no problem is shown, the spinner stops', async () => {
+    let cancel = false
+    vi.mocked(openPdf).mockClear()
+    const api = previewApi(async () => (cancel ? { cancelled: true as const } : { pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] }))
+    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    await waitFor(() => expect(previewPages()).toHaveAttribute('data-pages', '2'))
+
+    cancel = true
+    rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 3 })} />)
+    await waitFor(() => expect(api.previewHandout).toHaveBeenCalledTimes(2))
+    await waitFor(() => expect(screen.queryByLabelText('Updating the preview')).not.toBeInTheDocument())
+    expect(screen.getAllByRole('img', { name: /^Page \d of 2$/ })).toHaveLength(2)
+    expect(previewPages()).toHaveAttribute('data-current', 'yes')
+    expect(screen.queryByRole('status')).not.toBeInTheDocument()
+    // Nothing to draw: only the first preview's PDF was opened.
+    expect(openPdf).toHaveBeenCalledTimes(1)
   })
 })
 

@@ -1,0 +1,202 @@
+/**
+ * Where handouts are rendered, behind one interface: in this process (tests and `npm run handout`), in a Node
+ * worker thread (the browser bridge) or in an Electron utility process (the app, electron/main/render-process.ts).
+ * Rendering a handout keeps a thread busy for 30-600 ms; off the main thread, saves, thumbnails and window
+ * events no longer wait behind it.
+ *
+ * Renders run one at a time, in the order asked. A render whose signal is aborted is settled at once with
+ * RenderCancelled: if it had not started it never starts, and if it is being rendered its result is dropped.
+ * A renderer that stops (crash, out of memory, killed) fails the render it was doing with a plain error and is
+ * started again for the next one.
+ */
+import { z } from 'zod'
+import type { RenderResult } from './render'
+
+export type { RenderResult }
+
+export interface RenderOptions {
+  pageBreaks?: 'measured' | 'react-pdf'
+}
+
+export interface HandoutRenderer {
+  render(input: unknown, options?: RenderOptions, signal?: AbortSignal): Promise<RenderResult>
+  /** Stops the renderer; renders not finished fail. */
+  close(): Promise<void>
+}
+
+/** A render that was no longer wanted (a newer preview of the same program came); not an error to show. */
+export class RenderCancelled extends Error {
+  constructor() {
+    super('The render was cancelled: a newer one was asked for.')
+    this.name = 'RenderCancelled'
+  }
+}
+
+/** Parent to renderer. */
+export interface RenderRequest {
+  type: 'render'
+  id: number
+  input: unknown
+  options: RenderOptions
+  fontsDir: string
+}
+
+/** Renderer to parent: a render's result, or why it failed. */
+export type RenderReply =
+  | { type: 'done'; id: number; pdf: Uint8Array; warnings: string[]; pageKeys?: string[] }
+  | { type: 'failed'; id: number; error: ErrorFields }
+
+/** A failed render's error as plain data that crosses to another thread or process; `cause` only within one. */
+export interface ErrorFields {
+  name: string
+  message: string
+  /** A schema check's problems, so the caller can say the first one in words. */
+  issues?: z.core.$ZodIssue[]
+  cause?: unknown
+}
+
+/** One running renderer (a worker thread, a utility process, or this process), as the runner talks to it. */
+export interface RenderChannel {
+  send(request: RenderRequest): void
+  /** `listener` gets each reply. */
+  onReply(listener: (reply: RenderReply) => void): void
+  /** `listener` is called once if the renderer stops by itself, with what happened in a few words. */
+  onExit(listener: (what: string) => void): void
+  kill(): void
+}
+
+interface Job {
+  id: number
+  input: unknown
+  options: RenderOptions
+  signal?: AbortSignal
+  settled: boolean
+  resolve(result: RenderResult): void
+  reject(error: unknown): void
+  abort?: () => void
+}
+
+/**
+ * A HandoutRenderer over channels from `spawn`: one render at a time; a channel is opened on the first render
+ * (or at once if `warm`: starting a worker and loading react-pdf there costs seconds, and the spawn itself a few
+ * milliseconds of this thread, better spent before the first preview) and again after one stops.
+ */
+export function createChannelRenderer(spawn: () => RenderChannel, fontsDir: string, options: { what?: string; warm?: boolean } = {}): HandoutRenderer {
+  const what = options.what ?? 'The handout renderer'
+  const queue: Job[] = []
+  let current: Job | undefined
+  let channel: RenderChannel | undefined
+  let closed = false
+  let nextId = 1
+
+  const settle = (job: Job, outcome: { result: RenderResult } | { error: unknown }) => {
+    if (job.settled) return
+    job.settled = true
+    if (job.abort) job.signal?.removeEventListener('abort', job.abort)
+    if ('result' in outcome) job.resolve(outcome.result)
+    else job.reject(outcome.error)
+  }
+
+  const open = (): RenderChannel => {
+    const opened = spawn()
+    opened.onReply((reply) => {
+      const job = current
+      // A reply for another render (one already given up on) has nothing waiting for it.
+      if (channel !== opened || !job || reply.id !== job.id) return
+      current = undefined
+      if (reply.type === 'done') settle(job, { result: { pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), warnings: reply.warnings, ...(reply.pageKeys ? { pageKeys: reply.pageKeys } : {}) } })
+      else settle(job, { error: errorFrom(reply.error) })
+      pump()
+    })
+    opened.onExit((how) => {
+      if (channel !== opened) return
+      channel = undefined
+      const job = current
+      current = undefined
+      if (job) settle(job, { error: new Error(`${what} stopped while rendering this handout (${how}). Try again; it starts afresh.`) })
+      pump()
+    })
+    return opened
+  }
+
+  const pump = () => {
+    if (current || closed) return
+    let job = queue.shift()
+    while (job?.settled) job = queue.shift()
+    if (!job) return
+    current = job
+    try {
+      channel ??= open()
+      channel.send({ type: 'render', id: job.id, input: job.input, options: job.options, fontsDir })
+    } catch (error) {
+      // Not sent (an input that cannot be copied to another thread, a renderer that cannot start): this render
+      // fails, the next ones are still tried.
+      current = undefined
+      settle(job, { error })
+      pump()
+    }
+  }
+
+  if (options.warm) channel = open()
+  return {
+    render: (input, options = {}, signal) =>
+      new Promise<RenderResult>((resolve, reject) => {
+        if (closed) return reject(new Error(`${what} has been closed.`))
+        if (signal?.aborted) return reject(new RenderCancelled())
+        const job: Job = { id: nextId++, input, options, signal, settled: false, resolve, reject }
+        if (signal) {
+          job.abort = () => {
+            // Not started: it never starts. Being rendered: the renderer finishes it and its reply is ignored.
+            const at = queue.indexOf(job)
+            if (at >= 0) queue.splice(at, 1)
+            settle(job, { error: new RenderCancelled() })
+          }
+          signal.addEventListener('abort', job.abort, { once: true })
+        }
+        queue.push(job)
+        pump()
+      }),
+    close: async () => {
+      closed = true
+      const left = [...(current ? [current] : []), ...queue.splice(0)]
+      current = undefined
+      for (const job of left) settle(job, { error: new Error(`${what} was closed before this handout was rendered.`) })
+      const running = channel
+      channel = undefined
+      running?.kill()
+    },
+  }
+}
+
+/** Renders in this process (tests, `npm run handout`): render.tsx is loaded on the first render, not before. */
+export function inProcessChannel(): RenderChannel {
+  let reply: (r: RenderReply) => void = () => {}
+  return {
+    send: (request) => {
+      void import('./render')
+        .then(({ renderHandout }) => renderHandout(request.input, request.fontsDir, request.options))
+        .then(
+          ({ pdf, warnings, pageKeys }) => reply({ type: 'done', id: request.id, pdf, warnings, ...(pageKeys ? { pageKeys } : {}) }),
+          (error: unknown) => reply({ type: 'failed', id: request.id, error: { ...errorFields(error), cause: error } }),
+        )
+    },
+    onReply: (listener) => void (reply = listener),
+    onExit: () => {},
+    kill: () => {},
+  }
+}
+
+export const createInProcessRenderer = (fontsDir: string): HandoutRenderer => createChannelRenderer(inProcessChannel, fontsDir)
+
+/** What a failed render's error says, as plain data that crosses to another thread or process. */
+export function errorFields(error: unknown): ErrorFields {
+  if (error instanceof z.core.$ZodError) return { name: error.name, message: error.message, issues: error.issues }
+  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) }
+}
+
+/** The error again on this side: the very one where it never left this process, else one that says the same. */
+function errorFrom(fields: ErrorFields): unknown {
+  if (fields.cause !== undefined) return fields.cause
+  if (fields.issues) return new z.ZodError(fields.issues)
+  return Object.assign(new Error(fields.message), { name: fields.name })
+}
