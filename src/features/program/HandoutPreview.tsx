@@ -70,6 +70,7 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         const result = await api.previewHandout(JSON.parse(asked) as ArgOf<'previewHandout'>)
         if (!isCurrent() || cancelled(result)) return
         if (!result.ok) return setDone({ request: asked, error: withoutPath(result.error) })
+        if ('cancelled' in result.value) return
         const pdf = await openPdf(result.value.pdf)
         if (!isCurrent()) return pdf.destroy()
         const { pageKeys } = result.value
