@@ -68,7 +68,9 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
     queue.current ??= latestOnly(async (asked, isCurrent) => {
       try {
         const result = await api.previewHandout(JSON.parse(asked) as ArgOf<'previewHandout'>)
-        if (!isCurrent() || cancelled(result)) return
+        if (!isCurrent()) return
+        // Cancelled by a newer preview of this program (another window): the pages shown stay, the spinner stops.
+        if (cancelled(result)) return setDone({ request: asked })
         if (!result.ok) return setDone({ request: asked, error: withoutPath(result.error) })
         if ('cancelled' in result.value) return
         const pdf = await openPdf(result.value.pdf)
