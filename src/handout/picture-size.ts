@@ -52,6 +52,10 @@ const LARGE_BESIDE = 0.56
 export const LYING_FRAME_MIN = 86.4
 const MAX_SHARE = 0.6
 const ABOVE_HEIGHT = 260
+/** A picture beside the text taller than this (points, about half a page) goes across the card instead. */
+export const TALL_BESIDE = 400
+/** A picture's printed height in points (its panels one above the other, captions not counted). */
+export const printedHeight = (panels: readonly PrintedPanel[]) => panels.reduce((sum, p) => sum + (p.width * p.panel.height) / p.panel.width, 0)
 const lying = (spec: DiagramSpec) => /^(supine|prone|side-lying)/.test(spec.base)
 
 /**
@@ -61,6 +65,12 @@ const lying = (spec: DiagramSpec) => /^(supine|prone|side-lying)/.test(spec.base
 function detailedFit(spec: DiagramSpec, fit: (w: number, h?: number, force?: Arrangement) => PrintedPanel[], width: number, maxWidth: number, cardWidth: number): { panels: PrintedPanel[]; above: boolean } {
   const shortest = (panels: PrintedPanel[]) => Math.min(...panels.map((p) => printScale(p) * Math.min(...p.panel.frames.map((f) => f.height))))
   const panels = fit(width)
+  // A column of three or four frames with their close-ups ran past the page (seated ankle circles: 741 pt), so its
+  // card was split by react-pdf itself, picture on one page and words on the next: across the card it is shorter.
+  if (printedHeight(panels) > TALL_BESIDE) {
+    const across = (['row', 'column'] as const).map((a) => fit(cardWidth, ABOVE_HEIGHT, a)).sort((a, b) => printedHeight(a) - printedHeight(b))[0]!
+    if (printedHeight(across) < printedHeight(panels)) return { panels: across, above: true }
+  }
   if (!lying(spec) || shortest(panels) >= LYING_FRAME_MIN) return { panels, above: false }
   const wider = fit(Math.min(maxWidth, (width * LYING_FRAME_MIN) / shortest(panels)))
   if (shortest(wider) >= LYING_FRAME_MIN - 0.01) return { panels: wider, above: false }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import { panelFor } from '../../src/diagrams/panel'
-import { cardWidth, COMPACT_SCALE, compactCandidates, LYING_FRAME_MIN, picturePlan, printScale } from '../../src/handout/picture-size'
+import { cardWidth, COMPACT_SCALE, compactCandidates, LYING_FRAME_MIN, picturePlan, printedHeight, printScale, TALL_BESIDE } from '../../src/handout/picture-size'
 import { printedStrokeWidth } from '../../src/handout/FigurePdf'
 import { PAGE_SIZE } from '../../src/handout/HandoutDocument'
 
@@ -44,6 +44,15 @@ describe('pictures on the printed handout, every built-in exercise', () => {
       expect(problems).toEqual([])
     }, 120_000)
   }
+
+  it('puts no picture taller than half a page beside the text in detailed print (ankle circles ran past the page)', () => {
+    const tall = library.exercises.flatMap((e) => {
+      const plan = picturePlan(e.diagram!, 'detailed', widths.letter)
+      return plan.placement === 'beside' && printedHeight(plan.panels) > TALL_BESIDE ? [`${e.id} ${printedHeight(plan.panels).toFixed(0)} pt`] : []
+    })
+    expect(tall).toEqual([])
+    expect(picturePlan(library.exercises.find((e) => e.id === 'seated-ankle-circles')!.diagram!, 'detailed', widths.letter).placement).toBe('above')
+  })
 
   it('print every line at 1 pt or more, and no line lighter than 3:1 against white', () => {
     const problems = new Set<string>()

@@ -330,3 +330,19 @@ describe('diagrams on the cards', () => {
     expect(captions((await pdfText(await render(input))).all)).toBe(0)
   })
 })
+
+describe('a handout of the library’s first exercises (the preview bench’s program)', () => {
+  it('plans its own pages, so each page has a key and the preview redraws only what changed', async () => {
+    const { loadBuiltinLibrary } = await import('../../electron/services/library/builtin')
+    const library = await loadBuiltinLibrary('resources/library/exercises')
+    const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8'))
+    const items = library.exercises.slice(0, 8).map((e) => ({ name: e.name, title: e.plainTitle, position: e.position, steps: e.steps, dosage: e.defaultDosage, cues: e.cues, cautions: e.cautions, diagram: e.diagram }))
+    // Seated ankle circles' four frames in a column ran past the page: react-pdf broke the whole handout itself,
+    // every render was the slow one and no page had a key.
+    expect(items.map((i) => i.name)).toContain('Seated ankle circles')
+    const { pdf, pageKeys } = await renderHandout({ ...example, program: { ...example.program, items } }, 'resources/fonts')
+    const pages = (await pdfText(pdf)).pages
+    expect(pageKeys).toHaveLength(pages.length)
+    for (const [i, page] of pages.entries()) expect(overlappingText(page), `page ${i + 1}`).toEqual([])
+  }, 120_000)
+})
