@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest'
 import { arrowClash, arrowShapes, clearOfBody, type ArrowRoom } from '../../src/diagrams/arrow'
 import type { DrawPoint } from '../../src/diagrams/body'
 import { forwardKinematics, NEUTRAL, type Joints } from '../../src/diagrams/skeleton'
+import { figureFor } from '../../src/diagrams/figure'
+import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import type { Vec3 } from '../../src/diagrams/vec'
+import { resolvedViews } from '../../src/diagrams/visibility'
 
 const map = (p: Vec3): DrawPoint => ({ x: p[0], y: -p[2], depth: p[1] })
 const square = (x: number, y: number, r: number): [number, number][] => [[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r]]
@@ -49,4 +52,21 @@ describe('motion arrows clear of the body', () => {
     expect(Math.max(...moved.map((p) => p.y))).toBeLessThanOrEqual(2)
   })
 
+  it('draws the arrows of the handout exercises the rater marked down off the body', async () => {
+    const library = await loadBuiltinLibrary('resources/library/exercises')
+    for (const id of ['reverse-clamshells', 'clamshells', 'bridges', 'prone-hip-extension', 'hip-flexor-stretch']) {
+      const spec = library.exercises.find((e) => e.id === id)?.diagram
+      if (!spec) throw new Error(`no diagram for ${id}`)
+      const figure = figureFor(spec, resolvedViews(spec)[0]!, { frame: spec.keyframes.length - 1, arrow: true })
+      const line = arrowLine(figure.shapes)
+      // Every point of the arrow and its head is off the body's drawn parts (their outlines are convex polygons).
+      const outlines = figure.shapes.flatMap((s) => {
+        if (s.kind !== 'path' || !/thigh|shank|foot|arm|hand|pelvis|chest|neck|head/.test(s.role) || /^(ghost|arrow)/.test(s.role)) return []
+        const n = (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number)
+        return [n.flatMap((_, i) => (i % 2 === 0 ? [[n[i]!, n[i + 1]!] as [number, number]] : []))]
+      })
+      expect(outlines.length, id).toBeGreaterThan(10)
+      expect(arrowClash(line, { outlines }), `${id}: the arrow lies on the body`).toBe(0)
+    }
+  })
 })
