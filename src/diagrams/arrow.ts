@@ -24,7 +24,89 @@ export function arrowheadPath(end: { x: number; y: number }, ux: number, uy: num
   return `M${f(tip.x)} ${f(tip.y)}L${f(tip.x - ux * size - uy * size * 0.55)} ${f(tip.y - uy * size + ux * size * 0.55)}L${f(tip.x - ux * size + uy * size * 0.55)} ${f(tip.y - uy * size - ux * size * 0.55)}Z`
 }
 
-export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number, straight = false): Shape[] {
+type Pt = { x: number; y: number }
+
+/** What an arrow keeps clear of: the outlines of the drawn body (convex polygons) and the room it may use. */
+export interface ArrowRoom {
+  outlines: readonly (readonly [number, number][])[]
+  /** The arrow stays inside this box (the canvas above the floor line). */
+  bounds?: { minX: number; minY: number; maxX: number; maxY: number }
+}
+
+/** How far a point lies inside a convex polygon (negative outside: minus its distance to the outline). */
+function depthIn(p: Pt, poly: readonly [number, number][]): number {
+  let nearest = Infinity
+  let sign = 0
+  let inside = true
+  for (let i = 0; i < poly.length; i++) {
+    const [ax, ay] = poly[i]!
+    const [bx, by] = poly[(i + 1) % poly.length]!
+    const [ex, ey] = [bx - ax, by - ay]
+    const cross = ex * (p.y - ay) - ey * (p.x - ax)
+    const side = Math.sign(cross)
+    if (side !== 0) {
+      if (sign === 0) sign = side
+      else if (side !== sign) inside = false
+    }
+    const l2 = ex * ex + ey * ey || 1
+    const t = Math.max(0, Math.min(1, ((p.x - ax) * ex + (p.y - ay) * ey) / l2))
+    nearest = Math.min(nearest, Math.hypot(p.x - ax - t * ex, p.y - ay - t * ey))
+  }
+  return inside ? nearest : -nearest
+}
+
+/** Points every 2 units along an arrow's line, and its head's tip and corners. */
+function arrowSamples(line: readonly Pt[], ux: number, uy: number): Pt[] {
+  const out: Pt[] = []
+  for (let i = 1; i < line.length; i++) {
+    const [a, b] = [line[i - 1]!, line[i]!]
+    const n = Math.max(1, Math.ceil(Math.hypot(b.x - a.x, b.y - a.y) / 2))
+    for (let s = 0; s <= n; s++) out.push({ x: a.x + ((b.x - a.x) * s) / n, y: a.y + ((b.y - a.y) * s) / n })
+  }
+  const end = line.at(-1)!
+  const tip = { x: end.x + ux * HEAD * 0.6, y: end.y + uy * HEAD * 0.6 }
+  const back = { x: tip.x - ux * HEAD, y: tip.y - uy * HEAD }
+  out.push(tip, { x: back.x - uy * HEAD * 0.55, y: back.y + ux * HEAD * 0.55 }, { x: back.x + uy * HEAD * 0.55, y: back.y - ux * HEAD * 0.55 })
+  return out
+}
+
+/** How many of an arrow's points fall on the body (within its halo) or outside the room. */
+export function arrowClash(line: readonly Pt[], room: ArrowRoom): number {
+  const a = line.at(-2)!
+  const b = line.at(-1)!
+  const l = Math.hypot(b.x - a.x, b.y - a.y) || 1
+  const margin = ARROW.strokeWidth / 2 + 1.5
+  const box = room.bounds
+  return arrowSamples(line, (b.x - a.x) / l, (b.y - a.y) / l).filter((p) =>
+    (box && (p.x < box.minX || p.x > box.maxX || p.y < box.minY || p.y > box.maxY)) || room.outlines.some((poly) => depthIn(p, poly) > -margin),
+  ).length
+}
+
+/**
+ * An arrow that would lie on the body (an arrowhead on the foot, a line inside the hip and arm) is moved into white
+ * space: further out beside the path, to its other side, or ahead of or behind the part along its travel (below the
+ * hips pointing up at them), whichever clear place is nearest. An arrow already clear stays where it is.
+ */
+export function clearOfBody(line: readonly Pt[], side: { nx: number; ny: number; gap: number; ux: number; uy: number }, room: ArrowRoom): Pt[] {
+  const clash = arrowClash(line, room)
+  if (clash === 0) return [...line]
+  let best = { line: [...line], clash, cost: 0 }
+  for (const s of [1, -1]) {
+    for (let extra = 0; extra <= 30; extra += 3) {
+      for (const t of [0, 6, -6, 12, -12, 18, -18, 24, -24, 30, -30, 36, -36]) {
+        const normal = s * (side.gap + extra) - side.gap
+        const [dx, dy] = [side.nx * normal + side.ux * t, side.ny * normal + side.uy * t]
+        const moved = line.map((p) => ({ x: p.x + dx, y: p.y + dy }))
+        const c = arrowClash(moved, room)
+        const cost = Math.hypot(dx, dy)
+        if (c < best.clash || (c === best.clash && cost < best.cost)) best = { line: moved, clash: c, cost }
+      }
+    }
+  }
+  return best.line
+}
+
+export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number, straight = false, room?: ArrowRoom): Shape[] {
   const shapes: Shape[] = []
   for (const joint of moving) {
     let points = path.map((j) => map(j[joint]))
@@ -69,6 +151,8 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
       const reach = JOINT_RADIUS.waist * k + HEAD * 0.6 + 1
       const [dx, dy] = [last.x - ux * reach - end.x, last.y - uy * reach - end.y]
       trimmed = trimmed.map((p) => ({ x: p.x + dx, y: p.y + dy }))
+    } else if (room) {
+      trimmed = clearOfBody(trimmed, { nx: nx / len, ny: ny / len, gap, ux, uy }, room)
     }
     const a = trimmed[0]!
     const b = trimmed.at(-1)!

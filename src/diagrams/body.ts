@@ -3,7 +3,7 @@
  * few circles at the joints, drawn from the furthest part to the nearest. Far-side limbs are shaded,
  * ghosted (start) poses are light and dashed.
  */
-import { outline, type Circle } from './hull'
+import { hullOfCircles, outline, type Circle } from './hull'
 import { headCentre, HEAD_RADIUS } from './placement'
 import type { FigureJoint, Joints } from './skeleton'
 import { TONES, type Paint, type Tone } from './style'
@@ -66,6 +66,16 @@ function eyeShapes(joints: Joints, map: Mapper, scale: number): Shape[] {
     if (p.depth > middle.depth - 0.25 * r * scale) return []
     return [{ kind: 'circle' as const, role: 'eye', cx: Math.round(p.x * 10) / 10, cy: Math.round(p.y * 10) / 10, r: 1.5 * scale, fill: '#1a1a1a', stroke: 'none', strokeWidth: 0 }]
   })
+}
+
+/**
+ * The outline of each body part of a pose on the drawing, as a convex polygon (the same hulls `bodyShapes` draws):
+ * what a motion arrow is kept clear of.
+ */
+export function bodyOutlines(joints: Joints, map: Mapper, scale: number): [number, number][][] {
+  const head = headCentre(joints)
+  const at = (name: FigureJoint | 'head') => map(name === 'head' ? head : joints[name])
+  return PARTS.map((part) => hullOfCircles(part.circles.map(([name, r]) => ({ ...at(name), r: r * scale }))))
 }
 
 /** A limb of one side: the parts a moving joint belongs to. */

@@ -7,7 +7,7 @@
  */
 import { arrowShapes } from './arrow'
 import { mapPath } from './shape-geometry'
-import { bodyShapes, movingLimbs, type DrawPoint, type Mapper, type Shape } from './body'
+import { bodyOutlines, bodyShapes, movingLimbs, type DrawPoint, type Mapper, type Shape } from './body'
 import { placeFigure, resolvePose, JOINT_RADIUS, headCentre, HEAD_RADIUS, restingJoints } from './placement'
 import { projectPoint } from './project'
 import { bandAnchorPoint, PROP_REACH, propShapes, STEP_HEIGHT } from './props'
@@ -210,7 +210,17 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   })
   shapes.push(...bodyShapes(current, map, k, false, movingLimbs(spec.moving)))
   shapes.push(...props.front)
-  if (options.at === undefined && (options.frame === undefined || options.arrow)) shapes.push(...arrowShapes(spec.moving, path, map, k, spec.arrow === 'straight'))
+  if (options.at === undefined && (options.frame === undefined || options.arrow)) {
+    // Asked to (`arrow: 'clear'`), the arrow keeps clear of the body drawn in this frame, above the floor and inside the
+    // space the drawn poses take (so a picture does not grow for its arrow, and a handout's pages stay as they were).
+    const drawn = keyframes.flatMap((j) => bodyOutlines(j, map, k)).flat()
+    const bounds = {
+      minX: Math.max(2, Math.min(...drawn.map((p) => p[0]))), minY: Math.max(2, Math.min(...drawn.map((p) => p[1]))),
+      maxX: Math.min(width - 2, Math.max(...drawn.map((p) => p[0]))), maxY: view === 'top' ? height - 2 : floorY - 1.5,
+    }
+    const room = spec.arrow === 'clear' ? { outlines: bodyOutlines(current, map, k), bounds } : undefined
+    shapes.push(...arrowShapes(spec.moving, path, map, k, spec.arrow === 'straight', room))
+  }
   const mirrored = options.side !== undefined && working !== undefined && options.side !== working
   const joints = Object.fromEntries(jointNames.map((n) => {
     const p = map(current[n])

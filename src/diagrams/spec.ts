@@ -142,9 +142,11 @@ export const diagramSpecSchema = z.strictObject({
   /**
    * How the motion arrow is drawn: along the path the moving joint takes (the default), or `straight` from where it
    * starts to where it ends, for a pull or push straight back or forward whose joint swings on an arc (a row: an
-   * arrow following the hand's dip or the elbow's swing round the waist read as a twist).
+   * arrow following the hand's dip or the elbow's swing round the waist read as a twist), or `clear`: along the path,
+   * moved off the body into the nearest white space when it would lie on it (a PEMAT-P rater found arrowheads on the
+   * foot of a reverse clamshell and inside the hip and arm of a bridge).
    */
-  arrow: z.enum(['path', 'straight']).optional(),
+  arrow: z.enum(['path', 'straight', 'clear']).optional(),
 }).superRefine((spec, ctx) => {
   if (spec.labels && spec.labels.length !== spec.keyframes.length) {
     ctx.addIssue({ code: 'custom', path: ['labels'], message: `Give one label per pose: ${spec.keyframes.length} poses, ${spec.labels.length} labels.` })

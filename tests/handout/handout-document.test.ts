@@ -37,7 +37,8 @@ describe('how to read the handout', () => {
   it('lists what the pictures use, once, so the patient can set up first', async () => {
     const { needed } = await import('../../src/handout/HandoutDocument')
     const items = example().program.items
-    expect(needed(items)).toBe(' You will need: a mat or carpet on the floor.')
+    // The kneeling hip flexor stretch draws the pillow its steps offer under the kneeling knee.
+    expect(needed(items)).toBe(' You will need: a mat or carpet on the floor, a pillow.')
     const more = items.map((item, i) => (i ? item : { ...item, diagram: { ...item.diagram!, props: [{ kind: 'pillow' as const, at: 'pelvis' as const }, { kind: 'mat' as const }] } }))
     expect(needed(more)).toBe(' You will need: a pillow, a mat or carpet on the floor.')
     expect(needed(items.map((item) => ({ ...item, diagram: undefined })))).toBe('')
