@@ -5,7 +5,7 @@
  * electron/services/handout/renderer.ts does the queueing, cancelling and restarting.
  */
 import { utilityProcess } from 'electron'
-import { createChannelRenderer, type HandoutRenderer, type RenderChannel, type RenderReply } from '../services/handout/renderer'
+import { createChannelRenderer, exitOnce, type HandoutRenderer, type RenderChannel, type RenderReply } from '../services/handout/renderer'
 
 /** A utility process running the renderer, as a RenderChannel. */
 export function utilityChannel(modulePath: string): RenderChannel {
@@ -14,21 +14,15 @@ export function utilityChannel(modulePath: string): RenderChannel {
     env: { ...process.env, NODE_ENV: 'production' },
     stdio: 'inherit',
   })
-  let exited: ((what: string) => void) | undefined
-  let done = false
-  const exit = (what: string) => {
-    if (done) return
-    done = true
-    exited?.(what)
-  }
+  const { exit, onExit, silence } = exitOnce()
   child.on('exit', (code) => exit(`it stopped with exit code ${code}`))
   child.on('error', (type, location) => exit(`${type} at ${location}`))
   return {
     send: (request) => child.postMessage(request),
     onReply: (listener) => void child.on('message', (reply: RenderReply) => listener(reply)),
-    onExit: (listener) => void (exited = listener),
+    onExit,
     kill: () => {
-      done = true
+      silence()
       child.kill()
     },
   }

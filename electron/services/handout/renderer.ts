@@ -55,6 +55,24 @@ export interface ErrorFields {
   cause?: unknown
 }
 
+/**
+ * A renderer's stop, reported once to the runner's listener however many exit and error events the child sends;
+ * `silence` before a deliberate kill, which is no news.
+ */
+export function exitOnce(): { exit: (what: string) => void; onExit: RenderChannel['onExit']; silence: () => void } {
+  let listener: ((what: string) => void) | undefined
+  let done = false
+  return {
+    exit: (what) => {
+      if (done) return
+      done = true
+      listener?.(what)
+    },
+    onExit: (fn) => void (listener = fn),
+    silence: () => void (done = true),
+  }
+}
+
 /** One running renderer (a worker thread, a utility process, or this process), as the runner talks to it. */
 export interface RenderChannel {
   send(request: RenderRequest): void

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { createChannelRenderer, type HandoutRenderer, type RenderChannel, type RenderReply } from './renderer'
+import { createChannelRenderer, exitOnce, type HandoutRenderer, type RenderChannel, type RenderReply } from './renderer'
 
 export interface WorkerEntry {
   file: URL | string
@@ -39,22 +39,16 @@ export function workerChannel(entry: WorkerEntry = sourceWorkerEntry()): RenderC
   const worker = new Worker(entry.file, { execArgv: entry.execArgv, env: { ...process.env, NODE_ENV: 'production' }, name: 'handout-renderer' })
   // The worker alone must not keep a script or test process alive.
   worker.unref()
-  let exited: ((what: string) => void) | undefined
-  let done = false
-  const exit = (what: string) => {
-    if (done) return
-    done = true
-    exited?.(what)
-  }
+  const { exit, onExit, silence } = exitOnce()
   worker.on('error', (error) => exit(`it failed: ${error.message}`))
   worker.on('exit', (code) => exit(`it stopped with exit code ${code}`))
   return {
     worker,
     send: (request) => worker.postMessage(request),
     onReply: (listener) => void worker.on('message', (reply: RenderReply) => listener(reply)),
-    onExit: (listener) => void (exited = listener),
+    onExit,
     kill: () => {
-      done = true
+      silence()
       void worker.terminate()
     },
   }
