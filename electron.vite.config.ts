@@ -7,7 +7,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The handout renderer runs in its own process (electron/main/render-process.ts): its own entry, out/main/handout-worker.js.
-      rollupOptions: { input: { index: resolve('electron/main/index.ts'), 'handout-worker': resolve('electron/services/handout/render-worker.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          'handout-worker': resolve('electron/services/handout/render-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -48,35 +48,69 @@ const SETTLED = `(() => {
   })
 })()`
 
-const editNote = (page: Page, text: string, which: number) => page.evaluate(`(${EDIT_NOTE})(${JSON.stringify({ text, which })})`) as Promise<{ ms: number; index: number }>
+const editNote = (page: Page, text: string, which: number) =>
+  page.evaluate(`(${EDIT_NOTE})(${JSON.stringify({ text, which })})`) as Promise<{ ms: number; index: number }>
 /** Polled from here: waitForFunction evaluates its text with eval, which the app's CSP refuses. */
 async function settled(page: Page): Promise<void> {
-  for (const start = Date.now(); Date.now() - start < 60_000; await new Promise((r) => setTimeout(r, 50))) if (await page.evaluate(SETTLED)) return
+  for (const start = Date.now(); Date.now() - start < 60_000; await new Promise((r) => setTimeout(r, 50)))
+    if (await page.evaluate(SETTLED)) return
   throw new Error('the preview did not settle within 60 s')
 }
 
 /** window.api in the page, called with a JSON argument. */
 const call = <T>(page: Page, method: string, arg?: unknown) =>
-  page.evaluate(`window.api.${method}(${arg === undefined ? '' : JSON.stringify(arg)}).then((r) => { if (!r.ok) throw new Error(r.error.message); return r.value })`) as Promise<T>
+  page.evaluate(
+    `window.api.${method}(${arg === undefined ? '' : JSON.stringify(arg)}).then((r) => { if (!r.ok) throw new Error(r.error.message); return r.value })`,
+  ) as Promise<T>
 
-export async function previewBench(report: (name: string, value: number, unit: string, baseline: number, target: number) => void): Promise<void> {
+export async function previewBench(
+  report: (name: string, value: number, unit: string, baseline: number, target: number) => void,
+): Promise<void> {
   if (!existsSync(resolve('out/renderer/index.html'))) {
     console.log('preview.edit_to_pixels skipped: no built renderer in out/ (run npx electron-vite build first)')
     return
   }
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] })
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
   const bridge = await startTestBridge()
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } })
     await page.goto(bridge.url)
-    await call(page, 'updateSettings', { clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false })
+    await call(page, 'updateSettings', {
+      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
+      openAfterExport: false,
+    })
     const library = await call<LibraryView>(page, 'getLibrary')
     for (const count of [8, 25]) {
-      const items = library.exercises.filter((e) => e.source === 'built-in').slice(0, count)
-        .map((e, i) => ({ id: `item-${String(i + 1).padStart(6, '0')}`, exerciseId: e.id, dosage: e.defaultDosage, notes: 'Note variant 0' }))
-      const patient = await call<Patient>(page, 'createPatient', { firstName: 'Bench', lastName: `Patient ${count}`, status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })
-      const saved = await call<Patient>(page, 'saveProgram', { patientId: patient.id, program: { title: 'Bench program', status: 'current', items } })
+      const items = library.exercises
+        .filter((e) => e.source === 'built-in')
+        .slice(0, count)
+        .map((e, i) => ({
+          id: `item-${String(i + 1).padStart(6, '0')}`,
+          exerciseId: e.id,
+          dosage: e.defaultDosage,
+          notes: 'Note variant 0',
+        }))
+      const patient = await call<Patient>(page, 'createPatient', {
+        firstName: 'Bench',
+        lastName: `Patient ${count}`,
+        status: 'active',
+        patientType: 'new',
+        appointment: { days: [], timesOfDay: [], coverage: null },
+      })
+      const saved = await call<Patient>(page, 'saveProgram', {
+        patientId: patient.id,
+        program: { title: 'Bench program', status: 'current', items },
+      })
       const [patientId, programId] = [patient.id, saved.programs.at(-1)!.id]
       const times: Record<'changed' | 'full', number[]> = { changed: [], full: [] }
       let changedPage = -1
@@ -87,7 +121,11 @@ export async function previewBench(report: (name: string, value: number, unit: s
         await settled(page)
         // Two edits first, so both ways start warm (pdf.js loaded, the main side's caches filled).
         for (let i = 0; i < EDITS + 2; i++) {
-          const { ms, index } = await editNote(page, `Note variant ${++n % 2 ? 1 : 2}`, mode === 'full' ? changedPage : -1)
+          const { ms, index } = await editNote(
+            page,
+            `Note variant ${++n % 2 ? 1 : 2}`,
+            mode === 'full' ? changedPage : -1,
+          )
           if (mode === 'changed') changedPage = index
           await settled(page)
           if (i >= 2) times[mode].push(ms)

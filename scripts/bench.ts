@@ -68,7 +68,10 @@ async function rosterBench(): Promise<void> {
       header: { savedAt: new Date().toISOString(), lastSeq: 0 },
       entries: patients.map((p) => ({ summary: summarize(p), patient: p })),
     })
-    const low = new Low(new JSONFile<{ schemaVersion: number; patients: Patient[] }>(join(lowDir, 'db.json')), { schemaVersion: 2, patients: [] })
+    const low = new Low(new JSONFile<{ schemaVersion: number; patients: Patient[] }>(join(lowDir, 'db.json')), {
+      schemaVersion: 2,
+      patients: [],
+    })
     low.data.patients = patients
     await low.write()
 
@@ -79,7 +82,10 @@ async function rosterBench(): Promise<void> {
       await store?.close()
       globalThis.gc?.()
       loads.push(await timed(async () => (store = await RosterStore.open({ dir, compactAfterChanges: 1_000_000 }))))
-      const fresh = new Low(new JSONFile<{ schemaVersion: number; patients: Patient[] }>(join(lowDir, 'db.json')), { schemaVersion: 2, patients: [] })
+      const fresh = new Low(new JSONFile<{ schemaVersion: number; patients: Patient[] }>(join(lowDir, 'db.json')), {
+        schemaVersion: 2,
+        patients: [],
+      })
       lowLoads.push(await timed(() => fresh.read()))
     }
     report('roster.load', median(loads), 'ms', median(lowLoads), 300)
@@ -90,12 +96,22 @@ async function rosterBench(): Promise<void> {
     let lowStall = 0
     for (let i = 0; i < 30; i++) {
       const p = store!.get(patients[(i * 331) % patients.length]!.id)!
-      stall = Math.max(stall, await maxStall(async () => edits.push(await timed(() => store!.put({ ...p, notes: `edit ${i}` })))))
+      stall = Math.max(
+        stall,
+        await maxStall(async () => edits.push(await timed(() => store!.put({ ...p, notes: `edit ${i}` })))),
+      )
       if (i < 5) {
-        lowStall = Math.max(lowStall, await maxStall(async () => lowEdits.push(await timed(async () => {
-          low.data.patients[(i * 331) % patients.length]!.notes = `edit ${i}`
-          await low.write()
-        }))))
+        lowStall = Math.max(
+          lowStall,
+          await maxStall(async () =>
+            lowEdits.push(
+              await timed(async () => {
+                low.data.patients[(i * 331) % patients.length]!.notes = `edit ${i}`
+                await low.write()
+              }),
+            ),
+          ),
+        )
       }
     }
     report('roster.edit', median(edits), 'ms', median(lowEdits), 40)
@@ -106,15 +122,36 @@ async function rosterBench(): Promise<void> {
 
     const summaries = patients.map(summarize)
     const index = indexRoster(summaries)
-    const queries = ['lukasiewicz', 'anna', 'MRN-10', 'mrn 105', '03/14/1956', '1956-03-1', 'nguyen thi', 'zzz', 'jo', 'Иван']
+    const queries = [
+      'lukasiewicz',
+      'anna',
+      'MRN-10',
+      'mrn 105',
+      '03/14/1956',
+      '1956-03-1',
+      'nguyen thi',
+      'zzz',
+      'jo',
+      'Иван',
+    ]
     const naive = (q: string) =>
-      summaries.filter((s) => fold(`${s.firstName} ${s.lastName} ${s.preferredName ?? ''} ${s.chartNumber ?? ''} ${s.dateOfBirth ?? ''}`).includes(fold(q)))
+      summaries.filter((s) =>
+        fold(
+          `${s.firstName} ${s.lastName} ${s.preferredName ?? ''} ${s.chartNumber ?? ''} ${s.dateOfBirth ?? ''}`,
+        ).includes(fold(q)),
+      )
     const perQuery = (fn: (q: string) => unknown) => {
       const runs: number[] = []
       for (let r = 0; r < 5; r++) for (const q of queries) runs.push(-performance.now() + (fn(q), performance.now()))
       return median(runs)
     }
-    report('roster.search', perQuery((q) => searchRoster(index, q)), 'ms', perQuery(naive), 10)
+    report(
+      'roster.search',
+      perQuery((q) => searchRoster(index, q)),
+      'ms',
+      perQuery(naive),
+      10,
+    )
   } finally {
     await rm(dir, { recursive: true, force: true })
     await rm(lowDir, { recursive: true, force: true })
@@ -124,13 +161,48 @@ async function rosterBench(): Promise<void> {
 /** The whole built-in library plus 2,000 synthetic custom exercises (variations with realistic names and fields). */
 async function libraryBench(): Promise<void> {
   const shipped = (await loadBuiltinLibrary('resources/library/exercises')).exercises
-  const words = ['single-leg', 'banded', 'seated', 'wall', 'slow', 'supported', 'resisted', 'assisted', 'isometric', 'eccentric']
-  const exercises: Exercise[] = [...shipped, ...Array.from({ length: 2000 }, (_, i): Exercise => {
-    const base = shipped[i % shipped.length]!
-    return { ...base, source: 'custom', id: `custom-${base.id}-${i}`, name: `${words[i % 10]} ${words[Math.floor(i / 10) % 10]} ${base.name} ${i}`, aliases: base.aliases.map((a) => `${a} ${i}`) }
-  })]
+  const words = [
+    'single-leg',
+    'banded',
+    'seated',
+    'wall',
+    'slow',
+    'supported',
+    'resisted',
+    'assisted',
+    'isometric',
+    'eccentric',
+  ]
+  const exercises: Exercise[] = [
+    ...shipped,
+    ...Array.from({ length: 2000 }, (_, i): Exercise => {
+      const base = shipped[i % shipped.length]!
+      return {
+        ...base,
+        source: 'custom',
+        id: `custom-${base.id}-${i}`,
+        name: `${words[i % 10]} ${words[Math.floor(i / 10) % 10]} ${base.name} ${i}`,
+        aliases: base.aliases.map((a) => `${a} ${i}`),
+      }
+    }),
+  ]
   const index = indexLibrary(exercises)
-  const queries = ['clam', 'glute bridge', 'clamshels', 'hip flexor', 'pillow', 'prone', 'seated wall', 'banded bridge hold', 'side leg raise', 'stretch', 'rotator cuff band', 'chin tuck', 'calf raise step', 'balance chair']
+  const queries = [
+    'clam',
+    'glute bridge',
+    'clamshels',
+    'hip flexor',
+    'pillow',
+    'prone',
+    'seated wall',
+    'banded bridge hold',
+    'side leg raise',
+    'stretch',
+    'rotator cuff band',
+    'chin tuck',
+    'calf raise step',
+    'balance chair',
+  ]
   const naive = (q: string) => {
     const words = q.toLowerCase().split(/\s+/)
     return exercises.filter((e) => words.every((w) => JSON.stringify(e).toLowerCase().includes(w)))
@@ -140,7 +212,13 @@ async function libraryBench(): Promise<void> {
     for (let r = 0; r < 5; r++) for (const q of queries) runs.push(-performance.now() + (fn(q), performance.now()))
     return median(runs)
   }
-  report('library.search', perQuery((q) => searchLibrary(index, q)), 'ms', perQuery(naive), 5)
+  report(
+    'library.search',
+    perQuery((q) => searchLibrary(index, q)),
+    'ms',
+    perQuery(naive),
+    5,
+  )
 }
 
 /**
@@ -153,7 +231,11 @@ async function handoutBench(): Promise<void> {
   const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
   const items = example.program.items as unknown[]
   const eight = { ...example, program: { ...example.program, items: [...items, items[0], items[5]] } }
-  const sixty = { ...example, logDays: 14, program: { ...example.program, items: Array.from({ length: 60 }, (_, i) => items[i % items.length]) } }
+  const sixty = {
+    ...example,
+    logDays: 14,
+    program: { ...example.program, items: Array.from({ length: 60 }, (_, i) => items[i % items.length]) },
+  }
   const first = await timed(() => renderHandout(eight, fonts))
   const warm: number[] = []
   for (let i = 0; i < 10; i++) warm.push(await timed(() => renderHandout(eight, fonts)))
@@ -163,7 +245,10 @@ async function handoutBench(): Promise<void> {
   const edits: number[] = []
   for (let i = 0; i < 10; i++) {
     const edited = structuredClone(eight)
-    edited.program.items[3] = { ...edited.program.items[3], notes: `Edit ${i}: go a little further each day, as long as it stays comfortable.` }
+    edited.program.items[3] = {
+      ...edited.program.items[3],
+      notes: `Edit ${i}: go a little further each day, as long as it stays comfortable.`,
+    }
     edits.push(await timed(() => renderHandout(edited, fonts)))
   }
   report('handout.render8.edit', median(edits), 'ms', first, 300)
@@ -172,7 +257,9 @@ async function handoutBench(): Promise<void> {
   report('handout.render60.warm', median(booklet), 'ms', booklet[0]!, 600)
   // Peak memory in a process of its own that renders only the booklet (as the app's renderer process does), not
   // this one, which holds the roster bench's patients and everything rendered above.
-  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), RENDER60_RSS], { encoding: 'utf8' })
+  const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), RENDER60_RSS], {
+    encoding: 'utf8',
+  })
   const peak = (JSON.parse(child.stdout.trim().split('\n').pop() ?? '{}') as { peak?: number }).peak
   if (child.status !== 0 || peak === undefined) throw new Error(`The 60-exercise memory run failed: ${child.stderr}`)
   report('handout.render60.peak_rss', peak, 'MB', peak, 350)
@@ -183,7 +270,11 @@ const RENDER60_RSS = '--render60-rss'
 async function render60Rss(): Promise<void> {
   const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
   const items = example.program.items as unknown[]
-  const sixty = { ...example, logDays: 14, program: { ...example.program, items: Array.from({ length: 60 }, (_, i) => items[i % items.length]) } }
+  const sixty = {
+    ...example,
+    logDays: 14,
+    program: { ...example.program, items: Array.from({ length: 60 }, (_, i) => items[i % items.length]) },
+  }
   let peak = process.memoryUsage().rss
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
   for (let i = 0; i < 3; i++) await renderHandout(sixty, resolve('resources/fonts'))
@@ -201,10 +292,21 @@ async function diagramsBench(): Promise<void> {
   const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
   const items = Array.from({ length: 60 }, (_, i) => {
     const e = library[(i * 7) % library.length]!
-    return { name: e.name, position: e.position, steps: e.steps, dosage: e.defaultDosage, cues: e.cues, cautions: e.cautions, diagram: e.diagram }
+    return {
+      name: e.name,
+      position: e.position,
+      steps: e.steps,
+      dosage: e.defaultDosage,
+      cues: e.cues,
+      cautions: e.cautions,
+      diagram: e.diagram,
+    }
   })
   const withDiagrams = { ...example, logDays: 14, program: { ...example.program, items } }
-  const without = { ...withDiagrams, program: { ...withDiagrams.program, items: items.map(({ diagram: _d, ...rest }) => rest) } }
+  const without = {
+    ...withDiagrams,
+    program: { ...withDiagrams.program, items: items.map(({ diagram: _d, ...rest }) => rest) },
+  }
   await renderHandout(withDiagrams, fonts)
   await renderHandout(without, fonts)
   const plain: number[] = []
@@ -236,7 +338,15 @@ async function mainBench(): Promise<void> {
   const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
   const items = example.program.items as { notes?: string }[]
   const eight = { ...example, program: { ...example.program, items: [...items, items[0], items[5]] } }
-  const edited = (i: number) => ({ ...eight, program: { ...eight.program, items: eight.program.items.map((item: object, k: number) => (k === 3 ? { ...item, notes: `Edit ${i}: a little further each day.` } : item)) } })
+  const edited = (i: number) => ({
+    ...eight,
+    program: {
+      ...eight.program,
+      items: eight.program.items.map((item: object, k: number) =>
+        k === 3 ? { ...item, notes: `Edit ${i}: a little further each day.` } : item,
+      ),
+    },
+  })
   const measure = async (renderer: HandoutRenderer) => {
     await renderer.render(eight)
     const watched = await watchLoop(async () => {
@@ -251,6 +361,14 @@ async function mainBench(): Promise<void> {
   report('main.max_timer_gap_during_render', inWorker.gap, 'ms', here.gap, 20)
 }
 
-const suites: Record<string, () => Promise<void>> = { roster: rosterBench, library: libraryBench, handout: handoutBench, diagrams: diagramsBench, main: mainBench, startup: () => startupBench(report), preview: () => previewBench(report) }
+const suites: Record<string, () => Promise<void>> = {
+  roster: rosterBench,
+  library: libraryBench,
+  handout: handoutBench,
+  diagrams: diagramsBench,
+  main: mainBench,
+  startup: () => startupBench(report),
+  preview: () => previewBench(report),
+}
 if (filter === RENDER60_RSS) await render60Rss()
 else for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()

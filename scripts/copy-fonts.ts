@@ -24,7 +24,11 @@ export function woffToTtf(woff: Buffer): Buffer {
     const compLength = woff.readUInt32BE(at + 8)
     const origLength = woff.readUInt32BE(at + 12)
     const raw = woff.subarray(offset, offset + compLength)
-    return { tag: woff.subarray(at, at + 4), checksum: woff.readUInt32BE(at + 16), data: compLength < origLength ? inflateSync(raw) : raw }
+    return {
+      tag: woff.subarray(at, at + 4),
+      checksum: woff.readUInt32BE(at + 16),
+      data: compLength < origLength ? inflateSync(raw) : raw,
+    }
   })
   const pow2 = 2 ** Math.floor(Math.log2(numTables))
   const header = Buffer.alloc(12 + numTables * 16)

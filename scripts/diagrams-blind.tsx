@@ -31,7 +31,7 @@ async function main() {
   if (!out) throw new Error('Usage: npm run diagrams:blind -- --out <folder> [--only <regex>] [--seed <n>]')
   const only = arg('--only') ? new RegExp(arg('--only')!) : undefined
   let seed = Number(arg('--seed') ?? Date.now() % 100_000)
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31)
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
   const dir = 'resources/library/exercises'
   const exercises: Exercise[] = []
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json') && f !== 'templates.json').sort()) {
@@ -51,21 +51,32 @@ async function main() {
         const hold = pictureHold(exercise.defaultDosage, exercise.diagram)
         const plan = picturePlan(exercise.diagram!, 'detailed', CONTENT_WIDTH, undefined, hold !== undefined)
         // Each page is cut to its picture, so the images show nothing else.
-        const height = plan.panels.reduce((sum, p) => sum + (p.width * p.panel.height) / p.panel.width + (plan.panels.length > 1 ? 40 : 26), 80)
+        const height = plan.panels.reduce(
+          (sum, p) => sum + (p.width * p.panel.height) / p.panel.width + (plan.panels.length > 1 ? 40 : 26),
+          80,
+        )
         return (
-        <Page key={exercise.id} wrap={false} size={{ width: Math.max(200, plan.width + 40), height }} style={{ padding: 20, fontFamily: FONT_STACK as unknown as string, fontSize: 11 }}>
-          <Text style={{ fontSize: 14, fontWeight: 700, marginBottom: 8 }}>Picture {i + 1}</Text>
-          <View style={{ flexDirection: 'row' }}>
-            <CardPicture plan={plan} s={s} hold={hold} />
-          </View>
-        </Page>
+          <Page
+            key={exercise.id}
+            wrap={false}
+            size={{ width: Math.max(200, plan.width + 40), height }}
+            style={{ padding: 20, fontFamily: FONT_STACK as unknown as string, fontSize: 11 }}
+          >
+            <Text style={{ fontSize: 14, fontWeight: 700, marginBottom: 8 }}>Picture {i + 1}</Text>
+            <View style={{ flexDirection: 'row' }}>
+              <CardPicture plan={plan} s={s} hold={hold} />
+            </View>
+          </Page>
         )
       })}
     </Document>
   )
   mkdirSync(out, { recursive: true })
   await writeFile(join(out, 'blind.pdf'), await renderToBuffer(doc))
-  await writeFile(join(out, 'key.json'), `${JSON.stringify(Object.fromEntries(exercises.map((e, i) => [i + 1, e.id])), null, 2)}\n`)
+  await writeFile(
+    join(out, 'key.json'),
+    `${JSON.stringify(Object.fromEntries(exercises.map((e, i) => [i + 1, e.id])), null, 2)}\n`,
+  )
   console.log(`wrote ${join(out, 'blind.pdf')} (${exercises.length} pictures) and key.json`)
 }
 

@@ -24,14 +24,19 @@ async function main() {
   const only = arg('--only') ? new RegExp(arg('--only')!) : undefined
   const side = arg('--side') as 'left' | 'right' | undefined
   mkdirSync(out, { recursive: true })
-  const browser = await chromium.launch({ ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}), args: ['--no-sandbox', '--disable-gpu'] })
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--no-sandbox', '--disable-gpu'],
+  })
   const page = await browser.newPage({ viewport: { width: 500, height: 560 } })
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
     const { exercises } = libraryFileSchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8')))
     for (const e of exercises) {
       const inset = e.diagram && (!only || only.test(e.id)) ? insetFor(e.diagram, side ? { side } : {}) : undefined
       if (!inset) continue
-      await page.setContent(`<body style="margin:10px">${renderToStaticMarkup(<FigureSvg figure={inset} title={e.name} style={{ width: 480, height: 540 }} />)}</body>`)
+      await page.setContent(
+        `<body style="margin:10px">${renderToStaticMarkup(<FigureSvg figure={inset} title={e.name} style={{ width: 480, height: 540 }} />)}</body>`,
+      )
       const png = join(out, `${e.id}${side ? `-${side}` : ''}.png`)
       await page.screenshot({ path: png })
       console.log(`wrote ${png}`)

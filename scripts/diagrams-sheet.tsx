@@ -32,24 +32,34 @@ const dir = 'resources/library/exercises'
 
 const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)
 
-interface Cell { exercise: Exercise; view: DiagramView }
+interface Cell {
+  exercise: Exercise
+  view: DiagramView
+}
 
 async function main() {
   mkdirSync(out, { recursive: true })
   const groups: { file: string; cells: Cell[] }[] = []
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
     const { exercises } = libraryFileSchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8')))
-    const cells = exercises.filter((e) => e.diagram && (!only || only.test(e.id))).flatMap((exercise) => resolvedViews(exercise.diagram!).map((view) => ({ exercise, view })))
+    const cells = exercises
+      .filter((e) => e.diagram && (!only || only.test(e.id)))
+      .flatMap((exercise) => resolvedViews(exercise.diagram!).map((view) => ({ exercise, view })))
     if (cells.length) groups.push({ file: file.replace(/\.json$/, ''), cells })
   }
-  const browser = await chromium.launch({ ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}), args: ['--no-sandbox', '--disable-gpu'] })
+  const browser = await chromium.launch({
+    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+    args: ['--no-sandbox', '--disable-gpu'],
+  })
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1.5 })
   for (const { file, cells } of groups) {
-    const html = cells.map(({ exercise, view }) => {
-      const fig = panelFor(exercise.diagram!, view)
-      const notes = fig.notes.length ? `<div class="note">${escape(fig.notes.join(' '))}</div>` : ''
-      return `<figure>${renderToStaticMarkup(<FigureSvg figure={fig} title={`${exercise.name}, ${view} view`} style={{ width: (fig.width * 150) / fig.height > 480 ? 480 : 'auto', height: Math.min(150, (480 * fig.height) / fig.width) }} />)}<figcaption><b>${escape(exercise.name)}</b> · ${view}<br><span>${exercise.id}</span>${notes}</figcaption></figure>`
-    }).join('')
+    const html = cells
+      .map(({ exercise, view }) => {
+        const fig = panelFor(exercise.diagram!, view)
+        const notes = fig.notes.length ? `<div class="note">${escape(fig.notes.join(' '))}</div>` : ''
+        return `<figure>${renderToStaticMarkup(<FigureSvg figure={fig} title={`${exercise.name}, ${view} view`} style={{ width: (fig.width * 150) / fig.height > 480 ? 480 : 'auto', height: Math.min(150, (480 * fig.height) / fig.width) }} />)}<figcaption><b>${escape(exercise.name)}</b> · ${view}<br><span>${exercise.id}</span>${notes}</figcaption></figure>`
+      })
+      .join('')
     await page.setContent(`<!doctype html><html><head><style>
       body{margin:12px;font:12px system-ui,sans-serif;color:#111}
       h1{font-size:16px;margin:0 0 8px}
@@ -65,9 +75,14 @@ async function main() {
   await browser.close()
   if (process.argv.includes('--contacts')) {
     // What touches the floor or a prop in each keyframe, and whether it matches the spec's declared supports.
-    for (const { exercise } of groups.flatMap((g) => g.cells).filter((c, i, all) => all.findIndex((d) => d.exercise.id === c.exercise.id) === i)) {
+    for (const { exercise } of groups
+      .flatMap((g) => g.cells)
+      .filter((c, i, all) => all.findIndex((d) => d.exercise.id === c.exercise.id) === i)) {
       const spec = exercise.diagram!
-      const lines = specContacts(spec).map((c, i) => `  keyframe ${i}: ${supportList(c).join(', ') || '(nothing: floating?)'}${c.belowFloor.length ? `; below the floor: ${c.belowFloor.join(', ')}` : ''}`)
+      const lines = specContacts(spec).map(
+        (c, i) =>
+          `  keyframe ${i}: ${supportList(c).join(', ') || '(nothing: floating?)'}${c.belowFloor.length ? `; below the floor: ${c.belowFloor.join(', ')}` : ''}`,
+      )
       const wrong = supportMismatches(spec).map((m) => `  MISMATCH ${m}`)
       console.log(`${exercise.id}\n${[...lines, ...wrong].join('\n')}`)
     }
@@ -76,16 +91,24 @@ async function main() {
   registerFonts('resources/fonts')
   const all = groups.flatMap((g) => g.cells)
   const perPage = 12
-  const pages = Array.from({ length: Math.ceil(all.length / perPage) }, (_, i) => all.slice(i * perPage, (i + 1) * perPage))
+  const pages = Array.from({ length: Math.ceil(all.length / perPage) }, (_, i) =>
+    all.slice(i * perPage, (i + 1) * perPage),
+  )
   const pdf = await renderToBuffer(
     <Document title="Homeplan diagram contact sheet">
       {pages.map((cells, p) => (
         <Page key={p} size="A4" style={{ padding: 24, fontFamily: 'NotoLatin', fontSize: 7 }}>
           <View style={{ flexDirection: 'row', flexWrap: 'wrap', gap: 8 }}>
             {cells.map(({ exercise, view }) => (
-              <View key={`${exercise.id}-${view}`} style={{ width: 170, borderWidth: 0.5, borderColor: '#cccccc', padding: 2 }} wrap={false}>
+              <View
+                key={`${exercise.id}-${view}`}
+                style={{ width: 170, borderWidth: 0.5, borderColor: '#cccccc', padding: 2 }}
+                wrap={false}
+              >
                 <FigurePdf figure={panelFor(exercise.diagram!, view)} width={164} />
-                <Text>{exercise.name} · {view}</Text>
+                <Text>
+                  {exercise.name} · {view}
+                </Text>
               </View>
             ))}
           </View>

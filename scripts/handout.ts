@@ -23,14 +23,18 @@ export async function main(argv: string[]): Promise<number> {
   const paper = take('--paper')
   const file = args[0]
   if (!file || !out || args.length > 1) {
-    console.error('Usage: npm run handout -- <program.json> --out <file.pdf> [--layout detailed|compact|large] [--paper letter|a4]')
+    console.error(
+      'Usage: npm run handout -- <program.json> --out <file.pdf> [--layout detailed|compact|large] [--paper letter|a4]',
+    )
     return 2
   }
   let data: Record<string, unknown>
   try {
     data = JSON.parse(await readFile(file, 'utf8'))
   } catch (error) {
-    console.error(`${basename(file)}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(error as Error).message})`}`)
+    console.error(
+      `${basename(file)}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `not valid JSON (${(error as Error).message})`}`,
+    )
     return 1
   }
   if (layout) data['layout'] = layout
@@ -54,4 +58,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1]))) process.exitCode = await main(process.argv.slice(2))
+if (process.argv[1] && import.meta.url.endsWith(basename(process.argv[1])))
+  process.exitCode = await main(process.argv.slice(2))

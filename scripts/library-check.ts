@@ -10,8 +10,14 @@ import { jsonPath } from '../src/core/json-path'
 import { readability } from '../src/core/readability'
 
 const dir = 'resources/library/exercises'
-const files = process.argv.slice(2).length ? process.argv.slice(2) : readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f))
-const allFiles = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f))
+const files = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => join(dir, f))
+const allFiles = readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => join(dir, f))
 let errors = 0
 const fail = (message: string) => {
   console.log(message)
@@ -37,10 +43,13 @@ for (const file of files) {
   const data = parsed.get(file)
   if (!data) continue
   for (const e of data.exercises) {
-    for (const link of [...e.progressions, ...e.regressions]) if (!ids.has(link)) fail(`${file}: ${e.id} links to unknown ${link}`)
+    for (const link of [...e.progressions, ...e.regressions])
+      if (!ids.has(link)) fail(`${file}: ${e.id} links to unknown ${link}`)
     grades.push({ id: e.id, ...readability([...e.steps, ...e.cues, ...e.cautions]) })
   }
-  for (const t of data.templates ?? []) for (const item of t.items) if (!ids.has(item.exerciseId)) fail(`${file}: template ${t.name} uses unknown ${item.exerciseId}`)
+  for (const t of data.templates ?? [])
+    for (const item of t.items)
+      if (!ids.has(item.exerciseId)) fail(`${file}: template ${t.name} uses unknown ${item.exerciseId}`)
 }
 grades.sort((a, b) => b.grade - a.grade)
 for (const g of grades.slice(0, 15)) console.log(`grade ${g.grade.toFixed(1)}  ${g.id}  longest: "${g.longest}"`)

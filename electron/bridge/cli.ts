@@ -21,7 +21,9 @@ function portFrom(argv: readonly string[]): number {
   const value = arg === '--port' ? argv[at + 1] : arg.slice('--port='.length)
   const port = Number(value)
   if (!value || !Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`--port needs a number from 0 to 65535 (0: any free port), not ${value === undefined ? 'nothing' : JSON.stringify(value)}.`)
+    console.error(
+      `--port needs a number from 0 to 65535 (0: any free port), not ${value === undefined ? 'nothing' : JSON.stringify(value)}.`,
+    )
     process.exit(2)
   }
   return port
@@ -32,7 +34,12 @@ const version = process.env['npm_package_version'] ?? '0.0.0'
 const services = createServices({
   dataDir: data.path,
   dataSource: data.source,
-  appInfo: { name: 'Homeplan', version, platform: process.platform, versions: { electron: null, chrome: null, node: process.versions.node } },
+  appInfo: {
+    name: 'Homeplan',
+    version,
+    platform: process.platform,
+    versions: { electron: null, chrome: null, node: process.versions.node },
+  },
   dialogs: new ScriptedDialogs(resolve(data.path, 'exports')),
   resourcesDir: resolve('resources'),
   // Handouts render in a worker thread (the built entry, as in the app), outside this process's event loop.
@@ -41,13 +48,22 @@ const services = createServices({
 })
 // As the app does: the roster starts opening now, beside the page being loaded, not on the page's first call.
 services.prepare()
-const bridge = await startBridge({ handlers: services.handlers, rendererDir: resolve('out/renderer'), port, log: console.error }).catch(async (error: unknown) => {
+const bridge = await startBridge({
+  handlers: services.handlers,
+  rendererDir: resolve('out/renderer'),
+  port,
+  log: console.error,
+}).catch(async (error: unknown) => {
   await services.close()
   if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error
   console.error(`Port ${port} is in use (another dev:web?). Choose another with: npm run dev:web -- --port <n>`)
   process.exit(1)
 })
 console.log(`Homeplan (browser bridge) on ${bridge.url}  data: ${data.path}`)
-const stop = () => void bridge.close().then(() => services.close()).then(() => process.exit(0))
+const stop = () =>
+  void bridge
+    .close()
+    .then(() => services.close())
+    .then(() => process.exit(0))
 process.on('SIGINT', stop)
 process.on('SIGTERM', stop)

@@ -40,14 +40,19 @@ export const BYTES_KEY = '$bytes'
 export function toWire(value: unknown): string {
   return JSON.stringify(value, function (this: Record<string, unknown>, key, replaced: unknown) {
     const raw = this[key]
-    return raw instanceof Uint8Array ? { [BYTES_KEY]: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') } : replaced
+    return raw instanceof Uint8Array
+      ? { [BYTES_KEY]: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') }
+      : replaced
   })
 }
 
 /** The other way, for Node callers of the bridge (tests, scripts); the page does the same in bridgeScript. */
 export function fromWire(text: string): unknown {
   return JSON.parse(text, (_key, value: unknown) => {
-    const encoded = value && typeof value === 'object' && Object.keys(value).length === 1 ? (value as Record<string, unknown>)[BYTES_KEY] : undefined
+    const encoded =
+      value && typeof value === 'object' && Object.keys(value).length === 1
+        ? (value as Record<string, unknown>)[BYTES_KEY]
+        : undefined
     return typeof encoded === 'string' ? new Uint8Array(Buffer.from(encoded, 'base64')) : value
   })
 }
@@ -153,7 +158,12 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin || 'http://127.0.0.1')
     const api = /^\/api\/([A-Za-z]+)$/.exec(url.pathname)
-    const work = api && req.method === 'POST' ? handleApi(req, res, api[1]!) : req.method === 'GET' ? handleFile(res, url.pathname) : Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain'))
+    const work =
+      api && req.method === 'POST'
+        ? handleApi(req, res, api[1]!)
+        : req.method === 'GET'
+          ? handleFile(res, url.pathname)
+          : Promise.resolve(send(res, 405, 'Method not allowed', 'text/plain'))
     work.catch((error: unknown) => {
       log('Bridge request failed', error)
       if (!res.headersSent) send(res, 500, 'Internal error', 'text/plain')

@@ -61,7 +61,8 @@ export function startApp(): void {
     hardenSession(session.defaultSession)
     const folders = {
       load: async () => (await services.handlers.getSettings(undefined)).lastFolder,
-      save: (folder: string) => void Promise.resolve(services.handlers.updateSettings({ lastFolder: folder })).catch(() => {}),
+      save: (folder: string) =>
+        void Promise.resolve(services.handlers.updateSettings({ lastFolder: folder })).catch(() => {}),
     }
     const services = createServices({
       dataDir: data.path,
@@ -70,7 +71,11 @@ export function startApp(): void {
         name: 'Homeplan',
         version: app.getVersion(),
         platform: process.platform,
-        versions: { electron: process.versions.electron ?? null, chrome: process.versions.chrome ?? null, node: process.versions.node },
+        versions: {
+          electron: process.versions.electron ?? null,
+          chrome: process.versions.chrome ?? null,
+          node: process.versions.node,
+        },
       },
       dialogs: electronDialogs(() => app.getPath('documents'), folders),
       resourcesDir: join(here, '../../resources'),

@@ -5,7 +5,13 @@
  * electron/services/handout/renderer.ts does the queueing, cancelling and restarting.
  */
 import { utilityProcess } from 'electron'
-import { createChannelRenderer, exitOnce, type HandoutRenderer, type RenderChannel, type RenderReply } from '../services/handout/renderer'
+import {
+  createChannelRenderer,
+  exitOnce,
+  type HandoutRenderer,
+  type RenderChannel,
+  type RenderReply,
+} from '../services/handout/renderer'
 
 /** A utility process running the renderer, as a RenderChannel. */
 export function utilityChannel(modulePath: string): RenderChannel {
@@ -32,4 +38,5 @@ export function utilityChannel(modulePath: string): RenderChannel {
  * The app's renderer. Started at the first render, not at launch: loading react-pdf there takes a second of CPU
  * that the window needs more while it opens.
  */
-export const createUtilityRenderer = (modulePath: string, fontsDir: string): HandoutRenderer => createChannelRenderer(() => utilityChannel(modulePath), fontsDir)
+export const createUtilityRenderer = (modulePath: string, fontsDir: string): HandoutRenderer =>
+  createChannelRenderer(() => utilityChannel(modulePath), fontsDir)

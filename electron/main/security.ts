@@ -78,7 +78,9 @@ export function hardenContents(contents: ContentsLike, openExternal: (url: strin
 
 /** The slice of Session the rules touch. */
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void
   setPermissionCheckHandler(handler: () => boolean): void
   webRequest: {
     onHeadersReceived(

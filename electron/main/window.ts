@@ -10,7 +10,11 @@ export interface MainWindowConfig {
   load: { url: string } | { file: string }
 }
 
-export function mainWindowOptions(preload: string, icon: string, state: WindowState | undefined): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preload: string,
+  icon: string,
+  state: WindowState | undefined,
+): BrowserWindowConstructorOptions {
   return {
     ...(state ? state.bounds : DEFAULT_SIZE),
     minWidth: 900,

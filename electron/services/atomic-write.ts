@@ -60,7 +60,10 @@ export async function removeOrphanTemps(fs: FsPort, folder: string, ownPid = pro
     const path = join(folder, name)
     const stat = await fs.stat(path).catch(() => undefined)
     if (!stat?.isFile()) continue
-    await fs.rm(path, { force: true }).then(() => removed.push(name), () => {})
+    await fs.rm(path, { force: true }).then(
+      () => removed.push(name),
+      () => {},
+    )
   }
   return removed
 }
@@ -85,7 +88,12 @@ export async function writeFileAtomic(
   } catch (error) {
     await fsp.rm(temp, { force: true }).catch(() => {})
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
-    const hint = TRANSIENT.has(code) ? ' Another program (antivirus or a sync tool) may be holding it; try again shortly.' : ''
-    throw new AppFailure('io_error', `Could not save ${basename(target)} (${code}). The previous copy is unchanged.${hint}`)
+    const hint = TRANSIENT.has(code)
+      ? ' Another program (antivirus or a sync tool) may be holding it; try again shortly.'
+      : ''
+    throw new AppFailure(
+      'io_error',
+      `Could not save ${basename(target)} (${code}). The previous copy is unchanged.${hint}`,
+    )
   }
 }

@@ -16,7 +16,11 @@ const stampOf = (date: Date) => date.toISOString().replace(/[:.]/g, '-')
  * path. The original is removed afterwards only if it still holds exactly these bytes, so the next start does
  * not find it damaged again; a file something else has written in the meantime is left alone.
  */
-export async function keepDamagedCopy(file: string, bytes: Uint8Array, now: () => Date = () => new Date()): Promise<string> {
+export async function keepDamagedCopy(
+  file: string,
+  bytes: Uint8Array,
+  now: () => Date = () => new Date(),
+): Promise<string> {
   const stamp = stampOf(now())
   for (let n = 1; ; n++) {
     const copy = `${file}.damaged-${stamp}${n > 1 ? `-${n}` : ''}`
@@ -50,15 +54,26 @@ export type JsonRead<T> = { state: 'missing' } | { state: 'read'; value: T } | {
  * acceptable. A damaged file is copied aside first (see keepDamagedCopy); if even that fails, nothing is
  * changed and the error says so, so the caller does not start from defaults over the user's data.
  */
-export async function readJsonFile<T>(file: string, parse: (json: unknown) => T | undefined, now?: () => Date): Promise<JsonRead<T>> {
+export async function readJsonFile<T>(
+  file: string,
+  parse: (json: unknown) => T | undefined,
+  now?: () => Date,
+): Promise<JsonRead<T>> {
   let bytes: Buffer
   try {
     bytes = await fsp.readFile(file)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT') return { state: 'missing' }
-    if (code === 'EISDIR') throw new AppFailure('io_error', `${basename(file)} in ${dirname(file)} is a folder, not a file. Move it away and start Homeplan again.`)
-    throw new AppFailure('io_error', `${basename(file)} could not be opened (${code ?? 'unknown error'}). Nothing was changed; check that Homeplan may read ${dirname(file)}.`)
+    if (code === 'EISDIR')
+      throw new AppFailure(
+        'io_error',
+        `${basename(file)} in ${dirname(file)} is a folder, not a file. Move it away and start Homeplan again.`,
+      )
+    throw new AppFailure(
+      'io_error',
+      `${basename(file)} could not be opened (${code ?? 'unknown error'}). Nothing was changed; check that Homeplan may read ${dirname(file)}.`,
+    )
   }
   let value: T | undefined
   try {

@@ -8,7 +8,11 @@ import { errnoOf } from './fs-port'
  * between listing and reading its size (a journal folded by a compaction, a damaged file set aside at first
  * read): it is simply not listed.
  */
-export async function describeDataFolder(path: string, source: DataFolderInfo['source'], stat: (file: string) => Promise<{ size: number; mtime: Date }> = fsp.stat): Promise<DataFolderInfo> {
+export async function describeDataFolder(
+  path: string,
+  source: DataFolderInfo['source'],
+  stat: (file: string) => Promise<{ size: number; mtime: Date }> = fsp.stat,
+): Promise<DataFolderInfo> {
   await fsp.mkdir(path, { recursive: true })
   const entries = await fsp.readdir(path, { withFileTypes: true })
   const found = await Promise.all(

@@ -64,7 +64,12 @@ const describeOwner = (owner: LockOwner | undefined, here: string) =>
 function parseOwner(buf: Buffer): LockOwner | undefined {
   try {
     const value = JSON.parse(buf.toString('utf8')) as Partial<LockOwner>
-    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string' && typeof value.startedAt === 'string') {
+    if (
+      typeof value.pid === 'number' &&
+      typeof value.host === 'string' &&
+      typeof value.token === 'string' &&
+      typeof value.startedAt === 'string'
+    ) {
       return value as LockOwner
     }
   } catch {
@@ -112,7 +117,8 @@ export class DataLock {
     this.timer = undefined
     if (this.lost) return
     try {
-      if (parseOwner(await this.fs.readFile(this.file))?.token === this.owner.token) await this.fs.rm(this.file, { force: true })
+      if (parseOwner(await this.fs.readFile(this.file))?.token === this.owner.token)
+        await this.fs.rm(this.file, { force: true })
     } catch {
       // Nothing to release: the file is gone or unreadable, and it is not ours to remove then.
     }
@@ -157,10 +163,16 @@ export async function acquireDataLock(options: DataLockOptions): Promise<LockRes
         await handle.close()
       }
       await fsyncFolder(fs, options.dir)
-      return { held: true, lock: new DataLock(file, owner, fs, now, options.heartbeatMs ?? 10_000, options.onLost ?? (() => {})) }
+      return {
+        held: true,
+        lock: new DataLock(file, owner, fs, now, options.heartbeatMs ?? 10_000, options.onLost ?? (() => {})),
+      }
     } catch (error) {
       if (errnoOf(error) !== 'EEXIST') {
-        return { held: false, reason: `Homeplan cannot write to the data folder (${errnoOf(error) ?? 'unknown error'}), so it is open read-only. Check that the folder exists and that you may change it.` }
+        return {
+          held: false,
+          reason: `Homeplan cannot write to the data folder (${errnoOf(error) ?? 'unknown error'}), so it is open read-only. Check that the folder exists and that you may change it.`,
+        }
       }
     }
     let held: { owner: LockOwner | undefined; age: number }
@@ -169,7 +181,10 @@ export async function acquireDataLock(options: DataLockOptions): Promise<LockRes
       held = { owner: parseOwner(buf), age: now().getTime() - stat.mtimeMs }
     } catch (error) {
       if (errnoOf(error) === 'ENOENT') continue // released between our two steps: try again
-      return { held: false, reason: `Homeplan cannot read the data folder’s lock file (${errnoOf(error) ?? 'unknown error'}), so it is open read-only.` }
+      return {
+        held: false,
+        reason: `Homeplan cannot read the data folder’s lock file (${errnoOf(error) ?? 'unknown error'}), so it is open read-only.`,
+      }
     }
     const deadHere = held.owner !== undefined && held.owner.host === host && !isAlive(held.owner.pid)
     // A half-written lock gets a few seconds for its writer to finish; a silent holder gets staleAfterMs.
@@ -187,9 +202,17 @@ export async function acquireDataLock(options: DataLockOptions): Promise<LockRes
       await fs.rm(aside, { force: true })
     } catch (error) {
       if (errnoOf(error) !== 'ENOENT') {
-        return { held: false, owner: held.owner, reason: `A stale lock in the data folder could not be removed (${errnoOf(error) ?? 'unknown error'}), so this window is read-only.` }
+        return {
+          held: false,
+          owner: held.owner,
+          reason: `A stale lock in the data folder could not be removed (${errnoOf(error) ?? 'unknown error'}), so this window is read-only.`,
+        }
       }
     }
   }
-  return { held: false, reason: 'Another Homeplan keeps opening and closing this data folder; this window is read-only. Choose Try again in a moment.' }
+  return {
+    held: false,
+    reason:
+      'Another Homeplan keeps opening and closing this data folder; this window is read-only. Choose Try again in a moment.',
+  }
 }

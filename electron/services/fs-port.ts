@@ -8,7 +8,12 @@
 import * as fsp from 'node:fs/promises'
 
 export interface FileHandlePort {
-  write(buffer: Uint8Array, offset?: number, length?: number, position?: number | null): Promise<{ bytesWritten: number }>
+  write(
+    buffer: Uint8Array,
+    offset?: number,
+    length?: number,
+    position?: number | null,
+  ): Promise<{ bytesWritten: number }>
   read(buffer: Uint8Array, offset: number, length: number, position: number | null): Promise<{ bytesRead: number }>
   sync(): Promise<void>
   datasync(): Promise<void>
@@ -60,7 +65,7 @@ export const errnoOf = (error: unknown): string | undefined => (error as NodeJS.
  * `bytesWritten`; a save that ignored it would be acknowledged with its end missing.
  */
 export async function writeAll(handle: FileHandlePort, data: Uint8Array): Promise<void> {
-  for (let offset = 0; offset < data.length; ) {
+  for (let offset = 0; offset < data.length;) {
     const { bytesWritten } = await handle.write(data, offset, data.length - offset, null)
     if (bytesWritten <= 0) throw Object.assign(new Error('The disk accepted no more data.'), { code: 'ENOSPC' })
     offset += bytesWritten

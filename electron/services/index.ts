@@ -141,17 +141,29 @@ export function createServices(deps: ServiceDeps): Services {
         const { logo: _logo, ...clinic } = current.clinic
         return settings.update({ clinic })
       }
-      const path = await deps.dialogs.open({ title: 'Choose the clinic logo (PNG or JPEG)', filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }] })
+      const path = await deps.dialogs.open({
+        title: 'Choose the clinic logo (PNG or JPEG)',
+        filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }],
+      })
       if (!path) return current
       const logo = await library.media.importFile(path)
       return settings.update({ clinic: { ...current.clinic, logo } })
     },
     ...createRosterHandlers({
-      store, reopen, backups, dialogs: deps.dialogs, readUserFile, now: deps.now, log,
+      store,
+      reopen,
+      backups,
+      dialogs: deps.dialogs,
+      readUserFile,
+      now: deps.now,
+      log,
       exerciseExists: async (id) => !!(await library.find(id)),
       forgetHandouts: async (handoutIds) => {
         const left = await removeCopies(deps.dataDir, handoutIds)
-        if (left.length) notify(`The copies of ${left.length} handout${left.length === 1 ? '' : 's'} of a deleted patient could not be removed from ${copiesFolder(deps.dataDir)}: delete ${left.map((id) => `${id}.json`).join(', ')} there yourself.`)
+        if (left.length)
+          notify(
+            `The copies of ${left.length} handout${left.length === 1 ? '' : 's'} of a deleted patient could not be removed from ${copiesFolder(deps.dataDir)}: delete ${left.map((id) => `${id}.json`).join(', ')} there yourself.`,
+          )
       },
     }),
     ...library.handlers,
@@ -193,4 +205,3 @@ export function createServices(deps: ServiceDeps): Services {
     },
   }
 }
-

@@ -30,10 +30,14 @@ export class JsonDocument<T> {
   constructor(private readonly options: JsonDocumentOptions<T>) {
     this.load = singleFlight(async () => {
       const { file, schema, empty, consequence, notify, now } = options
-      const read = await readJsonFile(file, (json) => {
-        const parsed = schema.safeParse(json)
-        return parsed.success ? parsed.data : undefined
-      }, now)
+      const read = await readJsonFile(
+        file,
+        (json) => {
+          const parsed = schema.safeParse(json)
+          return parsed.success ? parsed.data : undefined
+        },
+        now,
+      )
       if (read.state === 'read') return read.value
       if (read.state === 'damaged') notify?.(damagedNotice(read.copy, consequence))
       return empty()

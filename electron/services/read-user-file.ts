@@ -8,7 +8,8 @@ import { constants } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { AppFailure } from '../../src/core/result'
 
-const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`)
+const mb = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`
 
 export interface ReadUserFileOptions {
   maxBytes: number
@@ -28,15 +29,18 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EISDIR') throw new AppFailure('invalid_argument', `${opts.what} is a folder, not a file.`)
     if (code === 'ENOENT') throw new AppFailure('not_found', `${opts.what} no longer exists.`)
-    if (code === 'ELOOP' && opts.noFollow) throw new AppFailure('invalid_argument', `${opts.what} is a link to another file, not a file Homeplan stored.`)
+    if (code === 'ELOOP' && opts.noFollow)
+      throw new AppFailure('invalid_argument', `${opts.what} is a link to another file, not a file Homeplan stored.`)
     throw new AppFailure('io_error', `${opts.what} could not be opened (${code ?? 'unknown error'}).`)
   }
   try {
     const stat = await handle.stat()
     if (stat.isDirectory()) throw new AppFailure('invalid_argument', `${opts.what} is a folder, not a file.`)
-    if (!stat.isFile()) throw new AppFailure('invalid_argument', `${opts.what} is not an ordinary file (it may be a device or a pipe).`)
+    if (!stat.isFile())
+      throw new AppFailure('invalid_argument', `${opts.what} is not an ordinary file (it may be a device or a pipe).`)
     // An ordinary file's size is known: one that is too large is refused before reading any of it.
-    if (stat.size > opts.maxBytes) throw new AppFailure('invalid_argument', `${opts.what} is larger than ${mb(opts.maxBytes)}.`)
+    if (stat.size > opts.maxBytes)
+      throw new AppFailure('invalid_argument', `${opts.what} is larger than ${mb(opts.maxBytes)}.`)
     const chunks: Buffer[] = []
     let total = 0
     for (;;) {
@@ -45,7 +49,8 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
       if (bytesRead === 0) break
       chunks.push(chunk.subarray(0, bytesRead))
       total += bytesRead
-      if (total > opts.maxBytes) throw new AppFailure('invalid_argument', `${opts.what} is larger than ${mb(opts.maxBytes)}.`)
+      if (total > opts.maxBytes)
+        throw new AppFailure('invalid_argument', `${opts.what} is larger than ${mb(opts.maxBytes)}.`)
     }
     return Buffer.concat(chunks, total)
   } finally {

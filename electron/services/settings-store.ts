@@ -36,7 +36,13 @@ export function createSettingsStore(
   const firstLoad = singleFlight(async (): Promise<Settings> => {
     const read = await readJsonFile(file, parseSettings, now)
     if (read.state === 'read') return read.value
-    if (read.state === 'damaged') notify(damagedNotice(read.copy, 'Homeplan is using default settings (clinic details, therapists and paper size are empty until you enter them again)'))
+    if (read.state === 'damaged')
+      notify(
+        damagedNotice(
+          read.copy,
+          'Homeplan is using default settings (clinic details, therapists and paper size are empty until you enter them again)',
+        ),
+      )
     return { ...defaultSettings }
   })
   const load = async (): Promise<Settings> => {

@@ -21,7 +21,12 @@ if (!dataDir || (mode !== 'new' && mode !== 'old')) {
 const services = createServices({
   dataDir,
   dataSource: 'flag',
-  appInfo: { name: 'Homeplan', version: '0.0.0-bench', platform: process.platform, versions: { electron: null, chrome: null, node: process.versions.node } },
+  appInfo: {
+    name: 'Homeplan',
+    version: '0.0.0-bench',
+    platform: process.platform,
+    versions: { electron: null, chrome: null, node: process.versions.node },
+  },
   dialogs: new ScriptedDialogs(resolve(dataDir, 'exports')),
   resourcesDir: resolve('resources'),
 })
@@ -39,6 +44,10 @@ else {
 }
 const bridge = await startBridge({ handlers, rendererDir: resolve('out/renderer'), port: 0 })
 console.log(`listening ${bridge.url}`)
-const stop = () => void bridge.close().then(() => services.close()).then(() => process.exit(0))
+const stop = () =>
+  void bridge
+    .close()
+    .then(() => services.close())
+    .then(() => process.exit(0))
 process.on('SIGTERM', stop)
 process.on('SIGINT', stop)

@@ -46,7 +46,10 @@ async function launchToRows(browser: Browser, launcher: string, roster: string, 
   const context = await browser.newContext()
   const page = await context.newPage()
   const start = performance.now()
-  const child = spawn(process.execPath, [launcher, dataDir, mode], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } })
+  const child = spawn(process.execPath, [launcher, dataDir, mode], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
   try {
     const url = await new Promise<string>((resolveUrl, reject) => {
       let out = ''
@@ -70,12 +73,19 @@ async function launchToRows(browser: Browser, launcher: string, roster: string, 
 }
 
 export async function startupBench(report: Report): Promise<void> {
-  if (!existsSync('out/renderer/index.html')) throw new Error('The startup bench drives the built window: run `npx electron-vite build` first.')
+  if (!existsSync('out/renderer/index.html'))
+    throw new Error('The startup bench drives the built window: run `npx electron-vite build` first.')
   const launcher = await bundleLauncher()
   const dir = await mkdtemp(join(tmpdir(), 'hp-bench-rosters-'))
   const browser = await chromium.launch({
     ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
   try {
     const sizes = [2, 10_000, 50_000]
@@ -84,7 +94,10 @@ export async function startupBench(report: Report): Promise<void> {
       const file = join(dir, `roster-${size}.json`)
       await mkdir(dir, { recursive: true })
       const patients = syntheticPatients(size)
-      await new SnapshotFile(file).write({ header: { savedAt: new Date().toISOString(), lastSeq: 0 }, entries: patients.map((p) => ({ summary: summarize(p), patient: p })) })
+      await new SnapshotFile(file).write({
+        header: { savedAt: new Date().toISOString(), lastSeq: 0 },
+        entries: patients.map((p) => ({ summary: summarize(p), patient: p })),
+      })
       rosters.set(size, file)
     }
     // Warm the disk cache and Chromium once, outside the measurement.
@@ -103,9 +116,18 @@ export async function startupBench(report: Report): Promise<void> {
     const small = at(2, 'new')
     const target = Math.round(small * 1.2)
     report('startup.rows_visible_2', small, 'ms', at(2, 'old'), target)
-    for (const [size, label] of [[10_000, '10k'], [50_000, '50k']] as const) {
+    for (const [size, label] of [
+      [10_000, '10k'],
+      [50_000, '50k'],
+    ] as const) {
       report(`startup.rows_visible_${label}`, at(size, 'new'), 'ms', at(size, 'old'), target)
-      report(`startup.rows_visible_${label}.ratio_to_2`, at(size, 'new') / small, 'x', at(size, 'old') / at(2, 'old'), 1.2)
+      report(
+        `startup.rows_visible_${label}.ratio_to_2`,
+        at(size, 'new') / small,
+        'x',
+        at(size, 'old') / at(2, 'old'),
+        1.2,
+      )
     }
   } finally {
     await browser.close()

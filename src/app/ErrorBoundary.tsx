@@ -36,8 +36,8 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <Stack maw={640} mx="auto" mt="xl">
         <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="This page ran into a problem">
-          Nothing you saved has been lost. You can go back and try again; if it keeps happening, note the message
-          below for support.
+          Nothing you saved has been lost. You can go back and try again; if it keeps happening, note the message below
+          for support.
           <Code block mt="sm">
             {error.message || String(error)}
           </Code>

@@ -29,7 +29,9 @@ export function NoticesBanner() {
           title="A file could not be read"
           withCloseButton
           closeButtonLabel="Dismiss"
-          onClose={() => void api.dismissNotice({ id: notice.id }).then((result) => result.ok && setNotices(result.value))}
+          onClose={() =>
+            void api.dismissNotice({ id: notice.id }).then((result) => result.ok && setNotices(result.value))
+          }
         >
           {notice.message}
         </Alert>

@@ -1,4 +1,15 @@
-import { ActionIcon, AppShell, Burger, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core'
+import {
+  ActionIcon,
+  AppShell,
+  Burger,
+  Group,
+  NavLink,
+  Text,
+  Title,
+  Tooltip,
+  useComputedColorScheme,
+  useMantineColorScheme,
+} from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
 import { IconBarbell, IconClipboardList, IconMoon, IconSettings, IconSun, IconUsers } from '@tabler/icons-react'
 import { Suspense, useEffect, type ComponentType } from 'react'
@@ -13,11 +24,35 @@ import { Logo } from './Logo'
 import { NoticesBanner } from './NoticesBanner'
 import { useRoute, type Section } from './routes'
 
-const nav: { section: Section; label: string; description: string; icon: ComponentType<{ size?: number }>; page: ComponentType }[] = [
+const nav: {
+  section: Section
+  label: string
+  description: string
+  icon: ComponentType<{ size?: number }>
+  page: ComponentType
+}[] = [
   { section: 'patients', label: 'Patients', description: 'Your roster', icon: IconUsers, page: PatientsPage },
-  { section: 'program', label: 'Program builder', description: 'Build a home program', icon: IconClipboardList, page: ProgramPage },
-  { section: 'library', label: 'Exercise library', description: 'Browse exercises', icon: IconBarbell, page: LibraryPage },
-  { section: 'settings', label: 'Settings', description: 'Clinic, handouts, data', icon: IconSettings, page: SettingsPage },
+  {
+    section: 'program',
+    label: 'Program builder',
+    description: 'Build a home program',
+    icon: IconClipboardList,
+    page: ProgramPage,
+  },
+  {
+    section: 'library',
+    label: 'Exercise library',
+    description: 'Browse exercises',
+    icon: IconBarbell,
+    page: LibraryPage,
+  },
+  {
+    section: 'settings',
+    label: 'Settings',
+    description: 'Clinic, handouts, data',
+    icon: IconSettings,
+    page: SettingsPage,
+  },
 ]
 
 /** Light/dark toggle: the choice is saved in settings; "auto" (follow the system) is the default. */
@@ -64,50 +99,54 @@ export function Shell() {
   const Page = current.page
   return (
     <RosterProvider>
-    <LibraryProvider>
-    <AppShell header={{ height: 56 }} navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Logo size={28} />
-            <Title order={1} size="h3">
-              Homeplan
-            </Title>
-            <Text size="sm" c="dimmed" visibleFrom="md">
-              Home exercise programs, kept on this computer
-            </Text>
-          </Group>
-          <ColorSchemeToggle />
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Sections">
-        {nav.map((item) => (
-          <NavLink
-            key={item.section}
-            href={`#/${item.section}`}
-            label={item.label}
-            description={item.description}
-            leftSection={<item.icon size={20} />}
-            active={item.section === section}
-            aria-current={item.section === section ? 'page' : undefined}
-            onClick={close}
-            variant="light"
-            py="sm"
-          />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <ErrorBoundary resetKey={section} onBack={() => go('patients')}>
-          <NoticesBanner />
-          <RosterBanner />
-          <Suspense fallback={<PageLoading />}>
-            <Page />
-          </Suspense>
-        </ErrorBoundary>
-      </AppShell.Main>
-    </AppShell>
-    </LibraryProvider>
+      <LibraryProvider>
+        <AppShell
+          header={{ height: 56 }}
+          navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+          padding="lg"
+        >
+          <AppShell.Header>
+            <Group h="100%" px="md" justify="space-between">
+              <Group gap="sm">
+                <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+                <Logo size={28} />
+                <Title order={1} size="h3">
+                  Homeplan
+                </Title>
+                <Text size="sm" c="dimmed" visibleFrom="md">
+                  Home exercise programs, kept on this computer
+                </Text>
+              </Group>
+              <ColorSchemeToggle />
+            </Group>
+          </AppShell.Header>
+          <AppShell.Navbar p="sm" aria-label="Sections">
+            {nav.map((item) => (
+              <NavLink
+                key={item.section}
+                href={`#/${item.section}`}
+                label={item.label}
+                description={item.description}
+                leftSection={<item.icon size={20} />}
+                active={item.section === section}
+                aria-current={item.section === section ? 'page' : undefined}
+                onClick={close}
+                variant="light"
+                py="sm"
+              />
+            ))}
+          </AppShell.Navbar>
+          <AppShell.Main>
+            <ErrorBoundary resetKey={section} onBack={() => go('patients')}>
+              <NoticesBanner />
+              <RosterBanner />
+              <Suspense fallback={<PageLoading />}>
+                <Page />
+              </Suspense>
+            </ErrorBoundary>
+          </AppShell.Main>
+        </AppShell>
+      </LibraryProvider>
     </RosterProvider>
   )
 }

@@ -33,5 +33,8 @@ const subscribe = (onChange: () => void) => {
 /** Hash routing keeps Back/Forward working in the window and in the browser bridge alike. */
 export function useRoute(): [Route, (section: Section, param?: string, param2?: string) => void] {
   const hash = useSyncExternalStore(subscribe, () => window.location.hash)
-  return [routeFromHash(hash), (section, param, param2) => void (window.location.hash = hrefFor(section, param, param2).slice(1))]
+  return [
+    routeFromHash(hash),
+    (section, param, param2) => void (window.location.hash = hrefFor(section, param, param2).slice(1)),
+  ]
 }

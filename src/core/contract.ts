@@ -4,7 +4,15 @@ import { libraryArgs, type LibraryView } from './library-contract'
 import { id, programInputSchema, type Patient, type PatientSummary } from './patient'
 import type { Result } from './result'
 import type { RosterFirstPage } from './roster-order'
-import { byId, rosterArgs, type BackupInfo, type FileResult, type ImportReport, type RestoreResult, type RosterStatus } from './roster-contract'
+import {
+  byId,
+  rosterArgs,
+  type BackupInfo,
+  type FileResult,
+  type ImportReport,
+  type RestoreResult,
+  type RosterStatus,
+} from './roster-contract'
 import { settingsPatchSchema, type Settings } from './settings'
 
 /** What "About Homeplan" and support requests need to know. */
@@ -115,8 +123,12 @@ export const contract = {
    * when the pages could not be keyed: then every page is redrawn. `cancelled`: a newer preview of the same patient's
    * program came first; nothing to show.
    */
-  previewHandout: channel<PreviewResult | { cancelled: true }>()(z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions })),
-  printHandout: channel<{ printed: boolean; warnings: string[] }>()(z.strictObject({ patientId: id, programId: id, ...handoutOptions })),
+  previewHandout: channel<PreviewResult | { cancelled: true }>()(
+    z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions }),
+  ),
+  printHandout: channel<{ printed: boolean; warnings: string[] }>()(
+    z.strictObject({ patientId: id, programId: id, ...handoutOptions }),
+  ),
   exportHandout: channel<{ saved: true; path: string; warnings: string[] } | { saved: false }>()(
     z.strictObject({ patientId: id, programId: id, ...handoutOptions }),
   ),
@@ -132,10 +144,31 @@ export const contract = {
  * Homeplan holds it), these are refused with the reason; everything else works.
  */
 export const changesData: ReadonlySet<string> = new Set([
-  'updateSettings', 'setClinicLogo', 'startEmptyRoster', 'createPatient', 'updatePatient', 'setPatientArchived', 'deletePatient',
-  'saveProgram', 'duplicateProgram', 'backupNow', 'restoreBackup', 'importRoster', 'createExercise', 'updateExercise',
-  'duplicateExercise', 'deleteExercise', 'setFavourite', 'setDefaultDosage', 'setExerciseVideo', 'attachExercisePhoto', 'removeExercisePhoto',
-  'saveTemplate', 'deleteTemplate', 'exportHandout', 'reprintHandout',
+  'updateSettings',
+  'setClinicLogo',
+  'startEmptyRoster',
+  'createPatient',
+  'updatePatient',
+  'setPatientArchived',
+  'deletePatient',
+  'saveProgram',
+  'duplicateProgram',
+  'backupNow',
+  'restoreBackup',
+  'importRoster',
+  'createExercise',
+  'updateExercise',
+  'duplicateExercise',
+  'deleteExercise',
+  'setFavourite',
+  'setDefaultDosage',
+  'setExerciseVideo',
+  'attachExercisePhoto',
+  'removeExercisePhoto',
+  'saveTemplate',
+  'deleteTemplate',
+  'exportHandout',
+  'reprintHandout',
 ] satisfies Method[])
 
 export type Contract = typeof contract

@@ -48,7 +48,11 @@ export async function dispatch(
     // A schema check inside a service that did not say it in words: its first problem, never zod's JSON.
     if (error instanceof z.core.$ZodError) {
       const { message, field } = describeIssue(error.issues)
-      return fail('invalid_argument', `Homeplan could not complete this action because some data is not valid: ${message}`, field)
+      return fail(
+        'invalid_argument',
+        `Homeplan could not complete this action because some data is not valid: ${message}`,
+        field,
+      )
     }
     const detail = error instanceof Error ? error.message : String(error)
     return fail('internal', `Homeplan could not complete this action: ${detail}`)

@@ -1,13 +1,21 @@
 import { weekdays, type Dosage } from './dosage'
 
-const sideText: Record<NonNullable<Dosage['side']>, string> = { left: 'left side', right: 'right side', both: 'both sides', alternating: 'alternate sides' }
+const sideText: Record<NonNullable<Dosage['side']>, string> = {
+  left: 'left side',
+  right: 'right side',
+  both: 'both sides',
+  alternating: 'alternate sides',
+}
 
 const secs = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`)
 
 /** The hold as a number of seconds, or a range ("5–10 s") when the program gives one. */
 export function holdRange(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>): { min: number; max: number } | undefined {
   if (!d.holdSeconds) return undefined
-  return { min: d.holdSeconds, max: d.holdSecondsMax && d.holdSecondsMax > d.holdSeconds ? d.holdSecondsMax : d.holdSeconds }
+  return {
+    min: d.holdSeconds,
+    max: d.holdSecondsMax && d.holdSecondsMax > d.holdSeconds ? d.holdSecondsMax : d.holdSeconds,
+  }
 }
 const minutesBoth = (a: number, b: number) => a >= 60 && b >= 60 && a % 60 === 0 && b % 60 === 0
 const secsRange = ({ min, max }: { min: number; max: number }) =>
@@ -28,8 +36,7 @@ export function dosageLine(d: Dosage): string {
   if (d.days?.length) {
     const ordered = [...d.days].sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b))
     parts.push(ordered.map((day) => day[0]!.toUpperCase() + day.slice(1)).join('/'))
-  }
-  else if (d.daysPerWeek) parts.push(`${d.daysPerWeek} days/week`)
+  } else if (d.daysPerWeek) parts.push(`${d.daysPerWeek} days/week`)
   if (d.side) parts.push(sideText[d.side])
   if (d.resistance?.band) parts.push(`${d.resistance.band} band`)
   if (d.resistance?.load) parts.push(`${d.resistance.load} ${d.resistance.unit ?? 'kg'}`)

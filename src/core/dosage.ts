@@ -6,14 +6,24 @@ export const sides = ['left', 'right', 'both', 'alternating'] as const
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 
 const count = (max: number, what: string) =>
-  z.number().int(`${what} must be a whole number.`).min(1, `${what} must be at least 1.`).max(max, `${what} can be at most ${max}.`)
+  z
+    .number()
+    .int(`${what} must be a whole number.`)
+    .min(1, `${what} must be at least 1.`)
+    .max(max, `${what} can be at most ${max}.`)
 const seconds = (max: number, what: string) =>
-  z.number().min(1, `${what} must be at least 1 second.`).max(max, `${what} can be at most ${max / 60} minutes.`)
+  z
+    .number()
+    .min(1, `${what} must be at least 1 second.`)
+    .max(max, `${what} can be at most ${max / 60} minutes.`)
 
 /** Reps as one number (10) or a range (10 to 15). */
 export const repsSchema = z
   .strictObject({ min: count(500, 'Reps'), max: count(500, 'Reps') })
-  .refine((r) => r.max >= r.min, { message: 'The upper end of the reps range must not be below the lower end.', path: ['max'] })
+  .refine((r) => r.max >= r.min, {
+    message: 'The upper end of the reps range must not be below the lower end.',
+    path: ['max'],
+  })
 
 /**
  * How much and how often, for one exercise in one patient's program.
@@ -45,7 +55,13 @@ export const dosageSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.holdSecondsMax === undefined) return
-    if (d.holdSeconds === undefined) ctx.addIssue({ code: 'custom', message: 'Enter the first number of the hold range too.', path: ['holdSeconds'] })
-    else if (d.holdSecondsMax < d.holdSeconds) ctx.addIssue({ code: 'custom', message: 'The upper end of the hold range must not be below the lower end.', path: ['holdSecondsMax'] })
+    if (d.holdSeconds === undefined)
+      ctx.addIssue({ code: 'custom', message: 'Enter the first number of the hold range too.', path: ['holdSeconds'] })
+    else if (d.holdSecondsMax < d.holdSeconds)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'The upper end of the hold range must not be below the lower end.',
+        path: ['holdSecondsMax'],
+      })
   })
 export type Dosage = z.infer<typeof dosageSchema>

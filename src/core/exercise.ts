@@ -4,13 +4,46 @@ import { humanText, storedText, type TextRule } from './text'
 import { diagramSpecSchema } from '../diagrams/spec'
 
 export const positions = ['supine', 'prone', 'side-lying', 'sitting', 'standing', 'kneeling', 'quadruped'] as const
-export const exerciseTypes = ['strengthening', 'stretch', 'range of motion', 'balance', 'motor control', 'endurance'] as const
-export const equipmentKinds = ['none', 'band', 'ball', 'chair', 'step', 'wall', 'towel', 'pillow', 'weight', 'foam roll', 'stick', 'table'] as const
-export const bodyRegions = ['neck', 'shoulder', 'elbow', 'wrist and hand', 'upper back', 'lower back', 'core', 'hip', 'knee', 'ankle and foot'] as const
+export const exerciseTypes = [
+  'strengthening',
+  'stretch',
+  'range of motion',
+  'balance',
+  'motor control',
+  'endurance',
+] as const
+export const equipmentKinds = [
+  'none',
+  'band',
+  'ball',
+  'chair',
+  'step',
+  'wall',
+  'towel',
+  'pillow',
+  'weight',
+  'foam roll',
+  'stick',
+  'table',
+] as const
+export const bodyRegions = [
+  'neck',
+  'shoulder',
+  'elbow',
+  'wrist and hand',
+  'upper back',
+  'lower back',
+  'core',
+  'hip',
+  'knee',
+  'ankle and foot',
+] as const
 export const difficulties = ['easy', 'moderate', 'hard'] as const
 
 /** Exercise ids are readable slugs ("side-lying-hip-abduction"); custom ones start with "custom-". */
-export const exerciseId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'An exercise id is lower-case letters, digits and dashes.')
+export const exerciseId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'An exercise id is lower-case letters, digits and dashes.')
 export const mediaHash = z.string().regex(/^[0-9a-f]{64}\.(png|jpg)$/, 'This is not a stored image.')
 
 const imageOf = (t: TextRule) =>
@@ -36,7 +69,10 @@ const exerciseFieldsOf = (t: TextRule) => ({
   type: z.enum(exerciseTypes),
   equipment: z.array(z.enum(equipmentKinds)).min(1).max(5),
   difficulty: z.enum(difficulties),
-  steps: z.array(t({ max: 400, label: 'A step', required: 'A step cannot be empty.' })).min(1, 'Write at least one step.').max(12),
+  steps: z
+    .array(t({ max: 400, label: 'A step', required: 'A step cannot be empty.' }))
+    .min(1, 'Write at least one step.')
+    .max(12),
   cues: z.array(t({ max: 300, label: 'A tip', required: 'A tip cannot be empty.' })).max(10),
   cautions: z.array(t({ max: 300, label: 'A caution', required: 'A caution cannot be empty.' })).max(10),
   defaultDosage: dosageSchema,
@@ -52,7 +88,11 @@ export const exerciseInputSchema = z.strictObject(exerciseFields)
 export type ExerciseInput = z.infer<typeof exerciseInputSchema>
 
 /** A stored or shipped exercise (library files, library.json): read with the rules it was saved under. */
-export const exerciseSchema = z.strictObject({ id: exerciseId, source: z.enum(['built-in', 'custom']), ...exerciseFieldsOf(storedText) })
+export const exerciseSchema = z.strictObject({
+  id: exerciseId,
+  source: z.enum(['built-in', 'custom']),
+  ...exerciseFieldsOf(storedText),
+})
 export type StoredExercise = z.infer<typeof exerciseSchema>
 /**
  * An exercise as the library hands it out: with the clinic's video link for handouts when one is set. The link is
@@ -60,12 +100,14 @@ export type StoredExercise = z.infer<typeof exerciseSchema>
  */
 export type Exercise = StoredExercise & { videoUrl?: string }
 
-
 const templateItemOf = (t: TextRule) =>
   z.strictObject({
     exerciseId,
     dosage: dosageSchema,
-    instructionOverride: z.array(t({ max: 500, label: 'A step' })).max(20).optional(),
+    instructionOverride: z
+      .array(t({ max: 500, label: 'A step' }))
+      .max(20)
+      .optional(),
     notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
   })
 export const templateItemSchema = templateItemOf(humanText)

@@ -46,12 +46,19 @@ export const handoutInputSchema = z.strictObject({
   }),
   /** The same shape as a therapist in Settings, so any therapist that can be saved can be printed. */
   therapist: storedTherapistSchema.optional(),
-  patient: z.strictObject({ firstName: text(100, 'First name').min(1), lastName: text(100, 'Last name').min(1), preferredName: text(100, 'Preferred name').optional() }),
+  patient: z.strictObject({
+    firstName: text(100, 'First name').min(1),
+    lastName: text(100, 'Last name').min(1),
+    preferredName: text(100, 'Preferred name').optional(),
+  }),
   date: isoDate,
   program: z.strictObject({
     title: text(120, 'Program title').optional(),
     goals: text(1000, 'Goals').optional(),
-    items: z.array(handoutItemSchema).min(1, 'The program has no exercises: add at least one before printing.').max(100),
+    items: z
+      .array(handoutItemSchema)
+      .min(1, 'The program has no exercises: add at least one before printing.')
+      .max(100),
   }),
   layout: z.enum(['detailed', 'compact', 'large']).default('detailed'),
   paper: z.enum(['letter', 'a4']).default('letter'),
@@ -83,7 +90,8 @@ export type HandoutCopy = z.output<typeof handoutCopySchema>
 export type HandoutItem = z.infer<typeof handoutItemSchema>
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
-const seconds = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} second${s === 1 ? '' : 's'}`)
+const seconds = (s: number) =>
+  s >= 60 && s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} second${s === 1 ? '' : 's'}`
 /** "5 seconds", or for a range "5 to 10 seconds" (patient words) or "5–10 seconds" (the short table cell). */
 export function holdWords(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>, to: string): string | undefined {
   const hold = holdRange(d)
@@ -108,7 +116,9 @@ export function dosagePlain(d: Dosage): string {
   const out: string[] = []
   // With both sides the count is per side, said where the count is ("do both sides" alone left patients unsure).
   const perSide = d.side === 'both' ? ' on each side' : ''
-  const reps = d.reps ? `${d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`}${perSide}` : ''
+  const reps = d.reps
+    ? `${d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`}${perSide}`
+    : ''
   if (d.sets && d.sets > 1 && reps) out.push(`Do ${reps}, then rest. Repeat for ${d.sets} rounds in all.`)
   else if (reps) out.push(`Do ${reps}.`)
   const hold = holdWords(d, ' to ')
@@ -130,7 +140,8 @@ export function dosagePlain(d: Dosage): string {
 }
 
 /** A card's heading: the plain title with the clinical name after it, or the name alone ("Lying on your side: knee lifts (Clamshells)"). */
-export const itemTitle = (item: { name: string; title?: string }) => (item.title ? `${item.title} (${item.name})` : item.name)
+export const itemTitle = (item: { name: string; title?: string }) =>
+  item.title ? `${item.title} (${item.name})` : item.name
 
 /**
  * The short name of an exercise for a narrow column: what a plain title says after its position ("Lying on your
@@ -138,7 +149,7 @@ export const itemTitle = (item: { name: string; title?: string }) => (item.title
  */
 export function shortTitle(item: { name: string; title?: string }): string {
   const after = item.title?.split(': ').slice(1).join(': ').trim()
-  return after ? after[0]!.toUpperCase() + after.slice(1) : item.title ?? item.name
+  return after ? after[0]!.toUpperCase() + after.slice(1) : (item.title ?? item.name)
 }
 
 /** How a position reads on the patient's sheet. */
@@ -155,7 +166,10 @@ export const positionWords: Record<string, string> = {
 /** The two short cells of the "at a glance" table. */
 export function dosageSummary(d: Dosage): { amount: string; often: string } {
   const amount: string[] = []
-  if (d.reps) amount.push(`${d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`}${d.side === 'both' ? ' each side' : ''}`)
+  if (d.reps)
+    amount.push(
+      `${d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`}${d.side === 'both' ? ' each side' : ''}`,
+    )
   if (d.sets && d.sets > 1) amount.push(`${d.sets} rounds`)
   const hold = holdWords(d, '–')
   if (hold) amount.push(`hold ${hold}`)

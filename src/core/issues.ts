@@ -3,7 +3,8 @@ import type { z } from 'zod'
 /** zod's own wording starts like this; a message a schema spells out itself never does. */
 const ZOD_WORDING = /^(Too big|Too small|Invalid|Unrecognized)\b/
 
-const count = (n: number | bigint, one: string, many: string) => `${Number(n).toLocaleString('en-US')} ${n === 1 || n === 1n ? one : many}`
+const count = (n: number | bigint, one: string, many: string) =>
+  `${Number(n).toLocaleString('en-US')} ${n === 1 || n === 1n ? one : many}`
 
 /** An issue's message in plain words: the schema's own sentence, or a plain version of zod's generic one. */
 export function plainIssueMessage(issue: z.core.$ZodIssue): string {
@@ -12,7 +13,8 @@ export function plainIssueMessage(issue: z.core.$ZodIssue): string {
     const limit = issue.code === 'too_big' ? issue.maximum : issue.minimum
     const bound = issue.code === 'too_big' ? 'at most' : 'at least'
     if (issue.origin === 'string') return `This must be ${bound} ${count(limit, 'character', 'characters')} long.`
-    if (issue.origin === 'array' || issue.origin === 'set') return `This can hold ${bound} ${count(limit, 'entry', 'entries')}.`
+    if (issue.origin === 'array' || issue.origin === 'set')
+      return `This can hold ${bound} ${count(limit, 'entry', 'entries')}.`
     return `This must be ${bound} ${Number(limit).toLocaleString('en-US')}.`
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) return 'This is missing.'
@@ -35,4 +37,6 @@ export function describeIssue(issues: readonly z.core.$ZodIssue[]): { message: s
 
 /** A failed call's message without the field path the service puts in front ("program.items.0.dosage.reps.max: …", "url: …"). */
 export const withoutPath = (error: { message: string; field?: string }): string =>
-  error.field && error.message.startsWith(`${error.field}: `) ? error.message.slice(error.field.length + 2) : error.message
+  error.field && error.message.startsWith(`${error.field}: `)
+    ? error.message.slice(error.field.length + 2)
+    : error.message

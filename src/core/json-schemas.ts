@@ -9,7 +9,8 @@ export function schemaFiles(): Record<string, unknown> {
       ...z.toJSONSchema(handoutInputSchema, { target: 'draft-2020-12', io: 'input' }),
       $id: 'https://homeplan.app/schema/handout.schema.json',
       title: 'Homeplan handout',
-      description: 'Input of `npm run handout`: everything one printed home-exercise handout shows. Example: docs/handout-example.json.',
+      description:
+        'Input of `npm run handout`: everything one printed home-exercise handout shows. Example: docs/handout-example.json.',
     },
     'exercise-library.schema.json': {
       ...z.toJSONSchema(libraryFileSchema, { target: 'draft-2020-12' }),

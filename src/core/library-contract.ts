@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { dosageSchema } from './dosage'
-import { exerciseId, exerciseInputSchema, mediaHash, templateInputSchema, type BuiltinTemplate, type Exercise, type Template } from './exercise'
+import {
+  exerciseId,
+  exerciseInputSchema,
+  mediaHash,
+  templateInputSchema,
+  type BuiltinTemplate,
+  type Exercise,
+  type Template,
+} from './exercise'
 import { humanText } from './text'
 import { videoUrlSchema } from './video-link'
 
@@ -32,6 +40,12 @@ export const libraryArgs = {
   }),
   removeExercisePhoto: z.strictObject({ id: exerciseId, file: mediaHash }),
   getMedia: z.strictObject({ file: mediaHash }),
-  saveTemplate: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/).optional(), template: templateInputSchema }),
+  saveTemplate: z.strictObject({
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{6,64}$/)
+      .optional(),
+    template: templateInputSchema,
+  }),
   deleteTemplate: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/) }),
 }

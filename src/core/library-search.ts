@@ -17,7 +17,13 @@ export interface LibraryIndex {
   search: MiniSearch<Exercise>
 }
 
-const normalize = (text: string) => text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, ' ').trim()
+const normalize = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
 
 /** Indexes names (weighted most), other names, regions, equipment, position and type. */
 export function indexLibrary(exercises: readonly Exercise[]): LibraryIndex {
@@ -34,13 +40,19 @@ export function indexLibrary(exercises: readonly Exercise[]): LibraryIndex {
   return { all: [...exercises], byId: new Map(exercises.map((e) => [e.id, e])), phrases, search }
 }
 
-const matches = (values: readonly string[], wanted?: string[]) => !wanted?.length || values.some((v) => wanted.includes(v))
+const matches = (values: readonly string[], wanted?: string[]) =>
+  !wanted?.length || values.some((v) => wanted.includes(v))
 
 /**
  * Best match first. Every word must match (prefixes and typos forgiven: "clam" and "clamshels" find Clamshells); if no
  * exercise matches every word, exercises matching any word are offered instead.
  */
-export function searchLibrary(index: LibraryIndex, query: string, filters: LibraryFilters = {}, favourites: ReadonlySet<string> = new Set()): Exercise[] {
+export function searchLibrary(
+  index: LibraryIndex,
+  query: string,
+  filters: LibraryFilters = {},
+  favourites: ReadonlySet<string> = new Set(),
+): Exercise[] {
   const keep = (e: Exercise) =>
     matches(e.regions, filters.regions) &&
     matches([e.position], filters.positions) &&

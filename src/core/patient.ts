@@ -3,10 +3,13 @@ import { THERAPIST_NAME_MAX } from './limits'
 import { dosageSchema, weekdays } from './dosage'
 import { humanText, storedText, type TextRule } from './text'
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 1956-03-14.').refine((value) => {
-  const date = new Date(`${value}T00:00:00Z`)
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
-}, 'This is not a real calendar date.')
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 1956-03-14.')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`)
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+  }, 'This is not a real calendar date.')
 /** The earliest date of birth the form accepts. */
 export const EARLIEST_BIRTH_DATE = '1900-01-01'
 export const timestamp = z.iso.datetime({ offset: true })
@@ -17,7 +20,10 @@ export const timesOfDay = ['morning', 'afternoon', 'evening'] as const
 
 const coverageOf = (t: TextRule) =>
   z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('insurance'), payer: t({ max: 200, label: 'Payer name', required: 'Enter the insurance payer’s name.' }) }),
+    z.strictObject({
+      kind: z.literal('insurance'),
+      payer: t({ max: 200, label: 'Payer name', required: 'Enter the insurance payer’s name.' }),
+    }),
     z.strictObject({ kind: z.literal('self-pay') }),
     z.strictObject({ kind: z.literal('other'), detail: t({ max: 200, label: 'Coverage detail' }).optional() }),
   ])
@@ -68,7 +74,10 @@ const programItemOf = (t: TextRule) =>
     id,
     exerciseId: t({ max: 120, label: 'Exercise', required: 'Choose an exercise.' }),
     dosage: dosageSchema,
-    instructionOverride: z.array(t({ max: 500, label: 'A step' })).max(20).optional(),
+    instructionOverride: z
+      .array(t({ max: 500, label: 'A step' }))
+      .max(20)
+      .optional(),
     notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
   })
 export const programItemSchema = programItemOf(humanText)
@@ -92,7 +101,13 @@ export type ProgramInput = z.infer<typeof programInputSchema>
 export const revision = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER)
 
 /** Stored records are read with the rules they were saved under (see ./text), so older data still loads. */
-export const programSchema = z.strictObject({ ...programFields(storedText), id, revision, createdAt: timestamp, updatedAt: timestamp })
+export const programSchema = z.strictObject({
+  ...programFields(storedText),
+  id,
+  revision,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+})
 export type Program = z.infer<typeof programSchema>
 
 /** One printed or exported handout: when, how, and the program exactly as it was printed. */
@@ -103,7 +118,10 @@ export const handoutRecordSchema = z.strictObject({
   layout: z.enum(['detailed', 'compact', 'large']),
   paper: z.enum(['letter', 'a4']),
   file: storedText({ max: 260, label: 'File name' }),
-  snapshot: z.strictObject({ title: storedText({ max: 120, label: 'Title' }), items: z.array(programItemOf(storedText)).max(100) }),
+  snapshot: z.strictObject({
+    title: storedText({ max: 120, label: 'Title' }),
+    items: z.array(programItemOf(storedText)).max(100),
+  }),
 })
 export type HandoutRecord = z.infer<typeof handoutRecordSchema>
 
@@ -123,7 +141,10 @@ export const patientSchema = z.strictObject({
   createdAt: timestamp,
   updatedAt: timestamp,
   programs: z.array(programSchema).max(MAX_PROGRAMS, `A patient’s record can hold at most ${MAX_PROGRAMS} programs.`),
-  handouts: z.array(handoutRecordSchema).max(MAX_HANDOUTS, `A patient’s record can hold at most ${MAX_HANDOUTS.toLocaleString('en-US')} handouts.`).optional(),
+  handouts: z
+    .array(handoutRecordSchema)
+    .max(MAX_HANDOUTS, `A patient’s record can hold at most ${MAX_HANDOUTS.toLocaleString('en-US')} handouts.`)
+    .optional(),
 })
 export type Patient = z.infer<typeof patientSchema>
 
@@ -145,7 +166,10 @@ export interface PatientSummary {
 }
 
 export function summarize(patient: Patient): PatientSummary {
-  const last = patient.programs.reduce<string | undefined>((max, p) => (max && max > p.createdAt ? max : p.createdAt), undefined)
+  const last = patient.programs.reduce<string | undefined>(
+    (max, p) => (max && max > p.createdAt ? max : p.createdAt),
+    undefined,
+  )
   return {
     id: patient.id,
     firstName: patient.firstName,

@@ -22,12 +22,36 @@ const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1)
 const dosageParts: { label: string; of: (d: Dosage) => string | undefined }[] = [
   { label: 'times', of: (d) => (d.reps ? times(d.reps.min, d.reps.max) : undefined) },
   { label: 'sets', of: (d) => (d.sets ? `${d.sets} ${d.sets === 1 ? 'set' : 'sets'}` : undefined) },
-  { label: 'hold', of: (d) => (d.holdSeconds ? `hold ${holdRange(d.holdSeconds, d.holdSecondsMax ?? d.holdSeconds)}` : undefined) },
+  {
+    label: 'hold',
+    of: (d) => (d.holdSeconds ? `hold ${holdRange(d.holdSeconds, d.holdSecondsMax ?? d.holdSeconds)}` : undefined),
+  },
   { label: 'duration', of: (d) => (d.durationSeconds ? `lasting ${secs(d.durationSeconds)}` : undefined) },
   { label: 'rest', of: (d) => (d.restSeconds ? `rest ${secs(d.restSeconds)}` : undefined) },
   { label: 'times a day', of: (d) => (d.timesPerDay ? `${d.timesPerDay}× a day` : undefined) },
-  { label: 'days', of: (d) => (d.days?.length ? [...d.days].sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b)).map(capital).join('/') : d.daysPerWeek ? `${d.daysPerWeek} days a week` : undefined) },
-  { label: 'side', of: (d) => (d.side ? (d.side === 'both' ? 'both sides' : d.side === 'alternating' ? 'alternate sides' : `${d.side} side`) : undefined) },
+  {
+    label: 'days',
+    of: (d) =>
+      d.days?.length
+        ? [...d.days]
+            .sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b))
+            .map(capital)
+            .join('/')
+        : d.daysPerWeek
+          ? `${d.daysPerWeek} days a week`
+          : undefined,
+  },
+  {
+    label: 'side',
+    of: (d) =>
+      d.side
+        ? d.side === 'both'
+          ? 'both sides'
+          : d.side === 'alternating'
+            ? 'alternate sides'
+            : `${d.side} side`
+        : undefined,
+  },
   { label: 'band', of: (d) => (d.resistance?.band ? `${d.resistance.band} band` : undefined) },
   { label: 'load', of: (d) => (d.resistance?.load ? `${d.resistance.load} ${d.resistance.unit ?? 'kg'}` : undefined) },
 ]
@@ -62,7 +86,11 @@ const sameList = (a: string[], b: string[]) => a.length === b.length && a.every(
  * kept. An exercise is the same one when its program item is (its id), or, for items removed and added
  * again, when it is the same library exercise (taken in order). Empty when nothing a patient reads changed.
  */
-export function changesSince(printed: readonly Item[], current: readonly Item[], exerciseName: (exerciseId: string) => string | undefined): ProgramChange[] {
+export function changesSince(
+  printed: readonly Item[],
+  current: readonly Item[],
+  exerciseName: (exerciseId: string) => string | undefined,
+): ProgramChange[] {
   const name = (item: Item) => exerciseName(item.exerciseId) ?? item.exerciseId
   const pairs = new Map<Item, Item>()
   const taken = new Set<Item>()
@@ -85,14 +113,19 @@ export function changesSince(printed: readonly Item[], current: readonly Item[],
     const now = pairs.get(before)
     if (!now) changes.push({ kind: 'removed', exercise: name(before), text: `Removed: ${name(before)}` })
   }
-  for (const now of current) if (!taken.has(now)) changes.push({ kind: 'added', exercise: name(now), text: `Added: ${name(now)}` })
+  for (const now of current)
+    if (!taken.has(now)) changes.push({ kind: 'added', exercise: name(now), text: `Added: ${name(now)}` })
   for (const before of printed) {
     const now = pairs.get(before)
     if (!now) continue
     const dosage = dosageChanges(before.dosage, now.dosage)
     if (dosage.length) changes.push({ kind: 'dosage', exercise: name(now), text: `${name(now)}: ${dosage.join(', ')}` })
     if (!sameList(steps(before), steps(now))) {
-      const what = !steps(now).length ? 'back to the library’s steps' : !steps(before).length ? 'steps changed for this patient' : 'steps changed'
+      const what = !steps(now).length
+        ? 'back to the library’s steps'
+        : !steps(before).length
+          ? 'steps changed for this patient'
+          : 'steps changed'
       changes.push({ kind: 'steps', exercise: name(now), text: `${name(now)}: ${what}` })
     }
     if (notes(before) !== notes(now)) {
@@ -103,12 +136,18 @@ export function changesSince(printed: readonly Item[], current: readonly Item[],
   // The order of the exercises both lists share: adding or removing one does not count as moving the others.
   const keptBefore = printed.filter((item) => pairs.has(item)).map((item) => pairs.get(item)!)
   const keptNow = current.filter((item) => taken.has(item))
-  if (keptBefore.some((item, i) => item !== keptNow[i])) changes.push({ kind: 'order', exercise: '', text: 'The exercises are in a different order' })
+  if (keptBefore.some((item, i) => item !== keptNow[i]))
+    changes.push({ kind: 'order', exercise: '', text: 'The exercises are in a different order' })
   return changes
 }
 
 /** The most recent handout given for a program, if any: the one the builder compares with. */
-export function lastHandoutFor<H extends { programId: string; at: string }>(handouts: readonly H[] | undefined, programId: string | undefined): H | undefined {
+export function lastHandoutFor<H extends { programId: string; at: string }>(
+  handouts: readonly H[] | undefined,
+  programId: string | undefined,
+): H | undefined {
   if (!programId) return undefined
-  return (handouts ?? []).filter((h) => h.programId === programId).reduce<H | undefined>((last, h) => (last && last.at >= h.at ? last : h), undefined)
+  return (handouts ?? [])
+    .filter((h) => h.programId === programId)
+    .reduce<H | undefined>((last, h) => (last && last.at >= h.at ? last : h), undefined)
 }

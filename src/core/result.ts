@@ -4,13 +4,7 @@
  * renderer can show `message` in a notification or next to `field`.
  */
 export type ErrorCode =
-  | 'invalid_argument'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'unknown_channel'
-  | 'io_error'
-  | 'internal'
+  'invalid_argument' | 'not_found' | 'conflict' | 'forbidden' | 'unknown_channel' | 'io_error' | 'internal'
 
 export interface AppError {
   code: ErrorCode

@@ -25,7 +25,14 @@ export type RosterStatus =
    * The patient file was set aside. `newestBackup` is the newest backup that can be restored, and
    * `replayable` how many of the set-aside journal's changes can be applied again on top of it.
    */
-  | { status: 'recovery'; file: string; reason: string; quarantined: string[]; newestBackup: BackupInfo | null; replayable: number }
+  | {
+      status: 'recovery'
+      file: string
+      reason: string
+      quarantined: string[]
+      newestBackup: BackupInfo | null
+      replayable: number
+    }
   | { status: 'refused'; file: string; reason: string }
 
 export interface RestoreResult {
@@ -56,7 +63,12 @@ export const rosterArgs = {
   setPatientArchived: z.strictObject({ id, archived: z.boolean() }),
   /** Changing a saved program names the revision it was opened at; a new program has none. */
   saveProgram: z
-    .strictObject({ patientId: id, programId: id.optional(), revision: revision.optional(), program: programInputSchema })
+    .strictObject({
+      patientId: id,
+      programId: id.optional(),
+      revision: revision.optional(),
+      program: programInputSchema,
+    })
     .refine((arg) => (arg.programId === undefined) === (arg.revision === undefined), {
       message: 'A change to a saved program must say which revision it was made from.',
       path: ['revision'],

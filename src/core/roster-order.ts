@@ -26,7 +26,10 @@ export const compareBy = ({ key, desc }: RosterSort) => {
 }
 
 /** What the roster shows when it opens: active patients by name. */
-export const OPENING_VIEW = { status: 'active', sort: { key: 'name', desc: false } } as const satisfies { status: PatientSummary['status']; sort: RosterSort }
+export const OPENING_VIEW = { status: 'active', sort: { key: 'name', desc: false } } as const satisfies {
+  status: PatientSummary['status']
+  sort: RosterSort
+}
 
 /** The opening screen of the roster, sent before the rest. */
 export interface RosterFirstPage {

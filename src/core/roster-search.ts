@@ -19,7 +19,15 @@ export function dateForms(iso: string | undefined): string {
   const [, y, mo = '', d = ''] = m
   const mn = String(Number(mo))
   const dn = String(Number(d))
-  return [iso, `${mo}/${d}/${y}`, `${mn}/${dn}/${y}`, `${d}/${mo}/${y}`, `${d}.${mo}.${y}`, `${dn}.${mn}.${y}`, `${y}${mo}${d}`].join(' ')
+  return [
+    iso,
+    `${mo}/${d}/${y}`,
+    `${mn}/${dn}/${y}`,
+    `${d}/${mo}/${y}`,
+    `${d}.${mo}.${y}`,
+    `${dn}.${mn}.${y}`,
+    `${y}${mo}${d}`,
+  ].join(' ')
 }
 
 export interface RosterIndex {

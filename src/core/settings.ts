@@ -17,7 +17,10 @@ const clinicOf = (t: TextRule) =>
     phone: t({ max: 40, label: 'Phone' }).optional(),
     website: t({ max: 200, label: 'Website' }).optional(),
     closingMessage: t({ max: 400, label: 'Closing message', multiline: true }).optional(),
-    logo: z.string().regex(/^[0-9a-f]{64}\.(png|jpg)$/).optional(),
+    logo: z
+      .string()
+      .regex(/^[0-9a-f]{64}\.(png|jpg)$/)
+      .optional(),
     layout: handoutLayoutSchema,
   })
 /** What every handout's header and footer say about the clinic (as the settings form checks it). */

@@ -4,10 +4,16 @@ import type { ProgramItem } from './patient'
 export class TemplateError extends Error {}
 
 /** Turns a template into program items for one patient: dosage and notes copied, then theirs to edit. */
-export function applyTemplate(template: Pick<Template, 'name' | 'items'>, library: ReadonlyMap<string, Exercise>, newId: () => string): ProgramItem[] {
+export function applyTemplate(
+  template: Pick<Template, 'name' | 'items'>,
+  library: ReadonlyMap<string, Exercise>,
+  newId: () => string,
+): ProgramItem[] {
   const missing = template.items.filter((item) => !library.has(item.exerciseId)).map((item) => item.exerciseId)
   if (missing.length) {
-    throw new TemplateError(`The template “${template.name}” uses exercises that are no longer in the library: ${missing.join(', ')}.`)
+    throw new TemplateError(
+      `The template “${template.name}” uses exercises that are no longer in the library: ${missing.join(', ')}.`,
+    )
   }
   return template.items.map((item) => ({
     id: newId(),

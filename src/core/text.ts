@@ -28,12 +28,17 @@ const BIDI_OVERRIDE = /[\u202A-\u202E\u2066-\u2069]/u
 const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu
 
 /** Why a value is not acceptable as typed text, in plain words; undefined when it is. */
-export function textProblem(value: string, { label, multiline }: Pick<TextOptions, 'label' | 'multiline'>): string | undefined {
+export function textProblem(
+  value: string,
+  { label, multiline }: Pick<TextOptions, 'label' | 'multiline'>,
+): string | undefined {
   if (CONTROL.test(value)) return `${label} cannot contain hidden control characters.`
   if (!multiline && TABS_AND_LINES.test(value)) return `${label} must be a single line, without tabs or line breaks.`
-  if (LONE_SURROGATE.test(value)) return `${label} contains a broken character (half of an emoji or symbol). Delete it and type it again.`
+  if (LONE_SURROGATE.test(value))
+    return `${label} contains a broken character (half of an emoji or symbol). Delete it and type it again.`
   if (BIDI_OVERRIDE.test(value)) return `${label} cannot contain hidden text-direction characters.`
-  if (value.length > 0 && value.replace(INVISIBLE, '').length === 0) return `${label} cannot be made only of invisible characters.`
+  if (value.length > 0 && value.replace(INVISIBLE, '').length === 0)
+    return `${label} cannot be made only of invisible characters.`
   return undefined
 }
 

@@ -24,7 +24,8 @@ export function videoUrlProblem(url: string): string | undefined {
   } catch {
     return VIDEO_URL_MESSAGES.invalid
   }
-  if (!parsed.hostname || (!parsed.hostname.includes('.') && parsed.hostname !== 'localhost')) return VIDEO_URL_MESSAGES.invalid
+  if (!parsed.hostname || (!parsed.hostname.includes('.') && parsed.hostname !== 'localhost'))
+    return VIDEO_URL_MESSAGES.invalid
   if (parsed.username || parsed.password) return VIDEO_URL_MESSAGES.login
   return undefined
 }

@@ -66,7 +66,11 @@ function arrowSamples(line: readonly Pt[], ux: number, uy: number): Pt[] {
   const end = line.at(-1)!
   const tip = { x: end.x + ux * HEAD * 0.6, y: end.y + uy * HEAD * 0.6 }
   const back = { x: tip.x - ux * HEAD, y: tip.y - uy * HEAD }
-  out.push(tip, { x: back.x - uy * HEAD * 0.55, y: back.y + ux * HEAD * 0.55 }, { x: back.x + uy * HEAD * 0.55, y: back.y - ux * HEAD * 0.55 })
+  out.push(
+    tip,
+    { x: back.x - uy * HEAD * 0.55, y: back.y + ux * HEAD * 0.55 },
+    { x: back.x + uy * HEAD * 0.55, y: back.y - ux * HEAD * 0.55 },
+  )
   return out
 }
 
@@ -77,8 +81,10 @@ export function arrowClash(line: readonly Pt[], room: ArrowRoom): number {
   const l = Math.hypot(b.x - a.x, b.y - a.y) || 1
   const margin = ARROW.strokeWidth / 2 + 1.5
   const box = room.bounds
-  return arrowSamples(line, (b.x - a.x) / l, (b.y - a.y) / l).filter((p) =>
-    (box && (p.x < box.minX || p.x > box.maxX || p.y < box.minY || p.y > box.maxY)) || room.outlines.some((poly) => depthIn(p, poly) > -margin),
+  return arrowSamples(line, (b.x - a.x) / l, (b.y - a.y) / l).filter(
+    (p) =>
+      (box && (p.x < box.minX || p.x > box.maxX || p.y < box.minY || p.y > box.maxY)) ||
+      room.outlines.some((poly) => depthIn(p, poly) > -margin),
   ).length
 }
 
@@ -87,7 +93,11 @@ export function arrowClash(line: readonly Pt[], room: ArrowRoom): number {
  * space: further out beside the path, to its other side, or ahead of or behind the part along its travel (below the
  * hips pointing up at them), whichever clear place is nearest. An arrow already clear stays where it is.
  */
-export function clearOfBody(line: readonly Pt[], side: { nx: number; ny: number; gap: number; ux: number; uy: number }, room: ArrowRoom): Pt[] {
+export function clearOfBody(
+  line: readonly Pt[],
+  side: { nx: number; ny: number; gap: number; ux: number; uy: number },
+  room: ArrowRoom,
+): Pt[] {
   const clash = arrowClash(line, room)
   if (clash === 0) return [...line]
   let best = { line: [...line], clash, cost: 0 }
@@ -106,7 +116,14 @@ export function clearOfBody(line: readonly Pt[], side: { nx: number; ny: number;
   return best.line
 }
 
-export function arrowShapes(moving: readonly JointName[], path: readonly Joints[], map: Mapper, k: number, straight = false, room?: ArrowRoom): Shape[] {
+export function arrowShapes(
+  moving: readonly JointName[],
+  path: readonly Joints[],
+  map: Mapper,
+  k: number,
+  straight = false,
+  room?: ArrowRoom,
+): Shape[] {
   const shapes: Shape[] = []
   for (const joint of moving) {
     let points = path.map((j) => map(j[joint]))
@@ -141,9 +158,12 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     const [ux, uy] = chord >= 1e-6 ? [(last.x - first.x) / chord, (last.y - first.y) / chord] : [1, 0]
     const mid = { x: (off[0]!.x + off.at(-1)!.x) / 2, y: (off[0]!.y + off.at(-1)!.y) / 2 }
     const half = MIN_ARROW / 2 - HEAD * 0.6
-    let trimmed = travelled < MIN_ARROW
-      ? [{ x: mid.x - ux * half, y: mid.y - uy * half }, mid, { x: mid.x + ux * half, y: mid.y + uy * half }]
-      : off.slice(1, -1).length >= 2 ? off.slice(1, off.length - 1) : off
+    let trimmed =
+      travelled < MIN_ARROW
+        ? [{ x: mid.x - ux * half, y: mid.y - uy * half }, mid, { x: mid.x + ux * half, y: mid.y + uy * half }]
+        : off.slice(1, -1).length >= 2
+          ? off.slice(1, off.length - 1)
+          : off
     if (joint === 'waist') {
       // The back rounding up or sagging (a cat-camel, a pelvic tilt): the arrow comes from outside the body and ends
       // at the back's surface where it goes, pointing the way it moves; beside the waist it was lost in the thighs.
@@ -165,11 +185,25 @@ export function arrowShapes(moving: readonly JointName[], path: readonly Joints[
     }
     d += `L${f(b.x)} ${f(b.y)}`
     // A white halo under the line, so the arrow reads where it crosses a limb, a prop or the floor.
-    shapes.push({ kind: 'path', role: 'arrow halo', d, fill: 'none', stroke: '#ffffff', strokeWidth: ARROW.strokeWidth + 2.4 })
+    shapes.push({
+      kind: 'path',
+      role: 'arrow halo',
+      d,
+      fill: 'none',
+      stroke: '#ffffff',
+      strokeWidth: ARROW.strokeWidth + 2.4,
+    })
     shapes.push({ kind: 'path', role: 'arrow', d, ...ARROW })
     const dl = Math.hypot(b.x - before.x, b.y - before.y) || 1
     const [hx, hy] = [(b.x - before.x) / dl, (b.y - before.y) / dl]
-    shapes.push({ kind: 'path', role: 'arrowhead', fill: INK, stroke: INK, strokeWidth: 1.45, d: arrowheadPath(b, hx, hy, HEAD) })
+    shapes.push({
+      kind: 'path',
+      role: 'arrowhead',
+      fill: INK,
+      stroke: INK,
+      strokeWidth: 1.45,
+      d: arrowheadPath(b, hx, hy, HEAD),
+    })
   }
   return shapes
 }

@@ -22,13 +22,43 @@ export function badgeShapes(mark: number | 'hold', cx: number, cy: number): Shap
   if (mark === 'hold') {
     // A stopwatch: dial, crown and a hand pointing up to the right.
     return [
-      { kind: 'path', role: 'hold mark', d: at('M-1.6 -7.4H1.6M0 -7.4V-5.6', cx, cy), fill: 'none', stroke: INK, strokeWidth: 1.6 },
-      { kind: 'circle', role: 'hold mark', cx, cy: cy + 0.6, r: BADGE_RADIUS - 1.4, fill: '#ffffff', stroke: INK, strokeWidth: 1.6 },
-      { kind: 'path', role: 'hold mark', d: at('M0 0.6V-2.8M0 0.6L2.4 2.4', cx, cy), fill: 'none', stroke: INK, strokeWidth: 1.6 },
+      {
+        kind: 'path',
+        role: 'hold mark',
+        d: at('M-1.6 -7.4H1.6M0 -7.4V-5.6', cx, cy),
+        fill: 'none',
+        stroke: INK,
+        strokeWidth: 1.6,
+      },
+      {
+        kind: 'circle',
+        role: 'hold mark',
+        cx,
+        cy: cy + 0.6,
+        r: BADGE_RADIUS - 1.4,
+        fill: '#ffffff',
+        stroke: INK,
+        strokeWidth: 1.6,
+      },
+      {
+        kind: 'path',
+        role: 'hold mark',
+        d: at('M0 0.6V-2.8M0 0.6L2.4 2.4', cx, cy),
+        fill: 'none',
+        stroke: INK,
+        strokeWidth: 1.6,
+      },
     ]
   }
   return [
     { kind: 'circle', role: 'frame number', cx, cy, r: BADGE_RADIUS, fill: INK, stroke: INK, strokeWidth: 1.45 },
-    { kind: 'path', role: `frame number ${mark}`, d: at(DIGITS[mark] ?? DIGITS[4]!, cx, cy), fill: 'none', stroke: '#ffffff', strokeWidth: 1.6 },
+    {
+      kind: 'path',
+      role: `frame number ${mark}`,
+      d: at(DIGITS[mark] ?? DIGITS[4]!, cx, cy),
+      fill: 'none',
+      stroke: '#ffffff',
+      strokeWidth: 1.6,
+    },
   ]
 }

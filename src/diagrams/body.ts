@@ -24,28 +24,105 @@ export type Shape =
 type Part = { role: string; circles: [FigureJoint | 'head', number][]; side?: 'left' | 'right' }
 
 const limbParts = (s: 'left' | 'right'): Part[] => [
-  { role: `${s} thigh`, side: s, circles: [[`${s}Hip`, 8], [`${s}Knee`, 5.5]] },
-  { role: `${s} shank`, side: s, circles: [[`${s}Knee`, 5.5], [`${s}Ankle`, 4]] },
+  {
+    role: `${s} thigh`,
+    side: s,
+    circles: [
+      [`${s}Hip`, 8],
+      [`${s}Knee`, 5.5],
+    ],
+  },
+  {
+    role: `${s} shank`,
+    side: s,
+    circles: [
+      [`${s}Knee`, 5.5],
+      [`${s}Ankle`, 4],
+    ],
+  },
   // The ball of the foot lies inside the old heel-to-toe taper, so a foot with flat toes looks as before.
-  { role: `${s} foot`, side: s, circles: [[`${s}Ankle`, 4.2], [`${s}Ball`, 3], [`${s}Toe`, 2.6]] },
-  { role: `${s} upper arm`, side: s, circles: [[`${s}Shoulder`, 5.2], [`${s}Elbow`, 4]] },
-  { role: `${s} forearm`, side: s, circles: [[`${s}Elbow`, 4], [`${s}Wrist`, 3]] },
+  {
+    role: `${s} foot`,
+    side: s,
+    circles: [
+      [`${s}Ankle`, 4.2],
+      [`${s}Ball`, 3],
+      [`${s}Toe`, 2.6],
+    ],
+  },
+  {
+    role: `${s} upper arm`,
+    side: s,
+    circles: [
+      [`${s}Shoulder`, 5.2],
+      [`${s}Elbow`, 4],
+    ],
+  },
+  {
+    role: `${s} forearm`,
+    side: s,
+    circles: [
+      [`${s}Elbow`, 4],
+      [`${s}Wrist`, 3],
+    ],
+  },
   // Wrist to fingertip as before (shorter when the fingers curl into a fist); the thumb makes a bump on its side.
-  { role: `${s} hand`, side: s, circles: [[`${s}Wrist`, 3], [`${s}Hand`, 3.2], [`${s}Thumb`, 1.4]] },
+  {
+    role: `${s} hand`,
+    side: s,
+    circles: [
+      [`${s}Wrist`, 3],
+      [`${s}Hand`, 3.2],
+      [`${s}Thumb`, 1.4],
+    ],
+  },
 ]
 
 const PARTS: Part[] = [
-  { role: 'pelvis', circles: [['pelvis', 12], ['leftHip', 8.5], ['rightHip', 8.5], ['waist', 11]] },
-  { role: 'chest', circles: [['waist', 11], ['chest', 13], ['leftShoulder', 6], ['rightShoulder', 6], ['neckBase', 5.5]] },
-  { role: 'neck', circles: [['neckBase', 5], ['head', 5]] },
-  { role: 'head', circles: [['head', HEAD_RADIUS - 0.5], ['face', 4]] },
+  {
+    role: 'pelvis',
+    circles: [
+      ['pelvis', 12],
+      ['leftHip', 8.5],
+      ['rightHip', 8.5],
+      ['waist', 11],
+    ],
+  },
+  {
+    role: 'chest',
+    circles: [
+      ['waist', 11],
+      ['chest', 13],
+      ['leftShoulder', 6],
+      ['rightShoulder', 6],
+      ['neckBase', 5.5],
+    ],
+  },
+  {
+    role: 'neck',
+    circles: [
+      ['neckBase', 5],
+      ['head', 5],
+    ],
+  },
+  {
+    role: 'head',
+    circles: [
+      ['head', HEAD_RADIUS - 0.5],
+      ['face', 4],
+    ],
+  },
   ...limbParts('left'),
   ...limbParts('right'),
 ]
 
 const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 const unit = (a: Vec3): Vec3 => times(a, 1 / (length(a) || 1))
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
+const cross = (a: Vec3, b: Vec3): Vec3 => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+]
 
 /**
  * The eyes: two dots on the face, drawn only where they face the viewer. They say which way the head looks
@@ -64,7 +141,18 @@ function eyeShapes(joints: Joints, map: Mapper, scale: number): Shape[] {
     const p = map(eye)
     // Facing the viewer: nearer than the head's centre by a good part of its radius.
     if (p.depth > middle.depth - 0.25 * r * scale) return []
-    return [{ kind: 'circle' as const, role: 'eye', cx: Math.round(p.x * 10) / 10, cy: Math.round(p.y * 10) / 10, r: 1.5 * scale, fill: '#1a1a1a', stroke: 'none', strokeWidth: 0 }]
+    return [
+      {
+        kind: 'circle' as const,
+        role: 'eye',
+        cx: Math.round(p.x * 10) / 10,
+        cy: Math.round(p.y * 10) / 10,
+        r: 1.5 * scale,
+        fill: '#1a1a1a',
+        stroke: 'none',
+        strokeWidth: 0,
+      },
+    ]
   })
 }
 
@@ -82,7 +170,8 @@ export function bodyOutlines(joints: Joints, map: Mapper, scale: number): [numbe
 export type Limb = `${'left' | 'right'} ${'leg' | 'arm'}`
 
 const LEG_PARTS = ['thigh', 'shank', 'foot']
-const limbOf = (role: string, side: 'left' | 'right'): Limb => `${side} ${LEG_PARTS.some((p) => role.endsWith(p)) ? 'leg' : 'arm'}`
+const limbOf = (role: string, side: 'left' | 'right'): Limb =>
+  `${side} ${LEG_PARTS.some((p) => role.endsWith(p)) ? 'leg' : 'arm'}`
 
 /** The limbs whose joints move (`rightKnee` -> the right leg); their parts are never shaded as far. */
 export function movingLimbs(moving: readonly string[]): Set<Limb> {
@@ -99,7 +188,13 @@ export function movingLimbs(moving: readonly string[]): Set<Limb> {
  * `emphasised` limb (the one that moves) stay white even when they are behind: blind reviewers read a grey limb
  * as "the other side, not this one" and missed the movement.
  */
-export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: boolean, emphasised: ReadonlySet<Limb> = new Set()): Shape[] {
+export function bodyShapes(
+  joints: Joints,
+  map: Mapper,
+  scale: number,
+  ghost: boolean,
+  emphasised: ReadonlySet<Limb> = new Set(),
+): Shape[] {
   const head = headCentre(joints)
   const at = (name: FigureJoint | 'head') => map(name === 'head' ? head : joints[name])
   const placed = PARTS.map((part) => {
@@ -115,7 +210,8 @@ export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: bo
     // ... and only when it lies behind the body's middle: an arm across the chest seen from the front, or a
     // standing leg under the pelvis, is not "the far side" (reviewers read it so and swapped the arms).
     const behind = depth > torso + 1 * scale
-    const far = twin !== undefined && depth > twin + 3 * scale && behind && !emphasised.has(limbOf(part.role, part.side!))
+    const far =
+      twin !== undefined && depth > twin + 3 * scale && behind && !emphasised.has(limbOf(part.role, part.side!))
     return { order, depth, part, points, far }
   })
   // One tone per limb: a leg white at the thigh and grey from the knee down read as a third leg to a rater
@@ -130,7 +226,16 @@ export function bodyShapes(joints: Joints, map: Mapper, scale: number, ghost: bo
   }
   const parts = measured.map(({ order, depth, part, points }) => {
     const tone: Tone = ghost ? 'ghost' : part.side && farLimbs.has(limbOf(part.role, part.side)) ? 'far' : 'near'
-    return { order, depth, shape: { kind: 'path' as const, role: `${ghost ? 'ghost ' : ''}${part.role}`, d: outline(points as Circle[]), ...TONES[tone] } }
+    return {
+      order,
+      depth,
+      shape: {
+        kind: 'path' as const,
+        role: `${ghost ? 'ghost ' : ''}${part.role}`,
+        d: outline(points as Circle[]),
+        ...TONES[tone],
+      },
+    }
   })
   // Back to front; parts at the same depth keep the torso-first order so limbs lie over the body.
   parts.sort((a, b) => (Math.abs(b.depth - a.depth) < 0.5 * scale ? a.order - b.order : b.depth - a.depth))

@@ -51,7 +51,8 @@ function partsTouching(j: Joints, level: number): SupportPart[] {
 /** Props a body part rests on or holds on to: everything but bands, sticks, weights, held towels and the mat. */
 const SUPPORTING = ['chair', 'wall', 'table', 'step', 'ball', 'pillow', 'towel', 'foam roll'] as const
 type SupportingKind = (typeof SUPPORTING)[number]
-const supporting = (p: Prop): p is Extract<Prop, { kind: SupportingKind }> => (SUPPORTING as readonly string[]).includes(p.kind) && !(p.kind === 'towel' && p.to)
+const supporting = (p: Prop): p is Extract<Prop, { kind: SupportingKind }> =>
+  (SUPPORTING as readonly string[]).includes(p.kind) && !(p.kind === 'towel' && p.to)
 
 export interface KeyframeContacts {
   /** Parts on the floor (or on the step top, for a figure standing on a step: then they are listed under `props`). */
@@ -105,12 +106,16 @@ export const HOLD_HEIGHT: Partial<Record<Prop['kind'], [number, number]>> = { ch
 
 /** Props held at an impossible height (a chair back at the knee), one line per keyframe. */
 function holdProblems(spec: DiagramSpec, placed: Joints[]): string[] {
-  return placed.flatMap((j, i) => spec.props.flatMap((p) => {
-    const range = HOLD_HEIGHT[p.kind]
-    if (!range || !('at' in p) || !p.at || !/Hand|Wrist/.test(p.at)) return []
-    const z = j[p.at][2]
-    return z < range[0] || z > range[1] ? [`keyframe ${i}: ${p.at} holds the ${p.kind} ${z.toFixed(0)} cm up, outside ${range[0]}–${range[1]} cm`] : []
-  }))
+  return placed.flatMap((j, i) =>
+    spec.props.flatMap((p) => {
+      const range = HOLD_HEIGHT[p.kind]
+      if (!range || !('at' in p) || !p.at || !/Hand|Wrist/.test(p.at)) return []
+      const z = j[p.at][2]
+      return z < range[0] || z > range[1]
+        ? [`keyframe ${i}: ${p.at} holds the ${p.kind} ${z.toFixed(0)} cm up, outside ${range[0]}–${range[1]} cm`]
+        : []
+    }),
+  )
 }
 
 /** Differences between what `spec` declares and what its drawing shows, parts through the floor and held props at impossible heights: one line per problem. */
@@ -126,8 +131,12 @@ export function supportMismatches(spec: DiagramSpec): string[] {
     const have = supportList(c)
     const missing = want.filter((w) => !have.includes(w))
     const extra = have.filter((h) => !want.includes(h))
-    if (missing.length || extra.length) out.push(`keyframe ${i}: ${[missing.length ? `not touching ${missing.join(', ')}` : '', extra.length ? `also touching ${extra.join(', ')}` : ''].filter(Boolean).join('; ')}`)
+    if (missing.length || extra.length)
+      out.push(
+        `keyframe ${i}: ${[missing.length ? `not touching ${missing.join(', ')}` : '', extra.length ? `also touching ${extra.join(', ')}` : ''].filter(Boolean).join('; ')}`,
+      )
   })
-  if (declared && declared.length !== actual.length) out.push(`${declared.length} support lists for ${actual.length} keyframes`)
+  if (declared && declared.length !== actual.length)
+    out.push(`${declared.length} support lists for ${actual.length} keyframes`)
   return out
 }

@@ -12,8 +12,22 @@ import type { AxialAngleName, DiagramSpec, JointName, Keyframe, LimbAngleName, V
 export type DragTarget = { side: 'left' | 'right'; key: LimbAngleName } | { side?: undefined; key: AxialAngleName }
 
 const LIMB_BY_VIEW: Record<View, Partial<Record<string, LimbAngleName>>> = {
-  side: { Knee: 'hipFlexion', Ankle: 'kneeFlexion', Toe: 'ankleDorsiflexion', Elbow: 'shoulderFlexion', Wrist: 'elbowFlexion', Hand: 'wristExtension' },
-  'three-quarter': { Knee: 'hipFlexion', Ankle: 'kneeFlexion', Toe: 'ankleDorsiflexion', Elbow: 'shoulderFlexion', Wrist: 'elbowFlexion', Hand: 'wristExtension' },
+  side: {
+    Knee: 'hipFlexion',
+    Ankle: 'kneeFlexion',
+    Toe: 'ankleDorsiflexion',
+    Elbow: 'shoulderFlexion',
+    Wrist: 'elbowFlexion',
+    Hand: 'wristExtension',
+  },
+  'three-quarter': {
+    Knee: 'hipFlexion',
+    Ankle: 'kneeFlexion',
+    Toe: 'ankleDorsiflexion',
+    Elbow: 'shoulderFlexion',
+    Wrist: 'elbowFlexion',
+    Hand: 'wristExtension',
+  },
   front: { Knee: 'hipAbduction', Ankle: 'hipAbduction', Elbow: 'shoulderAbduction', Wrist: 'elbowFlexion' },
   top: { Elbow: 'shoulderAbduction', Wrist: 'shoulderExternalRotation', Knee: 'hipAbduction' },
 }
@@ -34,16 +48,28 @@ export function dragTarget(view: View, joint: JointName): DragTarget | undefined
 }
 
 const withAngle = (frame: Keyframe, target: DragTarget, value: number): Keyframe =>
-  target.side ? { ...frame, [target.side]: { ...frame[target.side], [target.key]: value } } : { ...frame, [target.key]: value }
+  target.side
+    ? { ...frame, [target.side]: { ...frame[target.side], [target.key]: value } }
+    : { ...frame, [target.key]: value }
 
 /** The keyframe with the dragged joint's angle set so the joint lands as near the pointer as it can. */
-export function solveDrag(spec: DiagramSpec, frameIndex: number, view: View, joint: JointName, pointer: { x: number; y: number }, side?: 'left' | 'right'): Keyframe | undefined {
+export function solveDrag(
+  spec: DiagramSpec,
+  frameIndex: number,
+  view: View,
+  joint: JointName,
+  pointer: { x: number; y: number },
+  side?: 'left' | 'right',
+): Keyframe | undefined {
   const target = dragTarget(view, joint)
   const frame = spec.keyframes[frameIndex]
   if (!target || !frame) return undefined
   const at = frameIndex / (spec.keyframes.length - 1)
   const distance = (value: number) => {
-    const trial = { ...spec, keyframes: spec.keyframes.map((k, i) => (i === frameIndex ? withAngle(k, target, value) : k)) }
+    const trial = {
+      ...spec,
+      keyframes: spec.keyframes.map((k, i) => (i === frameIndex ? withAngle(k, target, value) : k)),
+    }
     const p = figureFor(trial, view, { at, side }).joints[joint]
     return Math.hypot(p.x - pointer.x, p.y - pointer.y)
   }

@@ -26,7 +26,10 @@ export function handFrame(forearm: Mat3, a: LimbAngles, sign: Sign): Mat3 {
 
 /** The foot's frame from the shank's: ankle up or down, then rolled in (inversion) with the toes turning in. */
 export function footFrame(shank: Mat3, a: LimbAngles, sign: Sign): Mat3 {
-  return compose(compose(compose(shank, rotY(-a.ankleDorsiflexion)), rotZ(-sign * a.ankleInversion * 0.5)), rotX(-sign * a.ankleInversion))
+  return compose(
+    compose(compose(shank, rotY(-a.ankleDorsiflexion)), rotZ(-sign * a.ankleInversion * 0.5)),
+    rotX(-sign * a.ankleInversion),
+  )
 }
 
 export interface HandPoints {
@@ -39,20 +42,27 @@ export interface HandPoints {
 }
 
 /** Offsets across the knuckles (thumb side first) and how far each finger fans for full spread. */
-const FINGERS = [[2.4, 1], [0.8, 0.33], [-0.8, -0.33], [-2.3, -1]] as const
+const FINGERS = [
+  [2.4, 1],
+  [0.8, 0.33],
+  [-0.8, -0.33],
+  [-2.3, -1],
+] as const
 
 function finger(a: LimbAngles, across: number, fan: number, sign: Sign, length = 1): [Vec3, Vec3, Vec3] {
   const f = Math.min(100, Math.max(0, a.fingerFlexion)) / 100
   const base: Vec3 = [0, sign * across, -HAND.palm]
   // Spread fans the finger about the palm's normal; flexion curls it towards the palm (+x).
   const fanned = rotX(sign * a.fingerSpread * fan)
-  const bend = (angle: number, len: number): Vec3 => mul(fanned, scale([Math.sin(deg(angle)), 0, -Math.cos(deg(angle))], len * length))
+  const bend = (angle: number, len: number): Vec3 =>
+    mul(fanned, scale([Math.sin(deg(angle)), 0, -Math.cos(deg(angle))], len * length))
   const mid = add(base, bend(90 * f, HAND.proximal))
   return [base, mid, add(mid, bend(190 * f, HAND.distal))]
 }
 
 /** Each finger, index to little: knuckle, middle, tip (for insets; the whole figure draws the hand as one). */
-export const fingerPoints = (a: LimbAngles, sign: Sign): [Vec3, Vec3, Vec3][] => FINGERS.map(([across, fan], i) => finger(a, across, fan, sign, i === 3 ? 0.8 : 1))
+export const fingerPoints = (a: LimbAngles, sign: Sign): [Vec3, Vec3, Vec3][] =>
+  FINGERS.map(([across, fan], i) => finger(a, across, fan, sign, i === 3 ? 0.8 : 1))
 
 /** Points of the hand in the hand frame. */
 export function handPoints(a: LimbAngles, sign: Sign): HandPoints {

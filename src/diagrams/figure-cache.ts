@@ -26,4 +26,6 @@ export function memo<A extends unknown[], R>(make: (...args: A) => R, limit = LI
   }
 }
 
-export const cachedFigure: (spec: DiagramSpec, view: View, options?: FigureOptions) => Figure = memo((spec: DiagramSpec, view: View, options: FigureOptions = {}) => figureFor(spec, view, options))
+export const cachedFigure: (spec: DiagramSpec, view: View, options?: FigureOptions) => Figure = memo(
+  (spec: DiagramSpec, view: View, options: FigureOptions = {}) => figureFor(spec, view, options),
+)

@@ -23,7 +23,9 @@ export const SIDE_LYING_ELEVATION = 60
 
 /** How far the camera is raised in this view: the spec's choice, or from above for a side-lying body seen from the side. */
 export const elevationFor = (spec: DiagramSpec, view: View): number =>
-  view === 'side' || view === 'front' ? (spec.elevation ?? (view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0)) : 0
+  view === 'side' || view === 'front'
+    ? (spec.elevation ?? (view === 'side' && spec.base.startsWith('side-lying') ? SIDE_LYING_ELEVATION : 0))
+    : 0
 
 /** What a renderer needs: the view box and the shapes (a figure, a panel of frames, a detail inset). */
 export interface Drawing {
@@ -82,7 +84,8 @@ export function placeForSpec(spec: DiagramSpec, pose: Pose): Joints {
   const joints = placeFigure(pose, spec.base, { leaningOnWall })
   const step = spec.props.find((p) => p.kind === 'step')
   if (step?.kind === 'step' && joints[step.at][2] - JOINT_RADIUS[step.at] < 3) {
-    for (const key of Object.keys(joints) as (keyof Joints)[]) joints[key] = [joints[key][0], joints[key][1], joints[key][2] + STEP_HEIGHT]
+    for (const key of Object.keys(joints) as (keyof Joints)[])
+      joints[key] = [joints[key][0], joints[key][1], joints[key][2] + STEP_HEIGHT]
   }
   return joints
 }
@@ -99,19 +102,29 @@ export function anchorToStart(first: Joints, later: Joints): Joints {
   if (!shared.length) return later
   const mean = (j: Joints, axis: 0 | 1) => shared.reduce((sum, n) => sum + j[n][axis], 0) / shared.length
   const [dx, dy] = [mean(first, 0) - mean(later, 0), mean(first, 1) - mean(later, 1)]
-  return Object.fromEntries(Object.entries(later).map(([n, p]) => [n, [p[0] + dx, p[1] + dy, p[2]]])) as unknown as Joints
+  return Object.fromEntries(
+    Object.entries(later).map(([n, p]) => [n, [p[0] + dx, p[1] + dy, p[2]]]),
+  ) as unknown as Joints
 }
 
 const lerp = (a: Pose, b: Pose, t: number): Pose => {
   const mix = <T extends Record<string, unknown>>(x: T, y: T): T =>
-    Object.fromEntries(Object.entries(x).map(([k, v]) => [k, typeof v === 'number' ? v + ((y[k] as number) - v) * t : mix(v as Record<string, unknown>, y[k] as Record<string, unknown>)])) as T
+    Object.fromEntries(
+      Object.entries(x).map(([k, v]) => [
+        k,
+        typeof v === 'number'
+          ? v + ((y[k] as number) - v) * t
+          : mix(v as Record<string, unknown>, y[k] as Record<string, unknown>),
+      ]),
+    ) as T
   return mix(a, b)
 }
 
 /** Poses along the movement, start to end, for arrows and animation. */
 export function motionPath(poses: readonly Pose[], stepsPerSegment = 10): Pose[] {
   const out: Pose[] = [poses[0]!]
-  for (let i = 1; i < poses.length; i++) for (let s = 1; s <= stepsPerSegment; s++) out.push(lerp(poses[i - 1]!, poses[i]!, s / stepsPerSegment))
+  for (let i = 1; i < poses.length; i++)
+    for (let s = 1; s <= stepsPerSegment; s++) out.push(lerp(poses[i - 1]!, poses[i]!, s / stepsPerSegment))
   return out
 }
 
@@ -128,41 +141,77 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   // The side nearest the viewer: the working side, or for a spec drawn for both sides the side of the part that
   // moves (a moving limb drawn grey behind the body was missed by reviewers).
   const near = working ?? movingSide(spec.moving)
-  const otherSide = near !== undefined && !spec.base.startsWith('side-lying') && (view === 'side' || view === 'three-quarter') && projectPoint(end[`${near}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
+  const otherSide =
+    near !== undefined &&
+    !spec.base.startsWith('side-lying') &&
+    (view === 'side' || view === 'three-quarter') &&
+    projectPoint(end[`${near}Hip`], view).depth > projectPoint(end.pelvis, view).depth + 1
   const elevation = elevationFor(spec, view)
 
   // One scale for every exercise (top views twice it); only figures that would not fit shrink.
   const path = spec.moving.length ? motionPath(poses).map(place) : []
   const xs = placed.flatMap((j) => Object.values(j).map((p) => p[0]))
-  const matCorners: Vec3[] = elevation || view === 'three-quarter' ? ([[-45, -38], [45, -38], [45, 38], [-45, 38]] as const).map(([dx, y]) => [dx < 0 ? Math.min(...xs) + dx / 3 : Math.max(...xs) + dx / 3, y, 0]) : []
-  const everything = [...placed, ...path].flatMap((j) => [
-    ...Object.entries(j).map(([n, p]) => ({ ...projectPoint(p, view, otherSide, elevation), r: JOINT_RADIUS[n as keyof Joints] })),
-    { ...projectPoint(headCentre(j), view, otherSide, elevation), r: HEAD_RADIUS },
-  ]).concat(
-    matCorners.map((c) => ({ ...projectPoint(c, view, otherSide, elevation), r: 0 })),
-    // Props reach beyond the joint they touch (a chair, a band's anchor): keep them on the canvas too.
-    spec.props.flatMap((prop) => {
-      // A band tied at a place in the room: that place (and the post under it) is on the canvas.
-      const tied = prop.kind === 'band' ? bandAnchorPoint(prop, placed) : undefined
-      if (tied) return [tied, [tied[0], tied[1], 0] as Vec3].map((p) => ({ ...projectPoint(p, view, otherSide, elevation), r: 6 }))
-      const at = 'at' in prop ? prop.at : 'from' in prop ? prop.from : undefined
-      // A band reaches sideways to its anchor (or up, for an anchor above), not all round.
-      const [rx, ry] = prop.kind === 'band' ? (prop.anchor === 'above' ? [8, PROP_REACH.band] : [PROP_REACH.band, 8]) : [PROP_REACH[prop.kind], PROP_REACH[prop.kind]]
-      return at ? placed.map((j) => ({ ...projectPoint(j[at], view, otherSide, elevation), r: 0, rx, ry })) : []
-    }),
-  )
+  const matCorners: Vec3[] =
+    elevation || view === 'three-quarter'
+      ? (
+          [
+            [-45, -38],
+            [45, -38],
+            [45, 38],
+            [-45, 38],
+          ] as const
+        ).map(([dx, y]) => [dx < 0 ? Math.min(...xs) + dx / 3 : Math.max(...xs) + dx / 3, y, 0])
+      : []
+  const everything = [...placed, ...path]
+    .flatMap((j) => [
+      ...Object.entries(j).map(([n, p]) => ({
+        ...projectPoint(p, view, otherSide, elevation),
+        r: JOINT_RADIUS[n as keyof Joints],
+      })),
+      { ...projectPoint(headCentre(j), view, otherSide, elevation), r: HEAD_RADIUS },
+    ])
+    .concat(
+      matCorners.map((c) => ({ ...projectPoint(c, view, otherSide, elevation), r: 0 })),
+      // Props reach beyond the joint they touch (a chair, a band's anchor): keep them on the canvas too.
+      spec.props.flatMap((prop) => {
+        // A band tied at a place in the room: that place (and the post under it) is on the canvas.
+        const tied = prop.kind === 'band' ? bandAnchorPoint(prop, placed) : undefined
+        if (tied)
+          return [tied, [tied[0], tied[1], 0] as Vec3].map((p) => ({
+            ...projectPoint(p, view, otherSide, elevation),
+            r: 6,
+          }))
+        const at = 'at' in prop ? prop.at : 'from' in prop ? prop.from : undefined
+        // A band reaches sideways to its anchor (or up, for an anchor above), not all round.
+        const [rx, ry] =
+          prop.kind === 'band'
+            ? prop.anchor === 'above'
+              ? [8, PROP_REACH.band]
+              : [PROP_REACH.band, 8]
+            : [PROP_REACH[prop.kind], PROP_REACH[prop.kind]]
+        return at ? placed.map((j) => ({ ...projectPoint(j[at], view, otherSide, elevation), r: 0, rx, ry })) : []
+      }),
+    )
   const rx = (p: { r: number; rx?: number }) => p.rx ?? p.r
   const ry = (p: { r: number; ry?: number }) => p.ry ?? p.r
   const minX = Math.min(...everything.map((p) => p.x - rx(p))) - 6
   const maxX = Math.max(...everything.map((p) => p.x + rx(p))) + 6
-  const minY = view === 'top' || view === 'three-quarter' || elevation ? Math.min(...everything.map((p) => p.y - ry(p))) - 6 : 0
+  const minY =
+    view === 'top' || view === 'three-quarter' || elevation ? Math.min(...everything.map((p) => p.y - ry(p))) - 6 : 0
   const maxY = Math.max(...everything.map((p) => p.y + ry(p))) + 8
-  const room = { w: width - 2 * CANVAS.margin, h: height - CANVAS.margin - (view === 'top' ? CANVAS.margin : CANVAS.floorGap) }
+  const room = {
+    w: width - 2 * CANVAS.margin,
+    h: height - CANVAS.margin - (view === 'top' ? CANVAS.margin : CANVAS.floorGap),
+  }
   // Seen from above a body is small: top views get twice the scale so the movement still reads at 4 cm.
-  const k = Math.min(SCALE * (view === 'top' ? 2 : 1) * (width / CANVAS.width), room.w / (maxX - minX), room.h / (maxY - minY))
+  const k = Math.min(
+    SCALE * (view === 'top' ? 2 : 1) * (width / CANVAS.width),
+    room.w / (maxX - minX),
+    room.h / (maxY - minY),
+  )
   const floorY = height - (view === 'top' ? CANVAS.margin : CANVAS.floorGap)
   const ox = (width - k * (maxX - minX)) / 2 - k * minX
-  const oy = view === 'top' ? floorY - ((room.h - k * (maxY - minY)) / 2) : floorY
+  const oy = view === 'top' ? floorY - (room.h - k * (maxY - minY)) / 2 : floorY
   const map: Mapper = (p: Vec3): DrawPoint => {
     const q = projectPoint(p, view, otherSide, elevation)
     return { x: ox + q.x * k, y: oy - (q.y - minY) * k, depth: q.depth * k }
@@ -185,22 +234,57 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
   if (elevation || view === 'three-quarter') {
     // Seen from above, the floor is a plane: draw it as a mat under the body.
     const corners = matCorners.map(map)
-    shapes.push({ kind: 'path', role: 'mat', d: `M${corners.map((c) => `${c.x.toFixed(1)} ${c.y.toFixed(1)}`).join('L')}Z`, ...PROP, fill: '#efefef' })
+    shapes.push({
+      kind: 'path',
+      role: 'mat',
+      d: `M${corners.map((c) => `${c.x.toFixed(1)} ${c.y.toFixed(1)}`).join('L')}Z`,
+      ...PROP,
+      fill: '#efefef',
+    })
   } else if (view !== 'top') {
     if (spec.props.some((p) => p.kind === 'mat')) {
       const xs = placed.flatMap((j) => Object.values(j).map((p) => map(p).x))
-      shapes.push({ kind: 'path', role: 'mat', d: `M${Math.min(...xs) - 10 * k} ${floorY - 3 * k}H${Math.max(...xs) + 10 * k}V${floorY}H${Math.min(...xs) - 10 * k}Z`, ...PROP })
+      shapes.push({
+        kind: 'path',
+        role: 'mat',
+        d: `M${Math.min(...xs) - 10 * k} ${floorY - 3 * k}H${Math.max(...xs) + 10 * k}V${floorY}H${Math.min(...xs) - 10 * k}Z`,
+        ...PROP,
+      })
     }
-    shapes.push({ kind: 'line', role: 'floor', x1: CANVAS.margin / 2, y1: floorY, x2: width - CANVAS.margin / 2, y2: floorY, fill: 'none', stroke: INK, strokeWidth: 1.5 })
+    shapes.push({
+      kind: 'line',
+      role: 'floor',
+      x1: CANVAS.margin / 2,
+      y1: floorY,
+      x2: width - CANVAS.margin / 2,
+      y2: floorY,
+      fill: 'none',
+      stroke: INK,
+      strokeWidth: 1.5,
+    })
   }
   const facing = Math.sign(map(current.face).x - map(headCentre(current)).x) || 1
   // A push in a movement (a quad set: the knee presses down as the foot pulls up) belongs to the frame where it
   // happens, with the arrow: drawn on the start frame too, readers took the start for the press. A held push (an
   // isometric, every keyframe alike) is drawn in its one frame as before.
-  const still = keyframes.every((j) => (Object.keys(j) as (keyof Joints)[]).every((n) => Math.hypot(...([0, 1, 2] as const).map((a) => j[n][a] - keyframes[0]![n][a])) < 0.5))
+  const still = keyframes.every((j) =>
+    (Object.keys(j) as (keyof Joints)[]).every(
+      (n) => Math.hypot(...([0, 1, 2] as const).map((a) => j[n][a] - keyframes[0]![n][a])) < 0.5,
+    ),
+  )
   const pushHere = options.frame === undefined || options.arrow === true || still
-  const props = propShapes(pushHere ? spec.props : spec.props.filter((p) => p.kind !== 'push'), { joints: current, seated, keyframes, map, scale: k, facing })
-  const chair = spec.base === 'sitting' && !spec.props.some((p) => p.kind === 'chair') && seated.pelvis[2] - JOINT_RADIUS.pelvis > 25
+  const props = propShapes(pushHere ? spec.props : spec.props.filter((p) => p.kind !== 'push'), {
+    joints: current,
+    seated,
+    keyframes,
+    map,
+    scale: k,
+    facing,
+  })
+  const chair =
+    spec.base === 'sitting' &&
+    !spec.props.some((p) => p.kind === 'chair') &&
+    seated.pelvis[2] - JOINT_RADIUS.pelvis > 25
   if (chair) shapes.push(...propShapes([{ kind: 'chair' }], { joints: current, seated, map, scale: k, facing }).back)
   shapes.push(...props.back)
   // Each earlier pose is one pale outline: its parts in a single path (a quarter of the shapes to draw).
@@ -215,17 +299,21 @@ export function figureFor(spec: DiagramSpec, view: View, options: FigureOptions 
     // space the drawn poses take (so a picture does not grow for its arrow, and a handout's pages stay as they were).
     const drawn = keyframes.flatMap((j) => bodyOutlines(j, map, k)).flat()
     const bounds = {
-      minX: Math.max(2, Math.min(...drawn.map((p) => p[0]))), minY: Math.max(2, Math.min(...drawn.map((p) => p[1]))),
-      maxX: Math.min(width - 2, Math.max(...drawn.map((p) => p[0]))), maxY: view === 'top' ? height - 2 : floorY - 1.5,
+      minX: Math.max(2, Math.min(...drawn.map((p) => p[0]))),
+      minY: Math.max(2, Math.min(...drawn.map((p) => p[1]))),
+      maxX: Math.min(width - 2, Math.max(...drawn.map((p) => p[0]))),
+      maxY: view === 'top' ? height - 2 : floorY - 1.5,
     }
     const room = spec.arrow === 'clear' ? { outlines: bodyOutlines(current, map, k), bounds } : undefined
     shapes.push(...arrowShapes(spec.moving, path, map, k, spec.arrow === 'straight', room))
   }
   const mirrored = options.side !== undefined && working !== undefined && options.side !== working
-  const joints = Object.fromEntries(jointNames.map((n) => {
-    const p = map(current[n])
-    return [n, { x: mirrored ? width - p.x : p.x, y: p.y }]
-  })) as Figure['joints']
+  const joints = Object.fromEntries(
+    jointNames.map((n) => {
+      const p = map(current[n])
+      return [n, { x: mirrored ? width - p.x : p.x, y: p.y }]
+    }),
+  ) as Figure['joints']
   // The drawing spans from the top of the tallest pose to the floor line (or the bottom of a top view).
   const top = Math.max(0, oy - (maxY - minY) * k - CANVAS.margin)
   const bottom = Math.min(height, (view === 'top' ? oy : Math.max(oy, floorY)) + CANVAS.margin / 2)

@@ -20,7 +20,8 @@ export function hullOfCircles(circles: readonly Circle[]): [number, number][] {
     }
   }
   points.sort((p, q) => p[0] - q[0] || p[1] - q[1])
-  const cross = (o: [number, number], a: [number, number], b: [number, number]) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+  const cross = (o: [number, number], a: [number, number], b: [number, number]) =>
+    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
   const half = (list: [number, number][]) => {
     const out: [number, number][] = []
     for (const p of list) {

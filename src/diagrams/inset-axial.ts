@@ -9,7 +9,11 @@ import { forwardKinematics } from './skeleton'
 import { add, length, scale, sub, type Mat3, type Vec3 } from './vec'
 
 const unit = (v: Vec3): Vec3 => scale(v, 1 / (length(v) || 1))
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
+const cross = (a: Vec3, b: Vec3): Vec3 => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+]
 const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2]
 
 /** How much larger than life the head's glide is drawn: a 2–3 cm chin tuck is otherwise a hair's breadth at inset size. */
@@ -31,12 +35,17 @@ const neck: PartModel = (_pose, { spec, sign, joints: j, startJoints: j0 }) => {
   // half the glide, so the neck slants with it instead of bending at the trunk.
   const glide = scale(forward, dot(sub(j.neckBase, j0.neckBase), forward))
   // Lying, the floor is drawn, the back rests on it, and the head on a folded towel or pillow when the spec has one there.
-  const towel = lying && spec.props.some((p) => (p.kind === 'pillow' || p.kind === 'towel') && 'at' in p && p.at === 'headTop')
+  const towel =
+    lying && spec.props.some((p) => (p.kind === 'pillow' || p.kind === 'towel') && 'at' in p && p.at === 'headTop')
   const back = (top: Vec3): [Vec3, number][] => [
-    [add(top, add(scale(up, -5), scale(forward, -2))), 6], [add(top, add(scale(up, -7), scale(forward, 5))), 6],
-    [add(top, add(scale(up, -20), scale(forward, -3))), 7], [add(top, add(scale(up, -20), scale(forward, 7))), 7],
+    [add(top, add(scale(up, -5), scale(forward, -2))), 6],
+    [add(top, add(scale(up, -7), scale(forward, 5))), 6],
+    [add(top, add(scale(up, -20), scale(forward, -3))), 7],
+    [add(top, add(scale(up, -20), scale(forward, 7))), 7],
   ]
-  const lift = (dz: number) => (p: Vec3): Vec3 => [p[0], p[1], p[2] + dz]
+  const lift =
+    (dz: number) =>
+    (p: Vec3): Vec3 => [p[0], p[1], p[2] + dz]
   const liftTrunk = lift(lying ? -Math.min(...back(j0.neckBase).map(([c, r]) => c[2] - r)) : 0)
   const TOWEL = 4.4
   const liftHead = lift(lying ? (towel ? TOWEL : 0) - (headCentre(j0)[2] - 10.5) : 0)
@@ -50,7 +59,19 @@ const neck: PartModel = (_pose, { spec, sign, joints: j, startJoints: j0 }) => {
   const at = (f: number, u: number): Vec3 => add(head, add(scale(face, f), scale(crown, u)))
   const rest = liftHead(headCentre(j0))
   const pad = (d: number): Vec3 => add([rest[0], rest[1], TOWEL / 2], scale(up, d))
-  const under = towel ? [blob('towel', [[pad(-9), TOWEL / 2], [pad(7), TOWEL / 2]], 'far', 30)] : []
+  const under = towel
+    ? [
+        blob(
+          'towel',
+          [
+            [pad(-9), TOWEL / 2],
+            [pad(7), TOWEL / 2],
+          ],
+          'far',
+          30,
+        ),
+      ]
+    : []
   return {
     camera,
     track: at(11.5, -1),
@@ -60,12 +81,51 @@ const neck: PartModel = (_pose, { spec, sign, joints: j, startJoints: j0 }) => {
       ...under,
       // The top of the trunk: the back of it under the neck, the chest well in front.
       blob('upper back', back(trunkTop), 'near', 6),
-      blob('neck', [[neckBase, 5], [at(-1, -3), 5]], 'near', 3),
+      blob(
+        'neck',
+        [
+          [neckBase, 5],
+          [at(-1, -3), 5],
+        ],
+        'near',
+        3,
+      ),
       // Skull, jaw and chin: the face is the side the nose points to.
-      blob('head', [[head, 10.5], [at(5, -6), 5.5], [at(7.5, -8.5), 2.6], [at(9, 1.5), 3]]),
-      blob('nose', [[at(9.5, 1.5), 1.8], [at(12.3, -1.2), 1.2], [at(10, -1.6), 1.3]], 'near', -12),
-      blob('ear', [[at(-1.5, 0.8), 1.6], [at(-1.5, -2.2), 1.4], [at(-0.6, 0.2), 1.4]], 'far', -12),
-      blob('eye', [[at(7.6, 3.6), 0.9], [at(7.6, 3.61), 0.9]], 'mark', -12),
+      blob('head', [
+        [head, 10.5],
+        [at(5, -6), 5.5],
+        [at(7.5, -8.5), 2.6],
+        [at(9, 1.5), 3],
+      ]),
+      blob(
+        'nose',
+        [
+          [at(9.5, 1.5), 1.8],
+          [at(12.3, -1.2), 1.2],
+          [at(10, -1.6), 1.3],
+        ],
+        'near',
+        -12,
+      ),
+      blob(
+        'ear',
+        [
+          [at(-1.5, 0.8), 1.6],
+          [at(-1.5, -2.2), 1.4],
+          [at(-0.6, 0.2), 1.4],
+        ],
+        'far',
+        -12,
+      ),
+      blob(
+        'eye',
+        [
+          [at(7.6, 3.6), 0.9],
+          [at(7.6, 3.61), 0.9],
+        ],
+        'mark',
+        -12,
+      ),
     ],
   }
 }
@@ -73,15 +133,31 @@ const neck: PartModel = (_pose, { spec, sign, joints: j, startJoints: j0 }) => {
 const shoulderBlades: PartModel = (pose, { side }) => {
   // Upright, seen from behind, whatever the base position: the blades are what the picture is about.
   const j = forwardKinematics(pose)
-  const camera: Mat3 = [[0, -1, 0], [1, 0, 0], [0, 0, 1]]
+  const camera: Mat3 = [
+    [0, -1, 0],
+    [1, 0, 0],
+    [0, 0, 1],
+  ]
   const blade = (s: 'left' | 'right') => {
     const sg = s === 'left' ? 1 : -1
     const shoulder = j[`${s}Shoulder`]
     // The blade slides towards the spine as it retracts and rides up and down with the shoulder.
     const inward = 0.16 * pose[s].scapulaRetraction
     const back = shoulder[0] - 6
-    const points: Vec3[] = [[back, sg * (8 - inward), shoulder[2] - 1], [back, sg * (16 - inward), shoulder[2] - 1.5], [back, sg * (9 - inward), shoulder[2] - 15]]
-    return { points, shape: blob(`${s} shoulder blade`, points.map((p) => [p, 1.4] as [Vec3, number]), 'far', -20) }
+    const points: Vec3[] = [
+      [back, sg * (8 - inward), shoulder[2] - 1],
+      [back, sg * (16 - inward), shoulder[2] - 1.5],
+      [back, sg * (9 - inward), shoulder[2] - 15],
+    ]
+    return {
+      points,
+      shape: blob(
+        `${s} shoulder blade`,
+        points.map((p) => [p, 1.4] as [Vec3, number]),
+        'far',
+        -20,
+      ),
+    }
   }
   const mine = blade(side)
   const other = blade(side === 'left' ? 'right' : 'left')
@@ -93,9 +169,38 @@ const shoulderBlades: PartModel = (pose, { side }) => {
     guide: 'across',
     blobs: [
       blob('head', [[headCentre(j), 10.5]], 'near', 30),
-      ...(['left', 'right'] as const).flatMap((s) => chain(`${s} upper arm`, [[j[`${s}Shoulder`], 5.2], [j[`${s}Elbow`], 4]], 'near', 20)),
-      blob('upper back', [[j.waist, 11], [j.chest, 13], [j.leftShoulder, 6], [j.rightShoulder, 6], [j.neckBase, 5.5]], 'near', 10),
-      blob('spine', [[add(j.neckBase, [-5, 0, 0]), 0.6], [add(j.waist, [-12, 0, 0]), 0.6]], 'mark', -30),
+      ...(['left', 'right'] as const).flatMap((s) =>
+        chain(
+          `${s} upper arm`,
+          [
+            [j[`${s}Shoulder`], 5.2],
+            [j[`${s}Elbow`], 4],
+          ],
+          'near',
+          20,
+        ),
+      ),
+      blob(
+        'upper back',
+        [
+          [j.waist, 11],
+          [j.chest, 13],
+          [j.leftShoulder, 6],
+          [j.rightShoulder, 6],
+          [j.neckBase, 5.5],
+        ],
+        'near',
+        10,
+      ),
+      blob(
+        'spine',
+        [
+          [add(j.neckBase, [-5, 0, 0]), 0.6],
+          [add(j.waist, [-12, 0, 0]), 0.6],
+        ],
+        'mark',
+        -30,
+      ),
       mine.shape,
       other.shape,
     ],
@@ -109,7 +214,18 @@ const lowerBack: PartModel = (_pose, { sign, joints: j }) => {
   // Seen from the working side, in place (lying, the floor under it), as the whole figure's side view shows it; no
   // arms, which cover the lower back there. Only the lift of the waist off the line from the pelvis to the chest is
   // drawn larger than life, so a gap under a lying lower back, or its flattening, reads.
-  const camera: Mat3 = sign === -1 ? [[1, 0, 0], [0, 1, 0], [0, 0, 1]] : [[-1, 0, 0], [0, -1, 0], [0, 0, 1]]
+  const camera: Mat3 =
+    sign === -1
+      ? [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ]
+      : [
+          [-1, 0, 0],
+          [0, -1, 0],
+          [0, 0, 1],
+        ]
   const chord = sub(j.chest, j.pelvis)
   const along = dot(sub(j.waist, j.pelvis), chord) / (dot(chord, chord) || 1)
   const onChord = add(j.pelvis, scale(chord, along))
@@ -127,11 +243,38 @@ const lowerBack: PartModel = (_pose, { sign, joints: j }) => {
     track,
     ...(lying ? { floor: 0 } : {}),
     blobs: [
-      blob('thigh', [[hip, 8], [toward(hip, knee, 0.7), 6.2]], 'near', -5),
-      blob('lower trunk', [[waist, 11], [toward(waist, j.chest, 0.8), 12.6]], 'near', 0),
-      blob('pelvis', [[j.pelvis, 12], [waist, 11]], 'near', 0),
+      blob(
+        'thigh',
+        [
+          [hip, 8],
+          [toward(hip, knee, 0.7), 6.2],
+        ],
+        'near',
+        -5,
+      ),
+      blob(
+        'lower trunk',
+        [
+          [waist, 11],
+          [toward(waist, j.chest, 0.8), 12.6],
+        ],
+        'near',
+        0,
+      ),
+      blob(
+        'pelvis',
+        [
+          [j.pelvis, 12],
+          [waist, 11],
+        ],
+        'near',
+        0,
+      ),
     ],
   }
 }
 
-export const AXIAL_PARTS = { neck, 'shoulder blades': shoulderBlades, 'lower back': lowerBack } satisfies Record<string, PartModel>
+export const AXIAL_PARTS = { neck, 'shoulder blades': shoulderBlades, 'lower back': lowerBack } satisfies Record<
+  string,
+  PartModel
+>

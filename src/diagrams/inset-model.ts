@@ -50,7 +50,12 @@ export const view = (camera: Mat3, p: Vec3) => {
   return { x, y, depth }
 }
 
-export const blob = (role: string, circles: [Vec3, number][], tone: InsetTone = 'near', bias = 0): InsetBlob => ({ role, circles, tone, bias })
+export const blob = (role: string, circles: [Vec3, number][], tone: InsetTone = 'near', bias = 0): InsetBlob => ({
+  role,
+  circles,
+  tone,
+  bias,
+})
 
 /** A chain of capsules through points (a bent finger is two capsules, not the hull of three circles). */
 export const chain = (role: string, points: [Vec3, number][], tone: InsetTone = 'near', bias = 0): InsetBlob[] =>

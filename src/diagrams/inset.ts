@@ -53,7 +53,13 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
   const first = placeForSpec(spec, poses[0]!)
   const startJoints = first
   const context = (pose: Pose): InsetContext => ({
-    spec, side, sign: side === 'left' ? 1 : -1, start: poses[0]!, end: poses.at(-1)!, joints: anchorToStart(first, placeForSpec(spec, pose)), startJoints,
+    spec,
+    side,
+    sign: side === 'left' ? 1 : -1,
+    start: poses[0]!,
+    end: poses.at(-1)!,
+    joints: anchorToStart(first, placeForSpec(spec, pose)),
+    startJoints,
   })
   const part = PARTS[spec.detail.part]
   const model = (pose: Pose) => part(pose, context(pose))
@@ -63,25 +69,46 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
   const models = shown.map((i) => model(poses[i]!))
   const start = models[0]!
   const end = models.at(-1)!
-  const pathFor = (n: number) => (shown.length > 2 ? motionPath([poses[shown[n - 1]!]!, poses[shown[n]!]!], 8) : motionPath(poses, 8)).map((p) => model(p))
+  const pathFor = (n: number) =>
+    (shown.length > 2 ? motionPath([poses[shown[n - 1]!]!, poses[shown[n]!]!], 8) : motionPath(poses, 8)).map((p) =>
+      model(p),
+    )
   const paths = models.map((_, n) => (n === 0 ? [] : pathFor(n)))
   const trackOf = (n: number) => paths[n]!.map((m) => view(models[n]!.camera, m.track))
   // Other moving points with an arrow of their own (each shoulder blade).
-  const tracksOf = (n: number) => (models[n]!.tracks ?? []).map((_, t) => paths[n]!.map((m) => view(models[n]!.camera, m.tracks![t]!)))
+  const tracksOf = (n: number) =>
+    (models[n]!.tracks ?? []).map((_, t) => paths[n]!.map((m) => view(models[n]!.camera, m.tracks![t]!)))
   const allTracks = models.flatMap((_, n) => (n === 0 ? [] : [trackOf(n), ...tracksOf(n)]))
 
   // One scale for every drawing: the largest fits its box, the tracks and floor included.
-  const circles = models.flatMap((m) => m.blobs.flatMap((b) => b.circles.map(([p, r]) => ({ ...view(m.camera, p), r }))))
+  const circles = models.flatMap((m) =>
+    m.blobs.flatMap((b) => b.circles.map(([p, r]) => ({ ...view(m.camera, p), r }))),
+  )
   const floor = start.floor ?? end.floor
-  const ys = [...circles.map((c) => c.y - c.r), ...circles.map((c) => c.y + c.r), ...allTracks.flat().map((t) => t.y), ...(floor === undefined ? [] : [floor])]
+  const ys = [
+    ...circles.map((c) => c.y - c.r),
+    ...circles.map((c) => c.y + c.r),
+    ...allTracks.flat().map((t) => t.y),
+    ...(floor === undefined ? [] : [floor]),
+  ]
   const xs = [...circles.map((c) => c.x - c.r), ...circles.map((c) => c.x + c.r), ...allTracks.flat().map((t) => t.x)]
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)]
   const [half, most] = [(INSET.width - INSET.gap) / 2, (INSET.maxWidth - INSET.gap) / 2]
-  const k = Math.min(INSET.zoom, (most - 2 * INSET.margin) / (maxX - minX), (INSET.height - 2 * INSET.margin) / (maxY - minY))
-  const panel = { w: Math.max(half, f((maxX - minX) * k + 2 * INSET.margin)), h: Math.min(INSET.height, Math.max(90, (maxY - minY) * k + 2 * INSET.margin)) }
+  const k = Math.min(
+    INSET.zoom,
+    (most - 2 * INSET.margin) / (maxX - minX),
+    (INSET.height - 2 * INSET.margin) / (maxY - minY),
+  )
+  const panel = {
+    w: Math.max(half, f((maxX - minX) * k + 2 * INSET.margin)),
+    h: Math.min(INSET.height, Math.max(90, (maxY - minY) * k + 2 * INSET.margin)),
+  }
   // Three or four close-ups go in rows of two, so the picture keeps its width on a narrow handout column.
   const cols = Math.min(2, models.length)
-  const cell = (i: number) => ({ left: (i % cols) * (panel.w + INSET.gap), top: Math.floor(i / cols) * (panel.h + INSET.gap) })
+  const cell = (i: number) => ({
+    left: (i % cols) * (panel.w + INSET.gap),
+    top: Math.floor(i / cols) * (panel.h + INSET.gap),
+  })
   const mapper = (i: number) => {
     const { left, top } = cell(i)
     const ox = left + panel.w / 2 - (k * (minX + maxX)) / 2
@@ -93,21 +120,42 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
     const map = mapper(i)
     const { left, top } = cell(i)
     const [x1, x2, y1, y2] = [f(left + 0.7), f(left + panel.w - 0.7), f(top + 0.7), f(top + panel.h - 0.7)]
-    const shapes: Shape[] = [{ kind: 'path', role: 'inset frame', d: `M${x1} ${y1}L${x2} ${y1}L${x2} ${y2}L${x1} ${y2}Z`, ...INSET_PAINT.frame }]
+    const shapes: Shape[] = [
+      {
+        kind: 'path',
+        role: 'inset frame',
+        d: `M${x1} ${y1}L${x2} ${y1}L${x2} ${y2}L${x1} ${y2}Z`,
+        ...INSET_PAINT.frame,
+      },
+    ]
     if (m.floor !== undefined) {
       const y = f(map({ x: 0, y: m.floor }).y)
-      shapes.push({ kind: 'line', role: 'inset floor', x1: left + 4, y1: y, x2: left + panel.w - 4, y2: y, ...INSET_PAINT.floor })
+      shapes.push({
+        kind: 'line',
+        role: 'inset floor',
+        x1: left + 4,
+        y1: y,
+        x2: left + panel.w - 4,
+        y2: y,
+        ...INSET_PAINT.floor,
+      })
     }
     if (start.guide) {
       // Through the start position in every drawing, behind the part, so the others can be measured against it.
       const at = map(startAt)
-      const line = start.guide === 'upright' ? { x1: f(at.x), y1: top + 6, x2: f(at.x), y2: top + panel.h - 6 } : { x1: left + 5, y1: f(at.y), x2: left + panel.w - 5, y2: f(at.y) }
+      const line =
+        start.guide === 'upright'
+          ? { x1: f(at.x), y1: top + 6, x2: f(at.x), y2: top + panel.h - 6 }
+          : { x1: left + 5, y1: f(at.y), x2: left + panel.w - 5, y2: f(at.y) }
       shapes.push({ kind: 'line', role: 'inset guide', ...line, ...INSET_PAINT.guide })
     }
     shapes.push(...blobShapes(m, map, k, i === 0 ? 'start' : i === models.length - 1 ? 'end' : `step${i + 1}`))
     if (i > 0) {
       const centres = m.blobs.flatMap((b) => b.circles.map(([p]) => map(view(m.camera, p))))
-      const middle = { x: centres.reduce((s, c) => s + c.x, 0) / centres.length, y: centres.reduce((s, c) => s + c.y, 0) / centres.length }
+      const middle = {
+        x: centres.reduce((s, c) => s + c.x, 0) / centres.length,
+        y: centres.reduce((s, c) => s + c.y, 0) / centres.length,
+      }
       for (const t of [trackOf(i), ...tracksOf(i)]) shapes.push(...insetArrow(t.map(map), middle))
     }
     return { shapes, centre: left + panel.w / 2, left, top }
@@ -118,19 +166,33 @@ export function insetFor(spec: DiagramSpec, options: InsetOptions = {}): Figure 
   const centre = { x: drawn.at(-1)!.centre, y: drawn.at(-1)!.top + panel.h / 2 }
   const rows = Math.ceil(models.length / cols)
   return {
-    width: cols * panel.w + (cols - 1) * INSET.gap, height: rows * panel.h + (rows - 1) * INSET.gap, viewY: 0, shapes, notes, drawings: drawn.map((d) => ({ x: d.left, y: d.top })),
+    width: cols * panel.w + (cols - 1) * INSET.gap,
+    height: rows * panel.h + (rows - 1) * INSET.gap,
+    viewY: 0,
+    shapes,
+    notes,
+    drawings: drawn.map((d) => ({ x: d.left, y: d.top })),
     joints: Object.fromEntries(jointNames.map((n) => [n, centre])) as Figure['joints'],
   }
 }
 
 /** The model's blobs back to front, each a solid outline. */
-function blobShapes(m: InsetModel, map: (p: { x: number; y: number }) => { x: number; y: number }, k: number, which: string): Shape[] {
+function blobShapes(
+  m: InsetModel,
+  map: (p: { x: number; y: number }) => { x: number; y: number },
+  k: number,
+  which: string,
+): Shape[] {
   return m.blobs
     .map((b, order) => {
       const points = b.circles.map(([p, r]) => ({ ...view(m.camera, p), r }))
       const depth = points.reduce((s, p) => s + p.depth, 0) / points.length + (b.bias ?? 0)
       const d = outline(points.map((p) => ({ ...map(p), r: p.r * k })))
-      return { order, depth, shape: { kind: 'path' as const, role: `inset ${which} ${b.role}`, d, ...INSET_PAINT[b.tone] } }
+      return {
+        order,
+        depth,
+        shape: { kind: 'path' as const, role: `inset ${which} ${b.role}`, d, ...INSET_PAINT[b.tone] },
+      }
     })
     .sort((a, b) => (Math.abs(b.depth - a.depth) < 0.3 ? a.order - b.order : b.depth - a.depth))
     .map((p) => p.shape)
@@ -164,7 +226,8 @@ export function insetArrow(given: readonly { x: number; y: number }[], centre: {
   const a = off[0]!
   const b = off.at(-1)!
   let d = `M${f(a.x)} ${f(a.y)}`
-  for (let i = 1; i < off.length - 1; i++) d += `Q${f(off[i]!.x)} ${f(off[i]!.y)} ${f((off[i]!.x + off[i + 1]!.x) / 2)} ${f((off[i]!.y + off[i + 1]!.y) / 2)}`
+  for (let i = 1; i < off.length - 1; i++)
+    d += `Q${f(off[i]!.x)} ${f(off[i]!.y)} ${f((off[i]!.x + off[i + 1]!.x) / 2)} ${f((off[i]!.y + off[i + 1]!.y) / 2)}`
   d += `L${f(b.x)} ${f(b.y)}`
   const before = off.at(-2) ?? a
   const dl = Math.hypot(b.x - before.x, b.y - before.y) || 1

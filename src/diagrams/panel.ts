@@ -92,19 +92,25 @@ function crop(figure: Figure): Cropped {
 const overlaps = (a: Box, b: Box) => a.minX < b.maxX && b.minX < a.maxX && a.minY < b.maxY && b.minY < a.maxY
 
 /** Panels are kept between renders (the live preview redraws the handout after every edit). */
-export const panelFor: (spec: DiagramSpec, view: View, options?: PanelOptions) => Panel = memo((spec: DiagramSpec, view: View, options: PanelOptions = {}) => drawPanel(spec, view, options))
+export const panelFor: (spec: DiagramSpec, view: View, options?: PanelOptions) => Panel = memo(
+  (spec: DiagramSpec, view: View, options: PanelOptions = {}) => drawPanel(spec, view, options),
+)
 
 function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel {
   const detailHere = given.detail !== undefined && view === resolvedViews(given)[0]
   const travel = panelKind(given) === 'hold' ? undefined : viewTravel(given, view)
   const kind: PanelKind = detailHere && travel && travel.most.share < MIN_TRAVEL ? 'setup' : panelKind(given)
   // A movement with no arrow chosen gets one on the part that travels furthest in this view.
-  const named = travel ? jointNames.filter((n) => travel.joints[n] !== undefined).sort((a, b) => travel.joints[b] - travel.joints[a])[0] : undefined
+  const named = travel
+    ? jointNames.filter((n) => travel.joints[n] !== undefined).sort((a, b) => travel.joints[b] - travel.joints[a])[0]
+    : undefined
   const spec: DiagramSpec = kind === 'frames' && !given.moving.length && named ? { ...given, moving: [named] } : given
   const base = { side: options.side, trim: true }
   const indices = kind === 'frames' ? distinctKeyframes(spec) : [kind === 'setup' ? 0 : spec.keyframes.length - 1]
   const figures = indices.map((i, n) =>
-    kind === 'overlay' ? cachedFigure(spec, view, base) : cachedFigure(spec, view, { ...base, frame: i, arrow: kind === 'frames' && n === indices.length - 1 }),
+    kind === 'overlay'
+      ? cachedFigure(spec, view, base)
+      : cachedFigure(spec, view, { ...base, frame: i, arrow: kind === 'frames' && n === indices.length - 1 }),
   )
   const notes = figures[0]!.notes
   const parts = figures.map(crop)
@@ -131,13 +137,35 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
     const dx = ox - left
     const dy = oy - top
     if (n > 0) {
-      shapes.push(arrange === 'row'
-        ? { kind: 'line', role: 'separator', x1: ox - GAP / 2, y1: oy + 2, x2: ox - GAP / 2, y2: oy + height - 2, ...SEPARATOR }
-        : { kind: 'line', role: 'separator', x1: 2, y1: oy - GAP / 2, x2: 0, y2: oy - GAP / 2, ...SEPARATOR })
+      shapes.push(
+        arrange === 'row'
+          ? {
+              kind: 'line',
+              role: 'separator',
+              x1: ox - GAP / 2,
+              y1: oy + 2,
+              x2: ox - GAP / 2,
+              y2: oy + height - 2,
+              ...SEPARATOR,
+            }
+          : { kind: 'line', role: 'separator', x1: 2, y1: oy - GAP / 2, x2: 0, y2: oy - GAP / 2, ...SEPARATOR },
+      )
     }
-    if (floorY !== undefined) shapes.push({ kind: 'line', role: 'floor', x1: ox + 2, y1: floorY + dy, x2: ox + width - 2, y2: floorY + dy, fill: 'none', stroke: INK, strokeWidth: 1.5 })
+    if (floorY !== undefined)
+      shapes.push({
+        kind: 'line',
+        role: 'floor',
+        x1: ox + 2,
+        y1: floorY + dy,
+        x2: ox + width - 2,
+        y2: floorY + dy,
+        fill: 'none',
+        stroke: INK,
+        strokeWidth: 1.5,
+      })
     shapes.push(...part.shapes.map((s) => translateShape(s, dx, dy)))
-    if (badge) shapes.push(...badgeShapes(kind === 'hold' ? 'hold' : n + 1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
+    if (badge)
+      shapes.push(...badgeShapes(kind === 'hold' ? 'hold' : n + 1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
     if (stopwatch) shapes.push(...badgeShapes('hold', ox + 1 + badge + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
     frames.push({ x: ox, y: oy, width, height, keyframe: indices[n]! })
     cursor += (arrange === 'row' ? width : height) + GAP
@@ -153,14 +181,35 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
     const oy = arrange === 'row' ? 0 : height + GAP
     shapes.push({ kind: 'path', role: 'detail box', d: `M${ox} ${oy}H${ox + w}V${oy + h}H${ox}Z`, ...SEPARATOR })
     // Drawn at the frames' scale, its lines get the same minimum width for print.
-    shapes.push(...inset.shapes.map((s) => translateShape({ ...s, strokeWidth: Math.max(s.strokeWidth, MIN_STROKE) }, ox + PAD - box.minX, oy + PAD - box.minY)))
+    shapes.push(
+      ...inset.shapes.map((s) =>
+        translateShape(
+          { ...s, strokeWidth: Math.max(s.strokeWidth, MIN_STROKE) },
+          ox + PAD - box.minX,
+          oy + PAD - box.minY,
+        ),
+      ),
+    )
     // When the close-up carries the movement, its start and end drawings are the numbered steps.
-    if (kind === 'setup') shapes.push(...badgeShapes(1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS), ...badgeShapes(2, ox + w / 2 + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
+    if (kind === 'setup')
+      shapes.push(
+        ...badgeShapes(1, ox + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS),
+        ...badgeShapes(2, ox + w / 2 + 1 + BADGE_RADIUS, oy + 1 + BADGE_RADIUS),
+      )
     // One close-up per keyframe (ankle circles): each carries its frame's number, so the caption's words fit it.
     if (kind === 'frames' && (inset.drawings?.length ?? 0) > 2) {
-      inset.drawings!.forEach((at, n) => shapes.push(...badgeShapes(n + 1, ox + PAD - box.minX + at.x + 1 + BADGE_RADIUS, oy + PAD - box.minY + at.y + 1 + BADGE_RADIUS)))
+      inset.drawings!.forEach((at, n) =>
+        shapes.push(
+          ...badgeShapes(
+            n + 1,
+            ox + PAD - box.minX + at.x + 1 + BADGE_RADIUS,
+            oy + PAD - box.minY + at.y + 1 + BADGE_RADIUS,
+          ),
+        ),
+      )
     }
-    if (kind === 'setup' && holdEnd) shapes.push(...badgeShapes('hold', ox + w / 2 + 3 + 3 * BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
+    if (kind === 'setup' && holdEnd)
+      shapes.push(...badgeShapes('hold', ox + w / 2 + 3 + 3 * BADGE_RADIUS, oy + 1 + BADGE_RADIUS))
     width = arrange === 'row' ? ox + w : Math.max(width, w)
     height = arrange === 'row' ? Math.max(height, h) : oy + h
   }
@@ -170,14 +219,35 @@ function drawPanel(given: DiagramSpec, view: View, options: PanelOptions): Panel
   const steps = kind === 'setup' ? [0, given.keyframes.length - 1] : indices
   // A held position is one frame: it takes whichever of its (equal) poses has words.
   // The single overlay picture takes the words of its start (the pale outline) and of its end (the arrow).
-  const labels = kind === 'hold' ? [given.labels?.findLast(Boolean) ?? '']
-    : kind === 'overlay' ? [given.labels?.[0] ?? '', given.labels?.[given.keyframes.length - 1] ?? '']
-    : steps.map((i) => given.labels?.[i] ?? '')
-  return { width, height, viewY: 0, shapes, notes, kind, arrange, frames, from: viewWords(given, view), labels, cycle: given.cycle ?? 'return' }
+  const labels =
+    kind === 'hold'
+      ? [given.labels?.findLast(Boolean) ?? '']
+      : kind === 'overlay'
+        ? [given.labels?.[0] ?? '', given.labels?.[given.keyframes.length - 1] ?? '']
+        : steps.map((i) => given.labels?.[i] ?? '')
+  return {
+    width,
+    height,
+    viewY: 0,
+    shapes,
+    notes,
+    kind,
+    arrange,
+    frames,
+    from: viewWords(given, view),
+    labels,
+    cycle: given.cycle ?? 'return',
+  }
 }
 
 /** The arrangement that draws the panel largest inside a box of this shape (width / height). */
-export function bestArrangement(spec: DiagramSpec, view: View, boxAspect: number, side?: 'left' | 'right', holdEnd?: boolean): Arrangement {
+export function bestArrangement(
+  spec: DiagramSpec,
+  view: View,
+  boxAspect: number,
+  side?: 'left' | 'right',
+  holdEnd?: boolean,
+): Arrangement {
   const scaleIn = (p: Panel) => Math.min(boxAspect / p.width, 1 / p.height)
   const row = panelFor(spec, view, { side, arrange: 'row', holdEnd })
   if (row.frames.length < 2 && !row.shapes.some((s) => s.role === 'detail box')) return 'row'

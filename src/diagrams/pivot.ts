@@ -16,7 +16,8 @@ export interface Surfaces {
 const turn = (j: Joints, deg: number, about: Vec3 = [0, 0, 0]): Joints =>
   Object.fromEntries(Object.entries(j).map(([n, p]) => [n, add(about, mul(rotY(deg), sub(p, about)))])) as Joints
 
-const bottom = (j: Joints, names: readonly FigureJoint[], s: Surfaces) => Math.min(...names.map((n) => j[n][2] - s.radius[n]))
+const bottom = (j: Joints, names: readonly FigureJoint[], s: Surfaces) =>
+  Math.min(...names.map((n) => j[n][2] - s.radius[n]))
 
 /** The smallest turn (either way, up to `limit` degrees) at which `ok` first holds, refined by bisection; 0 when none does. */
 function smallestTurn(ok: (deg: number) => boolean, limit = 70): number {
@@ -48,7 +49,13 @@ export function pivotOnto(j: Joints, pivot: readonly FigureJoint[], s: Surfaces,
     const t = turn(j, deg)
     return bottom(t, pivot, s) - rest(t)
   }
-  const out = gap(0) < -0.5 ? turn(j, smallestTurn((d) => gap(d) >= 0)) : j
+  const out =
+    gap(0) < -0.5
+      ? turn(
+          j,
+          smallestTurn((d) => gap(d) >= 0),
+        )
+      : j
   if (!headFollows) return out
   const floor = rest(out)
   const bent = bendDown(out, HEAD, 'neckBase', floor, s)
@@ -59,11 +66,22 @@ export function pivotOnto(j: Joints, pivot: readonly FigureJoint[], s: Surfaces,
  * Turns `parts` about the joint `about` (the head about the neck, a pointed foot about its ankle) by the
  * smallest angle that lifts them out of the floor at height `floor`; unchanged when they are not in it.
  */
-export function bendDown(j: Joints, parts: readonly FigureJoint[], about: FigureJoint, floor: number, s: Surfaces): Joints {
-  const low = (t: Joints) => Math.min(bottom(t, parts, s), parts.includes('headTop') ? s.headCentre(t)[2] - s.headRadius : Infinity)
+export function bendDown(
+  j: Joints,
+  parts: readonly FigureJoint[],
+  about: FigureJoint,
+  floor: number,
+  s: Surfaces,
+): Joints {
+  const low = (t: Joints) =>
+    Math.min(bottom(t, parts, s), parts.includes('headTop') ? s.headCentre(t)[2] - s.headRadius : Infinity)
   const gap = (deg: number) => low(turn(j, deg, j[about])) - floor
   if (gap(0) >= -0.01) return j
-  const t = turn(j, smallestTurn((d) => gap(d) >= 0, 90), j[about])
+  const t = turn(
+    j,
+    smallestTurn((d) => gap(d) >= 0, 90),
+    j[about],
+  )
   return { ...j, ...Object.fromEntries(parts.map((n) => [n, t[n]])) }
 }
 

@@ -8,7 +8,15 @@
  */
 import { restingJoints } from './skeleton'
 export { restingJoints }
-import { forwardKinematics, NEUTRAL, NEUTRAL_LIMB, type FigureJoint, type Joints, type LimbAngles, type Pose } from './skeleton'
+import {
+  forwardKinematics,
+  NEUTRAL,
+  NEUTRAL_LIMB,
+  type FigureJoint,
+  type Joints,
+  type LimbAngles,
+  type Pose,
+} from './skeleton'
 import { basePositions, type BasePosition, type Keyframe } from './spec'
 import { bendDown, pivotOnto, settleOnto } from './pivot'
 import { compose, IDENTITY, mul, rotY, rotZ, type Mat3, type Vec3 } from './vec'
@@ -49,13 +57,37 @@ export const BASE_POSE: Record<BasePosition, Pose> = {
   // Lying face up the legs rest on the heels: the thighs slope down a little from the (thick) pelvis.
   supine: { ...NEUTRAL, left: limb({ hipFlexion: -5 }), right: limb({ hipFlexion: -5 }) },
   // Face down the thighs slope from the (thick) pelvis to knees resting on the floor, feet pointed.
-  prone: { ...NEUTRAL, left: limb({ hipFlexion: 10, kneeFlexion: 10, ankleDorsiflexion: -40 }), right: limb({ hipFlexion: 10, kneeFlexion: 10, ankleDorsiflexion: -40 }) },
-  sitting: { ...NEUTRAL, left: limb({ hipFlexion: 90, kneeFlexion: 90, shoulderFlexion: 20, elbowFlexion: 60 }), right: limb({ hipFlexion: 90, kneeFlexion: 90, shoulderFlexion: 20, elbowFlexion: 60 }) },
+  prone: {
+    ...NEUTRAL,
+    left: limb({ hipFlexion: 10, kneeFlexion: 10, ankleDorsiflexion: -40 }),
+    right: limb({ hipFlexion: 10, kneeFlexion: 10, ankleDorsiflexion: -40 }),
+  },
+  sitting: {
+    ...NEUTRAL,
+    left: limb({ hipFlexion: 90, kneeFlexion: 90, shoulderFlexion: 20, elbowFlexion: 60 }),
+    right: limb({ hipFlexion: 90, kneeFlexion: 90, shoulderFlexion: 20, elbowFlexion: 60 }),
+  },
   // The lower arm lies on the floor under the head, which tips down onto it; the upper arm rests along the body;
   // the waist sags a little towards the floor so the lower hip rests as well as the (wider) shoulder.
-  'side-lying-left': { ...NEUTRAL, trunkSideBend: 8, neckSideBend: -15, left: limb({ shoulderFlexion: 150, shoulderAbduction: 10, elbowFlexion: 130 }), right: limb({ shoulderFlexion: 15, elbowFlexion: 45 }) },
-  'side-lying-right': { ...NEUTRAL, trunkSideBend: -8, neckSideBend: 15, right: limb({ shoulderFlexion: 150, shoulderAbduction: 10, elbowFlexion: 130 }), left: limb({ shoulderFlexion: 15, elbowFlexion: 45 }) },
-  'half-kneeling': { ...NEUTRAL, left: limb({ hipFlexion: 90, kneeFlexion: 90 }), right: limb({ hipFlexion: -10, kneeFlexion: 100 }) },
+  'side-lying-left': {
+    ...NEUTRAL,
+    trunkSideBend: 8,
+    neckSideBend: -15,
+    left: limb({ shoulderFlexion: 150, shoulderAbduction: 10, elbowFlexion: 130 }),
+    right: limb({ shoulderFlexion: 15, elbowFlexion: 45 }),
+  },
+  'side-lying-right': {
+    ...NEUTRAL,
+    trunkSideBend: -8,
+    neckSideBend: 15,
+    right: limb({ shoulderFlexion: 150, shoulderAbduction: 10, elbowFlexion: 130 }),
+    left: limb({ shoulderFlexion: 15, elbowFlexion: 45 }),
+  },
+  'half-kneeling': {
+    ...NEUTRAL,
+    left: limb({ hipFlexion: 90, kneeFlexion: 90 }),
+    right: limb({ hipFlexion: -10, kneeFlexion: 100 }),
+  },
   'tall-kneeling': { ...NEUTRAL, left: limb({ kneeFlexion: 110 }), right: limb({ kneeFlexion: 110 }) },
   quadruped: {
     ...NEUTRAL,
@@ -68,21 +100,53 @@ export const BASE_POSE: Record<BasePosition, Pose> = {
 export function resolvePose(base: BasePosition, frame: Keyframe): Pose {
   const b = BASE_POSE[base]
   const { left, right, ...axial } = frame
-  const defined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
-  return { ...b, ...defined(axial), left: { ...b.left, ...defined(left ?? {}) }, right: { ...b.right, ...defined(right ?? {}) } }
+  const defined = <T extends object>(o: T) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+  return {
+    ...b,
+    ...defined(axial),
+    left: { ...b.left, ...defined(left ?? {}) },
+    right: { ...b.right, ...defined(right ?? {}) },
+  }
 }
 
 /** How far each joint's surface reaches beyond the joint centre (cm): what touches the floor. */
 export const JOINT_RADIUS: Record<FigureJoint, number> = {
-  pelvis: 12, waist: 11, chest: 13, neckBase: 5, headTop: 2, face: 2.5,
-  leftHip: 8, rightHip: 8, leftKnee: 5.5, rightKnee: 5.5, leftAnkle: 5, rightAnkle: 5, leftToe: 2.5, rightToe: 2.5,
-  leftShoulder: 5.5, rightShoulder: 5.5, leftElbow: 4, rightElbow: 4, leftWrist: 3, rightWrist: 3, leftHand: 2.5, rightHand: 2.5,
-  leftThumb: 1.2, rightThumb: 1.2, leftBall: 2.5, rightBall: 2.5,
+  pelvis: 12,
+  waist: 11,
+  chest: 13,
+  neckBase: 5,
+  headTop: 2,
+  face: 2.5,
+  leftHip: 8,
+  rightHip: 8,
+  leftKnee: 5.5,
+  rightKnee: 5.5,
+  leftAnkle: 5,
+  rightAnkle: 5,
+  leftToe: 2.5,
+  rightToe: 2.5,
+  leftShoulder: 5.5,
+  rightShoulder: 5.5,
+  leftElbow: 4,
+  rightElbow: 4,
+  leftWrist: 3,
+  rightWrist: 3,
+  leftHand: 2.5,
+  rightHand: 2.5,
+  leftThumb: 1.2,
+  rightThumb: 1.2,
+  leftBall: 2.5,
+  rightBall: 2.5,
 }
 export const HEAD_RADIUS = 11
 
 /** The head's centre: half-way along the head from the neck. */
-export const headCentre = (j: Joints): Vec3 => [(j.neckBase[0] + j.headTop[0]) / 2, (j.neckBase[1] + j.headTop[1]) / 2, (j.neckBase[2] + j.headTop[2]) / 2]
+export const headCentre = (j: Joints): Vec3 => [
+  (j.neckBase[0] + j.headTop[0]) / 2,
+  (j.neckBase[1] + j.headTop[1]) / 2,
+  (j.neckBase[2] + j.headTop[2]) / 2,
+]
 
 const bottom = (j: Joints, names: readonly FigureJoint[]) => Math.min(...names.map((n) => j[n][2] - JOINT_RADIUS[n]))
 const lowest = (j: Joints) => Math.min(bottom(j, restingJoints(j)), headCentre(j)[2] - HEAD_RADIUS)
@@ -98,8 +162,30 @@ const SUPPORTS: Partial<Record<BasePosition, { pivot: FigureJoint[]; headFollows
 
 /** Lying on a side, the shoulder is wider than the hip: the body tips down until the pelvis or legs rest as well. */
 const SETTLE: Partial<Record<BasePosition, FigureJoint[]>> = {
-  'side-lying-left': ['pelvis', 'waist', 'leftHip', 'leftKnee', 'leftAnkle', 'leftToe', 'rightHip', 'rightKnee', 'rightAnkle', 'rightToe'],
-  'side-lying-right': ['pelvis', 'waist', 'leftHip', 'leftKnee', 'leftAnkle', 'leftToe', 'rightHip', 'rightKnee', 'rightAnkle', 'rightToe'],
+  'side-lying-left': [
+    'pelvis',
+    'waist',
+    'leftHip',
+    'leftKnee',
+    'leftAnkle',
+    'leftToe',
+    'rightHip',
+    'rightKnee',
+    'rightAnkle',
+    'rightToe',
+  ],
+  'side-lying-right': [
+    'pelvis',
+    'waist',
+    'leftHip',
+    'leftKnee',
+    'leftAnkle',
+    'leftToe',
+    'rightHip',
+    'rightKnee',
+    'rightAnkle',
+    'rightToe',
+  ],
 }
 
 const SURFACES = { radius: JOINT_RADIUS, headRadius: HEAD_RADIUS, headCentre }
@@ -110,7 +196,10 @@ const SURFACES = { radius: JOINT_RADIUS, headRadius: HEAD_RADIUS, headCentre }
  * hips back over the feet, and marching (stance leg straight) changes nothing.
  */
 function uprightOverStance(joints: Joints): Joints {
-  const feet = (['left', 'right'] as const).map((s) => ({ s, z: Math.min(joints[`${s}Ankle`][2] - JOINT_RADIUS[`${s}Ankle`], joints[`${s}Toe`][2] - JOINT_RADIUS[`${s}Toe`]) }))
+  const feet = (['left', 'right'] as const).map((s) => ({
+    s,
+    z: Math.min(joints[`${s}Ankle`][2] - JOINT_RADIUS[`${s}Ankle`], joints[`${s}Toe`][2] - JOINT_RADIUS[`${s}Toe`]),
+  }))
   const low = Math.min(...feet.map((f) => f.z))
   const stance = feet.filter((f) => f.z - low < 3).map((f) => f.s)
   const dx = stance.reduce((sum, s) => sum + joints[`${s}Ankle`][0] - joints[`${s}Hip`][0], 0) / stance.length
@@ -120,7 +209,8 @@ function uprightOverStance(joints: Joints): Joints {
   return Math.abs(deg) < 0.01 ? joints : turn(joints, rotY(deg))
 }
 
-const turn = (j: Joints, m: Mat3): Joints => Object.fromEntries(Object.entries(j).map(([n, p]) => [n, mul(m, p)])) as Joints
+const turn = (j: Joints, m: Mat3): Joints =>
+  Object.fromEntries(Object.entries(j).map(([n, p]) => [n, mul(m, p)])) as Joints
 
 /**
  * Lying face down with the feet pointed, the weight of the leg presses the ankle further down than it
@@ -131,7 +221,8 @@ function pointedFeetFlat(joints: Joints, pose: Pose): Joints {
   const rest = restingJoints(joints).filter((n) => !/Toe$/.test(n))
   const floor = Math.min(bottom(joints, rest), headCentre(joints)[2] - HEAD_RADIUS)
   let j = joints
-  for (const s of ['left', 'right'] as const) if (pose[s].ankleDorsiflexion < -20) j = bendDown(j, [`${s}Toe`], `${s}Ankle`, floor, SURFACES)
+  for (const s of ['left', 'right'] as const)
+    if (pose[s].ankleDorsiflexion < -20) j = bendDown(j, [`${s}Toe`], `${s}Ankle`, floor, SURFACES)
   return j
 }
 
@@ -148,7 +239,9 @@ export function placeFigure(pose: Pose, base: BasePosition, options: { leaningOn
   // A whole-body lean tips the body forward as one piece, about the feet.
   if (base === 'standing' && pose.bodyLean) joints = turn(joints, rotY(pose.bodyLean))
   const floor = lowest(joints)
-  return Object.fromEntries(Object.entries(joints).map(([name, p]) => [name, [p[0], p[1], p[2] - floor] as Vec3])) as Joints
+  return Object.fromEntries(
+    Object.entries(joints).map(([name, p]) => [name, [p[0], p[1], p[2] - floor] as Vec3]),
+  ) as Joints
 }
 
 /** The lowest surface of the figure (0 once placed). */

@@ -47,6 +47,13 @@ export function projectPoint([x, y, z]: Vec3, view: View, fromOtherSide = false,
   }
 }
 
-export function project(joints: Joints, view: View, fromOtherSide = false, elevation = 0): Record<FigureJoint, Projected> {
-  return Object.fromEntries(Object.entries(joints).map(([name, p]) => [name, projectPoint(p, view, fromOtherSide, elevation)])) as Record<FigureJoint, Projected>
+export function project(
+  joints: Joints,
+  view: View,
+  fromOtherSide = false,
+  elevation = 0,
+): Record<FigureJoint, Projected> {
+  return Object.fromEntries(
+    Object.entries(joints).map(([name, p]) => [name, projectPoint(p, view, fromOtherSide, elevation)]),
+  ) as Record<FigureJoint, Projected>
 }

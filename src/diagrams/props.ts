@@ -18,7 +18,21 @@ export const STEP_HEIGHT = 18
 
 /** How far (cm) each prop reaches from the joint it is placed by. */
 export const PROP_REACH: Record<Prop['kind'], number> = {
-  mat: 0, chair: 50, wall: 12, table: 52, step: 22, ball: 62, pillow: 18, towel: 12, 'foam roll': 17, weight: 10, band: 42, stick: 12, push: 26, marble: 16, cup: 8,
+  mat: 0,
+  chair: 50,
+  wall: 12,
+  table: 52,
+  step: 22,
+  ball: 62,
+  pillow: 18,
+  towel: 12,
+  'foam roll': 17,
+  weight: 10,
+  band: 42,
+  stick: 12,
+  push: 26,
+  marble: 16,
+  cup: 8,
 }
 
 export interface PropContext {
@@ -35,29 +49,63 @@ export interface PropContext {
 
 const rect = (role: string, x1: number, y1: number, x2: number, y2: number, r = 1.5): Shape => {
   const [l, rr, t, b] = [Math.min(x1, x2), Math.max(x1, x2), Math.min(y1, y2), Math.max(y1, y2)]
-  return { kind: 'path', role, d: `M${l + r} ${t}H${rr - r}Q${rr} ${t} ${rr} ${t + r}V${b - r}Q${rr} ${b} ${rr - r} ${b}H${l + r}Q${l} ${b} ${l} ${b - r}V${t + r}Q${l} ${t} ${l + r} ${t}Z`, ...PROP }
+  return {
+    kind: 'path',
+    role,
+    d: `M${l + r} ${t}H${rr - r}Q${rr} ${t} ${rr} ${t + r}V${b - r}Q${rr} ${b} ${rr - r} ${b}H${l + r}Q${l} ${b} ${l} ${b - r}V${t + r}Q${l} ${t} ${l + r} ${t}Z`,
+    ...PROP,
+  }
 }
 
 const f = (n: number) => Math.round(n * 10) / 10
 
 /** The same joint on the other side (undefined for a midline joint). */
 const twin = (name: FigureJoint): FigureJoint | undefined =>
-  name.startsWith('left') ? (`right${name.slice(4)}` as FigureJoint) : name.startsWith('right') ? (`left${name.slice(5)}` as FigureJoint) : undefined
+  name.startsWith('left')
+    ? (`right${name.slice(4)}` as FigureJoint)
+    : name.startsWith('right')
+      ? (`left${name.slice(5)}` as FigureJoint)
+      : undefined
 
 /** A flat strip from a to b, `half` wide on each side of the line; `fringe` adds short tassels past both ends (a towel). */
-function strip(role: string, a: { x: number; y: number }, b: { x: number; y: number }, half: number, paint: Pick<Shape, 'fill' | 'stroke' | 'strokeWidth'>, fringe = 0): Shape[] {
+function strip(
+  role: string,
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+  half: number,
+  paint: Pick<Shape, 'fill' | 'stroke' | 'strokeWidth'>,
+  fringe = 0,
+): Shape[] {
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1
   const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len]
   const [nx, ny] = [-uy * half, ux * half]
-  const corners = [[a.x + nx, a.y + ny], [b.x + nx, b.y + ny], [b.x - nx, b.y - ny], [a.x - nx, a.y - ny]]
-  const shapes: Shape[] = [{ kind: 'path', role, d: `M${corners.map(([x, y]) => `${f(x!)} ${f(y!)}`).join('L')}Z`, ...paint }]
+  const corners = [
+    [a.x + nx, a.y + ny],
+    [b.x + nx, b.y + ny],
+    [b.x - nx, b.y - ny],
+    [a.x - nx, a.y - ny],
+  ]
+  const shapes: Shape[] = [
+    { kind: 'path', role, d: `M${corners.map(([x, y]) => `${f(x!)} ${f(y!)}`).join('L')}Z`, ...paint },
+  ]
   if (fringe > 0) {
-    const d = [a, b].flatMap((end, i) => [-0.6, 0, 0.6].map((t) => {
-      const out = i === 0 ? -1 : 1
-      const [x, y] = [end.x + nx * t, end.y + ny * t]
-      return `M${f(x)} ${f(y)}L${f(x + ux * out * fringe)} ${f(y + uy * out * fringe)}`
-    })).join('')
-    shapes.unshift({ kind: 'path', role: `${role} fringe`, d, fill: 'none', stroke: paint.stroke, strokeWidth: paint.strokeWidth })
+    const d = [a, b]
+      .flatMap((end, i) =>
+        [-0.6, 0, 0.6].map((t) => {
+          const out = i === 0 ? -1 : 1
+          const [x, y] = [end.x + nx * t, end.y + ny * t]
+          return `M${f(x)} ${f(y)}L${f(x + ux * out * fringe)} ${f(y + uy * out * fringe)}`
+        }),
+      )
+      .join('')
+    shapes.unshift({
+      kind: 'path',
+      role: `${role} fringe`,
+      d,
+      fill: 'none',
+      stroke: paint.stroke,
+      strokeWidth: paint.strokeWidth,
+    })
   }
   return shapes
 }
@@ -72,7 +120,16 @@ const below = (j: Joints, name: FigureJoint, r: number): Vec3 => {
  * the door. A dot alone floated in the air and reviewers could not tell what held the band.
  */
 function bandAnchor(above: boolean, at: { x: number; y: number }, floorY: number, k: number): Shape[] {
-  const knot: Shape = { kind: 'circle', role: 'band anchor', cx: at.x, cy: at.y, r: 2.6 * k + 0.6, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 1.45 }
+  const knot: Shape = {
+    kind: 'circle',
+    role: 'band anchor',
+    cx: at.x,
+    cy: at.y,
+    r: 2.6 * k + 0.6,
+    fill: '#3a3a3a',
+    stroke: '#1a1a1a',
+    strokeWidth: 1.45,
+  }
   if (above) return [rect('door top', at.x - 16 * k, at.y - 5 * k, at.x + 16 * k, at.y - 1 * k), knot]
   // Seen from above (a top view) the floor is no lower than the knot: then the knot alone.
   if (floorY - at.y < 6 * k) return [knot]
@@ -90,7 +147,8 @@ const BAND_REACH = 38
  */
 export function bandAnchorPoint(prop: Extract<Prop, { kind: 'band' }>, keyframes: readonly Joints[]): Vec3 | undefined {
   const start = keyframes[0]
-  if (!start || prop.to || prop.anchor === undefined || prop.anchor === 'floor' || prop.anchor === 'above') return undefined
+  if (!start || prop.to || prop.anchor === undefined || prop.anchor === 'floor' || prop.anchor === 'above')
+    return undefined
   const level = (v: readonly number[]) => {
     const n = Math.hypot(v[0]!, v[1]!)
     return n < 1e-6 ? undefined : ([v[0]! / n, v[1]! / n, 0] as const)
@@ -134,7 +192,15 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
       case 'mat':
         break // drawn with the floor
       case 'push':
-        front.push(...pushShapes(prop, j, map, k, props.some((w) => w.kind === 'wall' && w.at === prop.at)))
+        front.push(
+          ...pushShapes(
+            prop,
+            j,
+            map,
+            k,
+            props.some((w) => w.kind === 'wall' && w.at === prop.at),
+          ),
+        )
         break
       case 'chair': {
         if (prop.at) {
@@ -146,7 +212,11 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
           const far = near + dir * 42 * k
           const floorY = floorUnder(prop.at)
           const seat = floorY - 45 * k
-          back.push(rect('chair back', near - 1.5 * k, top, near + 1.5 * k, floorY), rect('chair seat', near, seat - 2 * k, far, seat + 1 * k), rect('chair leg', far - 1.5 * k, seat, far + 1.5 * k, floorY))
+          back.push(
+            rect('chair back', near - 1.5 * k, top, near + 1.5 * k, floorY),
+            rect('chair seat', near, seat - 2 * k, far, seat + 1 * k),
+            rect('chair leg', far - 1.5 * k, seat, far + 1.5 * k, floorY),
+          )
         } else {
           const sit = c.seated ?? j
           const pelvis = map(sit.pelvis)
@@ -168,7 +238,11 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         // Pushed into straight away from the viewer, the wall (a door edge) stands beyond the part, hidden behind it:
         // drawn beside the fist it stood in front of the palm, with nothing to press on.
         const push = pushes.find((q) => q.at === prop.at)
-        if (push && !pushOnDrawing(push, j, map) && map(add(j[push.at], pushVector(j, push.at, push.toward))).depth > p.depth) {
+        if (
+          push &&
+          !pushOnDrawing(push, j, map) &&
+          map(add(j[push.at], pushVector(j, push.at, push.toward))).depth > p.depth
+        ) {
           back.push(rect('wall', p.x - 2.5 * k, floorY - 175 * k, p.x + 2.5 * k, floorY, 0))
           break
         }
@@ -181,7 +255,10 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         const p = map(j[prop.at])
         const dir = sideOf(prop.at)
         const top = p.y + JOINT_RADIUS[prop.at] * k
-        back.push(rect('table top', p.x - dir * 20 * k, top, p.x + dir * 50 * k, top + 4 * k), rect('table leg', p.x + dir * 44 * k, top, p.x + dir * 48 * k, floorUnder(prop.at)))
+        back.push(
+          rect('table top', p.x - dir * 20 * k, top, p.x + dir * 50 * k, top + 4 * k),
+          rect('table leg', p.x + dir * 44 * k, top, p.x + dir * 48 * k, floorUnder(prop.at)),
+        )
         break
       }
       case 'step': {
@@ -196,9 +273,21 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         const a = j[prop.at]
         const b = j[other]
         const between = r < 20 && other !== prop.at && Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]) < 32
-        const centre: Vec3 = between ? [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2] : r < 20 ? a : below(j, prop.at, r)
+        const centre: Vec3 = between
+          ? [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2]
+          : r < 20
+            ? a
+            : below(j, prop.at, r)
         const p = map(centre)
-        ;(r < 20 ? front : back).push({ kind: 'circle', role: 'ball', cx: p.x, cy: p.y, r: r * k, ...PROP, fill: '#f4f4f4' })
+        ;(r < 20 ? front : back).push({
+          kind: 'circle',
+          role: 'ball',
+          cx: p.x,
+          cy: p.y,
+          r: r * k,
+          ...PROP,
+          fill: '#f4f4f4',
+        })
         break
       }
       case 'marble': {
@@ -208,7 +297,16 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
           const p = map([at[0], at[1], Math.max(r, at[2])])
           return [
             { kind: 'circle', role, cx: p.x, cy: p.y, r: r * k, fill: '#4a4a4a', stroke: '#1a1a1a', strokeWidth: 1.45 },
-            { kind: 'circle', role: `${role} shine`, cx: p.x - 0.9 * k, cy: p.y - 0.9 * k, r: 0.8 * k, fill: '#ffffff', stroke: 'none', strokeWidth: 0 },
+            {
+              kind: 'circle',
+              role: `${role} shine`,
+              cx: p.x - 0.9 * k,
+              cy: p.y - 0.9 * k,
+              r: 0.8 * k,
+              fill: '#ffffff',
+              stroke: 'none',
+              strokeWidth: 0,
+            },
           ]
         }
         const start = c.keyframes?.[0] ?? j
@@ -230,13 +328,37 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         const base = map([at[0], at[1], 0])
         const top = map([at[0], at[1], 14])
         const [hb, ht] = [4.5 * k, 6 * k]
-        back.push({ kind: 'path', role: 'cup', d: `M${f(base.x - hb)} ${f(base.y)}L${f(top.x - ht)} ${f(top.y)}L${f(top.x + ht)} ${f(top.y)}L${f(base.x + hb)} ${f(base.y)}Z`, ...PROP, fill: '#ffffff' })
-        back.push({ kind: 'line', role: 'cup rim', x1: top.x - ht, y1: top.y + 1.5 * k, x2: top.x + ht, y2: top.y + 1.5 * k, fill: 'none', stroke: PROP.stroke, strokeWidth: PROP.strokeWidth })
+        back.push({
+          kind: 'path',
+          role: 'cup',
+          d: `M${f(base.x - hb)} ${f(base.y)}L${f(top.x - ht)} ${f(top.y)}L${f(top.x + ht)} ${f(top.y)}L${f(base.x + hb)} ${f(base.y)}Z`,
+          ...PROP,
+          fill: '#ffffff',
+        })
+        back.push({
+          kind: 'line',
+          role: 'cup rim',
+          x1: top.x - ht,
+          y1: top.y + 1.5 * k,
+          x2: top.x + ht,
+          y2: top.y + 1.5 * k,
+          fill: 'none',
+          stroke: PROP.stroke,
+          strokeWidth: PROP.strokeWidth,
+        })
         break
       }
       case 'pillow': {
         const p = map(below(j, prop.at, 5))
-        back.push({ kind: 'path', role: 'pillow', d: outline([{ x: p.x - 12 * k, y: p.y, r: 5 * k }, { x: p.x + 12 * k, y: p.y, r: 5 * k }]), ...PROP })
+        back.push({
+          kind: 'path',
+          role: 'pillow',
+          d: outline([
+            { x: p.x - 12 * k, y: p.y, r: 5 * k },
+            { x: p.x + 12 * k, y: p.y, r: 5 * k },
+          ]),
+          ...PROP,
+        })
         break
       }
       case 'stick': {
@@ -245,7 +367,17 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         const len = Math.hypot(b.x - a.x, b.y - a.y) || 1
         const [ux, uy] = [(b.x - a.x) / len, (b.y - a.y) / len]
         const extra = 8 * k
-        front.push({ kind: 'line', role: 'stick', x1: a.x - ux * extra, y1: a.y - uy * extra, x2: b.x + ux * extra, y2: b.y + uy * extra, fill: 'none', stroke: '#2a2a2a', strokeWidth: 2.6 * k + 0.8 })
+        front.push({
+          kind: 'line',
+          role: 'stick',
+          x1: a.x - ux * extra,
+          y1: a.y - uy * extra,
+          x2: b.x + ux * extra,
+          y2: b.y + uy * extra,
+          fill: 'none',
+          stroke: '#2a2a2a',
+          strokeWidth: 2.6 * k + 0.8,
+        })
         break
       }
       case 'towel':
@@ -263,7 +395,14 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
         const q = r * k
         back.push(
           { kind: 'circle', role: prop.kind, cx: p.x, cy: p.y, r: q, ...PROP, fill: '#f4f4f4' },
-          { kind: 'path', role: `${prop.kind} spiral`, d: `M${f(p.x)} ${f(p.y)}Q${f(p.x + q * 0.45)} ${f(p.y - q * 0.1)} ${f(p.x + q * 0.3)} ${f(p.y + q * 0.4)}Q${f(p.x - q * 0.15)} ${f(p.y + q * 0.75)} ${f(p.x - q * 0.55)} ${f(p.y + q * 0.2)}Q${f(p.x - q * 0.75)} ${f(p.y - q * 0.55)} ${f(p.x)} ${f(p.y - q * 0.72)}`, fill: 'none', stroke: PROP.stroke, strokeWidth: PROP.strokeWidth },
+          {
+            kind: 'path',
+            role: `${prop.kind} spiral`,
+            d: `M${f(p.x)} ${f(p.y)}Q${f(p.x + q * 0.45)} ${f(p.y - q * 0.1)} ${f(p.x + q * 0.3)} ${f(p.y + q * 0.4)}Q${f(p.x - q * 0.15)} ${f(p.y + q * 0.75)} ${f(p.x - q * 0.55)} ${f(p.y + q * 0.2)}Q${f(p.x - q * 0.75)} ${f(p.y - q * 0.55)} ${f(p.x)} ${f(p.y - q * 0.72)}`,
+            fill: 'none',
+            stroke: PROP.stroke,
+            strokeWidth: PROP.strokeWidth,
+          },
         )
         break
       }
@@ -276,10 +415,38 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
           // The bar lies across the palm, at right angles to the hand.
           const [ux, uy] = [-(p.y - w.y) / len, (p.x - w.x) / len]
           const bar = 7 * k
-          front.push({ kind: 'line', role: 'weight bar', x1: p.x - ux * bar, y1: p.y - uy * bar, x2: p.x + ux * bar, y2: p.y + uy * bar, ...TONES.near, strokeWidth: 2.2 * k + 0.6 })
-          for (const s of [-1, 1]) front.push({ kind: 'circle', role: 'weight', cx: p.x + s * ux * bar, cy: p.y + s * uy * bar, r: 3.4 * k, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 1.45 })
+          front.push({
+            kind: 'line',
+            role: 'weight bar',
+            x1: p.x - ux * bar,
+            y1: p.y - uy * bar,
+            x2: p.x + ux * bar,
+            y2: p.y + uy * bar,
+            ...TONES.near,
+            strokeWidth: 2.2 * k + 0.6,
+          })
+          for (const s of [-1, 1])
+            front.push({
+              kind: 'circle',
+              role: 'weight',
+              cx: p.x + s * ux * bar,
+              cy: p.y + s * uy * bar,
+              r: 3.4 * k,
+              fill: '#3a3a3a',
+              stroke: '#1a1a1a',
+              strokeWidth: 1.45,
+            })
         } else {
-          front.push({ kind: 'circle', role: 'cuff weight', cx: p.x, cy: p.y, r: (JOINT_RADIUS[prop.at] + 2) * k, fill: '#3a3a3a', stroke: '#1a1a1a', strokeWidth: 1.45 })
+          front.push({
+            kind: 'circle',
+            role: 'cuff weight',
+            cx: p.x,
+            cy: p.y,
+            r: (JOINT_RADIUS[prop.at] + 2) * k,
+            fill: '#3a3a3a',
+            stroke: '#1a1a1a',
+            strokeWidth: 1.45,
+          })
         }
         break
       }
@@ -297,30 +464,68 @@ export function propShapes(props: readonly Prop[], c: PropContext): { back: Shap
           const start = c.keyframes?.[0] ?? j
           const ends = (c.keyframes ?? [j]).map((kf) => map(kf[prop.from]))
           // `side`: out on the hand's own side (pulled in against it); `across`: on the far side of the body (pulled out against it).
-          const dir = prop.anchor === 'behind' ? -facing : prop.anchor === 'side' ? sideOf(prop.from, start) : prop.anchor === 'across' ? -sideOf(prop.from, start) : facing
+          const dir =
+            prop.anchor === 'behind'
+              ? -facing
+              : prop.anchor === 'side'
+                ? sideOf(prop.from, start)
+                : prop.anchor === 'across'
+                  ? -sideOf(prop.from, start)
+                  : facing
           const xs = ends.map((e) => e.x)
           const level = ends.reduce((sum, e) => sum + e.y, 0) / ends.length
-          to = prop.anchor === 'floor'
-            ? { x: from.x + facing * 4 * k, y: floorUnder(prop.from) }
-            : prop.anchor === 'above'
-              ? { x: xs.reduce((a, b) => a + b, 0) / xs.length, y: Math.min(...ends.map((e) => e.y)) - reach }
-              : { x: dir > 0 ? Math.max(...xs) + reach : Math.min(...xs) - reach, y: level }
+          to =
+            prop.anchor === 'floor'
+              ? { x: from.x + facing * 4 * k, y: floorUnder(prop.from) }
+              : prop.anchor === 'above'
+                ? { x: xs.reduce((a, b) => a + b, 0) / xs.length, y: Math.min(...ends.map((e) => e.y)) - reach }
+                : { x: dir > 0 ? Math.max(...xs) + reach : Math.min(...xs) - reach, y: level }
           if (prop.anchor !== 'floor') back.push(...bandAnchor(prop.anchor === 'above', to, floorUnder(prop.from), k))
         }
         if (prop.to && twin(prop.from) === prop.to) {
           // A loop round both legs (or both wrists): a ring round the two limbs, as the band really sits; a strip
           // between them read as a stick or a stray line.
           const r = (JOINT_RADIUS[prop.from] + 2.5) * k
-          front.push({ kind: 'path', role: 'band', d: outline([{ ...from, r }, { ...to, r }]), fill: 'none', stroke: BAND.stroke, strokeWidth: BAND.strokeWidth })
+          front.push({
+            kind: 'path',
+            role: 'band',
+            d: outline([
+              { ...from, r },
+              { ...to, r },
+            ]),
+            fill: 'none',
+            stroke: BAND.stroke,
+            strokeWidth: BAND.strokeWidth,
+          })
         } else if (Math.hypot(to.x - from.x, to.y - from.y) < 4 * k) {
           // Both ends meet in this view (a loop round the knees seen from the side): draw the loop.
-          front.push({ kind: 'circle', role: 'band', cx: from.x, cy: from.y, r: 7 * k, ...BAND, strokeWidth: BAND.strokeWidth * 0.8 })
+          front.push({
+            kind: 'circle',
+            role: 'band',
+            cx: from.x,
+            cy: from.y,
+            r: 7 * k,
+            ...BAND,
+            strokeWidth: BAND.strokeWidth * 0.8,
+          })
         } else {
           // A flat elastic strip: dark edges round a pale middle, so it does not read as a stick or a drawn line.
           const len = Math.hypot(to.x - from.x, to.y - from.y)
           const [nx, ny] = [(-(to.y - from.y) / len) * 1.6 * k, ((to.x - from.x) / len) * 1.6 * k]
-          const corners = [[from.x + nx, from.y + ny], [to.x + nx, to.y + ny], [to.x - nx, to.y - ny], [from.x - nx, from.y - ny]]
-          front.push({ kind: 'path', role: 'band', d: `M${corners.map(([x, y]) => `${x!.toFixed(1)} ${y!.toFixed(1)}`).join('L')}Z`, fill: '#d9d9d9', stroke: BAND.stroke, strokeWidth: 1.45 })
+          const corners = [
+            [from.x + nx, from.y + ny],
+            [to.x + nx, to.y + ny],
+            [to.x - nx, to.y - ny],
+            [from.x - nx, from.y - ny],
+          ]
+          front.push({
+            kind: 'path',
+            role: 'band',
+            d: `M${corners.map(([x, y]) => `${x!.toFixed(1)} ${y!.toFixed(1)}`).join('L')}Z`,
+            fill: '#d9d9d9',
+            stroke: BAND.stroke,
+            strokeWidth: 1.45,
+          })
         }
         break
       }

@@ -20,7 +20,11 @@ type JointName = PushProp['at']
 export const PUSH_STYLE = { length: 20, stroke: 2.4, head: 7, bar: 9 } as const
 
 const unit = (v: Vec3): Vec3 => scale(v, 1 / (length(v) || 1))
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
+const cross = (a: Vec3, b: Vec3): Vec3 => [
+  a[1] * b[2] - a[2] * b[1],
+  a[2] * b[0] - a[0] * b[2],
+  a[0] * b[1] - a[1] * b[0],
+]
 const f = (n: number) => Math.round(n * 10) / 10
 
 /**
@@ -33,17 +37,24 @@ export function pushVector(j: Joints, at: JointName, toward: PushDirection): Vec
   const front = unit(cross(left, up))
   const outward = at.startsWith('left') ? left : scale(left, -1)
   switch (toward) {
-    case 'front': return front
-    case 'behind': return scale(front, -1)
-    case 'out': return outward
-    case 'in': return scale(outward, -1)
-    case 'up': return [0, 0, 1]
-    case 'down': return [0, 0, -1]
+    case 'front':
+      return front
+    case 'behind':
+      return scale(front, -1)
+    case 'out':
+      return outward
+    case 'in':
+      return scale(outward, -1)
+    case 'up':
+      return [0, 0, 1]
+    case 'down':
+      return [0, 0, -1]
   }
 }
 
 /** Where the push starts and the part's radius: the head pushes from its centre, other joints from themselves. */
-const origin = (j: Joints, at: JointName): { p: Vec3; r: number } => (at === 'headTop' ? { p: headCentre(j), r: HEAD_RADIUS } : { p: j[at], r: JOINT_RADIUS[at] })
+const origin = (j: Joints, at: JointName): { p: Vec3; r: number } =>
+  at === 'headTop' ? { p: headCentre(j), r: HEAD_RADIUS } : { p: j[at], r: JOINT_RADIUS[at] }
 
 /** The push's direction on the drawing (unit vector, or null when it points along the line of sight). */
 export function pushOnDrawing(push: PushProp, j: Joints, map: Mapper): { x: number; y: number } | null {
@@ -70,10 +81,22 @@ export function pushShapes(push: PushProp, j: Joints, map: Mapper, k: number, in
     const a = map(p)
     const b = map(add(p, pushVector(j, push.at, push.toward)))
     const s = 4.5
-    const mark: Shape[] = b.depth < a.depth
-      ? [{ kind: 'circle', role: 'push', cx: c.x, cy: c.y, r: 1.6, fill: INK, stroke: INK, strokeWidth: MIN_STROKE }]
-      : [{ kind: 'path', role: 'push', d: `M${f(c.x - s * 0.7)} ${f(c.y - s * 0.7)}L${f(c.x + s * 0.7)} ${f(c.y + s * 0.7)}M${f(c.x + s * 0.7)} ${f(c.y - s * 0.7)}L${f(c.x - s * 0.7)} ${f(c.y + s * 0.7)}`, ...ink, strokeWidth: 1.6 }]
-    return [{ kind: 'circle', role: 'push', cx: c.x, cy: c.y, r: s + 1.5, fill: '#ffffff', stroke: INK, strokeWidth: 1.6 }, ...mark]
+    const mark: Shape[] =
+      b.depth < a.depth
+        ? [{ kind: 'circle', role: 'push', cx: c.x, cy: c.y, r: 1.6, fill: INK, stroke: INK, strokeWidth: MIN_STROKE }]
+        : [
+            {
+              kind: 'path',
+              role: 'push',
+              d: `M${f(c.x - s * 0.7)} ${f(c.y - s * 0.7)}L${f(c.x + s * 0.7)} ${f(c.y + s * 0.7)}M${f(c.x + s * 0.7)} ${f(c.y - s * 0.7)}L${f(c.x - s * 0.7)} ${f(c.y + s * 0.7)}`,
+              ...ink,
+              strokeWidth: 1.6,
+            },
+          ]
+    return [
+      { kind: 'circle', role: 'push', cx: c.x, cy: c.y, r: s + 1.5, fill: '#ffffff', stroke: INK, strokeWidth: 1.6 },
+      ...mark,
+    ]
   }
   const [ux, uy] = [dir.x, dir.y]
   const [nx, ny] = [-uy, ux]
@@ -87,15 +110,24 @@ export function pushShapes(push: PushProp, j: Joints, map: Mapper, k: number, in
   const h = PUSH_STYLE.head
   const neck = { x: tip.x - ux * h, y: tip.y - uy * h }
   const shaft = `M${f(tail.x)} ${f(tail.y)}L${f(neck.x)} ${f(neck.y)}`
-  const bars = [2, 5.5].map((t) => {
-    const m = { x: tail.x + ux * t, y: tail.y + uy * t }
-    const w = PUSH_STYLE.bar / 2
-    return `M${f(m.x - nx * w)} ${f(m.y - ny * w)}L${f(m.x + nx * w)} ${f(m.y + ny * w)}`
-  }).join('')
+  const bars = [2, 5.5]
+    .map((t) => {
+      const m = { x: tail.x + ux * t, y: tail.y + uy * t }
+      const w = PUSH_STYLE.bar / 2
+      return `M${f(m.x - nx * w)} ${f(m.y - ny * w)}L${f(m.x + nx * w)} ${f(m.y + ny * w)}`
+    })
+    .join('')
   const head = `M${f(tip.x)} ${f(tip.y)}L${f(neck.x + nx * h * 0.6)} ${f(neck.y + ny * h * 0.6)}L${f(neck.x - nx * h * 0.6)} ${f(neck.y - ny * h * 0.6)}Z`
   return [
     // A white halo first, so the arrow reads over a wall, a limb or the floor.
-    { kind: 'path', role: 'push halo', d: shaft + bars, fill: 'none', stroke: '#ffffff', strokeWidth: PUSH_STYLE.stroke + 2.4 },
+    {
+      kind: 'path',
+      role: 'push halo',
+      d: shaft + bars,
+      fill: 'none',
+      stroke: '#ffffff',
+      strokeWidth: PUSH_STYLE.stroke + 2.4,
+    },
     { kind: 'path', role: 'push', d: shaft + bars, ...ink },
     { kind: 'path', role: 'push head', d: head, fill: INK, stroke: INK, strokeWidth: MIN_STROKE },
   ]

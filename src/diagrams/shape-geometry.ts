@@ -11,8 +11,14 @@ const ARITY: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, Q: 4, C: 6, A: 7
 export function mapPath(d: string, point: (x: number, y: number) => [number, number]): string {
   return d.replace(/([A-Za-z])([^A-Za-z]*)/g, (_, cmd: string, args: string) => {
     const arity = ARITY[cmd]
-    if (arity === undefined) throw new Error(`Path command "${cmd}" is not supported in diagrams (absolute M L H V Q C A Z only).`)
-    const n = args.trim() ? args.trim().split(/[\s,]+/).map(Number) : []
+    if (arity === undefined)
+      throw new Error(`Path command "${cmd}" is not supported in diagrams (absolute M L H V Q C A Z only).`)
+    const n = args.trim()
+      ? args
+          .trim()
+          .split(/[\s,]+/)
+          .map(Number)
+      : []
     const out = n.map((v, i) => {
       const k = arity ? i % arity : 0
       if (cmd === 'H') return point(v, 0)[0]
@@ -55,7 +61,12 @@ export function shapeBox(shape: Shape): Box {
     ys.push(shape.y1, shape.y2)
   } else {
     for (const [, cmd, args] of shape.d.matchAll(/([A-Za-z])([^A-Za-z]*)/g)) {
-      const n = args!.trim() ? args!.trim().split(/[\s,]+/).map(Number) : []
+      const n = args!.trim()
+        ? args!
+            .trim()
+            .split(/[\s,]+/)
+            .map(Number)
+        : []
       if (cmd === 'H') xs.push(...n)
       else if (cmd === 'V') ys.push(...n)
       else {
@@ -69,7 +80,12 @@ export function shapeBox(shape: Shape): Box {
     }
   }
   const half = shape.strokeWidth / 2
-  return { minX: Math.min(...xs) - half, maxX: Math.max(...xs) + half, minY: Math.min(...ys) - half, maxY: Math.max(...ys) + half }
+  return {
+    minX: Math.min(...xs) - half,
+    maxX: Math.max(...xs) + half,
+    minY: Math.min(...ys) - half,
+    maxY: Math.max(...ys) + half,
+  }
 }
 
 export function unionBox(boxes: readonly Box[]): Box {

@@ -15,14 +15,37 @@ export type LimbAngles = Record<LimbAngleName, number>
 export type Pose = Record<AxialAngleName, number> & { left: LimbAngles; right: LimbAngles }
 
 export const NEUTRAL_LIMB: LimbAngles = {
-  hipFlexion: 0, hipAbduction: 0, hipExternalRotation: 0, kneeFlexion: 0, ankleDorsiflexion: 0,
-  shoulderFlexion: 0, shoulderAbduction: 0, shoulderExternalRotation: 0, elbowFlexion: 0, wristExtension: 0,
+  hipFlexion: 0,
+  hipAbduction: 0,
+  hipExternalRotation: 0,
+  kneeFlexion: 0,
+  ankleDorsiflexion: 0,
+  shoulderFlexion: 0,
+  shoulderAbduction: 0,
+  shoulderExternalRotation: 0,
+  elbowFlexion: 0,
+  wristExtension: 0,
   // Palm forward with the arm hanging (palm up with the arm held out): the model's resting forearm.
-  forearmPronation: -90, ankleInversion: 0, fingerFlexion: 0, fingerSpread: 0, toeFlexion: 0, scapulaElevation: 0, scapulaRetraction: 0,
+  forearmPronation: -90,
+  ankleInversion: 0,
+  fingerFlexion: 0,
+  fingerSpread: 0,
+  toeFlexion: 0,
+  scapulaElevation: 0,
+  scapulaRetraction: 0,
 }
 export const NEUTRAL: Pose = {
-  left: NEUTRAL_LIMB, right: NEUTRAL_LIMB,
-  trunkFlexion: 0, trunkSideBend: 0, trunkRotation: 0, neckFlexion: 0, neckSideBend: 0, neckRotation: 0, bodyLean: 0, neckRetraction: 0, pelvicTilt: 0,
+  left: NEUTRAL_LIMB,
+  right: NEUTRAL_LIMB,
+  trunkFlexion: 0,
+  trunkSideBend: 0,
+  trunkRotation: 0,
+  neckFlexion: 0,
+  neckSideBend: 0,
+  neckRotation: 0,
+  bodyLean: 0,
+  neckRetraction: 0,
+  pelvicTilt: 0,
 }
 
 /** Usual active ranges (degrees) for adults; poses are clamped to them. */
@@ -57,23 +80,48 @@ export const LIMITS: Record<LimbAngleName | AxialAngleName, [number, number]> = 
 
 /** How each angle reads to a clinician, for sliders and clamping notes. */
 export const ANGLE_LABELS: Record<LimbAngleName | AxialAngleName, string> = {
-  hipFlexion: 'hip flexion', hipAbduction: 'hip abduction', hipExternalRotation: 'hip external rotation',
-  kneeFlexion: 'knee flexion', ankleDorsiflexion: 'ankle dorsiflexion', shoulderFlexion: 'shoulder flexion',
-  shoulderAbduction: 'shoulder abduction', shoulderExternalRotation: 'shoulder external rotation',
-  elbowFlexion: 'elbow flexion', wristExtension: 'wrist extension', forearmPronation: 'forearm pronation (palm down +)',
-  ankleInversion: 'ankle inversion (sole in +)', fingerFlexion: 'finger flexion (fist 100)', fingerSpread: 'finger spread',
-  toeFlexion: 'toe flexion (curl +)', scapulaElevation: 'shoulder blade elevation', scapulaRetraction: 'shoulder blade retraction (back +)',
+  hipFlexion: 'hip flexion',
+  hipAbduction: 'hip abduction',
+  hipExternalRotation: 'hip external rotation',
+  kneeFlexion: 'knee flexion',
+  ankleDorsiflexion: 'ankle dorsiflexion',
+  shoulderFlexion: 'shoulder flexion',
+  shoulderAbduction: 'shoulder abduction',
+  shoulderExternalRotation: 'shoulder external rotation',
+  elbowFlexion: 'elbow flexion',
+  wristExtension: 'wrist extension',
+  forearmPronation: 'forearm pronation (palm down +)',
+  ankleInversion: 'ankle inversion (sole in +)',
+  fingerFlexion: 'finger flexion (fist 100)',
+  fingerSpread: 'finger spread',
+  toeFlexion: 'toe flexion (curl +)',
+  scapulaElevation: 'shoulder blade elevation',
+  scapulaRetraction: 'shoulder blade retraction (back +)',
   trunkFlexion: 'Trunk flexion',
-  trunkSideBend: 'Trunk side-bend (right +)', trunkRotation: 'Trunk rotation (right +)', neckFlexion: 'Neck flexion',
-  neckSideBend: 'Neck side-bend (right +)', neckRotation: 'Neck rotation (right +)',
-  bodyLean: 'Whole-body lean (forward +)', neckRetraction: 'Chin tuck (head back +)',
+  trunkSideBend: 'Trunk side-bend (right +)',
+  trunkRotation: 'Trunk rotation (right +)',
+  neckFlexion: 'Neck flexion',
+  neckSideBend: 'Neck side-bend (right +)',
+  neckRotation: 'Neck rotation (right +)',
+  bodyLean: 'Whole-body lean (forward +)',
+  neckRetraction: 'Chin tuck (head back +)',
   pelvicTilt: 'Pelvic tilt (tail under +)',
 }
 
 /** Segment lengths in centimetres. */
 export const BONES = {
-  pelvisHalfWidth: 9, lumbar: 20, thoracic: 28, neck: 10, head: 22, shoulderHalfWidth: 18,
-  upperArm: 30, forearm: 26, hand: 9, thigh: 44, shank: 43, foot: 20,
+  pelvisHalfWidth: 9,
+  lumbar: 20,
+  thoracic: 28,
+  neck: 10,
+  head: 22,
+  shoulderHalfWidth: 18,
+  upperArm: 30,
+  forearm: 26,
+  hand: 9,
+  thigh: 44,
+  shank: 43,
+  foot: 20,
 } as const
 
 /**
@@ -93,15 +141,26 @@ export function clampPose(pose: Pose): { pose: Pose; notes: string[] } {
     return v
   }
   const limb = (side: Side, angles: LimbAngles): LimbAngles =>
-    Object.fromEntries(Object.entries(angles).map(([k, v]) => [k, clamp(`${side === 'left' ? 'Left' : 'Right'} ${ANGLE_LABELS[k as LimbAngleName]}`, k as LimbAngleName, v)])) as LimbAngles
+    Object.fromEntries(
+      Object.entries(angles).map(([k, v]) => [
+        k,
+        clamp(`${side === 'left' ? 'Left' : 'Right'} ${ANGLE_LABELS[k as LimbAngleName]}`, k as LimbAngleName, v),
+      ]),
+    ) as LimbAngles
   const axial = (key: AxialAngleName) => clamp(ANGLE_LABELS[key].replace(/ \(right \+\)$/, ''), key, pose[key])
   return {
     pose: {
       left: limb('left', pose.left),
       right: limb('right', pose.right),
-      trunkFlexion: axial('trunkFlexion'), trunkSideBend: axial('trunkSideBend'), trunkRotation: axial('trunkRotation'),
-      neckFlexion: axial('neckFlexion'), neckSideBend: axial('neckSideBend'), neckRotation: axial('neckRotation'), bodyLean: axial('bodyLean'),
-      neckRetraction: axial('neckRetraction'), pelvicTilt: axial('pelvicTilt'),
+      trunkFlexion: axial('trunkFlexion'),
+      trunkSideBend: axial('trunkSideBend'),
+      trunkRotation: axial('trunkRotation'),
+      neckFlexion: axial('neckFlexion'),
+      neckSideBend: axial('neckSideBend'),
+      neckRotation: axial('neckRotation'),
+      bodyLean: axial('bodyLean'),
+      neckRetraction: axial('neckRetraction'),
+      pelvicTilt: axial('pelvicTilt'),
     },
     notes,
   }
@@ -110,14 +169,20 @@ export function clampPose(pose: Pose): { pose: Pose; notes: string[] } {
 /** Left and right swapped exactly: the same exercise done on the other side. */
 export function mirrorPose(pose: Pose): Pose {
   return {
-    ...pose, left: pose.right, right: pose.left,
-    trunkSideBend: -pose.trunkSideBend, trunkRotation: -pose.trunkRotation, neckSideBend: -pose.neckSideBend, neckRotation: -pose.neckRotation,
+    ...pose,
+    left: pose.right,
+    right: pose.left,
+    trunkSideBend: -pose.trunkSideBend,
+    trunkRotation: -pose.trunkRotation,
+    neckSideBend: -pose.neckSideBend,
+    neckRotation: -pose.neckRotation,
   }
 }
 
 const DOWN: Vec3 = [0, 0, -1]
 /** Flexion forward, side-bend to the right, rotation to the right, each a fraction of the whole. */
-const spine = (flexion: number, sideBend: number, rotation: number): Mat3 => compose(compose(rotZ(-rotation), rotX(sideBend)), rotY(flexion))
+const spine = (flexion: number, sideBend: number, rotation: number): Mat3 =>
+  compose(compose(rotZ(-rotation), rotX(sideBend)), rotY(flexion))
 
 /**
  * Joint positions for a pose in the body's frame, turned by `orientation` (the base position).
@@ -144,7 +209,10 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
     const a = pose[side]
     const sign = side === 'left' ? 1 : -1
     // Hip: flexion swings the thigh forward (about y), abduction outward (about x), rotation about the thigh.
-    const hipFrame = compose(compose(rotY(-a.hipFlexion), rotX(sign * a.hipAbduction)), rotZ(sign * a.hipExternalRotation))
+    const hipFrame = compose(
+      compose(rotY(-a.hipFlexion), rotX(sign * a.hipAbduction)),
+      rotZ(sign * a.hipExternalRotation),
+    )
     const hip = at(IDENTITY, [0, sign * BONES.pelvisHalfWidth, 0])
     const knee = add(hip, at(hipFrame, scale(DOWN, BONES.thigh)))
     const shankFrame = compose(hipFrame, rotY(a.kneeFlexion))
@@ -153,7 +221,13 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
     const { ball, toeTip } = footPoints(a)
     const toe = add(ankle, at(foot, toeTip))
     // Shoulder: flexion forward, abduction outward, then rotation about the upper arm (shows with the elbow bent).
-    const armFrame = compose(trunk, compose(compose(rotY(-a.shoulderFlexion), rotX(sign * a.shoulderAbduction)), rotZ(sign * a.shoulderExternalRotation)))
+    const armFrame = compose(
+      trunk,
+      compose(
+        compose(rotY(-a.shoulderFlexion), rotX(sign * a.shoulderAbduction)),
+        rotZ(sign * a.shoulderExternalRotation),
+      ),
+    )
     // The shoulder girdle pivots at the breastbone: elevation lifts the shoulder, retraction draws it back.
     const girdle = compose(rotZ(sign * a.scapulaRetraction), rotX(sign * a.scapulaElevation))
     const shoulder = add(j.chest, at(trunk, add([0, 0, -3], mul(girdle, [0, sign * BONES.shoulderHalfWidth, 0]))))
@@ -164,9 +238,16 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
     const h = handPoints(a, sign)
     const hand = add(wrist, at(palm, h.fingerTip))
     Object.assign(j, {
-      [`${side}Thumb`]: add(wrist, at(palm, h.thumbTip)), [`${side}Ball`]: add(ankle, at(foot, ball)),
-      [`${side}Hip`]: hip, [`${side}Knee`]: knee, [`${side}Ankle`]: ankle, [`${side}Toe`]: toe,
-      [`${side}Shoulder`]: shoulder, [`${side}Elbow`]: elbow, [`${side}Wrist`]: wrist, [`${side}Hand`]: hand,
+      [`${side}Thumb`]: add(wrist, at(palm, h.thumbTip)),
+      [`${side}Ball`]: add(ankle, at(foot, ball)),
+      [`${side}Hip`]: hip,
+      [`${side}Knee`]: knee,
+      [`${side}Ankle`]: ankle,
+      [`${side}Toe`]: toe,
+      [`${side}Shoulder`]: shoulder,
+      [`${side}Elbow`]: elbow,
+      [`${side}Wrist`]: wrist,
+      [`${side}Hand`]: hand,
     })
   }
   return j
@@ -174,10 +255,18 @@ export function forwardKinematics(pose: Pose, orientation: Mat3 = IDENTITY): Joi
 
 /** The bones, as joint pairs (bone lengths are constant along these; the hand is not, as the fingers curl). */
 export const SEGMENTS: [FigureJoint, FigureJoint][] = [
-  ['pelvis', 'waist'], ['waist', 'chest'], ['chest', 'neckBase'], ['neckBase', 'headTop'],
+  ['pelvis', 'waist'],
+  ['waist', 'chest'],
+  ['chest', 'neckBase'],
+  ['neckBase', 'headTop'],
   ...(['left', 'right'] as const).flatMap((s): [FigureJoint, FigureJoint][] => [
-    ['pelvis', `${s}Hip`], [`${s}Hip`, `${s}Knee`], [`${s}Knee`, `${s}Ankle`], [`${s}Ankle`, `${s}Ball`], [`${s}Ball`, `${s}Toe`],
-    [`${s}Shoulder`, `${s}Elbow`], [`${s}Elbow`, `${s}Wrist`],
+    ['pelvis', `${s}Hip`],
+    [`${s}Hip`, `${s}Knee`],
+    [`${s}Knee`, `${s}Ankle`],
+    [`${s}Ankle`, `${s}Ball`],
+    [`${s}Ball`, `${s}Toe`],
+    [`${s}Shoulder`, `${s}Elbow`],
+    [`${s}Elbow`, `${s}Wrist`],
   ]),
 ]
 
@@ -185,4 +274,5 @@ export const SEGMENTS: [FigureJoint, FigureJoint][] = [
  * The joints a body rests on. The thumb tip and the ball of the foot only shape the hand and foot drawings: a
  * pointed foot lying face down must rest on its top, not tip the body onto the ball of the foot.
  */
-export const restingJoints = (j: Joints): FigureJoint[] => (Object.keys(j) as FigureJoint[]).filter((n) => !/(Thumb|Ball)$/.test(n))
+export const restingJoints = (j: Joints): FigureJoint[] =>
+  (Object.keys(j) as FigureJoint[]).filter((n) => !/(Thumb|Ball)$/.test(n))

@@ -10,7 +10,13 @@ export interface SvgElement {
 }
 
 export function svgElement(shape: Shape): SvgElement {
-  const paint: Record<string, string | number> = { fill: shape.fill, stroke: shape.stroke, strokeWidth: shape.strokeWidth, strokeLinejoin: 'round', strokeLinecap: 'round' }
+  const paint: Record<string, string | number> = {
+    fill: shape.fill,
+    stroke: shape.stroke,
+    strokeWidth: shape.strokeWidth,
+    strokeLinejoin: 'round',
+    strokeLinecap: 'round',
+  }
   if (shape.dash) paint['strokeDasharray'] = shape.dash
   switch (shape.kind) {
     case 'path':
@@ -18,7 +24,10 @@ export function svgElement(shape: Shape): SvgElement {
     case 'circle':
       return { tag: 'circle', attributes: { cx: round(shape.cx), cy: round(shape.cy), r: round(shape.r), ...paint } }
     case 'line':
-      return { tag: 'line', attributes: { x1: round(shape.x1), y1: round(shape.y1), x2: round(shape.x2), y2: round(shape.y2), ...paint } }
+      return {
+        tag: 'line',
+        attributes: { x1: round(shape.x1), y1: round(shape.y1), x2: round(shape.x2), y2: round(shape.y2), ...paint },
+      }
   }
 }
 

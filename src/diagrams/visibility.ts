@@ -44,13 +44,23 @@ export function placedKeyframes(spec: DiagramSpec): Joints[] {
 export { elevationFor }
 
 /** Drawing units per centimetre for these poses in this view: the figure's scale, shrunk to fit the canvas. */
-function drawingScale(projected: Record<FigureJoint, Projected>[], heads: Projected[], view: View, elevated: boolean): number {
-  const points = projected.flatMap((p) => (Object.entries(p) as [FigureJoint, Projected][]).map(([n, q]) => ({ ...q, r: JOINT_RADIUS[n] })))
+function drawingScale(
+  projected: Record<FigureJoint, Projected>[],
+  heads: Projected[],
+  view: View,
+  elevated: boolean,
+): number {
+  const points = projected
+    .flatMap((p) => (Object.entries(p) as [FigureJoint, Projected][]).map(([n, q]) => ({ ...q, r: JOINT_RADIUS[n] })))
     .concat(heads.map((h) => ({ ...h, r: HEAD_RADIUS })))
   const width = Math.max(...points.map((p) => p.x + p.r)) - Math.min(...points.map((p) => p.x - p.r)) + 12
   const floorBased = view !== 'top' && view !== 'three-quarter' && !elevated
-  const height = Math.max(...points.map((p) => p.y + p.r)) - (floorBased ? 0 : Math.min(...points.map((p) => p.y - p.r)) - 6) + 8
-  const room = { w: CANVAS.width - 2 * CANVAS.margin, h: CANVAS.height - CANVAS.margin - (view === 'top' ? CANVAS.margin : CANVAS.floorGap) }
+  const height =
+    Math.max(...points.map((p) => p.y + p.r)) - (floorBased ? 0 : Math.min(...points.map((p) => p.y - p.r)) - 6) + 8
+  const room = {
+    w: CANVAS.width - 2 * CANVAS.margin,
+    h: CANVAS.height - CANVAS.margin - (view === 'top' ? CANVAS.margin : CANVAS.floorGap),
+  }
   return Math.min(SCALE * (view === 'top' ? 2 : 1), room.w / width, room.h / height)
 }
 
@@ -61,7 +71,10 @@ const TRUNK_SPREAD = 6
 
 /** Seen from above, a joint under the trunk or head (a knee under a standing body) is hidden. */
 function hiddenFromAbove(j: Joints, n: FigureJoint): boolean {
-  const covers = [...TRUNK.map((t) => ({ p: j[t], r: JOINT_RADIUS[t] + TRUNK_SPREAD })), { p: headCentre(j), r: HEAD_RADIUS }]
+  const covers = [
+    ...TRUNK.map((t) => ({ p: j[t], r: JOINT_RADIUS[t] + TRUNK_SPREAD })),
+    { p: headCentre(j), r: HEAD_RADIUS },
+  ]
   return covers.some(({ p, r }) => p[2] > j[n][2] + 5 && Math.hypot(p[0] - j[n][0], p[1] - j[n][1]) < r)
 }
 
@@ -71,31 +84,56 @@ export function bodyReads(spec: DiagramSpec, view: View, placed: Joints[] = plac
   const feet = [0, 1, 2].map((i) => (j.leftAnkle[i]! + j.rightAnkle[i]!) / 2) as unknown as Joints['pelvis']
   const elevation = elevationFor(spec, view)
   const [a, b] = [projectPoint(j.headTop, view, false, elevation), projectPoint(feet, view, false, elevation)]
-  return Math.hypot(a.x - b.x, a.y - b.y) >= READABLE * Math.hypot(j.headTop[0] - feet[0], j.headTop[1] - feet[1], j.headTop[2] - feet[2])
+  return (
+    Math.hypot(a.x - b.x, a.y - b.y) >=
+    READABLE * Math.hypot(j.headTop[0] - feet[0], j.headTop[1] - feet[1], j.headTop[2] - feet[2])
+  )
 }
 
 /** How far every joint travels in this view, between any two keyframes. */
 export function viewTravel(spec: DiagramSpec, view: View, placed: Joints[] = placedKeyframes(spec)): ViewTravel {
   const elevation = elevationFor(spec, view)
-  const projected = placed.map((j) => Object.fromEntries((Object.entries(j) as [FigureJoint, Joints[FigureJoint]][]).map(([n, p]) => [n, projectPoint(p, view, false, elevation)])) as Record<FigureJoint, Projected>)
-  const k = drawingScale(projected, placed.map((j) => projectPoint(headCentre(j), view, false, elevation)), view, elevation > 0)
-  const joints = Object.fromEntries((Object.keys(placed[0]!) as FigureJoint[]).map((n) => {
-    let most = 0
-    for (let a = 0; a < projected.length; a++) {
-      for (let b = a + 1; b < projected.length; b++) {
-        if (view === 'top' && hiddenFromAbove(placed[a]!, n) && hiddenFromAbove(placed[b]!, n)) continue
-        most = Math.max(most, Math.hypot(projected[a]![n].x - projected[b]![n].x, projected[a]![n].y - projected[b]![n].y))
+  const projected = placed.map(
+    (j) =>
+      Object.fromEntries(
+        (Object.entries(j) as [FigureJoint, Joints[FigureJoint]][]).map(([n, p]) => [
+          n,
+          projectPoint(p, view, false, elevation),
+        ]),
+      ) as Record<FigureJoint, Projected>,
+  )
+  const k = drawingScale(
+    projected,
+    placed.map((j) => projectPoint(headCentre(j), view, false, elevation)),
+    view,
+    elevation > 0,
+  )
+  const joints = Object.fromEntries(
+    (Object.keys(placed[0]!) as FigureJoint[]).map((n) => {
+      let most = 0
+      for (let a = 0; a < projected.length; a++) {
+        for (let b = a + 1; b < projected.length; b++) {
+          if (view === 'top' && hiddenFromAbove(placed[a]!, n) && hiddenFromAbove(placed[b]!, n)) continue
+          most = Math.max(
+            most,
+            Math.hypot(projected[a]![n].x - projected[b]![n].x, projected[a]![n].y - projected[b]![n].y),
+          )
+        }
       }
-    }
-    return [n, (most * k) / CANVAS.height]
-  })) as Record<FigureJoint, number>
+      return [n, (most * k) / CANVAS.height]
+    }),
+  ) as Record<FigureJoint, number>
   const [joint, share] = (Object.entries(joints) as [FigureJoint, number][]).reduce((a, b) => (b[1] > a[1] ? b : a))
   return { view, joints, most: { joint, share } }
 }
 
 /** True when every keyframe places every joint in the same spot: an isometric or a held position. */
 export function isStatic(spec: DiagramSpec, placed: Joints[] = placedKeyframes(spec)): boolean {
-  return placed.every((j) => (Object.keys(j) as FigureJoint[]).every((n) => Math.hypot(j[n][0] - placed[0]![n][0], j[n][1] - placed[0]![n][1], j[n][2] - placed[0]![n][2]) < 0.5))
+  return placed.every((j) =>
+    (Object.keys(j) as FigureJoint[]).every(
+      (n) => Math.hypot(j[n][0] - placed[0]![n][0], j[n][1] - placed[0]![n][1], j[n][2] - placed[0]![n][2]) < 0.5,
+    ),
+  )
 }
 
 /**
@@ -112,7 +150,9 @@ export function chooseViews(spec: DiagramSpec): View[] {
   const reads = travel.filter((t) => bodyReads(spec, t.view, placed))
   const best = Math.max(...reads.map((t) => t.most.share))
   if (best < MIN_TRAVEL) {
-    const other = travel.filter((t) => !reads.includes(t) && t.most.share >= 2 * MIN_TRAVEL).sort((a, b) => b.most.share - a.most.share)[0]
+    const other = travel
+      .filter((t) => !reads.includes(t) && t.most.share >= 2 * MIN_TRAVEL)
+      .sort((a, b) => b.most.share - a.most.share)[0]
     if (other) return [...new Set<View>(['side', other.view])]
     return [reads.reduce((a, b) => (b.most.share > a.most.share * PREFERENCE_MARGIN ? b : a)).view]
   }
@@ -120,11 +160,16 @@ export function chooseViews(spec: DiagramSpec): View[] {
   // from face down): another view that shows the movement clearly comes first, and a top view never comes alone.
   const around = reads.filter((t) => t.view !== 'top')
   const bestAround = Math.max(0, ...around.map((t) => t.most.share))
-  const first = (bestAround >= MIN_TRAVEL ? around.find((t) => t.most.share >= MIN_TRAVEL && t.most.share * PREFERENCE_MARGIN >= bestAround) : undefined)
-    ?? reads.find((t) => t.most.share >= MIN_TRAVEL && t.most.share * PREFERENCE_MARGIN >= best)!
-  if (first.view === 'top' && around.length) return [around.reduce((a, b) => (b.most.share > a.most.share ? b : a)).view, 'top']
+  const first =
+    (bestAround >= MIN_TRAVEL
+      ? around.find((t) => t.most.share >= MIN_TRAVEL && t.most.share * PREFERENCE_MARGIN >= bestAround)
+      : undefined) ?? reads.find((t) => t.most.share >= MIN_TRAVEL && t.most.share * PREFERENCE_MARGIN >= best)!
+  if (first.view === 'top' && around.length)
+    return [around.reduce((a, b) => (b.most.share > a.most.share ? b : a)).view, 'top']
   // A part that moves clearly somewhere but not in the first view: show it in the view that shows it best.
-  const hidden = (Object.keys(first.joints) as FigureJoint[]).filter((n) => first.joints[n] < MIN_TRAVEL && reads.some((t) => t.joints[n] >= 2 * MIN_TRAVEL))
+  const hidden = (Object.keys(first.joints) as FigureJoint[]).filter(
+    (n) => first.joints[n] < MIN_TRAVEL && reads.some((t) => t.joints[n] >= 2 * MIN_TRAVEL),
+  )
   if (!hidden.length) return [first.view]
   const shows = (t: ViewTravel) => Math.max(...hidden.map((n) => t.joints[n]))
   const second = reads.filter((t) => t !== first).reduce((a, b) => (shows(b) > shows(a) ? b : a))
@@ -151,5 +196,7 @@ export function viewWords(spec: DiagramSpec, view: View): string {
   if (view === 'three-quarter') return 'From an angle'
   const j = placedKeyframes(spec)[0]!
   const elevation = elevationFor(spec, view)
-  return projectPoint(j.face, view, false, elevation).depth < projectPoint(headCentre(j), view, false, elevation).depth ? 'From the front' : 'From behind'
+  return projectPoint(j.face, view, false, elevation).depth < projectPoint(headCentre(j), view, false, elevation).depth
+    ? 'From the front'
+    : 'From behind'
 }

@@ -33,7 +33,9 @@ export function panelCaption(panel: Panel, hold?: string): string {
   })
   // With labels each step gets its own line; without, the short steps fit on one.
   const text = steps.join(panel.labels.some(Boolean) ? '\n' : '   ')
-  return panel.kind === 'setup' ? `Get into this position. Close-up:${panel.labels.some(Boolean) ? '\n' : ' '}${text}` : text
+  return panel.kind === 'setup'
+    ? `Get into this position. Close-up:${panel.labels.some(Boolean) ? '\n' : ' '}${text}`
+    : text
 }
 
 const after = (panel: Panel) => (panel.cycle === 'walk' ? ', then step with the other foot' : ', then back to 1')
@@ -43,7 +45,21 @@ const after = (panel: Panel) => (panel.cycle === 'walk' ? ', then step with the 
  * `video`: the clinic's video link, printed under the panels as a QR code and the link (VideoBlock).
  * `children`: parts of the card printed under the picture (tips, cautions), full column width.
  */
-export function CardPicture({ plan, s, hold, video, large = false, children }: { plan: PicturePlan; s: Styles; hold?: string; video?: string; large?: boolean; children?: ReactNode }) {
+export function CardPicture({
+  plan,
+  s,
+  hold,
+  video,
+  large = false,
+  children,
+}: {
+  plan: PicturePlan
+  s: Styles
+  hold?: string
+  video?: string
+  large?: boolean
+  children?: ReactNode
+}) {
   const named = plan.panels.length > 1
   return (
     <View style={[s.diagram, { width: plan.width, marginRight: plan.placement === 'beside' ? 12 : 0 }]} wrap={false}>

@@ -26,7 +26,9 @@ function List({ label, items, s, marker }: { label?: string; items?: string[]; s
   return (
     <View>
       {label ? <Text style={s.label}>{label}</Text> : null}
-      {items.map((item, i) => <Line key={i} text={item} i={i} count={items.length} s={s} marker={marker} />)}
+      {items.map((item, i) => (
+        <Line key={i} text={item} i={i} count={items.length} s={s} marker={marker} />
+      ))}
     </View>
   )
 }
@@ -34,18 +36,34 @@ function List({ label, items, s, marker }: { label?: string; items?: string[]; s
 /** A label run into its sentences, one paragraph: "Tips: Keep … Only …". */
 function RunIn({ label, items, s }: { label: string; items?: string[]; s: Styles }) {
   if (!items?.length) return null
-  return <Text style={s.runIn}><Text style={{ fontWeight: 700 }}>{label}: </Text>{items.join(' ')}</Text>
+  return (
+    <Text style={s.runIn}>
+      <Text style={{ fontWeight: 700 }}>{label}: </Text>
+      {items.join(' ')}
+    </Text>
+  )
 }
 
 /** The side to draw: the prescribed one when the program says left or right. */
-const side = (item: HandoutItem) => (item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined)
+const side = (item: HandoutItem) =>
+  item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined
 
 /**
  * One exercise, always in the same order: picture, steps, how much, tips, cautions, note. Never split across
  * pages, unless `breakable`: a card taller than a page cannot be kept whole, so it goes on over the next page
  * (and starts a page, unless `startsPage` is false because it is first on a page anyway).
  */
-type CardProps = { item: HandoutItem; index: number; s: Styles; layout: Layout; contentWidth: number; breakable?: boolean; startsPage?: boolean; shorthand?: boolean; stack?: boolean } & CardChoice
+type CardProps = {
+  item: HandoutItem
+  index: number
+  s: Styles
+  layout: Layout
+  contentWidth: number
+  breakable?: boolean
+  startsPage?: boolean
+  shorthand?: boolean
+  stack?: boolean
+} & CardChoice
 
 /**
  * How a card with its picture beside the text is arranged: how many closing parts go under the picture and, in
@@ -63,12 +81,27 @@ function cardLayout({ item, s, layout, contentWidth, shorthand = false }: CardPr
   const dose = dosagePlain(item.dosage)
   // Compact runs each label into its text ("Tips: …"), a line saved per part, so three cards fit a page.
   const compact = layout === 'compact'
-  const text = { steps: item.steps, dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes, video: item.video }
+  const text = {
+    steps: item.steps,
+    dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose],
+    tips: item.cues ?? [],
+    cautions: item.cautions ?? [],
+    note: item.notes,
+    video: item.video,
+  }
   const captions = (plan: PicturePlan) => plan.panels.map((p) => panelCaption(p.panel, hold))
-  const ranked = !item.image && item.diagram && compact ? compactPlans(item, text, hold, contentWidth, metricsOf(s)) : []
-  const plan = !item.image && item.diagram ? (compact ? ranked[0]! : picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined)) : undefined
+  const ranked =
+    !item.image && item.diagram && compact ? compactPlans(item, text, hold, contentWidth, metricsOf(s)) : []
+  const plan =
+    !item.image && item.diagram
+      ? compact
+        ? ranked[0]!
+        : picturePlan(item.diagram, layout, contentWidth, side(item), hold !== undefined)
+      : undefined
   // The closing parts that go under a picture beside the text, so the two columns come out about even (card-balance.ts).
-  const under = plan ? partsUnderPicture(text, plan, captions(plan), cardWidth(layout, contentWidth), metricsOf(s), compact) : 0
+  const under = plan
+    ? partsUnderPicture(text, plan, captions(plan), cardWidth(layout, contentWidth), metricsOf(s), compact)
+    : 0
   return { hold, dose, compact, plan, under, ranked }
 }
 
@@ -92,18 +125,35 @@ function cardElements(props: CardProps) {
   const { item, index, s } = props
   const estimated = cardLayout(props)
   const { hold, dose, compact } = estimated
-  const start = item.position ? positionWords[item.position] ?? item.position : undefined
-  const chosen = compact && props.share !== undefined && item.diagram ? estimated.ranked.find((p) => p.share === props.share) : undefined
+  const start = item.position ? (positionWords[item.position] ?? item.position) : undefined
+  const chosen =
+    compact && props.share !== undefined && item.diagram
+      ? estimated.ranked.find((p) => p.share === props.share)
+      : undefined
   // `stack`: the picture above the text whatever its size, for a card taller than a page that breaks between its pieces.
   const stack = props.stack === true
-  const plan = stack && estimated.plan ? { ...(chosen ?? estimated.plan), placement: 'above' as const } : chosen ?? estimated.plan
-  const under = stack ? 0 : props.under ?? estimated.under
+  const plan =
+    stack && estimated.plan
+      ? { ...(chosen ?? estimated.plan), placement: 'above' as const }
+      : (chosen ?? estimated.plan)
+  const under = stack ? 0 : (props.under ?? estimated.under)
   const closing = [
-    compact ? <RunIn key="tips" label="Tips" items={item.cues} s={s} /> : <List key="tips" label="Tips" items={item.cues} s={s} marker="•" />,
-    compact ? <RunIn key="careful" label="Be careful" items={item.cautions} s={s} /> : <List key="careful" label="Be careful" items={item.cautions} s={s} marker="!" />,
+    compact ? (
+      <RunIn key="tips" label="Tips" items={item.cues} s={s} />
+    ) : (
+      <List key="tips" label="Tips" items={item.cues} s={s} marker="•" />
+    ),
+    compact ? (
+      <RunIn key="careful" label="Be careful" items={item.cautions} s={s} />
+    ) : (
+      <List key="careful" label="Be careful" items={item.cautions} s={s} marker="!" />
+    ),
     item.notes ? (
       <View key="note" style={s.note}>
-        <Text><Text style={{ fontWeight: 700 }}>From your therapist: </Text>{item.notes}</Text>
+        <Text>
+          <Text style={{ fontWeight: 700 }}>From your therapist: </Text>
+          {item.notes}
+        </Text>
       </View>
     ) : null,
   ]
@@ -124,19 +174,24 @@ function cardElements(props: CardProps) {
   const photo = item.image ? (
     <Image style={s.figureImage} src={item.image} />
   ) : (
-    <Text style={s.figureText}>{start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}</Text>
+    <Text style={s.figureText}>
+      {start ? `Starting position:\n${start}` : 'Your therapist will show you this one.'}
+    </Text>
   )
-  const picture = !item.image && item.diagram ? (
-    <CardPicture plan={plan!} s={s} hold={hold} video={item.video} large={large}>{under ? closing.slice(closing.length - under) : null}</CardPicture>
-  ) : item.video ? (
-    // The photo (or placeholder) and the video under it, in the photo's column.
-    <View style={{ width: s.figure.width, marginRight: s.figure.marginRight, marginBottom: 6 }} wrap={false}>
-      <View style={[s.figure, { width: '100%', marginRight: 0 }]}>{photo}</View>
-      <VideoBlock url={item.video} width={photoColumn(props)} s={s} large={large} />
-    </View>
-  ) : (
-    <View style={s.figure}>{photo}</View>
-  )
+  const picture =
+    !item.image && item.diagram ? (
+      <CardPicture plan={plan!} s={s} hold={hold} video={item.video} large={large}>
+        {under ? closing.slice(closing.length - under) : null}
+      </CardPicture>
+    ) : item.video ? (
+      // The photo (or placeholder) and the video under it, in the photo's column.
+      <View style={{ width: s.figure.width, marginRight: s.figure.marginRight, marginBottom: 6 }} wrap={false}>
+        <View style={[s.figure, { width: '100%', marginRight: 0 }]}>{photo}</View>
+        <VideoBlock url={item.video} width={photoColumn(props)} s={s} large={large} />
+      </View>
+    ) : (
+      <View style={s.figure}>{photo}</View>
+    )
   return { dose, compact, under, closing, title, continued, picture, above: stack || plan?.placement === 'above' }
 }
 
@@ -161,7 +216,10 @@ export function ExerciseCard(props: CardProps) {
         <View style={above ? {} : s.text}>
           <List label={compact ? undefined : 'How to do it'} items={item.steps} s={s} />
           {compact ? (
-            <Text style={s.runIn}><Text style={s.dose}>How much: </Text><Text style={s.dose}>{dose}</Text></Text>
+            <Text style={s.runIn}>
+              <Text style={s.dose}>How much: </Text>
+              <Text style={s.dose}>{dose}</Text>
+            </Text>
           ) : (
             <View wrap={false}>
               <Text style={s.label}>How much</Text>
@@ -191,29 +249,68 @@ export function cardPieces(props: CardProps): { pieces: ReactElement[]; continue
   const list = (key: string, label: string, items: string[] | undefined, marker?: string) =>
     (items ?? []).map((text, i, all) => {
       const line = <Line text={text} i={i} count={all.length} s={s} marker={marker} />
-      return <View key={k(`${key}-${i}`)} wrap={false}>{i ? null : <Text style={s.label}>{label}</Text>}{line}</View>
+      return (
+        <View key={k(`${key}-${i}`)} wrap={false}>
+          {i ? null : <Text style={s.label}>{label}</Text>}
+          {line}
+        </View>
+      )
     })
   const pieces = [
-    <View key={k('head')} style={head} wrap={false}>{title()}{picture}</View>,
+    <View key={k('head')} style={head} wrap={false}>
+      {title()}
+      {picture}
+    </View>,
     ...list('step', 'How to do it', item.steps),
     <View key={k('dose')} wrap={false}>
       <Text style={s.label}>How much</Text>
       <Text style={s.dose}>{dose}</Text>
     </View>,
-    ...(props.shorthand ? [<Text key={k('shorthand')} style={s.doseLine}>{dosageLine(item.dosage)}</Text>] : []),
+    ...(props.shorthand
+      ? [
+          <Text key={k('shorthand')} style={s.doseLine}>
+            {dosageLine(item.dosage)}
+          </Text>,
+        ]
+      : []),
     ...list('tips', 'Tips', item.cues, '•'),
     ...list('careful', 'Be careful', item.cautions, '!'),
     ...(closing[2] ? [cloneElement(closing[2], { key: k('note') })] : []),
   ]
   // The card's space below goes with its last piece, as it would below the whole card.
   const last = pieces.length - 1
-  pieces[last] = <View key={`${pieces[last]!.key}-end`} style={{ marginBottom: s.card.marginBottom }} wrap={false}>{pieces[last]}</View>
-  return { pieces, continued: <View key={k('continued')} style={head} wrap={false}>{continued}</View> }
+  pieces[last] = (
+    <View key={`${pieces[last]!.key}-end`} style={{ marginBottom: s.card.marginBottom }} wrap={false}>
+      {pieces[last]}
+    </View>
+  )
+  return {
+    pieces,
+    continued: (
+      <View key={k('continued')} style={head} wrap={false}>
+        {continued}
+      </View>
+    ),
+  }
 }
 
 /** A compact card's pictures (COMPACT_SHARES), shortest card first by estimate; ties to the wider, larger drawing. */
-function compactPlans(item: HandoutItem, text: CardText, hold: string | undefined, contentWidth: number, m: ColumnMetrics): (PicturePlan & { share: number })[] {
-  const height = (plan: PicturePlan) => balance(text, plan, plan.panels.map((p) => panelCaption(p.panel, hold)), contentWidth, m, true).height
+function compactPlans(
+  item: HandoutItem,
+  text: CardText,
+  hold: string | undefined,
+  contentWidth: number,
+  m: ColumnMetrics,
+): (PicturePlan & { share: number })[] {
+  const height = (plan: PicturePlan) =>
+    balance(
+      text,
+      plan,
+      plan.panels.map((p) => panelCaption(p.panel, hold)),
+      contentWidth,
+      m,
+      true,
+    ).height
   return compactCandidates(item.diagram!, contentWidth, side(item), hold !== undefined)
     .map((plan) => ({ ...plan, share: plan.width / contentWidth, height: height(plan) }))
     .sort((a, b) => a.height - b.height || b.share - a.share)
@@ -226,4 +323,9 @@ const photoColumn = ({ s, layout, contentWidth }: CardProps) => {
 }
 
 /** The layout's own sizes (styles.ts), for the column estimate. */
-const metricsOf = (s: Styles) => ({ body: Number(s.page.fontSize), caption: Number(s.caption.fontSize), marker: Number(s.stepNo.width), gutter: 12 })
+const metricsOf = (s: Styles) => ({
+  body: Number(s.page.fontSize),
+  caption: Number(s.caption.fontSize),
+  marker: Number(s.stepNo.width),
+  gutter: 12,
+})

@@ -21,7 +21,10 @@ export function printedStrokeWidth(shape: Pick<Shape, 'stroke' | 'strokeWidth'>,
 export function FigurePdf({ figure, width }: { figure: Drawing; width: number }) {
   const scale = width / figure.width
   return (
-    <Svg viewBox={`0 ${figure.viewY} ${figure.width} ${figure.height}`} style={{ width, height: (width * figure.height) / figure.width }}>
+    <Svg
+      viewBox={`0 ${figure.viewY} ${figure.width} ${figure.height}`}
+      style={{ width, height: (width * figure.height) / figure.width }}
+    >
       {figure.shapes.map((shape, i) => {
         const { tag, attributes } = svgElement({ ...shape, strokeWidth: printedStrokeWidth(shape, scale) } as Shape)
         const Tag = TAGS[tag] as unknown as (props: Record<string, unknown>) => React.ReactElement

@@ -14,7 +14,9 @@ type Styles = ReturnType<typeof makeStyles>
 export const PAGE_SIZE = { LETTER: [612, 792], A4: [595.28, 841.89] } as const
 
 const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
+  new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T00:00:00Z`),
+  )
 
 /** The sentence every page ends with: whom to call when it hurts. */
 export function safetyLine(input: HandoutInput): string {
@@ -22,7 +24,8 @@ export function safetyLine(input: HandoutInput): string {
   return `Stop and call ${phone ? `us at ${phone}` : 'your therapist'} if pain or other symptoms get worse.`
 }
 
-const footerName = (input: HandoutInput) => `${input.patient.preferredName || input.patient.firstName} ${input.patient.lastName}`
+const footerName = (input: HandoutInput) =>
+  `${input.patient.preferredName || input.patient.firstName} ${input.patient.lastName}`
 
 /**
  * Space the footer needs at the foot of the page: the safety line beside the patient's name and the page number.
@@ -97,17 +100,28 @@ export interface HandoutParts {
 export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<string> = new Set()): HandoutParts {
   const size = input.paper === 'a4' ? 'A4' : 'LETTER'
   const base = makeStyles(input.layout)
-  const s: Styles = { ...base, page: { ...base.page, paddingBottom: Math.max(Number(base.page.paddingBottom), footerReserve(input, PAGE_SIZE[size][0] - 80)) } }
+  const s: Styles = {
+    ...base,
+    page: {
+      ...base.page,
+      paddingBottom: Math.max(Number(base.page.paddingBottom), footerReserve(input, PAGE_SIZE[size][0] - 80)),
+    },
+  }
   const { clinic, therapist, patient, program } = input
   const name = `${patient.firstName} ${patient.lastName}`
   const minutes = programMinutes(program.items.map((i) => i.dosage))
   const log = input.logDays > 0 ? logParts(input, s) : null
   // The last row of cards ends the section: space below it would only push an empty page out when it fills a page.
-  const lastRow = program.items.length - (1)
+  const lastRow = program.items.length - 1
   const lastCard = { ...s, card: { ...s.card, marginBottom: 0 } }
   // Column widths of the summary; large print gives the titles more room so a row takes fewer 16 pt lines.
   const compact = input.layout === 'compact'
-  const cols = input.layout === 'large' ? ['6%', '44%', '32%', '18%'] : compact ? ['4%', '40%', '41%', '15%'] : ['5%', '38%', '37%', '20%']
+  const cols =
+    input.layout === 'large'
+      ? ['6%', '44%', '32%', '18%']
+      : compact
+        ? ['4%', '40%', '41%', '15%']
+        : ['5%', '38%', '37%', '20%']
   return {
     s,
     size,
@@ -118,35 +132,63 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
           <View>
             <Text style={s.clinicName}>{clinic.name}</Text>
             {/* Large print runs the contact details on together: a line each pushed the summary off page 1. */}
-            {input.layout === 'large'
-              ? <Text style={s.small}>{[clinic.address, clinic.phone, clinic.website].filter(Boolean).join(' · ')}</Text>
-              : [clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => <Text key={line} style={s.small}>{line}</Text>)}
+            {input.layout === 'large' ? (
+              <Text style={s.small}>{[clinic.address, clinic.phone, clinic.website].filter(Boolean).join(' · ')}</Text>
+            ) : (
+              [clinic.address, clinic.phone, clinic.website].filter(Boolean).map((line) => (
+                <Text key={line} style={s.small}>
+                  {line}
+                </Text>
+              ))
+            )}
           </View>
         </View>
         <View style={s.headerText}>
           <Text style={s.title}>Your home exercise program</Text>
-          <Text style={s.meta}>For <Text style={{ fontWeight: 700 }}>{name}</Text>{patient.preferredName ? ` (${patient.preferredName})` : ''}{compact ? ` · ${longDate(input.date)}` : ''}</Text>
+          <Text style={s.meta}>
+            For <Text style={{ fontWeight: 700 }}>{name}</Text>
+            {patient.preferredName ? ` (${patient.preferredName})` : ''}
+            {compact ? ` · ${longDate(input.date)}` : ''}
+          </Text>
           {compact ? null : <Text style={s.meta}>{longDate(input.date)}</Text>}
-          {therapist ? <Text style={s.meta}>{`Your therapist: ${therapist.name}${therapist.credentials ? `, ${therapist.credentials}` : ''}`}</Text> : null}
+          {therapist ? (
+            <Text
+              style={s.meta}
+            >{`Your therapist: ${therapist.name}${therapist.credentials ? `, ${therapist.credentials}` : ''}`}</Text>
+          ) : null}
         </View>
       </View>
     ),
-    goals: program.title || program.goals ? (
-      <View key="goals" style={s.goals}>
-        {compact ? (
-          // One paragraph in compact: the title, then the goals on the same line when they fit.
-          <Text>{program.title ? <Text style={s.h2}>{program.title}{program.goals ? '   ' : ''}</Text> : null}{program.goals ? `Goals: ${program.goals}` : ''}</Text>
-        ) : (
-          <>
-            {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
-            {program.goals ? <Text>Goals: {program.goals}</Text> : null}
-          </>
-        )}
-      </View>
-    ) : null,
+    goals:
+      program.title || program.goals ? (
+        <View key="goals" style={s.goals}>
+          {compact ? (
+            // One paragraph in compact: the title, then the goals on the same line when they fit.
+            <Text>
+              {program.title ? (
+                <Text style={s.h2}>
+                  {program.title}
+                  {program.goals ? '   ' : ''}
+                </Text>
+              ) : null}
+              {program.goals ? `Goals: ${program.goals}` : ''}
+            </Text>
+          ) : (
+            <>
+              {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
+              {program.goals ? <Text>Goals: {program.goals}</Text> : null}
+            </>
+          )}
+        </View>
+      ) : null,
     glance: {
       // Compact puts the time in the heading, a line saved.
-      title: <Text key="glance-title" style={s.h2}>Your program at a glance{compact ? <Text style={{ fontWeight: 400 }}>{` (about ${minutes} minutes each time)`}</Text> : null}</Text>,
+      title: (
+        <Text key="glance-title" style={s.h2}>
+          Your program at a glance
+          {compact ? <Text style={{ fontWeight: 400 }}>{` (about ${minutes} minutes each time)`}</Text> : null}
+        </Text>
+      ),
       head: (
         <View key="glance-head" style={[s.glanceRow, s.glanceHead]} fixed={breakInside.has('glance')}>
           <Text style={{ width: cols[0] }}>#</Text>
@@ -161,13 +203,21 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
           <View key={`glance-row-${i}`} style={s.glanceRow}>
             <Text style={{ width: cols[0] }}>{i + 1}</Text>
             {/* Compact names the exercise in plain words only (the card has its clinical name): a row a line shorter. */}
-            <Text style={{ width: cols[1], paddingRight: 8 }}>{compact ? item.title ?? item.name : itemTitle(item)}</Text>
+            <Text style={{ width: cols[1], paddingRight: 8 }}>
+              {compact ? (item.title ?? item.name) : itemTitle(item)}
+            </Text>
             <Text style={{ width: cols[2], paddingRight: 8 }}>{amount}</Text>
             <Text style={{ width: cols[3] }}>{often}</Text>
           </View>
         )
       }),
-      total: compact ? <View key="glance-total" /> : <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>All together, about {minutes} minutes each time.</Text>,
+      total: compact ? (
+        <View key="glance-total" />
+      ) : (
+        <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>
+          All together, about {minutes} minutes each time.
+        </Text>
+      ),
     },
     glanceBreaks: breakInside.has('glance'),
     introFirst: input.layout === 'large',
@@ -179,8 +229,13 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
             Do the exercises in order, slowly, breathing normally.
             {pictureKey(program.items, compact)}
             {needed(program.items)}
-            {input.logDays > 0 ? ' On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.' : ''} {STOP_RULE}
-            {input.clinic.closingMessage ? <Text style={{ fontWeight: 700 }}> {input.clinic.closingMessage}</Text> : null}
+            {input.logDays > 0
+              ? ' On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.'
+              : ''}{' '}
+            {STOP_RULE}
+            {input.clinic.closingMessage ? (
+              <Text style={{ fontWeight: 700 }}> {input.clinic.closingMessage}</Text>
+            ) : null}
           </Text>
         ) : (
           // Detailed and large print: a headed list, one point a line (a rater found the paragraph dense).
@@ -190,7 +245,9 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
               'Do the exercises in the order shown. Move slowly and breathe normally. Each exercise shows how to start, the steps, and how much to do.',
               pictureKey(program.items, compact).trim(),
               needed(program.items).trim(),
-              input.logDays > 0 ? 'On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.' : '',
+              input.logDays > 0
+                ? 'On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.'
+                : '',
               STOP_RULE,
             ]
               .filter(Boolean)
@@ -205,7 +262,16 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
       </View>
     ),
     cards: program.items.map((item, i) => (
-      <ExerciseCard key={`card-${i}`} item={item} index={i} s={i >= lastRow ? lastCard : s} layout={input.layout} contentWidth={PAGE_SIZE[size][0] - 80} breakable={breakInside.has(`card-${i}`)} shorthand={input.shorthand} />
+      <ExerciseCard
+        key={`card-${i}`}
+        item={item}
+        index={i}
+        s={i >= lastRow ? lastCard : s}
+        layout={input.layout}
+        contentWidth={PAGE_SIZE[size][0] - 80}
+        breakable={breakInside.has(`card-${i}`)}
+        shorthand={input.shorthand}
+      />
     )),
     // Compact leaves out the closing summary: the table at the top already says what, how much and how often, the
     // how-to box says how to move and when to stop (and carries the clinic's closing words), so the log fits page 3.
@@ -232,7 +298,13 @@ export function pictureKey(items: readonly HandoutItem[], compact: boolean): str
     closeUp: drawn.some((i) => i.diagram!.detail),
   }
   if (compact) {
-    const signs = ['an arrow is the movement', has.hold && 'a stopwatch means hold still', has.push && 'bars across an arrow mean push without moving', has.closeUp && 'a box is a close-up', 'grey limbs are on the far side']
+    const signs = [
+      'an arrow is the movement',
+      has.hold && 'a stopwatch means hold still',
+      has.push && 'bars across an arrow mean push without moving',
+      has.closeUp && 'a box is a close-up',
+      'grey limbs are on the far side',
+    ]
     return ` In the pictures, 1 is the start and 2 the finish; ${signs.filter(Boolean).join(', ')}.`
   }
   return [
@@ -246,14 +318,32 @@ export function pictureKey(items: readonly HandoutItem[], compact: boolean): str
 
 /** What the pictures show being used, in the words a patient would look for at home. */
 const THINGS: Partial<Record<Prop['kind'], string>> = {
-  mat: 'a mat or carpet on the floor', chair: 'a sturdy chair', wall: 'a clear wall', table: 'a table or kitchen counter', step: 'a stair or step',
-  ball: 'a ball', pillow: 'a pillow', towel: 'a towel', band: 'an exercise band', weight: 'a light weight', 'foam roll': 'a foam roll',
-  stick: 'a stick or broom handle', marble: 'a few marbles', cup: 'a cup',
+  mat: 'a mat or carpet on the floor',
+  chair: 'a sturdy chair',
+  wall: 'a clear wall',
+  table: 'a table or kitchen counter',
+  step: 'a stair or step',
+  ball: 'a ball',
+  pillow: 'a pillow',
+  towel: 'a towel',
+  band: 'an exercise band',
+  weight: 'a light weight',
+  'foam roll': 'a foam roll',
+  stick: 'a stick or broom handle',
+  marble: 'a few marbles',
+  cup: 'a cup',
 }
 
 /** " You will need: a mat …, a pillow." from the props the pictures draw, so the patient can set up before starting. */
 export function needed(items: readonly HandoutItem[]): string {
-  const things = [...new Set(items.flatMap((i) => (i.image ? [] : i.diagram?.props ?? [])).map((p) => THINGS[p.kind]).filter((t): t is string => Boolean(t)))]
+  const things = [
+    ...new Set(
+      items
+        .flatMap((i) => (i.image ? [] : (i.diagram?.props ?? [])))
+        .map((p) => THINGS[p.kind])
+        .filter((t): t is string => Boolean(t)),
+    ),
+  ]
   return things.length ? ` You will need: ${things.join(', ')}.` : ''
 }
 
@@ -271,7 +361,9 @@ function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minut
       : `Do ${all} as often as each card says: about ${minutes} minutes each time.`,
     // The same rule in the same words as the how-to box on page 1 (a rater found three wordings of it, one hard to parse).
     `Move slowly and keep breathing. ${STOP_RULE}`,
-    ...(input.logDays > 0 ? ['Check off the log each time you finish an exercise, and bring it to your next visit.'] : []),
+    ...(input.logDays > 0
+      ? ['Check off the log each time you finish an exercise, and bring it to your next visit.']
+      : []),
   ]
   return (
     <View style={s.closing} wrap={false}>
@@ -282,20 +374,34 @@ function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minut
           <Text style={s.stepText}>{point}</Text>
         </View>
       ))}
-      {input.clinic.closingMessage ? <Text style={{ fontWeight: 700, marginTop: 4 }}>{input.clinic.closingMessage}</Text> : null}
+      {input.clinic.closingMessage ? (
+        <Text style={{ fontWeight: 700, marginTop: 4 }}>{input.clinic.closingMessage}</Text>
+      ) : null}
     </View>
   )
 }
 
 /** The program at a glance, or the part of it on one page. */
-export const glanceBlock = (children: ReactElement[], key = 'glance', whole = true) => <View key={key} wrap={!whole}>{children}</View>
+export const glanceBlock = (children: ReactElement[], key = 'glance', whole = true) => (
+  <View key={key} wrap={!whole}>
+    {children}
+  </View>
+)
 /** The log's column: its title, the day headings and a row per exercise. */
-export const logBlock = (children: ReactElement[], key = 'log', wrap = true) => <View key={key} wrap={wrap}>{children}</View>
+export const logBlock = (children: ReactElement[], key = 'log', wrap = true) => (
+  <View key={key} wrap={wrap}>
+    {children}
+  </View>
+)
 /**
  * A table of the log after the first, kept whole so its rows never go on over a page without their day headings
  * (unless it is taller than a page: `breakInside` has its id, 'log-table-1', …).
  */
-export const logTable = (children: ReactElement[], key: string, whole = true) => <View key={key} wrap={!whole}>{children}</View>
+export const logTable = (children: ReactElement[], key: string, whole = true) => (
+  <View key={key} wrap={!whole}>
+    {children}
+  </View>
+)
 
 /** The log's blocks in order, its later tables each as one block (see logTable). */
 export function logChildren(log: LogParts, breakInside: ReadonlySet<string> = new Set()): ReactElement[] {
@@ -305,7 +411,9 @@ export function logChildren(log: LogParts, breakInside: ReadonlySet<string> = ne
     log.intro,
     log.head,
     ...log.rows.slice(0, ends[0]),
-    ...log.tableStarts.map((from, t) => logTable(log.rows.slice(from, ends[t + 1]), `log-table-${t + 1}`, !breakInside.has(`log-table-${t + 1}`))),
+    ...log.tableStarts.map((from, t) =>
+      logTable(log.rows.slice(from, ends[t + 1]), `log-table-${t + 1}`, !breakInside.has(`log-table-${t + 1}`)),
+    ),
   ]
 }
 
@@ -314,7 +422,15 @@ export const documentProps = (input: HandoutInput) => {
   // Dated by the handout's own date, not the moment of rendering: the same handout renders to the same bytes, so a
   // reprint is the very file the patient was given.
   const creationDate = new Date(`${input.date}T12:00:00Z`)
-  return { title: `Home exercise program for ${name}`, author: input.clinic.name, subject: input.program.title ?? 'Home exercise program', creator: 'Homeplan', producer: 'Homeplan', creationDate, modificationDate: creationDate }
+  return {
+    title: `Home exercise program for ${name}`,
+    author: input.clinic.name,
+    subject: input.program.title ?? 'Home exercise program',
+    creator: 'Homeplan',
+    producer: 'Homeplan',
+    creationDate,
+    modificationDate: creationDate,
+  }
 }
 
 /**
@@ -357,7 +473,17 @@ export type PlannedPage = { content: ReactElement[] }
  * The same handout with its page breaks decided beforehand (see paginate.ts): each page is its own react-pdf
  * page that it does not break again, and the footer prints its page number as plain text.
  */
-export function PagedHandoutDocument({ input, parts, pages, onRender }: { input: HandoutInput; parts: HandoutParts; pages: PlannedPage[]; onRender?: (props: object) => void }) {
+export function PagedHandoutDocument({
+  input,
+  parts,
+  pages,
+  onRender,
+}: {
+  input: HandoutInput
+  parts: HandoutParts
+  pages: PlannedPage[]
+  onRender?: (props: object) => void
+}) {
   const { s, size } = parts
   // react-pdf sizes a page that does not wrap to its content; the minimum height keeps it a full sheet.
   const style = { ...s.page, minHeight: PAGE_SIZE[size][1] }
@@ -378,7 +504,19 @@ export function PagedHandoutDocument({ input, parts, pages, onRender }: { input:
  * One planned page as a document of its own, exactly as PagedHandoutDocument prints it: the pages are rendered
  * one by one, kept, and put together (electron/services/handout/render.tsx), so an edit re-renders only its pages.
  */
-export function SinglePageDocument({ input, parts, content, number, total }: { input: HandoutInput; parts: HandoutParts; content: ReactElement[]; number: number; total: number }) {
+export function SinglePageDocument({
+  input,
+  parts,
+  content,
+  number,
+  total,
+}: {
+  input: HandoutInput
+  parts: HandoutParts
+  content: ReactElement[]
+  number: number
+  total: number
+}) {
   const { s, size } = parts
   return (
     <Document {...documentProps(input)}>

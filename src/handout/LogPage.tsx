@@ -37,7 +37,10 @@ export function logBoxes(input: HandoutInput): number[][] {
 /** The months the log spans, e.g. "November 2026" or "November – December 2026"; `from`, `days`: of one part of it. */
 export function logMonths(input: HandoutInput, from = 0, days = input.logDays): string {
   const start = Date.parse(`${input.date}T00:00:00Z`) + from * DAY
-  const month = (t: number, year: boolean) => new Intl.DateTimeFormat('en-US', { month: 'long', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(new Date(t))
+  const month = (t: number, year: boolean) =>
+    new Intl.DateTimeFormat('en-US', { month: 'long', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
+      new Date(t),
+    )
   const end = start + Math.max(0, days - 1) * DAY
   const [a, b] = [new Date(start), new Date(end)]
   if (a.getUTCMonth() === b.getUTCMonth() && a.getUTCFullYear() === b.getUTCFullYear()) return month(start, true)
@@ -67,9 +70,21 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
   const boxes = logBoxes(input)
   const label = large ? 16 : 9
   const head = (from: number, first: boolean) => (
-    <View key={`log-head-${from}`} style={{ flexDirection: 'row', borderBottomWidth: 1, borderBottomColor: INK, paddingBottom: 2, marginTop: first ? 0 : 4 }}>
+    <View
+      key={`log-head-${from}`}
+      style={{
+        flexDirection: 'row',
+        borderBottomWidth: 1,
+        borderBottomColor: INK,
+        paddingBottom: 2,
+        marginTop: first ? 0 : 4,
+      }}
+    >
       <Text style={{ width: nameWidth, fontWeight: 700 }}>Exercise</Text>
-      {Array.from({ length: Math.min(perTable, input.logDays - from) }, (_, i) => new Date(start + (from + i) * DAY)).map((d) => (
+      {Array.from(
+        { length: Math.min(perTable, input.logDays - from) },
+        (_, i) => new Date(start + (from + i) * DAY),
+      ).map((d) => (
         <View key={d.toISOString()} style={{ width: cell, alignItems: 'center' }}>
           <Text style={{ fontSize: label, color: INK }}>{weekday[d.getUTCDay()]}</Text>
           <Text style={{ fontSize: large ? 16 : 9.5, fontWeight: 700 }}>{d.getUTCDate()}</Text>
@@ -82,16 +97,38 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
     const perDay = boxes[i]!.slice(from, from + perTable)
     const sessions = Math.max(1, ...boxes[i]!)
     return (
-      <View key={`log-row-${from}-${i}`} wrap={false} style={{ flexDirection: 'row', borderBottomWidth: 0.5, borderBottomColor: RULE, paddingVertical: compact ? 4 : 6, alignItems: 'center' }}>
-        <Text style={{ width: nameWidth, fontSize: large ? 16 : 10, paddingRight: 6 }}>{i + 1}. {compact ? shortTitle(item) : item.title ?? item.name}</Text>
+      <View
+        key={`log-row-${from}-${i}`}
+        wrap={false}
+        style={{
+          flexDirection: 'row',
+          borderBottomWidth: 0.5,
+          borderBottomColor: RULE,
+          paddingVertical: compact ? 4 : 6,
+          alignItems: 'center',
+        }}
+      >
+        <Text style={{ width: nameWidth, fontSize: large ? 16 : 10, paddingRight: 6 }}>
+          {i + 1}. {compact ? shortTitle(item) : (item.title ?? item.name)}
+        </Text>
         {/* All of a row's boxes are one path: a layout node per box made this page the slowest part of a handout. */}
         <Svg width={gridWidth} height={sessions * (box + 2)}>
           {/* A short log can fall wholly on rest days: then the row has no boxes (and no empty path). */}
           {perDay.some(Boolean) ? (
-            <Path stroke={INK} strokeWidth={0.75} fill="none"
+            <Path
+              stroke={INK}
+              strokeWidth={0.75}
+              fill="none"
               d={perDay
-                .flatMap((n, col) => Array.from({ length: n }, (__, k) => `M${(col * cell + (cell - box) / 2).toFixed(2)} ${(k * (box + 2) + 0.5).toFixed(2)}h${box}v${box}h-${box}Z`))
-                .join('')} />
+                .flatMap((n, col) =>
+                  Array.from(
+                    { length: n },
+                    (__, k) =>
+                      `M${(col * cell + (cell - box) / 2).toFixed(2)} ${(k * (box + 2) + 0.5).toFixed(2)}h${box}v${box}h-${box}Z`,
+                  ),
+                )
+                .join('')}
+            />
           ) : null}
         </Svg>
       </View>
@@ -99,11 +136,24 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
   }
   return {
     // In compact the log may follow the closing words on their page: a rule above sets it apart.
-    title: <Text key="log-title" style={[s.h2, input.layout === 'compact' ? { marginTop: 12, paddingTop: 8, borderTopWidth: 1.5, borderTopColor: INK } : {}]}>Your exercise log: {logMonths(input)}</Text>,
+    title: (
+      <Text
+        key="log-title"
+        style={[
+          s.h2,
+          input.layout === 'compact' ? { marginTop: 12, paddingTop: 8, borderTopWidth: 1.5, borderTopColor: INK } : {},
+        ]}
+      >
+        Your exercise log: {logMonths(input)}
+      </Text>
+    ),
     intro: (
       <Text key="log-intro" style={{ marginBottom: 8 }}>
         {/* Only says what this log has: "more boxes" read as a puzzle on a log with one box a day. */}
-        Check off a box each time you finish an exercise.{boxes.some((r) => r.some((n) => n > 1)) ? ' Two or more boxes on a day mean that many sessions that day.' : ''}{boxes.some((r) => r.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet to your next visit.
+        Check off a box each time you finish an exercise.
+        {boxes.some((r) => r.some((n) => n > 1)) ? ' Two or more boxes on a day mean that many sessions that day.' : ''}
+        {boxes.some((r) => r.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet
+        to your next visit.
       </Text>
     ),
     head: head(0, true),
@@ -114,7 +164,9 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
         from > 0 && i === 0 ? (
           <View key={`log-table-${from}`} wrap={false}>
             {/* A later table often starts a page: it says whose log it is and which month, as the first one does. */}
-            <Text style={[s.label, { marginTop: large ? 16 : 10 }]}>Your exercise log, continued: {logMonths(input, from, Math.min(perTable, input.logDays - from))}</Text>
+            <Text style={[s.label, { marginTop: large ? 16 : 10 }]}>
+              Your exercise log, continued: {logMonths(input, from, Math.min(perTable, input.logDays - from))}
+            </Text>
             {head(from, false)}
             {row(from, i)}
           </View>

@@ -21,7 +21,9 @@ export function VideoBlock({ url, width, s, large }: { url: string; width: numbe
       </Svg>
       <View style={beside ? { width: textWidth, marginLeft: 8 } : { width: textWidth, marginTop: 2 }}>
         <Text style={s.videoLabel}>{VIDEO_LABEL}</Text>
-        <Text style={s.videoLink} hyphenationCallback={linkParts}>{shortLink(url)}</Text>
+        <Text style={s.videoLink} hyphenationCallback={linkParts}>
+          {shortLink(url)}
+        </Text>
       </View>
     </View>
   )

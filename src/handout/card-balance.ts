@@ -43,7 +43,11 @@ export function lines(text: string, width: number, size: number): number {
 }
 
 const listHeight = (items: readonly string[], width: number, m: ColumnMetrics, marker = true) =>
-  items.length === 0 ? 0 : m.body * LINE_EM + 4 + items.reduce((h, item) => h + lines(item, width - (marker ? m.marker : 0), m.body) * m.body * LINE_EM + 1, 0)
+  items.length === 0
+    ? 0
+    : m.body * LINE_EM +
+      4 +
+      items.reduce((h, item) => h + lines(item, width - (marker ? m.marker : 0), m.body) * m.body * LINE_EM + 1, 0)
 
 /**
  * Lines a short text takes at a width, wrapping whole words (and long words after their hyphens) as the page does;
@@ -51,7 +55,10 @@ const listHeight = (items: readonly string[], width: number, m: ColumnMetrics, m
  */
 export function wrappedLines(text: string, width: number, size: number): number {
   const perLine = Math.max(1, Math.floor(width / (size * 0.55)))
-  const words = text.split(/\s+/).flatMap((word) => word.split(/(?<=-)/)).filter(Boolean)
+  const words = text
+    .split(/\s+/)
+    .flatMap((word) => word.split(/(?<=-)/))
+    .filter(Boolean)
   let count = 1
   let used = 0
   for (const word of words) {
@@ -71,15 +78,29 @@ export function videoHeight(url: string, width: number, large: boolean): number 
   const side = qrSide(qrModules(url).length, large)
   const { beside, textWidth } = videoArrangement(width, side, large)
   const size = videoTextSizes(large)
-  const words = wrappedLines(VIDEO_LABEL, textWidth, size.label) * size.label * LINE_EM + lines(shortLink(url), textWidth, size.link) * size.link * LINE_EM
+  const words =
+    wrappedLines(VIDEO_LABEL, textWidth, size.label) * size.label * LINE_EM +
+    lines(shortLink(url), textWidth, size.link) * size.link * LINE_EM
   return 6 + (beside ? Math.max(side, words) : side + 2 + words)
 }
 
 /** Height (pt) of the picture block: each panel at its printed width, with its caption (and view name), and the video block under them. */
-export function pictureHeight(plan: PicturePlan, captions: readonly string[], m: ColumnMetrics, video?: string): number {
+export function pictureHeight(
+  plan: PicturePlan,
+  captions: readonly string[],
+  m: ColumnMetrics,
+  video?: string,
+): number {
   const panels = plan.panels.reduce((h, { panel, width }: { panel: Panel; width: number }, i) => {
     const named = plan.panels.length > 1 ? m.caption * LINE_EM + 2 : 0
-    return h + (i ? 6 : 0) + named + (panel.height * width) / panel.width + 2 + lines(captions[i] ?? '', plan.width, m.caption) * m.caption * LINE_EM
+    return (
+      h +
+      (i ? 6 : 0) +
+      named +
+      (panel.height * width) / panel.width +
+      2 +
+      lines(captions[i] ?? '', plan.width, m.caption) * m.caption * LINE_EM
+    )
   }, 6)
   return panels + (video ? videoHeight(video, plan.width, m.body >= 16) : 0)
 }
@@ -88,7 +109,14 @@ export function pictureHeight(plan: PicturePlan, captions: readonly string[], m:
  * How many of the closing parts (counted from the end: note, cautions, tips) to print under the picture, so the
  * taller of the two columns is as short as it can be. 0 when the picture is above the text or taller already.
  */
-export function partsUnderPicture(text: CardText, plan: PicturePlan, captions: readonly string[], cardWidth: number, m: ColumnMetrics, runIn = false): number {
+export function partsUnderPicture(
+  text: CardText,
+  plan: PicturePlan,
+  captions: readonly string[],
+  cardWidth: number,
+  m: ColumnMetrics,
+  runIn = false,
+): number {
   return balance(text, plan, captions, cardWidth, m, runIn).moved
 }
 
@@ -97,27 +125,41 @@ const paragraphHeight = (label: string, parts: readonly string[], width: number,
   parts.length ? 3 + lines(`${label}: ${parts.join(' ')}`, width, m.body) * m.body * LINE_EM : 0
 
 /** The balanced card: how many closing parts go under the picture, and the taller column's height then (pt). */
-export function balance(text: CardText, plan: PicturePlan, captions: readonly string[], cardWidth: number, m: ColumnMetrics, runIn = false): { moved: number; height: number } {
+export function balance(
+  text: CardText,
+  plan: PicturePlan,
+  captions: readonly string[],
+  cardWidth: number,
+  m: ColumnMetrics,
+  runIn = false,
+): { moved: number; height: number } {
   const left = plan.width
   const right = cardWidth - plan.width - m.gutter
   const closing = [
     (w: number) => (runIn ? paragraphHeight('Tips', text.tips, w, m) : listHeight(text.tips, w, m)),
     (w: number) => (runIn ? paragraphHeight('Be careful', text.cautions, w, m) : listHeight(text.cautions, w, m)),
-    (w: number) => (text.note ? 4 + 10 + lines(`From your therapist: ${text.note}`, w - 12, m.body) * m.body * LINE_EM : 0),
+    (w: number) =>
+      text.note ? 4 + 10 + lines(`From your therapist: ${text.note}`, w - 12, m.body) * m.body * LINE_EM : 0,
   ]
-  const steps = runIn ? text.steps.reduce((h, step) => h + lines(step, right - m.marker, m.body) * m.body * LINE_EM + 1, 0) : listHeight(text.steps, right, m)
-  const main = steps + (runIn ? paragraphHeight('How much', text.dose, right, m) : listHeight(text.dose, right, m, false))
+  const steps = runIn
+    ? text.steps.reduce((h, step) => h + lines(step, right - m.marker, m.body) * m.body * LINE_EM + 1, 0)
+    : listHeight(text.steps, right, m)
+  const main =
+    steps + (runIn ? paragraphHeight('How much', text.dose, right, m) : listHeight(text.dose, right, m, false))
   const picture = pictureHeight(plan, captions, m, text.video)
-  if (plan.placement !== 'beside') return { moved: 0, height: picture + main + closing.reduce((h, part) => h + part(right), 0) }
+  if (plan.placement !== 'beside')
+    return { moved: 0, height: picture + main + closing.reduce((h, part) => h + part(right), 0) }
   let best = { moved: 0, height: Infinity }
   for (let moved = 0; moved <= closing.length; moved++) {
     const kept = closing.slice(0, closing.length - moved)
     const under = closing.slice(closing.length - moved)
     // Nothing to gain from moving an empty part: keep the smaller count.
     if (moved > 0 && closing[closing.length - moved]!(left) === 0) continue
-    const height = Math.max(picture + under.reduce((h, part) => h + part(left), 0), main + kept.reduce((h, part) => h + part(right), 0))
+    const height = Math.max(
+      picture + under.reduce((h, part) => h + part(left), 0),
+      main + kept.reduce((h, part) => h + part(right), 0),
+    )
     if (height < best.height - 0.5) best = { moved, height }
   }
   return best
 }
-

@@ -37,7 +37,10 @@ export function registerFonts(fontsDir: string): void {
   for (const [family, subset] of Object.entries(FILES)) {
     Font.register({
       family,
-      fonts: WEIGHTS.map((fontWeight) => ({ src: `${fontsDir}/noto-sans-${subset}-${fontWeight}-normal.ttf`, fontWeight })),
+      fonts: WEIGHTS.map((fontWeight) => ({
+        src: `${fontsDir}/noto-sans-${subset}-${fontWeight}-normal.ttf`,
+        fontWeight,
+      })),
     })
   }
   Font.registerHyphenationCallback(wordParts)
@@ -74,7 +77,9 @@ function memoizeShaping(font: FontkitFont): void {
     shaped.set(key, run)
     const copy: GlyphRun = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run)
     copy.glyphs = [...run.glyphs]
-    copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p))
+    copy.positions = run.positions.map((p) =>
+      Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p),
+    )
     return copy
   }
 }

@@ -50,7 +50,10 @@ export type Placed = { id: string } | { id: string; children: Placed[] }
 
 export class Unpaginated extends Error {
   /** Blocks found taller than a page, which react-pdf has to break inside. */
-  constructor(message: string, readonly tooTall: string[] = []) {
+  constructor(
+    message: string,
+    readonly tooTall: string[] = [],
+  ) {
     super(message)
   }
 }
@@ -87,7 +90,8 @@ function layColumn(nodes: FlowNode[]): { laid: Laid[]; height: number } {
   return { laid, height: y }
 }
 
-const placedOf = (laid: Laid): Placed => (laid.children ? { id: laid.node.id, children: laid.children.map(placedOf) } : { id: laid.node.id })
+const placedOf = (laid: Laid): Placed =>
+  laid.children ? { id: laid.node.id, children: laid.children.map(placedOf) } : { id: laid.node.id }
 
 /** A block moved to the next page may break there (react-pdf sets wrap: true on it). */
 const moved = (node: FlowNode): FlowNode => (node.kind === 'leaf' ? { ...node, wrap: true } : { ...node, whole: false })
@@ -119,7 +123,8 @@ function split(available: number, laid: Laid[], contentArea: number): { current:
           break
         }
         current.push({ id: node.id, children: inner.current })
-        if (inner.next.length) next.push({ ...node, children: [node.tooTall.repeat, ...inner.next], tooTall: { ...node.tooTall, lead: 1 } })
+        if (inner.next.length)
+          next.push({ ...node, children: [node.tooTall.repeat, ...inner.next], tooTall: { ...node.tooTall, lead: 1 } })
         next.push(...future.map((f) => f.node))
         break
       }

@@ -55,20 +55,30 @@ const ABOVE_HEIGHT = 260
 /** A picture beside the text taller than this (points, about half a page) goes across the card instead. */
 export const TALL_BESIDE = 400
 /** A picture's printed height in points (its panels one above the other, captions not counted). */
-export const printedHeight = (panels: readonly PrintedPanel[]) => panels.reduce((sum, p) => sum + (p.width * p.panel.height) / p.panel.width, 0)
+export const printedHeight = (panels: readonly PrintedPanel[]) =>
+  panels.reduce((sum, p) => sum + (p.width * p.panel.height) / p.panel.width, 0)
 const lying = (spec: DiagramSpec) => /^(supine|prone|side-lying)/.test(spec.base)
 
 /**
  * The detailed pictures, widened (up to `maxWidth`) until a lying figure's frames are LYING_FRAME_MIN tall; a
  * figure lying flat needs more than the column can give, and goes across the card above the text instead.
  */
-function detailedFit(spec: DiagramSpec, fit: (w: number, h?: number, force?: Arrangement) => PrintedPanel[], width: number, maxWidth: number, cardWidth: number): { panels: PrintedPanel[]; above: boolean } {
-  const shortest = (panels: PrintedPanel[]) => Math.min(...panels.map((p) => printScale(p) * Math.min(...p.panel.frames.map((f) => f.height))))
+function detailedFit(
+  spec: DiagramSpec,
+  fit: (w: number, h?: number, force?: Arrangement) => PrintedPanel[],
+  width: number,
+  maxWidth: number,
+  cardWidth: number,
+): { panels: PrintedPanel[]; above: boolean } {
+  const shortest = (panels: PrintedPanel[]) =>
+    Math.min(...panels.map((p) => printScale(p) * Math.min(...p.panel.frames.map((f) => f.height))))
   const panels = fit(width)
   // A column of three or four frames with their close-ups ran past the page (seated ankle circles: 741 pt), so its
   // card was split by react-pdf itself, picture on one page and words on the next: across the card it is shorter.
   if (printedHeight(panels) > TALL_BESIDE) {
-    const across = (['row', 'column'] as const).map((a) => fit(cardWidth, ABOVE_HEIGHT, a)).sort((a, b) => printedHeight(a) - printedHeight(b))[0]!
+    const across = (['row', 'column'] as const)
+      .map((a) => fit(cardWidth, ABOVE_HEIGHT, a))
+      .sort((a, b) => printedHeight(a) - printedHeight(b))[0]!
     if (printedHeight(across) < printedHeight(panels)) return { panels: across, above: true }
   }
   if (!lying(spec) || shortest(panels) >= LYING_FRAME_MIN) return { panels, above: false }
@@ -84,7 +94,14 @@ function detailedFit(spec: DiagramSpec, fit: (w: number, h?: number, force?: Arr
 export const printScale = (p: PrintedPanel) => p.width / p.panel.width
 
 /** The picture plan for a spec in its printed views (its own list, or the ones its movement shows best); kept between renders. */
-export const picturePlan: (spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean, share?: number) => PicturePlan = memo(planPicture)
+export const picturePlan: (
+  spec: DiagramSpec,
+  layout: Layout,
+  contentWidth: number,
+  side?: 'left' | 'right',
+  holdEnd?: boolean,
+  share?: number,
+) => PicturePlan = memo(planPicture)
 
 /**
  * Shares of a compact card's width its picture may take: the card tries each and keeps the one that makes it
@@ -97,7 +114,12 @@ export const COMPACT_SHARES = [0.3, 0.34, 0.38, 0.42, 0.46, 0.5] as const
  * view at the old detailed scale or more (a narrow column shrinks a long lying figure below it); the default
  * share's if none does.
  */
-export function compactCandidates(spec: DiagramSpec, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean): PicturePlan[] {
+export function compactCandidates(
+  spec: DiagramSpec,
+  contentWidth: number,
+  side?: 'left' | 'right',
+  holdEnd?: boolean,
+): PicturePlan[] {
   const plans = COMPACT_SHARES.map((share) => picturePlan(spec, 'compact', contentWidth, side, holdEnd, share))
   const large = plans.filter((plan) => plan.panels.every((p) => printScale(p) >= COMPACT_SCALE - 1e-9))
   return large.length ? large : [picturePlan(spec, 'compact', contentWidth, side, holdEnd)]
@@ -107,30 +129,44 @@ export function compactCandidates(spec: DiagramSpec, contentWidth: number, side?
  * `holdEnd`: the prescription holds the end position, so the last frame carries the stopwatch (see panel.ts).
  * `share`: a compact picture's share of the card (one of COMPACT_SHARES); the layout's own otherwise.
  */
-function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, side?: 'left' | 'right', holdEnd?: boolean, share?: number): PicturePlan {
+function planPicture(
+  spec: DiagramSpec,
+  layout: Layout,
+  contentWidth: number,
+  side?: 'left' | 'right',
+  holdEnd?: boolean,
+  share?: number,
+): PicturePlan {
   const views = resolvedViews(spec)
   const box = BOX[layout === 'large' ? 'detailed' : layout]
   // Several views share the column's height.
   const maxHeight = (box.maxHeight - 6 * (views.length - 1)) / views.length
   const smallest = layout === 'compact' ? COMPACT_SCALE : OLD_DETAILED_SCALE
-  const fit = (boxWidth: number, boxHeight = maxHeight, force?: Arrangement): PrintedPanel[] => views.map((view) => {
-    const arranged = (arrange: 'row' | 'column') => {
-      const panel = panelFor(spec, view, { side, arrange, holdEnd })
-      // Height-bound first; never below the smallest scale, when the card is wide enough for it.
-      const width = Math.min(boxWidth, Math.max((boxHeight * panel.width) / panel.height, panel.width * smallest))
-      return { view, panel, width }
-    }
-    if (force) return arranged(force)
-    const best = arranged(bestArrangement(spec, view, boxWidth / boxHeight, side, holdEnd))
-    if (printScale(best) >= smallest) return best
-    const other = arranged(best.panel.arrange === 'row' ? 'column' : 'row')
-    return printScale(other) > printScale(best) ? other : best
-  })
-  const width = cardWidth(layout, contentWidth) * (layout === 'large' ? 1 : layout === 'compact' ? share ?? box.share : box.share)
+  const fit = (boxWidth: number, boxHeight = maxHeight, force?: Arrangement): PrintedPanel[] =>
+    views.map((view) => {
+      const arranged = (arrange: 'row' | 'column') => {
+        const panel = panelFor(spec, view, { side, arrange, holdEnd })
+        // Height-bound first; never below the smallest scale, when the card is wide enough for it.
+        const width = Math.min(boxWidth, Math.max((boxHeight * panel.width) / panel.height, panel.width * smallest))
+        return { view, panel, width }
+      }
+      if (force) return arranged(force)
+      const best = arranged(bestArrangement(spec, view, boxWidth / boxHeight, side, holdEnd))
+      if (printScale(best) >= smallest) return best
+      const other = arranged(best.panel.arrange === 'row' ? 'column' : 'row')
+      return printScale(other) > printScale(best) ? other : best
+    })
+  const width =
+    cardWidth(layout, contentWidth) * (layout === 'large' ? 1 : layout === 'compact' ? (share ?? box.share) : box.share)
   if (layout === 'compact') return { placement: box.placement, width, panels: fit(width) }
   const card = cardWidth('detailed', contentWidth)
   const { panels: detailed, above } = detailedFit(spec, fit, card * box.share, card * MAX_SHARE, card)
-  if (layout === 'detailed') return { placement: above ? 'above' : 'beside', width: above ? card : Math.max(width, ...detailed.map((p) => p.width)), panels: detailed }
+  if (layout === 'detailed')
+    return {
+      placement: above ? 'above' : 'beside',
+      width: above ? card : Math.max(width, ...detailed.map((p) => p.width)),
+      panels: detailed,
+    }
   // Large print: each detailed picture's scale times LARGE_FACTOR; frames side by side when they fit across the
   // card at that scale (less paper), stacked otherwise.
   const panels = detailed.map(({ view, panel, width: printed }) => {
@@ -141,5 +177,7 @@ function planPicture(spec: DiagramSpec, layout: Layout, contentWidth: number, si
   })
   // Narrow enough (a standing figure), the picture stays beside the text, so a card still fits on a page.
   const widest = Math.max(...panels.map((p) => p.width))
-  return widest <= width * LARGE_BESIDE ? { placement: 'beside', width: widest, panels } : { placement: 'above', width, panels }
+  return widest <= width * LARGE_BESIDE
+    ? { placement: 'beside', width: widest, panels }
+    : { placement: 'above', width, panels }
 }

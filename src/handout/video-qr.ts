@@ -13,7 +13,9 @@ export const VIDEO_LABEL = 'Watch the video: scan the square with your phone cam
 /** The code's dark modules, row by row (true = dark), without the quiet zone. */
 export function qrModules(url: string): boolean[][] {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' })
-  return Array.from({ length: modules.size }, (_, row) => Array.from({ length: modules.size }, (_, col) => Boolean(modules.get(row, col))))
+  return Array.from({ length: modules.size }, (_, row) =>
+    Array.from({ length: modules.size }, (_, col) => Boolean(modules.get(row, col))),
+  )
 }
 
 /**
@@ -51,7 +53,9 @@ const BESIDE_MIN = { small: 95, large: 150 }
 /** How the code and its words share a column `width` pt wide: side by side when the words get room enough. */
 export function videoArrangement(width: number, side: number, large: boolean): { beside: boolean; textWidth: number } {
   const besideWidth = width - side - 8
-  return besideWidth >= (large ? BESIDE_MIN.large : BESIDE_MIN.small) ? { beside: true, textWidth: besideWidth } : { beside: false, textWidth: width }
+  return besideWidth >= (large ? BESIDE_MIN.large : BESIDE_MIN.small)
+    ? { beside: true, textWidth: besideWidth }
+    : { beside: false, textWidth: width }
 }
 
 /** Type sizes of the block's words (pt): the label as a caption, the link a little larger (at least 16 in large print). */
@@ -64,6 +68,8 @@ export const videoTextSizes = (large: boolean) => ({ label: large ? 16 : 9, link
  */
 export function linkParts(word: string): string[] {
   const pieces = word.split(/(?<=[/.\-?&=#_])(?=.)/)
-  const cut = pieces.flatMap((piece) => Array.from({ length: Math.ceil(piece.length / 12) }, (_, i) => piece.slice(i * 12, i * 12 + 12)))
+  const cut = pieces.flatMap((piece) =>
+    Array.from({ length: Math.ceil(piece.length / 12) }, (_, i) => piece.slice(i * 12, i * 12 + 12)),
+  )
   return cut.flatMap((piece, n) => (n < cut.length - 1 ? [piece, ''] : [piece]))
 }

@@ -3,7 +3,14 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
-import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH, bridgeScript, fromWire, startBridge, type Bridge } from '../../electron/bridge/server'
+import {
+  BRIDGE_HEADER,
+  BRIDGE_SCRIPT_PATH,
+  bridgeScript,
+  fromWire,
+  startBridge,
+  type Bridge,
+} from '../../electron/bridge/server'
 import type { Api, Handlers } from '../../src/core/contract'
 import { testServices } from '../support/services'
 import { methods } from '../../src/core/contract'
@@ -15,7 +22,10 @@ let rendererDir: string
 beforeAll(async () => {
   rendererDir = await mkdtemp(join(tmpdir(), 'hp-renderer-'))
   await mkdir(join(rendererDir, 'assets'))
-  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>')
+  await writeFile(
+    join(rendererDir, 'index.html'),
+    '<!doctype html><html><head><title>t</title></head><body></body></html>',
+  )
   await writeFile(join(rendererDir, 'assets', 'app.js'), 'console.log(1)')
   await writeFile(join(tmpdir(), 'hp-secret.txt'), 'secret')
   dataDir = await mkdtemp(join(tmpdir(), 'hp-bridge-data-'))
@@ -25,7 +35,11 @@ beforeAll(async () => {
 afterAll(() => bridge.close())
 
 const post = (method: string, body: unknown, headers: Record<string, string> = { [BRIDGE_HEADER]: '1' }) =>
-  fetch(`${bridge.url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) })
+  fetch(`${bridge.url}/api/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 
 describe('HTTP bridge', () => {
   it('listens on the loopback address only', () => {
@@ -57,8 +71,12 @@ describe('HTTP bridge', () => {
 
   it('serves the past-handout calls: ids checked, a missing handout said in words', async () => {
     for (const method of ['reprintHandout', 'printPastHandout', 'showHandoutFile']) {
-      expect(await (await post(method, { arg: { patientId: 'patient-000001', handoutId: '../x' } })).json()).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'handoutId' } })
-      expect(await (await post(method, { arg: { patientId: 'patient-000001', handoutId: 'handout-000001' } })).json()).toMatchObject({
+      expect(
+        await (await post(method, { arg: { patientId: 'patient-000001', handoutId: '../x' } })).json(),
+      ).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'handoutId' } })
+      expect(
+        await (await post(method, { arg: { patientId: 'patient-000001', handoutId: 'handout-000001' } })).json(),
+      ).toMatchObject({
         ok: false,
         error: { code: method === 'printPastHandout' ? 'forbidden' : 'not_found' },
       })
@@ -67,10 +85,20 @@ describe('HTTP bridge', () => {
 
   it('offers setExerciseVideo and refuses a link that is not an http(s) address', async () => {
     expect(bridgeScript()).toContain('"setExerciseVideo"')
-    const refused = await (await post('setExerciseVideo', { arg: { exerciseId: 'bridges', url: 'javascript:alert(1)' } })).json()
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'url', message: expect.stringContaining('https://') } })
-    const saved = await (await post('setExerciseVideo', { arg: { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' } })).json()
-    expect(saved).toMatchObject({ ok: true, value: { id: 'bridges', videoUrl: 'https://riversidept.example/v/bridges' } })
+    const refused = await (
+      await post('setExerciseVideo', { arg: { exerciseId: 'bridges', url: 'javascript:alert(1)' } })
+    ).json()
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', field: 'url', message: expect.stringContaining('https://') },
+    })
+    const saved = await (
+      await post('setExerciseVideo', { arg: { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' } })
+    ).json()
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { id: 'bridges', videoUrl: 'https://riversidept.example/v/bridges' },
+    })
   })
 
   it('refuses calls without the bridge header or from another origin', async () => {
@@ -89,7 +117,11 @@ describe('HTTP bridge', () => {
   })
 
   it('rejects a malformed body with a typed error', async () => {
-    const response = await fetch(`${bridge.url}/api/getSettings`, { method: 'POST', headers: { [BRIDGE_HEADER]: '1' }, body: '{nope' })
+    const response = await fetch(`${bridge.url}/api/getSettings`, {
+      method: 'POST',
+      headers: { [BRIDGE_HEADER]: '1' },
+      body: '{nope',
+    })
     expect(response.status).toBe(400)
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
   })
@@ -97,11 +129,29 @@ describe('HTTP bridge', () => {
   it('sends a preview’s PDF as base64 on the wire only: the page’s window.api gets a Uint8Array, as over IPC', async () => {
     const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0, 1, 254, 255])
     const previewHandout: Handlers['previewHandout'] = async () => ({ pdf, pageKeys: ['a', 'b'], warnings: [] })
-    const bytesBridge = await startBridge({ handlers: { ...testServices(dataDir).handlers, previewHandout }, rendererDir })
+    const bytesBridge = await startBridge({
+      handlers: { ...testServices(dataDir).handlers, previewHandout },
+      rendererDir,
+    })
     try {
-      const arg = { patientId: 'patient-000001', program: { title: 'P', status: 'current', items: [] }, layout: 'detailed', paper: 'letter', logDays: 0 }
-      const wire = await (await fetch(`${bytesBridge.url}/api/previewHandout`, { method: 'POST', headers: { [BRIDGE_HEADER]: '1' }, body: JSON.stringify({ arg }) })).text()
-      expect(JSON.parse(wire)).toEqual({ ok: true, value: { pdf: { $bytes: Buffer.from(pdf).toString('base64') }, pageKeys: ['a', 'b'], warnings: [] } })
+      const arg = {
+        patientId: 'patient-000001',
+        program: { title: 'P', status: 'current', items: [] },
+        layout: 'detailed',
+        paper: 'letter',
+        logDays: 0,
+      }
+      const wire = await (
+        await fetch(`${bytesBridge.url}/api/previewHandout`, {
+          method: 'POST',
+          headers: { [BRIDGE_HEADER]: '1' },
+          body: JSON.stringify({ arg }),
+        })
+      ).text()
+      expect(JSON.parse(wire)).toEqual({
+        ok: true,
+        value: { pdf: { $bytes: Buffer.from(pdf).toString('base64') }, pageKeys: ['a', 'b'], warnings: [] },
+      })
       expect(fromWire(wire)).toEqual({ ok: true, value: { pdf, pageKeys: ['a', 'b'], warnings: [] } })
       // The browser script, run as the page runs it (its fetch is relative to the page).
       const window: { api?: Api } = {}

@@ -8,7 +8,12 @@ import { defaultSettings } from '../../src/core/settings'
 /** Only the settings handlers are exercised here; the rest of the map is irrelevant to dispatch. */
 function fakeHandlers(): Handlers {
   const handlers: Partial<Handlers> = {
-    getAppInfo: vi.fn(() => ({ name: 'Homeplan', version: '1', platform: 'linux', versions: { electron: null, chrome: null, node: '20' } })),
+    getAppInfo: vi.fn(() => ({
+      name: 'Homeplan',
+      version: '1',
+      platform: 'linux',
+      versions: { electron: null, chrome: null, node: '20' },
+    })),
     getSettings: vi.fn(() => defaultSettings),
     updateSettings: vi.fn((patch) => ({ ...defaultSettings, ...patch })),
     getDataFolder: vi.fn(() => ({ path: '/d', source: 'default' as const, files: [] })),
@@ -40,8 +45,14 @@ describe('dispatch', () => {
 
   it('refuses a missing argument where one is required and an argument where none is taken', async () => {
     const handlers = fakeHandlers()
-    expect(await dispatch(handlers, 'updateSettings', undefined)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
-    expect(await dispatch(handlers, 'getSettings', { sneaky: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    expect(await dispatch(handlers, 'updateSettings', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    })
+    expect(await dispatch(handlers, 'getSettings', { sneaky: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument' },
+    })
     expect(handlers.getSettings).not.toHaveBeenCalled()
   })
 
@@ -49,13 +60,19 @@ describe('dispatch', () => {
     const handlers = fakeHandlers()
     const huge = { paperSize: 'a'.repeat(MAX_ARGUMENT_BYTES + 10) }
     const result = await dispatch(handlers, 'updateSettings', huge)
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringContaining('larger') } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', message: expect.stringContaining('larger') },
+    })
     expect(handlers.updateSettings).not.toHaveBeenCalled()
   })
 
   it('answers unknown or inherited names as unknown channels', async () => {
     for (const name of ['deleteEverything', 'toString', '__proto__', 'constructor']) {
-      expect(await dispatch(fakeHandlers(), name, undefined)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+      expect(await dispatch(fakeHandlers(), name, undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'unknown_channel' },
+      })
     }
   })
 
@@ -79,7 +96,8 @@ describe('dispatch', () => {
 
   it('turns a schema error that escapes a handler into a plain sentence, never zod’s JSON', async () => {
     const handlers = fakeHandlers()
-    handlers.getSettings = () => z.strictObject({ programs: z.array(z.number()).max(500) }).parse({ programs: Array(501).fill(1) }) as never
+    handlers.getSettings = () =>
+      z.strictObject({ programs: z.array(z.number()).max(500) }).parse({ programs: Array(501).fill(1) }) as never
     const log = vi.fn()
     const result = await dispatch(handlers, 'getSettings', undefined, log)
     expect(result).toEqual({
@@ -87,7 +105,8 @@ describe('dispatch', () => {
       error: {
         code: 'invalid_argument',
         field: 'programs',
-        message: 'Homeplan could not complete this action because some data is not valid: programs: This can hold at most 500 entries.',
+        message:
+          'Homeplan could not complete this action because some data is not valid: programs: This can hold at most 500 entries.',
       },
     })
     expect(log).toHaveBeenCalledOnce()

@@ -6,7 +6,9 @@ import { programMinutes, sessionSeconds } from '../../src/core/program-time'
 
 describe('dosageLine', () => {
   it('writes the clinician’s line in a fixed order', () => {
-    expect(dosageLine({ sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, timesPerDay: 1, side: 'both' })).toBe('2 sets × 10–15 reps · hold 5 s · 1× daily · both sides')
+    expect(dosageLine({ sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, timesPerDay: 1, side: 'both' })).toBe(
+      '2 sets × 10–15 reps · hold 5 s · 1× daily · both sides',
+    )
   })
   it('uses singulars and single numbers where they apply', () => {
     expect(dosageLine({ sets: 1, reps: { min: 10, max: 10 } })).toBe('1 set × 10 reps')
@@ -15,8 +17,12 @@ describe('dosageLine', () => {
   })
   it('shows minutes, rest, frequency, days, sides and resistance', () => {
     expect(dosageLine({ durationSeconds: 600, timesPerDay: 2, daysPerWeek: 5 })).toBe('10 min · 2× daily · 5 days/week')
-    expect(dosageLine({ sets: 3, reps: { min: 8, max: 8 }, restSeconds: 90, days: ['fri', 'mon', 'wed'], side: 'left' })).toBe('3 sets × 8 reps · rest 90 s · Mon/Wed/Fri · left side')
-    expect(dosageLine({ reps: { min: 12, max: 12 }, side: 'alternating', resistance: { band: 'red' } })).toBe('12 reps · alternate sides · red band')
+    expect(
+      dosageLine({ sets: 3, reps: { min: 8, max: 8 }, restSeconds: 90, days: ['fri', 'mon', 'wed'], side: 'left' }),
+    ).toBe('3 sets × 8 reps · rest 90 s · Mon/Wed/Fri · left side')
+    expect(dosageLine({ reps: { min: 12, max: 12 }, side: 'alternating', resistance: { band: 'red' } })).toBe(
+      '12 reps · alternate sides · red band',
+    )
     expect(dosageLine({ reps: { min: 12, max: 12 }, resistance: { load: 2.5, unit: 'lb' } })).toBe('12 reps · 2.5 lb')
     expect(dosageLine({})).toBe('')
   })
@@ -40,7 +46,9 @@ describe('dosage bounds', () => {
   }
   it('refuses impossible values with a message a therapist understands', () => {
     expect(field({ reps: { min: -1, max: 10 } })).toBe('reps.min: Reps must be at least 1.')
-    expect(field({ reps: { min: 15, max: 10 } })).toBe('reps.max: The upper end of the reps range must not be below the lower end.')
+    expect(field({ reps: { min: 15, max: 10 } })).toBe(
+      'reps.max: The upper end of the reps range must not be below the lower end.',
+    )
     expect(field({ holdSeconds: 601 })).toBe('holdSeconds: A hold can be at most 10 minutes.')
     expect(field({ sets: 2.5 })).toBe('sets: Sets must be a whole number.')
     expect(field({ side: 'middle' })).toMatch(/^side: /)
@@ -49,7 +57,9 @@ describe('dosage bounds', () => {
   it('accepts a hold range, and dosages stored before ranges existed', () => {
     expect(field({ holdSeconds: 5, holdSecondsMax: 10 })).toBe('ok')
     expect(field({ holdSeconds: 5 })).toBe('ok')
-    expect(field({ holdSeconds: 10, holdSecondsMax: 5 })).toBe('holdSecondsMax: The upper end of the hold range must not be below the lower end.')
+    expect(field({ holdSeconds: 10, holdSecondsMax: 5 })).toBe(
+      'holdSecondsMax: The upper end of the hold range must not be below the lower end.',
+    )
     expect(field({ holdSecondsMax: 10 })).toBe('holdSeconds: Enter the first number of the hold range too.')
     expect(field({ holdSeconds: 5, holdSecondsMax: 601 })).toBe('holdSecondsMax: A hold can be at most 10 minutes.')
   })
@@ -62,7 +72,9 @@ describe('program time', () => {
     expect(sessionSeconds({ durationSeconds: 600 })).toBe(600)
     // A 5–10 s hold counts as 7.5 s: 10 reps × (4 s + 7.5 s).
     expect(sessionSeconds({ reps: { min: 10, max: 10 }, holdSeconds: 5, holdSecondsMax: 10 })).toBe(115)
-    expect(programMinutes([{ durationSeconds: 600 }, { sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, side: 'both' }])).toBe(19)
+    expect(
+      programMinutes([{ durationSeconds: 600 }, { sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, side: 'both' }]),
+    ).toBe(19)
   })
 })
 
@@ -81,6 +93,8 @@ describe('counts for both sides and timed positions', () => {
   })
 
   it('words a timed position so it fits a stance held as well as a walk', () => {
-    expect(dosagePlain({ durationSeconds: 30, reps: { min: 3, max: 3 } })).toBe('Do 3 times. Each time lasts 30 seconds.')
+    expect(dosagePlain({ durationSeconds: 30, reps: { min: 3, max: 3 } })).toBe(
+      'Do 3 times. Each time lasts 30 seconds.',
+    )
   })
 })

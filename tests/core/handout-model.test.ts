@@ -3,7 +3,9 @@ import { itemTitle, shortTitle } from '../../src/core/handout-model'
 
 describe('exercise titles', () => {
   it('gives the plain title with the clinical name after it', () => {
-    expect(itemTitle({ name: 'Clamshells', title: 'Lying on your side: knee lifts' })).toBe('Lying on your side: knee lifts (Clamshells)')
+    expect(itemTitle({ name: 'Clamshells', title: 'Lying on your side: knee lifts' })).toBe(
+      'Lying on your side: knee lifts (Clamshells)',
+    )
     expect(itemTitle({ name: 'Clamshells' })).toBe('Clamshells')
   })
 

@@ -15,8 +15,17 @@ const top = (query: string, filters = {}) => searchLibrary(index, query, filters
 describe('the built-in library', () => {
   it('holds the clinic sheet’s six exercises with its dosage as defaults', () => {
     const byId = new Map(builtIn.exercises.map((e) => [e.id, e]))
-    for (const id of ['clamshells', 'reverse-clamshells', 'hip-flexor-stretch', 'side-lying-hip-abduction', 'prone-hip-extension', 'bridges']) {
-      expect(byId.get(id)?.defaultDosage.reps, id).toEqual(id === 'hip-flexor-stretch' ? { min: 2, max: 3 } : { min: 10, max: 15 })
+    for (const id of [
+      'clamshells',
+      'reverse-clamshells',
+      'hip-flexor-stretch',
+      'side-lying-hip-abduction',
+      'prone-hip-extension',
+      'bridges',
+    ]) {
+      expect(byId.get(id)?.defaultDosage.reps, id).toEqual(
+        id === 'hip-flexor-stretch' ? { min: 2, max: 3 } : { min: 10, max: 15 },
+      )
     }
     expect(byId.get('clamshells')?.defaultDosage.holdSeconds).toBe(5)
     expect(byId.get('hip-flexor-stretch')?.defaultDosage.holdSeconds).toBe(30)
@@ -26,7 +35,8 @@ describe('the built-in library', () => {
   it('links only to exercises that exist, and has unique ids', () => {
     const ids = builtIn.exercises.map((e) => e.id)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const e of builtIn.exercises) for (const link of [...e.progressions, ...e.regressions]) expect(ids, `${e.id} → ${link}`).toContain(link)
+    for (const e of builtIn.exercises)
+      for (const link of [...e.progressions, ...e.regressions]) expect(ids, `${e.id} → ${link}`).toContain(link)
   })
 
   it('ships a JSON Schema that matches the model', () => {
@@ -52,7 +62,9 @@ describe('library search', () => {
   })
 
   it('shows favourites only when asked', () => {
-    expect(searchLibrary(index, '', { favouritesOnly: true }, new Set(['bridges'])).map((e) => e.id)).toEqual(['bridges'])
+    expect(searchLibrary(index, '', { favouritesOnly: true }, new Set(['bridges'])).map((e) => e.id)).toEqual([
+      'bridges',
+    ])
   })
 })
 
@@ -62,9 +74,27 @@ describe('templates', () => {
   const newId = () => `item-${++n}xx`
 
   it('copies dosage, override and notes into new program items that can be edited apart from the template', () => {
-    const template = { name: 'Hip strengthening', items: [{ exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } }, instructionOverride: ['Lift halfway.'], notes: 'Slowly' }] }
+    const template = {
+      name: 'Hip strengthening',
+      items: [
+        {
+          exerciseId: 'bridges',
+          dosage: { sets: 2, reps: { min: 10, max: 15 } },
+          instructionOverride: ['Lift halfway.'],
+          notes: 'Slowly',
+        },
+      ],
+    }
     const items = applyTemplate(template, byId, newId)
-    expect(items).toEqual([{ id: 'item-1xx', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } }, instructionOverride: ['Lift halfway.'], notes: 'Slowly' }])
+    expect(items).toEqual([
+      {
+        id: 'item-1xx',
+        exerciseId: 'bridges',
+        dosage: { sets: 2, reps: { min: 10, max: 15 } },
+        instructionOverride: ['Lift halfway.'],
+        notes: 'Slowly',
+      },
+    ])
     items[0]!.dosage.sets = 3
     items[0]!.instructionOverride!.push('x')
     expect(template.items[0]!.dosage.sets).toBe(2)
@@ -73,7 +103,11 @@ describe('templates', () => {
   })
 
   it('refuses a template that uses an exercise no longer in the library, naming it', () => {
-    expect(() => applyTemplate({ name: 'Old knee', items: [{ exerciseId: 'custom-gone-1', dosage: {} }] }, byId, newId)).toThrow(TemplateError)
-    expect(() => applyTemplate({ name: 'Old knee', items: [{ exerciseId: 'custom-gone-1', dosage: {} }] }, byId, newId)).toThrow(/“Old knee”.*custom-gone-1/)
+    expect(() =>
+      applyTemplate({ name: 'Old knee', items: [{ exerciseId: 'custom-gone-1', dosage: {} }] }, byId, newId),
+    ).toThrow(TemplateError)
+    expect(() =>
+      applyTemplate({ name: 'Old knee', items: [{ exerciseId: 'custom-gone-1', dosage: {} }] }, byId, newId),
+    ).toThrow(/“Old knee”.*custom-gone-1/)
   })
 })

@@ -4,16 +4,35 @@ import { patientInput } from '../support/patients'
 
 const today = () => '2026-06-15'
 const firstIssue = (result: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
-  result.success ? undefined : { message: result.error!.issues[0]!.message, path: result.error!.issues[0]!.path.join('.') }
+  result.success
+    ? undefined
+    : { message: result.error!.issues[0]!.message, path: result.error!.issues[0]!.path.join('.') }
 
 describe('patientInputSchema', () => {
   it('refuses hidden characters in every name field with the field’s own words', () => {
     const schema = patientInputSchema(today)
-    expect(firstIssue(schema.safeParse(patientInput({ firstName: '\u0000' })))).toEqual({ path: 'firstName', message: 'First name cannot contain hidden control characters.' })
-    expect(firstIssue(schema.safeParse(patientInput({ lastName: '\u200B\u200B' })))).toEqual({ path: 'lastName', message: 'Last name cannot be made only of invisible characters.' })
-    expect(firstIssue(schema.safeParse(patientInput({ preferredName: '\u202EoJ' })))).toEqual({ path: 'preferredName', message: 'Preferred name cannot contain hidden text-direction characters.' })
+    expect(firstIssue(schema.safeParse(patientInput({ firstName: '\u0000' })))).toEqual({
+      path: 'firstName',
+      message: 'First name cannot contain hidden control characters.',
+    })
+    expect(firstIssue(schema.safeParse(patientInput({ lastName: '\u200B\u200B' })))).toEqual({
+      path: 'lastName',
+      message: 'Last name cannot be made only of invisible characters.',
+    })
+    expect(firstIssue(schema.safeParse(patientInput({ preferredName: '\u202EoJ' })))).toEqual({
+      path: 'preferredName',
+      message: 'Preferred name cannot contain hidden text-direction characters.',
+    })
     expect(firstIssue(schema.safeParse(patientInput({ chartNumber: 'MRN\uD800' })))?.path).toBe('chartNumber')
-    expect(firstIssue(schema.safeParse(patientInput({ appointment: { days: [], timesOfDay: [], coverage: { kind: 'insurance', payer: 'Pre\u0007mera' } } })))?.path).toBe('appointment.coverage.payer')
+    expect(
+      firstIssue(
+        schema.safeParse(
+          patientInput({
+            appointment: { days: [], timesOfDay: [], coverage: { kind: 'insurance', payer: 'Pre\u0007mera' } },
+          }),
+        ),
+      )?.path,
+    ).toBe('appointment.coverage.payer')
   })
 
   it('keeps line breaks in notes but not in names', () => {
@@ -26,30 +45,67 @@ describe('patientInputSchema', () => {
     const schema = patientInputSchema(today)
     expect(schema.parse(patientInput({ dateOfBirth: '1900-01-01' })).dateOfBirth).toBe('1900-01-01')
     expect(schema.parse(patientInput({ dateOfBirth: '2026-06-15' })).dateOfBirth).toBe('2026-06-15')
-    expect(firstIssue(schema.safeParse(patientInput({ dateOfBirth: '0000-01-01' })))).toEqual({ path: 'dateOfBirth', message: 'The date of birth cannot be before 1900.' })
-    expect(firstIssue(schema.safeParse(patientInput({ dateOfBirth: '1899-12-31' })))?.message).toBe('The date of birth cannot be before 1900.')
-    expect(firstIssue(schema.safeParse(patientInput({ dateOfBirth: '2026-06-16' })))?.message).toBe('The date of birth cannot be in the future.')
+    expect(firstIssue(schema.safeParse(patientInput({ dateOfBirth: '0000-01-01' })))).toEqual({
+      path: 'dateOfBirth',
+      message: 'The date of birth cannot be before 1900.',
+    })
+    expect(firstIssue(schema.safeParse(patientInput({ dateOfBirth: '1899-12-31' })))?.message).toBe(
+      'The date of birth cannot be before 1900.',
+    )
+    expect(firstIssue(schema.safeParse(patientInput({ dateOfBirth: '2026-06-16' })))?.message).toBe(
+      'The date of birth cannot be in the future.',
+    )
   })
 })
 
 describe('patientSchema (stored records)', () => {
   it('still reads a record saved before the stricter input rules', () => {
     const stored = {
-      ...patientInput({ firstName: 'An\u0000na', lastName: '\u200B', preferredName: '\u202Eoj', dateOfBirth: '0000-01-01' }),
+      ...patientInput({
+        firstName: 'An\u0000na',
+        lastName: '\u200B',
+        preferredName: '\u202Eoj',
+        dateOfBirth: '0000-01-01',
+      }),
       id: 'patient-000001',
       revision: 1,
       createdAt: '2026-01-02T03:04:05.000Z',
       updatedAt: '2026-01-02T03:04:05.000Z',
-      programs: [{ id: 'program-1', title: 'Week\u00001', status: 'current', revision: 1, createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-02T03:04:05.000Z', items: [] }],
+      programs: [
+        {
+          id: 'program-1',
+          title: 'Week\u00001',
+          status: 'current',
+          revision: 1,
+          createdAt: '2026-01-02T03:04:05.000Z',
+          updatedAt: '2026-01-02T03:04:05.000Z',
+          items: [],
+        },
+      ],
     }
-    expect(patientSchema.parse(stored)).toMatchObject({ firstName: 'An\u0000na', lastName: '\u200B', dateOfBirth: '0000-01-01' })
+    expect(patientSchema.parse(stored)).toMatchObject({
+      firstName: 'An\u0000na',
+      lastName: '\u200B',
+      dateOfBirth: '0000-01-01',
+    })
   })
 })
 
 describe('programInputSchema', () => {
   it('refuses hidden characters in a program title as it is saved, while a stored one still reads', () => {
     const program = { title: 'Week\u202E 1', status: 'current', items: [] }
-    expect(firstIssue(programInputSchema.safeParse(program))).toEqual({ path: 'title', message: 'Program title cannot contain hidden text-direction characters.' })
-    expect(programSchema.safeParse({ ...program, id: 'program-1', revision: 1, createdAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-02T03:04:05.000Z' }).success).toBe(true)
+    expect(firstIssue(programInputSchema.safeParse(program))).toEqual({
+      path: 'title',
+      message: 'Program title cannot contain hidden text-direction characters.',
+    })
+    expect(
+      programSchema.safeParse({
+        ...program,
+        id: 'program-1',
+        revision: 1,
+        createdAt: '2026-01-02T03:04:05.000Z',
+        updatedAt: '2026-01-02T03:04:05.000Z',
+      }).success,
+    ).toBe(true)
   })
 })

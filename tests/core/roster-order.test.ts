@@ -18,18 +18,36 @@ describe('firstPage', () => {
   })
 
   it('keeps every row when the roster is shorter than a page, and nothing for an empty one', () => {
-    expect(firstPage(summaries.slice(0, 3), 50).patients).toHaveLength(summaries.slice(0, 3).filter((s) => s.status === 'active').length)
+    expect(firstPage(summaries.slice(0, 3), 50).patients).toHaveLength(
+      summaries.slice(0, 3).filter((s) => s.status === 'active').length,
+    )
     expect(firstPage([], 50)).toEqual({ patients: [], total: 0, matching: 0 })
   })
 
   it('agrees with a full stable sort for any order of any names', () => {
     const names = ['Ann', 'ann', 'Åsa', 'Bo', 'Zoë', 'Łukasz', 'Émile', 'anna', 'Ann 2', 'Ann 10']
     fc.assert(
-      fc.property(fc.array(fc.record({ first: fc.constantFrom(...names), last: fc.constantFrom(...names), active: fc.boolean() }), { maxLength: 60 }), fc.integer({ min: 1, max: 20 }), (rows, limit) => {
-        const list = rows.map((r, i) => ({ ...summaries[0]!, id: `p${i}`, firstName: r.first, lastName: r.last, status: r.active ? ('active' as const) : ('discharged' as const) }))
-        const expected = list.filter((s) => s.status === 'active').sort(compareBy(OPENING_VIEW.sort)).slice(0, limit)
-        expect(firstPage(list, limit).patients.map((p) => p.id)).toEqual(expected.map((p) => p.id))
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ first: fc.constantFrom(...names), last: fc.constantFrom(...names), active: fc.boolean() }),
+          { maxLength: 60 },
+        ),
+        fc.integer({ min: 1, max: 20 }),
+        (rows, limit) => {
+          const list = rows.map((r, i) => ({
+            ...summaries[0]!,
+            id: `p${i}`,
+            firstName: r.first,
+            lastName: r.last,
+            status: r.active ? ('active' as const) : ('discharged' as const),
+          }))
+          const expected = list
+            .filter((s) => s.status === 'active')
+            .sort(compareBy(OPENING_VIEW.sort))
+            .slice(0, limit)
+          expect(firstPage(list, limit).patients.map((p) => p.id)).toEqual(expected.map((p) => p.id))
+        },
+      ),
     )
   })
 })

@@ -33,7 +33,9 @@ describe('humanText', () => {
 
   it('refuses values that are only zero-width or format characters', () => {
     expect(messageOf(firstName, '\u200B\u200B')).toBe('First name cannot be made only of invisible characters.')
-    expect(messageOf(firstName, '\u200C\u200D\u2060\u00AD')).toBe('First name cannot be made only of invisible characters.')
+    expect(messageOf(firstName, '\u200C\u200D\u2060\u00AD')).toBe(
+      'First name cannot be made only of invisible characters.',
+    )
     expect(messageOf(firstName, '\uFEFF')).toBe('Enter a first name.')
     expect(messageOf(firstName, '   ')).toBe('Enter a first name.')
   })
@@ -46,7 +48,9 @@ describe('humanText', () => {
 
   it('refuses every direction embedding, override and isolate', () => {
     for (const c of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
-      expect(messageOf(firstName, `Anna${c}exe.pdf`)).toBe('First name cannot contain hidden text-direction characters.')
+      expect(messageOf(firstName, `Anna${c}exe.pdf`)).toBe(
+        'First name cannot contain hidden text-direction characters.',
+      )
     }
   })
 
@@ -58,7 +62,8 @@ describe('humanText', () => {
 describe('storedText', () => {
   it('accepts what was saved before the stricter input rules, so older records still load', () => {
     const stored = storedText({ max: 100, label: 'First name', required: 'Enter a first name.' })
-    for (const value of ['\u0000', '\u200B', 'Anna\uD83D', '\u202Eevil', 'two\nlines']) expect(stored.parse(value)).toBe(value)
+    for (const value of ['\u0000', '\u200B', 'Anna\uD83D', '\u202Eevil', 'two\nlines'])
+      expect(stored.parse(value)).toBe(value)
     expect(stored.safeParse('').success).toBe(false)
     expect(stored.safeParse('x'.repeat(101)).success).toBe(false)
   })

@@ -13,9 +13,17 @@ import type { Vec3 } from '../../src/diagrams/vec'
 import { resolvedViews } from '../../src/diagrams/visibility'
 
 const map = (p: Vec3): DrawPoint => ({ x: p[0], y: -p[2], depth: p[1] })
-const square = (x: number, y: number, r: number): [number, number][] => [[x - r, y - r], [x + r, y - r], [x + r, y + r], [x - r, y + r]]
+const square = (x: number, y: number, r: number): [number, number][] => [
+  [x - r, y - r],
+  [x + r, y - r],
+  [x + r, y + r],
+  [x - r, y + r],
+]
 /** The knee rising 30 units straight up from (100, -40) to (100, -70) on the drawing. */
-const rising: Joints[] = Array.from({ length: 11 }, (_, i) => ({ ...forwardKinematics(NEUTRAL), rightKnee: [100, 0, 40 + 3 * i] as Vec3 }))
+const rising: Joints[] = Array.from({ length: 11 }, (_, i) => ({
+  ...forwardKinematics(NEUTRAL),
+  rightKnee: [100, 0, 40 + 3 * i] as Vec3,
+}))
 const arrowLine = (shapes: ReturnType<typeof arrowShapes>) => {
   const line = shapes.find((s) => s.role === 'arrow')
   if (line?.kind !== 'path') throw new Error('no arrow')
@@ -44,7 +52,10 @@ describe('motion arrows clear of the body', () => {
   })
 
   it('keeps the arrow inside its room (above the floor line)', () => {
-    const line = [{ x: 0, y: 0 }, { x: 0, y: -20 }]
+    const line = [
+      { x: 0, y: 0 },
+      { x: 0, y: -20 },
+    ]
     // The body covers the arrow; the floor is just below it, so it may not go down past y = 2.
     const room: ArrowRoom = { outlines: [square(0, -10, 12)], bounds: { minX: -100, minY: -100, maxX: 100, maxY: 2 } }
     const moved = clearOfBody(line, { nx: -1, ny: 0, gap: 5, ux: 0, uy: -1 }, room)
@@ -61,7 +72,12 @@ describe('motion arrows clear of the body', () => {
       const line = arrowLine(figure.shapes)
       // Every point of the arrow and its head is off the body's drawn parts (their outlines are convex polygons).
       const outlines = figure.shapes.flatMap((s) => {
-        if (s.kind !== 'path' || !/thigh|shank|foot|arm|hand|pelvis|chest|neck|head/.test(s.role) || /^(ghost|arrow)/.test(s.role)) return []
+        if (
+          s.kind !== 'path' ||
+          !/thigh|shank|foot|arm|hand|pelvis|chest|neck|head/.test(s.role) ||
+          /^(ghost|arrow)/.test(s.role)
+        )
+          return []
         const n = (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number)
         return [n.flatMap((_, i) => (i % 2 === 0 ? [[n[i]!, n[i + 1]!] as [number, number]] : []))]
       })

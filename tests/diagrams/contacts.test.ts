@@ -2,7 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { libraryFileSchema } from '../../src/core/exercise'
-import { declaredSupports, keyframeContacts, specContacts, supportList, supportMismatches } from '../../src/diagrams/contacts'
+import {
+  declaredSupports,
+  keyframeContacts,
+  specContacts,
+  supportList,
+  supportMismatches,
+} from '../../src/diagrams/contacts'
 import { placeForSpec, specPoses } from '../../src/diagrams/figure'
 import { diagramSpecSchema, type DiagramSpec, type Keyframe } from '../../src/diagrams/spec'
 
@@ -13,7 +19,9 @@ const supports = (s: DiagramSpec) => specContacts(s).map(supportList)
 
 describe('what a pose rests on', () => {
   it('names feet flat, heels and toes apart when standing', () => {
-    const [flat, toes, heels] = supports(spec('standing', [{}, both({ ankleDorsiflexion: -35 }), both({ ankleDorsiflexion: 20 })]))
+    const [flat, toes, heels] = supports(
+      spec('standing', [{}, both({ ankleDorsiflexion: -35 }), both({ ankleDorsiflexion: 20 })]),
+    )
     expect(flat).toEqual(['leftFoot', 'rightFoot'])
     expect(toes).toEqual(['leftToes', 'rightToes'])
     expect(heels).toEqual(['leftHeel', 'rightHeel'])
@@ -23,7 +31,9 @@ describe('what a pose rests on', () => {
 
   it('lies on head, shoulders, pelvis and heels; a bridge lifts the pelvis but keeps shoulders, head and flat feet down', () => {
     const hook = both({ hipFlexion: 43, kneeFlexion: 105, ankleDorsiflexion: -36 })
-    const [flat, hooked, bridge] = supports(spec('supine', [{}, hook, both({ kneeFlexion: 90, ankleDorsiflexion: -25 })]))
+    const [flat, hooked, bridge] = supports(
+      spec('supine', [{}, hook, both({ kneeFlexion: 90, ankleDorsiflexion: -25 })]),
+    )
     expect(flat).toEqual(['head', 'leftHeel', 'pelvis', 'rightHeel', 'shoulders'])
     expect(hooked).toEqual(['head', 'leftFoot', 'pelvis', 'rightFoot', 'shoulders'])
     expect(bridge).toEqual(['head', 'leftFoot', 'rightFoot', 'shoulders'])
@@ -33,7 +43,9 @@ describe('what a pose rests on', () => {
     const [fours] = supports(spec('quadruped', [{}, {}]))
     expect(fours).toEqual(expect.arrayContaining(['leftHand', 'rightHand', 'leftKnee', 'rightKnee']))
     expect(fours).not.toContain('pelvis')
-    const [, propped] = supports(spec('prone', [{}, { trunkFlexion: -30, ...both({ shoulderFlexion: 92, elbowFlexion: 56 }) }]))
+    const [, propped] = supports(
+      spec('prone', [{}, { trunkFlexion: -30, ...both({ shoulderFlexion: 92, elbowFlexion: 56 }) }]),
+    )
     expect(propped).toEqual(expect.arrayContaining(['leftForearm', 'rightForearm', 'pelvis']))
     expect(propped).not.toContain('shoulders')
   })
@@ -48,11 +60,24 @@ describe('what a pose rests on', () => {
 
   it('lists props: a chair under a sitting pelvis, a hand on a chair back, feet on a step', () => {
     expect(supports(spec('sitting', [{}, {}]))[0]).toEqual(['leftFoot', 'pelvis@chair', 'rightFoot'])
-    expect(supports(spec('standing', [{}, {}], { props: [{ kind: 'chair', at: 'rightHand' }] }))[0]).toEqual(['leftFoot', 'rightFoot', 'rightHand@chair'])
-    const onStep = supports(spec('standing', [{}, both({ ankleDorsiflexion: -30 })], { props: [{ kind: 'step', at: 'rightToe' }] }))
-    expect(onStep).toEqual([['leftFoot@step', 'rightFoot@step'], ['leftToes@step', 'rightToes@step']])
+    expect(supports(spec('standing', [{}, {}], { props: [{ kind: 'chair', at: 'rightHand' }] }))[0]).toEqual([
+      'leftFoot',
+      'rightFoot',
+      'rightHand@chair',
+    ])
+    const onStep = supports(
+      spec('standing', [{}, both({ ankleDorsiflexion: -30 })], { props: [{ kind: 'step', at: 'rightToe' }] }),
+    )
+    expect(onStep).toEqual([
+      ['leftFoot@step', 'rightFoot@step'],
+      ['leftToes@step', 'rightToes@step'],
+    ])
     // A foot put up on a step while the other stands on the floor.
-    const stepUp = supports(spec('standing', [{ right: { hipFlexion: 50, kneeFlexion: 70, ankleDorsiflexion: 20 } }, {}], { props: [{ kind: 'step', at: 'rightToe' }] }))
+    const stepUp = supports(
+      spec('standing', [{ right: { hipFlexion: 50, kneeFlexion: 70, ankleDorsiflexion: 20 } }, {}], {
+        props: [{ kind: 'step', at: 'rightToe' }],
+      }),
+    )
     expect(stepUp[0]).toEqual(['leftFoot', 'rightFoot@step'])
   })
 
@@ -66,11 +91,29 @@ describe('what a pose rests on', () => {
 
   it('checks declared supports: one list for every keyframe or one per keyframe', () => {
     const march = [{}, { right: { hipFlexion: 60, kneeFlexion: 60 } }]
-    expect(declaredSupports(spec('standing', march, { supports: ['rightFoot', 'leftFoot'] }))).toEqual([['leftFoot', 'rightFoot'], ['leftFoot', 'rightFoot']])
-    expect(supportMismatches(spec('standing', march, { supports: ['leftFoot', 'rightFoot'] }))).toEqual(['keyframe 1: not touching rightFoot'])
-    expect(supportMismatches(spec('standing', march, { supports: [['leftFoot', 'rightFoot'], ['leftFoot', 'rightToes']] }))).toEqual(['keyframe 1: not touching rightToes'])
-    expect(supportMismatches(spec('standing', march, { supports: [['leftFoot'], ['leftFoot']] }))).toEqual(['keyframe 0: also touching rightFoot'])
-    expect(supportMismatches(spec('standing', march, { supports: [['leftFoot', 'rightFoot'], ['leftFoot']] }))).toEqual([])
+    expect(declaredSupports(spec('standing', march, { supports: ['rightFoot', 'leftFoot'] }))).toEqual([
+      ['leftFoot', 'rightFoot'],
+      ['leftFoot', 'rightFoot'],
+    ])
+    expect(supportMismatches(spec('standing', march, { supports: ['leftFoot', 'rightFoot'] }))).toEqual([
+      'keyframe 1: not touching rightFoot',
+    ])
+    expect(
+      supportMismatches(
+        spec('standing', march, {
+          supports: [
+            ['leftFoot', 'rightFoot'],
+            ['leftFoot', 'rightToes'],
+          ],
+        }),
+      ),
+    ).toEqual(['keyframe 1: not touching rightToes'])
+    expect(supportMismatches(spec('standing', march, { supports: [['leftFoot'], ['leftFoot']] }))).toEqual([
+      'keyframe 0: also touching rightFoot',
+    ])
+    expect(supportMismatches(spec('standing', march, { supports: [['leftFoot', 'rightFoot'], ['leftFoot']] }))).toEqual(
+      [],
+    )
     // A chair held at knee height is not a chair back.
     const low = spec('tall-kneeling', [{}, {}], { props: [{ kind: 'chair', at: 'rightHand' }] })
     expect(supportMismatches(low).join()).toMatch(/rightHand holds the chair/)
@@ -78,7 +121,9 @@ describe('what a pose rests on', () => {
 
   it('accepts only known support names', () => {
     const ok = { base: 'standing', views: ['side'], keyframes: [{}, {}], moving: [], props: [] }
-    expect(diagramSpecSchema.safeParse({ ...ok, supports: ['leftFoot', 'rightHand@chair', 'pelvis@wall'] }).success).toBe(true)
+    expect(
+      diagramSpecSchema.safeParse({ ...ok, supports: ['leftFoot', 'rightHand@chair', 'pelvis@wall'] }).success,
+    ).toBe(true)
     expect(diagramSpecSchema.safeParse({ ...ok, supports: ['leftFeet'] }).success).toBe(false)
     expect(diagramSpecSchema.safeParse({ ...ok, supports: ['leftHand@sofa'] }).success).toBe(false)
   })
@@ -86,7 +131,9 @@ describe('what a pose rests on', () => {
 
 describe('the built-in diagrams', () => {
   const dir = 'resources/library/exercises'
-  const exercises = readdirSync(dir).filter((f) => f.endsWith('.json')).flatMap((f) => libraryFileSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))).exercises)
+  const exercises = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .flatMap((f) => libraryFileSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))).exercises)
   const drawn = exercises.filter((e) => e.diagram)
 
   it('each declare what they rest on in every keyframe', () => {

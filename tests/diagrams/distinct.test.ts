@@ -7,8 +7,7 @@ import { figureFor, type Shape } from '../../src/diagrams/figure'
  * Pairs of built-in exercises allowed to draw the same picture, each with the reason. Keep it short:
  * a picture that cannot tell two exercises apart makes a handout wrong for one of them.
  */
-const intentionalTwins: { pair: [string, string]; reason: string }[] = [
-]
+const intentionalTwins: { pair: [string, string]; reason: string }[] = []
 
 const round = (n: number) => String(Math.round(n))
 /** A shape as drawn, without its role name: kind, paint and coordinates rounded to whole units. */
@@ -23,7 +22,8 @@ const drawn = (s: Shape): string => {
       return `l${paint}${[s.x1, s.y1, s.x2, s.y2].map(round).join(' ')}`
   }
 }
-const pictureHash = (shapes: readonly Shape[]): string => createHash('sha256').update(shapes.map(drawn).join('\n')).digest('hex')
+const pictureHash = (shapes: readonly Shape[]): string =>
+  createHash('sha256').update(shapes.map(drawn).join('\n')).digest('hex')
 
 const { exercises } = await loadBuiltinLibrary('resources/library/exercises')
 const key = (a: string, b: string) => [a, b].sort().join(' = ')
@@ -44,17 +44,28 @@ function findTwins(): Map<string, string[]> {
   const found = new Map<string, string[]>()
   for (const [hash, ids] of byPicture) {
     const unique = [...new Set(ids)]
-    for (let i = 0; i < unique.length; i++) for (let j = i + 1; j < unique.length; j++) {
-      const k = key(unique[i]!, unique[j]!)
-      found.set(k, [...(found.get(k) ?? []), hash.split(':')[0]!])
-    }
+    for (let i = 0; i < unique.length; i++)
+      for (let j = i + 1; j < unique.length; j++) {
+        const k = key(unique[i]!, unique[j]!)
+        found.set(k, [...(found.get(k) ?? []), hash.split(':')[0]!])
+      }
   }
   return found
 }
 
 describe('built-in exercise pictures', () => {
   it('tells shapes apart by where they are and how they are painted, not by their role names', () => {
-    const line: Shape = { kind: 'line', role: 'stick', x1: 1, y1: 2, x2: 30, y2: 40, fill: 'none', stroke: '#1a1a1a', strokeWidth: 2 }
+    const line: Shape = {
+      kind: 'line',
+      role: 'stick',
+      x1: 1,
+      y1: 2,
+      x2: 30,
+      y2: 40,
+      fill: 'none',
+      stroke: '#1a1a1a',
+      strokeWidth: 2,
+    }
     expect(pictureHash([line])).toBe(pictureHash([{ ...line, role: 'towel', x1: 1.2 }]))
     expect(pictureHash([line])).not.toBe(pictureHash([{ ...line, x2: 33 }]))
     expect(pictureHash([line])).not.toBe(pictureHash([{ ...line, stroke: '#8a8a8a' }]))
@@ -62,7 +73,9 @@ describe('built-in exercise pictures', () => {
 
   it('draws no two different exercises alike, except the listed twins', () => {
     const found = twins()
-    const unexplained = [...found].filter(([pair]) => !allowed.has(pair)).map(([pair, views]) => `${pair} (${views.join(', ')})`)
+    const unexplained = [...found]
+      .filter(([pair]) => !allowed.has(pair))
+      .map(([pair, views]) => `${pair} (${views.join(', ')})`)
     expect(unexplained).toEqual([])
     // Every built-in picture in every view: about 2 s alone, several times that on a busy machine.
   }, 60_000)

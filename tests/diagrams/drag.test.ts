@@ -3,7 +3,13 @@ import { dragTarget, solveDrag } from '../../src/diagrams/drag'
 import { figureFor } from '../../src/diagrams/figure'
 import type { DiagramSpec } from '../../src/diagrams/spec'
 
-const spec: DiagramSpec = { base: 'standing', views: ['side'], keyframes: [{}, { right: { hipFlexion: 30 } }], moving: [], props: [] }
+const spec: DiagramSpec = {
+  base: 'standing',
+  views: ['side'],
+  keyframes: [{}, { right: { hipFlexion: 30 } }],
+  moving: [],
+  props: [],
+}
 
 describe('dragging a joint in the picture', () => {
   it('moves the angle that swings that joint in the plane of the view', () => {
@@ -21,7 +27,9 @@ describe('dragging a joint in the picture', () => {
     const moved = figureFor({ ...spec, keyframes: [spec.keyframes[0]!, up] }, 'side', { at: 1 }).joints.rightKnee
     expect(Math.hypot(moved.x - knee.x - 25, moved.y - knee.y + 25)).toBeLessThan(Math.hypot(25, 25))
     // Far behind the body: stops at the limit of hip extension.
-    expect(solveDrag(spec, 1, 'side', 'rightKnee', { x: knee.x - 400, y: knee.y })!.right!.hipFlexion).toBeLessThanOrEqual(-25)
+    expect(
+      solveDrag(spec, 1, 'side', 'rightKnee', { x: knee.x - 400, y: knee.y })!.right!.hipFlexion,
+    ).toBeLessThanOrEqual(-25)
     // The start keyframe is untouched.
     expect(spec.keyframes[0]).toEqual({})
   })

@@ -3,8 +3,10 @@ import { fingerPoints } from '../../src/diagrams/extremity'
 import { BONES, forwardKinematics, NEUTRAL, NEUTRAL_LIMB, type Pose } from '../../src/diagrams/skeleton'
 import { length, sub } from '../../src/diagrams/vec'
 
-const left = (angles: Partial<Pose['left']>, axial: Partial<Pose> = {}) => forwardKinematics({ ...NEUTRAL, ...axial, left: { ...NEUTRAL_LIMB, ...angles } })
-const right = (angles: Partial<Pose['right']>) => forwardKinematics({ ...NEUTRAL, right: { ...NEUTRAL_LIMB, ...angles } })
+const left = (angles: Partial<Pose['left']>, axial: Partial<Pose> = {}) =>
+  forwardKinematics({ ...NEUTRAL, ...axial, left: { ...NEUTRAL_LIMB, ...angles } })
+const right = (angles: Partial<Pose['right']>) =>
+  forwardKinematics({ ...NEUTRAL, right: { ...NEUTRAL_LIMB, ...angles } })
 
 describe('hands, feet, shoulder blades and chin tuck', () => {
   it('turns the hand with the forearm: the thumb is out to the side palm up, across to the midline palm down, on top thumb-up', () => {
@@ -16,13 +18,19 @@ describe('hands, feet, shoulder blades and chin tuck', () => {
     expect(down.leftThumb[1] - down.leftHand[1]).toBeLessThan(-2) // palm down: thumb towards the midline
     expect(mid.leftThumb[2] - mid.leftHand[2]).toBeGreaterThan(2) // thumb up
     // The right hand does the same on its own side.
-    expect(right({ ...arm, forearmPronation: -90 }).rightThumb[1]).toBeLessThan(right({ ...arm, forearmPronation: -90 }).rightHand[1] - 2)
+    expect(right({ ...arm, forearmPronation: -90 }).rightThumb[1]).toBeLessThan(
+      right({ ...arm, forearmPronation: -90 }).rightHand[1] - 2,
+    )
   })
 
   it('bends the wrist the other way in space once the palm is turned down (a wrist curl against a reverse curl)', () => {
     const arm = { shoulderFlexion: 90, wristExtension: 50 }
-    expect(left({ ...arm, forearmPronation: -90 }).leftHand[2]).toBeLessThan(left({ shoulderFlexion: 90 }).leftHand[2] - 4) // palm up: back of hand is down
-    expect(left({ ...arm, forearmPronation: 90 }).leftHand[2]).toBeGreaterThan(left({ shoulderFlexion: 90 }).leftHand[2] + 4) // palm down: the hand lifts
+    expect(left({ ...arm, forearmPronation: -90 }).leftHand[2]).toBeLessThan(
+      left({ shoulderFlexion: 90 }).leftHand[2] - 4,
+    ) // palm up: back of hand is down
+    expect(left({ ...arm, forearmPronation: 90 }).leftHand[2]).toBeGreaterThan(
+      left({ shoulderFlexion: 90 }).leftHand[2] + 4,
+    ) // palm down: the hand lifts
   })
 
   it('leaves a pose that does not use the new angles where it was: hand and foot straight along the forearm and the foot', () => {

@@ -9,17 +9,46 @@ import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import { resolvedViews } from '../../src/diagrams/visibility'
 
 const clamshell: DiagramSpec = diagramSpecSchema.parse({
-  base: 'side-lying-left', views: ['side'], moving: ['rightKnee'], props: [], side: 'right',
+  base: 'side-lying-left',
+  views: ['side'],
+  moving: ['rightKnee'],
+  props: [],
+  side: 'right',
   keyframes: [
     { left: { hipFlexion: 45, kneeFlexion: 90 }, right: { hipFlexion: 45, kneeFlexion: 90 } },
-    { left: { hipFlexion: 45, kneeFlexion: 90 }, right: { hipFlexion: 35, kneeFlexion: 90, hipAbduction: 30, hipExternalRotation: 35 } },
+    {
+      left: { hipFlexion: 45, kneeFlexion: 90 },
+      right: { hipFlexion: 35, kneeFlexion: 90, hipAbduction: 30, hipExternalRotation: 35 },
+    },
   ],
 })
-const march: DiagramSpec = { base: 'standing', views: ['side', 'front'], moving: ['leftKnee'], props: [{ kind: 'chair', at: 'rightHand' }], side: 'left', keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }] }
+const march: DiagramSpec = {
+  base: 'standing',
+  views: ['side', 'front'],
+  moving: ['leftKnee'],
+  props: [{ kind: 'chair', at: 'rightHand' }],
+  side: 'left',
+  keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }],
+}
 
-const numbers = (s: Shape) => (s.kind === 'path' ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number) : s.kind === 'circle' ? [s.cx, s.cy] : [s.x1, s.y1, s.x2, s.y2])
-const xsOf = (s: Shape) => (s.kind === 'path' ? numbers(s).filter((_, i) => i % 2 === 0) : s.kind === 'circle' ? [s.cx - s.r, s.cx + s.r] : [s.x1, s.x2])
-const ysOf = (s: Shape) => (s.kind === 'path' ? numbers(s).filter((_, i) => i % 2 === 1) : s.kind === 'circle' ? [s.cy - s.r, s.cy + s.r] : [s.y1, s.y2])
+const numbers = (s: Shape) =>
+  s.kind === 'path'
+    ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number)
+    : s.kind === 'circle'
+      ? [s.cx, s.cy]
+      : [s.x1, s.y1, s.x2, s.y2]
+const xsOf = (s: Shape) =>
+  s.kind === 'path'
+    ? numbers(s).filter((_, i) => i % 2 === 0)
+    : s.kind === 'circle'
+      ? [s.cx - s.r, s.cx + s.r]
+      : [s.x1, s.x2]
+const ysOf = (s: Shape) =>
+  s.kind === 'path'
+    ? numbers(s).filter((_, i) => i % 2 === 1)
+    : s.kind === 'circle'
+      ? [s.cy - s.r, s.cy + s.r]
+      : [s.y1, s.y2]
 
 describe('figures from diagram specs', () => {
   it('fits the figure, ghost and arrow inside the canvas in every view', () => {
@@ -53,15 +82,31 @@ describe('figures from diagram specs', () => {
 
   it('draws both arms in the near tone when neither is nearer than the other (face down, seen from the feet)', () => {
     const proneT: DiagramSpec = diagramSpecSchema.parse({
-      base: 'prone', views: ['front'], elevation: 25, moving: ['rightHand'], props: [{ kind: 'mat' }],
-      keyframes: [{ left: { shoulderFlexion: 90, shoulderAbduction: 90 }, right: { shoulderFlexion: 90, shoulderAbduction: 90 } }, { left: { shoulderFlexion: 90, shoulderAbduction: 105 }, right: { shoulderFlexion: 90, shoulderAbduction: 105 } }],
+      base: 'prone',
+      views: ['front'],
+      elevation: 25,
+      moving: ['rightHand'],
+      props: [{ kind: 'mat' }],
+      keyframes: [
+        { left: { shoulderFlexion: 90, shoulderAbduction: 90 }, right: { shoulderFlexion: 90, shoulderAbduction: 90 } },
+        {
+          left: { shoulderFlexion: 90, shoulderAbduction: 105 },
+          right: { shoulderFlexion: 90, shoulderAbduction: 105 },
+        },
+      ],
     })
     const shapes = figureFor(proneT, 'front').shapes
-    for (const role of ['left upper arm', 'right upper arm', 'left forearm', 'right forearm']) expect(shapes.find((s) => s.role === role)!.fill, role).toBe('#ffffff')
+    for (const role of ['left upper arm', 'right upper arm', 'left forearm', 'right forearm'])
+      expect(shapes.find((s) => s.role === role)!.fill, role).toBe('#ffffff')
   })
 
-  it('raises the camera of a front view by the spec\'s elevation: the body lying away from the viewer rises up the page', () => {
-    const prone: DiagramSpec = diagramSpecSchema.parse({ base: 'prone', moving: [], props: [], keyframes: [{}, { left: { shoulderAbduction: 30 } }] })
+  it("raises the camera of a front view by the spec's elevation: the body lying away from the viewer rises up the page", () => {
+    const prone: DiagramSpec = diagramSpecSchema.parse({
+      base: 'prone',
+      moving: [],
+      props: [],
+      keyframes: [{}, { left: { shoulderAbduction: 30 } }],
+    })
     const heightOf = (fig: Figure) => {
       const ys = fig.shapes.filter((s) => /head|foot|shank/.test(s.role) && !s.role.startsWith('ghost')).flatMap(ysOf)
       return (Math.max(...ys) - Math.min(...ys)) / fig.height
@@ -75,11 +120,17 @@ describe('figures from diagram specs', () => {
 
   it('ties a band to a door frame that stays put in every frame, and draws the band as a strip', () => {
     const rows: DiagramSpec = diagramSpecSchema.parse({
-      base: 'standing', views: ['side'], moving: ['rightHand'], props: [{ kind: 'band', from: 'rightHand', anchor: 'front' }], side: 'right',
+      base: 'standing',
+      views: ['side'],
+      moving: ['rightHand'],
+      props: [{ kind: 'band', from: 'rightHand', anchor: 'front' }],
+      side: 'right',
       keyframes: [{ right: { shoulderFlexion: 80 } }, { right: { shoulderFlexion: 10, elbowFlexion: 90 } }],
     })
     const frames = [0, 1].map((frame) => figureFor(rows, 'side', { frame }).shapes)
-    const knots = frames.map((shapes) => shapes.find((s) => s.role === 'band anchor') as Extract<Shape, { kind: 'circle' }>)
+    const knots = frames.map(
+      (shapes) => shapes.find((s) => s.role === 'band anchor') as Extract<Shape, { kind: 'circle' }>,
+    )
     expect(knots[1]!.cx).toBeCloseTo(knots[0]!.cx, 5)
     for (const shapes of frames) {
       const post = shapes.find((s) => s.role === 'door frame')!
@@ -95,7 +146,10 @@ describe('figures from diagram specs', () => {
     // A press straight out with the band tied beside you (the Pallof press): seen from the front the knot is out on the
     // hand's own side; seen from the side it is behind or in front of the hands, not ahead of them; from above it is beside.
     const press: DiagramSpec = diagramSpecSchema.parse({
-      base: 'standing', moving: ['rightHand'], props: [{ kind: 'band', from: 'rightHand', anchor: 'side' }], side: 'right',
+      base: 'standing',
+      moving: ['rightHand'],
+      props: [{ kind: 'band', from: 'rightHand', anchor: 'side' }],
+      side: 'right',
       keyframes: [{ right: { shoulderFlexion: 60, elbowFlexion: 90 } }, { right: { shoulderFlexion: 90 } }],
     })
     const knotAndHand = (view: 'front' | 'side' | 'top' | 'three-quarter', frame = 1) => {
@@ -139,20 +193,37 @@ describe('figures from diagram specs', () => {
   it('draws the moving limb white even where it lies behind the other one (reviewers read grey as "not this leg")', () => {
     // Side-lying on the left, the bottom (left) leg lifts: it is the lower, further leg in the picture.
     const adduction = diagramSpecSchema.parse({
-      base: 'side-lying-left', views: ['side'], moving: [], props: [], side: 'left',
-      keyframes: [{ right: { hipFlexion: 70, kneeFlexion: 90 } }, { left: { hipAbduction: -15 }, right: { hipFlexion: 70, kneeFlexion: 90 } }],
+      base: 'side-lying-left',
+      views: ['side'],
+      moving: [],
+      props: [],
+      side: 'left',
+      keyframes: [
+        { right: { hipFlexion: 70, kneeFlexion: 90 } },
+        { left: { hipAbduction: -15 }, right: { hipFlexion: 70, kneeFlexion: 90 } },
+      ],
     })
-    const fillOf = (spec: DiagramSpec, role: string) => figureFor(spec, 'side', { frame: 1 }).shapes.find((s) => s.role === role)?.fill
+    const fillOf = (spec: DiagramSpec, role: string) =>
+      figureFor(spec, 'side', { frame: 1 }).shapes.find((s) => s.role === role)?.fill
     expect(fillOf(adduction, 'left thigh')).not.toBe('#ffffff')
-    for (const role of ['left thigh', 'left shank', 'left foot']) expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, role)).toBe('#ffffff')
+    for (const role of ['left thigh', 'left shank', 'left foot'])
+      expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, role)).toBe('#ffffff')
     // The still arm of the same side keeps its depth shading (one tone for the whole arm, as without the movement).
-    for (const role of ['left upper arm', 'left forearm', 'left hand']) expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, role)).toBe(fillOf(adduction, role))
+    for (const role of ['left upper arm', 'left forearm', 'left hand'])
+      expect(fillOf({ ...adduction, moving: ['leftAnkle'] }, role)).toBe(fillOf(adduction, role))
     expect(new Set(['left upper arm', 'left forearm', 'left hand'].map((role) => fillOf(adduction, role))).size).toBe(1)
   })
 
   it('gives a small movement an arrow long enough to see, along its direction of travel', async () => {
     const { MIN_ARROW } = await import('../../src/diagrams/arrow')
-    const small: DiagramSpec = { base: 'standing', views: ['side'], moving: ['leftKnee'], props: [], side: 'left', keyframes: [{}, { left: { kneeFlexion: 12 } }] }
+    const small: DiagramSpec = {
+      base: 'standing',
+      views: ['side'],
+      moving: ['leftKnee'],
+      props: [],
+      side: 'left',
+      keyframes: [{}, { left: { kneeFlexion: 12 } }],
+    }
     const shapes = figureFor(small, 'side', { frame: 1, arrow: true }).shapes
     const arrow = shapes.find((s) => s.role === 'arrow')
     expect(shapes.some((s) => s.role === 'arrowhead')).toBe(true)
@@ -168,7 +239,12 @@ describe('figures from diagram specs', () => {
   it('keeps the curve of a path that comes back round (arm circles): its ends are close but it travels far', () => {
     // Arm out just below shoulder height, swung through 240 degrees of flexion: the hand goes round a small circle.
     const circle: DiagramSpec = {
-      base: 'standing', views: ['three-quarter'], moving: ['rightHand'], props: [], side: 'right', display: 'overlay',
+      base: 'standing',
+      views: ['three-quarter'],
+      moving: ['rightHand'],
+      props: [],
+      side: 'right',
+      display: 'overlay',
       keyframes: [180, 90, 0, -60].map((f) => ({ right: { shoulderAbduction: 75, shoulderFlexion: f } })),
     }
     const shapes = figureFor(circle, 'three-quarter').shapes
@@ -185,10 +261,16 @@ describe('figures from diagram specs', () => {
 
   it('draws a straight arrow from start to end when the spec asks for one (a row: the hand pulled straight back)', () => {
     const row = (arrow?: 'straight'): DiagramSpec => ({
-      base: 'standing', views: ['side'], moving: ['rightHand'], props: [], side: 'right', ...(arrow ? { arrow } : {}),
+      base: 'standing',
+      views: ['side'],
+      moving: ['rightHand'],
+      props: [],
+      side: 'right',
+      ...(arrow ? { arrow } : {}),
       keyframes: [{ right: { shoulderFlexion: 70 } }, { right: { shoulderFlexion: -50, elbowFlexion: 140 } }],
     })
-    const arrowOf = (spec: DiagramSpec) => figureFor(spec, 'side', { frame: 1, arrow: true }).shapes.find((s) => s.role === 'arrow')!
+    const arrowOf = (spec: DiagramSpec) =>
+      figureFor(spec, 'side', { frame: 1, arrow: true }).shapes.find((s) => s.role === 'arrow')!
     // Along its path the hand dips on the way back, so the default arrow curves.
     expect(arrowOf(row()).kind === 'path' && (arrowOf(row()) as { d: string }).d.includes('Q')).toBe(true)
     const straight = arrowOf(row('straight'))
@@ -204,11 +286,21 @@ describe('figures from diagram specs', () => {
   })
 
   it('draws the eyes where the face looks: two from the front, one in profile, facing the floor when lying face down', () => {
-    const eyes = (spec: DiagramSpec, view: 'side' | 'front' | 'top', frame = 0) => figureFor(spec, view, { frame }).shapes.filter((s): s is Extract<Shape, { kind: 'circle' }> => s.role === 'eye')
-    const still = (base: DiagramSpec['base'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({ base, moving: [], props: [], keyframes: [{}, {}], ...extra })
+    const eyes = (spec: DiagramSpec, view: 'side' | 'front' | 'top', frame = 0) =>
+      figureFor(spec, view, { frame }).shapes.filter((s): s is Extract<Shape, { kind: 'circle' }> => s.role === 'eye')
+    const still = (base: DiagramSpec['base'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({
+      base,
+      moving: [],
+      props: [],
+      keyframes: [{}, {}],
+      ...extra,
+    })
     expect(eyes(still('standing'), 'front')).toHaveLength(2)
     expect(eyes(still('standing'), 'side')).toHaveLength(1)
-    const headY = (spec: DiagramSpec) => { const f = figureFor(spec, 'side', { frame: 0 }); return (f.joints.headTop.y + f.joints.neckBase.y) / 2 }
+    const headY = (spec: DiagramSpec) => {
+      const f = figureFor(spec, 'side', { frame: 0 })
+      return (f.joints.headTop.y + f.joints.neckBase.y) / 2
+    }
     // y grows downwards: face down, the eye is below the head's middle; face up, above it.
     expect(eyes(still('prone'), 'side')[0]!.cy).toBeGreaterThan(headY(still('prone')))
     expect(eyes(still('supine'), 'side')[0]!.cy).toBeLessThan(headY(still('supine')))
@@ -222,7 +314,13 @@ describe('figures from diagram specs', () => {
   })
 
   it('gives a head turn an arrow along the nose, since the top of a turning head hardly moves', () => {
-    const turn: DiagramSpec = { base: 'sitting', views: ['front'], moving: ['headTop'], props: [], keyframes: [{}, { neckRotation: 70 }] }
+    const turn: DiagramSpec = {
+      base: 'sitting',
+      views: ['front'],
+      moving: ['headTop'],
+      props: [],
+      keyframes: [{}, { neckRotation: 70 }],
+    }
     expect(figureFor(turn, 'front', { frame: 1, arrow: true }).shapes.some((s) => s.role === 'arrowhead')).toBe(true)
   })
 
@@ -230,7 +328,12 @@ describe('figures from diagram specs', () => {
     const figure: Figure = figureFor(march, 'side')
     const dom = FigureSvg({ figure, title: 'Marching' })
     const pdf = FigurePdf({ figure, width: 170 })
-    const domChildren = (dom.props.children as unknown[]).flat().filter((c): c is { props: Record<string, unknown> } => typeof c === 'object' && c !== null && !('type' in c && c.type === 'title'))
+    const domChildren = (dom.props.children as unknown[])
+      .flat()
+      .filter(
+        (c): c is { props: Record<string, unknown> } =>
+          typeof c === 'object' && c !== null && !('type' in c && c.type === 'title'),
+      )
     const pdfChildren = pdf.props.children as { props: Record<string, unknown> }[]
     expect(pdfChildren).toHaveLength(figure.shapes.length)
     expect(domChildren.map((c) => c.props)).toEqual(pdfChildren.map((c) => c.props))
@@ -244,7 +347,9 @@ describe('printed lines', () => {
     const figure: Figure = figureFor(march, 'side')
     for (const width of [170, 110, 80]) {
       const scale = width / figure.width
-      const printed = (FigurePdf({ figure, width }).props.children as { props: Record<string, unknown> }[]).map((c) => c.props)
+      const printed = (FigurePdf({ figure, width }).props.children as { props: Record<string, unknown> }[]).map(
+        (c) => c.props,
+      )
       figure.shapes.forEach((shape, i) => {
         const sw = Number(printed[i]!['strokeWidth'])
         if (shape.stroke !== 'none' && shape.strokeWidth > 0) expect(sw * scale).toBeGreaterThanOrEqual(1 - 1e-9)
@@ -269,7 +374,8 @@ describe('which limbs are grey', () => {
             const key = `${limb[1]} ${['thigh', 'shank', 'foot'].includes(limb[2]!) ? 'leg' : 'arm'}`
             fills.set(key, (fills.get(key) ?? new Set()).add(s.fill))
           }
-          for (const [limb, tones] of fills) if (tones.size > 1) mixed.push(`${e.id} ${view} frame ${frame + 1}: ${limb}`)
+          for (const [limb, tones] of fills)
+            if (tones.size > 1) mixed.push(`${e.id} ${view} frame ${frame + 1}: ${limb}`)
         }
       }
     }
@@ -278,13 +384,27 @@ describe('which limbs are grey', () => {
 
   it('keeps a limb in front of the body white seen from the front (an arm across the chest, a standing leg), and a far limb in a side view grey', () => {
     const crossBody: DiagramSpec = diagramSpecSchema.parse({
-      base: 'standing', views: ['front'], moving: ['rightHand'], props: [], side: 'right',
-      keyframes: [{}, { right: { shoulderFlexion: 90, shoulderAbduction: -45 }, left: { shoulderFlexion: 60, elbowFlexion: 90 } }],
+      base: 'standing',
+      views: ['front'],
+      moving: ['rightHand'],
+      props: [],
+      side: 'right',
+      keyframes: [
+        {},
+        { right: { shoulderFlexion: 90, shoulderAbduction: -45 }, left: { shoulderFlexion: 60, elbowFlexion: 90 } },
+      ],
     })
     const front = figureFor(crossBody, 'front', { frame: 1 })
-    const grey = (f: Figure) => f.shapes.filter((s) => s.fill === TONES.far.fill && /(arm|forearm|hand|thigh|shank|foot)$/.test(s.role)).map((s) => s.role)
+    const grey = (f: Figure) =>
+      f.shapes
+        .filter((s) => s.fill === TONES.far.fill && /(arm|forearm|hand|thigh|shank|foot)$/.test(s.role))
+        .map((s) => s.role)
     expect(grey(front)).toEqual([])
-    const side = figureFor({ ...crossBody, views: ['side'], keyframes: [{}, { right: { hipFlexion: 40 } }], moving: ['rightKnee'] }, 'side', { frame: 1 })
+    const side = figureFor(
+      { ...crossBody, views: ['side'], keyframes: [{}, { right: { hipFlexion: 40 } }], moving: ['rightKnee'] },
+      'side',
+      { frame: 1 },
+    )
     expect(grey(side).some((r) => r.startsWith('left '))).toBe(true)
   })
 })
@@ -297,7 +417,8 @@ describe('the figure cache', () => {
     expect(cachedFigure(clamshell, 'side', { side: 'right' })).not.toBe(a)
     expect(a).toEqual(figureFor(clamshell, 'side', { side: 'left' }))
     // Bounded: after many other figures the first is worked out again (equal, not the same object).
-    for (let i = 0; i < 650; i++) cachedFigure({ ...march, keyframes: [{}, { left: { hipFlexion: i % 120, kneeFlexion: 1 + (i % 140) } }] }, 'side')
+    for (let i = 0; i < 650; i++)
+      cachedFigure({ ...march, keyframes: [{}, { left: { hipFlexion: i % 120, kneeFlexion: 1 + (i % 140) } }] }, 'side')
     const again = cachedFigure(clamshell, 'side', { side: 'left' })
     expect(again).not.toBe(a)
     expect(again).toEqual(a)

@@ -4,26 +4,65 @@ import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import { figureFor, type Figure, type Shape } from '../../src/diagrams/figure'
 import { INSET, insetFor } from '../../src/diagrams/inset'
 import { panelFor } from '../../src/diagrams/panel'
-import { detailParts, diagramSpecSchema, type DetailPart, type DiagramSpec, type Keyframe } from '../../src/diagrams/spec'
+import {
+  detailParts,
+  diagramSpecSchema,
+  type DetailPart,
+  type DiagramSpec,
+  type Keyframe,
+} from '../../src/diagrams/spec'
 
-const numbers = (s: Shape) => (s.kind === 'path' ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number) : s.kind === 'circle' ? [s.cx, s.cy, s.r] : [s.x1, s.y1, s.x2, s.y2])
+const numbers = (s: Shape) =>
+  s.kind === 'path'
+    ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number)
+    : s.kind === 'circle'
+      ? [s.cx, s.cy, s.r]
+      : [s.x1, s.y1, s.x2, s.y2]
 const xsOf = (s: Shape) => (s.kind === 'line' ? [s.x1, s.x2] : numbers(s).filter((_, i) => i % 2 === 0))
 const ysOf = (s: Shape) => (s.kind === 'line' ? [s.y1, s.y2] : numbers(s).filter((_, i) => i % 2 === 1))
 
 /** One spec per part, each with a motion of that part (right side). */
 const MOTION: Record<DetailPart, { base: DiagramSpec['base']; from: Keyframe; to: Keyframe }> = {
   hand: { base: 'sitting', from: { right: { fingerFlexion: 0 } }, to: { right: { fingerFlexion: 100 } } },
-  wrist: { base: 'sitting', from: { right: { wristExtension: 40, forearmPronation: 90 } }, to: { right: { wristExtension: -40, forearmPronation: 90 } } },
-  forearm: { base: 'sitting', from: { right: { elbowFlexion: 90, forearmPronation: -80 } }, to: { right: { elbowFlexion: 90, forearmPronation: 80 } } },
+  wrist: {
+    base: 'sitting',
+    from: { right: { wristExtension: 40, forearmPronation: 90 } },
+    to: { right: { wristExtension: -40, forearmPronation: 90 } },
+  },
+  forearm: {
+    base: 'sitting',
+    from: { right: { elbowFlexion: 90, forearmPronation: -80 } },
+    to: { right: { elbowFlexion: 90, forearmPronation: 80 } },
+  },
   ankle: { base: 'supine', from: { right: { ankleInversion: 0 } }, to: { right: { ankleInversion: 30 } } },
   foot: { base: 'sitting', from: { right: { toeFlexion: -20 } }, to: { right: { toeFlexion: 50 } } },
   neck: { base: 'sitting', from: {}, to: { neckRetraction: 25 } },
-  'shoulder blades': { base: 'standing', from: {}, to: { left: { scapulaElevation: 30 }, right: { scapulaElevation: 30 } } },
-  knee: { base: 'supine', from: { right: { hipFlexion: 5, kneeFlexion: 15 } }, to: { right: { hipFlexion: -5, kneeFlexion: 0 } } },
-  'lower back': { base: 'supine', from: { pelvicTilt: -22, trunkFlexion: -30 }, to: { pelvicTilt: 4, trunkFlexion: 5 } },
+  'shoulder blades': {
+    base: 'standing',
+    from: {},
+    to: { left: { scapulaElevation: 30 }, right: { scapulaElevation: 30 } },
+  },
+  knee: {
+    base: 'supine',
+    from: { right: { hipFlexion: 5, kneeFlexion: 15 } },
+    to: { right: { hipFlexion: -5, kneeFlexion: 0 } },
+  },
+  'lower back': {
+    base: 'supine',
+    from: { pelvicTilt: -22, trunkFlexion: -30 },
+    to: { pelvicTilt: 4, trunkFlexion: 5 },
+  },
 }
 const specFor = (part: DetailPart): DiagramSpec =>
-  diagramSpecSchema.parse({ base: MOTION[part].base, views: ['side'], keyframes: [MOTION[part].from, MOTION[part].to], moving: [], props: [], side: 'right', detail: { part } })
+  diagramSpecSchema.parse({
+    base: MOTION[part].base,
+    views: ['side'],
+    keyframes: [MOTION[part].from, MOTION[part].to],
+    moving: [],
+    props: [],
+    side: 'right',
+    detail: { part },
+  })
 
 /** How far the end drawing's body parts are from the start's, shape by shape (the end shifted back onto the start's half). */
 function startEndDifference(fig: Figure): number {
@@ -40,7 +79,12 @@ function startEndDifference(fig: Figure): number {
     const a = xsOf(s).map((x, j) => [x, ysOf(s)[j]!])
     const b = xsOf(e).map((x, j) => [x - offset, ysOf(e)[j]! - down])
     // Compare outlines by their bounding boxes (the outline's point count can change with its shape).
-    const box = (pts: number[][]) => [Math.min(...pts.map((p) => p[0]!)), Math.max(...pts.map((p) => p[0]!)), Math.min(...pts.map((p) => p[1]!)), Math.max(...pts.map((p) => p[1]!))]
+    const box = (pts: number[][]) => [
+      Math.min(...pts.map((p) => p[0]!)),
+      Math.max(...pts.map((p) => p[0]!)),
+      Math.min(...pts.map((p) => p[1]!)),
+      Math.max(...pts.map((p) => p[1]!)),
+    ]
     const [ba, bb] = [box(a), box(b)]
     most = Math.max(most, ...ba.map((v, j) => Math.abs(v - bb[j]!)))
   })
@@ -51,7 +95,8 @@ function startEndDifference(fig: Figure): number {
 const pointsOf = (s: Shape) => xsOf(s).map((x, i) => [x, ysOf(s)[i]!] as const)
 const samePoints = (a: Shape, b: Shape) => {
   const [pa, pb] = [pointsOf(a), pointsOf(b)]
-  const near = (p: readonly [number, number], list: (readonly [number, number])[]) => list.some((q) => Math.abs(p[0] - q[0]) <= 0.15 && Math.abs(p[1] - q[1]) <= 0.15)
+  const near = (p: readonly [number, number], list: (readonly [number, number])[]) =>
+    list.some((q) => Math.abs(p[0] - q[0]) <= 0.15 && Math.abs(p[1] - q[1]) <= 0.15)
   return a.kind === b.kind && a.fill === b.fill && pa.every((p) => near(p, pb)) && pb.every((p) => near(p, pa))
 }
 
@@ -66,7 +111,11 @@ function sameDrawing(a: Figure, b: Figure) {
   expect(left).toEqual([])
 }
 
-const mirrorKeyframe = ({ left, right, ...axial }: Keyframe): Keyframe => ({ ...axial, ...(right ? { left: right } : {}), ...(left ? { right: left } : {}) })
+const mirrorKeyframe = ({ left, right, ...axial }: Keyframe): Keyframe => ({
+  ...axial,
+  ...(right ? { left: right } : {}),
+  ...(left ? { right: left } : {}),
+})
 
 describe('detail insets', () => {
   it('draws nothing for a spec that asks for no detail', () => {
@@ -89,8 +138,10 @@ describe('detail insets', () => {
         expect(parseInt(shape.stroke.slice(1, 3), 16), shape.role).toBeLessThanOrEqual(0x76)
       }
       const half = fig.width / 2
-      for (const s of fig.shapes.filter((s) => s.role.startsWith('inset start '))) expect(Math.max(...xsOf(s)), s.role).toBeLessThan(half)
-      for (const s of fig.shapes.filter((s) => s.role.startsWith('inset end ') || s.role.startsWith('inset arrow'))) expect(Math.min(...xsOf(s)), s.role).toBeGreaterThan(half)
+      for (const s of fig.shapes.filter((s) => s.role.startsWith('inset start ')))
+        expect(Math.max(...xsOf(s)), s.role).toBeLessThan(half)
+      for (const s of fig.shapes.filter((s) => s.role.startsWith('inset end ') || s.role.startsWith('inset arrow')))
+        expect(Math.min(...xsOf(s)), s.role).toBeGreaterThan(half)
       // One arrow per moving part: both shoulder blades move, so they get two.
       const arrows = part === 'shoulder blades' ? 2 : 1
       expect(fig.shapes.filter((s) => s.role === 'inset arrow')).toHaveLength(arrows)
@@ -106,7 +157,8 @@ describe('detail insets', () => {
       const mirrored = insetFor(right, { side: 'left' })!
       sameDrawing(insetFor(left)!, mirrored)
       // Mirrored, the start is still the left drawing.
-      for (const s of mirrored.shapes.filter((s) => s.role.startsWith('inset start '))) expect(Math.max(...xsOf(s))).toBeLessThan(mirrored.width / 2)
+      for (const s of mirrored.shapes.filter((s) => s.role.startsWith('inset start ')))
+        expect(Math.max(...xsOf(s))).toBeLessThan(mirrored.width / 2)
     }
   })
 })
@@ -122,7 +174,10 @@ describe('the library’s details', async () => {
       const fig = insetFor(e.diagram!)
       expect(fig, e.id).toBeDefined()
       expect(startEndDifference(fig!), e.id).toBeGreaterThan(3)
-      expect(fig!.shapes.some((s) => s.role === 'inset arrowhead'), e.id).toBe(true)
+      expect(
+        fig!.shapes.some((s) => s.role === 'inset arrowhead'),
+        e.id,
+      ).toBe(true)
       for (const s of fig!.shapes) {
         expect(Math.min(...xsOf(s), ...ysOf(s)), `${e.id} ${s.role}`).toBeGreaterThanOrEqual(-0.5)
         expect(Math.max(...xsOf(s)), `${e.id} ${s.role}`).toBeLessThanOrEqual(fig!.width + 0.5)
@@ -159,13 +214,22 @@ describe('the library’s details', async () => {
 
   it('draws a chin tuck sitting upright with a nose and an ear, and the head glides back from the guide by a readable amount', () => {
     const fig = insetFor(byId.get('chin-tucks')!.diagram!)!
-    for (const role of ['nose', 'ear', 'eye']) expect(fig.shapes.some((s) => s.role === `inset end ${role}`), role).toBe(true)
+    for (const role of ['nose', 'ear', 'eye'])
+      expect(
+        fig.shapes.some((s) => s.role === `inset end ${role}`),
+        role,
+      ).toBe(true)
     const offset = (fig.width + INSET.gap) / 2
     const nose = (which: string) => Math.max(...xsOf(fig.shapes.find((s) => s.role === `inset ${which} nose`)!))
     // Faces right (the right side seen from the right) and ends well behind where it started.
     expect(nose('start') - (nose('end') - offset)).toBeGreaterThan(12)
     const arrow = fig.shapes.find((s) => s.role === 'inset arrow')!
-    expect(Math.hypot(Math.max(...xsOf(arrow)) - Math.min(...xsOf(arrow)), Math.max(...ysOf(arrow)) - Math.min(...ysOf(arrow)))).toBeGreaterThanOrEqual(18)
+    expect(
+      Math.hypot(
+        Math.max(...xsOf(arrow)) - Math.min(...xsOf(arrow)),
+        Math.max(...ysOf(arrow)) - Math.min(...ysOf(arrow)),
+      ),
+    ).toBeGreaterThanOrEqual(18)
   })
 
   it('draws a chin tuck as the head sliding straight back, chin level, the neck base going back half as far (not a nod)', () => {
@@ -205,7 +269,12 @@ describe('the library’s details', async () => {
     const [head, back] = [start('head'), start('upper back')]
     // Lying: the head is beside the trunk, not above it, and the nose points up.
     expect(Math.max(...ysOf(head)) > Math.min(...ysOf(back))).toBe(true)
-    expect(Math.abs((Math.min(...xsOf(head)) + Math.max(...xsOf(head))) / 2 - (Math.min(...xsOf(back)) + Math.max(...xsOf(back))) / 2)).toBeGreaterThan(15)
+    expect(
+      Math.abs(
+        (Math.min(...xsOf(head)) + Math.max(...xsOf(head))) / 2 -
+          (Math.min(...xsOf(back)) + Math.max(...xsOf(back))) / 2,
+      ),
+    ).toBeGreaterThan(15)
     const nose = start('nose')
     expect(Math.min(...ysOf(nose))).toBeLessThan(Math.min(...ysOf(head)) + 6)
     expect(fig.shapes.some((s) => s.role === 'inset floor')).toBe(true)
@@ -215,11 +284,17 @@ describe('the library’s details', async () => {
   it('draws the ball the grip squeezes, and a grey thumb told from the white fingers', () => {
     const fig = insetFor(byId.get('grip-squeeze')!.diagram!)!
     for (const which of ['start', 'end']) {
-      expect(fig.shapes.some((s) => s.role === `inset ${which} ball`), which).toBe(true)
+      expect(
+        fig.shapes.some((s) => s.role === `inset ${which} ball`),
+        which,
+      ).toBe(true)
       const thumb = fig.shapes.filter((s) => s.role.startsWith(`inset ${which} thumb`))
       const fingers = fig.shapes.filter((s) => s.role.startsWith(`inset ${which} finger`))
       expect(thumb.length && thumb.every((s) => s.fill === '#cccccc'), which).toBeTruthy()
-      expect(fingers.every((s) => s.fill === '#ffffff'), which).toBe(true)
+      expect(
+        fingers.every((s) => s.fill === '#ffffff'),
+        which,
+      ).toBe(true)
     }
     // No ball in the spec, none drawn.
     expect(insetFor(byId.get('tendon-glides')!.diagram!)!.shapes.some((s) => s.role.endsWith(' ball'))).toBe(false)
@@ -228,9 +303,15 @@ describe('the library’s details', async () => {
   it('draws the weight in both wrist drawings when the spec holds one, and none when it does not', () => {
     for (const id of ['wrist-curls', 'reverse-wrist-curls']) {
       const fig = insetFor(byId.get(id)!.diagram!)!
-      for (const which of ['start', 'end']) expect(fig.shapes.some((s) => s.role === `inset ${which} weight`), `${id} ${which}`).toBe(true)
+      for (const which of ['start', 'end'])
+        expect(
+          fig.shapes.some((s) => s.role === `inset ${which} weight`),
+          `${id} ${which}`,
+        ).toBe(true)
     }
-    expect(insetFor(byId.get('wrist-flexor-stretch')!.diagram!)!.shapes.some((s) => s.role.endsWith(' weight'))).toBe(false)
+    expect(insetFor(byId.get('wrist-flexor-stretch')!.diagram!)!.shapes.some((s) => s.role.endsWith(' weight'))).toBe(
+      false,
+    )
   })
 
   it('draws the toes close-up as a foot: a long leg coming down into it, and the towel on the floor when the spec has one', () => {
@@ -240,10 +321,18 @@ describe('the library’s details', async () => {
       return Math.max(...v) - Math.min(...v)
     }
     expect(extent('inset start shank', ysOf)).toBeGreaterThan(1.3 * extent('inset start foot', xsOf))
-    for (const which of ['start', 'end']) expect(fig.shapes.some((s) => s.role === `inset ${which} towel`), which).toBe(true)
+    for (const which of ['start', 'end'])
+      expect(
+        fig.shapes.some((s) => s.role === `inset ${which} towel`),
+        which,
+      ).toBe(true)
     expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role.endsWith(' towel'))).toBe(false)
     // The marble the toes pick up shows in both drawings of the close-up.
-    for (const which of ['start', 'end']) expect(insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role === `inset ${which} marble`), which).toBe(true)
+    for (const which of ['start', 'end'])
+      expect(
+        insetFor(byId.get('marble-pick-ups')!.diagram!)!.shapes.some((s) => s.role === `inset ${which} marble`),
+        which,
+      ).toBe(true)
   })
 
   it('draws one close-up per keyframe for a longer sequence (ankle circles), each numbered and with an arrow from the one before', () => {
@@ -269,7 +358,8 @@ describe('the library’s details', async () => {
     // An arrow in each drawing after the first, none in the first.
     const heads = fig.shapes.filter((s) => s.role === 'inset arrowhead')
     expect(heads).toHaveLength(3)
-    const inFirst = (s: Shape) => Math.max(...xsOf(s)) < fig.drawings![0]!.x + w && Math.max(...ysOf(s)) < fig.drawings![0]!.y + h
+    const inFirst = (s: Shape) =>
+      Math.max(...xsOf(s)) < fig.drawings![0]!.x + w && Math.max(...ysOf(s)) < fig.drawings![0]!.y + h
     expect(heads.filter(inFirst)).toHaveLength(0)
     // The sole turned in and the sole turned out are drawn differently.
     const foot = (which: string) => fig.shapes.find((s) => s.role === `inset ${which} foot`)!
@@ -278,10 +368,20 @@ describe('the library’s details', async () => {
     // On the handout each close-up carries its frame's number, 1 to 4, beside the numbered frames.
     const panel = panelFor(spec, resolvedViews(spec)[0]!)
     const box = panel.shapes.find((s) => s.role === 'detail box')!
-    const discs = panel.shapes.filter((s) => s.role === 'frame number' && s.kind === 'circle' && s.cx > Math.min(...xsOf(box)) && s.cy > Math.min(...ysOf(box)))
+    const discs = panel.shapes.filter(
+      (s) =>
+        s.role === 'frame number' &&
+        s.kind === 'circle' &&
+        s.cx > Math.min(...xsOf(box)) &&
+        s.cy > Math.min(...ysOf(box)),
+    )
     expect(discs).toHaveLength(4)
     // Each number twice: on its frame and on its close-up.
-    for (const n of [1, 2, 3, 4]) expect(panel.shapes.filter((s) => s.role === `frame number ${n}`), `${n}`).toHaveLength(2)
+    for (const n of [1, 2, 3, 4])
+      expect(
+        panel.shapes.filter((s) => s.role === `frame number ${n}`),
+        `${n}`,
+      ).toHaveLength(2)
     // A two-keyframe detail keeps its two drawings, with no numbers of their own beside numbered frames.
     expect(insetFor(specFor('ankle'))!.drawings).toHaveLength(2)
   })
@@ -298,13 +398,20 @@ describe('the library’s details', async () => {
       expect(knotX('band-ankle-inversion', which), which).toBeLessThan(-10)
       expect(knotX('band-ankle-eversion', which), which).toBeGreaterThan(10)
     }
-    expect(insetFor(byId.get('seated-ankle-circles')!.diagram!)?.shapes.some((s) => s.role.endsWith(' band')) ?? false).toBe(false)
+    expect(
+      insetFor(byId.get('seated-ankle-circles')!.diagram!)?.shapes.some((s) => s.role.endsWith(' band')) ?? false,
+    ).toBe(false)
   })
 
   it('draws wrist curls and reverse wrist curls, and the wrist flexor and extensor stretches, differently', () => {
-    for (const [a, b] of [['wrist-curls', 'reverse-wrist-curls'], ['wrist-flexor-stretch', 'wrist-extensor-stretch']] as const) {
+    for (const [a, b] of [
+      ['wrist-curls', 'reverse-wrist-curls'],
+      ['wrist-flexor-stretch', 'wrist-extensor-stretch'],
+    ] as const) {
       const [sa, sb] = [byId.get(a)!.diagram!, byId.get(b)!.diagram!]
-      expect(figureFor(sa, resolvedViews(sa)[0]!).shapes, `${a} / ${b}`).not.toEqual(figureFor(sb, resolvedViews(sb)[0]!).shapes)
+      expect(figureFor(sa, resolvedViews(sa)[0]!).shapes, `${a} / ${b}`).not.toEqual(
+        figureFor(sb, resolvedViews(sb)[0]!).shapes,
+      )
       expect(insetFor(sa)!.shapes, `${a} / ${b} detail`).not.toEqual(insetFor(sb)!.shapes)
     }
   })

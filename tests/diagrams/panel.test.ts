@@ -7,11 +7,30 @@ import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
 import { resolvedViews } from '../../src/diagrams/visibility'
 
 const bridge: DiagramSpec = diagramSpecSchema.parse({
-  base: 'supine', views: ['side'], moving: ['pelvis'], props: [],
-  keyframes: [{ left: { hipFlexion: 60, kneeFlexion: 100 }, right: { hipFlexion: 60, kneeFlexion: 100 } }, { left: { hipFlexion: 10, kneeFlexion: 100 }, right: { hipFlexion: 10, kneeFlexion: 100 } }],
+  base: 'supine',
+  views: ['side'],
+  moving: ['pelvis'],
+  props: [],
+  keyframes: [
+    { left: { hipFlexion: 60, kneeFlexion: 100 }, right: { hipFlexion: 60, kneeFlexion: 100 } },
+    { left: { hipFlexion: 10, kneeFlexion: 100 }, right: { hipFlexion: 10, kneeFlexion: 100 } },
+  ],
 })
-const march: DiagramSpec = { base: 'standing', views: ['side'], moving: ['leftKnee'], props: [{ kind: 'chair', at: 'rightHand' }], side: 'left', keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }] }
-const wallPress: DiagramSpec = { base: 'standing', views: ['side'], moving: [], props: [{ kind: 'wall', at: 'rightHand' }], keyframes: [{ right: { shoulderFlexion: 90 } }, { right: { shoulderFlexion: 90 } }] }
+const march: DiagramSpec = {
+  base: 'standing',
+  views: ['side'],
+  moving: ['leftKnee'],
+  props: [{ kind: 'chair', at: 'rightHand' }],
+  side: 'left',
+  keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }],
+}
+const wallPress: DiagramSpec = {
+  base: 'standing',
+  views: ['side'],
+  moving: [],
+  props: [{ kind: 'wall', at: 'rightHand' }],
+  keyframes: [{ right: { shoulderFlexion: 90 } }, { right: { shoulderFlexion: 90 } }],
+}
 
 const BODY = /^(pelvis|chest|neck|head|(left|right) (thigh|shank|foot|upper arm|forearm|hand))$/
 const inFrame = (panel: Panel, n: number) => (s: Shape) => {
@@ -29,7 +48,8 @@ describe('panels of numbered frames', () => {
     expect(panel.frames).toHaveLength(2)
     const [one, two] = panel.frames
     expect(one!.x + one!.width).toBeLessThan(two!.x)
-    for (const n of [0, 1]) expect(panel.shapes.filter((s) => BODY.test(s.role)).filter(inFrame(panel, n))).toHaveLength(16)
+    for (const n of [0, 1])
+      expect(panel.shapes.filter((s) => BODY.test(s.role)).filter(inFrame(panel, n))).toHaveLength(16)
     expect(panel.shapes.some((s) => s.role.startsWith('ghost'))).toBe(false)
     // Numbers 1 and 2, each inside its own frame; the arrow only on the last frame.
     expect(panel.shapes.filter((s) => s.role === 'frame number 1').filter(inFrame(panel, 0))).toHaveLength(1)
@@ -46,16 +66,30 @@ describe('panels of numbered frames', () => {
     const marks = held.shapes.filter((s) => s.role === 'hold mark')
     expect(marks.length).toBeGreaterThan(0)
     expect(marks.every(inFrame(held, 1))).toBe(true)
-    const box = marks.map(shapeBox).reduce((a, b) => ({ minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) }))
-    const body = held.shapes.filter((s) => BODY.test(s.role)).filter(inFrame(held, 1)).map(shapeBox)
-    expect(body.some((b) => b.minX < box.maxX && box.minX < b.maxX && b.minY < box.maxY && box.minY < b.maxY)).toBe(false)
+    const box = marks.map(shapeBox).reduce((a, b) => ({
+      minX: Math.min(a.minX, b.minX),
+      minY: Math.min(a.minY, b.minY),
+      maxX: Math.max(a.maxX, b.maxX),
+      maxY: Math.max(a.maxY, b.maxY),
+    }))
+    const body = held.shapes
+      .filter((s) => BODY.test(s.role))
+      .filter(inFrame(held, 1))
+      .map(shapeBox)
+    expect(body.some((b) => b.minX < box.maxX && box.minX < b.maxX && b.minY < box.maxY && box.minY < b.maxY)).toBe(
+      false,
+    )
     // A pose held still is already one stopwatch frame: no second mark.
-    expect(panelFor(wallPress, 'side', { holdEnd: true }).shapes.filter((s) => s.role === 'hold mark')).toEqual(panelFor(wallPress, 'side').shapes.filter((s) => s.role === 'hold mark'))
+    expect(panelFor(wallPress, 'side', { holdEnd: true }).shapes.filter((s) => s.role === 'hold mark')).toEqual(
+      panelFor(wallPress, 'side').shapes.filter((s) => s.role === 'hold mark'),
+    )
   })
 
   it('puts every frame on one floor line and one scale', () => {
     const panel = panelFor(march, 'side')
-    const floors = panel.shapes.filter((s): s is Extract<Shape, { kind: 'line' }> => s.role === 'floor' && s.kind === 'line')
+    const floors = panel.shapes.filter(
+      (s): s is Extract<Shape, { kind: 'line' }> => s.role === 'floor' && s.kind === 'line',
+    )
     expect(floors).toHaveLength(2)
     expect(floors[0]!.y1).toBe(floors[1]!.y1)
     // Same scale: the standing leg's shank is as long in both frames.
@@ -86,7 +120,10 @@ describe('panels of numbered frames', () => {
   })
 
   it('draws one frame per distinct keyframe (three for a three-step movement), numbered in order left to right', () => {
-    const three: DiagramSpec = { ...march, keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }, { left: { hipFlexion: 70, kneeFlexion: 0 } }] }
+    const three: DiagramSpec = {
+      ...march,
+      keyframes: [{}, { left: { hipFlexion: 70, kneeFlexion: 80 } }, { left: { hipFlexion: 70, kneeFlexion: 0 } }],
+    }
     const panel = panelFor(three, 'side')
     expect(panel.frames).toHaveLength(3)
     const xs = [1, 2, 3].map((n) => shapeBox(panel.shapes.find((s) => s.role === `frame number ${n}`)!).minX)
@@ -99,8 +136,18 @@ describe('panels of numbered frames', () => {
 
 describe('small movements and missing arrows', () => {
   it('draws the position once and numbers the close-up when only a small part moves (a grip)', () => {
-    const grip: DiagramSpec = { base: 'sitting', views: ['side'], moving: [], props: [], side: 'right', detail: { part: 'hand' },
-      keyframes: [{ right: { elbowFlexion: 90, fingerFlexion: 0 } }, { right: { elbowFlexion: 90, fingerFlexion: 100 } }] }
+    const grip: DiagramSpec = {
+      base: 'sitting',
+      views: ['side'],
+      moving: [],
+      props: [],
+      side: 'right',
+      detail: { part: 'hand' },
+      keyframes: [
+        { right: { elbowFlexion: 90, fingerFlexion: 0 } },
+        { right: { elbowFlexion: 90, fingerFlexion: 100 } },
+      ],
+    }
     const panel = panelFor(grip, 'side')
     expect(panel.kind).toBe('setup')
     expect(panel.frames).toHaveLength(1)
@@ -112,8 +159,20 @@ describe('small movements and missing arrows', () => {
   })
 
   it('numbers the close-up steps with the labels of the first and last pose', () => {
-    const grip: DiagramSpec = { base: 'sitting', views: ['side'], moving: [], props: [], side: 'right', detail: { part: 'hand' }, labels: ['hand open', 'between', 'fist'],
-      keyframes: [{ right: { elbowFlexion: 90, fingerFlexion: 0 } }, { right: { elbowFlexion: 90, fingerFlexion: 50 } }, { right: { elbowFlexion: 90, fingerFlexion: 100 } }] }
+    const grip: DiagramSpec = {
+      base: 'sitting',
+      views: ['side'],
+      moving: [],
+      props: [],
+      side: 'right',
+      detail: { part: 'hand' },
+      labels: ['hand open', 'between', 'fist'],
+      keyframes: [
+        { right: { elbowFlexion: 90, fingerFlexion: 0 } },
+        { right: { elbowFlexion: 90, fingerFlexion: 50 } },
+        { right: { elbowFlexion: 90, fingerFlexion: 100 } },
+      ],
+    }
     expect(panelFor(grip, 'side').labels).toEqual(['hand open', 'fist'])
     expect(panelFor({ ...march, labels: ['stand tall', 'knee up'] }, 'side').labels).toEqual(['stand tall', 'knee up'])
   })
@@ -140,7 +199,9 @@ describe('frame labels', () => {
 describe('diagrams stored before frames, insets, pushes and supports', () => {
   it('load unchanged and draw as numbered frames', () => {
     // A custom exercise's diagram exactly as version 1 of the app saved it (views required, none of the new fields).
-    const stored = JSON.parse('{"base":"supine","views":["side"],"keyframes":[{"left":{"hipFlexion":45,"kneeFlexion":90},"right":{"hipFlexion":45,"kneeFlexion":90}},{"left":{"hipFlexion":10,"kneeFlexion":90},"right":{"hipFlexion":10,"kneeFlexion":90}}],"moving":["pelvis"],"props":[{"kind":"mat"}],"side":"right"}')
+    const stored = JSON.parse(
+      '{"base":"supine","views":["side"],"keyframes":[{"left":{"hipFlexion":45,"kneeFlexion":90},"right":{"hipFlexion":45,"kneeFlexion":90}},{"left":{"hipFlexion":10,"kneeFlexion":90},"right":{"hipFlexion":10,"kneeFlexion":90}}],"moving":["pelvis"],"props":[{"kind":"mat"}],"side":"right"}',
+    )
     const spec = diagramSpecSchema.parse(stored)
     expect(spec).toEqual(stored)
     const panel = panelFor(spec, 'side')

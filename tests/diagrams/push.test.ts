@@ -5,13 +5,34 @@ import { figureFor, mirror, type Shape } from '../../src/diagrams/figure'
 import { PUSH_STYLE } from '../../src/diagrams/push'
 import { diagramSpecSchema, type DiagramSpec, type Prop } from '../../src/diagrams/spec'
 
-const hold = (base: DiagramSpec['base'], keyframe: DiagramSpec['keyframes'][number], props: Prop[], side?: 'left' | 'right'): DiagramSpec =>
-  diagramSpecSchema.parse({ base, views: ['front'], keyframes: [keyframe, keyframe], moving: [], props, ...(side ? { side } : {}) })
+const hold = (
+  base: DiagramSpec['base'],
+  keyframe: DiagramSpec['keyframes'][number],
+  props: Prop[],
+  side?: 'left' | 'right',
+): DiagramSpec =>
+  diagramSpecSchema.parse({
+    base,
+    views: ['front'],
+    keyframes: [keyframe, keyframe],
+    moving: [],
+    props,
+    ...(side ? { side } : {}),
+  })
 
-const externalRotation = hold('standing', { right: { elbowFlexion: 90 } }, [{ kind: 'wall', at: 'rightWrist' }, { kind: 'push', at: 'rightWrist', toward: 'out' }], 'right')
+const externalRotation = hold(
+  'standing',
+  { right: { elbowFlexion: 90 } },
+  [
+    { kind: 'wall', at: 'rightWrist' },
+    { kind: 'push', at: 'rightWrist', toward: 'out' },
+  ],
+  'right',
+)
 
 const numbers = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number)
-const pathOf = (shapes: Shape[], role: string) => shapes.find((s): s is Extract<Shape, { kind: 'path' }> => s.kind === 'path' && s.role === role)
+const pathOf = (shapes: Shape[], role: string) =>
+  shapes.find((s): s is Extract<Shape, { kind: 'path' }> => s.kind === 'path' && s.role === role)
 /** The arrow's drawn direction: from the tail (first point) to the tip (first point of the head). */
 const arrowDirection = (shapes: Shape[]) => {
   const [tx, ty] = numbers(pathOf(shapes, 'push')!.d)
@@ -23,9 +44,18 @@ const grey = (hex: string) => parseInt(hex.slice(1, 3), 16)
 describe('a push within a movement', () => {
   it('is drawn on the frame with the arrow only, while a held push shows in its frame', () => {
     const quadSet = diagramSpecSchema.parse({
-      base: 'supine', views: ['side'], side: 'right', moving: ['rightKnee'],
-      keyframes: [{ right: { kneeFlexion: 12, ankleDorsiflexion: -10 } }, { right: { kneeFlexion: 0, ankleDorsiflexion: 15 } }],
-      props: [{ kind: 'towel', at: 'rightKnee' }, { kind: 'push', at: 'rightKnee', toward: 'down' }],
+      base: 'supine',
+      views: ['side'],
+      side: 'right',
+      moving: ['rightKnee'],
+      keyframes: [
+        { right: { kneeFlexion: 12, ankleDorsiflexion: -10 } },
+        { right: { kneeFlexion: 0, ankleDorsiflexion: 15 } },
+      ],
+      props: [
+        { kind: 'towel', at: 'rightKnee' },
+        { kind: 'push', at: 'rightKnee', toward: 'down' },
+      ],
     })
     const pushes = (shapes: Shape[]) => shapes.filter((s) => s.role.startsWith('push')).length
     expect(pushes(figureFor(quadSet, 'side', { frame: 0 }).shapes)).toBe(0)
@@ -38,8 +68,13 @@ describe('a push within a movement', () => {
 
 describe('the push of an isometric exercise', () => {
   it('is part of the stored spec, with a direction from a fixed list', () => {
-    expect(diagramSpecSchema.safeParse({ ...externalRotation, props: [{ kind: 'push', at: 'headTop', toward: 'sideways' }] }).success).toBe(false)
-    expect(diagramSpecSchema.safeParse({ ...externalRotation, props: [{ kind: 'push', at: 'headTop' }] }).success).toBe(false)
+    expect(
+      diagramSpecSchema.safeParse({ ...externalRotation, props: [{ kind: 'push', at: 'headTop', toward: 'sideways' }] })
+        .success,
+    ).toBe(false)
+    expect(diagramSpecSchema.safeParse({ ...externalRotation, props: [{ kind: 'push', at: 'headTop' }] }).success).toBe(
+      false,
+    )
   })
 
   it('mirrors exactly with the figure for the other side', () => {
@@ -67,12 +102,22 @@ describe('the push of an isometric exercise', () => {
   })
 
   it('draws a push down from above the part, so the arrow stays above the floor', () => {
-    const quadSet = { ...hold('supine', {}, [{ kind: 'mat' }, { kind: 'towel', at: 'rightKnee' }, { kind: 'push', at: 'rightKnee', toward: 'down' }], 'right'), views: ['side' as const] }
+    const quadSet = {
+      ...hold(
+        'supine',
+        {},
+        [{ kind: 'mat' }, { kind: 'towel', at: 'rightKnee' }, { kind: 'push', at: 'rightKnee', toward: 'down' }],
+        'right',
+      ),
+      views: ['side' as const],
+    }
     const fig = figureFor(quadSet, 'side')
     const floor = fig.shapes.find((s) => s.role === 'floor') as Extract<Shape, { kind: 'line' }>
     const knee = fig.joints.rightKnee
     expect(arrowDirection(fig.shapes).dy).toBeGreaterThan(10)
-    for (const role of ['push', 'push head']) for (const y of numbers(pathOf(fig.shapes, role)!.d).filter((_, i) => i % 2 === 1)) expect(y).toBeLessThan(Math.min(floor.y1, knee.y))
+    for (const role of ['push', 'push head'])
+      for (const y of numbers(pathOf(fig.shapes, role)!.d).filter((_, i) => i % 2 === 1))
+        expect(y).toBeLessThan(Math.min(floor.y1, knee.y))
   })
 
   it('marks a push along the line of sight with a circled dot or cross instead of an arrow', () => {
@@ -89,7 +134,9 @@ describe('the push of an isometric exercise', () => {
   })
 
   it('prints in black and white: bold strokes, none lighter than mid grey (the white halo only clears the ground)', () => {
-    const shapes = figureFor(externalRotation, 'front').shapes.filter((s) => s.role.startsWith('push') && s.role !== 'push halo')
+    const shapes = figureFor(externalRotation, 'front').shapes.filter(
+      (s) => s.role.startsWith('push') && s.role !== 'push halo',
+    )
     expect(shapes.length).toBeGreaterThanOrEqual(2)
     for (const s of shapes) {
       expect(s.strokeWidth).toBeGreaterThanOrEqual(1.3)
@@ -104,7 +151,13 @@ describe('the push of an isometric exercise', () => {
     const wallX = (spec: DiagramSpec) => numbers(pathOf(figureFor(spec, 'front').shapes, 'wall')!.d)[0]!
     const wrist = figureFor(externalRotation, 'front').joints.rightWrist.x
     expect(wallX(externalRotation)).toBeLessThan(wrist)
-    const inward = { ...externalRotation, props: [{ kind: 'wall', at: 'rightWrist' }, { kind: 'push', at: 'rightWrist', toward: 'in' }] as Prop[] }
+    const inward = {
+      ...externalRotation,
+      props: [
+        { kind: 'wall', at: 'rightWrist' },
+        { kind: 'push', at: 'rightWrist', toward: 'in' },
+      ] as Prop[],
+    }
     expect(wallX(inward)).toBeGreaterThan(wrist)
   })
 
@@ -112,7 +165,13 @@ describe('the push of an isometric exercise', () => {
     // Drawn from the part outwards, an inward push crossed the door edge and pointed away from it, and blind
     // readers saw a palm with nothing to press on.
     for (const toward of ['in', 'out'] as const) {
-      const spec = { ...externalRotation, props: [{ kind: 'wall', at: 'rightWrist' }, { kind: 'push', at: 'rightWrist', toward }] as Prop[] }
+      const spec = {
+        ...externalRotation,
+        props: [
+          { kind: 'wall', at: 'rightWrist' },
+          { kind: 'push', at: 'rightWrist', toward },
+        ] as Prop[],
+      }
       const fig = figureFor(spec, 'front')
       const wrist = fig.joints.rightWrist.x
       const wall = numbers(pathOf(fig.shapes, 'wall')!.d)[0]!
@@ -132,7 +191,14 @@ describe('the push of an isometric exercise', () => {
   })
 
   it('hides a wall pushed into straight away from the viewer behind the part, not beside it', () => {
-    const inward = diagramSpecSchema.parse({ ...externalRotation, views: ['side'], props: [{ kind: 'wall', at: 'rightHand' }, { kind: 'push', at: 'rightHand', toward: 'in' }] })
+    const inward = diagramSpecSchema.parse({
+      ...externalRotation,
+      views: ['side'],
+      props: [
+        { kind: 'wall', at: 'rightHand' },
+        { kind: 'push', at: 'rightHand', toward: 'in' },
+      ],
+    })
     const fig = figureFor(inward, 'side')
     // The wall's path starts `M<left> <top>H<right>`.
     const [left, , right] = numbers(pathOf(fig.shapes, 'wall')!.d)
@@ -156,7 +222,12 @@ describe('the push of an isometric exercise', () => {
         const push = fig.shapes.filter((s) => s.role.startsWith('push'))
         expect(push.length, `${e.id} ${view}`).toBeGreaterThan(0)
         for (const s of push) {
-          const xy = s.kind === 'path' ? numbers(s.d) : s.kind === 'circle' ? [s.cx - s.r, s.cy - s.r, s.cx + s.r, s.cy + s.r] : [s.x1, s.y1, s.x2, s.y2]
+          const xy =
+            s.kind === 'path'
+              ? numbers(s.d)
+              : s.kind === 'circle'
+                ? [s.cx - s.r, s.cy - s.r, s.cx + s.r, s.cy + s.r]
+                : [s.x1, s.y1, s.x2, s.y2]
           xy.forEach((v, i) => {
             expect(v, `${e.id} ${view}`).toBeGreaterThanOrEqual(0)
             expect(v, `${e.id} ${view}`).toBeLessThanOrEqual(i % 2 ? fig.height : fig.width)
@@ -164,6 +235,10 @@ describe('the push of an isometric exercise', () => {
         }
       }
     }
-    for (const e of holds) expect(e.diagram!.props.some((p) => p.kind === 'push'), e.id).toBe(true)
+    for (const e of holds)
+      expect(
+        e.diagram!.props.some((p) => p.kind === 'push'),
+        e.id,
+      ).toBe(true)
   })
 })

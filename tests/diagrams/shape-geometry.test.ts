@@ -6,7 +6,9 @@ const paint = { fill: 'none', stroke: '#000', strokeWidth: 2 }
 describe('shape geometry', () => {
   it('moves every kind of path command, leaving arc radii and flags alone', () => {
     const d = 'M1 2L3 4H5V6Q7 8 9 10C11 12 13 14 15 16A5 5 0 0 1 17 18Z'
-    expect(mapPath(d, (x, y) => [x + 100, y + 1000])).toBe('M101 1002L103 1004H105V1006Q107 1008 109 1010C111 1012 113 1014 115 1016A5 5 0 0 1 117 1018Z')
+    expect(mapPath(d, (x, y) => [x + 100, y + 1000])).toBe(
+      'M101 1002L103 1004H105V1006Q107 1008 109 1010C111 1012 113 1014 115 1016A5 5 0 0 1 117 1018Z',
+    )
   })
 
   it('refuses relative commands rather than moving them wrongly', () => {

@@ -10,15 +10,42 @@ import { arrowShapes } from '../../src/diagrams/arrow'
 import type { DrawPoint } from '../../src/diagrams/body'
 import { placeForSpec, specPoses } from '../../src/diagrams/figure'
 import { insetFor } from '../../src/diagrams/inset'
-import { forwardKinematics, mirrorPose, NEUTRAL, NEUTRAL_LIMB, type FigureJoint, type Joints, type Pose } from '../../src/diagrams/skeleton'
+import {
+  forwardKinematics,
+  mirrorPose,
+  NEUTRAL,
+  NEUTRAL_LIMB,
+  type FigureJoint,
+  type Joints,
+  type Pose,
+} from '../../src/diagrams/skeleton'
 import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
 import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
 import { mul, rotY, type Vec3 } from '../../src/diagrams/vec'
 
 const legs = { ...NEUTRAL_LIMB, hipFlexion: 45, kneeFlexion: 90, ankleDorsiflexion: 10 }
-const bent: Pose = { ...NEUTRAL, trunkFlexion: 20, neckFlexion: 10, left: { ...legs, shoulderFlexion: 30 }, right: legs }
-const LEG_JOINTS: FigureJoint[] = (['left', 'right'] as const).flatMap((s) => (['Hip', 'Knee', 'Ankle', 'Ball', 'Toe'] as const).map((j) => `${s}${j}` as FigureJoint))
-const ABOVE: FigureJoint[] = ['waist', 'chest', 'neckBase', 'headTop', 'face', 'leftShoulder', 'leftElbow', 'leftHand', 'rightShoulder', 'rightWrist']
+const bent: Pose = {
+  ...NEUTRAL,
+  trunkFlexion: 20,
+  neckFlexion: 10,
+  left: { ...legs, shoulderFlexion: 30 },
+  right: legs,
+}
+const LEG_JOINTS: FigureJoint[] = (['left', 'right'] as const).flatMap((s) =>
+  (['Hip', 'Knee', 'Ankle', 'Ball', 'Toe'] as const).map((j) => `${s}${j}` as FigureJoint),
+)
+const ABOVE: FigureJoint[] = [
+  'waist',
+  'chest',
+  'neckBase',
+  'headTop',
+  'face',
+  'leftShoulder',
+  'leftElbow',
+  'leftHand',
+  'rightShoulder',
+  'rightWrist',
+]
 
 const close = (a: Vec3, b: Vec3, what: string) => a.forEach((v, i) => expect(v, `${what}[${i}]`).toBeCloseTo(b[i]!, 9))
 
@@ -42,13 +69,24 @@ describe('pelvic tilt', () => {
     // The mirrored body is tilted too: its lower back goes back just as far.
     expect(b.waist[0]).toBeLessThan(forwardKinematics(mirrorPose({ ...pose, pelvicTilt: 0 })).waist[0] - 4)
     for (const name of Object.keys(a) as FigureJoint[]) {
-      const other = (name.startsWith('left') ? name.replace('left', 'right') : name.startsWith('right') ? name.replace('right', 'left') : name) as FigureJoint
+      const other = (
+        name.startsWith('left')
+          ? name.replace('left', 'right')
+          : name.startsWith('right')
+            ? name.replace('right', 'left')
+            : name
+      ) as FigureJoint
       close(b[other], [a[name][0], -a[name][1], a[name][2]], name)
     }
   })
 
   it('leaves a spec written without it as it was drawn (0 by default), and clamps it to its range', () => {
-    const old = { base: 'supine', moving: ['pelvis'], props: [], keyframes: [{ left: { hipFlexion: 45, kneeFlexion: 90 } }, { trunkFlexion: 10 }] }
+    const old = {
+      base: 'supine',
+      moving: ['pelvis'],
+      props: [],
+      keyframes: [{ left: { hipFlexion: 45, kneeFlexion: 90 } }, { trunkFlexion: 10 }],
+    }
     const zero = { ...old, keyframes: old.keyframes.map((k) => ({ ...k, pelvicTilt: 0 })) }
     const a = diagramSpecSchema.parse(old)
     const b = diagramSpecSchema.parse(zero)
@@ -62,7 +100,9 @@ describe('pelvic tilt', () => {
 
 describe('the arrow at the lower back', () => {
   it('may follow the waist, and comes from outside the back to its surface, pointing the way it moves', () => {
-    expect(diagramSpecSchema.safeParse({ base: 'quadruped', moving: ['waist'], props: [], keyframes: [{}, {}] }).success).toBe(true)
+    expect(
+      diagramSpecSchema.safeParse({ base: 'quadruped', moving: ['waist'], props: [], keyframes: [{}, {}] }).success,
+    ).toBe(true)
     // The waist drops 10 units straight down (a back sagging): the arrow is above the back, over the waist, pointing down.
     const start = forwardKinematics(NEUTRAL)
     const path: Joints[] = Array.from({ length: 11 }, (_, i) => ({ ...start, waist: [0, 0, 60 - i] as Vec3 }))
@@ -81,8 +121,11 @@ describe('the arrow at the lower back', () => {
   })
 })
 
-const library: Exercise[] = readdirSync('resources/library/exercises').filter((f) => f.endsWith('.json'))
-  .flatMap((f) => libraryFileSchema.parse(JSON.parse(readFileSync(join('resources/library/exercises', f), 'utf8'))).exercises)
+const library: Exercise[] = readdirSync('resources/library/exercises')
+  .filter((f) => f.endsWith('.json'))
+  .flatMap(
+    (f) => libraryFileSchema.parse(JSON.parse(readFileSync(join('resources/library/exercises', f), 'utf8'))).exercises,
+  )
 const placed = (id: string) => {
   const spec: DiagramSpec = library.find((e) => e.id === id)!.diagram!
   return specPoses(spec).poses.map((p) => placeForSpec(spec, p))
@@ -116,10 +159,13 @@ describe('the library pictures of the spine moving', () => {
     // Up close, the underside of the lower trunk where it meets the pelvis (the lower back) clears the floor line at
     // the start and lies on it at the finish.
     const underBack = (which: string, floorY: number) => {
-      const pts = (role: string) => inset.shapes.filter((s) => s.role === role).flatMap((s) => {
-        const n = s.kind === 'path' ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number) : []
-        return n.filter((_, i) => i % 2 === 0).map((x, i) => [x, n[2 * i + 1]!] as const)
-      })
+      const pts = (role: string) =>
+        inset.shapes
+          .filter((s) => s.role === role)
+          .flatMap((s) => {
+            const n = s.kind === 'path' ? (s.d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number) : []
+            return n.filter((_, i) => i % 2 === 0).map((x, i) => [x, n[2 * i + 1]!] as const)
+          })
       // The lower back: the trunk's outline where the pelvis's outline ends (the waist end of the pelvis).
       const pelvis = pts(`inset ${which} pelvis`)
       const trunk = pts(`inset ${which} lower trunk`)

@@ -3,16 +3,32 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
 import type { DiagramSpec } from '../../src/diagrams/spec'
-import { bodyReads, chooseViews, isStatic, MIN_TRAVEL, resolvedViews, viewTravel, viewWords } from '../../src/diagrams/visibility'
+import {
+  bodyReads,
+  chooseViews,
+  isStatic,
+  MIN_TRAVEL,
+  resolvedViews,
+  viewTravel,
+  viewWords,
+} from '../../src/diagrams/visibility'
 
-const standing = (keyframes: DiagramSpec['keyframes'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({ base: 'standing', keyframes, moving: [], props: [], ...extra })
+const standing = (keyframes: DiagramSpec['keyframes'], extra: Partial<DiagramSpec> = {}): DiagramSpec => ({
+  base: 'standing',
+  keyframes,
+  moving: [],
+  props: [],
+  ...extra,
+})
 
 describe('how far a movement travels in each view', () => {
   it('sees a knee bend best from the side and a leg out to the side best from the front', () => {
     const curl = standing([{}, { right: { kneeFlexion: 90 } }])
     expect(viewTravel(curl, 'side').joints.rightAnkle).toBeGreaterThan(viewTravel(curl, 'front').joints.rightAnkle)
     const abduction = standing([{}, { right: { hipAbduction: 30 } }])
-    expect(viewTravel(abduction, 'front').joints.rightAnkle).toBeGreaterThan(3 * viewTravel(abduction, 'side').joints.rightAnkle)
+    expect(viewTravel(abduction, 'front').joints.rightAnkle).toBeGreaterThan(
+      3 * viewTravel(abduction, 'side').joints.rightAnkle,
+    )
   })
 
   it('measures on the drawing: a larger movement travels further, a joint that does not move travels nothing', () => {
@@ -25,7 +41,10 @@ describe('how far a movement travels in each view', () => {
 
   it('counts the largest travel between any two keyframes, not only start and end', () => {
     const outAndBack = viewTravel(standing([{}, { right: { shoulderFlexion: 90 } }, {}]), 'side')
-    expect(outAndBack.joints.rightHand).toBeCloseTo(viewTravel(standing([{}, { right: { shoulderFlexion: 90 } }]), 'side').joints.rightHand, 6)
+    expect(outAndBack.joints.rightHand).toBeCloseTo(
+      viewTravel(standing([{}, { right: { shoulderFlexion: 90 } }]), 'side').joints.rightHand,
+      6,
+    )
   })
 
   it('does not count a knee hidden under a standing body in the view from above', () => {
@@ -57,25 +76,44 @@ describe('choosing views from the movement', () => {
   })
 
   it('shows a standing band external rotation from the front, not from above', () => {
-    const rotation = standing([{ right: { elbowFlexion: 90, shoulderExternalRotation: -40 } }, { right: { elbowFlexion: 90, shoulderExternalRotation: 45 } }])
+    const rotation = standing([
+      { right: { elbowFlexion: 90, shoulderExternalRotation: -40 } },
+      { right: { elbowFlexion: 90, shoulderExternalRotation: 45 } },
+    ])
     expect(chooseViews(rotation)).toEqual(['front'])
   })
 
   it('never picks a view in which the body does not read while another shows the movement', () => {
-    const lift: DiagramSpec = { base: 'side-lying-left', keyframes: [{}, { right: { hipAbduction: 35 } }], moving: [], props: [] }
+    const lift: DiagramSpec = {
+      base: 'side-lying-left',
+      keyframes: [{}, { right: { hipAbduction: 35 } }],
+      moving: [],
+      props: [],
+    }
     for (const view of chooseViews(lift)) expect(bodyReads(lift, view), view).toBe(true)
   })
 
   it('prefers any other view that shows the movement to a view from above, and never prints a top view alone', () => {
     // Knees falling out to the sides while lying: largest from above, but clear from an angle too.
-    const slides: DiagramSpec = { base: 'supine', keyframes: [{}, { right: { hipAbduction: 35 }, left: { hipAbduction: 35 } }], moving: [], props: [] }
+    const slides: DiagramSpec = {
+      base: 'supine',
+      keyframes: [{}, { right: { hipAbduction: 35 }, left: { hipAbduction: 35 } }],
+      moving: [],
+      props: [],
+    }
     expect(viewTravel(slides, 'top').most.share).toBeGreaterThan(viewTravel(slides, 'three-quarter').most.share)
     expect(chooseViews(slides)[0]).not.toBe('top')
-    for (const e of library.filter((x) => x.diagram && !x.diagram.views)) expect(chooseViews(e.diagram!), e.id).not.toEqual(['top'])
+    for (const e of library.filter((x) => x.diagram && !x.diagram.views))
+      expect(chooseViews(e.diagram!), e.id).not.toEqual(['top'])
   })
 
   it('names where each view is seen from, a front view of a body facing away being from behind', () => {
-    const still = (base: DiagramSpec['base']): DiagramSpec => ({ base, keyframes: [{}, { right: { hipAbduction: 30 } }], moving: [], props: [] })
+    const still = (base: DiagramSpec['base']): DiagramSpec => ({
+      base,
+      keyframes: [{}, { right: { hipAbduction: 30 } }],
+      moving: [],
+      props: [],
+    })
     expect(viewWords(still('standing'), 'front')).toBe('From the front')
     expect(viewWords(still('standing'), 'side')).toBe('From the side')
     expect(viewWords(still('supine'), 'top')).toBe('From above')
@@ -111,8 +149,11 @@ const NEEDS_DETAIL_INSET: Record<string, string> = {
   'knee-extension-stretch': 'needs detail inset: knee (sagging straight)',
 }
 
-const library: Exercise[] = readdirSync('resources/library/exercises').filter((f) => f.endsWith('.json'))
-  .flatMap((f) => libraryFileSchema.parse(JSON.parse(readFileSync(join('resources/library/exercises', f), 'utf8'))).exercises)
+const library: Exercise[] = readdirSync('resources/library/exercises')
+  .filter((f) => f.endsWith('.json'))
+  .flatMap(
+    (f) => libraryFileSchema.parse(JSON.parse(readFileSync(join('resources/library/exercises', f), 'utf8'))).exercises,
+  )
 
 describe('the built-in library', () => {
   const moving = library.filter((e) => e.diagram && !isStatic(e.diagram))
@@ -126,10 +167,14 @@ describe('the built-in library', () => {
       // body's lift off the floor is the other way round: the side view shows it, and the top view beside it shows
       // the shape the limbs keep on the floor (the W of a prone W raise), which does not move from above.
       const lying = ['supine', 'prone'].includes(e.diagram!.base)
-      const shapeOnly = (v: string) => lying && v === 'top' && views[0] === 'side' && viewTravel(e.diagram!, 'side').most.share >= MIN_TRAVEL
+      const shapeOnly = (v: string) =>
+        lying && v === 'top' && views[0] === 'side' && viewTravel(e.diagram!, 'side').most.share >= MIN_TRAVEL
       for (const view of views.filter((v) => !(v === 'side' && views.includes('top')) && !shapeOnly(v))) {
         const { most } = viewTravel(e.diagram!, view)
-        expect(most.share, `${e.id} (${view}): ${most.joint} travels ${(most.share * 100).toFixed(1)} %`).toBeGreaterThanOrEqual(MIN_TRAVEL)
+        expect(
+          most.share,
+          `${e.id} (${view}): ${most.joint} travels ${(most.share * 100).toFixed(1)} %`,
+        ).toBeGreaterThanOrEqual(MIN_TRAVEL)
       }
     }
   })
@@ -139,7 +184,9 @@ describe('the built-in library', () => {
       const e = moving.find((m) => m.id === id)
       expect(e, `${id} is not a moving library exercise`).toBeDefined()
       expect(e!.diagram!.detail, `${id} has a detail inset now: take it off the list`).toBeUndefined()
-      const best = Math.max(...(['side', 'front', 'three-quarter'] as const).map((v) => viewTravel(e!.diagram!, v).most.share))
+      const best = Math.max(
+        ...(['side', 'front', 'three-quarter'] as const).map((v) => viewTravel(e!.diagram!, v).most.share),
+      )
       expect(best, `${id} shows its movement in a view; it needs no exemption`).toBeLessThan(MIN_TRAVEL)
     }
   })
@@ -148,7 +195,11 @@ describe('the built-in library', () => {
     for (const e of library.filter((x) => x.diagram)) {
       const views = resolvedViews(e.diagram!)
       // Beside a view the body reads in: from the side, or from the front for a movement out to the side.
-      if (views.includes('top') && !bodyReads(e.diagram!, 'top')) expect(views.some((v) => v === 'side' || v === 'front'), e.id).toBe(true)
+      if (views.includes('top') && !bodyReads(e.diagram!, 'top'))
+        expect(
+          views.some((v) => v === 'side' || v === 'front'),
+          e.id,
+        ).toBe(true)
     }
   })
 })

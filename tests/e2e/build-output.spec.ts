@@ -4,7 +4,9 @@ import { expect, test } from '@playwright/test'
 const run = (script: string) => {
   const env = { ...process.env }
   delete env['NODE_ENV']
-  return JSON.parse(execFileSync(process.execPath, [script, 'out/main'], { env, encoding: 'utf8' }).trim().split('\n').at(-1)!)
+  return JSON.parse(
+    execFileSync(process.execPath, [script, 'out/main'], { env, encoding: 'utf8' }).trim().split('\n').at(-1)!,
+  )
 }
 
 /** What `electron-vite build` produced (the e2e run builds first), checked where it matters: when it runs. */
@@ -16,7 +18,13 @@ test('the built main process sets NODE_ENV=production and loads no React at laun
 })
 
 test('the built handout renderer renders with React’s production build (NODE_ENV set before React is first loaded)', () => {
-  const report = run('tests/support/run-built-worker.mjs') as { type: string; bytes: number; pageKeys: number; nodeEnv: string | null; loaded: string[] }
+  const report = run('tests/support/run-built-worker.mjs') as {
+    type: string
+    bytes: number
+    pageKeys: number
+    nodeEnv: string | null
+    loaded: string[]
+  }
   expect(report.type).toBe('done')
   expect(report.bytes).toBeGreaterThan(10_000)
   expect(report.pageKeys).toBeGreaterThan(1)

@@ -7,7 +7,11 @@ async function addPatient(page: Page, firstName: string, lastName: string): Prom
   const result = await page.evaluate(
     ([first, last]) =>
       (window as unknown as { api: Api }).api.createPatient({
-        firstName: first, lastName: last, status: 'active', patientType: 'existing', appointment: { days: [], timesOfDay: [], coverage: null },
+        firstName: first,
+        lastName: last,
+        status: 'active',
+        patientType: 'existing',
+        appointment: { days: [], timesOfDay: [], coverage: null },
       }),
     [firstName, lastName],
   )
@@ -16,7 +20,11 @@ async function addPatient(page: Page, firstName: string, lastName: string): Prom
 
 const card = (page: Page, label: string) => page.locator(`[aria-label="${label}"]`)
 
-test('build a program by keyboard, click and drag handle; save, reload, template to a second patient', async ({ page, bridge, consoleErrors }) => {
+test('build a program by keyboard, click and drag handle; save, reload, template to a second patient', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(bridge.url)
   const first = await addPatient(page, 'Zofia', 'Łukasiewicz')
@@ -63,7 +71,9 @@ test('build a program by keyboard, click and drag handle; save, reload, template
   // Change one step for this patient only.
   const clams = card(page, '2. Clamshells')
   await clams.getByRole('button', { name: 'Change the steps for this patient' }).click()
-  await clams.getByLabel('Steps for this patient (Clamshells)').fill('Lie on your left side only.\nLift your knee a hand’s width.')
+  await clams
+    .getByLabel('Steps for this patient (Clamshells)')
+    .fill('Lie on your left side only.\nLift your knee a hand’s width.')
   await expect(clams.getByText('Instructions changed for this patient')).toBeVisible()
   await page.screenshot({ path: 'test-results/screenshots/builder.png', fullPage: true })
 
@@ -73,8 +83,12 @@ test('build a program by keyboard, click and drag handle; save, reload, template
 
   // Reload: everything is as saved.
   await page.reload()
-  await expect(card(page, '1. Bridges').getByTestId('dosage-line')).toHaveText('2 sets × 10–15 reps · hold 5 s · 1× daily')
-  await expect(card(page, '2. Clamshells').getByLabel('Steps for this patient (Clamshells)')).toHaveValue('Lie on your left side only.\nLift your knee a hand’s width.')
+  await expect(card(page, '1. Bridges').getByTestId('dosage-line')).toHaveText(
+    '2 sets × 10–15 reps · hold 5 s · 1× daily',
+  )
+  await expect(card(page, '2. Clamshells').getByLabel('Steps for this patient (Clamshells)')).toHaveValue(
+    'Lie on your left side only.\nLift your knee a hand’s width.',
+  )
   await expect(page.getByText('Your unsaved changes were kept')).toBeHidden()
 
   // The library entry itself is untouched.
@@ -96,8 +110,13 @@ test('build a program by keyboard, click and drag handle; save, reload, template
   await expect(page.getByText('Program for Minh Nguyễn')).toBeVisible()
   await page.getByRole('button', { name: 'Apply a template' }).click()
   // The saved template, not the starter template of the same name.
-  await page.getByRole('menuitem', { name: /Hip strengthening/ }).first().click()
-  await expect(card(page, '1. Bridges').getByTestId('dosage-line')).toHaveText('2 sets × 10–15 reps · hold 5 s · 1× daily')
+  await page
+    .getByRole('menuitem', { name: /Hip strengthening/ })
+    .first()
+    .click()
+  await expect(card(page, '1. Bridges').getByTestId('dosage-line')).toHaveText(
+    '2 sets × 10–15 reps · hold 5 s · 1× daily',
+  )
   await expect(card(page, '2. Clamshells').getByText('Instructions changed for this patient')).toBeVisible()
   await card(page, '1. Bridges').getByLabel('Sets (Bridges)').fill('3')
   await page.getByRole('button', { name: 'Save program' }).click()

@@ -6,14 +6,19 @@ import { patientInput } from '../support/patients'
 import { testServices } from '../support/services'
 import { expect, test } from './fixtures'
 
-test('a folder another Homeplan holds opens read-only, says who holds it, and Try again takes it once it is free', async ({ page }) => {
+test('a folder another Homeplan holds opens read-only, says who holds it, and Try again takes it once it is free', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1360, height: 900 })
   const dir = await mkdtemp(join(tmpdir(), 'homeplan-e2e-locked-'))
   const seed = testServices(dir)
   await seed.handlers.createPatient(patientInput({ firstName: 'Alice', lastName: 'Moreau' }))
   await seed.close()
   // Homeplan on the front desk's computer has the (shared) folder open.
-  await writeFile(join(dir, 'homeplan.lock'), JSON.stringify({ pid: 4242, host: 'front-desk-pc', startedAt: new Date().toISOString(), token: 'front-desk' }))
+  await writeFile(
+    join(dir, 'homeplan.lock'),
+    JSON.stringify({ pid: 4242, host: 'front-desk-pc', startedAt: new Date().toISOString(), token: 'front-desk' }),
+  )
   const bridge = await startTestBridge(dir)
   try {
     await page.goto(bridge.url)
@@ -37,11 +42,18 @@ test('a folder another Homeplan holds opens read-only, says who holds it, and Tr
   }
 })
 
-test('after a patient is deleted, Back and an old link show “not found”, never another patient', async ({ page, bridge }) => {
+test('after a patient is deleted, Back and an old link show “not found”, never another patient', async ({
+  page,
+  bridge,
+}) => {
   await page.setViewportSize({ width: 1360, height: 900 })
   const ids: string[] = []
   await page.goto(bridge.url)
-  for (const [first, chart] of [['Alice', 'A-1'], ['Bob', 'B-1'], ['Carol', 'C-1']] as const) {
+  for (const [first, chart] of [
+    ['Alice', 'A-1'],
+    ['Bob', 'B-1'],
+    ['Carol', 'C-1'],
+  ] as const) {
     await page.keyboard.press('n')
     const form = page.getByRole('dialog', { name: 'New patient' })
     await form.getByLabel('First name').fill(first)

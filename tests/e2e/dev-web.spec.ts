@@ -65,7 +65,9 @@ function startDevWeb(dataDir: string): Promise<{ url: string; dataPath: string }
       if (match) resolve({ url: match[1]!, dataPath: match[2]! })
     })
     proc.on('error', reject)
-    proc.on('exit', (code, signal) => reject(new Error(`npm run dev:web ended (${code ?? signal}) before listening:\n${output.join('')}`)))
+    proc.on('exit', (code, signal) =>
+      reject(new Error(`npm run dev:web ended (${code ?? signal}) before listening:\n${output.join('')}`)),
+    )
   })
 }
 
@@ -75,7 +77,10 @@ test.describe('npm run dev:web', () => {
     child = undefined
   })
 
-  test('builds, serves the UI, and renders handouts in the builder and through the bridge', async ({ page, consoleErrors }) => {
+  test('builds, serves the UI, and renders handouts in the builder and through the bridge', async ({
+    page,
+    consoleErrors,
+  }) => {
     test.setTimeout(240_000)
     const dataDir = await mkdtemp(join(tmpdir(), 'hp-dev-web-'))
     const { url, dataPath } = await startDevWeb(dataDir)
@@ -97,20 +102,43 @@ test.describe('npm run dev:web', () => {
       return result.value
     }
 
-    await call('updateSettings', { clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false })
+    await call('updateSettings', {
+      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
+      openAfterExport: false,
+    })
     const library = await call<LibraryView>('getLibrary')
     const exercise = library.exercises.find((e) => e.id === 'bridges') as Exercise
     expect(exercise).toBeDefined()
     const patient = await call<Patient>('createPatient', patientInput({ firstName: 'Zofia', lastName: 'Wiśniewska' }))
 
-    const program = { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: exercise.id, dosage: exercise.defaultDosage }] }
+    const program = {
+      title: 'Week 1',
+      status: 'current',
+      items: [{ id: 'item-000001', exerciseId: exercise.id, dosage: exercise.defaultDosage }],
+    }
     const saved = await call<Patient>('saveProgram', { patientId: patient.id, program })
     const programId = saved.programs[0]!.id
 
-    const preview = await call<{ pdf: Uint8Array; warnings: string[] }>('previewHandout', { patientId: patient.id, program, layout: 'detailed', paper: 'letter', logDays: 14 })
-    const exported = await call<{ saved: boolean; path: string; warnings: string[] }>('exportHandout', { patientId: patient.id, programId, layout: 'detailed', paper: 'letter', logDays: 14 })
+    const preview = await call<{ pdf: Uint8Array; warnings: string[] }>('previewHandout', {
+      patientId: patient.id,
+      program,
+      layout: 'detailed',
+      paper: 'letter',
+      logDays: 14,
+    })
+    const exported = await call<{ saved: boolean; path: string; warnings: string[] }>('exportHandout', {
+      patientId: patient.id,
+      programId,
+      layout: 'detailed',
+      paper: 'letter',
+      logDays: 14,
+    })
     expect(preview.warnings).toEqual([])
-    expect(exported).toMatchObject({ saved: true, path: expect.stringContaining(join(dataDir, 'exports')), warnings: [] })
+    expect(exported).toMatchObject({
+      saved: true,
+      path: expect.stringContaining(join(dataDir, 'exports')),
+      warnings: [],
+    })
 
     for (const pdf of [Buffer.from(preview.pdf), await readFile(exported.path)]) {
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
@@ -122,7 +150,10 @@ test.describe('npm run dev:web', () => {
     }
 
     // What a developer sees in the browser: the builder's live preview of a new program, drawn from previewHandout.
-    const other = await call<Patient>('createPatient', patientInput({ firstName: 'Tom', lastName: 'Smith', chartNumber: 'MRN-1002' }))
+    const other = await call<Patient>(
+      'createPatient',
+      patientInput({ firstName: 'Tom', lastName: 'Smith', chartNumber: 'MRN-1002' }),
+    )
     await page.goto(`${url}/#/program/${other.id}`)
     await page.getByRole('button', { name: `Add ${exercise.name}`, exact: true }).click()
     await expect(page.getByTestId('handout-preview')).toHaveAttribute('data-pages', /^[23]$/, { timeout: 30_000 })

@@ -2,7 +2,11 @@ import { fromWire } from '../../electron/bridge/server'
 import { pdfText } from '../support/pdf'
 import { expect, test } from './fixtures'
 
-test('pose a custom exercise in the editor, save it, add it to a program and see its diagram in the handout preview', async ({ page, bridge, consoleErrors }) => {
+test('pose a custom exercise in the editor, save it, add it to a program and see its diagram in the handout preview', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(`${bridge.url}/#/library`)
   // Start from my own copy of a built-in (its regions and steps filled in), then pose a new figure for it.
@@ -10,7 +14,9 @@ test('pose a custom exercise in the editor, save it, add it to a program and see
   await page.getByRole('button', { name: 'Make my own version' }).click()
   const form = page.getByRole('dialog', { name: /Edit Clamshells \(my version\)/ })
   await form.getByRole('textbox', { name: /^Name/ }).fill('Standing knee lift')
-  await form.getByLabel('Steps, one per line').fill('Stand tall and hold a counter.\nLift one knee up to hip height.\nLower it slowly.')
+  await form
+    .getByLabel('Steps, one per line')
+    .fill('Stand tall and hold a counter.\nLift one knee up to hip height.\nLower it slowly.')
   await form.getByRole('button', { name: 'Remove the diagram' }).click()
   await form.getByRole('button', { name: 'Add a diagram' }).click()
   await form.getByLabel('Figure position').click()
@@ -41,9 +47,24 @@ test('pose a custom exercise in the editor, save it, add it to a program and see
   await expect(page.getByRole('dialog').getByRole('img', { name: 'Standing knee lift, side view' })).toBeVisible()
 
   const id = await page.evaluate(async () => {
-    const api = (window as unknown as { api: { createPatient(a: unknown): Promise<{ value: { id: string } }>; updateSettings(a: unknown): Promise<unknown> } }).api
-    await api.updateSettings({ clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' } })
-    const r = await api.createPatient({ firstName: 'Ada', lastName: 'Okafor', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })
+    const api = (
+      window as unknown as {
+        api: {
+          createPatient(a: unknown): Promise<{ value: { id: string } }>
+          updateSettings(a: unknown): Promise<unknown>
+        }
+      }
+    ).api
+    await api.updateSettings({
+      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
+    })
+    const r = await api.createPatient({
+      firstName: 'Ada',
+      lastName: 'Okafor',
+      status: 'active',
+      patientType: 'new',
+      appointment: { days: [], timesOfDay: [], coverage: null },
+    })
     return r.value.id
   })
   await page.goto(`${bridge.url}/#/program/${id}`)

@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import { pdfText } from '../support/pdf'
 import { expect, test } from './fixtures'
 
-test('clinic details, then export a handout from the builder and find it in the patient’s history', async ({ page, bridge, consoleErrors }) => {
+test('clinic details, then export a handout from the builder and find it in the patient’s history', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   // Two live previews and an export of real PDFs: over a minute on a busy 2-core machine.
   test.slow()
   await page.setViewportSize({ width: 1400, height: 1000 })
@@ -19,7 +23,12 @@ test('clinic details, then export a handout from the builder and find it in the 
   const id = await page.evaluate(async () => {
     const api = (window as unknown as { api: { createPatient(a: unknown): Promise<{ value: { id: string } }> } }).api
     const r = await api.createPatient({
-      firstName: 'Thị Mai', lastName: 'Nguyễn', therapist: 'Jessica Jones', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null },
+      firstName: 'Thị Mai',
+      lastName: 'Nguyễn',
+      therapist: 'Jessica Jones',
+      status: 'active',
+      patientType: 'new',
+      appointment: { days: [], timesOfDay: [], coverage: null },
     })
     return r.value.id
   })
@@ -39,7 +48,9 @@ test('clinic details, then export a handout from the builder and find it in the 
   // Each page is a canvas pdf.js drew on (dark pixels: the text), showing the page its key names.
   const first = page.getByRole('img', { name: /^Page 1 of \d+$/ })
   await expect(first).toBeVisible()
-  await expect.poll(async () => (await first.getAttribute('data-drawn')) === (await first.getAttribute('data-key'))).toBe(true)
+  await expect
+    .poll(async () => (await first.getAttribute('data-drawn')) === (await first.getAttribute('data-key')))
+    .toBe(true)
   const inked = await first.evaluate((canvas: HTMLCanvasElement) => {
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height)
     let dark = 0
@@ -48,7 +59,8 @@ test('clinic details, then export a handout from the builder and find it in the 
   })
   expect(inked).toBeGreaterThan(1000)
   await page.screenshot({ path: 'test-results/screenshots/builder-preview.png' })
-  for (const name of ['Hip flexor stretch', 'Prone hip extension']) await page.getByRole('button', { name: `Remove ${name}` }).click()
+  for (const name of ['Hip flexor stretch', 'Prone hip extension'])
+    await page.getByRole('button', { name: `Remove ${name}` }).click()
   await page.getByRole('button', { name: 'Export PDF…' }).click()
   await expect(page.getByText('Save the program first')).toBeVisible()
   await page.keyboard.press('Escape')
@@ -77,20 +89,39 @@ test('clinic details, then export a handout from the builder and find it in the 
   expect(consoleErrors).toEqual([])
 })
 
-test('a changed dose shows in the builder as changed since the handout; the past handout is saved again byte for byte', async ({ page, bridge, consoleErrors }) => {
+test('a changed dose shows in the builder as changed since the handout; the past handout is saved again byte for byte', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   test.slow()
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(`${bridge.url}/#/patients`)
   const { patientId, programId } = await page.evaluate(async () => {
     type R<T> = Promise<{ ok: boolean; value: T }>
-    const api = (window as unknown as { api: Record<string, (a?: unknown) => R<{ id: string; programs: { id: string }[] }>> }).api
-    await api['updateSettings']!({ clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false })
-    const patient = (await api['createPatient']!({ firstName: 'Anna', lastName: 'Łukasiewicz', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })).value
+    const api = (
+      window as unknown as { api: Record<string, (a?: unknown) => R<{ id: string; programs: { id: string }[] }>> }
+    ).api
+    await api['updateSettings']!({
+      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
+      openAfterExport: false,
+    })
+    const patient = (
+      await api['createPatient']!({
+        firstName: 'Anna',
+        lastName: 'Łukasiewicz',
+        status: 'active',
+        patientType: 'new',
+        appointment: { days: [], timesOfDay: [], coverage: null },
+      })
+    ).value
     const items = [
       { id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 10 } } },
       { id: 'item-000002', exerciseId: 'clamshells', dosage: { sets: 2, reps: { min: 15, max: 15 }, side: 'both' } },
     ]
-    const saved = (await api['saveProgram']!({ patientId: patient.id, program: { title: 'Hip strength', status: 'current', items } })).value
+    const saved = (
+      await api['saveProgram']!({ patientId: patient.id, program: { title: 'Hip strength', status: 'current', items } })
+    ).value
     return { patientId: patient.id, programId: saved.programs[0]!.id }
   })
   await page.goto(`${bridge.url}/#/program/${patientId}/${programId}`)

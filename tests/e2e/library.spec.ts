@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import { pdfText } from '../support/pdf'
 import { closeDialogs, expect, test } from './fixtures'
 
-test('library: search, favourites, my usual dosage, my own version of a built-in, templates', async ({ page, bridge, consoleErrors }) => {
+test('library: search, favourites, my usual dosage, my own version of a built-in, templates', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(`${bridge.url}/#/library`)
   const search = page.getByRole('textbox', { name: 'Search exercises' })
@@ -31,14 +35,18 @@ test('library: search, favourites, my usual dosage, my own version of a built-in
   await page.getByRole('button', { name: 'Make my own version' }).click()
   const form = page.getByRole('dialog', { name: /Edit Clamshells \(my version\)/ })
   await form.getByRole('textbox', { name: /^Name/ }).fill('Clamshells with band')
-  await form.getByLabel('Steps, one per line').fill('Put a band around your thighs.\nLie on your side with knees bent.\nOpen your top knee against the band.')
+  await form
+    .getByLabel('Steps, one per line')
+    .fill('Put a band around your thighs.\nLie on your side with knees bent.\nOpen your top knee against the band.')
   await form.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('dialog').getByText('Put a band around your thighs.')).toBeVisible()
   await closeDialogs(page)
   await search.fill('clamshells')
   await expect(page.getByRole('button', { name: 'Clamshells with band', exact: true })).toContainText('Yours')
   await page.getByRole('button', { name: 'Clamshells', exact: true }).click()
-  await expect(page.getByRole('dialog').getByText('Keeping your feet touching, lift your top knee toward the ceiling.')).toBeVisible()
+  await expect(
+    page.getByRole('dialog').getByText('Keeping your feet touching, lift your top knee toward the ceiling.'),
+  ).toBeVisible()
   await closeDialogs(page)
 
   // Templates: rename and delete from the library page.
@@ -59,7 +67,11 @@ test('library: search, favourites, my usual dosage, my own version of a built-in
   expect(consoleErrors).toEqual([])
 })
 
-test('a video link set in the library prints on the handout of a program that has the exercise', async ({ page, bridge, consoleErrors }) => {
+test('a video link set in the library prints on the handout of a program that has the exercise', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   test.slow()
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(`${bridge.url}/#/library`)
@@ -69,15 +81,35 @@ test('a video link set in the library prints on the handout of a program that ha
   await drawer.getByRole('textbox', { name: /^Video link for handouts/ }).fill('riversidept.example/v/clamshells')
   await drawer.getByRole('button', { name: 'Save link' }).click()
   await expect(drawer.getByText('Use a web address starting with https:// or http://')).toBeVisible()
-  await drawer.getByRole('textbox', { name: /^Video link for handouts/ }).fill('https://riversidept.example/v/clamshells')
+  await drawer
+    .getByRole('textbox', { name: /^Video link for handouts/ })
+    .fill('https://riversidept.example/v/clamshells')
   await drawer.getByRole('button', { name: 'Save link' }).click()
-  await expect(drawer.getByText('Saved. Handouts print a QR code and riversidept.example/v/clamshells under the picture.')).toBeVisible()
+  await expect(
+    drawer.getByText('Saved. Handouts print a QR code and riversidept.example/v/clamshells under the picture.'),
+  ).toBeVisible()
   await closeDialogs(page)
 
   const id = await page.evaluate(async () => {
-    const api = (window as unknown as { api: { updateSettings(a: unknown): Promise<unknown>; createPatient(a: unknown): Promise<{ value: { id: string } }> } }).api
-    await api.updateSettings({ clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false })
-    const r = await api.createPatient({ firstName: 'Ana', lastName: 'Silva', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })
+    const api = (
+      window as unknown as {
+        api: {
+          updateSettings(a: unknown): Promise<unknown>
+          createPatient(a: unknown): Promise<{ value: { id: string } }>
+        }
+      }
+    ).api
+    await api.updateSettings({
+      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
+      openAfterExport: false,
+    })
+    const r = await api.createPatient({
+      firstName: 'Ana',
+      lastName: 'Silva',
+      status: 'active',
+      patientType: 'new',
+      appointment: { days: [], timesOfDay: [], coverage: null },
+    })
     return r.value.id
   })
   await page.goto(`${bridge.url}/#/program/${id}`)

@@ -4,17 +4,27 @@ import { startTestBridge } from '../support/bridge'
 import { syntheticPatients } from '../support/patients'
 import { expect, test } from './fixtures'
 
-test('importing a large roster: report, pagination, sorting, filters; a second import reports every duplicate', async ({ page, bridge, consoleErrors }) => {
+test('importing a large roster: report, pagination, sorting, filters; a second import reports every duplicate', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   await page.setViewportSize({ width: 1360, height: 900 })
   const file = join(bridge.dataDir, 'clinic-roster.json')
-  await writeFile(file, JSON.stringify({ format: 'homeplan-roster-export', schemaVersion: 2, patients: syntheticPatients(1200, 1, 2) }))
+  await writeFile(
+    file,
+    JSON.stringify({ format: 'homeplan-roster-export', schemaVersion: 2, patients: syntheticPatients(1200, 1, 2) }),
+  )
   await page.goto(`${bridge.url}/#/settings`)
   bridge.dialogs.answers.open.push(file)
   await page.getByRole('button', { name: 'Import patients…' }).click()
   await expect(page.getByText('1200 patients were added.')).toBeVisible()
   await page.getByRole('button', { name: 'Done' }).click()
 
-  await page.getByRole('link', { name: /Patients/ }).first().click()
+  await page
+    .getByRole('link', { name: /Patients/ })
+    .first()
+    .click()
   await expect(page.getByText('1,200 on this computer')).toBeVisible()
   await expect(page.getByRole('button', { name: '22' })).toBeVisible() // 1,090 active patients at 50 a page
   await page.getByRole('button', { name: 'Date of birth' }).click()
@@ -31,11 +41,16 @@ test('importing a large roster: report, pagination, sorting, filters; a second i
   bridge.dialogs.answers.open.push(file)
   await page.getByRole('button', { name: 'Import patients…' }).click()
   await expect(page.getByText('0 patients were added.')).toBeVisible()
-  await expect(page.getByText('1200 patients were not imported because the chart number is already in use.', { exact: false })).toBeVisible()
+  await expect(
+    page.getByText('1200 patients were not imported because the chart number is already in use.', { exact: false }),
+  ).toBeVisible()
   expect(consoleErrors).toEqual([])
 })
 
-test('back up, restore, undo the restore; a damaged patient file is set aside and the newest backup offered', async ({ page, bridge }) => {
+test('back up, restore, undo the restore; a damaged patient file is set aside and the newest backup offered', async ({
+  page,
+  bridge,
+}) => {
   await page.setViewportSize({ width: 1360, height: 900 })
   await page.goto(`${bridge.url}/#/patients`)
   const add = async (first: string, chart: string) => {
@@ -55,16 +70,26 @@ test('back up, restore, undo the restore; a damaged patient file is set aside an
   const backups = page.getByRole('table', { name: 'Backups' })
   await expect(backups.getByText('Backed up by you')).toBeVisible()
 
-  await page.getByRole('link', { name: /Patients/ }).first().click()
+  await page
+    .getByRole('link', { name: /Patients/ })
+    .first()
+    .click()
   await add('Maja', 'K-2')
   await page.getByRole('link', { name: /Settings/ }).click()
-  await backups.getByRole('row').filter({ hasText: 'Backed up by you' }).getByRole('button', { name: 'Restore…' }).click()
+  await backups
+    .getByRole('row')
+    .filter({ hasText: 'Backed up by you' })
+    .getByRole('button', { name: 'Restore…' })
+    .click()
   await page.getByRole('dialog').getByRole('button', { name: 'Restore backup' }).click()
   await expect(page.getByText(/Restored the backup from/)).toBeVisible()
   await page.screenshot({ path: 'test-results/screenshots/settings-data.png', fullPage: true })
   await page.getByRole('button', { name: 'Undo this restore' }).click()
   await expect(page.getByRole('table', { name: 'Backups' }).getByText('Before a restore')).toHaveCount(2)
-  await page.getByRole('link', { name: /Patients/ }).first().click()
+  await page
+    .getByRole('link', { name: /Patients/ })
+    .first()
+    .click()
   await expect(page.getByRole('link', { name: /Kowalska, Maja/ })).toBeVisible()
   await page.getByRole('link', { name: /Settings/ }).click()
   await page.getByRole('button', { name: 'Back up now' }).click()

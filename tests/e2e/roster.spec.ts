@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import { startTestBridge } from '../support/bridge'
 import { expect, test } from './fixtures'
 
-test('a therapist adds, finds, edits, archives, restores and deletes a patient, and the data survives a restart', async ({ page, bridge, consoleErrors }) => {
+test('a therapist adds, finds, edits, archives, restores and deletes a patient, and the data survives a restart', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   await page.setViewportSize({ width: 1360, height: 900 })
   await page.goto(bridge.url)
   await expect(page.getByText('No patients yet')).toBeVisible()
@@ -99,7 +103,8 @@ test('a therapist adds, finds, edits, archives, restores and deletes a patient, 
     await confirm.getByRole('button', { name: 'Delete Иван Łukasiewicz-Nguyễn' }).click()
     await expect(page.getByText('No patients yet')).toBeVisible()
     const live = (await readdir(again.dataDir)).filter((name) => name.startsWith('roster'))
-    for (const name of live) expect(await readFile(join(again.dataDir, name), 'utf8')).not.toContain('Łukasiewicz-Nguyễn')
+    for (const name of live)
+      expect(await readFile(join(again.dataDir, name), 'utf8')).not.toContain('Łukasiewicz-Nguyễn')
   } finally {
     await again.close()
   }

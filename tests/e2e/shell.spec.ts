@@ -61,7 +61,9 @@ test('a refused call and a failed save both reach the user, and nothing changes'
 
   // The transport itself refuses a bad argument with a typed error naming the field.
   const raw = await page.evaluate(() =>
-    (window as unknown as { api: { updateSettings(a: unknown): Promise<unknown> } }).api.updateSettings({ paperSize: 'tabloid' }),
+    (window as unknown as { api: { updateSettings(a: unknown): Promise<unknown> } }).api.updateSettings({
+      paperSize: 'tabloid',
+    }),
   )
   expect(raw).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'paperSize' } })
 

@@ -22,9 +22,16 @@ function gate() {
   }
 }
 
-test('the roster’s first screen shows before the whole list and before any other section’s code has loaded', async ({ page, bridge, consoleErrors }) => {
+test('the roster’s first screen shows before the whole list and before any other section’s code has loaded', async ({
+  page,
+  bridge,
+  consoleErrors,
+}) => {
   const patients = syntheticPatients(120, 0, 0)
-  await new SnapshotFile(join(bridge.dataDir, ROSTER_FILE)).write({ header: { savedAt: new Date().toISOString(), lastSeq: 0 }, entries: patients.map((p) => ({ summary: summarize(p), patient: p })) })
+  await new SnapshotFile(join(bridge.dataDir, ROSTER_FILE)).write({
+    header: { savedAt: new Date().toISOString(), lastSeq: 0 },
+    entries: patients.map((p) => ({ summary: summarize(p), patient: p })),
+  })
   const list = gate()
   const chunks = gate()
   await page.route('**/api/listPatients', list.handle)
@@ -35,8 +42,12 @@ test('the roster’s first screen shows before the whole list and before any oth
   const rows = page.locator('tbody tr')
   await expect(rows).toHaveCount(50)
   await expect(page.getByText('120 on this computer')).toBeVisible()
-  const active = patients.filter((p) => p.status === 'active').sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName))
-  await expect(rows.first().getByRole('link')).toHaveText(`${active[0]!.lastName}, ${active[0]!.firstName}${active[0]!.preferredName ? ` (${active[0]!.preferredName})` : ''}`)
+  const active = patients
+    .filter((p) => p.status === 'active')
+    .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName))
+  await expect(rows.first().getByRole('link')).toHaveText(
+    `${active[0]!.lastName}, ${active[0]!.firstName}${active[0]!.preferredName ? ` (${active[0]!.preferredName})` : ''}`,
+  )
   const search = page.getByRole('textbox', { name: 'Search patients' })
   await search.fill('MRN-100119')
   await expect(page.getByText('Loading all 120 patients…')).toBeVisible()

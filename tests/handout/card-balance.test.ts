@@ -17,12 +17,24 @@ describe('balancing a card’s two columns', () => {
     const side = qrSide(qrModules(url).length, false)
     const plan = picturePlan(item.diagram!, 'detailed', 532)
     const captions = ['1 Start', '2 Finish']
-    expect(pictureHeight(plan, captions, metrics, url) - pictureHeight(plan, captions, metrics)).toBeGreaterThanOrEqual(side)
+    expect(pictureHeight(plan, captions, metrics, url) - pictureHeight(plan, captions, metrics)).toBeGreaterThanOrEqual(
+      side,
+    )
     const large = picturePlan(item.diagram!, 'large', 532)
     const big = { ...metrics, body: 16, caption: 16 }
-    expect(pictureHeight(large, captions, big, url) - pictureHeight(large, captions, big)).toBeGreaterThanOrEqual(qrSide(qrModules(url).length, true))
-    const text = { steps: item.steps, dose: ['Do 10 to 15 times on each side.'], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes }
-    expect(balance({ ...text, video: url }, plan, captions, 532, metrics).moved).toBeLessThanOrEqual(balance(text, plan, captions, 532, metrics).moved)
+    expect(pictureHeight(large, captions, big, url) - pictureHeight(large, captions, big)).toBeGreaterThanOrEqual(
+      qrSide(qrModules(url).length, true),
+    )
+    const text = {
+      steps: item.steps,
+      dose: ['Do 10 to 15 times on each side.'],
+      tips: item.cues ?? [],
+      cautions: item.cautions ?? [],
+      note: item.notes,
+    }
+    expect(balance({ ...text, video: url }, plan, captions, 532, metrics).moved).toBeLessThanOrEqual(
+      balance(text, plan, captions, 532, metrics).moved,
+    )
   })
 
   it('counts wrapped lines from the words and the width', () => {
@@ -34,11 +46,25 @@ describe('balancing a card’s two columns', () => {
   it('moves the closing parts under a short picture beside long text, and nothing when the picture is above', () => {
     const item = example().program.items[0]!
     const plan = picturePlan(item.diagram!, 'detailed', 532)
-    const text = { steps: item.steps, dose: ['Do 10 to 15 times on each side.'], tips: item.cues ?? [], cautions: item.cautions ?? [], note: item.notes }
+    const text = {
+      steps: item.steps,
+      dose: ['Do 10 to 15 times on each side.'],
+      tips: item.cues ?? [],
+      cautions: item.cautions ?? [],
+      note: item.notes,
+    }
     expect(plan.placement).toBe('beside')
     expect(partsUnderPicture(text, plan, ['1 Start', '2 Finish'], 532, metrics)).toBeGreaterThan(0)
     // Two steps and nothing else: the picture is the taller column already.
-    expect(partsUnderPicture({ steps: ['Lie down.', 'Lift.'], dose: ['Once.'], tips: [], cautions: [] }, plan, [''], 532, metrics)).toBe(0)
+    expect(
+      partsUnderPicture(
+        { steps: ['Lie down.', 'Lift.'], dose: ['Once.'], tips: [], cautions: [] },
+        plan,
+        [''],
+        532,
+        metrics,
+      ),
+    ).toBe(0)
     expect(partsUnderPicture(text, { ...plan, placement: 'above' }, [''], 532, metrics)).toBe(0)
   })
 
@@ -46,7 +72,9 @@ describe('balancing a card’s two columns', () => {
     // A4 left one page 46% blank and took 6 pages: the kneeling stretch's caution, put under its picture by the
     // estimate, made the card 425 pt; measured, the shortest arrangement is 401 pt and the next card joins it.
     for (const paper of ['letter', 'a4'] as const) {
-      const text = await pdfText((await renderHandout({ ...example(), layout: 'detailed', paper }, 'resources/fonts')).pdf)
+      const text = await pdfText(
+        (await renderHandout({ ...example(), layout: 'detailed', paper }, 'resources/fonts')).pdf,
+      )
       const logStart = text.pages.findIndex((p) => p.text.includes('Your exercise log'))
       const blank = text.pages.map((page) => {
         // Body text only (the footer sits in the bottom 60 pt); blank is the share of the content area under it.
@@ -67,7 +95,13 @@ describe('the arrangements a card is measured in', () => {
     const { makeStyles } = await import('../../src/handout/styles')
     const item = { ...example().program.items[1]!, notes: undefined }
     expect(item.cues?.length && item.cautions?.length).toBeTruthy()
-    const props = (layout: 'detailed' | 'compact', over = {}) => ({ item: { ...item, ...over }, index: 0, s: makeStyles(layout), layout, contentWidth: 532 })
+    const props = (layout: 'detailed' | 'compact', over = {}) => ({
+      item: { ...item, ...over },
+      index: 0,
+      s: makeStyles(layout),
+      layout,
+      contentWidth: 532,
+    })
     // No note: moving the last part (the note) would change nothing, so the counts are 0, 2 (cautions), 3 (tips too).
     expect(cardChoices(props('detailed'))).toEqual([{ under: 0 }, { under: 2 }, { under: 3 }])
     expect(cardChoices(props('detailed', { notes: 'Go slowly.' }))).toHaveLength(4)
@@ -83,13 +117,20 @@ describe('the arrangements a card is measured in', () => {
 describe('compact', () => {
   it('fits the 6-exercise example on 3 pages with the log, 3 cards on a page, no page but the last over 35% blank', async () => {
     for (const paper of ['letter', 'a4'] as const) {
-      const text = await pdfText((await renderHandout({ ...example(), layout: 'compact', paper }, 'resources/fonts')).pdf)
+      const text = await pdfText(
+        (await renderHandout({ ...example(), layout: 'compact', paper }, 'resources/fonts')).pdf,
+      )
       // It was 5 pages, the same as detailed (two half-width cards a page, the log on a page of its own), then 4
       // (pictures at the detailed scale, a closing summary that repeated the how-to box).
       expect(text.pages.length, paper).toBeLessThanOrEqual(3)
       // Card titles, by their 12.5 pt type (all one line here).
-      const cardsOn = text.pages.map((page) => page.items.filter((i) => Math.abs(i.height - 12.5) < 0.3 && i.x < 100).length)
-      expect(cardsOn.reduce((a, b) => a + b), `${paper} cards per page ${cardsOn.join(' ')}`).toBe(6)
+      const cardsOn = text.pages.map(
+        (page) => page.items.filter((i) => Math.abs(i.height - 12.5) < 0.3 && i.x < 100).length,
+      )
+      expect(
+        cardsOn.reduce((a, b) => a + b),
+        `${paper} cards per page ${cardsOn.join(' ')}`,
+      ).toBe(6)
       expect(Math.max(...cardsOn), `${paper} cards per page ${cardsOn.join(' ')}`).toBeGreaterThanOrEqual(3)
       text.pages.slice(0, -1).forEach((page, i) => {
         const lowest = Math.min(...page.items.filter((t) => t.str.trim() && t.y > 60).map((t) => t.y))
@@ -126,7 +167,8 @@ describe('large print after a card taller than a page', () => {
         const lowest = Math.min(...page.items.filter((t) => t.str.trim() && t.y > 80).map((t) => t.y))
         // At most 65%: a lying figure's title and picture are kept together (about 460 pt at 16 pt captions), so a
         // page whose first card ends high still cannot take the next one's picture (Letter page 6: 63%).
-        if (i > 0 && i < logStart - 1) expect((lowest - 80) / (page.height - 116), `${paper} page ${i + 1} blank`).toBeLessThan(0.65)
+        if (i > 0 && i < logStart - 1)
+          expect((lowest - 80) / (page.height - 116), `${paper} page ${i + 1} blank`).toBeLessThan(0.65)
       }
     }
   }, 120000)

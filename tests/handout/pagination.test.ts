@@ -9,10 +9,14 @@ import { paginate, Unpaginated, type FlowNode, type Leaf } from '../../src/hando
 import { overlappingText, pdfText, type PdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
-const example = (): HandoutInput => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
+const example = (): HandoutInput =>
+  handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
 const withItems = (input: HandoutInput, n: number): HandoutInput => ({
   ...input,
-  program: { ...input.program, items: Array.from({ length: n }, (_, i) => input.program.items[i % input.program.items.length]!) },
+  program: {
+    ...input.program,
+    items: Array.from({ length: n }, (_, i) => input.program.items[i % input.program.items.length]!),
+  },
 })
 /**
  * Large print cards with lying figures (pictures 1.5x the detailed size, text at 16 pt) run longer than a page when
@@ -21,10 +25,20 @@ const withItems = (input: HandoutInput, n: number): HandoutInput => ({
  */
 const short = (input: HandoutInput): HandoutInput => ({
   ...input,
-  program: { ...input.program, items: input.program.items.map((item) => ({ ...item, steps: item.steps.slice(0, 2), cues: [], cautions: [], notes: undefined })) },
+  program: {
+    ...input.program,
+    items: input.program.items.map((item) => ({
+      ...item,
+      steps: item.steps.slice(0, 2),
+      cues: [],
+      cautions: [],
+      notes: undefined,
+    })),
+  },
 })
 /** Every text run with its page and position, to compare two renders of the same handout. */
-const runs = (text: PdfText) => text.pages.flatMap((page, p) => page.items.map((i) => `${p + 1} ${i.x.toFixed(2)} ${i.y.toFixed(2)} ${i.str}`))
+const runs = (text: PdfText) =>
+  text.pages.flatMap((page, p) => page.items.map((i) => `${p + 1} ${i.x.toFixed(2)} ${i.y.toFixed(2)} ${i.str}`))
 const planned = async (input: HandoutInput) => {
   registerFonts(fonts)
   return planPages(input, handoutParts(input), fonts)
@@ -35,13 +49,28 @@ describe('page breaks decided before rendering', () => {
     ['detailed, Letter', () => example()],
     ['detailed, A4', () => ({ ...example(), paper: 'a4' })],
     ['compact, Letter', () => ({ ...example(), layout: 'compact' })],
-    ['compact, A4, 11 exercises with notes', () => {
-      const input = withItems({ ...example(), layout: 'compact', paper: 'a4' }, 11)
-      input.program.items = input.program.items.map((item, i) => (i % 3 ? item : { ...item, notes: 'Keep it slow and steady, and rest between sets whenever you need to.' }))
-      return input
-    }],
+    [
+      'compact, A4, 11 exercises with notes',
+      () => {
+        const input = withItems({ ...example(), layout: 'compact', paper: 'a4' }, 11)
+        input.program.items = input.program.items.map((item, i) =>
+          i % 3 ? item : { ...item, notes: 'Keep it slow and steady, and rest between sets whenever you need to.' },
+        )
+        return input
+      },
+    ],
     ['large print, Letter, short cards', () => short({ ...example(), layout: 'large' })],
-    ['large print, A4, short cards, no goals, 7-day log', () => short({ ...example(), layout: 'large', paper: 'a4', logDays: 7, program: { ...example().program, goals: undefined } })],
+    [
+      'large print, A4, short cards, no goals, 7-day log',
+      () =>
+        short({
+          ...example(),
+          layout: 'large',
+          paper: 'a4',
+          logDays: 7,
+          program: { ...example().program, goals: undefined },
+        }),
+    ],
     ['detailed, 16 exercises, a 31-day log', () => ({ ...withItems(example(), 16), logDays: 31 })],
     ['no log', () => ({ ...example(), logDays: 0 })],
   ]
@@ -62,7 +91,9 @@ describe('page breaks decided before rendering', () => {
     const fast = await pdfText((await renderHandout(after, fonts)).pdf)
     const own = await pdfText((await renderHandout(after, fonts, { pageBreaks: 'react-pdf' })).pdf)
     expect(runs(fast)).toEqual(runs(own))
-    expect(runs(await pdfText((await renderHandout(before, fonts)).pdf))).toEqual(runs(await pdfText((await renderHandout(before, fonts, { pageBreaks: 'react-pdf' })).pdf)))
+    expect(runs(await pdfText((await renderHandout(before, fonts)).pdf))).toEqual(
+      runs(await pdfText((await renderHandout(before, fonts, { pageBreaks: 'react-pdf' })).pdf)),
+    )
   })
 
   it('continues a program summary longer than a page on the next page, with its column headings', async () => {
@@ -76,7 +107,9 @@ describe('page breaks decided before rendering', () => {
       const rows = page.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - 40) < 0.5)
       for (const row of rows) expect(row.y).toBeGreaterThan(72)
     }
-    const numbers = text.pages.filter((p) => p.text.includes('# Exercise How much How often')).flatMap((p) => p.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - 40) < 0.5).map((i) => Number(i.str)))
+    const numbers = text.pages
+      .filter((p) => p.text.includes('# Exercise How much How often'))
+      .flatMap((p) => p.items.filter((i) => /^\d+$/.test(i.str) && Math.abs(i.x - 40) < 0.5).map((i) => Number(i.str)))
     expect(numbers).toEqual(Array.from({ length: 60 }, (_, i) => i + 1))
   })
 })
@@ -115,8 +148,17 @@ describe('renders that overlap', () => {
 
 describe('blocks taller than a page', () => {
   const longSteps = (n: number, sentences = 1) =>
-    Array.from({ length: n }, (_, i) => `Step ${i + 1}: ${Array(sentences).fill('lift your knee slowly and keep the hip stacked over the other one while breathing out gently.').join(' Then ')}`)
-  const stepStarts = (text: PdfText) => text.pages.flatMap((page, p) => page.items.filter((i) => /^Step \d+:/.test(i.str)).map((i) => ({ p, y: i.y, n: Number(i.str.slice(5, i.str.indexOf(':'))) })))
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `Step ${i + 1}: ${Array(sentences).fill('lift your knee slowly and keep the hip stacked over the other one while breathing out gently.').join(' Then ')}`,
+    )
+  const stepStarts = (text: PdfText) =>
+    text.pages.flatMap((page, p) =>
+      page.items
+        .filter((i) => /^Step \d+:/.test(i.str))
+        .map((i) => ({ p, y: i.y, n: Number(i.str.slice(5, i.str.indexOf(':'))) })),
+    )
   const inOrder = (starts: ReturnType<typeof stepStarts>, count: number, line: number) => {
     expect(starts.map((s) => s.n)).toEqual(Array.from({ length: count }, (_, i) => i + 1))
     for (let i = 1; i < starts.length; i++) {
@@ -137,13 +179,16 @@ describe('blocks taller than a page', () => {
     const titlePage = text.pages.findIndex((page) => page.text.includes('1 Start: both knees bent'))
     expect(starts[0]!.p - titlePage).toBeGreaterThanOrEqual(0)
     expect(starts[0]!.p - titlePage).toBeLessThanOrEqual(1)
-    expect(text.pages.findIndex((page) => page.text.includes('Hip flexor stretch') && page.text.includes('How to do it'))).toBeGreaterThanOrEqual(starts.at(-1)!.p)
+    expect(
+      text.pages.findIndex((page) => page.text.includes('Hip flexor stretch') && page.text.includes('How to do it')),
+    ).toBeGreaterThanOrEqual(starts.at(-1)!.p)
     text.pages.forEach((page, i) => {
       expect(page.text).toContain(`Page ${i + 1} of ${text.pages.length}`)
       expect(overlappingText(page), `page ${i + 1}`).toEqual([])
     })
     // Each later page of the card says whose steps these are (left to react-pdf, "10." also ran into its step).
-    for (const page of text.pages.filter((p) => /Step \d+:/.test(p.text) && !p.text.includes('Step 1:'))) expect(page.text).toMatch(/^2 Continued: Lying on your side: foot lifts/)
+    for (const page of text.pages.filter((p) => /Step \d+:/.test(p.text) && !p.text.includes('Step 1:')))
+      expect(page.text).toMatch(/^2 Continued: Lying on your side: foot lifts/)
     const plan = await planned(handoutInputSchema.parse(input))
     expect(plan.pages.length).toBe(text.pages.length)
   })
@@ -159,7 +204,12 @@ describe('blocks taller than a page', () => {
     for (const page of pages) {
       // The page's first line (highest on the page) says whose steps these are.
       const top = page.items.filter((i) => i.str.trim()).sort((a, b) => b.y - a.y)
-      expect(top.slice(0, 3).map((i) => i.str).join(' ')).toMatch(/^2 Continued: Lying on your side: foot lifts/)
+      expect(
+        top
+          .slice(0, 3)
+          .map((i) => i.str)
+          .join(' '),
+      ).toMatch(/^2 Continued: Lying on your side: foot lifts/)
     }
     text.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${text.pages.length}`))
     // All of it planned page by page: nothing is left to react-pdf's slower breaking.
@@ -169,24 +219,42 @@ describe('blocks taller than a page', () => {
 })
 
 describe('paginate', () => {
-  const leaf = (id: string, height: number, wrap = false, marginBottom = 0, marginTop = 0): Leaf => ({ kind: 'leaf', id, wrap, size: { height, marginTop, marginBottom } })
-  const ids = (pages: ReturnType<typeof paginate>) => pages.map((page) => page.map((p) => ('children' in p ? `${p.id}[${p.children.map((c) => c.id).join(' ')}]` : p.id)))
+  const leaf = (id: string, height: number, wrap = false, marginBottom = 0, marginTop = 0): Leaf => ({
+    kind: 'leaf',
+    id,
+    wrap,
+    size: { height, marginTop, marginBottom },
+  })
+  const ids = (pages: ReturnType<typeof paginate>) =>
+    pages.map((page) => page.map((p) => ('children' in p ? `${p.id}[${p.children.map((c) => c.id).join(' ')}]` : p.id)))
 
   it('moves a block that does not fit, with its bottom margin, to the next page', () => {
-    expect(ids(paginate([[leaf('a', 40, false, 10), leaf('b', 50, false, 10), leaf('c', 30)]], 100))).toEqual([['a'], ['b', 'c']])
+    expect(ids(paginate([[leaf('a', 40, false, 10), leaf('b', 50, false, 10), leaf('c', 30)]], 100))).toEqual([
+      ['a'],
+      ['b', 'c'],
+    ])
     // The first block on a page keeps its place even when only its margin overflows.
     expect(ids(paginate([[leaf('a', 95, false, 10), leaf('b', 50)]], 100))).toEqual([['a'], ['b']])
   })
 
   it('breaks a column between its children', () => {
-    expect(ids(paginate([[leaf('title', 10, true), { kind: 'group', id: 'log', children: [leaf('r1', 60), leaf('r2', 60)] }]], 100))).toEqual([
-      ['title', 'log[r1]'],
-      ['log[r2]'],
-    ])
+    expect(
+      ids(
+        paginate(
+          [[leaf('title', 10, true), { kind: 'group', id: 'log', children: [leaf('r1', 60), leaf('r2', 60)] }]],
+          100,
+        ),
+      ),
+    ).toEqual([['title', 'log[r1]'], ['log[r2]']])
   })
 
   it('starts the rest of a split group with its "continued" block', () => {
-    const card: FlowNode = { kind: 'group', id: 'card', children: [leaf('head', 50), leaf('s1', 30), leaf('s2', 30)], continued: leaf('cont', 10) }
+    const card: FlowNode = {
+      kind: 'group',
+      id: 'card',
+      children: [leaf('head', 50), leaf('s1', 30), leaf('s2', 30)],
+      continued: leaf('cont', 10),
+    }
     expect(ids(paginate([[leaf('intro', 10), card]], 100))).toEqual([['intro', 'card[head s1]'], ['card[cont s2]']])
     // Moved whole to the next page, it is not a continuation.
     expect(ids(paginate([[leaf('intro', 60), card]], 100))).toEqual([['intro'], ['card[head s1]'], ['card[cont s2]']])
@@ -194,7 +262,13 @@ describe('paginate', () => {
 
   it('continues a whole-block group taller than a page, repeating its heading', () => {
     const head = leaf('head', 10)
-    const table: FlowNode = { kind: 'group', id: 't', whole: true, children: [leaf('title', 10), head, ...['1', '2', '3', '4', '5'].map((n) => leaf(n, 30))], tooTall: { lead: 2, repeat: head } }
+    const table: FlowNode = {
+      kind: 'group',
+      id: 't',
+      whole: true,
+      children: [leaf('title', 10), head, ...['1', '2', '3', '4', '5'].map((n) => leaf(n, 30))],
+      tooTall: { lead: 2, repeat: head },
+    }
     expect(ids(paginate([[table]], 100))).toEqual([['t[title head 1 2]'], ['t[head 3 4 5]']])
   })
 

@@ -12,7 +12,8 @@ import { makeStyles } from '../../src/handout/styles'
 import { overlappingText, pdfText, type PdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
-const example = (): HandoutInput => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
+const example = (): HandoutInput =>
+  handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
 const render = async (input: unknown) => (await renderHandout(input, fonts)).pdf
 /** pdf text runs are split where lines wrap; compare with all whitespace (and stray control codes) removed. */
 const squash = (s: string) => s.replace(/[\s\p{Cc}]+/gu, '')
@@ -40,7 +41,8 @@ describe('the handout PDF', () => {
     }
     expect(squash(text.all)).toContain(squash('From your therapist: Start with your sore side on top.'))
     const withShorthand = await pdfText(await render({ ...example(), shorthand: true }))
-    for (const item of example().program.items) expect(squash(withShorthand.all)).toContain(squash(dosageLine(item.dosage)))
+    for (const item of example().program.items)
+      expect(squash(withShorthand.all)).toContain(squash(dosageLine(item.dosage)))
   })
 
   it('heads a card with its plain title and the clinical name after it, in the card, the table and the log', async () => {
@@ -49,7 +51,14 @@ describe('the handout PDF', () => {
     const out = await pdfText(await render(input))
     // The table on page 1 and the card both carry title and name; the log the title.
     expect(squash(out.pages[0]!.text)).toContain(squash('Lying on your side: knee lifts (Clamshells)'))
-    expect(squash(out.pages.slice(1, -1).map((p) => p.text).join(' '))).toContain(squash('Lying on your side: knee lifts (Clamshells)'))
+    expect(
+      squash(
+        out.pages
+          .slice(1, -1)
+          .map((p) => p.text)
+          .join(' '),
+      ),
+    ).toContain(squash('Lying on your side: knee lifts (Clamshells)'))
     expect(squash(out.pages.at(-1)!.text)).toContain(squash('1. Lying on your side: knee lifts'))
   })
 
@@ -58,7 +67,9 @@ describe('the handout PDF', () => {
     text.pages.forEach((page, i) => {
       expect(page.text).toContain(`Page ${i + 1} of ${total}`)
       expect(squash(page.text), `the patient's name on page ${i + 1}`).toContain(squash('Anna Łukasiewicz'))
-      expect(squash(page.text)).toContain(squash('Stop and call us at (206) 555-0142 if pain or other symptoms get worse.'))
+      expect(squash(page.text)).toContain(
+        squash('Stop and call us at (206) 555-0142 if pain or other symptoms get worse.'),
+      )
     })
   })
 
@@ -76,7 +87,9 @@ describe('the handout PDF', () => {
     expect(pages[0]).toBeGreaterThanOrEqual(lastCard)
     expect(pages[0]).toBeLessThan(log)
     // The key points once more, with the program's own numbers, on the same page.
-    expect(squash(text.pages[pages[0]!]!.text)).toContain(squash('To remember • Do all 6 exercises once a day: about 17 minutes each time.'))
+    expect(squash(text.pages[pages[0]!]!.text)).toContain(
+      squash('To remember • Do all 6 exercises once a day: about 17 minutes each time.'),
+    )
     expect(squash(text.pages[pages[0]!]!.text)).toContain(squash('bring it to your next visit.'))
     // One stop rule in one wording, on page 1 and again in the key points.
     const rule = squash('Stop and call if anything hurts more than a mild stretch or effort.')
@@ -138,23 +151,36 @@ describe('large print', () => {
   it('prints every word at 16 pt or more: footer, captions, log and clinic details included, on both papers', async () => {
     for (const paper of ['letter', 'a4'] as const) {
       const out = await pdfText(await render({ ...example(), layout: 'large', paper }))
-      const small = out.pages.flatMap((page, i) => page.items.filter((run) => run.str.trim() && run.height < 15.99).map((run) => `page ${i + 1}: ${run.height.toFixed(1)} pt “${run.str}”`))
+      const small = out.pages.flatMap((page, i) =>
+        page.items
+          .filter((run) => run.str.trim() && run.height < 15.99)
+          .map((run) => `page ${i + 1}: ${run.height.toFixed(1)} pt “${run.str}”`),
+      )
       expect(small, paper).toEqual([])
     }
   }, 60_000)
 
   it('splits a long log into one-week tables, each with its day headings, and two-week tables in the other layouts', async () => {
-    for (const [layout, tables] of [['large', 5], ['detailed', 3], ['compact', 3]] as const) {
+    for (const [layout, tables] of [
+      ['large', 5],
+      ['detailed', 3],
+      ['compact', 3],
+    ] as const) {
       const out = await pdfText(await render({ ...example(), layout, logDays: 31 }))
       const logPages = out.pages.slice(out.pages.findIndex((p) => p.text.includes('Your exercise log')))
       // "Exercise" heads each table's name column; day labels never run into each other.
-      expect(logPages.flatMap((p) => p.items.filter((i) => i.str === 'Exercise')), layout).toHaveLength(tables)
+      expect(
+        logPages.flatMap((p) => p.items.filter((i) => i.str === 'Exercise')),
+        layout,
+      ).toHaveLength(tables)
       for (const page of logPages) expect(overlappingText(page), layout).toEqual([])
       expect(squash(logPages.map((p) => p.text).join(' ')), layout).toContain(squash('Sat 26'))
       // Every log page says whose log and which month, and no rows go on over a page without their day headings:
       // the second week's table broke after its first row, and the next page held five rows with no headings.
       for (const [i, page] of logPages.entries()) {
-        expect(page.text, `${layout} log page ${i + 1}`).toMatch(/Your exercise log(, continued)?: (November|December|January)/)
+        expect(page.text, `${layout} log page ${i + 1}`).toMatch(
+          /Your exercise log(, continued)?: (November|December|January)/,
+        )
         const heads = page.items.filter((t) => t.str === 'Exercise').map((t) => t.y)
         const rows = page.items.filter((t) => /^\d+\. /.test(t.str)).map((t) => t.y)
         // pdf.js y grows upwards: the first row on a page sits below (smaller y than) a heading.
@@ -167,7 +193,12 @@ describe('large print', () => {
 
 describe('text that could go wrong', () => {
   it('renders Latin-ext, Greek, Cyrillic and Vietnamese with real glyphs', async () => {
-    const corpus = ['Łukasiewicz Žofie Ørsted Ğül', 'Παπαδόπουλος Ελένη', 'Иван Петрович Щукин', 'Nguyễn Thị Mai Hương Đặng Phước']
+    const corpus = [
+      'Łukasiewicz Žofie Ørsted Ğül',
+      'Παπαδόπουλος Ελένη',
+      'Иван Петрович Щукин',
+      'Nguyễn Thị Mai Hương Đặng Phước',
+    ]
     const input = example()
     input.patient = { firstName: corpus[3]!, lastName: corpus[2]! }
     input.program.items[0]!.notes = `${corpus[0]} · ${corpus[1]}`
@@ -177,8 +208,12 @@ describe('text that could go wrong', () => {
     // (see docs/handout-samples); the words it can map are checked here, the rest by the font check below.
     expect(squash(out.all)).toContain(squash('Thị Mai Hương Đặng Phước'))
     // Every character is in at least one bundled font, so none is drawn as an empty box (.notdef).
-    const faces = ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese'].map((s) => create(readFileSync(resolve(fonts, `noto-sans-${s}-400-normal.ttf`))))
-    const missing = [...corpus.join('')].filter((c) => c.trim() && !faces.some((f) => 'hasGlyphForCodePoint' in f && f.hasGlyphForCodePoint(c.codePointAt(0)!)))
+    const faces = ['latin', 'latin-ext', 'greek', 'cyrillic', 'vietnamese'].map((s) =>
+      create(readFileSync(resolve(fonts, `noto-sans-${s}-400-normal.ttf`))),
+    )
+    const missing = [...corpus.join('')].filter(
+      (c) => c.trim() && !faces.some((f) => 'hasGlyphForCodePoint' in f && f.hasGlyphForCodePoint(c.codePointAt(0)!)),
+    )
     expect(missing).toEqual([])
   })
 
@@ -190,7 +225,9 @@ describe('text that could go wrong', () => {
     expect(out.all).toContain('<script>alert("hi")</script>')
     // The word is split over lines (react-pdf marks each break with a hyphen) instead of running off the card.
     expect(squash(out.all).replace(/a-a/g, 'aa')).toContain(word)
-    for (const page of out.pages) for (const item of page.items) expect(item.x + item.width, item.str.slice(0, 30)).toBeLessThanOrEqual(page.width - 39)
+    for (const page of out.pages)
+      for (const item of page.items)
+        expect(item.x + item.width, item.str.slice(0, 30)).toBeLessThanOrEqual(page.width - 39)
   })
 
   it('refuses an empty program with a clear message instead of a blank PDF', async () => {
@@ -222,11 +259,13 @@ describe('text that could go wrong', () => {
     input.clinic.logo = dir
     const { warnings } = await renderHandout(input, fonts)
     // The three reads finish in any order under load; what matters is that each one is reported.
-    expect([...warnings].sort()).toEqual([
-      'The picture for “Clamshells” could not be read; its diagram was printed instead.',
-      'The picture for “Reverse clamshells” could not be read; its diagram was printed instead.',
-      'The picture for the clinic logo could not be read; a placeholder was printed instead.',
-    ].sort())
+    expect([...warnings].sort()).toEqual(
+      [
+        'The picture for “Clamshells” could not be read; its diagram was printed instead.',
+        'The picture for “Reverse clamshells” could not be read; its diagram was printed instead.',
+        'The picture for the clinic logo could not be read; a placeholder was printed instead.',
+      ].sort(),
+    )
   }, 30_000)
 
   it('prints real PNG and JPEG pictures, and leaves out with a warning one that starts right but cannot be decoded', async () => {
@@ -258,15 +297,24 @@ describe('text that could go wrong', () => {
 
   it('wraps a very long patient name and clinic name in every layout and paper, with no text over other text or off the page', async () => {
     const input = example()
-    input.patient = { ...input.patient, firstName: 'Maria-Magdalena Alexandrina Wilhelmina', lastName: 'Konstantinopoulou-Wiśniewska de la Fuente y Nguyễn Thị', preferredName: 'Magda' }
-    input.clinic = { ...input.clinic, name: 'Northside Community Physical Therapy and Sports Rehabilitation Center of Greater Springfield' }
+    input.patient = {
+      ...input.patient,
+      firstName: 'Maria-Magdalena Alexandrina Wilhelmina',
+      lastName: 'Konstantinopoulou-Wiśniewska de la Fuente y Nguyễn Thị',
+      preferredName: 'Magda',
+    }
+    input.clinic = {
+      ...input.clinic,
+      name: 'Northside Community Physical Therapy and Sports Rehabilitation Center of Greater Springfield',
+    }
     for (const layout of ['detailed', 'compact', 'large'] as const) {
       for (const paper of ['letter', 'a4'] as const) {
         const pages = (await pdfText(await render({ ...input, layout, paper }))).pages
         // The footer grows with a long name: no page's text runs under it.
         pages.forEach((p, i) => expect(overlappingText(p), `${layout} ${paper} page ${i + 1}`).toEqual([]))
         const page = pages[0]!
-        for (const run of page.items) expect(run.x + run.width, `${layout} ${paper}: ${run.str}`).toBeLessThanOrEqual(page.width - 30)
+        for (const run of page.items)
+          expect(run.x + run.width, `${layout} ${paper}: ${run.str}`).toBeLessThanOrEqual(page.width - 30)
         expect(squash(page.text), `${layout} ${paper}`).toContain(squash('(Magda)'))
         expect(page.text, `${layout} ${paper}`).not.toMatch(/--/)
       }
@@ -297,17 +345,30 @@ describe('diagrams on the cards', () => {
     const still = { ...spec, keyframes: [spec.keyframes[0]!, spec.keyframes[0]!] }
     expect(panelCaption(panelFor(still, 'side'), '5 to 10 seconds')).toBe('Hold this position for 5 to 10 seconds.')
     // A spec's labels go after the numbers, one step a line; walking goes on with the other foot.
-    const labelled = { ...spec, labels: spec.keyframes.map((_, i) => (i === 0 ? 'palm down' : i === spec.keyframes.length - 1 ? 'back of the hand up' : '')) }
+    const labelled = {
+      ...spec,
+      labels: spec.keyframes.map((_, i) =>
+        i === 0 ? 'palm down' : i === spec.keyframes.length - 1 ? 'back of the hand up' : '',
+      ),
+    }
     const lines = panelCaption(panelFor(labelled, 'side'), '5 seconds').split('\n')
     expect(lines[0]).toBe('1 Start: palm down')
     expect(lines.at(-1)).toMatch(/^\d Finish: back of the hand up; hold 5 seconds, then back to 1$/)
     expect(panelCaption(panelFor({ ...spec, cycle: 'walk' }, 'side'))).toMatch(/Finish, then step with the other foot$/)
-    expect(panelCaption(panelFor({ ...still, labels: ['arm across the chest', ''] }, 'side'), '30 seconds')).toBe('Arm across the chest. Hold this position for 30 seconds.')
+    expect(panelCaption(panelFor({ ...still, labels: ['arm across the chest', ''] }, 'side'), '30 seconds')).toBe(
+      'Arm across the chest. Hold this position for 30 seconds.',
+    )
     // The single overlay picture says its start words after the outline and its end words for the arrow.
     const overlay = { ...spec, display: 'overlay' as const }
-    expect(panelCaption(panelFor(overlay, 'side'))).toBe('Pale outline: where you start. Arrow: the movement, then back to 1.')
-    const words = spec.keyframes.map((_, i) => (i === 0 ? 'arms out at shoulder height' : i === spec.keyframes.length - 1 ? 'small circles forward' : ''))
-    expect(panelCaption(panelFor({ ...overlay, labels: words }, 'side'))).toBe('Pale outline: where you start (arms out at shoulder height). Arrow: small circles forward, then back to 1.')
+    expect(panelCaption(panelFor(overlay, 'side'))).toBe(
+      'Pale outline: where you start. Arrow: the movement, then back to 1.',
+    )
+    const words = spec.keyframes.map((_, i) =>
+      i === 0 ? 'arms out at shoulder height' : i === spec.keyframes.length - 1 ? 'small circles forward' : '',
+    )
+    expect(panelCaption(panelFor({ ...overlay, labels: words }, 'side'))).toBe(
+      'Pale outline: where you start (arms out at shoulder height). Arrow: small circles forward, then back to 1.',
+    )
     const texts = (node: unknown): string[] => {
       if (typeof node === 'string') return [node]
       if (!node || typeof node !== 'object') return []
@@ -316,11 +377,21 @@ describe('diagrams on the cards', () => {
       return [el.props?.children].flat(Infinity).flatMap(texts)
     }
     const s = makeStyles('detailed')
-    const raise = { base: 'standing' as const, keyframes: [{}, { right: { shoulderFlexion: 90 } }], moving: [], props: [] }
-    expect(texts(CardPicture({ plan: picturePlan({ ...raise, views: ['side', 'front'] }, 'detailed', 532), s }))).toEqual(expect.arrayContaining(['From the side', 'From the front']))
-    expect(texts(CardPicture({ plan: picturePlan({ ...spec, views: ['side'] }, 'detailed', 532), s })).some((t) => t.startsWith('From '))).toBe(false)
+    const raise = {
+      base: 'standing' as const,
+      keyframes: [{}, { right: { shoulderFlexion: 90 } }],
+      moving: [],
+      props: [],
+    }
+    expect(
+      texts(CardPicture({ plan: picturePlan({ ...raise, views: ['side', 'front'] }, 'detailed', 532), s })),
+    ).toEqual(expect.arrayContaining(['From the side', 'From the front']))
+    expect(
+      texts(CardPicture({ plan: picturePlan({ ...spec, views: ['side'] }, 'detailed', 532), s })).some((t) =>
+        t.startsWith('From '),
+      ),
+    ).toBe(false)
   })
-
 
   it('draws each exercise’s diagram as numbered frames with a caption, and no caption without a diagram', async () => {
     const input = example()
@@ -336,11 +407,23 @@ describe('a handout of the library’s first exercises (the preview bench’s pr
     const { loadBuiltinLibrary } = await import('../../electron/services/library/builtin')
     const library = await loadBuiltinLibrary('resources/library/exercises')
     const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8'))
-    const items = library.exercises.slice(0, 8).map((e) => ({ name: e.name, title: e.plainTitle, position: e.position, steps: e.steps, dosage: e.defaultDosage, cues: e.cues, cautions: e.cautions, diagram: e.diagram }))
+    const items = library.exercises.slice(0, 8).map((e) => ({
+      name: e.name,
+      title: e.plainTitle,
+      position: e.position,
+      steps: e.steps,
+      dosage: e.defaultDosage,
+      cues: e.cues,
+      cautions: e.cautions,
+      diagram: e.diagram,
+    }))
     // Seated ankle circles' four frames in a column ran past the page: react-pdf broke the whole handout itself,
     // every render was the slow one and no page had a key.
     expect(items.map((i) => i.name)).toContain('Seated ankle circles')
-    const { pdf, pageKeys } = await renderHandout({ ...example, program: { ...example.program, items } }, 'resources/fonts')
+    const { pdf, pageKeys } = await renderHandout(
+      { ...example, program: { ...example.program, items } },
+      'resources/fonts',
+    )
     const pages = (await pdfText(pdf)).pages
     expect(pageKeys).toHaveLength(pages.length)
     for (const [i, page] of pages.entries()) expect(overlappingText(page), `page ${i + 1}`).toEqual([])

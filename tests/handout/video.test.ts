@@ -10,7 +10,8 @@ import { makePng } from '../support/images'
 import { overlappingText, pdfText } from '../support/pdf'
 
 const fonts = resolve('resources/fonts')
-const example = (): HandoutInput => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
+const example = (): HandoutInput =>
+  handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
 const squash = (s: string) => s.replace(/[\s\p{Cc}]+/gu, '')
 const LINK = 'https://riversidept.example/v/clamshells'
 const LONG = `https://www.riverside-physical-therapy.example/videos/exercises/lower-body/hip/bridges-with-band?list=home-program-2026&t=0&x=${'a'.repeat(120)}`
@@ -31,7 +32,13 @@ function decode(grid: boolean[][], scale = 4): string | undefined {
   grid.forEach((row, y) =>
     row.forEach((dark, x) => {
       if (!dark) return
-      for (let dy = 0; dy < scale; dy++) for (let dx = 0; dx < scale; dx++) rgba.fill(0, ((y * scale + dy) * side + x * scale + dx) * 4, ((y * scale + dy) * side + x * scale + dx) * 4 + 3)
+      for (let dy = 0; dy < scale; dy++)
+        for (let dx = 0; dx < scale; dx++)
+          rgba.fill(
+            0,
+            ((y * scale + dy) * side + x * scale + dx) * 4,
+            ((y * scale + dy) * side + x * scale + dx) * 4 + 3,
+          )
     }),
   )
   return jsQR(rgba, side, side)?.data
@@ -42,7 +49,12 @@ const withVideo = (layout: HandoutInput['layout'], photo = false): HandoutInput 
   input.layout = layout
   input.program.items[0]!.video = LINK
   input.program.items[1]!.video = LONG
-  if (photo) input.program.items[2] = { ...input.program.items[2]!, image: `data:image/png;base64,${makePng().toString('base64')}`, video: LINK }
+  if (photo)
+    input.program.items[2] = {
+      ...input.program.items[2]!,
+      image: `data:image/png;base64,${makePng().toString('base64')}`,
+      video: LINK,
+    }
   return input
 }
 
@@ -71,7 +83,11 @@ describe('a video link on a card', () => {
 
   it('breaks a long link only at its own characters, never adding a hyphen', () => {
     expect(linkParts('riversidept.example/v/clamshells').join('')).toBe('riversidept.example/v/clamshells')
-    expect(linkParts('a'.repeat(30)).filter(Boolean).every((p) => p.length <= 12)).toBe(true)
+    expect(
+      linkParts('a'.repeat(30))
+        .filter(Boolean)
+        .every((p) => p.length <= 12),
+    ).toBe(true)
     // An empty part after every piece is a break react-pdf makes without a hyphen.
     expect(linkParts('example/v')).toEqual(['example/', '', 'v'])
   })
@@ -86,13 +102,18 @@ describe('a video link on a card', () => {
       expect(all, layout).not.toContain('https://riversidept')
       out.pages.forEach((page, i) => {
         expect(overlappingText(page), `${layout} page ${i + 1}`).toEqual([])
-        for (const run of page.items) expect(run.x + run.width, `${layout}: ${run.str}`).toBeLessThanOrEqual(page.width - 30)
+        for (const run of page.items)
+          expect(run.x + run.width, `${layout}: ${run.str}`).toBeLessThanOrEqual(page.width - 30)
       })
       if (layout === 'large') {
-        const small = out.pages.flatMap((page) => page.items.filter((run) => run.str.trim() && run.height < 15.99).map((run) => run.str))
+        const small = out.pages.flatMap((page) =>
+          page.items.filter((run) => run.str.trim() && run.height < 15.99).map((run) => run.str),
+        )
         expect(small).toEqual([])
       } else {
-        const small = out.pages.flatMap((page) => page.items.filter((run) => run.str.trim() && run.height < 8.99).map((run) => run.str))
+        const small = out.pages.flatMap((page) =>
+          page.items.filter((run) => run.str.trim() && run.height < 8.99).map((run) => run.str),
+        )
         expect(small.filter((s) => /Watch|scan|\/v\/|videos/.test(s))).toEqual([])
       }
     }
@@ -107,7 +128,9 @@ describe('a video link on a card', () => {
   }, 60_000)
 
   it('is refused in a handout file unless it is an http(s) address', () => {
-    const input = JSON.parse(readFileSync('docs/handout-example.json', 'utf8')) as { program: { items: Record<string, unknown>[] } }
+    const input = JSON.parse(readFileSync('docs/handout-example.json', 'utf8')) as {
+      program: { items: Record<string, unknown>[] }
+    }
     input.program.items[0]!['video'] = 'javascript:alert(1)'
     const parsed = handoutInputSchema.safeParse(input)
     expect(parsed.success).toBe(false)

@@ -11,7 +11,12 @@ const h = vi.hoisted(() => {
   const state = {
     lock: true,
     appListeners: {} as Record<string, Listener>,
-    windows: [] as { options: Record<string, unknown>; focus: ReturnType<typeof vi.fn>; restore: ReturnType<typeof vi.fn>; loaded?: string }[],
+    windows: [] as {
+      options: Record<string, unknown>
+      focus: ReturnType<typeof vi.fn>
+      restore: ReturnType<typeof vi.fn>
+      loaded?: string
+    }[],
     handled: [] as string[],
     menuTemplate: undefined as unknown,
     sessionHardened: { permission: false, csp: false },
@@ -80,7 +85,15 @@ describe('startApp', () => {
   let dataDir: string
   beforeEach(async () => {
     vi.resetModules()
-    Object.assign(h.state, { lock: true, appListeners: {}, windows: [], handled: [], menuTemplate: undefined, setPath: [], quit: 0 })
+    Object.assign(h.state, {
+      lock: true,
+      appListeners: {},
+      windows: [],
+      handled: [],
+      menuTemplate: undefined,
+      setPath: [],
+      quit: 0,
+    })
     h.state.sessionHardened = { permission: false, csp: false }
     dataDir = await mkdtemp(join(tmpdir(), 'hp-app-'))
     process.argv = ['electron', '.', `--data-dir=${dataDir}`]
@@ -105,12 +118,22 @@ describe('startApp', () => {
     await settle()
     expect(h.state.windows).toHaveLength(1)
     const [win] = h.state.windows
-    expect(win!.options['webPreferences']).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(win!.options['webPreferences']).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    })
     expect(String((win!.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
     expect(win!.loaded).toMatch(/renderer[\\/]index\.html$/)
     expect([...h.state.handled].sort()).toEqual(methods.map(channelName).sort())
     expect(h.state.sessionHardened).toEqual({ permission: true, csp: true })
-    expect((h.state.menuTemplate as { label?: string; role?: string }[]).map((m) => m.label ?? m.role)).toEqual(['File', 'Edit', 'View', 'help'])
+    expect((h.state.menuTemplate as { label?: string; role?: string }[]).map((m) => m.label ?? m.role)).toEqual([
+      'File',
+      'Edit',
+      'View',
+      'help',
+    ])
     expect(h.state.appListeners['web-contents-created']).toBeTypeOf('function')
   })
 

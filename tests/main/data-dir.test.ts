@@ -7,7 +7,10 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir(['electron', '.'], {}, base, '/cwd')).toEqual({ path: base, source: 'default' })
   })
   it('takes --data-dir in both spellings, relative to the working folder', () => {
-    expect(resolveDataDir(['x', '--data-dir', 'dev-data'], {}, base, '/cwd')).toEqual({ path: '/cwd/dev-data', source: 'flag' })
+    expect(resolveDataDir(['x', '--data-dir', 'dev-data'], {}, base, '/cwd')).toEqual({
+      path: '/cwd/dev-data',
+      source: 'flag',
+    })
     expect(resolveDataDir(['x', '--data-dir=/srv/hp'], {}, base, '/cwd')).toEqual({ path: '/srv/hp', source: 'flag' })
   })
   it('takes HOMEPLAN_DATA_DIR, but the flag wins', () => {
@@ -15,7 +18,10 @@ describe('resolveDataDir', () => {
     expect(resolveDataDir(['--data-dir=/f'], { HOMEPLAN_DATA_DIR: '/e' }, base, '/cwd')).toMatchObject({ path: '/f' })
   })
   it('ignores an empty flag or variable instead of writing to the working folder', () => {
-    expect(resolveDataDir(['--data-dir', '--inspect'], { HOMEPLAN_DATA_DIR: '  ' }, base, '/cwd')).toEqual({ path: base, source: 'default' })
+    expect(resolveDataDir(['--data-dir', '--inspect'], { HOMEPLAN_DATA_DIR: '  ' }, base, '/cwd')).toEqual({
+      path: base,
+      source: 'default',
+    })
     expect(resolveDataDir(['--data-dir='], {}, base, '/cwd')).toEqual({ path: base, source: 'default' })
   })
 })

@@ -3,7 +3,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 const h = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }))
 vi.mock('electron', () => ({
   BrowserWindow: { getFocusedWindow: () => null },
-  dialog: { showSaveDialog: (options: unknown) => h.save(options), showOpenDialog: (options: unknown) => h.open(options) },
+  dialog: {
+    showSaveDialog: (options: unknown) => h.save(options),
+    showOpenDialog: (options: unknown) => h.open(options),
+  },
 }))
 
 describe('electronDialogs', () => {
@@ -15,9 +18,14 @@ describe('electronDialogs', () => {
   it('starts in the folder remembered from the last run, and remembers where the user saves', async () => {
     const { electronDialogs } = await import('../../electron/main/dialogs')
     const saved: string[] = []
-    const dialogs = electronDialogs(() => '/home/pt/Documents', { load: async () => '/home/pt/Handouts', save: (f) => void saved.push(f) })
+    const dialogs = electronDialogs(() => '/home/pt/Documents', {
+      load: async () => '/home/pt/Handouts',
+      save: (f) => void saved.push(f),
+    })
     h.save.mockResolvedValue({ canceled: false, filePath: '/media/usb/Nowak_Ola_Home-program.pdf' })
-    expect(await dialogs.save({ title: 'Save', defaultName: 'Nowak_Ola_Home-program.pdf', filters: [] })).toBe('/media/usb/Nowak_Ola_Home-program.pdf')
+    expect(await dialogs.save({ title: 'Save', defaultName: 'Nowak_Ola_Home-program.pdf', filters: [] })).toBe(
+      '/media/usb/Nowak_Ola_Home-program.pdf',
+    )
     expect(h.save.mock.calls[0]![0]).toMatchObject({ defaultPath: '/home/pt/Handouts/Nowak_Ola_Home-program.pdf' })
     expect(saved).toEqual(['/media/usb'])
     h.open.mockResolvedValue({ canceled: true, filePaths: [] })

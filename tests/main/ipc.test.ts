@@ -38,7 +38,10 @@ describe('registerIpc', () => {
 
   it('serves the app’s own top frame', async () => {
     const { call, handlers } = setup()
-    expect(await call('updateSettings', topFrame(), { paperSize: 'a4' })).toMatchObject({ ok: true, value: { paperSize: 'a4' } })
+    expect(await call('updateSettings', topFrame(), { paperSize: 'a4' })).toMatchObject({
+      ok: true,
+      value: { paperSize: 'a4' },
+    })
     expect(handlers.updateSettings).toHaveBeenCalledOnce()
   })
 
@@ -69,8 +72,16 @@ describe('registerIpc', () => {
     const { call, handlers } = setup()
     const good = { patientId: 'patient-000001', handoutId: 'handout-000001' }
     for (const method of ['reprintHandout', 'printPastHandout', 'showHandoutFile']) {
-      const bad: unknown[] = [undefined, {}, { ...good, handoutId: '../../roster' }, { ...good, patientId: 'a/b' }, { ...good, path: '/etc/passwd' }, { patientId: good.patientId }]
-      for (const arg of bad) expect(await call(method, topFrame(), arg)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+      const bad: unknown[] = [
+        undefined,
+        {},
+        { ...good, handoutId: '../../roster' },
+        { ...good, patientId: 'a/b' },
+        { ...good, path: '/etc/passwd' },
+        { patientId: good.patientId },
+      ]
+      for (const arg of bad)
+        expect(await call(method, topFrame(), arg)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
       expect(await call(method, { senderFrame: null }, good)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
     }
     expect(handlers.reprintHandout).not.toHaveBeenCalled()
@@ -89,9 +100,18 @@ describe('registerIpc', () => {
       { exerciseId: 'bridges' },
       { id: 'bridges', url: null },
     ]
-    for (const arg of bad) expect(await call('setExerciseVideo', topFrame(), arg)).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
+    for (const arg of bad)
+      expect(await call('setExerciseVideo', topFrame(), arg)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument' },
+      })
     expect(handlers.setExerciseVideo).not.toHaveBeenCalled()
-    expect(await call('setExerciseVideo', topFrame(), { exerciseId: 'bridges', url: ' https://riversidept.example/v/bridges ' })).toMatchObject({
+    expect(
+      await call('setExerciseVideo', topFrame(), {
+        exerciseId: 'bridges',
+        url: ' https://riversidept.example/v/bridges ',
+      }),
+    ).toMatchObject({
       ok: true,
       value: { videoUrl: 'https://riversidept.example/v/bridges' },
     })

@@ -3,7 +3,9 @@ import { describe, expect, it, vi } from 'vitest'
 import { buildMenuTemplate } from '../../electron/main/menu'
 
 const roles = (items: MenuItemConstructorOptions[]): unknown[] =>
-  items.flatMap((item) => [item.role, ...roles((item.submenu as MenuItemConstructorOptions[] | undefined) ?? [])]).filter(Boolean)
+  items
+    .flatMap((item) => [item.role, ...roles((item.submenu as MenuItemConstructorOptions[] | undefined) ?? [])])
+    .filter(Boolean)
 
 describe('application menu', () => {
   const actions = { openDataFolder: vi.fn(), openWebsite: vi.fn(), showAbout: vi.fn() }
@@ -12,7 +14,20 @@ describe('application menu', () => {
     const template = buildMenuTemplate('Homeplan', false, actions)
     expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'help'])
     expect(roles(template)).toEqual(
-      expect.arrayContaining(['quit', 'undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'reload', 'zoomIn', 'zoomOut', 'resetZoom', 'togglefullscreen']),
+      expect.arrayContaining([
+        'quit',
+        'undo',
+        'redo',
+        'cut',
+        'copy',
+        'paste',
+        'selectAll',
+        'reload',
+        'zoomIn',
+        'zoomOut',
+        'resetZoom',
+        'togglefullscreen',
+      ]),
     )
   })
 

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 
-const h = vi.hoisted(() => ({ windows: [] as { options: Record<string, unknown>; loaded?: string; destroyed: boolean; printOptions?: unknown }[], outcome: [true, ''] as [boolean, string] }))
+const h = vi.hoisted(() => ({
+  windows: [] as { options: Record<string, unknown>; loaded?: string; destroyed: boolean; printOptions?: unknown }[],
+  outcome: [true, ''] as [boolean, string],
+}))
 
 vi.mock('electron', () => ({
   BrowserWindow: class {
@@ -33,7 +36,10 @@ describe('pdfPrinter', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hp-print-'))
     expect(await pdfPrinter(dataDir)(Buffer.from('%PDF-1.7'), 'Home program')).toBe(true)
     const [win] = h.windows
-    expect(win!.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true } })
+    expect(win!.options).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+    })
     expect(win!.options['webPreferences']).not.toHaveProperty('preload')
     expect(win!.loaded).toMatch(/print[\\/][0-9a-f-]+\.pdf$/)
     expect(win!.printOptions).toMatchObject({ silent: false })

@@ -10,7 +10,13 @@ import { pdfText } from '../support/pdf'
  * Electron's utilityProcess, played by a worker thread that runs the real renderer entry: the same messages
  * go both ways (postMessage / 'message'), and a process that dies says so with 'exit' and its code.
  */
-const h = vi.hoisted(() => ({ forks: [] as { modulePath: string; options: Record<string, unknown>; child: { kill(): boolean; die(): Promise<void> } }[] }))
+const h = vi.hoisted(() => ({
+  forks: [] as {
+    modulePath: string
+    options: Record<string, unknown>
+    child: { kill(): boolean; die(): Promise<void> }
+  }[],
+}))
 
 vi.mock('electron', () => ({
   utilityProcess: {
@@ -48,7 +54,10 @@ describe('the handout renderer in a utility process', () => {
     const { pdf, warnings } = await renderer.render(await example())
     expect(h.forks).toHaveLength(1)
     expect(h.forks[0]!.modulePath).toBe('/app/out/main/handout-worker.js')
-    expect(h.forks[0]!.options).toMatchObject({ serviceName: 'Homeplan handout renderer', env: { NODE_ENV: 'production' } })
+    expect(h.forks[0]!.options).toMatchObject({
+      serviceName: 'Homeplan handout renderer',
+      env: { NODE_ENV: 'production' },
+    })
     expect(warnings).toEqual([])
     expect((await pdfText(pdf)).all).toContain('Riverside Physical Therapy')
   })
@@ -59,7 +68,9 @@ describe('the handout renderer in a utility process', () => {
     const dying = renderer.render(input)
     await new Promise((r) => setTimeout(r, 50))
     await h.forks[0]!.child.die()
-    await expect(dying).rejects.toThrow(/The handout renderer stopped while rendering this handout \(it stopped with exit code \d+\)/)
+    await expect(dying).rejects.toThrow(
+      /The handout renderer stopped while rendering this handout \(it stopped with exit code \d+\)/,
+    )
     expect((await renderer.render(input)).pdf.length).toBeGreaterThan(1000)
     expect(h.forks).toHaveLength(2)
     const kill = vi.spyOn(h.forks[1]!.child, 'kill')

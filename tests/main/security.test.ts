@@ -30,7 +30,13 @@ describe('window security', () => {
     const prefs = secureWebPreferences('/app/preload.cjs')
     expect(prefs.preload).toBe('/app/preload.cjs')
     const on = ['contextIsolation', 'sandbox', 'webSecurity'] as const
-    const off = ['nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'allowRunningInsecureContent', 'webviewTag'] as const
+    const off = [
+      'nodeIntegration',
+      'nodeIntegrationInWorker',
+      'nodeIntegrationInSubFrames',
+      'allowRunningInsecureContent',
+      'webviewTag',
+    ] as const
     expect(on.filter((key) => prefs[key] !== true)).toEqual([])
     expect(off.filter((key) => prefs[key] !== false)).toEqual([])
   })
@@ -39,7 +45,13 @@ describe('window security', () => {
     const { contents, listeners, event } = fakeContents()
     const openExternal = vi.fn()
     hardenContents(contents, openExternal)
-    for (const url of ['https://example.org/a', 'http://example.org', 'file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share']) {
+    for (const url of [
+      'https://example.org/a',
+      'http://example.org',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+    ]) {
       const e = event()
       listeners['will-navigate']!(e, url)
       expect(e.preventDefault).toHaveBeenCalled()
@@ -65,7 +77,8 @@ describe('window security', () => {
   it('denies every permission request and check, and sets the CSP header on every response', () => {
     let request: ((c: unknown, p: string, cb: (granted: boolean) => void) => void) | undefined
     let check: (() => boolean) | undefined
-    let headers: ((d: { responseHeaders?: Record<string, string[] | string> }, cb: (r: unknown) => void) => void) | undefined
+    let headers:
+      ((d: { responseHeaders?: Record<string, string[] | string> }, cb: (r: unknown) => void) => void) | undefined
     const session: SessionLike = {
       setPermissionRequestHandler: (h) => void (request = h),
       setPermissionCheckHandler: (h) => void (check = h),

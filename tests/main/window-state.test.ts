@@ -14,7 +14,10 @@ describe('window state', () => {
   })
   it('moves a window back on screen when its monitor is gone, keeping its size', () => {
     const saved = { bounds: { x: 1600, y: 100, width: 1200, height: 800 }, maximized: true }
-    expect(fitToDisplays(saved, [laptop])).toEqual({ bounds: { x: 0, y: 0, width: 1200, height: 800 }, maximized: true })
+    expect(fitToDisplays(saved, [laptop])).toEqual({
+      bounds: { x: 0, y: 0, width: 1200, height: 800 },
+      maximized: true,
+    })
   })
   it('round-trips through the data folder and ignores a damaged file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'hp-ws-'))

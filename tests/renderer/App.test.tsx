@@ -38,7 +38,10 @@ describe('App shell', () => {
 
   it('shows a notification when a call fails', async () => {
     const api = fakeApi({
-      getDataFolder: async () => ({ ok: false, error: { code: 'io_error', message: 'The data folder is on a disconnected drive.' } }),
+      getDataFolder: async () => ({
+        ok: false,
+        error: { code: 'io_error', message: 'The data folder is on a disconnected drive.' },
+      }),
     })
     window.location.hash = '#/settings'
     render(<App api={api} />)
@@ -49,7 +52,11 @@ describe('App shell', () => {
     const api = fakeApi()
     writeFileSync(join((api as unknown as { dataDir: string }).dataDir, 'library.json'), '{"custom": [')
     render(<App api={api} />)
-    const notice = await screen.findByText(/library\.json could not be read.*kept unchanged as library\.json\.damaged-/, undefined, { timeout: 5000 })
+    const notice = await screen.findByText(
+      /library\.json could not be read.*kept unchanged as library\.json\.damaged-/,
+      undefined,
+      { timeout: 5000 },
+    )
     expect(notice).toBeInTheDocument()
     await userEvent.click(within(screen.getByTestId('notices')).getByRole('button', { name: 'Dismiss' }))
     await waitFor(() => expect(screen.queryByTestId('notices')).not.toBeInTheDocument())

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest'
 import type { DiagramSpec } from '../../src/diagrams/spec'
 import { newDiagram, PoseEditor } from '../../src/features/library/PoseEditor'
 
-function Harness({ onSpec, start = newDiagram('standing') }: { onSpec: (spec: DiagramSpec) => void; start?: DiagramSpec }) {
+function Harness({
+  onSpec,
+  start = newDiagram('standing'),
+}: {
+  onSpec: (spec: DiagramSpec) => void
+  start?: DiagramSpec
+}) {
   const [spec, setSpec] = useState<DiagramSpec>(start)
   return (
     <MantineProvider>
@@ -41,8 +47,15 @@ describe('the pose editor', () => {
 
   it('drops the declared supports of a copied built-in diagram once its pose is edited', () => {
     let latest: DiagramSpec | undefined
-    render(<Harness onSpec={(s) => (latest = s)} start={{ ...newDiagram('standing'), supports: ['leftFoot', 'rightFoot'] }} />)
-    fireEvent.change(screen.getByRole('textbox', { name: 'Right hip: flexion 0° (number)' }), { target: { value: '60' } })
+    render(
+      <Harness
+        onSpec={(s) => (latest = s)}
+        start={{ ...newDiagram('standing'), supports: ['leftFoot', 'rightFoot'] }}
+      />,
+    )
+    fireEvent.change(screen.getByRole('textbox', { name: 'Right hip: flexion 0° (number)' }), {
+      target: { value: '60' },
+    })
     expect(latest!.keyframes[1]).toEqual({ right: { hipFlexion: 60 } })
     expect(latest!.supports).toBeUndefined()
   })
@@ -50,8 +63,12 @@ describe('the pose editor', () => {
   it('draws an out-of-range angle at its limit and says so; resetting the pose clears it', async () => {
     let latest: DiagramSpec | undefined
     render(<Harness onSpec={(s) => (latest = s)} />)
-    fireEvent.change(screen.getByRole('textbox', { name: 'Right knee: flexion 0° (number)' }), { target: { value: '170' } })
-    expect(await screen.findByText('Right knee flexion: 170° is outside 0° to 145°; drawn at 145°.')).toBeInTheDocument()
+    fireEvent.change(screen.getByRole('textbox', { name: 'Right knee: flexion 0° (number)' }), {
+      target: { value: '170' },
+    })
+    expect(
+      await screen.findByText('Right knee flexion: 170° is outside 0° to 145°; drawn at 145°.'),
+    ).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'Reset the end pose' }))
     expect(latest!.keyframes[1]).toEqual({})
     expect(screen.queryByText(/is outside/)).not.toBeInTheDocument()
@@ -61,7 +78,9 @@ describe('the pose editor', () => {
     let latest: DiagramSpec | undefined
     render(<Harness onSpec={(s) => (latest = s)} />)
     await userEvent.click(screen.getByRole('radio', { name: 'Right arm' }))
-    fireEvent.change(screen.getByRole('textbox', { name: 'Right fingers: flexion 0° (number)' }), { target: { value: '100' } })
+    fireEvent.change(screen.getByRole('textbox', { name: 'Right fingers: flexion 0° (number)' }), {
+      target: { value: '100' },
+    })
     expect(latest!.keyframes[1]).toEqual({ right: { fingerFlexion: 100 } })
     expect(screen.queryByRole('img', { name: /close-up/ })).not.toBeInTheDocument()
     await userEvent.click(screen.getByLabelText('Zoomed detail', { selector: 'input' }))
@@ -74,7 +93,9 @@ describe('the pose editor', () => {
     let latest: DiagramSpec | undefined
     render(<Harness onSpec={(s) => (latest = s)} />)
     await userEvent.click(screen.getByLabelText('Drawn as', { selector: 'input' }))
-    await userEvent.click(await screen.findByRole('option', { name: 'Start as an outline under the end', hidden: true }))
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'Start as an outline under the end', hidden: true }),
+    )
     expect(latest!.display).toBe('overlay')
     await userEvent.click(screen.getByLabelText('Drawn as', { selector: 'input' }))
     await userEvent.click(await screen.findByRole('option', { name: 'Start and end frames', hidden: true }))

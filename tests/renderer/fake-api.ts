@@ -5,6 +5,7 @@ import { realApi } from '../support/api'
 /** The real services on a temp folder, every function wrapped in a spy so tests can check calls. */
 export function fakeApi(overrides: Partial<Api> = {}): Api {
   const api = realApi(overrides) as unknown as Record<string, unknown>
-  for (const [key, value] of Object.entries(api)) if (typeof value === 'function') api[key] = vi.fn(value as () => unknown)
+  for (const [key, value] of Object.entries(api))
+    if (typeof value === 'function') api[key] = vi.fn(value as () => unknown)
   return api as unknown as Api
 }

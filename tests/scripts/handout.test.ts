@@ -27,10 +27,12 @@ describe('npm run handout', () => {
     example.layout = 'poster'
     await writeFile(file, JSON.stringify(example))
     expect(await main([file, '--out', join(dir, 'x.pdf')])).toBe(1)
-    expect(errors()).toEqual(expect.arrayContaining([
-      'week1.json: program.items[2].dosage.holdSeconds: A hold can be at most 10 minutes.',
-      expect.stringMatching(/^week1\.json: layout: Invalid option: expected one of "detailed"\|"compact"\|"large"$/),
-    ]))
+    expect(errors()).toEqual(
+      expect.arrayContaining([
+        'week1.json: program.items[2].dosage.holdSeconds: A hold can be at most 10 minutes.',
+        expect.stringMatching(/^week1\.json: layout: Invalid option: expected one of "detailed"\|"compact"\|"large"$/),
+      ]),
+    )
   })
 
   it('reports unreadable JSON and bad usage', async () => {

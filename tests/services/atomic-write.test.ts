@@ -50,7 +50,10 @@ describe('writeFileAtomic', () => {
     })
     const attempt = writeFileAtomic(file, 'new', { rename, sleep, retryForMs: 10_000 })
     await expect(attempt).rejects.toBeInstanceOf(AppFailure)
-    await expect(attempt).rejects.toMatchObject({ code: 'io_error', message: expect.stringMatching(/roster\.json \(EPERM\).*unchanged/) })
+    await expect(attempt).rejects.toMatchObject({
+      code: 'io_error',
+      message: expect.stringMatching(/roster\.json \(EPERM\).*unchanged/),
+    })
     expect(slept).toBeGreaterThanOrEqual(10_000)
     expect(slept).toBeLessThan(12_000)
     expect(await readFile(file, 'utf8')).toBe('old')

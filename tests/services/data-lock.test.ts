@@ -13,7 +13,13 @@ import { AppFailure } from '../../src/core/result'
 import { patientInput } from '../support/patients'
 import { testServices } from '../support/services'
 
-const failure = (act: () => unknown) => Promise.resolve().then(act).then(() => undefined, (e: unknown) => e as AppFailure)
+const failure = (act: () => unknown) =>
+  Promise.resolve()
+    .then(act)
+    .then(
+      () => undefined,
+      (e: unknown) => e as AppFailure,
+    )
 const tempDir = () => mkdtemp(join(tmpdir(), 'hp-lock-'))
 const held: DataLock[] = []
 const running: Services[] = []
@@ -53,7 +59,10 @@ describe('the data folder lock', () => {
     const second = await take(dir, { isAlive: (pid) => pid !== 999_999 })
     expect(second.held).toBe(true)
     if (!first.held) return
-    const error = await first.lock.assertHeld().then(() => undefined, (e: unknown) => e as AppFailure)
+    const error = await first.lock.assertHeld().then(
+      () => undefined,
+      (e: unknown) => e as AppFailure,
+    )
     expect(error?.code).toBe('conflict')
     expect(error?.message).toMatch(/taken over/)
   })
@@ -110,10 +119,14 @@ describe('services on a folder another Homeplan holds', () => {
     const status = await second.handlers.getRosterStatus(undefined)
     expect(status.status).toBe('read-only')
     expect(await second.handlers.listPatients(undefined)).toHaveLength(1)
-    const refused = await failure(() => second.handlers.createPatient(patientInput({ firstName: 'Bob', chartNumber: 'B-2' })))
+    const refused = await failure(() =>
+      second.handlers.createPatient(patientInput({ firstName: 'Bob', chartNumber: 'B-2' })),
+    )
     expect(refused?.code).toBe('conflict')
     expect(refused?.message).toMatch(/read-only/)
-    const refusedEdit = await failure(() => second.handlers.updatePatient({ id: alice.id, revision: 1, patient: patientInput({ firstName: 'Changed' }) }))
+    const refusedEdit = await failure(() =>
+      second.handlers.updatePatient({ id: alice.id, revision: 1, patient: patientInput({ firstName: 'Changed' }) }),
+    )
     expect(refusedEdit?.code).toBe('conflict')
     expect((await first.handlers.getPatient({ id: alice.id })).firstName).toBe('Alice')
 
@@ -130,7 +143,10 @@ describe('services on a folder another Homeplan holds', () => {
     running.push(s)
     await s.handlers.createPatient(patientInput({ firstName: 'Alice' }))
     // Another computer judged this one crashed and took the folder over.
-    await writeFile(join(dir, 'taken.tmp'), JSON.stringify({ pid: 1, host: 'other-pc', startedAt: new Date().toISOString(), token: 'someone-else' }))
+    await writeFile(
+      join(dir, 'taken.tmp'),
+      JSON.stringify({ pid: 1, host: 'other-pc', startedAt: new Date().toISOString(), token: 'someone-else' }),
+    )
     await rename(join(dir, 'taken.tmp'), join(dir, LOCK_FILE))
     const error = await failure(() => s.handlers.createPatient(patientInput({ firstName: 'Bob', chartNumber: 'B-2' })))
     expect(error?.code).toBe('conflict')

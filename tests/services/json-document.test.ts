@@ -51,7 +51,10 @@ describe('JsonDocument', () => {
     await open(file).read()
     await writeFile(file, 'second')
     await open(file).read()
-    expect((await readdir(dir)).sort()).toEqual(['list.json.damaged-2026-12-01T09-30-00-000Z', 'list.json.damaged-2026-12-01T09-30-00-000Z-2'])
+    expect((await readdir(dir)).sort()).toEqual([
+      'list.json.damaged-2026-12-01T09-30-00-000Z',
+      'list.json.damaged-2026-12-01T09-30-00-000Z-2',
+    ])
     expect(await readFile(join(dir, 'list.json.damaged-2026-12-01T09-30-00-000Z'), 'utf8')).toBe('first')
     expect(await readFile(join(dir, 'list.json.damaged-2026-12-01T09-30-00-000Z-2'), 'utf8')).toBe('second')
   })
@@ -63,7 +66,9 @@ describe('JsonDocument', () => {
     await writeFile(file, 'not json')
     const notify = vi.fn()
     const doc = open(file, notify)
-    await expect(doc.read()).rejects.toThrow(/could not be read, and a copy of it could not be kept \(ENAMETOOLONG\), so it was left exactly as it is/)
+    await expect(doc.read()).rejects.toThrow(
+      /could not be read, and a copy of it could not be kept \(ENAMETOOLONG\), so it was left exactly as it is/,
+    )
     await expect(doc.update((d) => d.items.push('x'))).rejects.toThrow(/left exactly as it is/)
     expect(notify).not.toHaveBeenCalled()
     expect(await readdir(dir)).toEqual([`${'l'.repeat(240)}.json`])

@@ -18,23 +18,35 @@ describe('readUserFile', () => {
   it('refuses a FIFO at once instead of waiting for a writer forever', async () => {
     const fifo = join(await tempDir(), 'photo.png')
     execFileSync('mkfifo', [fifo])
-    await expect(readUserFile(fifo, limits)).rejects.toMatchObject({ code: 'invalid_argument', message: 'photo.png is not an ordinary file (it may be a device or a pipe).' })
+    await expect(readUserFile(fifo, limits)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'photo.png is not an ordinary file (it may be a device or a pipe).',
+    })
   })
 
   it('refuses /dev/zero without reading from it', async () => {
-    await expect(readUserFile('/dev/zero', { ...limits, what: 'zero' })).rejects.toMatchObject({ code: 'invalid_argument', message: 'zero is not an ordinary file (it may be a device or a pipe).' })
+    await expect(readUserFile('/dev/zero', { ...limits, what: 'zero' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'zero is not an ordinary file (it may be a device or a pipe).',
+    })
   })
 
   it('refuses a folder with a plain message, not EISDIR', async () => {
     const dir = join(await tempDir(), 'photo.png')
     await mkdir(dir)
-    await expect(readUserFile(dir, limits)).rejects.toMatchObject({ code: 'invalid_argument', message: 'photo.png is a folder, not a file.' })
+    await expect(readUserFile(dir, limits)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'photo.png is a folder, not a file.',
+    })
   })
 
   it('refuses a file over the limit', async () => {
     const file = join(await tempDir(), 'photo.png')
     await writeFile(file, Buffer.alloc(1025))
-    await expect(readUserFile(file, limits)).rejects.toMatchObject({ code: 'invalid_argument', message: 'photo.png is larger than 1 KB.' })
+    await expect(readUserFile(file, limits)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'photo.png is larger than 1 KB.',
+    })
   })
 
   it('follows a link by default, and refuses one with noFollow', async () => {

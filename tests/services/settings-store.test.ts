@@ -17,7 +17,10 @@ describe('settings store', () => {
   it('saves updates to disk so a new store (a restart) sees them', async () => {
     const dir = await tempDir()
     await createSettingsStore(dir).update({ colorScheme: 'dark' })
-    expect(JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8'))).toEqual({ ...defaultSettings, colorScheme: 'dark' })
+    expect(JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8'))).toEqual({
+      ...defaultSettings,
+      colorScheme: 'dark',
+    })
     expect(await createSettingsStore(dir).get()).toEqual({ ...defaultSettings, colorScheme: 'dark' })
   })
 
@@ -39,7 +42,9 @@ describe('settings store', () => {
     expect(await readFile(join(dir, 'settings.json.damaged-2026-11-26T10-00-00-000Z'))).toEqual(damaged)
     expect(notify).toHaveBeenCalledOnce()
     expect(notify.mock.calls[0]![0]).toContain('settings.json could not be read')
-    expect(notify.mock.calls[0]![0]).toContain(`kept unchanged as settings.json.damaged-2026-11-26T10-00-00-000Z in ${dir}`)
+    expect(notify.mock.calls[0]![0]).toContain(
+      `kept unchanged as settings.json.damaged-2026-11-26T10-00-00-000Z in ${dir}`,
+    )
     // The store works: a change is saved and the copy is left alone.
     await store.update({ paperSize: 'a4' })
     expect(await createSettingsStore(dir).get()).toEqual({ ...defaultSettings, paperSize: 'a4' })

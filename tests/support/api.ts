@@ -13,7 +13,14 @@ import { testServices } from './services'
  */
 export function realApi(overrides: Partial<Api> = {}): Api & { dataDir: string; dialogs: ScriptedDialogs } {
   const dataDir = mkdtempSync(join(tmpdir(), 'hp-api-'))
-  const { handlers, dialogs } = testServices(dataDir, { appInfo: { name: 'Homeplan', version: '1.2.3', platform: 'linux', versions: { electron: '45.0.0', chrome: '140', node: '22' } } })
+  const { handlers, dialogs } = testServices(dataDir, {
+    appInfo: {
+      name: 'Homeplan',
+      version: '1.2.3',
+      platform: 'linux',
+      versions: { electron: '45.0.0', chrome: '140', node: '22' },
+    },
+  })
   const api: Record<string, unknown> = { dataDir, dialogs }
   for (const method of methods) {
     api[method] = async (arg?: unknown) => JSON.parse(JSON.stringify(await dispatch(handlers, method, arg)))

@@ -15,7 +15,12 @@ export interface TestBridge extends Bridge {
 export async function startTestBridge(dataDir?: string): Promise<TestBridge> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'homeplan-e2e-')))
   // Handouts render in a worker thread, as `npm run dev:web` does (the app: a utility process).
-  const services = testServices(dir, { renderer: createWorkerRenderer(resolve('resources/fonts'), bridgeWorkerEntry(resolve('out/main/handout-worker.js'))) })
+  const services = testServices(dir, {
+    renderer: createWorkerRenderer(
+      resolve('resources/fonts'),
+      bridgeWorkerEntry(resolve('out/main/handout-worker.js')),
+    ),
+  })
   const dialogs = services.dialogs
   const bridge = await startBridge({ handlers: services.handlers, rendererDir: resolve('out/renderer') })
   return {

@@ -13,8 +13,24 @@ import { nodeFs } from '../../electron/services/fs-port'
 
 export type Fault = 'ENOSPC' | 'EPERM' | 'EBUSY' | 'EIO' | 'short' | 'kill' | 'kill-after'
 export type Operation =
-  | 'open' | 'readFile' | 'rename' | 'rm' | 'readdir' | 'mkdir' | 'stat' | 'copyFile' | 'truncate' | 'chmod' | 'utimes'
-  | 'write' | 'read' | 'sync' | 'datasync' | 'ftruncate' | 'fstat' | 'close'
+  | 'open'
+  | 'readFile'
+  | 'rename'
+  | 'rm'
+  | 'readdir'
+  | 'mkdir'
+  | 'stat'
+  | 'copyFile'
+  | 'truncate'
+  | 'chmod'
+  | 'utimes'
+  | 'write'
+  | 'read'
+  | 'sync'
+  | 'datasync'
+  | 'ftruncate'
+  | 'fstat'
+  | 'close'
 
 /** Which faults make sense for an operation (an fsync does not run out of space; a read is not cut short). */
 export const FAULTS_FOR: Record<Operation, Fault[]> = {
@@ -68,7 +84,12 @@ export class FaultyFs implements FsPort {
   }
 
   /** Runs one operation through the plan: `short` is left to the caller (only writes can be short). */
-  private async run<T>(operation: Operation, path: string, act: () => Promise<T>, short?: () => Promise<T>): Promise<T> {
+  private async run<T>(
+    operation: Operation,
+    path: string,
+    act: () => Promise<T>,
+    short?: () => Promise<T>,
+  ): Promise<T> {
     if (this.killed) return never()
     this.operations++
     const fault = this.plan(operation, path)
@@ -136,7 +157,8 @@ export class FaultyFs implements FsPort {
           // The disk takes only part of it, and says so only in the byte count.
           () => handle.write(buffer, offset, Math.max(1, Math.floor(length / 2)), position),
         ),
-      read: (buffer, offset, length, position) => this.run('read', path, () => handle.read(buffer, offset, length, position)),
+      read: (buffer, offset, length, position) =>
+        this.run('read', path, () => handle.read(buffer, offset, length, position)),
       sync: () => this.run('sync', path, () => handle.sync()),
       datasync: () => this.run('datasync', path, () => handle.datasync()),
       truncate: (length) => this.run('ftruncate', path, () => handle.truncate(length)),

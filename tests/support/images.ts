@@ -20,7 +20,17 @@ export function makePng({ width = 4, height = 3, palette = false, interlace = fa
   ihdr[12] = interlace ? 1 : 0
   const bpp = palette ? 1 : 3
   const rows: Buffer[] = []
-  const passes = interlace ? [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] : [[0, 0, 1, 1]]
+  const passes = interlace
+    ? [
+        [0, 0, 8, 8],
+        [4, 0, 8, 8],
+        [0, 4, 4, 8],
+        [2, 0, 4, 4],
+        [0, 2, 2, 4],
+        [1, 0, 2, 2],
+        [0, 1, 1, 2],
+      ]
+    : [[0, 0, 1, 1]]
   for (const [x0, y0, dx, dy] of passes as number[][]) {
     const w = width > x0! ? Math.ceil((width - x0!) / dx!) : 0
     const h = height > y0! ? Math.ceil((height - y0!) / dy!) : 0
@@ -45,10 +55,15 @@ export function makeJpeg(): Buffer {
   counts[0] = 1
   return Buffer.concat([
     Buffer.from('ffd8', 'hex'),
-    Buffer.from('ffdb004300', 'hex'), Buffer.alloc(64, 1),
+    Buffer.from('ffdb004300', 'hex'),
+    Buffer.alloc(64, 1),
     Buffer.from('ffc0000b080008000801011100', 'hex'),
-    Buffer.from('ffc4001400', 'hex'), counts, Buffer.from([0x00]),
-    Buffer.from('ffc4001410', 'hex'), counts, Buffer.from([0x00]),
+    Buffer.from('ffc4001400', 'hex'),
+    counts,
+    Buffer.from([0x00]),
+    Buffer.from('ffc4001410', 'hex'),
+    counts,
+    Buffer.from([0x00]),
     Buffer.from('ffda000801010000003f00', 'hex'),
     Buffer.from([0x3f]),
     Buffer.from('ffd9', 'hex'),

@@ -1,7 +1,18 @@
 import type { Patient, PatientInput } from '../../src/core/patient'
 
 const firstNames = ['Anna', 'Łukasz', 'Thị Mai', 'Иван', 'María José', 'Chen', 'Aisha', 'Ολγα', 'Tom', 'Søren']
-const lastNames = ['Łukasiewicz', 'Nguyễn', 'Петров', 'Smith', 'García', 'Müller', 'Kowalski', 'O’Brien', 'Παπαδόπουλος', 'Lee']
+const lastNames = [
+  'Łukasiewicz',
+  'Nguyễn',
+  'Петров',
+  'Smith',
+  'García',
+  'Müller',
+  'Kowalski',
+  'O’Brien',
+  'Παπαδόπουλος',
+  'Lee',
+]
 
 /** A valid form entry; fields can be overridden per test. */
 export function patientInput(overrides: Partial<PatientInput> = {}): PatientInput {

@@ -60,16 +60,33 @@ export interface Case {
 const names = ['Alice', 'Bob', 'Carol', 'Dũng', 'Ева', 'Zoë', 'Łucja', 'Ngozi']
 
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
-  { arbitrary: fc.record({ op: fc.constant('create' as const), name: fc.nat(7), chart: fc.option(fc.nat(20), { nil: null }) }), weight: 5 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('create' as const),
+      name: fc.nat(7),
+      chart: fc.option(fc.nat(20), { nil: null }),
+    }),
+    weight: 5,
+  },
   { arbitrary: fc.record({ op: fc.constant('update' as const), target: fc.nat(), name: fc.nat(7) }), weight: 3 },
   { arbitrary: fc.record({ op: fc.constant('staleUpdate' as const), target: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('delete' as const), target: fc.nat() }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('deleteGone' as const), target: fc.nat() }), weight: 1 },
-  { arbitrary: fc.record({ op: fc.constant('saveProgram' as const), target: fc.nat(), edit: fc.boolean() }), weight: 3 },
+  {
+    arbitrary: fc.record({ op: fc.constant('saveProgram' as const), target: fc.nat(), edit: fc.boolean() }),
+    weight: 3,
+  },
   { arbitrary: fc.record({ op: fc.constant('handout' as const), target: fc.nat() }), weight: 2 },
   { arbitrary: fc.record({ op: fc.constant('backup' as const) }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('restore' as const), which: fc.nat() }), weight: 1 },
-  { arbitrary: fc.record({ op: fc.constant('import' as const), count: fc.integer({ min: 1, max: 3 }), sharedId: fc.boolean() }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('import' as const),
+      count: fc.integer({ min: 1, max: 3 }),
+      sharedId: fc.boolean(),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ op: fc.constant('compact' as const) }), weight: 1 },
   { arbitrary: fc.record({ op: fc.constant('reopen' as const) }), weight: 1 },
 )
@@ -81,7 +98,13 @@ export const caseArb = (maxSteps = 30, faultRate = 2): fc.Arbitrary<Case> =>
         step: stepArb,
         faults: fc.oneof(
           { arbitrary: fc.constant([] as FaultAt[]), weight: faultRate },
-          { arbitrary: fc.array(fc.record({ on: faultTarget, nth: fc.nat(2), pick: fc.nat(5) }), { minLength: 1, maxLength: 3 }), weight: 1 },
+          {
+            arbitrary: fc.array(fc.record({ on: faultTarget, nth: fc.nat(2), pick: fc.nat(5) }), {
+              minLength: 1,
+              maxLength: 3,
+            }),
+            weight: 1,
+          },
         ),
       }),
       { minLength: 1, maxLength: maxSteps },
@@ -107,12 +130,21 @@ type Expectation = Model[]
 
 const clone = (m: Model): Model => new Map([...m].map(([k, v]) => [k, structuredClone(v)]))
 const norm = (patients: Patient[]) => JSON.stringify([...patients].sort((a, b) => a.id.localeCompare(b.id)))
-const describeModel = (m: Model) => [...m.values()].map((p) => `${p.id}:${p.firstName}:r${p.revision}:p${p.programs.length}:h${p.handouts?.length ?? 0}`).join(', ')
+const describeModel = (m: Model) =>
+  [...m.values()]
+    .map((p) => `${p.id}:${p.firstName}:r${p.revision}:p${p.programs.length}:h${p.handouts?.length ?? 0}`)
+    .join(', ')
 
 const program = (title: string): ProgramInput => ({
   title,
   status: 'current',
-  items: [{ id: 'item-000001', exerciseId: 'clamshells', dosage: { sets: 2, reps: { min: 10, max: 10 }, timesPerDay: 1, side: 'both' } }],
+  items: [
+    {
+      id: 'item-000001',
+      exerciseId: 'clamshells',
+      dosage: { sets: 2, reps: { min: 10, max: 10 }, timesPerDay: 1, side: 'both' },
+    },
+  ],
 })
 
 class Killed extends Error {}
@@ -141,7 +173,8 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
 
   let fs!: FaultyFs
   const tally = () => {
-    if (fs) for (const [k, v] of Object.entries(fs.injected)) totals.faults[k as Fault] = (totals.faults[k as Fault] ?? 0) + v
+    if (fs)
+      for (const [k, v] of Object.entries(fs.injected)) totals.faults[k as Fault] = (totals.faults[k as Fault] ?? 0) + v
   }
   const open = async () => {
     tally()
@@ -181,7 +214,9 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
     const seen = norm(await live())
     const match = expected.findIndex((m) => norm([...m.values()]) === seen)
     if (match === -1) {
-      throw new Error(`${where}: the roster holds [${(await live()).map((p) => `${p.id}:${p.firstName}:r${p.revision}:p${p.programs.length}:h${p.handouts?.length ?? 0}`).join(', ')}] but the model allows ${expected.map((m) => `[${describeModel(m)}]`).join(' or ')}`)
+      throw new Error(
+        `${where}: the roster holds [${(await live()).map((p) => `${p.id}:${p.firstName}:r${p.revision}:p${p.programs.length}:h${p.handouts?.length ?? 0}`).join(', ')}] but the model allows ${expected.map((m) => `[${describeModel(m)}]`).join(' or ')}`,
+      )
     }
     return match
   }
@@ -196,8 +231,12 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
     await verifyOpened(expected, where)
   }
   const verifyOpened = async (expected: Expectation, where: string) => {
-    if (store.health.status !== 'ready') throw new Error(`${where}: after a restart the roster is ${store.health.status}: ${'reason' in store.health ? store.health.reason : ''}`)
-    if (store.health.warnings?.length) throw new Error(`${where}: after a restart the roster warns: ${store.health.warnings.join(' | ')}`)
+    if (store.health.status !== 'ready')
+      throw new Error(
+        `${where}: after a restart the roster is ${store.health.status}: ${'reason' in store.health ? store.health.reason : ''}`,
+      )
+    if (store.health.warnings?.length)
+      throw new Error(`${where}: after a restart the roster warns: ${store.health.warnings.join(' | ')}`)
     const which = await check(`${where} (after restart)`, expected)
     model = expected[which]!
   }
@@ -235,8 +274,15 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
             const id = pickId(step.target)
             if (!id) return
             const current = model.get(id)!
-            const p = await h.updatePatient({ id, revision: current.revision, patient: patientInput({ firstName: names[step.name]!, chartNumber: current.chartNumber }) })
-            if (JSON.stringify(p.programs) !== JSON.stringify(current.programs) || JSON.stringify(p.handouts) !== JSON.stringify(current.handouts)) {
+            const p = await h.updatePatient({
+              id,
+              revision: current.revision,
+              patient: patientInput({ firstName: names[step.name]!, chartNumber: current.chartNumber }),
+            })
+            if (
+              JSON.stringify(p.programs) !== JSON.stringify(current.programs) ||
+              JSON.stringify(p.handouts) !== JSON.stringify(current.handouts)
+            ) {
               throw new Error(`${where}: an edit of details changed programs or handouts`)
             }
             model.set(id, p)
@@ -247,7 +293,11 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
             if (!id) return
             const current = model.get(id)!
             try {
-              await h.updatePatient({ id, revision: current.revision + 1, patient: patientInput({ firstName: 'Stale', chartNumber: current.chartNumber }) })
+              await h.updatePatient({
+                id,
+                revision: current.revision + 1,
+                patient: patientInput({ firstName: 'Stale', chartNumber: current.chartNumber }),
+              })
             } catch (error) {
               if (error instanceof AppFailure && error.code === 'conflict') return
               throw error
@@ -269,7 +319,11 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
             const gone = deleted.filter((d) => !model.has(d))
             const id = gone.length ? gone[step.target % gone.length]! : undefined
             if (!id) return
-            for (const attempt of [() => h.getPatient({ id }), () => h.deletePatient({ id }), () => h.saveProgram({ patientId: id, program: program('Ghost') })]) {
+            for (const attempt of [
+              () => h.getPatient({ id }),
+              () => h.deletePatient({ id }),
+              () => h.saveProgram({ patientId: id, program: program('Ghost') }),
+            ]) {
               try {
                 await attempt()
               } catch (error) {
@@ -285,7 +339,12 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
             if (!id) return
             const current = model.get(id)!
             const existing = step.edit ? current.programs.at(-1) : undefined
-            const p = await h.saveProgram({ patientId: id, programId: existing?.id, revision: existing?.revision, program: program(`Plan ${index}`) })
+            const p = await h.saveProgram({
+              patientId: id,
+              programId: existing?.id,
+              revision: existing?.revision,
+              program: program(`Plan ${index}`),
+            })
             model.set(id, p)
             return
           }
@@ -293,7 +352,15 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
             const id = pickId(step.target)
             const prog = id ? model.get(id)!.programs.at(-1) : undefined
             if (!id || !prog) return
-            const record = { id: newId(), at: now().toISOString(), programId: prog.id, layout: 'detailed' as const, paper: 'letter' as const, file: `handout-${index}.pdf`, snapshot: { title: prog.title, items: prog.items } }
+            const record = {
+              id: newId(),
+              at: now().toISOString(),
+              programId: prog.id,
+              layout: 'detailed' as const,
+              paper: 'letter' as const,
+              file: `handout-${index}.pdf`,
+              snapshot: { title: prog.title, items: prog.items },
+            }
             after = clone(model)
             after.set(id, { ...model.get(id)!, handouts: [...(model.get(id)!.handouts ?? []), record] })
             const p = await recordHandout(store, id, record)
@@ -324,7 +391,10 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
               updatedAt: '2026-01-01T00:00:00.000Z',
               programs: [],
             }))
-            await writeFile(importFile, JSON.stringify({ format: EXPORT_FORMAT, schemaVersion: SCHEMA_VERSION, patients: incoming }))
+            await writeFile(
+              importFile,
+              JSON.stringify({ format: EXPORT_FORMAT, schemaVersion: SCHEMA_VERSION, patients: incoming }),
+            )
             const beforeIds = new Set(model.keys())
             const report = await h.importRoster(undefined)
             const added = (await live()).filter((p) => !beforeIds.has(p.id))
@@ -345,7 +415,10 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
             h = handlers()
             if (store.health.status !== 'ready' && fs.faults > 0) {
               // A fault while opening is reported for Try again, never taken for damage.
-              if (store.health.status !== 'refused') throw new Error(`${where}: a failed read at open sent the roster to ${store.health.status}: ${'reason' in store.health ? store.health.reason : ''}`)
+              if (store.health.status !== 'refused')
+                throw new Error(
+                  `${where}: a failed read at open sent the roster to ${store.health.status}: ${'reason' in store.health ? store.health.reason : ''}`,
+                )
               await restart(false, [model], where)
             } else await verifyOpened([model], where)
             return
@@ -378,7 +451,8 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
           if (after) expected.push(after)
           else if (step.op === 'create') expected.push(...(await guessAfter(before, dir, [1])))
           else if (step.op === 'import') expected.push(...(await guessAfter(before, dir, [step.count])))
-          else if (step.op === 'update' || step.op === 'saveProgram') expected.push(...(await guessAfter(before, dir, [0])))
+          else if (step.op === 'update' || step.op === 'saveProgram')
+            expected.push(...(await guessAfter(before, dir, [0])))
           await restart(false, expected, where)
         }
       } else if (outcome === 'killed') {
@@ -389,7 +463,8 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
         if (after) expected.push(after)
         else if (step.op === 'create') expected.push(...(await guessAfter(before, dir, [1])))
         else if (step.op === 'import') expected.push(...(await guessAfter(before, dir, [step.count])))
-        else if (step.op === 'update' || step.op === 'saveProgram') expected.push(...(await guessAfter(before, dir, [0])))
+        else if (step.op === 'update' || step.op === 'saveProgram')
+          expected.push(...(await guessAfter(before, dir, [0])))
         if (model !== before && norm([...model.values()]) !== norm([...before.values()])) expected.push(model)
         await restart(true, expected, where)
       } else {
@@ -422,6 +497,8 @@ async function guessAfter(before: Model, dir: string, added: number[]): Promise<
   const changed = [...before.keys()].filter((id) => JSON.stringify(found.get(id)) !== JSON.stringify(before.get(id)))
   const missing = [...before.keys()].filter((id) => !found.has(id))
   const fresh = found.size - (before.size - missing.length)
-  const ok = missing.length === 0 && (added[0] === 0 ? changed.length <= 1 && fresh === 0 : changed.length === 0 && added.includes(fresh))
+  const ok =
+    missing.length === 0 &&
+    (added[0] === 0 ? changed.length <= 1 && fresh === 0 : changed.length === 0 && added.includes(fresh))
   return ok ? [found] : []
 }

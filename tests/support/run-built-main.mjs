@@ -14,14 +14,19 @@ const mainDir = resolve(process.argv[2] ?? 'out/main')
 const files = readdirSync(mainDir, { recursive: true }).filter((f) => String(f).endsWith('.js'))
 const names = new Set()
 for (const file of files) {
-  for (const match of readFileSync(join(mainDir, String(file)), 'utf8').matchAll(/import\s*\{([^}]*)\}\s*from\s*["']electron["']/g)) {
+  for (const match of readFileSync(join(mainDir, String(file)), 'utf8').matchAll(
+    /import\s*\{([^}]*)\}\s*from\s*["']electron["']/g,
+  )) {
     for (const name of match[1].split(',')) if (name.trim()) names.add(name.trim().split(/\s+as\s+/)[0])
   }
 }
 const stub = `
 const any = new Proxy(function () {}, { get: (_t, key) => (key === 'then' ? undefined : any), apply: () => any, construct: () => any })
 export const app = new Proxy({}, { get: (_t, key) => (key === 'requestSingleInstanceLock' ? () => false : key === 'then' ? undefined : any) })
-${[...names].filter((n) => n !== 'app').map((n) => `export const ${n} = any`).join('\n')}
+${[...names]
+  .filter((n) => n !== 'app')
+  .map((n) => `export const ${n} = any`)
+  .join('\n')}
 export default { app }
 `
 const hooks = `

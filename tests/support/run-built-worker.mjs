@@ -21,5 +21,13 @@ const answer = await reply
 const loaded = Object.entries(createRequire(import.meta.url).cache)
   .filter(([key, module]) => module?.loaded && /[\\/](react|react-reconciler)[\\/]cjs[\\/]/.test(key))
   .map(([key]) => key.replace(/.*node_modules[\\/]/, ''))
-console.log(JSON.stringify({ type: answer.type, bytes: answer.pdf?.byteLength ?? 0, pageKeys: answer.pageKeys?.length ?? 0, nodeEnv: process.env.NODE_ENV ?? null, loaded }))
+console.log(
+  JSON.stringify({
+    type: answer.type,
+    bytes: answer.pdf?.byteLength ?? 0,
+    pageKeys: answer.pageKeys?.length ?? 0,
+    nodeEnv: process.env.NODE_ENV ?? null,
+    loaded,
+  }),
+)
 process.exit(0)

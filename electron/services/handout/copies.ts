@@ -6,7 +6,12 @@
  */
 import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
-import { HANDOUT_COPY_FORMAT, handoutCopySchema, type HandoutCopy, type HandoutInput } from '../../../src/core/handout-model'
+import {
+  HANDOUT_COPY_FORMAT,
+  handoutCopySchema,
+  type HandoutCopy,
+  type HandoutInput,
+} from '../../../src/core/handout-model'
 import { AppFailure } from '../../../src/core/result'
 import { writeFileAtomic } from '../atomic-write'
 import { readUserFile } from '../read-user-file'
@@ -21,14 +26,21 @@ export const copiesFolder = (dataDir: string) => join(dataDir, 'handouts')
 const copyFile = (dataDir: string, handoutId: string) => join(copiesFolder(dataDir), `${handoutId}.json`)
 
 /** Writes the copy of one export (atomically: a crash leaves the old file or none, never half of one). */
-export async function keepCopy(dataDir: string, copy: { patientId: string; handoutId: string; path: string; input: HandoutInput }): Promise<void> {
+export async function keepCopy(
+  dataDir: string,
+  copy: { patientId: string; handoutId: string; path: string; input: HandoutInput },
+): Promise<void> {
   const document: HandoutCopy = { format: HANDOUT_COPY_FORMAT, version: 1, ...copy }
   try {
     await fsp.mkdir(copiesFolder(dataDir), { recursive: true, mode: 0o700 })
     await writeFileAtomic(copyFile(dataDir, copy.handoutId), JSON.stringify(document), { mode: 0o600 })
   } catch (error) {
-    const detail = error instanceof AppFailure ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))
-    throw new AppFailure('io_error', `Homeplan could not keep its copy of this handout in the data folder (${copiesFolder(dataDir)}), so nothing was saved. ${detail.replace(/ The previous copy is unchanged\./, '')}`.trim())
+    const detail =
+      error instanceof AppFailure ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))
+    throw new AppFailure(
+      'io_error',
+      `Homeplan could not keep its copy of this handout in the data folder (${copiesFolder(dataDir)}), so nothing was saved. ${detail.replace(/ The previous copy is unchanged\./, '')}`.trim(),
+    )
   }
 }
 
@@ -40,7 +52,11 @@ export async function readCopy(dataDir: string, patientId: string, handoutId: st
   let bytes: Buffer
   try {
     // Never through a link: the file is one Homeplan wrote itself.
-    bytes = await readUserFile(copyFile(dataDir, handoutId), { maxBytes: MAX_COPY_BYTES, what: 'The copy of this handout', noFollow: true })
+    bytes = await readUserFile(copyFile(dataDir, handoutId), {
+      maxBytes: MAX_COPY_BYTES,
+      what: 'The copy of this handout',
+      noFollow: true,
+    })
   } catch (error) {
     if (error instanceof AppFailure && error.code === 'not_found') {
       throw new NoCopy(
@@ -49,7 +65,11 @@ export async function readCopy(dataDir: string, patientId: string, handoutId: st
         'handoutId',
       )
     }
-    throw new AppFailure('io_error', `The copy of this handout could not be read (${error instanceof Error ? error.message : String(error)}). Nothing was saved.`, 'handoutId')
+    throw new AppFailure(
+      'io_error',
+      `The copy of this handout could not be read (${error instanceof Error ? error.message : String(error)}). Nothing was saved.`,
+      'handoutId',
+    )
   }
   let parsed: ReturnType<typeof handoutCopySchema.safeParse>
   try {

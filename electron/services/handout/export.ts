@@ -52,7 +52,11 @@ export function defaultHandoutName(patient: Pick<Patient, 'firstName' | 'lastNam
  * its bytes still matching its name) and decoded completely; undefined with a warning for the handout's
  * result if it cannot be used.
  */
-async function storedPicture(library: Library, file: string | undefined, warn: () => void): Promise<string | undefined> {
+async function storedPicture(
+  library: Library,
+  file: string | undefined,
+  warn: () => void,
+): Promise<string | undefined> {
   if (!file) return undefined
   try {
     const bytes = await library.media.stored(file)
@@ -77,16 +81,32 @@ export async function handoutFor(
   options: { layout: HandoutInput['layout']; paper: HandoutInput['paper']; logDays: number; date: string },
 ): Promise<{ input: HandoutInput; warnings: string[] }> {
   if (!settings.clinic.name) {
-    throw new AppFailure('invalid_argument', 'Add your clinic’s name (and phone number) in Settings → Clinic before printing: every handout says who to call.', 'clinic')
+    throw new AppFailure(
+      'invalid_argument',
+      'Add your clinic’s name (and phone number) in Settings → Clinic before printing: every handout says who to call.',
+      'clinic',
+    )
   }
-  if (program.items.length === 0) throw new AppFailure('invalid_argument', 'This program has no exercises yet: add at least one before printing.', 'programId')
+  if (program.items.length === 0)
+    throw new AppFailure(
+      'invalid_argument',
+      'This program has no exercises yet: add at least one before printing.',
+      'programId',
+    )
   const warnings: string[] = []
   const items = await Promise.all(
     program.items.map(async (item) => {
       const exercise = await deps.library.find(item.exerciseId)
-      if (!exercise) throw new AppFailure('invalid_argument', `“${item.exerciseId}” is no longer in the library; replace it before printing.`, 'programId')
+      if (!exercise)
+        throw new AppFailure(
+          'invalid_argument',
+          `“${item.exerciseId}” is no longer in the library; replace it before printing.`,
+          'programId',
+        )
       const image = await storedPicture(deps.library, exercise.images[0]?.file, () =>
-        warnings.push(`The photo for “${exercise.name}” could not be read and was left out${exercise.diagram ? ' (its diagram was printed instead)' : ''}: choose it again in the Exercise library.`),
+        warnings.push(
+          `The photo for “${exercise.name}” could not be read and was left out${exercise.diagram ? ' (its diagram was printed instead)' : ''}: choose it again in the Exercise library.`,
+        ),
       )
       return {
         name: exercise.name,
@@ -104,14 +124,22 @@ export async function handoutFor(
     }),
   )
   const therapistName = program.therapist ?? patient.therapist
-  const known = settings.therapists.find((t) => therapistName && t.name === therapistName) ?? (therapistName ? undefined : settings.therapists[0])
+  const known =
+    settings.therapists.find((t) => therapistName && t.name === therapistName) ??
+    (therapistName ? undefined : settings.therapists[0])
   const therapist = known ?? (therapistName ? { name: therapistName } : undefined)
   const { logo: logoFile, layout: _layout, ...clinic } = settings.clinic
-  const logo = await storedPicture(deps.library, logoFile, () => warnings.push('The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'))
+  const logo = await storedPicture(deps.library, logoFile, () =>
+    warnings.push('The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'),
+  )
   const input: HandoutInput = {
     clinic: { ...clinic, ...(logo ? { logo } : {}) },
     ...(therapist ? { therapist } : {}),
-    patient: { firstName: patient.firstName, lastName: patient.lastName, ...(patient.preferredName ? { preferredName: patient.preferredName } : {}) },
+    patient: {
+      firstName: patient.firstName,
+      lastName: patient.lastName,
+      ...(patient.preferredName ? { preferredName: patient.preferredName } : {}),
+    },
     date: options.date,
     program: { title: program.title, ...(program.goals ? { goals: program.goals } : {}), items },
     layout: options.layout,
@@ -122,10 +150,17 @@ export async function handoutFor(
   return { input, warnings }
 }
 
-type HandoutHandlers = Pick<Handlers, 'exportHandout' | 'previewHandout' | 'printHandout' | 'reprintHandout' | 'printPastHandout' | 'showHandoutFile'>
+type HandoutHandlers = Pick<
+  Handlers,
+  'exportHandout' | 'previewHandout' | 'printHandout' | 'reprintHandout' | 'printPastHandout' | 'showHandoutFile'
+>
 
 const pdfFilters = [{ name: 'PDF', extensions: ['pdf'] }]
-const printingNeedsDesktop = () => new AppFailure('forbidden', 'Printing needs the Homeplan desktop app. Export the PDF and print it from your PDF viewer.')
+const printingNeedsDesktop = () =>
+  new AppFailure(
+    'forbidden',
+    'Printing needs the Homeplan desktop app. Export the PDF and print it from your PDF viewer.',
+  )
 
 export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
   const now = deps.now ?? (() => new Date())
@@ -145,19 +180,38 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
     return next
   }
   /** The saved program's handout, as both export and print use it. */
-  const savedHandout = async ({ patientId, programId, layout, paper, logDays }: { patientId: string; programId: string } & Pick<HandoutInput, 'layout' | 'paper' | 'logDays'>, record: boolean) => {
+  const savedHandout = async (
+    {
+      patientId,
+      programId,
+      layout,
+      paper,
+      logDays,
+    }: { patientId: string; programId: string } & Pick<HandoutInput, 'layout' | 'paper' | 'logDays'>,
+    record: boolean,
+  ) => {
     const store = await deps.store()
     const patient = store.get(patientId)
     if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
     const program = patient.programs.find((p) => p.id === programId)
-    if (!program) throw new AppFailure('not_found', 'That program is not in this patient’s history. Save it first.', 'programId')
+    if (!program)
+      throw new AppFailure('not_found', 'That program is not in this patient’s history. Save it first.', 'programId')
     // An export is recorded in the history, so a full history refuses it before anything is rendered or written.
     if (record) assertRoomForHandout(patient)
     const settings = await deps.settings()
     const date = now().toISOString().slice(0, 10)
     const prepared = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
     const rendered = await deps.renderer.render(prepared.input)
-    return { store, patient, program, settings, date, input: prepared.input, pdf: rendered.pdf, warnings: [...prepared.warnings, ...rendered.warnings] }
+    return {
+      store,
+      patient,
+      program,
+      settings,
+      date,
+      input: prepared.input,
+      pdf: rendered.pdf,
+      warnings: [...prepared.warnings, ...rendered.warnings],
+    }
   }
   /** A past export: its record in the patient's history and the exact copy of what it printed. */
   const pastHandout = async ({ patientId, handoutId }: { patientId: string; handoutId: string }) => {
@@ -188,10 +242,18 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
         if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
         const stamp = now().toISOString()
         const draft: Program = { ...program, id: 'preview-program', revision: 1, createdAt: stamp, updatedAt: stamp }
-        const prepared = await handoutFor(patient, draft, deps, await deps.settings(), { layout, paper, logDays, date: stamp.slice(0, 10) })
+        const prepared = await handoutFor(patient, draft, deps, await deps.settings(), {
+          layout,
+          paper,
+          logDays,
+          date: stamp.slice(0, 10),
+        })
         const { pdf, warnings, pageKeys } = await deps.renderer.render(prepared.input, {}, controller.signal)
         // A plain Uint8Array over exactly the PDF: IPC's structured clone copies a view's whole underlying buffer.
-        const bytes = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? new Uint8Array(pdf.buffer) : Uint8Array.from(pdf)
+        const bytes =
+          pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength
+            ? new Uint8Array(pdf.buffer)
+            : Uint8Array.from(pdf)
         return { pdf: bytes, pageKeys: pageKeys ?? [], warnings: [...prepared.warnings, ...warnings] }
       } catch (error) {
         if (error instanceof RenderCancelled) return { cancelled: true as const }
@@ -200,42 +262,65 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
         if (previews.get(patientId) === controller) previews.delete(patientId)
       }
     },
-    exportHandout: (args) => onePerPatient(args.patientId, async () => {
-      const { patientId, programId, layout, paper } = args
-      const { store, patient, program, settings, date, input, pdf, warnings } = await savedHandout(args, true)
-      const path = await deps.dialogs.save({ title: 'Save the handout as PDF', defaultName: defaultHandoutName(patient, date), filters: pdfFilters })
-      if (!path) return { saved: false as const }
-      const record = { id: randomUUID(), at: now().toISOString(), programId, layout, paper, file: basename(path), snapshot: { title: program.title, items: program.items } }
-      // The copy first: an export that could not keep its copy writes no PDF and records nothing, so every
-      // handout in the history can be made again. If the PDF or the record then fails, the copy goes too.
-      await keepCopy(deps.dataDir, { patientId, handoutId: record.id, path, input })
-      try {
-        await writeFileAtomic(path, pdf, { mode: 0o644 })
-        await recordHandout(store, patientId, record)
-      } catch (error) {
-        const left = await removeCopies(deps.dataDir, [record.id])
-        if (left.length) log(`The copy of an export that failed could not be removed: handouts/${record.id}.json`)
-        throw error
-      }
-      if (settings.openAfterExport) deps.openFile?.(path)
-      return { saved: true as const, path, warnings }
-    }),
+    exportHandout: (args) =>
+      onePerPatient(args.patientId, async () => {
+        const { patientId, programId, layout, paper } = args
+        const { store, patient, program, settings, date, input, pdf, warnings } = await savedHandout(args, true)
+        const path = await deps.dialogs.save({
+          title: 'Save the handout as PDF',
+          defaultName: defaultHandoutName(patient, date),
+          filters: pdfFilters,
+        })
+        if (!path) return { saved: false as const }
+        const record = {
+          id: randomUUID(),
+          at: now().toISOString(),
+          programId,
+          layout,
+          paper,
+          file: basename(path),
+          snapshot: { title: program.title, items: program.items },
+        }
+        // The copy first: an export that could not keep its copy writes no PDF and records nothing, so every
+        // handout in the history can be made again. If the PDF or the record then fails, the copy goes too.
+        await keepCopy(deps.dataDir, { patientId, handoutId: record.id, path, input })
+        try {
+          await writeFileAtomic(path, pdf, { mode: 0o644 })
+          await recordHandout(store, patientId, record)
+        } catch (error) {
+          const left = await removeCopies(deps.dataDir, [record.id])
+          if (left.length) log(`The copy of an export that failed could not be removed: handouts/${record.id}.json`)
+          throw error
+        }
+        if (settings.openAfterExport) deps.openFile?.(path)
+        return { saved: true as const, path, warnings }
+      }),
     /** The past handout again, from its exact copy: same pages, same bytes. Not a new handout, so not recorded again. */
     reprintHandout: async (args) => {
       const { record, copy } = await pastHandout(args)
       const { pdf, warnings } = await deps.renderer.render(copy.input)
-      const path = await deps.dialogs.save({ title: 'Save the handout again as PDF', defaultName: record.file, filters: pdfFilters })
+      const path = await deps.dialogs.save({
+        title: 'Save the handout again as PDF',
+        defaultName: record.file,
+        filters: pdfFilters,
+      })
       if (!path) return { saved: false as const }
       await writeFileAtomic(path, pdf, { mode: 0o644 })
       // "Show in folder" then finds the newest file. Failing that, the PDF is still saved, so it is not an error.
-      if (path !== copy.path) await keepCopy(deps.dataDir, { ...copy, path }).catch((error: unknown) => log('Could not note where a reprinted handout was saved', error))
+      if (path !== copy.path)
+        await keepCopy(deps.dataDir, { ...copy, path }).catch((error: unknown) =>
+          log('Could not note where a reprinted handout was saved', error),
+        )
       return { saved: true as const, path, warnings }
     },
     printPastHandout: async (args) => {
       if (!deps.printPdf) throw printingNeedsDesktop()
       const { patient, copy } = await pastHandout(args)
       const { pdf, warnings } = await deps.renderer.render(copy.input)
-      return { printed: await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`), warnings }
+      return {
+        printed: await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`),
+        warnings,
+      }
     },
     /** Where a past handout was saved: shown in its folder by the desktop app; the path alone elsewhere. */
     showHandoutFile: async (args) => {
@@ -243,12 +328,22 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
         ({ copy }) => copy.path,
         (error: unknown) => {
           // Without a copy Homeplan never knew the folder; the file's name may still help.
-          if (error instanceof NoCopy) throw new AppFailure('not_found', 'This handout was made before Homeplan noted where each handout was saved, so it does not know the folder. Look for the file by its name, or open the program and export it again.', 'handoutId')
+          if (error instanceof NoCopy)
+            throw new AppFailure(
+              'not_found',
+              'This handout was made before Homeplan noted where each handout was saved, so it does not know the folder. Look for the file by its name, or open the program and export it again.',
+              'handoutId',
+            )
           throw error
         },
       )
       const file = await stat(path).catch(() => undefined)
-      if (!file?.isFile()) throw new AppFailure('not_found', `The handout is no longer at ${path} (it may have been moved or deleted). Choose “Save again” to make the same PDF again.`, 'handoutId')
+      if (!file?.isFile())
+        throw new AppFailure(
+          'not_found',
+          `The handout is no longer at ${path} (it may have been moved or deleted). Choose “Save again” to make the same PDF again.`,
+          'handoutId',
+        )
       if (!deps.showFile) return { shown: false, path }
       deps.showFile(path)
       return { shown: true, path }

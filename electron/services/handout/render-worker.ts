@@ -17,10 +17,22 @@ interface Port {
 
 /** Electron's utility process has process.parentPort; a worker thread has worker_threads' parentPort. */
 function port(): Port {
-  const utility = (process as unknown as { parentPort?: { postMessage(message: unknown): void; on(event: 'message', listener: (event: { data: unknown }) => void): void } }).parentPort
-  if (utility) return { post: (reply) => utility.postMessage(reply), onRequest: (listener) => void utility.on('message', (event) => listener(event.data as RenderRequest)) }
+  const utility = (
+    process as unknown as {
+      parentPort?: {
+        postMessage(message: unknown): void
+        on(event: 'message', listener: (event: { data: unknown }) => void): void
+      }
+    }
+  ).parentPort
+  if (utility)
+    return {
+      post: (reply) => utility.postMessage(reply),
+      onRequest: (listener) => void utility.on('message', (event) => listener(event.data as RenderRequest)),
+    }
   const thread = parentPort
-  if (thread) return { post: (reply) => thread.postMessage(reply), onRequest: (listener) => void thread.on('message', listener) }
+  if (thread)
+    return { post: (reply) => thread.postMessage(reply), onRequest: (listener) => void thread.on('message', listener) }
   throw new Error('The handout renderer runs as a worker thread or an Electron utility process, not on its own.')
 }
 
@@ -32,7 +44,14 @@ channel.onRequest((request) => {
   void rendering
     .then(({ renderHandout }) => renderHandout(request.input, request.fontsDir, request.options))
     .then(
-      ({ pdf, warnings, pageKeys }) => channel.post({ type: 'done', id: request.id, pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength), warnings, ...(pageKeys ? { pageKeys } : {}) }),
+      ({ pdf, warnings, pageKeys }) =>
+        channel.post({
+          type: 'done',
+          id: request.id,
+          pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength),
+          warnings,
+          ...(pageKeys ? { pageKeys } : {}),
+        }),
       (error: unknown) => channel.post({ type: 'failed', id: request.id, error: errorFields(error) }),
     )
 })

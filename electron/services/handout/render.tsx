@@ -5,7 +5,20 @@ import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/render
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
 import { cardChoices, cardPieces, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
 import { prepareFonts } from '../../../src/handout/fonts'
-import { documentProps, footerText, glanceBlock, handoutParts, HandoutDocument, logBlock, logTable, PAGE_SIZE, PagedHandoutDocument, SinglePageDocument, type HandoutParts, type PlannedPage } from '../../../src/handout/HandoutDocument'
+import {
+  documentProps,
+  footerText,
+  glanceBlock,
+  handoutParts,
+  HandoutDocument,
+  logBlock,
+  logTable,
+  PAGE_SIZE,
+  PagedHandoutDocument,
+  SinglePageDocument,
+  type HandoutParts,
+  type PlannedPage,
+} from '../../../src/handout/HandoutDocument'
 import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
 import { pictureProblem } from '../library/image-check'
 import { imageKind, MAX_IMAGE_BYTES } from '../library/media'
@@ -24,11 +37,18 @@ export interface RenderResult {
 }
 
 /** A picture the PDF can embed (PNG or JPEG, readable), or undefined with a warning. */
-async function usableImage(src: string | undefined, what: string, warnings: string[], instead = 'a placeholder'): Promise<string | undefined> {
+async function usableImage(
+  src: string | undefined,
+  what: string,
+  warnings: string[],
+  instead = 'a placeholder',
+): Promise<string | undefined> {
   if (!src) return undefined
   try {
     // A path (from `npm run handout`) is read only if it is an ordinary file, and no more than any picture may be.
-    const bytes = src.startsWith('data:') ? Buffer.from(src.slice(src.indexOf(',') + 1), 'base64') : await readUserFile(src, { maxBytes: MAX_IMAGE_BYTES, what: src })
+    const bytes = src.startsWith('data:')
+      ? Buffer.from(src.slice(src.indexOf(',') + 1), 'base64')
+      : await readUserFile(src, { maxBytes: MAX_IMAGE_BYTES, what: src })
     const kind = imageKind(bytes)
     if (kind !== 'png' && kind !== 'jpg') {
       warnings.push(`The picture for ${what} is not a PNG or JPEG; ${instead} was printed instead.`)
@@ -36,7 +56,10 @@ async function usableImage(src: string | undefined, what: string, warnings: stri
     }
     // react-pdf leaves out a picture it cannot decode without a word; found here, it is said which one.
     const problem = pictureProblem(bytes)
-    if (!problem) return src.startsWith('data:') ? src : `data:image/${kind === 'png' ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
+    if (!problem)
+      return src.startsWith('data:')
+        ? src
+        : `data:image/${kind === 'png' ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
     warnings.push(`The picture for ${what} could not be read: ${problem}; ${instead} was printed instead.`)
   } catch {
     warnings.push(`The picture for ${what} could not be read; ${instead} was printed instead.`)
@@ -88,7 +111,11 @@ function describe(element: ReactElement): string | undefined {
     if (value && typeof value === 'object' && '$$typeof' in value) {
       const { type, key, props } = value as unknown as ReactElement
       // The block's own key names its place, not what it prints: the same card measured as a candidate or moved keeps its size.
-      return { type: typeof type === 'function' ? `ƒ ${type.name}` : type, key: (value as unknown) === element ? null : key, props }
+      return {
+        type: typeof type === 'function' ? `ƒ ${type.name}` : type,
+        key: (value as unknown) === element ? null : key,
+        props,
+      }
     }
     return value
   })
@@ -136,10 +163,17 @@ async function measure(parts: HandoutParts, blocks: Block[]): Promise<Size[]> {
 }
 
 /** Every block's size, from earlier renders where the same block was measured on the same page, else measured now. */
-async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], fontsDir: string): Promise<Map<string, Size>> {
+async function sizes(
+  input: HandoutInput,
+  parts: HandoutParts,
+  blocks: Block[],
+  fontsDir: string,
+): Promise<Map<string, Size>> {
   const keyOf = (b: Block) => {
     const described = describe(b.element)
-    return described && createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${described}`).digest('base64')
+    return (
+      described && createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${described}`).digest('base64')
+    )
   }
   const found = new Map<string, Size>()
   const missing: { block: Block; key: string | undefined }[] = []
@@ -156,7 +190,10 @@ async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], 
     }
   }
   if (missing.length) {
-    const measuredNow = await measure(parts, missing.map((m) => m.block))
+    const measuredNow = await measure(
+      parts,
+      missing.map((m) => m.block),
+    )
     missing.forEach(({ block, key }, i) => {
       found.set(block.id, measuredNow[i]!)
       if (key) measured.set(key, measuredNow[i]!)
@@ -170,10 +207,18 @@ async function sizes(input: HandoutInput, parts: HandoutParts, blocks: Block[], 
 }
 
 /** The handout's pages, each as the elements on it. Throws Unpaginated where react-pdf must break the pages itself. */
-export async function planPages(input: HandoutInput, parts: HandoutParts, fontsDir: string): Promise<{ pages: PlannedPage[]; tooTall: string[] }> {
+export async function planPages(
+  input: HandoutInput,
+  parts: HandoutParts,
+  fontsDir: string,
+): Promise<{ pages: PlannedPage[]; tooTall: string[] }> {
   const { glance, log } = parts
   // Large print's cards with the picture above the text break between their pieces with a "continued" title.
-  const pieced = parts.cards.map((card) => (input.layout === 'large' ? cardPieces((card as ReactElement<ComponentProps<typeof ExerciseCard>>).props) : undefined))
+  const pieced = parts.cards.map((card) =>
+    input.layout === 'large'
+      ? cardPieces((card as ReactElement<ComponentProps<typeof ExerciseCard>>).props)
+      : undefined,
+  )
   const blocks: Block[] = [
     { id: 'header', element: parts.header, wrap: true },
     ...(parts.goals ? [{ id: 'goals', element: parts.goals, wrap: true }] : []),
@@ -185,7 +230,10 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     ...parts.cards.flatMap((element, i) => {
       const card = pieced[i]
       if (!card) return [{ id: `card-${i}`, element, wrap: false }]
-      return [...card.pieces.map((piece, k) => ({ id: `card-${i}/${k}`, element: piece, wrap: false })), { id: `card-${i}/continued`, element: card.continued, wrap: false }]
+      return [
+        ...card.pieces.map((piece, k) => ({ id: `card-${i}/${k}`, element: piece, wrap: false })),
+        { id: `card-${i}/continued`, element: card.continued, wrap: false },
+      ]
     }),
     { id: 'closing', element: parts.closing, wrap: false },
     ...(log
@@ -204,7 +252,12 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   const stacked = parts.cards.flatMap((card, i) => {
     if (pieced[i] || size.get(`card-${i}`)!.height <= contentArea) return []
     pieced[i] = cardPieces({ ...(card as ReactElement<ComponentProps<typeof ExerciseCard>>).props, stack: true })
-    return pieced[i] ? [...pieced[i].pieces.map((piece, k) => ({ id: `card-${i}/${k}`, element: piece, wrap: false })), { id: `card-${i}/continued`, element: pieced[i].continued, wrap: false }] : []
+    return pieced[i]
+      ? [
+          ...pieced[i].pieces.map((piece, k) => ({ id: `card-${i}/${k}`, element: piece, wrap: false })),
+          { id: `card-${i}/continued`, element: pieced[i].continued, wrap: false },
+        ]
+      : []
   })
   if (stacked.length) {
     blocks.push(...stacked)
@@ -219,18 +272,33 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     kind: 'group',
     id: 'glance',
     whole: true,
-    children: [leaf('glance-title'), glanceHead, ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)), leaf('glance-total')],
+    children: [
+      leaf('glance-title'),
+      glanceHead,
+      ...glance.rows.map((_, i) => leaf(`glance-row-${i}`)),
+      leaf('glance-total'),
+    ],
     tooTall: { lead: 2, repeat: glanceHead },
   }
   // Whole cards never break; a card in pieces breaks between them, its next page headed by its "continued" title.
   const cards: FlowNode[] = parts.cards.map((_, i) => {
     const pieces = pieced[i]
     if (!pieces) return leaf(`card-${i}`)
-    return { kind: 'group', id: `card-${i}`, children: pieces.pieces.map((_piece, k) => leaf(`card-${i}/${k}`)), continued: leaf(`card-${i}/continued`) }
+    return {
+      kind: 'group',
+      id: `card-${i}`,
+      children: pieces.pieces.map((_piece, k) => leaf(`card-${i}/${k}`)),
+      continued: leaf(`card-${i}/continued`),
+    }
   })
   // What react-pdf must break inside if it lays the handout out itself (renderHandout's fallback).
-  const height = (ids: string[]) => ids.reduce((sum, id) => sum + size.get(id)!.marginTop + size.get(id)!.height + size.get(id)!.marginBottom, 0)
-  const tooTall: string[] = stacked.length ? parts.cards.flatMap((_, i) => (size.has(`card-${i}`) && size.get(`card-${i}`)!.height > contentArea ? [`card-${i}`] : [])) : []
+  const height = (ids: string[]) =>
+    ids.reduce((sum, id) => sum + size.get(id)!.marginTop + size.get(id)!.height + size.get(id)!.marginBottom, 0)
+  const tooTall: string[] = stacked.length
+    ? parts.cards.flatMap((_, i) =>
+        size.has(`card-${i}`) && size.get(`card-${i}`)!.height > contentArea ? [`card-${i}`] : [],
+      )
+    : []
   if (height(blocks.filter((b) => b.id.startsWith('glance-')).map((b) => b.id)) > contentArea) tooTall.push('glance')
   // The log's later tables are each kept whole when they fit a page, so no rows go on over a page without headings.
   const logRows = log ? log.rows.map((_, i) => leaf(`log-row-${i}`)) : []
@@ -238,13 +306,29 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
   const tables: FlowNode[] = (log?.tableStarts ?? []).map((from, t) => {
     const rows = logRows.slice(from, tableEnds[t + 1])
     const id = `log-table-${t + 1}`
-    const whole = rows.reduce((sum, r) => sum + r.size.marginTop + r.size.height + r.size.marginBottom, 0) <= contentArea
+    const whole =
+      rows.reduce((sum, r) => sum + r.size.marginTop + r.size.height + r.size.marginBottom, 0) <= contentArea
     if (!whole) tooTall.push(id)
     return { kind: 'group', id, whole, children: rows }
   })
-  const logGroup: FlowNode[] = log ? [{ kind: 'group', id: 'log', children: [leaf('log-title'), leaf('log-intro'), leaf('log-head'), ...logRows.slice(0, tableEnds[0]), ...tables] }] : []
+  const logGroup: FlowNode[] = log
+    ? [
+        {
+          kind: 'group',
+          id: 'log',
+          children: [
+            leaf('log-title'),
+            leaf('log-intro'),
+            leaf('log-head'),
+            ...logRows.slice(0, tableEnds[0]),
+            ...tables,
+          ],
+        },
+      ]
+    : []
   // Compact's short log follows the closing words when all of it fits a page (see HandoutParts.logFollows).
-  const logFollows = parts.logFollows && height(blocks.filter((b) => b.id.startsWith('log-')).map((b) => b.id)) <= contentArea
+  const logFollows =
+    parts.logFollows && height(blocks.filter((b) => b.id.startsWith('log-')).map((b) => b.id)) <= contentArea
   if (logFollows) logGroup[0] = { ...(logGroup[0] as Extract<FlowNode, { kind: 'group' }>), whole: true }
   runs.push([
     leaf('header'),
@@ -265,7 +349,9 @@ export async function planPages(input: HandoutInput, parts: HandoutParts, fontsD
     if (!('children' in placed)) return elements.get(placed.id)!
     const children = placed.children.map(build)
     if (placed.id.startsWith('card-')) return <View key={placed.id}>{children}</View>
-    return placed.id.startsWith('log-table-') ? logTable(children, placed.id, !tooTall.includes(placed.id)) : groups[placed.id]!(children, placed.id)
+    return placed.id.startsWith('log-table-')
+      ? logTable(children, placed.id, !tooTall.includes(placed.id))
+      : groups[placed.id]!(children, placed.id)
   }
   try {
     return { pages: paginate(runs, contentArea).map((page) => ({ content: page.map(build) })), tooTall }
@@ -288,7 +374,10 @@ async function shortestCards(input: HandoutInput, parts: HandoutParts, fontsDir:
   const variants = cards.map((card, i) => {
     const known = keys[i] && chosen.get(keys[i])
     if (known) return [{ choice: known, block: undefined }]
-    return cardChoices(card.props).map((choice, k) => ({ choice, block: { id: `card-${i}/${k}`, element: cloneElement(card, { ...choice, key: `${card.key}/${k}` }), wrap: false } }))
+    return cardChoices(card.props).map((choice, k) => ({
+      choice,
+      block: { id: `card-${i}/${k}`, element: cloneElement(card, { ...choice, key: `${card.key}/${k}` }), wrap: false },
+    }))
   })
   const many = variants.filter((v) => v.length > 1).flatMap((v) => v.map((c) => c.block!))
   const size = many.length ? await sizes(input, parts, many, fontsDir) : new Map<string, Size>()
@@ -309,7 +398,10 @@ async function shortestCards(input: HandoutInput, parts: HandoutParts, fontsDir:
 const chosen = new Map<string, CardChoice>()
 
 /** The handout's parts with each card in its chosen arrangement. */
-const arranged = (parts: HandoutParts, choices: CardChoice[]): HandoutParts => ({ ...parts, cards: parts.cards.map((card, i) => cloneElement(card, choices[i])) })
+const arranged = (parts: HandoutParts, choices: CardChoice[]): HandoutParts => ({
+  ...parts,
+  cards: parts.cards.map((card, i) => cloneElement(card, choices[i])),
+})
 
 /**
  * Pages rendered alone, each by what it prints (its content, number and count, footer, paper, layout, fonts), as
@@ -326,12 +418,22 @@ export const pageRenders = { count: 0 }
  * ordinary PDF (text stays text). Undefined when a page cannot be described (a prop that is a function), so it
  * cannot be kept: then the whole document is rendered at once.
  */
-async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: PlannedPage[], fontsDir: string): Promise<{ pdf: Buffer; keys: string[] } | undefined> {
+async function assemblePages(
+  input: HandoutInput,
+  parts: HandoutParts,
+  pages: PlannedPage[],
+  fontsDir: string,
+): Promise<{ pdf: Buffer; keys: string[] } | undefined> {
   const contents = pages.map((page) => page.content)
   const shared = `${fontsDir}|${input.paper}|${input.layout}|${footerText(input)}|${pages.length}`
   const keys = contents.map((content, i) => {
     const described = describe(<View>{content}</View>)
-    return described && createHash('sha1').update(`${shared}|${i + 1}|${described}`).digest('base64')
+    return (
+      described &&
+      createHash('sha1')
+        .update(`${shared}|${i + 1}|${described}`)
+        .digest('base64')
+    )
   })
   if (keys.some((k) => !k)) return undefined
   const sources: Uint8Array[] = []
@@ -341,7 +443,9 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
     if (source) renderedPages.delete(key)
     else {
       pageRenders.count++
-      const bytes = await renderPdf(<SinglePageDocument input={input} parts={parts} content={content} number={i + 1} total={pages.length} />)
+      const bytes = await renderPdf(
+        <SinglePageDocument input={input} parts={parts} content={content} number={i + 1} total={pages.length} />,
+      )
       // A plain Uint8Array of this realm: pdf-lib checks the type with instanceof, which a Node Buffer fails under jsdom.
       source = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
     }
@@ -378,11 +482,20 @@ async function assemblePages(input: HandoutInput, parts: HandoutParts, pages: Pl
  * each page is rendered as it is: much faster than letting react-pdf break the pages, with the same result.
  * Where that cannot be done exactly, react-pdf breaks the pages itself.
  */
-export async function renderHandout(raw: unknown, fontsDir: string, options: { pageBreaks?: 'measured' | 'react-pdf' } = {}): Promise<RenderResult> {
+export async function renderHandout(
+  raw: unknown,
+  fontsDir: string,
+  options: { pageBreaks?: 'measured' | 'react-pdf' } = {},
+): Promise<RenderResult> {
   const input: HandoutInput = handoutInputSchema.parse(raw)
   await prepareFonts(fontsDir)
   const warnings: string[] = []
-  const items = await Promise.all(input.program.items.map(async (item) => ({ ...item, image: await usableImage(item.image, `“${item.name}”`, warnings, item.diagram ? 'its diagram' : 'a placeholder') })))
+  const items = await Promise.all(
+    input.program.items.map(async (item) => ({
+      ...item,
+      image: await usableImage(item.image, `“${item.name}”`, warnings, item.diagram ? 'its diagram' : 'a placeholder'),
+    })),
+  )
   const logo = await usableImage(input.clinic.logo, 'the clinic logo', warnings)
   const ready: HandoutInput = { ...input, clinic: { ...input.clinic, logo }, program: { ...input.program, items } }
   const choices = await shortestCards(ready, handoutParts(ready), fontsDir)
@@ -393,8 +506,11 @@ export async function renderHandout(raw: unknown, fontsDir: string, options: { p
       const assembled = await assemblePages(ready, parts, pages, fontsDir)
       if (assembled) return { pdf: assembled.pdf, warnings, pageKeys: assembled.keys }
       let laid: LaidNode | undefined
-      const onRender = (props: object) => (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)
-      const pdf = await renderPdf(<PagedHandoutDocument input={ready} parts={parts} pages={pages} onRender={onRender} />)
+      const onRender = (props: object) =>
+        (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)
+      const pdf = await renderPdf(
+        <PagedHandoutDocument input={ready} parts={parts} pages={pages} onRender={onRender} />,
+      )
       // Each planned page is one react-pdf page that does not break; anything else and react-pdf decides.
       if (laid?.children?.length === pages.length) return { pdf, warnings }
       parts = arranged(handoutParts(ready, new Set(tooTall)), choices)

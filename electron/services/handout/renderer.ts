@@ -99,7 +99,11 @@ interface Job {
  * (or at once if `warm`: starting a worker and loading react-pdf there costs seconds, and the spawn itself a few
  * milliseconds of this thread, better spent before the first preview) and again after one stops.
  */
-export function createChannelRenderer(spawn: () => RenderChannel, fontsDir: string, options: { what?: string; warm?: boolean } = {}): HandoutRenderer {
+export function createChannelRenderer(
+  spawn: () => RenderChannel,
+  fontsDir: string,
+  options: { what?: string; warm?: boolean } = {},
+): HandoutRenderer {
   const what = options.what ?? 'The handout renderer'
   const queue: Job[] = []
   let current: Job | undefined
@@ -122,7 +126,14 @@ export function createChannelRenderer(spawn: () => RenderChannel, fontsDir: stri
       // A reply for another render (one already given up on) has nothing waiting for it.
       if (channel !== opened || !job || reply.id !== job.id) return
       current = undefined
-      if (reply.type === 'done') settle(job, { result: { pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength), warnings: reply.warnings, ...(reply.pageKeys ? { pageKeys: reply.pageKeys } : {}) } })
+      if (reply.type === 'done')
+        settle(job, {
+          result: {
+            pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength),
+            warnings: reply.warnings,
+            ...(reply.pageKeys ? { pageKeys: reply.pageKeys } : {}),
+          },
+        })
       else settle(job, { error: errorFrom(reply.error) })
       pump()
     })
@@ -131,7 +142,10 @@ export function createChannelRenderer(spawn: () => RenderChannel, fontsDir: stri
       channel = undefined
       const job = current
       current = undefined
-      if (job) settle(job, { error: new Error(`${what} stopped while rendering this handout (${how}). Try again; it starts afresh.`) })
+      if (job)
+        settle(job, {
+          error: new Error(`${what} stopped while rendering this handout (${how}). Try again; it starts afresh.`),
+        })
       pump()
     })
     return opened
@@ -194,7 +208,8 @@ export function inProcessChannel(): RenderChannel {
       void import('./render')
         .then(({ renderHandout }) => renderHandout(request.input, request.fontsDir, request.options))
         .then(
-          ({ pdf, warnings, pageKeys }) => reply({ type: 'done', id: request.id, pdf, warnings, ...(pageKeys ? { pageKeys } : {}) }),
+          ({ pdf, warnings, pageKeys }) =>
+            reply({ type: 'done', id: request.id, pdf, warnings, ...(pageKeys ? { pageKeys } : {}) }),
           (error: unknown) => reply({ type: 'failed', id: request.id, error: { ...errorFields(error), cause: error } }),
         )
     },
@@ -204,12 +219,15 @@ export function inProcessChannel(): RenderChannel {
   }
 }
 
-export const createInProcessRenderer = (fontsDir: string): HandoutRenderer => createChannelRenderer(inProcessChannel, fontsDir)
+export const createInProcessRenderer = (fontsDir: string): HandoutRenderer =>
+  createChannelRenderer(inProcessChannel, fontsDir)
 
 /** What a failed render's error says, as plain data that crosses to another thread or process. */
 export function errorFields(error: unknown): ErrorFields {
   if (error instanceof z.core.$ZodError) return { name: error.name, message: error.message, issues: error.issues }
-  return error instanceof Error ? { name: error.name, message: error.message } : { name: 'Error', message: String(error) }
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) }
 }
 
 /** The error again on this side: the very one where it never left this process, else one that says the same. */

@@ -36,7 +36,11 @@ export function bridgeWorkerEntry(builtFile: string): WorkerEntry {
 
 /** A worker thread running the renderer, as a RenderChannel (and the worker, for tests). */
 export function workerChannel(entry: WorkerEntry = sourceWorkerEntry()): RenderChannel & { worker: Worker } {
-  const worker = new Worker(entry.file, { execArgv: entry.execArgv, env: { ...process.env, NODE_ENV: 'production' }, name: 'handout-renderer' })
+  const worker = new Worker(entry.file, {
+    execArgv: entry.execArgv,
+    env: { ...process.env, NODE_ENV: 'production' },
+    name: 'handout-renderer',
+  })
   // The worker alone must not keep a script or test process alive.
   worker.unref()
   const { exit, onExit, silence } = exitOnce()

@@ -33,29 +33,59 @@ export function pictureProblem(bytes: Uint8Array): string | undefined {
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
 const DEPTHS: Record<number, number[]> = { 0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16] }
 /** Adam7 passes: first column, first row, column step, row step. */
-const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const
 
-interface Header { width: number; height: number; depth: number; colorType: number; interlace: number }
+interface Header {
+  width: number
+  height: number
+  depth: number
+  colorType: number
+  interlace: number
+}
 
 function pngProblem(b: Buffer): string | undefined {
   let header: Header | undefined
   let palette = false
   const data: Buffer[] = []
   let ended = false
-  for (let pos = 8; pos < b.length && !ended; ) {
+  for (let pos = 8; pos < b.length && !ended;) {
     if (pos + 12 > b.length) return 'the PNG file is incomplete'
     const length = b.readUInt32BE(pos)
     const type = b.toString('latin1', pos + 4, pos + 8)
     if (!/^[A-Za-z]{4}$/.test(type)) return 'the PNG file is damaged'
     if (length > 0x7fffffff || pos + 12 + length > b.length) return 'the PNG file is incomplete'
-    if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length)) return 'the PNG file is damaged'
+    if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length))
+      return 'the PNG file is damaged'
     const body = b.subarray(pos + 8, pos + 8 + length)
     if (!header && type !== 'IHDR') return 'the PNG file is damaged (its header is missing)'
     if (type === 'IHDR') {
       if (header || length !== 13) return 'the PNG file is damaged (its header is not valid)'
-      header = { width: body.readUInt32BE(0), height: body.readUInt32BE(4), depth: body[8]!, colorType: body[9]!, interlace: body[12]! }
+      header = {
+        width: body.readUInt32BE(0),
+        height: body.readUInt32BE(4),
+        depth: body[8]!,
+        colorType: body[9]!,
+        interlace: body[12]!,
+      }
       const { width, height, depth, colorType, interlace } = header
-      if (width === 0 || height === 0 || width > 0x7fffffff || height > 0x7fffffff || !DEPTHS[colorType]?.includes(depth) || body[10] !== 0 || body[11] !== 0 || interlace > 1) {
+      if (
+        width === 0 ||
+        height === 0 ||
+        width > 0x7fffffff ||
+        height > 0x7fffffff ||
+        !DEPTHS[colorType]?.includes(depth) ||
+        body[10] !== 0 ||
+        body[11] !== 0 ||
+        interlace > 1
+      ) {
         return 'the PNG file is damaged (its header is not valid)'
       }
     } else if (type === 'PLTE') palette = true
@@ -69,7 +99,8 @@ function pngProblem(b: Buffer): string | undefined {
   if (data.length === 0) return 'the PNG file has no picture data'
   // react-pdf's PNG reader (png-js) misreads an interlaced picture 4 pixels wide or less (it reads a row for a
   // pass that has no columns) and then never finishes the handout; such a picture must be saved again.
-  if (header.interlace === 1 && header.width <= 4) return 'the PNG file is saved interlaced at a width Homeplan cannot print'
+  if (header.interlace === 1 && header.width <= 4)
+    return 'the PNG file is saved interlaced at a width Homeplan cannot print'
   return pngDataProblem(header, Buffer.concat(data))
 }
 
@@ -94,7 +125,9 @@ function pngDataProblem(h: Header, compressed: Buffer): string | undefined {
   } catch (error) {
     // More data than the rows need: the rows themselves are all there.
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return undefined
-    return (error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' ? 'the PNG file is incomplete' : 'the PNG file is damaged'
+    return (error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR'
+      ? 'the PNG file is incomplete'
+      : 'the PNG file is damaged'
   }
   if (pixels.length < expected) return 'the PNG file is incomplete'
   for (let at = 0, i = 0; i < rows.length; at += rows[i]!, i++) if (pixels[at]! > 4) return 'the PNG file is damaged'
@@ -102,11 +135,12 @@ function pngDataProblem(h: Header, compressed: Buffer): string | undefined {
 }
 
 /** Start-of-frame markers (baseline, progressive, lossless, arithmetic); C4, C8 and CC are other tables. */
-const isFrame = (marker: number) => marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc
+const isFrame = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc
 
 function jpegProblem(b: Buffer): string | undefined {
   let frame = false
-  for (let pos = 2; ; ) {
+  for (let pos = 2; ;) {
     // Markers may be preceded by any number of fill bytes (FF).
     if (pos >= b.length) return 'the JPEG file is incomplete'
     if (b[pos] !== 0xff) return 'the JPEG file is damaged'
@@ -124,7 +158,8 @@ function jpegProblem(b: Buffer): string | undefined {
       const height = b.readUInt16BE(pos + 3)
       const width = b.readUInt16BE(pos + 5)
       const components = b[pos + 7]!
-      if (width === 0 || height === 0 || ![1, 3, 4].includes(components) || length !== 8 + 3 * components) return 'the JPEG file is damaged (its size is not valid)'
+      if (width === 0 || height === 0 || ![1, 3, 4].includes(components) || length !== 8 + 3 * components)
+        return 'the JPEG file is damaged (its size is not valid)'
       frame = true
     }
     if (marker === 0xda) {
@@ -139,6 +174,7 @@ function jpegProblem(b: Buffer): string | undefined {
 
 /** Whether an end-of-image marker (FF D9) follows `from`. */
 function endsProperly(b: Buffer, from: number): boolean {
-  for (let at = b.indexOf(0xff, from); at >= 0 && at + 1 < b.length; at = b.indexOf(0xff, at + 1)) if (b[at + 1] === 0xd9) return true
+  for (let at = b.indexOf(0xff, from); at >= 0 && at + 1 < b.length; at = b.indexOf(0xff, at + 1))
+    if (b[at + 1] === 0xd9) return true
   return false
 }

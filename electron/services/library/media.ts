@@ -28,7 +28,8 @@ export class MediaStore {
   async importFile(path: string): Promise<string> {
     const name = basename(path)
     const bytes = await readUserFile(path, { maxBytes: MAX_IMAGE_BYTES, what: name }).catch((error: unknown) => {
-      if (error instanceof AppFailure) throw new AppFailure(error.code, `${error.message} Choose a PNG or JPEG picture instead.`)
+      if (error instanceof AppFailure)
+        throw new AppFailure(error.code, `${error.message} Choose a PNG or JPEG picture instead.`)
       throw error
     })
     return this.put(bytes, name)
@@ -39,10 +40,17 @@ export class MediaStore {
     const kind = imageKind(bytes)
     if (kind !== 'png' && kind !== 'jpg') {
       const what = kind ? `a ${kind.toUpperCase()} image` : 'not an image Homeplan can read'
-      throw new AppFailure('invalid_argument', `${name} is ${what}. Use a PNG or JPEG photo (save or export it as one first).`)
+      throw new AppFailure(
+        'invalid_argument',
+        `${name} is ${what}. Use a PNG or JPEG photo (save or export it as one first).`,
+      )
     }
     const problem = pictureProblem(bytes)
-    if (problem) throw new AppFailure('invalid_argument', `${name} cannot be used: ${problem}. Open it in a photo editor, save it again as PNG or JPEG, and choose it again.`)
+    if (problem)
+      throw new AppFailure(
+        'invalid_argument',
+        `${name} cannot be used: ${problem}. Open it in a photo editor, save it again as PNG or JPEG, and choose it again.`,
+      )
     const file = `${createHash('sha256').update(bytes).digest('hex')}.${kind}`
     // A file already under this name is kept only if it really holds these bytes (not a link, not damaged).
     if (!(await this.stored(file).catch(() => undefined))) {
@@ -58,13 +66,24 @@ export class MediaStore {
    */
   async stored(file: string): Promise<Buffer> {
     if (!STORED_NAME.test(file)) throw new AppFailure('invalid_argument', 'This is not a stored image.', 'file')
-    const bytes = await readUserFile(join(this.folder, file), { maxBytes: MAX_IMAGE_BYTES, what: 'The stored image', noFollow: true }).catch((error: unknown) => {
-      if (error instanceof AppFailure && error.code === 'not_found') throw new AppFailure('not_found', 'The image is missing from the data folder. Choose it again.', 'file')
-      throw error instanceof AppFailure ? new AppFailure(error.code, `${error.message} Choose the picture again.`, 'file') : error
+    const bytes = await readUserFile(join(this.folder, file), {
+      maxBytes: MAX_IMAGE_BYTES,
+      what: 'The stored image',
+      noFollow: true,
+    }).catch((error: unknown) => {
+      if (error instanceof AppFailure && error.code === 'not_found')
+        throw new AppFailure('not_found', 'The image is missing from the data folder. Choose it again.', 'file')
+      throw error instanceof AppFailure
+        ? new AppFailure(error.code, `${error.message} Choose the picture again.`, 'file')
+        : error
     })
     const hash = createHash('sha256').update(bytes).digest('hex')
     if (`${hash}.${imageKind(bytes)}` !== file) {
-      throw new AppFailure('io_error', 'The stored image has been changed or damaged since it was added. Choose the picture again.', 'file')
+      throw new AppFailure(
+        'io_error',
+        'The stored image has been changed or damaged since it was added. Choose the picture again.',
+        'file',
+      )
     }
     return bytes
   }

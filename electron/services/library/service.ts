@@ -8,7 +8,13 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import type { Handlers } from '../../../src/core/contract'
 import { dosageSchema } from '../../../src/core/dosage'
-import { exerciseId, exerciseSchema, templateSchema, type Exercise, type ExerciseInput } from '../../../src/core/exercise'
+import {
+  exerciseId,
+  exerciseSchema,
+  templateSchema,
+  type Exercise,
+  type ExerciseInput,
+} from '../../../src/core/exercise'
 import type { LibraryView } from '../../../src/core/library-contract'
 import { AppFailure } from '../../../src/core/result'
 import { videoUrlSchema } from '../../../src/core/video-link'
@@ -53,12 +59,29 @@ export interface LibraryDeps {
 
 type LibraryHandlers = Pick<
   Handlers,
-  | 'getLibrary' | 'createExercise' | 'updateExercise' | 'duplicateExercise' | 'deleteExercise' | 'setFavourite'
-  | 'setDefaultDosage' | 'setExerciseVideo' | 'attachExercisePhoto' | 'removeExercisePhoto' | 'getMedia' | 'saveTemplate' | 'deleteTemplate'
+  | 'getLibrary'
+  | 'createExercise'
+  | 'updateExercise'
+  | 'duplicateExercise'
+  | 'deleteExercise'
+  | 'setFavourite'
+  | 'setDefaultDosage'
+  | 'setExerciseVideo'
+  | 'attachExercisePhoto'
+  | 'removeExercisePhoto'
+  | 'getMedia'
+  | 'saveTemplate'
+  | 'deleteTemplate'
 >
 
 const slug = (name: string) =>
-  name.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'exercise'
+  name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 50) || 'exercise'
 
 export interface Library {
   handlers: LibraryHandlers
@@ -76,7 +99,8 @@ export function createLibrary(deps: LibraryDeps): Library {
     file: join(deps.dataDir, LIBRARY_FILE),
     schema: libraryDocSchema,
     empty: () => ({ schemaVersion: 1, custom: [], templates: [], favourites: [], defaultDosages: {} }),
-    consequence: 'the library shows only the built-in exercises: your own exercises, templates, favourites, default dosages and video links are not in it until that file is recovered',
+    consequence:
+      'the library shows only the built-in exercises: your own exercises, templates, favourites, default dosages and video links are not in it until that file is recovered',
     notify: deps.notify,
     now,
   })
@@ -112,18 +136,31 @@ export function createLibrary(deps: LibraryDeps): Library {
   }
   const customOnly = (draft: LibraryDoc, id: string) => {
     const i = draft.custom.findIndex((e) => e.id === id)
-    if (i < 0) throw new AppFailure('forbidden', 'Built-in exercises cannot be changed. Duplicate it to make your own version.', 'id')
+    if (i < 0)
+      throw new AppFailure(
+        'forbidden',
+        'Built-in exercises cannot be changed. Duplicate it to make your own version.',
+        'id',
+      )
     return i
   }
   const assertLinksExist = async (input: Pick<ExerciseInput, 'progressions' | 'regressions'>) => {
     const ids = new Set((await all()).map((e) => e.id))
     const missing = [...input.progressions, ...input.regressions].filter((id) => !ids.has(id))
-    if (missing.length) throw new AppFailure('invalid_argument', `Unknown linked exercise: ${missing.join(', ')}.`, 'progressions')
+    if (missing.length)
+      throw new AppFailure('invalid_argument', `Unknown linked exercise: ${missing.join(', ')}.`, 'progressions')
   }
   /** `videoUrl`: the video link a duplicate keeps from the exercise it copies. */
   const addCustom = async (input: ExerciseInput, videoUrl?: string) => {
     await assertLinksExist(input)
-    const exercise: Exercise = { ...input, id: `custom-${slug(input.name)}-${newId().slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, '0')}`, source: 'custom' }
+    const exercise: Exercise = {
+      ...input,
+      id: `custom-${slug(input.name)}-${newId()
+        .slice(0, 6)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '0')}`,
+      source: 'custom',
+    }
     return doc.update((draft) => {
       draft.custom.push(exercise)
       if (videoUrl) setVideoLink(draft, exercise.id, videoUrl)
@@ -134,7 +171,13 @@ export function createLibrary(deps: LibraryDeps): Library {
   const handlers: LibraryHandlers = {
     getLibrary: async (): Promise<LibraryView> => {
       const [shipped, local, exercises] = await Promise.all([builtins(), doc.read(), all()])
-      return { version: shipped.version, exercises, favourites: local.favourites, templates: local.templates, starterTemplates: shipped.templates }
+      return {
+        version: shipped.version,
+        exercises,
+        favourites: local.favourites,
+        templates: local.templates,
+        starterTemplates: shipped.templates,
+      }
     },
     createExercise: (input) => addCustom(input),
     updateExercise: async ({ id, exercise }) => {
@@ -159,9 +202,14 @@ export function createLibrary(deps: LibraryDeps): Library {
       if (uses.length) throw new AppFailure('conflict', describeUses(exercise.name, uses))
       return doc.update((draft) => {
         const i = customOnly(draft, id)
-        const users = draft.templates.filter((t) => t.items.some((item) => item.exerciseId === id)).map((t) => `“${t.name}”`)
+        const users = draft.templates
+          .filter((t) => t.items.some((item) => item.exerciseId === id))
+          .map((t) => `“${t.name}”`)
         if (users.length) {
-          throw new AppFailure('conflict', `“${draft.custom[i]!.name}” is used by the template${users.length > 1 ? 's' : ''} ${users.join(', ')}. Remove it from ${users.length > 1 ? 'them' : 'it'} first.`)
+          throw new AppFailure(
+            'conflict',
+            `“${draft.custom[i]!.name}” is used by the template${users.length > 1 ? 's' : ''} ${users.join(', ')}. Remove it from ${users.length > 1 ? 'them' : 'it'} first.`,
+          )
         }
         draft.custom.splice(i, 1)
         for (const e of draft.custom) {
@@ -195,12 +243,16 @@ export function createLibrary(deps: LibraryDeps): Library {
     attachExercisePhoto: async ({ id, author, licence, caption }) => {
       const local = await doc.read()
       customOnly(structuredClone(local), id)
-      const path = await deps.dialogs.open({ title: 'Choose a photo (PNG or JPEG)', filters: [{ name: 'Photos', extensions: ['png', 'jpg', 'jpeg'] }] })
+      const path = await deps.dialogs.open({
+        title: 'Choose a photo (PNG or JPEG)',
+        filters: [{ name: 'Photos', extensions: ['png', 'jpg', 'jpeg'] }],
+      })
       if (!path) return mustFind(id)
       const file = await media.importFile(path)
       return doc.update((draft) => {
         const exercise = draft.custom[customOnly(draft, id)]!
-        if (exercise.images.length >= 6) throw new AppFailure('invalid_argument', 'An exercise can have at most 6 photos.')
+        if (exercise.images.length >= 6)
+          throw new AppFailure('invalid_argument', 'An exercise can have at most 6 photos.')
         exercise.images.push({ file, author, licence, ...(caption ? { caption } : {}) })
         return withLink(draft, exercise)
       })
@@ -215,12 +267,22 @@ export function createLibrary(deps: LibraryDeps): Library {
     saveTemplate: async ({ id, template }) => {
       const ids = new Set((await all()).map((e) => e.id))
       const unknown = template.items.filter((item) => !ids.has(item.exerciseId)).map((item) => item.exerciseId)
-      if (unknown.length) throw new AppFailure('invalid_argument', `The template refers to exercises that are not in the library: ${unknown.join(', ')}.`, 'items')
+      if (unknown.length)
+        throw new AppFailure(
+          'invalid_argument',
+          `The template refers to exercises that are not in the library: ${unknown.join(', ')}.`,
+          'items',
+        )
       const stamp = now().toISOString()
       return doc.update((draft) => {
         const i = id ? draft.templates.findIndex((t) => t.id === id) : -1
         if (id && i < 0) throw new AppFailure('not_found', 'That template no longer exists.', 'id')
-        const saved = { ...template, id: id ?? newId(), createdAt: i >= 0 ? draft.templates[i]!.createdAt : stamp, updatedAt: stamp }
+        const saved = {
+          ...template,
+          id: id ?? newId(),
+          createdAt: i >= 0 ? draft.templates[i]!.createdAt : stamp,
+          updatedAt: stamp,
+        }
         if (i >= 0) draft.templates[i] = saved
         else draft.templates.push(saved)
         return saved
@@ -230,7 +292,8 @@ export function createLibrary(deps: LibraryDeps): Library {
       doc.update((draft) => {
         const before = draft.templates.length
         draft.templates = draft.templates.filter((t) => t.id !== id)
-        if (draft.templates.length === before) throw new AppFailure('not_found', 'That template no longer exists.', 'id')
+        if (draft.templates.length === before)
+          throw new AppFailure('not_found', 'That template no longer exists.', 'id')
         return { id }
       }),
   }

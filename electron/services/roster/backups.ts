@@ -65,7 +65,8 @@ export class Backups {
     await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
     const digest = await this.digest(file)
     for (const existing of await this.list()) {
-      if (existing.kind === kind && (await this.digest(join(this.folder, existing.id)).catch(() => '')) === digest) return existing
+      if (existing.kind === kind && (await this.digest(join(this.folder, existing.id)).catch(() => '')) === digest)
+        return existing
     }
     // Two backups in the same millisecond get consecutive stamps instead of overwriting each other.
     const name = await this.copyUnderFreeName(file, kind)
@@ -116,7 +117,10 @@ export class Backups {
   }
 
   /** Restores a backup; the state just before is itself kept as a backup, so a restore can be undone. */
-  async restore(store: RosterStore, id: string): Promise<{ restored: BackupInfo; undo: BackupInfo | null; replayed: number }> {
+  async restore(
+    store: RosterStore,
+    id: string,
+  ): Promise<{ restored: BackupInfo; undo: BackupInfo | null; replayed: number }> {
     if (!NAME.test(id)) throw new AppFailure('invalid_argument', 'That is not the name of a backup.', 'id')
     const buf = await this.fs.readFile(join(this.folder, id)).catch(() => {
       throw new AppFailure('not_found', 'That backup no longer exists.', 'id')
@@ -145,14 +149,23 @@ export class Backups {
   }
 
   private async take(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
-    if (store.health.status !== 'ready') throw new AppFailure('conflict', 'The roster is not open for changes; no backup was taken.')
+    if (store.health.status !== 'ready')
+      throw new AppFailure('conflict', 'The roster is not open for changes; no backup was taken.')
     try {
       return await this.takeNow(store, kind)
     } catch (error) {
       if (error instanceof AppFailure) throw error
       const code = errnoOf(error) ?? 'unknown error'
-      const why = code === 'ENOSPC' ? ' The disk is full; free some space and try again.' : code === 'EPERM' || code === 'EBUSY' ? ' Another program may be holding the file; try again shortly.' : ''
-      throw new AppFailure('io_error', `The backup could not be written (${code}).${why} The roster itself is unchanged.`)
+      const why =
+        code === 'ENOSPC'
+          ? ' The disk is full; free some space and try again.'
+          : code === 'EPERM' || code === 'EBUSY'
+            ? ' Another program may be holding the file; try again shortly.'
+            : ''
+      throw new AppFailure(
+        'io_error',
+        `The backup could not be written (${code}).${why} The roster itself is unchanged.`,
+      )
     }
   }
 
@@ -193,7 +206,9 @@ export class Backups {
   }
 
   private async digest(file: string): Promise<string> {
-    return createHash('sha256').update(await this.fs.readFile(file)).digest('hex')
+    return createHash('sha256')
+      .update(await this.fs.readFile(file))
+      .digest('hex')
   }
 
   private async describe(name: string): Promise<BackupInfo> {
@@ -223,7 +238,8 @@ export class Backups {
       const { header, entries } = decodeSnapshot(await this.fs.readFile(path))
       return { key, usable: true, patients: entries.length, lastSeq: header.lastSeq }
     } catch (error) {
-      const problem = error instanceof SnapshotError ? error.message : `It cannot be read (${errnoOf(error) ?? 'unknown error'}).`
+      const problem =
+        error instanceof SnapshotError ? error.message : `It cannot be read (${errnoOf(error) ?? 'unknown error'}).`
       return { key, usable: false, problem, patients: null, lastSeq: null }
     }
   }

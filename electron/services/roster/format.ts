@@ -96,7 +96,8 @@ function checkVersion(version: unknown): number {
       version,
     )
   }
-  if (!isKnownVersion(version)) throw damaged(`Its version (${JSON.stringify(version) ?? 'none'}) is not one Homeplan has ever written.`)
+  if (!isKnownVersion(version))
+    throw damaged(`Its version (${JSON.stringify(version) ?? 'none'}) is not one Homeplan has ever written.`)
   return version
 }
 
@@ -107,12 +108,19 @@ function checkVersion(version: unknown): number {
 function readLaidOut(buf: Buffer): DecodedSnapshot | undefined {
   const lastNl = buf.lastIndexOf(NL, buf.length - 2)
   if (lastNl < 0) return undefined
-  const match = /^"checksum":"crc32:([0-9a-f]{8})"\}$/.exec(buf.subarray(lastNl + 1).toString('utf8').trim())
+  const match = /^"checksum":"crc32:([0-9a-f]{8})"\}$/.exec(
+    buf
+      .subarray(lastNl + 1)
+      .toString('utf8')
+      .trim(),
+  )
   if (!match) return undefined
   // A newer Homeplan may lay its files out differently: its version is read before anything else is judged.
   const firstNl = buf.indexOf(NL)
   try {
-    const peek = JSON.parse(`${withoutComma(buf.subarray(0, firstNl < 0 ? buf.length : firstNl)).toString('utf8')}}`) as { schemaVersion?: unknown }
+    const peek = JSON.parse(
+      `${withoutComma(buf.subarray(0, firstNl < 0 ? buf.length : firstNl)).toString('utf8')}}`,
+    ) as { schemaVersion?: unknown }
     if (typeof peek.schemaVersion === 'number' && peek.schemaVersion > SCHEMA_VERSION) checkVersion(peek.schemaVersion)
   } catch (error) {
     if (error instanceof SnapshotError) throw error
@@ -130,18 +138,31 @@ function readLaidOut(buf: Buffer): DecodedSnapshot | undefined {
   const version = checkVersion(header.schemaVersion)
   if (version !== SCHEMA_VERSION) return undefined // older: parsed whole and upgraded
   const n = header.count
-  if (!Number.isInteger(n) || n < 0 || lines.length !== 2 * n + 5 || !Number.isInteger(header.lastSeq) || header.lastSeq < 0) {
+  if (
+    !Number.isInteger(n) ||
+    n < 0 ||
+    lines.length !== 2 * n + 5 ||
+    !Number.isInteger(header.lastSeq) ||
+    header.lastSeq < 0
+  ) {
     throw damaged('Its layout does not match the number of patients it says it holds.')
   }
   let summaries: PatientSummary[]
   try {
-    summaries = JSON.parse(`[${lines.slice(2, 2 + n).map((l) => l.toString('utf8')).join('').replace(/,$/, '')}]`) as PatientSummary[]
+    summaries = JSON.parse(
+      `[${lines
+        .slice(2, 2 + n)
+        .map((l) => l.toString('utf8'))
+        .join('')
+        .replace(/,$/, '')}]`,
+    ) as PatientSummary[]
   } catch {
     throw damaged('Its list of patients cannot be read.')
   }
   const ids = new Set<string>()
   for (const summary of summaries) {
-    if (!summary || typeof summary.id !== 'string' || ids.has(summary.id)) throw damaged('Its list of patients names one patient twice, or one without an id.')
+    if (!summary || typeof summary.id !== 'string' || ids.has(summary.id))
+      throw damaged('Its list of patients names one patient twice, or one without an id.')
     ids.add(summary.id)
   }
   const entries = summaries.map((summary, i) => ({ summary, raw: withoutComma(lines[4 + n + i]!) }))
@@ -202,7 +223,11 @@ export function verifySnapshot(input: Buffer): SnapshotHeader & { fileVersion: n
 }
 
 /** Encodes a snapshot as chunks, yielding between them so the caller can keep the event loop free. */
-export function* encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'count' | 'schemaVersion'>, entries: readonly RecordEntry[], chunk = 400): Generator<Buffer> {
+export function* encodeSnapshot(
+  header: Omit<SnapshotHeader, 'format' | 'count' | 'schemaVersion'>,
+  entries: readonly RecordEntry[],
+  chunk = 400,
+): Generator<Buffer> {
   const head: SnapshotHeader = { format: FORMAT, schemaVersion: SCHEMA_VERSION, ...header, count: entries.length }
   let crc = 0
   const emit = (part: Buffer) => {
@@ -212,7 +237,9 @@ export function* encodeSnapshot(header: Omit<SnapshotHeader, 'format' | 'count' 
   const opening = JSON.stringify(head)
   yield emit(Buffer.from(`${opening.slice(0, -1)},\n"summaries":[\n`))
   for (let i = 0; i < entries.length; i += chunk) {
-    const lines = entries.slice(i, i + chunk).map((e, j) => JSON.stringify(e.summary) + (i + j < entries.length - 1 ? ',\n' : '\n'))
+    const lines = entries
+      .slice(i, i + chunk)
+      .map((e, j) => JSON.stringify(e.summary) + (i + j < entries.length - 1 ? ',\n' : '\n'))
     yield emit(Buffer.from(lines.join('')))
   }
   yield emit(Buffer.from('],\n"patients":[\n'))
@@ -244,8 +271,14 @@ export function patientOf(entry: RecordEntry): Patient {
     parsed = undefined
   }
   const name = `${entry.summary.firstName} ${entry.summary.lastName}`
-  if (!parsed?.success || parsed.data.id !== entry.summary.id || JSON.stringify(summarize(parsed.data)) !== JSON.stringify(entry.summary)) {
-    throw new RecordError(`The record of ${name} in the patient file is damaged and cannot be opened. Restore a backup in Settings → Data to get it back; nothing else is affected.`)
+  if (
+    !parsed?.success ||
+    parsed.data.id !== entry.summary.id ||
+    JSON.stringify(summarize(parsed.data)) !== JSON.stringify(entry.summary)
+  ) {
+    throw new RecordError(
+      `The record of ${name} in the patient file is damaged and cannot be opened. Restore a backup in Settings → Data to get it back; nothing else is affected.`,
+    )
   }
   entry.patient = parsed.data
   return entry.patient

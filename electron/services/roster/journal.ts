@@ -25,7 +25,8 @@ import { errnoOf, fsyncFolder, writeAll, type FileHandlePort, type FsPort } from
 import { SCHEMA_VERSION } from './format'
 import { upgradePatient } from './migrations'
 
-export type Change = { seq: number; at: string; op: 'put'; patient: Patient } | { seq: number; at: string; op: 'delete'; id: string }
+export type Change =
+  { seq: number; at: string; op: 'put'; patient: Patient } | { seq: number; at: string; op: 'delete'; id: string }
 
 const changeSchema = z.discriminatedUnion('op', [
   z.object({ seq: z.number().int().positive(), at: z.string(), op: z.literal('put'), patient: patientSchema }),
@@ -50,7 +51,10 @@ export class NewerJournalError extends Error {
  */
 export function encodeChange(change: Change, end?: number): Buffer {
   const body = Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, ...change, ...(end === undefined ? {} : { end }) }))
-  return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`)])
+  return Buffer.concat([
+    body.subarray(0, body.length - 1),
+    Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`),
+  ])
 }
 
 /**
@@ -59,13 +63,18 @@ export function encodeChange(change: Change, end?: number): Buffer {
  */
 export function encodeVoid(from: number): Buffer {
   const body = Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, void: from }))
-  return Buffer.concat([body.subarray(0, body.length - 1), Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`)])
+  return Buffer.concat([
+    body.subarray(0, body.length - 1),
+    Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`),
+  ])
 }
 
 const CRC_TAIL = /,"crc":"([0-9a-f]{8})"\}$/
 
 /** One line, checked: the change and the version it was written in, or undefined when it is damaged. Lines from before checksums (version 2) are validated and upgraded. */
-export function decodeChange(line: Buffer): { change: Change; version: number; end?: number } | { voidFrom: number } | undefined {
+export function decodeChange(
+  line: Buffer,
+): { change: Change; version: number; end?: number } | { voidFrom: number } | undefined {
   let text = line.toString('utf8')
   const tail = CRC_TAIL.exec(text)
   if (tail) {
@@ -83,8 +92,13 @@ export function decodeChange(line: Buffer): { change: Change; version: number; e
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 2) return undefined
   if (version > SCHEMA_VERSION) throw new NewerJournalError(version)
   if (!tail && version >= 3) return undefined // every line written since version 3 carries its checksum
-  if (raw.void !== undefined) return typeof raw.void === 'number' && Number.isInteger(raw.void) && raw.void > 0 ? { voidFrom: raw.void } : undefined
-  const parsed = changeSchema.safeParse(raw.patient === undefined ? raw : { ...raw, patient: upgradePatient(raw.patient, version) })
+  if (raw.void !== undefined)
+    return typeof raw.void === 'number' && Number.isInteger(raw.void) && raw.void > 0
+      ? { voidFrom: raw.void }
+      : undefined
+  const parsed = changeSchema.safeParse(
+    raw.patient === undefined ? raw : { ...raw, patient: upgradePatient(raw.patient, version) },
+  )
   if (!parsed.success) return undefined
   const { v: _v, crc: _crc, ...change } = parsed.data as Change & { v?: number; crc?: string }
   if (raw.end === undefined) return { change: change as Change, version }
@@ -122,7 +136,15 @@ const isBlank = (line: Buffer) => line.every((byte) => byte === 0x20 || byte ===
 export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead> {
   const files = await listJournals(fs, dir)
   const bySeq = new Map<number, Change>()
-  const read: JournalRead = { changes: [], files, torn: [], damaged: [], empty: [], oldestVersion: SCHEMA_VERSION, voids: [] }
+  const read: JournalRead = {
+    changes: [],
+    files,
+    torn: [],
+    damaged: [],
+    empty: [],
+    oldestVersion: SCHEMA_VERSION,
+    voids: [],
+  }
   for (const file of files) {
     let buf = await fs.readFile(join(dir, file))
     const bom = buf.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? 3 : 0
@@ -131,7 +153,7 @@ export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead
     const here = new Map<number, Change>()
     const ends = new Map<number, number>()
     const offsets = new Map<number, number>()
-    for (let start = 0; start < buf.length; ) {
+    for (let start = 0; start < buf.length;) {
       const end = buf.indexOf(0x0a, start)
       if (end === -1) {
         // No newline: an append cut off by a crash or a full disk (or zero bytes a file system left). It was never acknowledged.
@@ -155,7 +177,8 @@ export async function readJournals(fs: FsPort, dir: string): Promise<JournalRead
           offsets.set(decoded.change.seq, bom + start)
           if (decoded.end !== undefined) ends.set(decoded.change.seq, decoded.end)
           read.oldestVersion = Math.min(read.oldestVersion, decoded.version)
-        } else if (JSON.stringify(seen) !== JSON.stringify(decoded.change)) read.damaged.push({ file, offset: bom + start })
+        } else if (JSON.stringify(seen) !== JSON.stringify(decoded.change))
+          read.damaged.push({ file, offset: bom + start })
       }
       start = end + 1
     }
@@ -257,7 +280,10 @@ export class Journal {
   async switchTo(firstSeq: number): Promise<void> {
     const existing = await listJournals(this.options.fs, this.options.dir)
     // Past every other file's number: a name is never reused, whatever a crash left behind.
-    const number = Math.max(firstSeq, ...existing.filter((n) => n !== this.file || this.broken).map((n) => numberOf(n) + 1))
+    const number = Math.max(
+      firstSeq,
+      ...existing.filter((n) => n !== this.file || this.broken).map((n) => numberOf(n) + 1),
+    )
     const next = journalName(number)
     if (next === this.file && !this.broken) return
     await this.open(next)
@@ -285,7 +311,10 @@ export class Journal {
       this.options.failed(error)
       const failure = saveFailure(error)
       for (const p of batch) p.reject(failure)
-      const notSaved = new AppFailure('io_error', `Not saved: an earlier change could not be written. ${failure.message}`)
+      const notSaved = new AppFailure(
+        'io_error',
+        `Not saved: an earlier change could not be written. ${failure.message}`,
+      )
       for (const p of later) p.reject(notSaved)
       return
     }
@@ -351,5 +380,11 @@ export function saveFailure(error: unknown): AppFailure {
     EROFS: 'The data folder is on a read-only disk.',
     EIO: 'The disk reported an error. Check the disk, then save again.',
   }
-  return new AppFailure('io_error', `Could not save (${code}). ${why[code] ?? ''} Nothing was changed: the roster shows what is safely stored.`.replace(/ {2}/g, ' '))
+  return new AppFailure(
+    'io_error',
+    `Could not save (${code}). ${why[code] ?? ''} Nothing was changed: the roster shows what is safely stored.`.replace(
+      / {2}/g,
+      ' ',
+    ),
+  )
 }

@@ -41,7 +41,11 @@ export type Loaded =
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** Applies changes in order to a map of records (insertion order is the roster's order). */
-export function applyChange(records: Map<string, RecordEntry>, change: Change, entryOf: (change: Extract<Change, { op: 'put' }>) => RecordEntry): void {
+export function applyChange(
+  records: Map<string, RecordEntry>,
+  change: Change,
+  entryOf: (change: Extract<Change, { op: 'put' }>) => RecordEntry,
+): void {
   if (change.op === 'put') records.set(change.patient.id, entryOf(change))
   else records.delete(change.id)
 }
@@ -53,16 +57,29 @@ export async function loadRoster(fs: FsPort, dir: string): Promise<Loaded> {
     buf = await fs.readFile(file)
   } catch (error) {
     const code = errnoOf(error)
-    if (code === 'EISDIR') return { kind: 'damaged', reason: 'roster.json is a folder, not a file.', journal: await readJournals(fs, dir).catch(() => undefined) }
-    if (code !== 'ENOENT') return { kind: 'refused', reason: `Homeplan cannot read the patient file right now (${code ?? 'unknown error'}). Nothing was changed. Check that the data folder is reachable and that you may read it, then choose Try again.` }
+    if (code === 'EISDIR')
+      return {
+        kind: 'damaged',
+        reason: 'roster.json is a folder, not a file.',
+        journal: await readJournals(fs, dir).catch(() => undefined),
+      }
+    if (code !== 'ENOENT')
+      return {
+        kind: 'refused',
+        reason: `Homeplan cannot read the patient file right now (${code ?? 'unknown error'}). Nothing was changed. Check that the data folder is reachable and that you may read it, then choose Try again.`,
+      }
   }
 
   let journal: JournalRead
   try {
     journal = await readJournals(fs, dir)
   } catch (error) {
-    if (error instanceof NewerJournalError) return { kind: 'refused', reason: `${error.message} Update Homeplan to open it; nothing was changed.` }
-    return { kind: 'refused', reason: `Homeplan cannot read the change journal right now (${errnoOf(error) ?? 'unknown error'}). Nothing was changed; choose Try again.` }
+    if (error instanceof NewerJournalError)
+      return { kind: 'refused', reason: `${error.message} Update Homeplan to open it; nothing was changed.` }
+    return {
+      kind: 'refused',
+      reason: `Homeplan cannot read the change journal right now (${errnoOf(error) ?? 'unknown error'}). Nothing was changed; choose Try again.`,
+    }
   }
 
   let entries: RecordEntry[] = []
@@ -107,7 +124,20 @@ export async function loadRoster(fs: FsPort, dir: string): Promise<Loaded> {
   }
   // Gaps a damaged line explains were reported above already.
   missing -= journal.damaged.length
-  if (missing > 0) warnings.push(`${plural(missing, 'change')} between saved changes ${missing === 1 ? 'is' : 'are'} missing from the change journal. If a patient’s latest change is missing, make it again.`)
-  if (journal.oldestVersion < SCHEMA_VERSION) upgradedFrom = Math.min(upgradedFrom ?? SCHEMA_VERSION, journal.oldestVersion)
-  return { kind: 'ok', entries: [...records.values()], snapshotSeq, hasSnapshot: buf !== undefined, lastSeq, upgradedFrom, journal, warnings }
+  if (missing > 0)
+    warnings.push(
+      `${plural(missing, 'change')} between saved changes ${missing === 1 ? 'is' : 'are'} missing from the change journal. If a patient’s latest change is missing, make it again.`,
+    )
+  if (journal.oldestVersion < SCHEMA_VERSION)
+    upgradedFrom = Math.min(upgradedFrom ?? SCHEMA_VERSION, journal.oldestVersion)
+  return {
+    kind: 'ok',
+    entries: [...records.values()],
+    snapshotSeq,
+    hasSnapshot: buf !== undefined,
+    lastSeq,
+    upgradedFrom,
+    journal,
+    warnings,
+  }
 }

@@ -46,7 +46,9 @@ function v2PatientToV3(raw: Raw): Raw {
   return {
     ...raw,
     revision: 1,
-    programs: Array.isArray(programs) ? programs.map((p) => (p && typeof p === 'object' ? { ...(p as Raw), revision: 1 } : p)) : programs,
+    programs: Array.isArray(programs)
+      ? programs.map((p) => (p && typeof p === 'object' ? { ...(p as Raw), revision: 1 } : p))
+      : programs,
   }
 }
 
@@ -69,7 +71,10 @@ export const isKnownVersion = (version: unknown): version is number =>
 /** The patient list of a whole document (roster file, backup, export) of an older version, upgraded. */
 export function upgradePatients(doc: unknown): unknown[] {
   const { schemaVersion, patients } = (doc ?? {}) as { schemaVersion?: unknown; patients?: unknown }
-  if (!isKnownVersion(schemaVersion)) throw new MigrationError(`The file’s version (${JSON.stringify(schemaVersion) ?? 'none'}) is not one Homeplan has ever written.`)
+  if (!isKnownVersion(schemaVersion))
+    throw new MigrationError(
+      `The file’s version (${JSON.stringify(schemaVersion) ?? 'none'}) is not one Homeplan has ever written.`,
+    )
   if (!Array.isArray(patients)) throw new MigrationError('The file does not contain a patient list.')
   return patients.map((p) => upgradePatient(p, schemaVersion))
 }

@@ -9,7 +9,18 @@
  */
 import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
-import { chartKey, fullName, MAX_HANDOUTS, MAX_PROGRAMS, patientInputSchema, patientSchema, type HandoutRecord, type Patient, type PatientInput, type Program } from '../../../src/core/patient'
+import {
+  chartKey,
+  fullName,
+  MAX_HANDOUTS,
+  MAX_PROGRAMS,
+  patientInputSchema,
+  patientSchema,
+  type HandoutRecord,
+  type Patient,
+  type PatientInput,
+  type Program,
+} from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import { firstPage } from '../../../src/core/roster-order'
 import type { FileResult, ImportReport, RosterStatus } from '../../../src/core/roster-contract'
@@ -48,9 +59,24 @@ export interface RosterDeps {
 
 type RosterHandlers = Pick<
   Handlers,
-  | 'getRosterStatus' | 'reopenRoster' | 'startEmptyRoster' | 'listPatients' | 'listFirstPatients' | 'getPatient' | 'createPatient' | 'updatePatient'
-  | 'setPatientArchived' | 'deletePatient' | 'saveProgram' | 'duplicateProgram' | 'listBackups' | 'backupNow'
-  | 'restoreBackup' | 'exportPatient' | 'exportRoster' | 'importRoster'
+  | 'getRosterStatus'
+  | 'reopenRoster'
+  | 'startEmptyRoster'
+  | 'listPatients'
+  | 'listFirstPatients'
+  | 'getPatient'
+  | 'createPatient'
+  | 'updatePatient'
+  | 'setPatientArchived'
+  | 'deletePatient'
+  | 'saveProgram'
+  | 'duplicateProgram'
+  | 'listBackups'
+  | 'backupNow'
+  | 'restoreBackup'
+  | 'exportPatient'
+  | 'exportRoster'
+  | 'importRoster'
 >
 
 const safeFilePart = (value: string) => fileNamePart(value, 'patient')
@@ -66,20 +92,31 @@ export function withDetails(current: Patient, input: PatientInput, stamp: string
 }
 
 const changedElsewhere = (what: string) =>
-  new AppFailure('conflict', `${what} changed elsewhere (in another window or tab) after you opened it, so your save was not applied and nothing was overwritten. Reload to see the latest version, then make your change again.`, 'revision')
+  new AppFailure(
+    'conflict',
+    `${what} changed elsewhere (in another window or tab) after you opened it, so your save was not applied and nothing was overwritten. Reload to see the latest version, then make your change again.`,
+    'revision',
+  )
 
 /** Adds an export to the patient's history with the program as printed. */
 export function recordHandout(store: RosterStore, patientId: string, record: HandoutRecord): Promise<Patient> {
-  return store.update(patientId, (current) => {
-    assertRoomForHandout(current)
-    return { ...current, handouts: [...(current.handouts ?? []), record] }
-  }, 'patientId')
+  return store.update(
+    patientId,
+    (current) => {
+      assertRoomForHandout(current)
+      return { ...current, handouts: [...(current.handouts ?? []), record] }
+    },
+    'patientId',
+  )
 }
 
 /** Checked before a handout is rendered and saved, so the file is never written without being recorded. */
 export function assertRoomForHandout(patient: Patient): void {
   if ((patient.handouts?.length ?? 0) >= MAX_HANDOUTS) {
-    throw new AppFailure('invalid_argument', `${nameOf(patient)} already has ${MAX_HANDOUTS.toLocaleString('en-US')} handouts in their history, the most one patient’s record can hold. Nothing was saved.`)
+    throw new AppFailure(
+      'invalid_argument',
+      `${nameOf(patient)} already has ${MAX_HANDOUTS.toLocaleString('en-US')} handouts in their history, the most one patient’s record can hold. Nothing was saved.`,
+    )
   }
 }
 
@@ -91,7 +128,8 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
 
   const existing = (store: RosterStore, id: string, field = 'id'): Patient => {
     const patient = store.get(id)
-    if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', field)
+    if (!patient)
+      throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', field)
     return patient
   }
 
@@ -99,7 +137,8 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     const key = chartKey(chart)
     if (!key) return
     const other = store.list().find((s) => s.id !== exceptId && chartKey(s.chartNumber) === key)
-    if (other) throw new AppFailure('conflict', `Chart number ${chart} is already used by ${nameOf(other)}.`, 'chartNumber')
+    if (other)
+      throw new AppFailure('conflict', `Chart number ${chart} is already used by ${nameOf(other)}.`, 'chartNumber')
   }
 
   /** After a change, an automatic backup in the background if one is due. */
@@ -110,7 +149,10 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
 
   const assertRoomForProgram = (patient: Patient) => {
     if (patient.programs.length >= MAX_PROGRAMS) {
-      throw new AppFailure('invalid_argument', `${nameOf(patient)} already has ${MAX_PROGRAMS} programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.`)
+      throw new AppFailure(
+        'invalid_argument',
+        `${nameOf(patient)} already has ${MAX_PROGRAMS} programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.`,
+      )
     }
   }
 
@@ -119,16 +161,30 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
   const status = async (): Promise<RosterStatus> => {
     const store = await deps.store()
     const health = store.health
-    if (health.status === 'ready') return { status: 'ready', file: store.file, patients: store.list().length, warnings: health.warnings ?? [] }
-    if (health.status === 'read-only') return { status: 'read-only', file: store.file, patients: store.list().length, reason: health.reason }
-    if (health.status === 'refused' || health.status === 'closed') return { status: 'refused', file: store.file, reason: health.reason }
+    if (health.status === 'ready')
+      return { status: 'ready', file: store.file, patients: store.list().length, warnings: health.warnings ?? [] }
+    if (health.status === 'read-only')
+      return { status: 'read-only', file: store.file, patients: store.list().length, reason: health.reason }
+    if (health.status === 'refused' || health.status === 'closed')
+      return { status: 'refused', file: store.file, reason: health.reason }
     const newestBackup = await deps.backups.newestUsable()
     const replayable = newestBackup ? store.replayableAfter(deps.backups.lastSeqOf(newestBackup.id) ?? -1) : 0
-    return { status: 'recovery', file: store.file, reason: health.reason, quarantined: health.quarantined, newestBackup, replayable }
+    return {
+      status: 'recovery',
+      file: store.file,
+      reason: health.reason,
+      quarantined: health.quarantined,
+      newestBackup,
+      replayable,
+    }
   }
 
   const writeExport = async (patients: Patient[], defaultName: string, title: string): Promise<FileResult> => {
-    const path = await deps.dialogs.save({ title, defaultName, filters: [{ name: 'Homeplan export (JSON)', extensions: ['json'] }] })
+    const path = await deps.dialogs.save({
+      title,
+      defaultName,
+      filters: [{ name: 'Homeplan export (JSON)', extensions: ['json'] }],
+    })
     if (!path) return { saved: false }
     const doc = { format: EXPORT_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: now().toISOString(), patients }
     await writeFileAtomic(path, `${JSON.stringify(doc, null, 2)}\n`)
@@ -143,7 +199,8 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     },
     startEmptyRoster: async () => {
       const store = await deps.store()
-      if (store.health.status !== 'recovery') throw new AppFailure('conflict', 'The roster is not waiting for recovery.')
+      if (store.health.status !== 'recovery')
+        throw new AppFailure('conflict', 'The roster is not waiting for recovery.')
       await store.replaceAll([])
       return status()
     },
@@ -154,7 +211,14 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       const store = await deps.store()
       assertChartFree(store, input.chartNumber)
       const stamp = now().toISOString()
-      const patient: Patient = { ...clean(input), id: newId(), revision: 1, createdAt: stamp, updatedAt: stamp, programs: [] }
+      const patient: Patient = {
+        ...clean(input),
+        id: newId(),
+        revision: 1,
+        createdAt: stamp,
+        updatedAt: stamp,
+        programs: [],
+      }
       await store.put(patient)
       return afterChange(store, patient)
     },
@@ -184,7 +248,10 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       await store.remove(id)
       // Only once the patient is gone from the roster: their handouts' copies are patient data too. A copy that
       // cannot be removed does not undo the delete; it is reported with where it is.
-      if (handoutIds.length) await deps.forgetHandouts?.(handoutIds).catch((error: unknown) => log('Removing a deleted patient’s handout copies failed', error))
+      if (handoutIds.length)
+        await deps
+          .forgetHandouts?.(handoutIds)
+          .catch((error: unknown) => log('Removing a deleted patient’s handout copies failed', error))
       // Fold the journal at once so the record is gone from the live files, not just hidden. The delete itself is
       // already safe on disk: a compaction that fails (a full disk) is retried with the next one, and not reported
       // as a failed delete.
@@ -194,52 +261,66 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     saveProgram: async ({ patientId, programId, revision, program }) => {
       for (const [i, item] of program.items.entries()) {
         if (deps.exerciseExists && !(await deps.exerciseExists(item.exerciseId))) {
-          throw new AppFailure('invalid_argument', `Exercise ${i + 1} (“${item.exerciseId}”) is not in the library. Nothing was saved.`, `program.items.${i}.exerciseId`)
+          throw new AppFailure(
+            'invalid_argument',
+            `Exercise ${i + 1} (“${item.exerciseId}”) is not in the library. Nothing was saved.`,
+            `program.items.${i}.exerciseId`,
+          )
         }
       }
       const store = await deps.store()
-      const saved = await store.update(patientId, (patient) => {
-        const stamp = now().toISOString()
-        const previous = programId ? patient.programs.find((p) => p.id === programId) : undefined
-        if (programId && !previous) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
-        if (previous && previous.revision !== revision) throw changedElsewhere(`The program “${previous.title}” was`)
-        if (!previous) assertRoomForProgram(patient)
-        const next: Program = {
-          ...program,
-          id: previous?.id ?? newId(),
-          revision: (previous?.revision ?? 0) + 1,
-          createdAt: previous?.createdAt ?? stamp,
-          updatedAt: stamp,
-        }
-        return withProgram(patient, next, stamp)
-      }, 'patientId')
+      const saved = await store.update(
+        patientId,
+        (patient) => {
+          const stamp = now().toISOString()
+          const previous = programId ? patient.programs.find((p) => p.id === programId) : undefined
+          if (programId && !previous)
+            throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+          if (previous && previous.revision !== revision) throw changedElsewhere(`The program “${previous.title}” was`)
+          if (!previous) assertRoomForProgram(patient)
+          const next: Program = {
+            ...program,
+            id: previous?.id ?? newId(),
+            revision: (previous?.revision ?? 0) + 1,
+            createdAt: previous?.createdAt ?? stamp,
+            updatedAt: stamp,
+          }
+          return withProgram(patient, next, stamp)
+        },
+        'patientId',
+      )
       return afterChange(store, saved)
     },
     duplicateProgram: async ({ patientId, programId }) => {
       const store = await deps.store()
-      const saved = await store.update(patientId, (patient) => {
-        const source = patient.programs.find((p) => p.id === programId)
-        if (!source) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
-        assertRoomForProgram(patient)
-        const stamp = now().toISOString()
-        const copy: Program = {
-          ...source,
-          id: newId(),
-          revision: 1,
-          title: source.title.length > 110 ? source.title : `${source.title} (copy)`,
-          status: 'current',
-          createdAt: stamp,
-          updatedAt: stamp,
-          items: source.items.map((item) => ({ ...item, id: newId() })),
-        }
-        return withProgram(patient, copy, stamp)
-      }, 'patientId')
+      const saved = await store.update(
+        patientId,
+        (patient) => {
+          const source = patient.programs.find((p) => p.id === programId)
+          if (!source) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+          assertRoomForProgram(patient)
+          const stamp = now().toISOString()
+          const copy: Program = {
+            ...source,
+            id: newId(),
+            revision: 1,
+            title: source.title.length > 110 ? source.title : `${source.title} (copy)`,
+            status: 'current',
+            createdAt: stamp,
+            updatedAt: stamp,
+            items: source.items.map((item) => ({ ...item, id: newId() })),
+          }
+          return withProgram(patient, copy, stamp)
+        },
+        'patientId',
+      )
       return afterChange(store, saved)
     },
     listBackups: () => deps.backups.list(),
     backupNow: async () => {
       const store = await deps.store()
-      if (store.health.status !== 'ready') throw new AppFailure('conflict', 'reason' in store.health ? store.health.reason : 'The roster is not open.')
+      if (store.health.status !== 'ready')
+        throw new AppFailure('conflict', 'reason' in store.health ? store.health.reason : 'The roster is not open.')
       return deps.backups.create(store, 'manual')
     },
     restoreBackup: async ({ id }) => deps.backups.restore(await deps.store(), id),
@@ -253,10 +334,16 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       return writeExport(store.patients(), `Homeplan_roster_${today()}.json`, 'Export the whole roster')
     },
     importRoster: async () => {
-      const path = await deps.dialogs.open({ title: 'Import patients', filters: [{ name: 'Homeplan export (JSON)', extensions: ['json'] }] })
+      const path = await deps.dialogs.open({
+        title: 'Import patients',
+        filters: [{ name: 'Homeplan export (JSON)', extensions: ['json'] }],
+      })
       if (!path) return { cancelled: true, imported: 0, duplicates: [] }
       const store = await deps.store()
-      const patients = readImport(basename(path), await deps.readUserFile(path, { maxBytes: MAX_IMPORT_BYTES, what: basename(path) }))
+      const patients = readImport(
+        basename(path),
+        await deps.readUserFile(path, { maxBytes: MAX_IMPORT_BYTES, what: basename(path) }),
+      )
       const { accepted, report } = planImport(store, patients, newId)
       if (accepted.length === 0) return report
       // One step that can be undone: the roster as it was is kept as a backup first (when there is one to keep).
@@ -280,19 +367,26 @@ function readImport(name: string, bytes: Buffer): Patient[] {
   try {
     doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw new AppFailure('invalid_argument', `${name} is not valid JSON (${(error as Error).message}). Nothing was imported.`)
+    throw new AppFailure(
+      'invalid_argument',
+      `${name} is not valid JSON (${(error as Error).message}). Nothing was imported.`,
+    )
   }
   if (!doc || (doc.format !== EXPORT_FORMAT && doc.format !== FORMAT) || !Array.isArray(doc.patients)) {
     throw new AppFailure('invalid_argument', `${name} is not a Homeplan export or roster file. Nothing was imported.`)
   }
   if (typeof doc.schemaVersion === 'number' && doc.schemaVersion > SCHEMA_VERSION) {
-    throw new AppFailure('invalid_argument', `${name} was made by a newer version of Homeplan (version ${doc.schemaVersion}). Update Homeplan to import it. Nothing was imported.`)
+    throw new AppFailure(
+      'invalid_argument',
+      `${name} was made by a newer version of Homeplan (version ${doc.schemaVersion}). Update Homeplan to import it. Nothing was imported.`,
+    )
   }
   let raws: unknown[]
   try {
     raws = upgradePatients(doc)
   } catch (error) {
-    if (error instanceof MigrationError) throw new AppFailure('invalid_argument', `${name}: ${error.message} Nothing was imported.`)
+    if (error instanceof MigrationError)
+      throw new AppFailure('invalid_argument', `${name}: ${error.message} Nothing was imported.`)
     throw error
   }
   return raws.map((raw, i) => {
@@ -300,13 +394,25 @@ function readImport(name: string, bytes: Buffer): Patient[] {
     if (parsed.success) return parsed.data
     const issue = parsed.error.issues[0]
     const where = jsonPath(['patients', i, ...(issue?.path ?? [])])
-    throw new AppFailure('invalid_argument', `${name}: ${where}: ${issue ? plainIssueMessage(issue).replace(/\.$/, '') : 'invalid'}. Nothing was imported.`)
+    throw new AppFailure(
+      'invalid_argument',
+      `${name}: ${where}: ${issue ? plainIssueMessage(issue).replace(/\.$/, '') : 'invalid'}. Nothing was imported.`,
+    )
   })
 }
 
 /** Which patients to add: a chart number already on the roster (or earlier in the file) is skipped; an id already used gets a new one. */
-function planImport(store: RosterStore, patients: Patient[], newId: () => string): { accepted: Patient[]; report: ImportReport } {
-  const charts = new Map(store.list().filter((s) => s.chartNumber).map((s) => [chartKey(s.chartNumber), nameOf(s)]))
+function planImport(
+  store: RosterStore,
+  patients: Patient[],
+  newId: () => string,
+): { accepted: Patient[]; report: ImportReport } {
+  const charts = new Map(
+    store
+      .list()
+      .filter((s) => s.chartNumber)
+      .map((s) => [chartKey(s.chartNumber), nameOf(s)]),
+  )
   const ids = new Set(store.list().map((s) => s.id))
   const report: ImportReport = { cancelled: false, imported: 0, duplicates: [] }
   const accepted: Patient[] = []

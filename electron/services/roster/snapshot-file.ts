@@ -58,7 +58,10 @@ export class SnapshotFile implements Adapter<RosterData> {
       await fsyncFolder(this.fs, dirname(this.file))
     } catch (error) {
       await this.fs.rm(temp, { force: true }).catch(() => {})
-      throw new AppFailure('io_error', `Could not save the patient file (${errnoOf(error) ?? 'unknown error'}). Your changes are kept in the change journal; the previous file is unchanged.`)
+      throw new AppFailure(
+        'io_error',
+        `Could not save the patient file (${errnoOf(error) ?? 'unknown error'}). Your changes are kept in the change journal; the previous file is unchanged.`,
+      )
     }
   }
 }

@@ -83,7 +83,10 @@ export class RosterStore {
   private constructor(private readonly options: RosterStoreOptions) {
     this.fs = options.fs ?? nodeFs
     this.file = join(options.dir, ROSTER_FILE)
-    this.db = new Low(new SnapshotFile(this.file, this.fs, options.pause ?? yieldToEventLoop, options.retryForMs), { header: { savedAt: '', lastSeq: 0 }, entries: [] })
+    this.db = new Low(new SnapshotFile(this.file, this.fs, options.pause ?? yieldToEventLoop, options.retryForMs), {
+      header: { savedAt: '', lastSeq: 0 },
+      entries: [],
+    })
     this.journal = new Journal({
       fs: this.fs,
       dir: options.dir,
@@ -102,7 +105,10 @@ export class RosterStore {
     try {
       await store.load()
     } catch (error) {
-      store.health = { status: 'refused', reason: `The patient file could not be opened (${errnoOf(error) ?? (error as Error).message}). Nothing was changed; choose Try again.` }
+      store.health = {
+        status: 'refused',
+        reason: `The patient file could not be opened (${errnoOf(error) ?? (error as Error).message}). Nothing was changed; choose Try again.`,
+      }
       store.log('Opening the roster failed', error)
     }
     return store
@@ -146,7 +152,8 @@ export class RosterStore {
   async update(id: string, change: (current: Patient) => Patient, field = 'id'): Promise<Patient> {
     this.assertWritable()
     const current = this.get(id)
-    if (!current) throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', field)
+    if (!current)
+      throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', field)
     const next = checked(change(current))
     if (next.id !== id) throw new Error('A change may not alter a patient’s id.')
     await this.record([{ seq: 0, at: '', op: 'put', patient: next }])
@@ -155,16 +162,22 @@ export class RosterStore {
 
   remove(id: string): Promise<void> {
     this.assertWritable()
-    if (!this.has(id)) throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', 'id')
+    if (!this.has(id))
+      throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', 'id')
     return this.record([{ seq: 0, at: '', op: 'delete', id }])
   }
 
   /** Folds the journal into a fresh roster.json. Calls queue up; each covers every change saved before it. */
   compact(): Promise<void> {
-    const run = this.compactions.then(() => this.compactNow()).catch((error: unknown) => {
-      if (error instanceof AppFailure) throw error
-      throw new AppFailure('io_error', `The patient file could not be rewritten (${errnoOf(error) ?? 'unknown error'}). Every saved change is still in the change journal; nothing was lost.`)
-    })
+    const run = this.compactions
+      .then(() => this.compactNow())
+      .catch((error: unknown) => {
+        if (error instanceof AppFailure) throw error
+        throw new AppFailure(
+          'io_error',
+          `The patient file could not be rewritten (${errnoOf(error) ?? 'unknown error'}). Every saved change is still in the change journal; nothing was lost.`,
+        )
+      })
     this.compactions = run.catch((error: unknown) => this.log('Roster compaction failed', error))
     return run
   }
@@ -180,7 +193,8 @@ export class RosterStore {
    * With `replayAfter`, the set-aside journal's later changes are applied on top when they follow on.
    */
   async replaceAll(entries: RecordEntry[], replayAfter?: number): Promise<{ replayed: number }> {
-    if (this.health.status !== 'ready' && this.health.status !== 'recovery') throw new AppFailure('conflict', 'reason' in this.health ? this.health.reason : 'The roster is busy.')
+    if (this.health.status !== 'ready' && this.health.status !== 'recovery')
+      throw new AppFailure('conflict', 'reason' in this.health ? this.health.reason : 'The roster is busy.')
     if (this.replacing) throw new AppFailure('conflict', 'A restore is already under way.')
     this.replacing = true
     try {
@@ -188,7 +202,10 @@ export class RosterStore {
       return await this.journal.serial(async () => {
         await this.options.guard?.()
         const records = new Map(entries.map((e) => [e.summary.id, e]))
-        const replay = replayAfter === undefined || !this.replayableAfter(replayAfter) ? [] : this.recoverable.filter((c) => c.seq > replayAfter)
+        const replay =
+          replayAfter === undefined || !this.replayableAfter(replayAfter)
+            ? []
+            : this.recoverable.filter((c) => c.seq > replayAfter)
         for (const change of replay) applyChange(records, change, (c) => entryOf(c.patient))
         const lastSeq = Math.max(this.durableSeq, replayAfter ?? 0, ...replay.map((c) => c.seq))
         const covered = await listJournals(this.fs, this.options.dir)
@@ -212,7 +229,8 @@ export class RosterStore {
 
   async close(): Promise<void> {
     await this.compactions
-    if (this.health.status === 'ready' || this.health.status === 'read-only') this.health = { status: 'closed', reason: 'Homeplan is closing; the roster is no longer open.' }
+    if (this.health.status === 'ready' || this.health.status === 'read-only')
+      this.health = { status: 'closed', reason: 'Homeplan is closing; the roster is no longer open.' }
     await this.journal.close()
   }
 
@@ -255,7 +273,10 @@ export class RosterStore {
       this.overlay.set(keyOf(change), change.op === 'put' ? entryOf(change.patient) : null)
       return this.journal.append(change, end)
     })
-    if (this.sinceSnapshot + this.inFlight.length >= (this.options.compactAfterChanges ?? 2000) && !this.compactQueued) {
+    if (
+      this.sinceSnapshot + this.inFlight.length >= (this.options.compactAfterChanges ?? 2000) &&
+      !this.compactQueued
+    ) {
       this.compactQueued = true
       void this.compact().catch(() => {})
     }
@@ -268,12 +289,15 @@ export class RosterStore {
       if (this.inFlight[0] !== change) throw new Error('Journal batches committed out of order.')
       this.inFlight.shift()
       const pending = this.overlay.get(keyOf(change))
-      applyChange(this.durable, change, (c) => (pending && pending.summary.id === c.patient.id && pending.patient === c.patient ? pending : entryOf(c.patient)))
+      applyChange(this.durable, change, (c) =>
+        pending && pending.summary.id === c.patient.id && pending.patient === c.patient ? pending : entryOf(c.patient),
+      )
       this.durableSeq = change.seq
       this.sinceSnapshot++
     }
     this.overlay.clear()
-    for (const change of this.inFlight) this.overlay.set(keyOf(change), change.op === 'put' ? entryOf(change.patient) : null)
+    for (const change of this.inFlight)
+      this.overlay.set(keyOf(change), change.op === 'put' ? entryOf(change.patient) : null)
   }
 
   /** A write failed: every change not on disk is dropped, so memory is again what the disk holds. */
@@ -288,7 +312,8 @@ export class RosterStore {
     if (this.journal.uncertain && this.health.status === 'ready') {
       this.health = {
         status: 'read-only',
-        reason: 'The disk reported errors while saving, and Homeplan could not make sure the change it refused stays out of the patient file. To keep your data safe nothing more is saved in this session: close Homeplan, check the disk, and open it again (the refused change may then appear).',
+        reason:
+          'The disk reported errors while saving, and Homeplan could not make sure the change it refused stays out of the patient file. To keep your data safe nothing more is saved in this session: close Homeplan, check the disk, and open it again (the refused change may then appear).',
       }
     }
   }
@@ -302,7 +327,10 @@ export class RosterStore {
     await this.journal.serial(async () => {
       await this.options.guard?.()
       covered = await listJournals(this.fs, this.options.dir)
-      data = { header: { savedAt: this.now().toISOString(), lastSeq: this.durableSeq }, entries: [...this.durable.values()] }
+      data = {
+        header: { savedAt: this.now().toISOString(), lastSeq: this.durableSeq },
+        entries: [...this.durable.values()],
+      }
       await this.journal.switchTo(this.durableSeq + 1)
     })
     this.db.data = data!
@@ -313,7 +341,8 @@ export class RosterStore {
 
   /** Removes journal files whose changes a written snapshot now holds (never the one being appended to). */
   private async dropJournals(names: string[]): Promise<void> {
-    for (const name of names) if (name !== this.journal.currentFile) await this.fs.rm(join(this.options.dir, name), { force: true })
+    for (const name of names)
+      if (name !== this.journal.currentFile) await this.fs.rm(join(this.options.dir, name), { force: true })
   }
 
   private assertWritable(): void {
@@ -333,7 +362,10 @@ export class RosterStore {
     if (loaded.kind === 'damaged') {
       this.recoverable = loaded.journal?.changes ?? []
       if (!writable) {
-        this.health = { status: 'refused', reason: `The patient file could not be read: ${loaded.reason} ${this.options.readOnly}` }
+        this.health = {
+          status: 'refused',
+          reason: `The patient file could not be read: ${loaded.reason} ${this.options.readOnly}`,
+        }
         return
       }
       await this.quarantine(loaded.reason)
@@ -372,8 +404,13 @@ export class RosterStore {
     // Empty files (a journal started just before a crash) hold nothing; the newest is kept to append to. Without a
     // roster.json they are all kept: the oldest file's number is what shows that no change came before it (a new
     // roster's failed first save leaves an empty file 1 beside a later one, and losing it would look like a lost roster).
-    if (hasSnapshot) for (const file of journal.empty) if (file !== journal.files.at(-1)) await this.fs.rm(join(dir, file), { force: true })
-    const removed = [...(await removeOrphanTemps(this.fs, dir)), ...(await removeOrphanTemps(this.fs, join(dir, 'backups')))]
+    if (hasSnapshot)
+      for (const file of journal.empty)
+        if (file !== journal.files.at(-1)) await this.fs.rm(join(dir, file), { force: true })
+    const removed = [
+      ...(await removeOrphanTemps(this.fs, dir)),
+      ...(await removeOrphanTemps(this.fs, join(dir, 'backups'))),
+    ]
     if (removed.length) this.log(`Removed ${removed.length} temporary file(s) left by an interrupted save.`)
     // Patient data is for this user only (files from older versions were created readable by others).
     await this.fs.chmod(dir, 0o700).catch(() => {})
@@ -396,7 +433,9 @@ export class RosterStore {
     this.durable = new Map()
     this.durableSeq = Math.max(0, ...this.recoverable.map((c) => c.seq))
     this.nextSeq = this.durableSeq + 1
-    const kept = this.recoverable.length ? ` Its ${this.recoverable.length === 1 ? 'latest change is' : `${this.recoverable.length} latest changes are`} kept and can be applied again on top of a backup.` : ''
+    const kept = this.recoverable.length
+      ? ` Its ${this.recoverable.length === 1 ? 'latest change is' : `${this.recoverable.length} latest changes are`} kept and can be applied again on top of a backup.`
+      : ''
     this.health = {
       status: 'recovery',
       reason: `The patient file could not be read: ${reason} It has been set aside unchanged in the data folder as ${moved[0] ?? ROSTER_FILE}${moved.length > 1 ? ` (with ${moved.length - 1} related ${moved.length === 2 ? 'file' : 'files'})` : ''}.${kept} Restore a backup, or start an empty roster.`,

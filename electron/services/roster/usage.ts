@@ -14,7 +14,10 @@ export interface ExerciseUse {
 export function programsUsing(store: RosterStore, exerciseId: string): ExerciseUse[] {
   if (store.health.status !== 'ready' && store.health.status !== 'read-only') {
     const reason = 'reason' in store.health ? ` ${store.health.reason}` : ''
-    throw new AppFailure('conflict', `Homeplan cannot check which programs use this exercise while the patient file is not open.${reason} Nothing was deleted.`)
+    throw new AppFailure(
+      'conflict',
+      `Homeplan cannot check which programs use this exercise while the patient file is not open.${reason} Nothing was deleted.`,
+    )
   }
   const uses: ExerciseUse[] = []
   for (const summary of store.list()) {
@@ -24,11 +27,18 @@ export function programsUsing(store: RosterStore, exerciseId: string): ExerciseU
       patient = store.get(summary.id)
     } catch (error) {
       const why = error instanceof Error ? ` ${error.message}` : ''
-      throw new AppFailure('conflict', `Homeplan could not check whether ${summary.firstName} ${summary.lastName}’s programs use this exercise.${why} Nothing was deleted.`)
+      throw new AppFailure(
+        'conflict',
+        `Homeplan could not check whether ${summary.firstName} ${summary.lastName}’s programs use this exercise.${why} Nothing was deleted.`,
+      )
     }
     for (const program of patient?.programs ?? []) {
       if (program.items.some((item) => item.exerciseId === exerciseId)) {
-        uses.push({ patientId: summary.id, patient: `${summary.firstName} ${summary.lastName}`, program: program.title })
+        uses.push({
+          patientId: summary.id,
+          patient: `${summary.firstName} ${summary.lastName}`,
+          program: program.title,
+        })
       }
     }
   }

@@ -19,7 +19,12 @@ interface Props {
   animate?: boolean
 }
 
-const VIEW_WORDS: Record<View, string> = { side: 'side view', front: 'front view', top: 'from above', 'three-quarter': 'three-quarter view' }
+const VIEW_WORDS: Record<View, string> = {
+  side: 'side view',
+  front: 'front view',
+  top: 'from above',
+  'three-quarter': 'three-quarter view',
+}
 
 /** An exercise diagram on screen: the numbered start and end frames, or the movement played back and forth. */
 export function DiagramView({ spec, name, side, height, firstViewOnly, animate }: Props) {
@@ -41,24 +46,42 @@ export function DiagramView({ spec, name, side, height, firstViewOnly, animate }
     return () => cancelAnimationFrame(frame)
   }, [playing])
   // Thumbnails drop the empty canvas around the figure so it fills the space it has.
-  const stills = useMemo(() => views.map((view) => ({ view, figure: panelFor(spec, view, { side }) })), [spec, side, views])
+  const stills = useMemo(
+    () => views.map((view) => ({ view, figure: panelFor(spec, view, { side }) })),
+    [spec, side, views],
+  )
   return (
     <Stack gap={4}>
       {/* Thumbnails sit on one paper-white panel, so trimmed figures of any shape line up (in dark mode too). */}
-      <Group gap="xs" justify="center" wrap="nowrap" style={firstViewOnly ? { background: 'white', borderRadius: 6 } : undefined}>
+      <Group
+        gap="xs"
+        justify="center"
+        wrap="nowrap"
+        style={firstViewOnly ? { background: 'white', borderRadius: 6 } : undefined}
+      >
         {stills.map(({ view, figure }) => (
-          <FigureSvg key={view} figure={playing ? figureFor(spec, view, { side, at: t }) : figure} title={`${name}, ${VIEW_WORDS[view]}${side ? `, ${side} side` : ''}${spec.detail && view === views[0] ? `, with a close-up of the ${spec.detail.part}` : ''}`}
-            style={{ height, maxWidth: '100%', background: firstViewOnly ? undefined : 'white', borderRadius: 6 }} />
+          <FigureSvg
+            key={view}
+            figure={playing ? figureFor(spec, view, { side, at: t }) : figure}
+            title={`${name}, ${VIEW_WORDS[view]}${side ? `, ${side} side` : ''}${spec.detail && view === views[0] ? `, with a close-up of the ${spec.detail.part}` : ''}`}
+            style={{ height, maxWidth: '100%', background: firstViewOnly ? undefined : 'white', borderRadius: 6 }}
+          />
         ))}
       </Group>
       {animate && (
         <Group gap={6} justify="center">
           <Tooltip label={playing ? 'Show the still picture' : 'Play the movement'}>
-            <ActionIcon variant="light" aria-label={playing ? 'Stop the movement' : 'Play the movement'} onClick={() => setPlaying((p) => !p)}>
+            <ActionIcon
+              variant="light"
+              aria-label={playing ? 'Stop the movement' : 'Play the movement'}
+              onClick={() => setPlaying((p) => !p)}
+            >
               {playing ? <IconPlayerPause size={16} /> : <IconPlayerPlay size={16} />}
             </ActionIcon>
           </Tooltip>
-          <Text size="xs" c="dimmed">{playing ? 'Moving from start to finish and back' : '1: start. 2: finish. Arrow: the movement.'}</Text>
+          <Text size="xs" c="dimmed">
+            {playing ? 'Moving from start to finish and back' : '1: start. 2: finish. Arrow: the movement.'}
+          </Text>
         </Group>
       )}
     </Stack>

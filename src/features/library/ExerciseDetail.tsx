@@ -16,14 +16,30 @@ function Section({ title, items, ordered }: { title: string; items: string[]; or
   if (items.length === 0) return null
   return (
     <div>
-      <Text fw={600} size="sm" mb={4}>{title}</Text>
-      <List type={ordered ? 'ordered' : 'unordered'} spacing={4} size="sm">{items.map((item, i) => <List.Item key={i}>{item}</List.Item>)}</List>
+      <Text fw={600} size="sm" mb={4}>
+        {title}
+      </Text>
+      <List type={ordered ? 'ordered' : 'unordered'} spacing={4} size="sm">
+        {items.map((item, i) => (
+          <List.Item key={i}>{item}</List.Item>
+        ))}
+      </List>
     </div>
   )
 }
 
 /** One exercise in full: what the patient will read, plus the clinician's actions. */
-export function ExerciseDetail({ exercise, onClose, onEdit, onOpen }: { exercise: Exercise; onClose: () => void; onEdit: (e: Exercise) => void; onOpen: (id: string) => void }) {
+export function ExerciseDetail({
+  exercise,
+  onClose,
+  onEdit,
+  onOpen,
+}: {
+  exercise: Exercise
+  onClose: () => void
+  onEdit: (e: Exercise) => void
+  onOpen: (id: string) => void
+}) {
   const api = useApi()
   const { byId, refresh } = useLibrary()
   const [author, setAuthor] = useState('')
@@ -38,31 +54,77 @@ export function ExerciseDetail({ exercise, onClose, onEdit, onOpen }: { exercise
       onEdit(r.value)
     })
   return (
-    <Drawer opened onClose={onClose} position="right" size="lg" title={<Group gap="xs"><Title order={3}>{exercise.name}</Title><FavouriteStar exercise={exercise} /></Group>}>
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="lg"
+      title={
+        <Group gap="xs">
+          <Title order={3}>{exercise.name}</Title>
+          <FavouriteStar exercise={exercise} />
+        </Group>
+      }
+    >
       <Stack gap="md">
         <ExerciseFigure exercise={exercise} height={200} detailed />
         <Group gap={6}>
-          {exercise.regions.map((r) => <Badge key={r} variant="light">{r}</Badge>)}
-          <Badge variant="outline" color="gray">{exercise.position}</Badge>
-          <Badge variant="outline" color="gray">{exercise.type}</Badge>
-          <Badge variant="outline" color="gray">{exercise.difficulty}</Badge>
-          {exercise.equipment.filter((e) => e !== 'none').map((e) => <Badge key={e} variant="outline" color="gray">{e}</Badge>)}
+          {exercise.regions.map((r) => (
+            <Badge key={r} variant="light">
+              {r}
+            </Badge>
+          ))}
+          <Badge variant="outline" color="gray">
+            {exercise.position}
+          </Badge>
+          <Badge variant="outline" color="gray">
+            {exercise.type}
+          </Badge>
+          <Badge variant="outline" color="gray">
+            {exercise.difficulty}
+          </Badge>
+          {exercise.equipment
+            .filter((e) => e !== 'none')
+            .map((e) => (
+              <Badge key={e} variant="outline" color="gray">
+                {e}
+              </Badge>
+            ))}
         </Group>
-        {exercise.aliases.length > 0 && <Text size="sm" c="dimmed">Also called: {exercise.aliases.join(', ')}</Text>}
+        {exercise.aliases.length > 0 && (
+          <Text size="sm" c="dimmed">
+            Also called: {exercise.aliases.join(', ')}
+          </Text>
+        )}
         <Group gap="xs">
-          <Text size="sm"><b>Usual dosage:</b> {dosageLine(exercise.defaultDosage) || 'not set'}</Text>
-          {dosage === undefined && <Button size="compact-xs" variant="subtle" onClick={() => setDosage(exercise.defaultDosage)}>Change</Button>}
+          <Text size="sm">
+            <b>Usual dosage:</b> {dosageLine(exercise.defaultDosage) || 'not set'}
+          </Text>
+          {dosage === undefined && (
+            <Button size="compact-xs" variant="subtle" onClick={() => setDosage(exercise.defaultDosage)}>
+              Change
+            </Button>
+          )}
         </Group>
         {dosage !== undefined && (
           <Stack gap="xs">
             <DosageEditor value={dosage} onChange={setDosage} />
             <Group gap="xs">
-              <Button size="xs" onClick={() => void api.setDefaultDosage({ id: exercise.id, dosage }).then(async (r) => {
-                if (!r.ok) return
-                setDosage(undefined)
-                await refresh()
-              })}>Save as my usual dosage</Button>
-              <Button size="xs" variant="default" onClick={() => setDosage(undefined)}>Cancel</Button>
+              <Button
+                size="xs"
+                onClick={() =>
+                  void api.setDefaultDosage({ id: exercise.id, dosage }).then(async (r) => {
+                    if (!r.ok) return
+                    setDosage(undefined)
+                    await refresh()
+                  })
+                }
+              >
+                Save as my usual dosage
+              </Button>
+              <Button size="xs" variant="default" onClick={() => setDosage(undefined)}>
+                Cancel
+              </Button>
             </Group>
           </Stack>
         )}
@@ -72,31 +134,65 @@ export function ExerciseDetail({ exercise, onClose, onEdit, onOpen }: { exercise
         <Section title="Cautions" items={exercise.cautions} />
         {(exercise.progressions.length > 0 || exercise.regressions.length > 0) && (
           <Text size="sm">
-            {links(exercise.progressions).map((e) => <span key={e.id}>Harder: <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>. </span>)}
-            {links(exercise.regressions).map((e) => <span key={e.id}>Easier: <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>. </span>)}
+            {links(exercise.progressions).map((e) => (
+              <span key={e.id}>
+                Harder: <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>.{' '}
+              </span>
+            ))}
+            {links(exercise.regressions).map((e) => (
+              <span key={e.id}>
+                Easier: <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>.{' '}
+              </span>
+            ))}
           </Text>
         )}
         {exercise.images.map((image) => (
-          <Text key={image.file} size="xs" c="dimmed">Photo: {image.caption ? `${image.caption}, ` : ''}{image.author} ({image.licence})</Text>
+          <Text key={image.file} size="xs" c="dimmed">
+            Photo: {image.caption ? `${image.caption}, ` : ''}
+            {image.author} ({image.licence})
+          </Text>
         ))}
         <Group>
           {custom ? (
             <>
-              <Button leftSection={<IconEdit size={16} />} onClick={() => onEdit(exercise)}>Edit</Button>
-              <Button variant="default" leftSection={<IconTrash size={16} />} color="red"
-                onClick={() => void api.deleteExercise({ id: exercise.id }).then(async (r) => r.ok && (await refresh(), onClose()))}>
+              <Button leftSection={<IconEdit size={16} />} onClick={() => onEdit(exercise)}>
+                Edit
+              </Button>
+              <Button
+                variant="default"
+                leftSection={<IconTrash size={16} />}
+                color="red"
+                onClick={() =>
+                  void api.deleteExercise({ id: exercise.id }).then(async (r) => r.ok && (await refresh(), onClose()))
+                }
+              >
                 Delete
               </Button>
             </>
           ) : (
-            <Button leftSection={<IconCopy size={16} />} onClick={duplicate}>Make my own version</Button>
+            <Button leftSection={<IconCopy size={16} />} onClick={duplicate}>
+              Make my own version
+            </Button>
           )}
         </Group>
         {custom && (
           <Group align="flex-end">
-            <TextInput label="Photo taken by" placeholder="e.g. Jessica Jones" value={author} onChange={(e) => setAuthor(e.currentTarget.value)} />
-            <Button variant="default" leftSection={<IconPhotoPlus size={16} />} disabled={!author.trim()}
-              onClick={() => void api.attachExercisePhoto({ id: exercise.id, author, licence: 'Own photo, clinic use' }).then(async (r) => void (r.ok && (await refresh())))}>
+            <TextInput
+              label="Photo taken by"
+              placeholder="e.g. Jessica Jones"
+              value={author}
+              onChange={(e) => setAuthor(e.currentTarget.value)}
+            />
+            <Button
+              variant="default"
+              leftSection={<IconPhotoPlus size={16} />}
+              disabled={!author.trim()}
+              onClick={() =>
+                void api
+                  .attachExercisePhoto({ id: exercise.id, author, licence: 'Own photo, clinic use' })
+                  .then(async (r) => void (r.ok && (await refresh())))
+              }
+            >
               Add photo (PNG or JPEG)…
             </Button>
           </Group>

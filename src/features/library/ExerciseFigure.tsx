@@ -21,13 +21,31 @@ export function ExerciseFigure({ exercise, height = 120, side, detailed }: Props
   useEffect(() => {
     if (file) void api.getMedia({ file }).then((r) => r.ok && setSrc(r.value))
   }, [api, file])
-  if (file && src) return <Image src={src} h={height} fit="contain" radius="md" alt={exercise.images[0]?.caption ?? exercise.name} />
-  if (exercise.diagram) return <DiagramView spec={exercise.diagram} name={exercise.name} side={side} height={height} firstViewOnly={!detailed} animate={detailed} />
+  if (file && src)
+    return <Image src={src} h={height} fit="contain" radius="md" alt={exercise.images[0]?.caption ?? exercise.name} />
+  if (exercise.diagram)
+    return (
+      <DiagramView
+        spec={exercise.diagram}
+        name={exercise.name}
+        side={side}
+        height={height}
+        firstViewOnly={!detailed}
+        animate={detailed}
+      />
+    )
   return (
-    <Center h={height} bg="var(--mantine-color-default-hover)" style={{ borderRadius: 'var(--mantine-radius-md)' }} aria-hidden>
+    <Center
+      h={height}
+      bg="var(--mantine-color-default-hover)"
+      style={{ borderRadius: 'var(--mantine-radius-md)' }}
+      aria-hidden
+    >
       <Stack gap={2} align="center">
         <IconStretching size={Math.min(40, height / 3)} stroke={1.3} color="var(--mantine-color-dimmed)" />
-        <Text size="xs" c="dimmed">{exercise.position}</Text>
+        <Text size="xs" c="dimmed">
+          {exercise.position}
+        </Text>
       </Stack>
     </Center>
   )

@@ -1,4 +1,16 @@
-import { ActionIcon, Badge, Button, Card, Group, MultiSelect, SimpleGrid, Switch, Text, TextInput, Tooltip } from '@mantine/core'
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  SimpleGrid,
+  Switch,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { IconPlus, IconSearch, IconStar, IconStarFilled } from '@tabler/icons-react'
 import { useMemo, useRef, useState } from 'react'
@@ -22,8 +34,16 @@ export function FavouriteStar({ exercise }: { exercise: Exercise }) {
   const label = on ? `Remove ${exercise.name} from favourites` : `Add ${exercise.name} to favourites`
   return (
     <Tooltip label={label}>
-      <ActionIcon variant="subtle" color="yellow" aria-label={label} aria-pressed={on}
-        onClick={(e) => (e.stopPropagation(), void api.setFavourite({ id: exercise.id, favourite: !on }).then(() => refresh()))}>
+      <ActionIcon
+        variant="subtle"
+        color="yellow"
+        aria-label={label}
+        aria-pressed={on}
+        onClick={(e) => (
+          e.stopPropagation(),
+          void api.setFavourite({ id: exercise.id, favourite: !on }).then(() => refresh())
+        )}
+      >
         {on ? <IconStarFilled size={18} /> : <IconStar size={18} />}
       </ActionIcon>
     </Tooltip>
@@ -39,7 +59,10 @@ export function LibraryPage() {
   const [editing, setEditing] = useState<Exercise | 'new' | null>(null)
   // A large library is shown a page at a time; search narrows it first.
   const [limit, setLimit] = useState(60)
-  useHotkeys([['/', () => search.current?.focus()], ['mod+F', () => search.current?.focus()]])
+  useHotkeys([
+    ['/', () => search.current?.focus()],
+    ['mod+F', () => search.current?.focus()],
+  ])
   const found = useMemo(() => searchLibrary(index, query, filters, favourites), [index, query, filters, favourites])
   const set = (key: keyof LibraryFilters) => (value: string[]) => setFilters((f) => ({ ...f, [key]: value }))
   const shown = open ? index.byId.get(open) : undefined
@@ -49,45 +72,133 @@ export function LibraryPage() {
       <PageHeader
         title="Exercise library"
         subtitle={view ? `${view.exercises.length} exercises · library ${view.version}` : 'Loading…'}
-        actions={<Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>New exercise</Button>}
+        actions={
+          <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>
+            New exercise
+          </Button>
+        }
       />
       <Group mb="md" gap="sm" align="flex-end">
-        <TextInput ref={search} aria-label="Search exercises" placeholder="Name, body region, equipment…" leftSection={<IconSearch size={16} />}
-          value={query} onChange={(e) => setQuery(e.currentTarget.value)} w={280} />
-        <MultiSelect aria-label="Body region" placeholder="Body region" data={facet(bodyRegions)} value={filters.regions ?? []} onChange={set('regions')} w={170} clearable />
-        <MultiSelect aria-label="Position" placeholder="Position" data={facet(positions)} value={filters.positions ?? []} onChange={set('positions')} w={150} clearable />
-        <MultiSelect aria-label="Type" placeholder="Type" data={facet(exerciseTypes)} value={filters.types ?? []} onChange={set('types')} w={150} clearable />
-        <MultiSelect aria-label="Equipment" placeholder="Equipment" data={facet(equipmentKinds)} value={filters.equipment ?? []} onChange={set('equipment')} w={150} clearable />
-        <Switch label="Favourites" checked={!!filters.favouritesOnly} onChange={(e) => {
-          const favouritesOnly = e.currentTarget.checked
-          setFilters((f) => ({ ...f, favouritesOnly }))
-        }} mb={8} />
+        <TextInput
+          ref={search}
+          aria-label="Search exercises"
+          placeholder="Name, body region, equipment…"
+          leftSection={<IconSearch size={16} />}
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          w={280}
+        />
+        <MultiSelect
+          aria-label="Body region"
+          placeholder="Body region"
+          data={facet(bodyRegions)}
+          value={filters.regions ?? []}
+          onChange={set('regions')}
+          w={170}
+          clearable
+        />
+        <MultiSelect
+          aria-label="Position"
+          placeholder="Position"
+          data={facet(positions)}
+          value={filters.positions ?? []}
+          onChange={set('positions')}
+          w={150}
+          clearable
+        />
+        <MultiSelect
+          aria-label="Type"
+          placeholder="Type"
+          data={facet(exerciseTypes)}
+          value={filters.types ?? []}
+          onChange={set('types')}
+          w={150}
+          clearable
+        />
+        <MultiSelect
+          aria-label="Equipment"
+          placeholder="Equipment"
+          data={facet(equipmentKinds)}
+          value={filters.equipment ?? []}
+          onChange={set('equipment')}
+          w={150}
+          clearable
+        />
+        <Switch
+          label="Favourites"
+          checked={!!filters.favouritesOnly}
+          onChange={(e) => {
+            const favouritesOnly = e.currentTarget.checked
+            setFilters((f) => ({ ...f, favouritesOnly }))
+          }}
+          mb={8}
+        />
       </Group>
-      {found.length === 0 && <Text c="dimmed" my="xl" ta="center">No exercises match. Try fewer words or clear a filter.</Text>}
+      {found.length === 0 && (
+        <Text c="dimmed" my="xl" ta="center">
+          No exercises match. Try fewer words or clear a filter.
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} spacing="md">
         {found.slice(0, limit).map((exercise) => (
-          <Card key={exercise.id} withBorder radius="lg" padding="md" role="button" tabIndex={0} aria-label={exercise.name} style={{ cursor: 'pointer' }}
-            onClick={() => setOpen(exercise.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(exercise.id)}>
-            <Card.Section><ExerciseFigure exercise={exercise} height={110} /></Card.Section>
+          <Card
+            key={exercise.id}
+            withBorder
+            radius="lg"
+            padding="md"
+            role="button"
+            tabIndex={0}
+            aria-label={exercise.name}
+            style={{ cursor: 'pointer' }}
+            onClick={() => setOpen(exercise.id)}
+            onKeyDown={(e) => e.key === 'Enter' && setOpen(exercise.id)}
+          >
+            <Card.Section>
+              <ExerciseFigure exercise={exercise} height={110} />
+            </Card.Section>
             <Group justify="space-between" mt="sm" wrap="nowrap" align="flex-start">
-              <Text fw={600} lineClamp={2}>{exercise.name}</Text>
+              <Text fw={600} lineClamp={2}>
+                {exercise.name}
+              </Text>
               <FavouriteStar exercise={exercise} />
             </Group>
             <Group gap={4} mt={4}>
-              <Badge size="xs" variant="light">{exercise.type}</Badge>
-              <Badge size="xs" variant="outline" color="gray">{exercise.position}</Badge>
-              {exercise.source === 'custom' && <Badge size="xs" color="grape" variant="light">Yours</Badge>}
+              <Badge size="xs" variant="light">
+                {exercise.type}
+              </Badge>
+              <Badge size="xs" variant="outline" color="gray">
+                {exercise.position}
+              </Badge>
+              {exercise.source === 'custom' && (
+                <Badge size="xs" color="grape" variant="light">
+                  Yours
+                </Badge>
+              )}
             </Group>
-            <Text size="sm" c="dimmed" mt="xs">{dosageLine(exercise.defaultDosage)}</Text>
+            <Text size="sm" c="dimmed" mt="xs">
+              {dosageLine(exercise.defaultDosage)}
+            </Text>
           </Card>
         ))}
       </SimpleGrid>
       {found.length > limit && (
-        <Group justify="center" mt="md"><Button variant="default" onClick={() => setLimit((l) => l + 60)}>Show more ({found.length - limit} more)</Button></Group>
+        <Group justify="center" mt="md">
+          <Button variant="default" onClick={() => setLimit((l) => l + 60)}>
+            Show more ({found.length - limit} more)
+          </Button>
+        </Group>
       )}
       <TemplatesPanel />
-      {shown && <ExerciseDetail exercise={shown} onClose={() => setOpen(null)} onEdit={(e) => setEditing(e)} onOpen={setOpen} />}
-      {editing && <ExerciseForm exercise={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} onSaved={(e) => (setEditing(null), setOpen(e.id))} />}
+      {shown && (
+        <ExerciseDetail exercise={shown} onClose={() => setOpen(null)} onEdit={(e) => setEditing(e)} onOpen={setOpen} />
+      )}
+      {editing && (
+        <ExerciseForm
+          exercise={editing === 'new' ? undefined : editing}
+          onClose={() => setEditing(null)}
+          onSaved={(e) => (setEditing(null), setOpen(e.id))}
+        />
+      )}
     </>
   )
 }

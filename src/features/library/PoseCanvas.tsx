@@ -24,7 +24,10 @@ export function PoseCanvas({ spec, frame, onChange, height }: Props) {
 
   const toDrawing = (e: PointerEvent) => {
     const box = svg.current!.getBoundingClientRect()
-    return { x: ((e.clientX - box.left) / box.width) * figure.width, y: figure.viewY + ((e.clientY - box.top) / box.height) * figure.height }
+    return {
+      x: ((e.clientX - box.left) / box.width) * figure.width,
+      y: figure.viewY + ((e.clientY - box.top) / box.height) * figure.height,
+    }
   }
   const move = (e: PointerEvent) => {
     if (!dragging || pending.current) return
@@ -39,17 +42,44 @@ export function PoseCanvas({ spec, frame, onChange, height }: Props) {
   }
 
   return (
-    <svg ref={svg} viewBox={`0 ${figure.viewY} ${figure.width} ${figure.height}`} role="img" aria-label={`Pose being edited, ${frame === 0 ? 'start' : 'end'}: drag a joint to move it`}
-      style={{ height, maxWidth: '100%', background: 'white', borderRadius: 6, touchAction: 'none', cursor: dragging ? 'grabbing' : 'default' }}
-      onPointerMove={move} onPointerUp={() => setDragging(undefined)} onPointerLeave={() => setDragging(undefined)}>
+    <svg
+      ref={svg}
+      viewBox={`0 ${figure.viewY} ${figure.width} ${figure.height}`}
+      role="img"
+      aria-label={`Pose being edited, ${frame === 0 ? 'start' : 'end'}: drag a joint to move it`}
+      style={{
+        height,
+        maxWidth: '100%',
+        background: 'white',
+        borderRadius: 6,
+        touchAction: 'none',
+        cursor: dragging ? 'grabbing' : 'default',
+      }}
+      onPointerMove={move}
+      onPointerUp={() => setDragging(undefined)}
+      onPointerLeave={() => setDragging(undefined)}
+    >
       {figure.shapes.map((shape, i) => {
         const { tag, attributes } = svgElement(shape)
         return createElement(tag, { key: i, ...attributes })
       })}
       {handles.map((j) => (
-        <circle key={j} cx={figure.joints[j].x} cy={figure.joints[j].y} r={4.5} fill="#0b6e79" fillOpacity={dragging === j ? 0.9 : 0.45} stroke="white" strokeWidth={1}
-          style={{ cursor: 'grab' }} aria-label={`Drag ${jointWords(j)}`}
-          onPointerDown={(e) => { svg.current?.setPointerCapture?.(e.pointerId); setDragging(j) }}>
+        <circle
+          key={j}
+          cx={figure.joints[j].x}
+          cy={figure.joints[j].y}
+          r={4.5}
+          fill="#0b6e79"
+          fillOpacity={dragging === j ? 0.9 : 0.45}
+          stroke="white"
+          strokeWidth={1}
+          style={{ cursor: 'grab' }}
+          aria-label={`Drag ${jointWords(j)}`}
+          onPointerDown={(e) => {
+            svg.current?.setPointerCapture?.(e.pointerId)
+            setDragging(j)
+          }}
+        >
           <title>{`Drag ${jointWords(j).toLowerCase()}`}</title>
         </circle>
       ))}

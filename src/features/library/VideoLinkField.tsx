@@ -28,7 +28,11 @@ export function VideoLinkField({ exercise, onChanged }: { exercise: Exercise; on
     setError(undefined)
     const saved = result.value.videoUrl
     setUrl(saved ?? '')
-    setNote(saved ? `Saved. Handouts print a QR code and ${shortLink(saved)} under the picture.` : 'Link removed. Handouts no longer print a QR code for this exercise.')
+    setNote(
+      saved
+        ? `Saved. Handouts print a QR code and ${shortLink(saved)} under the picture.`
+        : 'Link removed. Handouts no longer print a QR code for this exercise.',
+    )
     await onChanged()
   }
 
@@ -46,13 +50,32 @@ export function VideoLinkField({ exercise, onChanged }: { exercise: Exercise; on
         onKeyDown={(e) => e.key === 'Enter' && void send(url)}
       />
       <Group gap="xs">
-        <Button size="xs" leftSection={<IconLink size={14} />} loading={busy} disabled={url.trim() === (exercise.videoUrl ?? '') && !error}
-          onClick={() => void send(url)}>Save link</Button>
+        <Button
+          size="xs"
+          leftSection={<IconLink size={14} />}
+          loading={busy}
+          disabled={url.trim() === (exercise.videoUrl ?? '') && !error}
+          onClick={() => void send(url)}
+        >
+          Save link
+        </Button>
         {exercise.videoUrl && (
-          <Button size="xs" variant="default" leftSection={<IconLinkOff size={14} />} disabled={busy} onClick={() => void send(null)}>Remove link</Button>
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconLinkOff size={14} />}
+            disabled={busy}
+            onClick={() => void send(null)}
+          >
+            Remove link
+          </Button>
         )}
       </Group>
-      {note && <Text size="xs" c="teal" role="status">{note}</Text>}
+      {note && (
+        <Text size="xs" c="teal" role="status">
+          {note}
+        </Text>
+      )}
     </Stack>
   )
 }

@@ -28,7 +28,13 @@ export function LibraryProvider({ children }: { children: ReactNode }) {
   }, [fetchView])
   const value = useMemo(() => {
     const exercises = view?.exercises ?? []
-    return { view, index: indexLibrary(exercises), favourites: new Set(view?.favourites ?? []), byId: new Map(exercises.map((e) => [e.id, e])), refresh }
+    return {
+      view,
+      index: indexLibrary(exercises),
+      favourites: new Set(view?.favourites ?? []),
+      byId: new Map(exercises.map((e) => [e.id, e])),
+      refresh,
+    }
   }, [view, refresh])
   return <LibraryContext.Provider value={value}>{children}</LibraryContext.Provider>
 }

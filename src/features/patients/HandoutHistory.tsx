@@ -6,7 +6,8 @@ import { useApi } from '../../app/api-context'
 import type { HandoutRecord } from '../../core/patient'
 import { formatDate } from './format'
 
-const layoutWords = (h: HandoutRecord) => `${h.layout === 'large' ? 'large print' : h.layout}, ${h.paper === 'a4' ? 'A4' : 'Letter'}`
+const layoutWords = (h: HandoutRecord) =>
+  `${h.layout === 'large' ? 'large print' : h.layout}, ${h.paper === 'a4' ? 'A4' : 'Letter'}`
 
 /**
  * The handouts given to a patient, newest first. Each can be saved again or printed exactly as it was given
@@ -25,7 +26,8 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
       setBusy(undefined)
     }
   }
-  const warn = (warnings: string[]) => warnings.forEach((message) => notifications.show({ color: 'yellow', message, autoClose: 12000 }))
+  const warn = (warnings: string[]) =>
+    warnings.forEach((message) => notifications.show({ color: 'yellow', message, autoClose: 12000 }))
   const saveAgain = (h: HandoutRecord) =>
     run(`${h.id}/save`, async () => {
       const result = await api.reprintHandout({ patientId, handoutId: h.id })
@@ -41,26 +43,50 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
   const show = (h: HandoutRecord) =>
     run(`${h.id}/show`, async () => {
       const result = await api.showHandoutFile({ patientId, handoutId: h.id })
-      if (result.ok && !result.value.shown) notifications.show({ color: 'blue', title: 'The handout is saved here', message: result.value.path })
+      if (result.ok && !result.value.shown)
+        notifications.show({ color: 'blue', title: 'The handout is saved here', message: result.value.path })
     })
 
   if (handouts.length === 0) return null
   return (
     <Stack gap="xs" mb="md" aria-label="Handouts given">
-      <Text size="sm" fw={600}>Handouts given</Text>
+      <Text size="sm" fw={600}>
+        Handouts given
+      </Text>
       {[...handouts].reverse().map((h) => (
         <Stack key={h.id} role="group" aria-label={`Handout of ${formatDate(h.at)}: ${h.snapshot.title}`} gap={0}>
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {formatDate(h.at)} · {h.snapshot.title} · {layoutWords(h)} · <Text span c="dimmed" size="sm">{h.file}</Text>
+            {formatDate(h.at)} · {h.snapshot.title} · {layoutWords(h)} ·{' '}
+            <Text span c="dimmed" size="sm">
+              {h.file}
+            </Text>
           </Text>
           <Group gap={2} ml={-6}>
-            <Button size="compact-xs" variant="subtle" leftSection={<IconFileTypePdf size={14} />} loading={busy === `${h.id}/save`} onClick={() => void saveAgain(h)}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconFileTypePdf size={14} />}
+              loading={busy === `${h.id}/save`}
+              onClick={() => void saveAgain(h)}
+            >
               Save again
             </Button>
-            <Button size="compact-xs" variant="subtle" leftSection={<IconPrinter size={14} />} loading={busy === `${h.id}/print`} onClick={() => void print(h)}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconPrinter size={14} />}
+              loading={busy === `${h.id}/print`}
+              onClick={() => void print(h)}
+            >
               Print
             </Button>
-            <Button size="compact-xs" variant="subtle" leftSection={<IconFolderOpen size={14} />} loading={busy === `${h.id}/show`} onClick={() => void show(h)}>
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              leftSection={<IconFolderOpen size={14} />}
+              loading={busy === `${h.id}/show`}
+              onClick={() => void show(h)}
+            >
               Show in folder
             </Button>
           </Group>

@@ -13,14 +13,21 @@ export function PatientsPage() {
   const [creating, setCreating] = useState(false)
   return (
     <>
-      {param ? <PatientDetail key={param} id={param} onBack={() => go('patients')} /> : <RosterList onNew={() => setCreating(true)} />}
+      {param ? (
+        <PatientDetail key={param} id={param} onBack={() => go('patients')} />
+      ) : (
+        <RosterList onNew={() => setCreating(true)} />
+      )}
       {creating && (
-        <PatientForm opened onClose={() => setCreating(false)}
+        <PatientForm
+          opened
+          onClose={() => setCreating(false)}
           onSaved={(patient) => {
             setCreating(false)
             notifications.show({ color: 'teal', message: `${patient.firstName} ${patient.lastName} was added.` })
             void roster.refresh().then(() => go('patients', patient.id))
-          }} />
+          }}
+        />
       )}
     </>
   )

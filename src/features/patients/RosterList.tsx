@@ -1,4 +1,20 @@
-import { Anchor, Badge, Button, Center, EmptyState, Group, Kbd, Pagination, Paper, SegmentedControl, Select, Table, Text, TextInput, UnstyledButton } from '@mantine/core'
+import {
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  EmptyState,
+  Group,
+  Kbd,
+  Pagination,
+  Paper,
+  SegmentedControl,
+  Select,
+  Table,
+  Text,
+  TextInput,
+  UnstyledButton,
+} from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { IconChevronDown, IconChevronUp, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useMemo, useRef, useState } from 'react'
@@ -11,7 +27,17 @@ import { rosterRows, shownRows } from './roster-rows'
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 
-function SortHeader({ label, column, sort, onSort }: { label: string; column: SortKey; sort: { key: SortKey; desc: boolean }; onSort: (key: SortKey) => void }) {
+function SortHeader({
+  label,
+  column,
+  sort,
+  onSort,
+}: {
+  label: string
+  column: SortKey
+  sort: { key: SortKey; desc: boolean }
+  onSort: (key: SortKey) => void
+}) {
   const active = sort.key === column
   const Icon = active && sort.desc ? IconChevronDown : IconChevronUp
   return (
@@ -43,8 +69,14 @@ export function RosterList({ onNew }: { onNew: () => void }) {
     ['mod+shift+N', onNew],
   ])
 
-  const therapists = useMemo(() => [...new Set((patients ?? []).map((p) => p.therapist).filter((t): t is string => !!t))].sort(collator.compare), [patients])
-  const rows = useMemo(() => (patients ? rosterRows(index, { query, status, kind, therapist, sort }) : undefined), [patients, index, query, status, kind, therapist, sort])
+  const therapists = useMemo(
+    () => [...new Set((patients ?? []).map((p) => p.therapist).filter((t): t is string => !!t))].sort(collator.compare),
+    [patients],
+  )
+  const rows = useMemo(
+    () => (patients ? rosterRows(index, { query, status, kind, therapist, sort }) : undefined),
+    [patients, index, query, status, kind, therapist, sort],
+  )
   // Until the whole roster is here, the opening screen main sent first stands in for the opening view.
   const { shown, count, loading } = shownRows(rows, firstPage, { query, status, kind, therapist, sort }, page, PAGE)
   const pages = Math.max(1, Math.ceil(count / PAGE))
@@ -60,7 +92,12 @@ export function RosterList({ onNew }: { onNew: () => void }) {
   // Another Homeplan holds the folder: the roster can be read, not changed (the banner above says why).
   const readOnly = rosterStatus?.status === 'read-only'
   const newButton = (
-    <Button leftSection={<IconUserPlus size={18} />} onClick={onNew} rightSection={<Kbd size="xs">N</Kbd>} disabled={readOnly}>
+    <Button
+      leftSection={<IconUserPlus size={18} />}
+      onClick={onNew}
+      rightSection={<Kbd size="xs">N</Kbd>}
+      disabled={readOnly}
+    >
       New patient
     </Button>
   )
@@ -74,8 +111,13 @@ export function RosterList({ onNew }: { onNew: () => void }) {
       <>
         <PageHeader title="Patients" subtitle="Everyone you build home programs for, stored only on this computer." />
         <Paper withBorder p="xl" radius="lg">
-          <EmptyState variant="light" size="lg" icon={<IconUsers size={32} />} title="No patients yet"
-            description="Add your first patient to start building home exercise programs. You can also import a roster in Settings → Data.">
+          <EmptyState
+            variant="light"
+            size="lg"
+            icon={<IconUsers size={32} />}
+            title="No patients yet"
+            description="Add your first patient to start building home exercise programs. You can also import a roster in Settings → Data."
+          >
             <EmptyState.Actions>{newButton}</EmptyState.Actions>
           </EmptyState>
         </Paper>
@@ -85,7 +127,11 @@ export function RosterList({ onNew }: { onNew: () => void }) {
 
   return (
     <>
-      <PageHeader title="Patients" subtitle={total !== undefined ? `${total.toLocaleString()} on this computer` : 'Loading…'} actions={newButton} />
+      <PageHeader
+        title="Patients"
+        subtitle={total !== undefined ? `${total.toLocaleString()} on this computer` : 'Loading…'}
+        actions={newButton}
+      />
       <Group mb="md" gap="sm" align="flex-end">
         <TextInput
           ref={search}
@@ -111,9 +157,28 @@ export function RosterList({ onNew }: { onNew: () => void }) {
             { value: 'all', label: 'All' },
           ]}
         />
-        <Select aria-label="New or existing" placeholder="New and existing" clearable value={kind} onChange={setKind} w={170}
-          data={[{ value: 'new', label: 'New patients' }, { value: 'existing', label: 'Existing patients' }]} />
-        <Select aria-label="Therapist" placeholder="Any therapist" clearable value={therapist} onChange={setTherapist} data={therapists} w={200} searchable />
+        <Select
+          aria-label="New or existing"
+          placeholder="New and existing"
+          clearable
+          value={kind}
+          onChange={setKind}
+          w={170}
+          data={[
+            { value: 'new', label: 'New patients' },
+            { value: 'existing', label: 'Existing patients' },
+          ]}
+        />
+        <Select
+          aria-label="Therapist"
+          placeholder="Any therapist"
+          clearable
+          value={therapist}
+          onChange={setTherapist}
+          data={therapists}
+          w={200}
+          searchable
+        />
       </Group>
       <Paper withBorder radius="lg">
         <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
@@ -135,13 +200,25 @@ export function RosterList({ onNew }: { onNew: () => void }) {
                   <Anchor href={hrefFor('patients', p.id)} fw={600} c="var(--mantine-color-text)">
                     {displayName(p)}
                   </Anchor>
-                  {p.patientType === 'new' && <Badge ml="xs" size="xs" variant="light">New</Badge>}
+                  {p.patientType === 'new' && (
+                    <Badge ml="xs" size="xs" variant="light">
+                      New
+                    </Badge>
+                  )}
                 </Table.Td>
                 <Table.Td>{p.dateOfBirth ? `${formatDate(p.dateOfBirth)} (${ageOn(p.dateOfBirth)})` : '—'}</Table.Td>
                 <Table.Td ff="monospace">{p.chartNumber ?? '—'}</Table.Td>
-                <Table.Td maw={240}><Text size="sm" truncate>{p.condition ?? ''}</Text></Table.Td>
+                <Table.Td maw={240}>
+                  <Text size="sm" truncate>
+                    {p.condition ?? ''}
+                  </Text>
+                </Table.Td>
                 <Table.Td>{p.therapist ?? ''}</Table.Td>
-                <Table.Td><Badge variant="light" color={statusColor[p.status]}>{statusLabel[p.status]}</Badge></Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={statusColor[p.status]}>
+                    {statusLabel[p.status]}
+                  </Badge>
+                </Table.Td>
                 <Table.Td c="dimmed">{formatDate(p.updatedAt)}</Table.Td>
               </Table.Tr>
             ))}
@@ -149,21 +226,29 @@ export function RosterList({ onNew }: { onNew: () => void }) {
         </Table>
         {loading && (
           <Center p="xl">
-            <Text c="dimmed" role="status">Loading all {total?.toLocaleString()} patients…</Text>
+            <Text c="dimmed" role="status">
+              Loading all {total?.toLocaleString()} patients…
+            </Text>
           </Center>
         )}
         {!loading && count === 0 && (
           <Center p="xl">
             <Group>
               <Text c="dimmed">{query ? `No patients match “${query}”.` : 'No patients match these filters.'}</Text>
-              {filtersOn && <Button variant="subtle" onClick={clear}>Clear search and filters</Button>}
+              {filtersOn && (
+                <Button variant="subtle" onClick={clear}>
+                  Clear search and filters
+                </Button>
+              )}
             </Group>
           </Center>
         )}
       </Paper>
       {pages > 1 && (
         <Group justify="space-between" mt="md">
-          <Text size="sm" c="dimmed">{count.toLocaleString()} patients</Text>
+          <Text size="sm" c="dimmed">
+            {count.toLocaleString()} patients
+          </Text>
           <Pagination total={pages} value={Math.min(page, pages)} onChange={setPage} />
         </Group>
       )}

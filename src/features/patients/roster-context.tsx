@@ -70,7 +70,10 @@ export function RosterProvider({ children }: { children: ReactNode }) {
     return () => void (live = false)
   }, [waiting, api])
   const index = useMemo(() => indexRoster(patients ?? []), [patients])
-  const value = useMemo(() => ({ status, patients, firstPage, index, refresh }), [status, patients, firstPage, index, refresh])
+  const value = useMemo(
+    () => ({ status, patients, firstPage, index, refresh }),
+    [status, patients, firstPage, index, refresh],
+  )
   return <RosterContext.Provider value={value}>{children}</RosterContext.Provider>
 }
 
@@ -83,5 +86,11 @@ export function useRoster(): RosterState {
 /** Therapists already named on the roster, offered as suggestions wherever a therapist is typed. */
 export function useTherapistSuggestions(): string[] {
   const { patients } = useRoster()
-  return useMemo(() => [...new Set((patients ?? []).map((p) => p.therapist).filter((t): t is string => !!t))].sort((a, b) => a.localeCompare(b)), [patients])
+  return useMemo(
+    () =>
+      [...new Set((patients ?? []).map((p) => p.therapist).filter((t): t is string => !!t))].sort((a, b) =>
+        a.localeCompare(b),
+      ),
+    [patients],
+  )
 }

@@ -8,18 +8,49 @@ import { searchLibrary } from '../../core/library-search'
 import { useLibrary } from '../library/library-context'
 
 function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highlighted: boolean; onAdd: () => void }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: `library:${exercise.id}`, data: { exerciseId: exercise.id } })
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: `library:${exercise.id}`,
+    data: { exerciseId: exercise.id },
+  })
   return (
-    <Group ref={setNodeRef} wrap="nowrap" gap="xs" px="xs" py={6} data-highlighted={highlighted || undefined}
-      style={{ borderRadius: 8, opacity: isDragging ? 0.4 : 1, background: highlighted ? 'var(--mantine-primary-color-light)' : undefined }}>
-      <UnstyledButton {...attributes} {...listeners} aria-label={`Drag ${exercise.name} into the program`} style={{ cursor: 'grab', display: 'flex' }}>
+    <Group
+      ref={setNodeRef}
+      wrap="nowrap"
+      gap="xs"
+      px="xs"
+      py={6}
+      data-highlighted={highlighted || undefined}
+      style={{
+        borderRadius: 8,
+        opacity: isDragging ? 0.4 : 1,
+        background: highlighted ? 'var(--mantine-primary-color-light)' : undefined,
+      }}
+    >
+      <UnstyledButton
+        {...attributes}
+        {...listeners}
+        aria-label={`Drag ${exercise.name} into the program`}
+        style={{ cursor: 'grab', display: 'flex' }}
+      >
         <IconGripVertical size={16} color="var(--mantine-color-dimmed)" />
       </UnstyledButton>
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-        <Text size="sm" fw={500} truncate>{exercise.name}</Text>
-        <Text size="xs" c="dimmed" truncate>{dosageLine(exercise.defaultDosage)}</Text>
+        <Text size="sm" fw={500} truncate>
+          {exercise.name}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {dosageLine(exercise.defaultDosage)}
+        </Text>
       </Stack>
-      <Button size="compact-xs" variant="light" leftSection={<IconPlus size={12} />} onClick={onAdd} aria-label={`Add ${exercise.name}`}>Add</Button>
+      <Button
+        size="compact-xs"
+        variant="light"
+        leftSection={<IconPlus size={12} />}
+        onClick={onAdd}
+        aria-label={`Add ${exercise.name}`}
+      >
+        Add
+      </Button>
     </Group>
   )
 }
@@ -33,11 +64,20 @@ export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (
   const current = Math.min(highlight, Math.max(0, found.length - 1))
   return (
     <Stack gap="xs">
-      <TextInput aria-label="Find an exercise" placeholder="Find an exercise (e.g. clam, bridge)" leftSection={<IconSearch size={16} />}
-        rightSection={<Kbd size="xs">↵</Kbd>} value={query}
+      <TextInput
+        aria-label="Find an exercise"
+        placeholder="Find an exercise (e.g. clam, bridge)"
+        leftSection={<IconSearch size={16} />}
+        rightSection={<Kbd size="xs">↵</Kbd>}
+        value={query}
         onChange={(e) => (setQuery(e.currentTarget.value), setHighlight(0))}
         onKeyDown={(e) => {
-          const next = e.key === 'ArrowDown' ? Math.min(current + 1, found.length - 1) : e.key === 'ArrowUp' ? Math.max(current - 1, 0) : undefined
+          const next =
+            e.key === 'ArrowDown'
+              ? Math.min(current + 1, found.length - 1)
+              : e.key === 'ArrowUp'
+                ? Math.max(current - 1, 0)
+                : undefined
           if (next !== undefined) {
             e.preventDefault()
             setHighlight(next)
@@ -47,12 +87,24 @@ export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (
             setQuery('')
             setHighlight(0)
           }
-        }} />
+        }}
+      />
       {/* A plain scrolling box: Mantine's ScrollArea sizes its content to the widest row and clips names. */}
       <div style={{ maxHeight: 'calc(100vh - 330px)', overflowY: 'auto', overflowX: 'hidden' }}>
         <Stack gap={2} role="list" aria-label="Exercises to add">
-          {found.map((exercise, i) => <PickerRow key={exercise.id} exercise={exercise} highlighted={i === current && query !== ''} onAdd={() => onAdd(exercise)} />)}
-          {found.length === 0 && <Text size="sm" c="dimmed" p="xs">No exercise matches “{query}”.</Text>}
+          {found.map((exercise, i) => (
+            <PickerRow
+              key={exercise.id}
+              exercise={exercise}
+              highlighted={i === current && query !== ''}
+              onAdd={() => onAdd(exercise)}
+            />
+          ))}
+          {found.length === 0 && (
+            <Text size="sm" c="dimmed" p="xs">
+              No exercise matches “{query}”.
+            </Text>
+          )}
         </Stack>
       </div>
     </Stack>

@@ -1,4 +1,15 @@
-import { Alert, Group, Loader, Modal, Paper, SegmentedControl, Stack, Switch, Text, UnstyledButton } from '@mantine/core'
+import {
+  Alert,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Switch,
+  Text,
+  UnstyledButton,
+} from '@mantine/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useQuietApi } from '../../app/api-context'
 import type { ArgOf } from '../../core/contract'
@@ -29,11 +40,14 @@ interface Shown {
  * `?preview=full` in the address (the browser bridge only) redraws every page after every edit, as the preview did
  * before pages had keys: the bench's baseline.
  */
-const redrawsEverything = () => typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('preview') === 'full'
+const redrawsEverything = () =>
+  typeof window !== 'undefined' && new URLSearchParams(window.location.search).get('preview') === 'full'
 
 /** A stale preview the main side gave up on for a newer one: nothing to show or say. */
 const cancelled = (result: Result<unknown>) =>
-  result.ok ? typeof result.value === 'object' && result.value !== null && 'cancelled' in result.value : (result.error.code as string) === 'cancelled'
+  result.ok
+    ? typeof result.value === 'object' && result.value !== null && 'cancelled' in result.value
+    : (result.error.code as string) === 'cancelled'
 
 let drawing = 0
 
@@ -56,8 +70,15 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   const [full] = useState(redrawsEverything)
   const key = JSON.stringify(draft)
   const program = useMemo(() => JSON.parse(key) as ProgramDraft, [key])
-  const invalid = useMemo(() => (program.items.length === 0 ? 'Add an exercise to see the handout.' : firstProblem(program, nameOf)), [program, nameOf])
-  const request = useMemo(() => JSON.stringify({ patientId, program: { ...program, status: 'current' }, layout, paper, logDays: log ? 14 : 0 }), [patientId, program, layout, paper, log])
+  const invalid = useMemo(
+    () => (program.items.length === 0 ? 'Add an exercise to see the handout.' : firstProblem(program, nameOf)),
+    [program, nameOf],
+  )
+  const request = useMemo(
+    () =>
+      JSON.stringify({ patientId, program: { ...program, status: 'current' }, layout, paper, logDays: log ? 14 : 0 }),
+    [patientId, program, layout, paper, log],
+  )
   const queue = useRef<ReturnType<typeof latestOnly<string>>>(undefined)
   useEffect(() => () => (queue.current?.stop(), (queue.current = undefined)), [])
   // The pages replaced are let go once the new ones are up.
@@ -76,11 +97,18 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         const pdf = await openPdf(result.value.pdf)
         if (!isCurrent()) return pdf.destroy()
         const { pageKeys } = result.value
-        const keys = !full && pageKeys.length === pdf.count ? pageKeys : Array.from({ length: pdf.count }, (_, i) => `${++drawing}/${i}`)
+        const keys =
+          !full && pageKeys.length === pdf.count
+            ? pageKeys
+            : Array.from({ length: pdf.count }, (_, i) => `${++drawing}/${i}`)
         setShown({ pdf, keys })
         setDone({ request: asked })
       } catch {
-        if (isCurrent()) setDone({ request: asked, error: 'The preview could not be drawn this time. It will try again after your next change.' })
+        if (isCurrent())
+          setDone({
+            request: asked,
+            error: 'The preview could not be drawn this time. It will try again after your next change.',
+          })
       }
     })
     queue.current.push(request)
@@ -94,32 +122,78 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   return (
     <Paper withBorder radius="lg" p="sm">
       <Group justify="space-between" mb="xs">
-        <Text fw={650} size="sm">Handout preview</Text>
+        <Text fw={650} size="sm">
+          Handout preview
+        </Text>
         {busy && <Loader size="xs" aria-label="Updating the preview" />}
       </Group>
       <Stack gap={6} mb="sm">
-        <SegmentedControl size="xs" aria-label="Preview layout" value={layout} onChange={(v) => setLayout(v as Layout)}
-          data={[{ value: 'detailed', label: 'Detailed' }, { value: 'compact', label: 'Compact' }, { value: 'large', label: 'Large' }]} />
+        <SegmentedControl
+          size="xs"
+          aria-label="Preview layout"
+          value={layout}
+          onChange={(v) => setLayout(v as Layout)}
+          data={[
+            { value: 'detailed', label: 'Detailed' },
+            { value: 'compact', label: 'Compact' },
+            { value: 'large', label: 'Large' },
+          ]}
+        />
         <Group gap="xs" justify="space-between">
-          <SegmentedControl size="xs" aria-label="Preview paper" value={paper} onChange={(v) => setPaper(v as 'letter' | 'a4')} data={[{ value: 'letter', label: 'Letter' }, { value: 'a4', label: 'A4' }]} />
+          <SegmentedControl
+            size="xs"
+            aria-label="Preview paper"
+            value={paper}
+            onChange={(v) => setPaper(v as 'letter' | 'a4')}
+            data={[
+              { value: 'letter', label: 'Letter' },
+              { value: 'a4', label: 'A4' },
+            ]}
+          />
           <Switch size="xs" label="Log" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} />
         </Group>
       </Stack>
       {problem && (
         <Alert color={count ? 'yellow' : 'gray'} variant="light" p="xs" role="status">
           <Text size="xs">{problem}</Text>
-          {count > 0 && <Text size="xs" c="dimmed" mt={4}>The pages below are from before this change. They update once it is fixed.</Text>}
+          {count > 0 && (
+            <Text size="xs" c="dimmed" mt={4}>
+              The pages below are from before this change. They update once it is fixed.
+            </Text>
+          )}
         </Alert>
       )}
-      <Stack gap="xs" data-testid="handout-preview" data-pages={count} data-current={problem ? 'no' : 'yes'} style={problem ? { opacity: 0.6 } : undefined}>
+      <Stack
+        gap="xs"
+        data-testid="handout-preview"
+        data-pages={count}
+        data-current={problem ? 'no' : 'yes'}
+        style={problem ? { opacity: 0.6 } : undefined}
+      >
         {pages?.keys.map((pageKey, i) => (
           <UnstyledButton key={i} onClick={() => setZoom(i)} aria-label={`Enlarge page ${i + 1} of ${count}`}>
             <PreviewPage pdf={pages.pdf} pageKey={pageKey} number={i + 1} total={count} eager={full} />
           </UnstyledButton>
         ))}
       </Stack>
-      <Modal opened={zoom !== null && zoom < count} onClose={() => setZoom(null)} size="auto" title={zoom !== null ? `Page ${zoom + 1} of ${count}` : ''}>
-        {pages && zoom !== null && zoom < count && <div style={{ width: 720 }}><PreviewPage pdf={pages.pdf} pageKey={pages.keys[zoom]!} number={zoom + 1} total={count} width={720} eager /></div>}
+      <Modal
+        opened={zoom !== null && zoom < count}
+        onClose={() => setZoom(null)}
+        size="auto"
+        title={zoom !== null ? `Page ${zoom + 1} of ${count}` : ''}
+      >
+        {pages && zoom !== null && zoom < count && (
+          <div style={{ width: 720 }}>
+            <PreviewPage
+              pdf={pages.pdf}
+              pageKey={pages.keys[zoom]!}
+              number={zoom + 1}
+              total={count}
+              width={720}
+              eager
+            />
+          </div>
+        )}
       </Modal>
     </Paper>
   )

@@ -13,7 +13,9 @@ function useNearScreen(ref: React.RefObject<Element | null>, always: boolean): b
   useEffect(() => {
     const element = ref.current
     if (always || !element || typeof IntersectionObserver === 'undefined') return setNear(true)
-    const observer = new IntersectionObserver((entries) => setNear(entries.some((e) => e.isIntersecting)), { rootMargin: '50% 0px' })
+    const observer = new IntersectionObserver((entries) => setNear(entries.some((e) => e.isIntersecting)), {
+      rootMargin: '50% 0px',
+    })
     observer.observe(element)
     return () => observer.disconnect()
   }, [ref, always])
@@ -36,7 +38,14 @@ interface Props {
  * same, whatever else in the handout changed, and draws a changed page only once it comes near the screen. The key it
  * shows is in data-drawn (data-key is the key it should show).
  */
-export const PreviewPage = memo(function PreviewPage({ pdf, pageKey, number, total, width = PAGE_WIDTH, eager = false }: Props) {
+export const PreviewPage = memo(function PreviewPage({
+  pdf,
+  pageKey,
+  number,
+  total,
+  width = PAGE_WIDTH,
+  eager = false,
+}: Props) {
   const canvas = useRef<HTMLCanvasElement>(null)
   const drawn = useRef<string | undefined>(undefined)
   const near = useNearScreen(canvas, eager)
@@ -45,20 +54,36 @@ export const PreviewPage = memo(function PreviewPage({ pdf, pageKey, number, tot
     const target = canvas.current
     if (!target || !near || drawn.current === pageKey) return
     let current = true
-    pdf.draw(number, target, width, () => current).then(
-      (done) => {
-        if (!done || !current) return
-        drawn.current = pageKey
-        target.dataset['drawn'] = pageKey
-      },
-      // A document replaced while drawing (its pages are then gone): the newer one draws this page.
-      () => {},
-    )
+    pdf
+      .draw(number, target, width, () => current)
+      .then(
+        (done) => {
+          if (!done || !current) return
+          drawn.current = pageKey
+          target.dataset['drawn'] = pageKey
+        },
+        // A document replaced while drawing (its pages are then gone): the newer one draws this page.
+        () => {},
+      )
     return () => void (current = false)
   }, [pdf, pageKey, number, width, near])
 
   return (
-    <canvas ref={canvas} role="img" aria-label={`Page ${number} of ${total}`} data-key={pageKey} width={width} height={Math.round(width * pdf.aspect)}
-      style={{ display: 'block', width: '100%', height: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 2, background: 'white' }} />
+    <canvas
+      ref={canvas}
+      role="img"
+      aria-label={`Page ${number} of ${total}`}
+      data-key={pageKey}
+      width={width}
+      height={Math.round(width * pdf.aspect)}
+      style={{
+        display: 'block',
+        width: '100%',
+        height: 'auto',
+        border: '1px solid var(--mantine-color-default-border)',
+        borderRadius: 2,
+        background: 'white',
+      }}
+    />
   )
 })

@@ -25,60 +25,132 @@ interface Props {
 }
 
 /** One exercise in the program: its dosage for this patient, their own instructions if changed, a note. Rendered again only when its own props change. */
-export const ProgramItemCard = memo(function ProgramItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, notesProblem }: Props) {
+export const ProgramItemCard = memo(function ProgramItemCard({
+  item,
+  index,
+  exercise,
+  onChange,
+  onRemove,
+  stepsProblem,
+  notesProblem,
+}: Props) {
   const id = item.id
   const change = (update: (item: ProgramItem) => ProgramItem) => onChange(id, update)
   const onDosage = useCallback((dosage: Dosage) => onChange(id, (i) => ({ ...i, dosage })), [id, onChange])
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.id })
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: item.id,
+  })
   const name = exercise?.name ?? item.exerciseId
   const overridden = item.instructionOverride !== undefined
   return (
-    <Card ref={setNodeRef} withBorder radius="md" padding="sm" aria-label={`${index + 1}. ${name}`}
-      style={{ transform: CSS.Transform.toString(transform), transition, opacity: isDragging ? 0.6 : 1, zIndex: isDragging ? 2 : undefined }}>
+    <Card
+      ref={setNodeRef}
+      withBorder
+      radius="md"
+      padding="sm"
+      aria-label={`${index + 1}. ${name}`}
+      style={{
+        transform: CSS.Transform.toString(transform),
+        transition,
+        opacity: isDragging ? 0.6 : 1,
+        zIndex: isDragging ? 2 : undefined,
+      }}
+    >
       <Group justify="space-between" wrap="nowrap" mb={6}>
         <Group gap="xs" wrap="nowrap">
           <Tooltip label="Drag, or focus and press Space then the arrow keys, to move">
-            <ActionIcon ref={setActivatorNodeRef} variant="subtle" color="gray" aria-label={`Move ${name}`} {...attributes} {...listeners} style={{ cursor: 'grab' }}>
+            <ActionIcon
+              ref={setActivatorNodeRef}
+              variant="subtle"
+              color="gray"
+              aria-label={`Move ${name}`}
+              {...attributes}
+              {...listeners}
+              style={{ cursor: 'grab' }}
+            >
               <IconGripVertical size={18} />
             </ActionIcon>
           </Tooltip>
-          <Text fw={600}>{index + 1}. {name}</Text>
-          {overridden && <Badge size="sm" color="orange" variant="light">Instructions changed for this patient</Badge>}
-          {!exercise && <Badge size="sm" color="red" variant="light">Not in the library</Badge>}
+          <Text fw={600}>
+            {index + 1}. {name}
+          </Text>
+          {overridden && (
+            <Badge size="sm" color="orange" variant="light">
+              Instructions changed for this patient
+            </Badge>
+          )}
+          {!exercise && (
+            <Badge size="sm" color="red" variant="light">
+              Not in the library
+            </Badge>
+          )}
         </Group>
         <Group gap="xs" wrap="nowrap">
           {exercise?.diagram && (
-            <DiagramView spec={exercise.diagram} name={name} height={64} firstViewOnly
-              side={item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined} />
+            <DiagramView
+              spec={exercise.diagram}
+              name={name}
+              height={64}
+              firstViewOnly
+              side={item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined}
+            />
           )}
-        <Tooltip label={`Remove ${name}`}>
-          <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={() => onRemove(id)}><IconTrash size={16} /></ActionIcon>
-        </Tooltip>
+          <Tooltip label={`Remove ${name}`}>
+            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={() => onRemove(id)}>
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
         </Group>
       </Group>
       <DosageEditor label={name} value={item.dosage} onChange={onDosage} />
       {overridden ? (
         <>
-          <Textarea mt="xs" size="xs" autosize minRows={2} label="Steps for this patient (one per line)" aria-label={`Steps for this patient (${name})`}
+          <Textarea
+            mt="xs"
+            size="xs"
+            autosize
+            minRows={2}
+            label="Steps for this patient (one per line)"
+            aria-label={`Steps for this patient (${name})`}
             description="The library entry stays as it is; only this patient's handout uses these steps."
-            error={stepsProblem} value={item.instructionOverride!.join('\n')} onChange={(e) => {
+            error={stepsProblem}
+            value={item.instructionOverride!.join('\n')}
+            onChange={(e) => {
               const steps = e.currentTarget.value.split('\n')
               change((i) => ({ ...i, instructionOverride: steps }))
-            }} />
-          <Button size="compact-xs" variant="subtle" mt={4} onClick={() => change(({ instructionOverride: _o, ...rest }) => rest)}>
+            }}
+          />
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            mt={4}
+            onClick={() => change(({ instructionOverride: _o, ...rest }) => rest)}
+          >
             Use the library’s steps again
           </Button>
         </>
       ) : (
-        <Button size="compact-xs" variant="subtle" mt={6} onClick={() => change((i) => ({ ...i, instructionOverride: [...(exercise?.steps ?? [])] }))}>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          mt={6}
+          onClick={() => change((i) => ({ ...i, instructionOverride: [...(exercise?.steps ?? [])] }))}
+        >
           Change the steps for this patient
         </Button>
       )}
-      <TextInput mt="xs" size="xs" placeholder="Note to the patient (optional)" aria-label={`Note to the patient (${name})`} error={notesProblem} value={item.notes ?? ''}
+      <TextInput
+        mt="xs"
+        size="xs"
+        placeholder="Note to the patient (optional)"
+        aria-label={`Note to the patient (${name})`}
+        error={notesProblem}
+        value={item.notes ?? ''}
         onChange={(e) => {
           const notes = e.currentTarget.value || undefined
           change((i) => ({ ...i, notes }))
-        }} />
+        }}
+      />
     </Card>
   )
 })

@@ -9,7 +9,13 @@ import { templateItemsOf } from '../../core/template'
 import { useLibrary } from '../library/library-context'
 
 /** "Apply a template" (grouped by folder) and "Save as template". */
-export function TemplateControls({ items, onApply }: { items: ProgramItem[]; onApply: (template: Pick<Template, 'name' | 'items'>) => void }) {
+export function TemplateControls({
+  items,
+  onApply,
+}: {
+  items: ProgramItem[]
+  onApply: (template: Pick<Template, 'name' | 'items'>) => void
+}) {
   const api = useApi()
   const { view, refresh } = useLibrary()
   const [saving, setSaving] = useState(false)
@@ -22,7 +28,12 @@ export function TemplateControls({ items, onApply }: { items: ProgramItem[]; onA
 
   const save = async () => {
     const result = await api.saveTemplate({
-      template: { name: form.name, ...(form.folder.trim() ? { folder: form.folder } : {}), ...(form.description.trim() ? { description: form.description } : {}), items: templateItemsOf(items) },
+      template: {
+        name: form.name,
+        ...(form.folder.trim() ? { folder: form.folder } : {}),
+        ...(form.description.trim() ? { description: form.description } : {}),
+        items: templateItemsOf(items),
+      },
     })
     if (!result.ok) return setError(result.error.message)
     await refresh()
@@ -34,39 +45,85 @@ export function TemplateControls({ items, onApply }: { items: ProgramItem[]; onA
     <Group gap="xs">
       <Menu position="bottom-end" width={280}>
         <Menu.Target>
-          <Button variant="default" leftSection={<IconTemplate size={16} />} disabled={templates.length + starters.length === 0}>Apply a template</Button>
+          <Button
+            variant="default"
+            leftSection={<IconTemplate size={16} />}
+            disabled={templates.length + starters.length === 0}
+          >
+            Apply a template
+          </Button>
         </Menu.Target>
         <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
           {folders.map((folder) => (
             <div key={folder}>
               <Menu.Label>{folder || 'Other templates'}</Menu.Label>
-              {templates.filter((t) => (t.folder ?? '') === folder).map((t) => (
-                <Menu.Item key={t.id} onClick={() => onApply(t)}>{t.name} <Text span size="xs" c="dimmed">({t.items.length})</Text></Menu.Item>
-              ))}
+              {templates
+                .filter((t) => (t.folder ?? '') === folder)
+                .map((t) => (
+                  <Menu.Item key={t.id} onClick={() => onApply(t)}>
+                    {t.name}{' '}
+                    <Text span size="xs" c="dimmed">
+                      ({t.items.length})
+                    </Text>
+                  </Menu.Item>
+                ))}
             </div>
           ))}
           {starters.length > 0 && templates.length > 0 && <Menu.Divider />}
           {starterFolders.map((folder) => (
             <div key={`starter-${folder}`}>
               <Menu.Label>Starter · {folder || 'General'}</Menu.Label>
-              {starters.filter((t) => (t.folder ?? '') === folder).map((t) => (
-                <Menu.Item key={t.id} onClick={() => onApply(t)}>{t.name} <Text span size="xs" c="dimmed">({t.items.length})</Text></Menu.Item>
-              ))}
+              {starters
+                .filter((t) => (t.folder ?? '') === folder)
+                .map((t) => (
+                  <Menu.Item key={t.id} onClick={() => onApply(t)}>
+                    {t.name}{' '}
+                    <Text span size="xs" c="dimmed">
+                      ({t.items.length})
+                    </Text>
+                  </Menu.Item>
+                ))}
             </div>
           ))}
         </Menu.Dropdown>
       </Menu>
-      <Button variant="default" disabled={items.length === 0} onClick={() => (setForm({ name: '', folder: '', description: '' }), setError(undefined), setSaving(true))}>
+      <Button
+        variant="default"
+        disabled={items.length === 0}
+        onClick={() => (setForm({ name: '', folder: '', description: '' }), setError(undefined), setSaving(true))}
+      >
         Save as template…
       </Button>
       <Modal opened={saving} onClose={() => setSaving(false)} title={<Text fw={700}>Save as template</Text>}>
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">The exercises and their dosage are saved; nothing about this patient is.</Text>
-          <TextInput label="Template name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} data-autofocus error={error} />
-          <TextInput label="Folder" placeholder="e.g. Hip, Post-op knee" value={form.folder} onChange={(e) => setForm({ ...form, folder: e.currentTarget.value })} />
-          <Textarea label="Description" autosize minRows={2} value={form.description} onChange={(e) => setForm({ ...form, description: e.currentTarget.value })} />
+          <Text size="sm" c="dimmed">
+            The exercises and their dosage are saved; nothing about this patient is.
+          </Text>
+          <TextInput
+            label="Template name"
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            data-autofocus
+            error={error}
+          />
+          <TextInput
+            label="Folder"
+            placeholder="e.g. Hip, Post-op knee"
+            value={form.folder}
+            onChange={(e) => setForm({ ...form, folder: e.currentTarget.value })}
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            value={form.description}
+            onChange={(e) => setForm({ ...form, description: e.currentTarget.value })}
+          />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setSaving(false)}>Cancel</Button>
+            <Button variant="default" onClick={() => setSaving(false)}>
+              Cancel
+            </Button>
             <Button onClick={() => void save()}>Save template</Button>
           </Group>
         </Stack>

@@ -15,7 +15,10 @@ export interface ProgramDraft {
  */
 const key = (patientId: string, programId: string | undefined) => `homeplan.draft.${patientId}.${programId ?? 'new'}`
 
-export function loadDraft(patientId: string, programId: string | undefined): (ProgramDraft & { savedAt: string }) | undefined {
+export function loadDraft(
+  patientId: string,
+  programId: string | undefined,
+): (ProgramDraft & { savedAt: string }) | undefined {
   try {
     const raw = window.localStorage.getItem(key(patientId, programId))
     return raw ? (JSON.parse(raw) as ProgramDraft & { savedAt: string }) : undefined
@@ -25,7 +28,10 @@ export function loadDraft(patientId: string, programId: string | undefined): (Pr
 }
 
 export function saveDraft(patientId: string, programId: string | undefined, draft: ProgramDraft): void {
-  window.localStorage.setItem(key(patientId, programId), JSON.stringify({ ...draft, savedAt: new Date().toISOString() }))
+  window.localStorage.setItem(
+    key(patientId, programId),
+    JSON.stringify({ ...draft, savedAt: new Date().toISOString() }),
+  )
 }
 
 export function clearDraft(patientId: string, programId: string | undefined): void {
@@ -33,4 +39,7 @@ export function clearDraft(patientId: string, programId: string | undefined): vo
 }
 
 export const sameDraft = (a: ProgramDraft, b: ProgramDraft) =>
-  a.title === b.title && (a.goals ?? '') === (b.goals ?? '') && (a.therapist ?? '') === (b.therapist ?? '') && JSON.stringify(a.items) === JSON.stringify(b.items)
+  a.title === b.title &&
+  (a.goals ?? '') === (b.goals ?? '') &&
+  (a.therapist ?? '') === (b.therapist ?? '') &&
+  JSON.stringify(a.items) === JSON.stringify(b.items)

@@ -23,7 +23,10 @@ export function problemUnder(problems: Map<string, string>, at: string): string 
  * The first problem as a sentence that says where to look, never a schema path:
  * "Exercise 2 (Bridges): The upper end of the reps range must not be below the lower end."
  */
-export function firstProblem(draft: ProgramDraft, nameOf: (exerciseId: string) => string | undefined = () => undefined): string | undefined {
+export function firstProblem(
+  draft: ProgramDraft,
+  nameOf: (exerciseId: string) => string | undefined = () => undefined,
+): string | undefined {
   const first = problemsOf(draft).entries().next()
   if (first.done) return undefined
   const [path, message] = first.value

@@ -14,7 +14,8 @@ const kindLabel: Record<BackupInfo['kind'], string> = {
   'before-migration': 'Before an upgrade',
 }
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const size = (bytes: number) => (bytes < 1024 ** 2 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`)
+const size = (bytes: number) =>
+  bytes < 1024 ** 2 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`
 
 /** Settings → Data: the patient file, backups and restore, export and import. */
 export function DataSection({ onChanged }: { onChanged: () => void }) {
@@ -45,10 +46,17 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
       title: `Restored the backup from ${label}`,
       autoClose: 15000,
       message: undo ? (
-        <Button size="compact-xs" variant="light" mt={4} onClick={() => void restore(undo.id, when(undo.createdAt)).then(() => notifications.clean())}>
+        <Button
+          size="compact-xs"
+          variant="light"
+          mt={4}
+          onClick={() => void restore(undo.id, when(undo.createdAt)).then(() => notifications.clean())}
+        >
           Undo this restore
         </Button>
-      ) : 'The roster is open again.',
+      ) : (
+        'The roster is open again.'
+      ),
     })
     await Promise.all([roster.refresh(), reload()])
   }
@@ -56,36 +64,78 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
   const file = roster.status?.file
   return (
     <Stack gap="sm">
-      {file && <Text size="sm">Patient file: <Code data-testid="roster-file">{file}</Code></Text>}
+      {file && (
+        <Text size="sm">
+          Patient file: <Code data-testid="roster-file">{file}</Code>
+        </Text>
+      )}
       <Group>
-        <Button leftSection={<IconDeviceFloppy size={18} />} loading={busy}
-          onClick={() => (setBusy(true), void api.backupNow().then(async (r) => {
-            setBusy(false)
-            if (r.ok) notifications.show({ color: 'teal', message: `Backed up ${r.value.patients === 1 ? '1 patient' : `${r.value.patients ?? 0} patients`}.` })
-            await reload()
-          }))}>
+        <Button
+          leftSection={<IconDeviceFloppy size={18} />}
+          loading={busy}
+          onClick={() => (
+            setBusy(true),
+            void api.backupNow().then(async (r) => {
+              setBusy(false)
+              if (r.ok)
+                notifications.show({
+                  color: 'teal',
+                  message: `Backed up ${r.value.patients === 1 ? '1 patient' : `${r.value.patients ?? 0} patients`}.`,
+                })
+              await reload()
+            })
+          )}
+        >
           Back up now
         </Button>
-        <Button variant="default" leftSection={<IconDatabaseExport size={18} />}
-          onClick={() => void api.exportRoster().then((r) => r.ok && r.value.saved && notifications.show({ color: 'teal', message: `Exported the roster to ${r.value.path}` }))}>
+        <Button
+          variant="default"
+          leftSection={<IconDatabaseExport size={18} />}
+          onClick={() =>
+            void api
+              .exportRoster()
+              .then(
+                (r) =>
+                  r.ok &&
+                  r.value.saved &&
+                  notifications.show({ color: 'teal', message: `Exported the roster to ${r.value.path}` }),
+              )
+          }
+        >
           Export roster…
         </Button>
-        <Button variant="default" leftSection={<IconDatabaseImport size={18} />}
-          onClick={() => void api.importRoster().then(async (r) => {
-            if (!r.ok || r.value.cancelled) return
-            setReport(r.value)
-            await Promise.all([roster.refresh(), reload()])
-          })}>
+        <Button
+          variant="default"
+          leftSection={<IconDatabaseImport size={18} />}
+          onClick={() =>
+            void api.importRoster().then(async (r) => {
+              if (!r.ok || r.value.cancelled) return
+              setReport(r.value)
+              await Promise.all([roster.refresh(), reload()])
+            })
+          }
+        >
           Import patients…
         </Button>
       </Group>
-      <Text size="sm" fw={600} mt="sm">Backups</Text>
+      <Text size="sm" fw={600} mt="sm">
+        Backups
+      </Text>
       {backups.length === 0 ? (
-        <Text size="sm" c="dimmed">No backups yet. Homeplan backs up automatically while you work (at most every 5 minutes), and you can back up now at any time.</Text>
+        <Text size="sm" c="dimmed">
+          No backups yet. Homeplan backs up automatically while you work (at most every 5 minutes), and you can back up
+          now at any time.
+        </Text>
       ) : (
         <Table withTableBorder striped aria-label="Backups">
           <Table.Thead>
-            <Table.Tr><Table.Th>Taken</Table.Th><Table.Th>Kind</Table.Th><Table.Th>Patients</Table.Th><Table.Th>Size</Table.Th><Table.Th /></Table.Tr>
+            <Table.Tr>
+              <Table.Th>Taken</Table.Th>
+              <Table.Th>Kind</Table.Th>
+              <Table.Th>Patients</Table.Th>
+              <Table.Th>Size</Table.Th>
+              <Table.Th />
+            </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {backups.map((b) => (
@@ -96,9 +146,13 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
                 <Table.Td>{size(b.bytes)}</Table.Td>
                 <Table.Td ta="right">
                   {b.usable ? (
-                    <Button size="compact-sm" variant="subtle" onClick={() => setConfirm(b)}>Restore…</Button>
+                    <Button size="compact-sm" variant="subtle" onClick={() => setConfirm(b)}>
+                      Restore…
+                    </Button>
                   ) : (
-                    <Text size="xs" c="red.8" title={b.problem}>Damaged: cannot be restored</Text>
+                    <Text size="xs" c="red.8" title={b.problem}>
+                      Damaged: cannot be restored
+                    </Text>
                   )}
                 </Table.Td>
               </Table.Tr>
@@ -106,45 +160,75 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
           </Table.Tbody>
         </Table>
       )}
-      <Modal opened={confirm !== null} onClose={() => setConfirm(null)} title={<Text fw={700}>Restore this backup?</Text>}>
+      <Modal
+        opened={confirm !== null}
+        onClose={() => setConfirm(null)}
+        title={<Text fw={700}>Restore this backup?</Text>}
+      >
         {confirm && (
           <>
             <Text size="sm">
-              The roster goes back to how it was on {when(confirm.createdAt)} ({confirm.patients ?? 'unknown number of'} patients). Your current roster is
-              backed up first, so you can undo this.
+              The roster goes back to how it was on {when(confirm.createdAt)} ({confirm.patients ?? 'unknown number of'}{' '}
+              patients). Your current roster is backed up first, so you can undo this.
             </Text>
             <Group justify="flex-end" mt="lg">
-              <Button variant="default" onClick={() => setConfirm(null)}>Cancel</Button>
-              <Button onClick={() => {
-                const chosen = confirm
-                setConfirm(null)
-                void restore(chosen.id, when(chosen.createdAt))
-              }}>Restore backup</Button>
+              <Button variant="default" onClick={() => setConfirm(null)}>
+                Cancel
+              </Button>
+              <Button
+                onClick={() => {
+                  const chosen = confirm
+                  setConfirm(null)
+                  void restore(chosen.id, when(chosen.createdAt))
+                }}
+              >
+                Restore backup
+              </Button>
             </Group>
           </>
         )}
       </Modal>
-      <Modal opened={report !== null} onClose={() => setReport(null)} title={<Text fw={700}>Import finished</Text>} size="lg">
+      <Modal
+        opened={report !== null}
+        onClose={() => setReport(null)}
+        title={<Text fw={700}>Import finished</Text>}
+        size="lg"
+      >
         {report && (
           <Stack gap="sm">
-            <Text size="sm">{report.imported} {report.imported === 1 ? 'patient was' : 'patients were'} added.</Text>
+            <Text size="sm">
+              {report.imported} {report.imported === 1 ? 'patient was' : 'patients were'} added.
+            </Text>
             {report.duplicates.length > 0 && (
               <>
                 <Text size="sm">
-                  {report.duplicates.length} {report.duplicates.length === 1 ? 'patient was' : 'patients were'} not imported because the chart number is
-                  already in use. Check them and add them by hand if they are different people.
+                  {report.duplicates.length} {report.duplicates.length === 1 ? 'patient was' : 'patients were'} not
+                  imported because the chart number is already in use. Check them and add them by hand if they are
+                  different people.
                 </Text>
                 <Table withTableBorder aria-label="Not imported">
-                  <Table.Thead><Table.Tr><Table.Th>Chart #</Table.Th><Table.Th>In the file</Table.Th><Table.Th>Already on the roster</Table.Th></Table.Tr></Table.Thead>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>Chart #</Table.Th>
+                      <Table.Th>In the file</Table.Th>
+                      <Table.Th>Already on the roster</Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
                   <Table.Tbody>
                     {report.duplicates.map((d, i) => (
-                      <Table.Tr key={i}><Table.Td>{d.chartNumber}</Table.Td><Table.Td>{d.importedName}</Table.Td><Table.Td>{d.existingName}</Table.Td></Table.Tr>
+                      <Table.Tr key={i}>
+                        <Table.Td>{d.chartNumber}</Table.Td>
+                        <Table.Td>{d.importedName}</Table.Td>
+                        <Table.Td>{d.existingName}</Table.Td>
+                      </Table.Tr>
                     ))}
                   </Table.Tbody>
                 </Table>
               </>
             )}
-            <Group justify="flex-end"><Button onClick={() => setReport(null)}>Done</Button></Group>
+            <Group justify="flex-end">
+              <Button onClick={() => setReport(null)}>Done</Button>
+            </Group>
           </Stack>
         )}
       </Modal>

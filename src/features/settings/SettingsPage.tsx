@@ -1,4 +1,16 @@
-import { Badge, Code, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text, Title, useMantineColorScheme } from '@mantine/core'
+import {
+  Badge,
+  Code,
+  Group,
+  Paper,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  useMantineColorScheme,
+} from '@mantine/core'
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
@@ -38,13 +50,29 @@ const paperChoices: { value: Settings['paperSize']; label: string }[] = [
 ]
 
 /** A segmented choice that shows a placeholder until the saved value has loaded. */
-function Choice<T extends string>(props: { label: string; value: T | undefined; onChange: (value: T) => void; data: { value: T; label: string }[] }) {
+function Choice<T extends string>(props: {
+  label: string
+  value: T | undefined
+  onChange: (value: T) => void
+  data: { value: T; label: string }[]
+}) {
   if (props.value === undefined) return <Skeleton h={36} w={props.data.length * 100} />
-  return <SegmentedControl aria-label={props.label} value={props.value} onChange={(v) => props.onChange(v as T)} data={props.data} />
+  return (
+    <SegmentedControl
+      aria-label={props.label}
+      value={props.value}
+      onChange={(v) => props.onChange(v as T)}
+      data={props.data}
+    />
+  )
 }
 
 const formatBytes = (bytes: number) =>
-  bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`
+  bytes < 1024
+    ? `${bytes} B`
+    : bytes < 1024 ** 2
+      ? `${(bytes / 1024).toFixed(1)} KB`
+      : `${(bytes / 1024 ** 2).toFixed(1)} MB`
 
 export function SettingsPage() {
   const api = useApi()
@@ -83,7 +111,10 @@ export function SettingsPage() {
             data={colorSchemeChoices}
           />
         </Section>
-        <Section title="Handouts" description="The paper size new handouts start with. Clinic details and layouts come with handout printing.">
+        <Section
+          title="Handouts"
+          description="The paper size new handouts start with. Clinic details and layouts come with handout printing."
+        >
           <Choice
             label="Paper size"
             value={settings?.paperSize}
@@ -91,7 +122,10 @@ export function SettingsPage() {
             data={paperChoices}
           />
         </Section>
-        <Section title="Clinic" description="Printed at the top and bottom of every handout, so patients know who to call.">
+        <Section
+          title="Clinic"
+          description="Printed at the top and bottom of every handout, so patients know who to call."
+        >
           {settings ? <ClinicSection settings={settings} onSaved={setSettings} /> : <Skeleton h={120} />}
         </Section>
         <Section
@@ -102,7 +136,9 @@ export function SettingsPage() {
             <Stack gap="sm">
               <Group gap="xs">
                 <Code data-testid="data-folder-path">{folder.path}</Code>
-                <Badge variant="light" tt="none">{sourceLabel[folder.source]}</Badge>
+                <Badge variant="light" tt="none">
+                  {sourceLabel[folder.source]}
+                </Badge>
               </Group>
               {folder.files.length === 0 ? (
                 <Text size="sm" c="dimmed">
@@ -133,14 +169,18 @@ export function SettingsPage() {
             <Skeleton h={60} />
           )}
         </Section>
-        <Section title="Patient file and backups" description="Back up, restore, export or import your roster. Everything stays on this computer unless you export it.">
+        <Section
+          title="Patient file and backups"
+          description="Back up, restore, export or import your roster. Everything stays on this computer unless you export it."
+        >
           <DataSection onChanged={loadFolder} />
         </Section>
         <Section title="About" description="Useful when you contact support.">
           {info ? (
             <Text size="sm" data-testid="about">
               {info.name} {info.version} · {info.platform}
-              {info.versions.electron ? ` · Electron ${info.versions.electron}` : ' · browser preview'} · Node {info.versions.node}
+              {info.versions.electron ? ` · Electron ${info.versions.electron}` : ' · browser preview'} · Node{' '}
+              {info.versions.node}
             </Text>
           ) : (
             <Skeleton h={20} w={260} />

@@ -20,12 +20,19 @@ async function setup(clinicName = 'Riverside Physical Therapy') {
   const dataDir = await mkdtemp(join(tmpdir(), 'hp-export-'))
   const services = testServices(dataDir)
   const call = <T>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
-  await call('updateSettings', { clinic: { name: clinicName, phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false })
+  await call('updateSettings', {
+    clinic: { name: clinicName, phone: '(206) 555-0142', layout: 'detailed' },
+    openAfterExport: false,
+  })
   const created = await call<Patient>('createPatient', patientInput())
   const patient = (created as { value: Patient }).value
   const saved = await call<Patient>('saveProgram', {
     patientId: patient.id,
-    program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } } }] },
+    program: {
+      title: 'Week 1',
+      status: 'current',
+      items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } } }],
+    },
   })
   const programId = (saved as { value: Patient }).value.programs[0]!.id
   const args = { patientId: patient.id, programId, layout: 'detailed', paper: 'letter', logDays: 14 }
@@ -46,34 +53,52 @@ const oldHandout = (i: number) => ({
 describe('exportHandout', () => {
   it('needs the clinic’s name first, and says where to add it', async () => {
     const { call, args, dataDir } = await setup('')
-    expect(await call('exportHandout', args)).toMatchObject({ ok: false, error: { field: 'clinic', message: expect.stringContaining('Settings → Clinic') } })
+    expect(await call('exportHandout', args)).toMatchObject({
+      ok: false,
+      error: { field: 'clinic', message: expect.stringContaining('Settings → Clinic') },
+    })
     expect(await readdir(dataDir)).not.toContain('exports')
   })
 
   it('reports a folder it cannot write to and records nothing', async () => {
     const { call, args, services, patient } = await setup()
     services.dialogs.answers.save.push('/nonexistent-folder/handout.pdf')
-    expect(await call('exportHandout', args)).toMatchObject({ ok: false, error: { code: 'io_error', message: expect.stringContaining('Could not save handout.pdf') } })
-    expect(((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts).toBeUndefined()
+    expect(await call('exportHandout', args)).toMatchObject({
+      ok: false,
+      error: { code: 'io_error', message: expect.stringContaining('Could not save handout.pdf') },
+    })
+    expect(
+      ((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts,
+    ).toBeUndefined()
   })
 
   it('lets two exports run at once; both land in the history', async () => {
     const { call, args, patient, dataDir } = await setup()
-    const [a, b] = await Promise.all([call('exportHandout', args), call('exportHandout', { ...args, layout: 'compact', paper: 'a4' })])
+    const [a, b] = await Promise.all([
+      call('exportHandout', args),
+      call('exportHandout', { ...args, layout: 'compact', paper: 'a4' }),
+    ])
     expect(a).toMatchObject({ ok: true, value: { saved: true } })
     expect(b).toMatchObject({ ok: true, value: { saved: true } })
     const history = ((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts!
     expect(history.map((h) => `${h.layout}/${h.paper}`).sort()).toEqual(['compact/a4', 'detailed/letter'])
     expect(history[0]!.snapshot.items[0]!.exerciseId).toBe('bridges')
-    expect(await readdir(join(dataDir, 'exports'))).toEqual([`Łukasiewicz_Anna_Home-program_${new Date().toISOString().slice(0, 10)}.pdf`])
+    expect(await readdir(join(dataDir, 'exports'))).toEqual([
+      `Łukasiewicz_Anna_Home-program_${new Date().toISOString().slice(0, 10)}.pdf`,
+    ])
   })
 
   it('refuses unknown programs and a cancelled dialog changes nothing', async () => {
     const { call, args, services, patient } = await setup()
-    expect(await call('exportHandout', { ...args, programId: 'program-unknown' })).toMatchObject({ ok: false, error: { code: 'not_found', field: 'programId' } })
+    expect(await call('exportHandout', { ...args, programId: 'program-unknown' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', field: 'programId' },
+    })
     services.dialogs.answers.save.push(undefined)
     expect(await call('exportHandout', args)).toEqual({ ok: true, value: { saved: false } })
-    expect(((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts).toBeUndefined()
+    expect(
+      ((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value.handouts,
+    ).toBeUndefined()
   })
 })
 
@@ -91,7 +116,11 @@ describe('the handout history limit', () => {
     const result = await dispatch(again.handlers, 'exportHandout', args)
     expect(result).toEqual({
       ok: false,
-      error: { code: 'invalid_argument', message: 'Anna Łukasiewicz already has 1,000 handouts in their history, the most one patient’s record can hold. Nothing was saved.' },
+      error: {
+        code: 'invalid_argument',
+        message:
+          'Anna Łukasiewicz already has 1,000 handouts in their history, the most one patient’s record can hold. Nothing was saved.',
+      },
     })
     expect(again.dialogs.asked).toEqual([])
     expect(await readdir(join(dataDir, 'exports')).catch(() => [])).toEqual([])
@@ -110,14 +139,23 @@ describe('the last place in the handout history', () => {
     const current = ((await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }).value
     await services.close()
     const store = await RosterStore.open({ dir: dataDir })
-    await store.put({ ...current, handouts: Array.from({ length: 999 }, (_, i) => ({ ...oldHandout(i), programId: args.programId })) })
+    await store.put({
+      ...current,
+      handouts: Array.from({ length: 999 }, (_, i) => ({ ...oldHandout(i), programId: args.programId })),
+    })
     await store.close()
     const again = testServices(dataDir)
     await mkdir(join(dataDir, 'exports'), { recursive: true })
     again.dialogs.answers.save.push(join(dataDir, 'exports', 'a.pdf'), join(dataDir, 'exports', 'b.pdf'))
-    const results = await Promise.all([dispatch(again.handlers, 'exportHandout', args), dispatch(again.handlers, 'exportHandout', args)])
+    const results = await Promise.all([
+      dispatch(again.handlers, 'exportHandout', args),
+      dispatch(again.handlers, 'exportHandout', args),
+    ])
     expect(results.filter((r) => r.ok)).toHaveLength(1)
-    expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { message: expect.stringContaining('already has 1,000 handouts') } })
+    expect(results.find((r) => !r.ok)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('already has 1,000 handouts') },
+    })
     expect(await readdir(join(dataDir, 'exports'))).toHaveLength(1)
     const stored = await dispatch(again.handlers, 'getPatient', { id: patient.id })
     expect(stored.ok && (stored.value as Patient).handouts).toHaveLength(1000)
@@ -128,12 +166,24 @@ describe('the last place in the handout history', () => {
 describe('therapist on the handout', () => {
   it('prints a therapist saved in Settings with an email address (the handout takes what Settings takes)', async () => {
     const { call, args, patient } = await setup()
-    const therapist = { name: 'Dana Whitfield', credentials: 'PT, DPT', phone: '(206) 555-0199', email: 'dana@riverside.example' }
+    const therapist = {
+      name: 'Dana Whitfield',
+      credentials: 'PT, DPT',
+      phone: '(206) 555-0199',
+      email: 'dana@riverside.example',
+    }
     expect(await call('updateSettings', { therapists: [therapist] })).toMatchObject({ ok: true })
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
     const preview = await call<{ pdf: Uint8Array }>('previewHandout', {
-      patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
-      program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+      patientId: patient.id,
+      layout: 'detailed',
+      paper: 'letter',
+      logDays: 0,
+      program: {
+        title: 'Week 1',
+        status: 'current',
+        items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }],
+      },
     })
     if (!preview.ok) throw new Error(preview.error.message)
     expect((await pdfText(Buffer.from(preview.value.pdf))).all).toContain('Your therapist: Dana Whitfield, PT, DPT')
@@ -143,8 +193,15 @@ describe('therapist on the handout', () => {
     const { call, patient } = await setup()
     const preview = async () => {
       const result = await call<{ pdf: Uint8Array }>('previewHandout', {
-        patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
-        program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } } }] },
+        patientId: patient.id,
+        layout: 'detailed',
+        paper: 'letter',
+        logDays: 0,
+        program: {
+          title: 'Week 1',
+          status: 'current',
+          items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 } } }],
+        },
       })
       if (!result.ok) throw new Error(result.error.message)
       return (await pdfText(Buffer.from(result.value.pdf))).all.replace(/\s+/g, '')
@@ -159,11 +216,25 @@ describe('therapist on the handout', () => {
     const name = `Dr. ${'Alexandra Maximiliana '.repeat(10)}`.slice(0, THERAPIST_NAME_MAX - 1) + 'Z'
     expect(name).toHaveLength(THERAPIST_NAME_MAX)
     expect(await call('updateSettings', { therapists: [{ name }] })).toMatchObject({ ok: true })
-    expect(await call('updatePatient', { id: patient.id, revision: patient.revision, patient: { ...patientInput(), therapist: name } })).toMatchObject({ ok: true })
+    expect(
+      await call('updatePatient', {
+        id: patient.id,
+        revision: patient.revision,
+        patient: { ...patientInput(), therapist: name },
+      }),
+    ).toMatchObject({ ok: true })
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true } })
     const preview = await call<{ pdf: Uint8Array }>('previewHandout', {
-      patientId: patient.id, layout: 'compact', paper: 'a4', logDays: 0,
-      program: { title: 'Week 1', status: 'current', therapist: name, items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+      patientId: patient.id,
+      layout: 'compact',
+      paper: 'a4',
+      logDays: 0,
+      program: {
+        title: 'Week 1',
+        status: 'current',
+        therapist: name,
+        items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }],
+      },
     })
     if (!preview.ok) throw new Error(preview.error.message)
     const text = await pdfText(Buffer.from(preview.value.pdf))
@@ -178,7 +249,14 @@ describe('therapist on the handout', () => {
   it('refuses a longer name at save with a plain message, so no saved name is unprintable', async () => {
     const { call } = await setup()
     const result = await call('updateSettings', { therapists: [{ name: 'x'.repeat(THERAPIST_NAME_MAX + 1) }] })
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'therapists.0.name', message: `therapists.0.name: Name can be at most ${THERAPIST_NAME_MAX} characters.` } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        field: 'therapists.0.name',
+        message: `therapists.0.name: Name can be at most ${THERAPIST_NAME_MAX} characters.`,
+      },
+    })
   })
 })
 
@@ -191,17 +269,39 @@ async function withPictures() {
   const picked = join(dataDir, 'picked.png')
   await writeFile(picked, validPng)
   const exercise = await call<Exercise>('createExercise', {
-    name: 'Step-ups', aliases: [], regions: ['knee'], position: 'standing', type: 'strengthening', equipment: ['step'], difficulty: 'moderate',
-    steps: ['Step up onto a low step.'], cues: [], cautions: [], defaultDosage: {}, progressions: [], regressions: [], images: [],
+    name: 'Step-ups',
+    aliases: [],
+    regions: ['knee'],
+    position: 'standing',
+    type: 'strengthening',
+    equipment: ['step'],
+    difficulty: 'moderate',
+    steps: ['Step up onto a low step.'],
+    cues: [],
+    cautions: [],
+    defaultDosage: {},
+    progressions: [],
+    regressions: [],
+    images: [],
   })
   if (!exercise.ok) throw new Error(exercise.error.message)
   services.dialogs.answers.open.push(picked)
-  const photo = ((await call<Exercise>('attachExercisePhoto', { id: exercise.value.id, author: 'Jessica Jones', licence: 'Own photo' })) as { value: Exercise }).value.images[0]!.file
+  const photo = (
+    (await call<Exercise>('attachExercisePhoto', {
+      id: exercise.value.id,
+      author: 'Jessica Jones',
+      licence: 'Own photo',
+    })) as { value: Exercise }
+  ).value.images[0]!.file
   services.dialogs.answers.open.push(picked)
   expect(await call('setClinicLogo', { remove: false })).toMatchObject({ ok: true })
   const saved = (await call<Patient>('saveProgram', {
     patientId: patient.id,
-    program: { title: 'Week 2', status: 'current', items: [{ id: 'item-000001', exerciseId: exercise.value.id, dosage: {} }] },
+    program: {
+      title: 'Week 2',
+      status: 'current',
+      items: [{ id: 'item-000001', exerciseId: exercise.value.id, dosage: {} }],
+    },
   })) as { value: Patient }
   const args = { ...ctx.args, programId: saved.value.programs.at(-1)!.id }
   return { ...ctx, args, photo, mediaDir: join(dataDir, 'media') }
@@ -221,10 +321,13 @@ describe('pictures on the handout', () => {
     expect(await call('exportHandout', args)).toMatchObject({
       ok: true,
       // The logo is the same picture, so the same stored file: it is left out too.
-      value: { saved: true, warnings: [
-        'The photo for “Step-ups” could not be read and was left out: choose it again in the Exercise library.',
-        'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.',
-      ] },
+      value: {
+        saved: true,
+        warnings: [
+          'The photo for “Step-ups” could not be read and was left out: choose it again in the Exercise library.',
+          'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.',
+        ],
+      },
     })
   }, 30_000)
 
@@ -233,11 +336,18 @@ describe('pictures on the handout', () => {
     await rm(join(mediaDir, photo))
     execFileSync('mkfifo', [join(mediaDir, photo)])
     const logoWarning = 'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'
-    const photoWarning = 'The photo for “Step-ups” could not be read and was left out: choose it again in the Exercise library.'
-    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [photoWarning, logoWarning] } })
+    const photoWarning =
+      'The photo for “Step-ups” could not be read and was left out: choose it again in the Exercise library.'
+    expect(await call('exportHandout', args)).toMatchObject({
+      ok: true,
+      value: { saved: true, warnings: [photoWarning, logoWarning] },
+    })
     await rm(join(mediaDir, photo))
     await symlink('/dev/zero', join(mediaDir, photo))
-    expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [photoWarning, logoWarning] } })
+    expect(await call('exportHandout', args)).toMatchObject({
+      ok: true,
+      value: { saved: true, warnings: [photoWarning, logoWarning] },
+    })
   }, 30_000)
 })
 
@@ -253,23 +363,52 @@ describe('damaged pictures on the handout', () => {
     const name = `${createHash('sha256').update(broken).digest('hex')}.png`
     await mkdir(join(dataDir, 'media'))
     await writeFile(join(dataDir, 'media', name), broken)
-    expect(await call('updateSettings', { clinic: { name: 'Riverside PT', layout: 'detailed', logo: name }, openAfterExport: false })).toMatchObject({ ok: true })
+    expect(
+      await call('updateSettings', {
+        clinic: { name: 'Riverside PT', layout: 'detailed', logo: name },
+        openAfterExport: false,
+      }),
+    ).toMatchObject({ ok: true })
     const exercise = await call<Exercise>('createExercise', {
-      name: 'Jane’s heel raises', aliases: [], regions: ['ankle and foot'], position: 'standing', type: 'strengthening', equipment: ['chair'], difficulty: 'easy',
-      steps: ['Rise onto your toes.'], cues: [], cautions: [], defaultDosage: {}, progressions: [], regressions: [], images: [{ file: name, author: 'Jane', licence: 'Own photo' }],
+      name: 'Jane’s heel raises',
+      aliases: [],
+      regions: ['ankle and foot'],
+      position: 'standing',
+      type: 'strengthening',
+      equipment: ['chair'],
+      difficulty: 'easy',
+      steps: ['Rise onto your toes.'],
+      cues: [],
+      cautions: [],
+      defaultDosage: {},
+      progressions: [],
+      regressions: [],
+      images: [{ file: name, author: 'Jane', licence: 'Own photo' }],
     })
     if (!exercise.ok) throw new Error(exercise.error.message)
     const patient = ((await call<Patient>('createPatient', patientInput())) as { value: Patient }).value
-    const program = { title: 'P', status: 'current', items: [{ id: 'item-000001', exerciseId: exercise.value.id, dosage: {} }] }
+    const program = {
+      title: 'P',
+      status: 'current',
+      items: [{ id: 'item-000001', exerciseId: exercise.value.id, dosage: {} }],
+    }
     const saved = (await call<Patient>('saveProgram', { patientId: patient.id, program })) as { value: Patient }
-    const args = { patientId: patient.id, programId: saved.value.programs[0]!.id, layout: 'detailed', paper: 'letter', logDays: 0 }
+    const args = {
+      patientId: patient.id,
+      programId: saved.value.programs[0]!.id,
+      layout: 'detailed',
+      paper: 'letter',
+      logDays: 0,
+    }
     const warnings = [
       'The photo for “Jane’s heel raises” could not be read and was left out: choose it again in the Exercise library.',
       'The clinic logo could not be read and was left out: choose it again in Settings → Clinic.',
     ]
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings } })
     expect(await call('printHandout', args)).toEqual({ ok: true, value: { printed: true, warnings } })
-    expect(await call('previewHandout', { patientId: patient.id, program, layout: 'compact', paper: 'a4', logDays: 0 })).toMatchObject({ ok: true, value: { warnings } })
+    expect(
+      await call('previewHandout', { patientId: patient.id, program, layout: 'compact', paper: 'a4', logDays: 0 }),
+    ).toMatchObject({ ok: true, value: { warnings } })
   }, 60_000)
 })
 
@@ -281,7 +420,10 @@ describe('clinic logo', () => {
     await writeFile(png, makePng())
     services.dialogs.answers.open.push(png)
     const withLogo = await call<{ clinic: { logo?: string } }>('setClinicLogo', { remove: false })
-    expect(withLogo).toMatchObject({ ok: true, value: { clinic: { logo: expect.stringMatching(/^[0-9a-f]{64}\.png$/) } } })
+    expect(withLogo).toMatchObject({
+      ok: true,
+      value: { clinic: { logo: expect.stringMatching(/^[0-9a-f]{64}\.png$/) } },
+    })
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
     const removed = await call<{ clinic: { logo?: string } }>('setClinicLogo', { remove: true })
     expect(removed.ok && removed.value.clinic.logo).toBeUndefined()
@@ -291,7 +433,10 @@ describe('clinic logo', () => {
 describe('printHandout', () => {
   it('explains that printing needs the desktop app when there is no printer port', async () => {
     const { call, args } = await setup()
-    expect(await call('printHandout', args)).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Export the PDF') } })
+    expect(await call('printHandout', args)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('Export the PDF') },
+    })
   })
 
   it('hands the same PDF the export would write to the print port', async () => {
@@ -301,8 +446,17 @@ describe('printHandout', () => {
     const call = <T>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
     await call('updateSettings', { clinic: { name: 'Riverside PT', layout: 'detailed' } })
     const patient = ((await call<Patient>('createPatient', patientInput())) as { value: Patient }).value
-    const saved = (await call<Patient>('saveProgram', { patientId: patient.id, program: { title: 'P', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] } })) as { value: Patient }
-    const result = await call('printHandout', { patientId: patient.id, programId: saved.value.programs[0]!.id, layout: 'large', paper: 'a4', logDays: 0 })
+    const saved = (await call<Patient>('saveProgram', {
+      patientId: patient.id,
+      program: { title: 'P', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+    })) as { value: Patient }
+    const result = await call('printHandout', {
+      patientId: patient.id,
+      programId: saved.value.programs[0]!.id,
+      layout: 'large',
+      paper: 'a4',
+      logDays: 0,
+    })
     expect(result).toEqual({ ok: true, value: { printed: true, warnings: [] } })
     expect(printed[0]!.subarray(0, 5).toString()).toBe('%PDF-')
   })
@@ -313,13 +467,22 @@ describe('video links on the handout', () => {
     const { call, patient } = await setup()
     const preview = async () => {
       const result = await call<{ pdf: Uint8Array }>('previewHandout', {
-        patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 0,
-        program: { title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }] },
+        patientId: patient.id,
+        layout: 'detailed',
+        paper: 'letter',
+        logDays: 0,
+        program: {
+          title: 'Week 1',
+          status: 'current',
+          items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: {} }],
+        },
       })
       if (!result.ok) throw new Error(result.error.message)
       return (await pdfText(Buffer.from(result.value.pdf))).all.replace(/\s+/g, '')
     }
-    expect(await call('setExerciseVideo', { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' })).toMatchObject({ ok: true })
+    expect(
+      await call('setExerciseVideo', { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' }),
+    ).toMatchObject({ ok: true })
     const withLink = await preview()
     expect(withLink).toContain('Watchthevideo')
     expect(withLink).toContain('riversidept.example/v/bridges')
@@ -331,12 +494,28 @@ describe('video links on the handout', () => {
 describe('the live preview’s pages', () => {
   it('sends the PDF as bytes with one key per page; a note on the last exercise changes only its page’s key', async () => {
     const { call, patient } = await setup()
-    const ids = ['clamshells', 'reverse-clamshells', 'hip-flexor-stretch', 'side-lying-hip-abduction', 'prone-hip-extension', 'bridges', 'bridge-with-hold']
-    const items = ids.map((exerciseId, i) => ({ id: `item-00000${i + 1}`, exerciseId, dosage: { sets: 2, reps: { min: 10, max: 10 } } }))
+    const ids = [
+      'clamshells',
+      'reverse-clamshells',
+      'hip-flexor-stretch',
+      'side-lying-hip-abduction',
+      'prone-hip-extension',
+      'bridges',
+      'bridge-with-hold',
+    ]
+    const items = ids.map((exerciseId, i) => ({
+      id: `item-00000${i + 1}`,
+      exerciseId,
+      dosage: { sets: 2, reps: { min: 10, max: 10 } },
+    }))
     const preview = async (notes?: string) => {
       const last = { ...items.at(-1)!, ...(notes ? { notes } : {}) }
       const result = await call<{ pdf: Uint8Array; pageKeys: string[] }>('previewHandout', {
-        patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 14, program: { title: 'Hip', status: 'current', items: [...items.slice(0, -1), last] },
+        patientId: patient.id,
+        layout: 'detailed',
+        paper: 'letter',
+        logDays: 14,
+        program: { title: 'Hip', status: 'current', items: [...items.slice(0, -1), last] },
       })
       if (!result.ok) throw new Error(result.error.message)
       return result.value
@@ -359,12 +538,26 @@ describe('the live preview’s pages', () => {
 })
 
 describe('previews overtaken by newer ones', () => {
-  const draft = (reps: number) => ({ title: 'Week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: reps, max: reps } } }] })
-  const previewArgs = (patientId: string, reps: number) => ({ patientId, layout: 'detailed', paper: 'letter', logDays: 0, program: draft(reps) })
+  const draft = (reps: number) => ({
+    title: 'Week 1',
+    status: 'current',
+    items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: reps, max: reps } } }],
+  })
+  const previewArgs = (patientId: string, reps: number) => ({
+    patientId,
+    layout: 'detailed',
+    paper: 'letter',
+    logDays: 0,
+    program: draft(reps),
+  })
 
   it('answers an older preview of the same program "cancelled" once a newer one arrives, and renders the newer one', async () => {
     const { call, patient } = await setup()
-    const [older, middle, newer] = await Promise.all([11, 12, 13].map((reps) => call<{ pdf: Uint8Array } | { cancelled: true }>('previewHandout', previewArgs(patient.id, reps))))
+    const [older, middle, newer] = await Promise.all(
+      [11, 12, 13].map((reps) =>
+        call<{ pdf: Uint8Array } | { cancelled: true }>('previewHandout', previewArgs(patient.id, reps)),
+      ),
+    )
     expect(older).toEqual({ ok: true, value: { cancelled: true } })
     expect(middle).toEqual({ ok: true, value: { cancelled: true } })
     if (!newer?.ok || !('pdf' in newer.value)) throw new Error(`expected the newest preview: ${JSON.stringify(newer)}`)
@@ -373,10 +566,16 @@ describe('previews overtaken by newer ones', () => {
 
   it('never cancels another patient’s preview or an export because of a preview', async () => {
     const { call, args, patient } = await setup()
-    const other = (await call<Patient>('createPatient', patientInput({ firstName: 'Ola', lastName: 'Nordmann', chartNumber: 'MRN-2002' }))) as { value: Patient }
+    const other = (await call<Patient>(
+      'createPatient',
+      patientInput({ firstName: 'Ola', lastName: 'Nordmann', chartNumber: 'MRN-2002' }),
+    )) as { value: Patient }
     const exporting = call('exportHandout', args)
     const theirs = call('previewHandout', previewArgs(other.value.id, 9))
-    const [mine] = await Promise.all([call('previewHandout', previewArgs(patient.id, 11)), call('previewHandout', previewArgs(patient.id, 12))])
+    const [mine] = await Promise.all([
+      call('previewHandout', previewArgs(patient.id, 11)),
+      call('previewHandout', previewArgs(patient.id, 12)),
+    ])
     expect(mine).toEqual({ ok: true, value: { cancelled: true } })
     expect(await exporting).toMatchObject({ ok: true, value: { saved: true } })
     expect(await theirs).toMatchObject({ ok: true, value: { pdf: expect.any(Uint8Array) } })

@@ -3,20 +3,34 @@ import { resolve } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { createChannelRenderer, createInProcessRenderer, RenderCancelled, type HandoutRenderer, type RenderChannel, type RenderRequest } from '../../../electron/services/handout/renderer'
+import {
+  createChannelRenderer,
+  createInProcessRenderer,
+  RenderCancelled,
+  type HandoutRenderer,
+  type RenderChannel,
+  type RenderRequest,
+} from '../../../electron/services/handout/renderer'
 import { createWorkerRenderer, workerChannel } from '../../../electron/services/handout/worker-renderer'
 import { watchLoop } from '../../support/event-loop'
 import { pdfText } from '../../support/pdf'
 
 const fonts = resolve('resources/fonts')
-const example = async () => JSON.parse(await readFile('docs/handout-example.json', 'utf8')) as { program: { items: unknown[] } }
+const example = async () =>
+  JSON.parse(await readFile('docs/handout-example.json', 'utf8')) as { program: { items: unknown[] } }
 /** The documented example grown to 8 exercises, as the bench renders it. */
 const eight = async () => {
   const input = await example()
   const items = input.program.items
   return { ...input, program: { ...input.program, items: [...items, items[0], items[5]] } }
 }
-const withNote = (input: Awaited<ReturnType<typeof eight>>, note: string) => ({ ...input, program: { ...input.program, items: input.program.items.map((item, i) => (i === 2 ? { ...(item as object), notes: note } : item)) } })
+const withNote = (input: Awaited<ReturnType<typeof eight>>, note: string) => ({
+  ...input,
+  program: {
+    ...input.program,
+    items: input.program.items.map((item, i) => (i === 2 ? { ...(item as object), notes: note } : item)),
+  },
+})
 
 const open: HandoutRenderer[] = []
 const track = <T extends HandoutRenderer>(renderer: T) => (open.push(renderer), renderer)
@@ -39,7 +53,10 @@ function watchedWorkerRenderer() {
 describe('rendering in a worker thread', () => {
   it('makes the same PDF as rendering in this process: same pages, same words', async () => {
     const input = await eight()
-    const [inWorker, here] = [await track(createWorkerRenderer(fonts)).render(input), await track(createInProcessRenderer(fonts)).render(input)]
+    const [inWorker, here] = [
+      await track(createWorkerRenderer(fonts)).render(input),
+      await track(createInProcessRenderer(fonts)).render(input),
+    ]
     const [a, b] = [await pdfText(inWorker.pdf), await pdfText(here.pdf)]
     expect(a.pages.length).toBeGreaterThan(1)
     expect(a.pages.length).toBe(b.pages.length)
@@ -49,8 +66,12 @@ describe('rendering in a worker thread', () => {
 
   it('reports a handout that is not valid as the same schema error as in this process', async () => {
     const input = { ...(await example()), layout: 'poster' }
-    const inWorker = await track(createWorkerRenderer(fonts)).render(input).catch((error: unknown) => error)
-    const here = await track(createInProcessRenderer(fonts)).render(input).catch((error: unknown) => error)
+    const inWorker = await track(createWorkerRenderer(fonts))
+      .render(input)
+      .catch((error: unknown) => error)
+    const here = await track(createInProcessRenderer(fonts))
+      .render(input)
+      .catch((error: unknown) => error)
     // What dispatch turns into "some data is not valid: …", with the first problem in words.
     expect(here).toBeInstanceOf(z.core.$ZodError)
     expect(inWorker).toBeInstanceOf(z.core.$ZodError)
@@ -83,7 +104,9 @@ describe('rendering in a worker thread', () => {
     const dying = renderer.render(input)
     await new Promise((r) => setTimeout(r, 50))
     await workers[0]!.terminate()
-    await expect(dying).rejects.toThrow(/The handout renderer stopped while rendering this handout \(it stopped with exit code \d+\)\. Try again/)
+    await expect(dying).rejects.toThrow(
+      /The handout renderer stopped while rendering this handout \(it stopped with exit code \d+\)\. Try again/,
+    )
     const again = await renderer.render(input)
     expect(workers).toHaveLength(2)
     expect((await pdfText(again.pdf)).pages.length).toBeGreaterThan(1)
@@ -92,7 +115,9 @@ describe('rendering in a worker thread', () => {
   it('fails a render it cannot send to the worker and goes on with the next', async () => {
     const renderer = track(createWorkerRenderer(fonts))
     const input = await eight()
-    await expect(renderer.render({ ...input, notAHandout: () => 'a function cannot be copied to another thread' })).rejects.toThrow(/could not be cloned/)
+    await expect(
+      renderer.render({ ...input, notAHandout: () => 'a function cannot be copied to another thread' }),
+    ).rejects.toThrow(/could not be cloned/)
     expect((await pdfText((await renderer.render(input)).pdf)).pages.length).toBeGreaterThan(1)
   })
 
@@ -105,9 +130,13 @@ describe('rendering in a worker thread', () => {
     // blocks 190 ms or more every time, in every run (checked below).
     const runs: number[] = []
     for (let run = 0; run < 3 && !runs.some((block) => block < 20); run++) {
-      runs.push((await watchLoop(async () => {
-        for (const note of ['one', 'two', 'three']) await renderer.render(withNote(input, `${note} ${run}`))
-      })).block)
+      runs.push(
+        (
+          await watchLoop(async () => {
+            for (const note of ['one', 'two', 'three']) await renderer.render(withNote(input, `${note} ${run}`))
+          })
+        ).block,
+      )
     }
     expect(Math.min(...runs)).toBeLessThan(20)
     // The same watch sees a render on this thread: it would catch one that came back here.

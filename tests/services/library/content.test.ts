@@ -14,9 +14,18 @@ const ids = new Set(library.exercises.map((e) => e.id))
 describe('the built-in library content', () => {
   it('holds at least 150 exercises across every body area, position and kind of equipment', () => {
     expect(library.exercises.length).toBeGreaterThanOrEqual(150)
-    for (const region of bodyRegions) expect(library.exercises.filter((e) => e.regions.includes(region)).length, region).toBeGreaterThanOrEqual(4)
-    for (const position of positions) expect(library.exercises.some((e) => e.position === position), position).toBe(true)
-    for (const kind of equipmentKinds) expect(library.exercises.some((e) => e.equipment.includes(kind)), kind).toBe(true)
+    for (const region of bodyRegions)
+      expect(library.exercises.filter((e) => e.regions.includes(region)).length, region).toBeGreaterThanOrEqual(4)
+    for (const position of positions)
+      expect(
+        library.exercises.some((e) => e.position === position),
+        position,
+      ).toBe(true)
+    for (const kind of equipmentKinds)
+      expect(
+        library.exercises.some((e) => e.equipment.includes(kind)),
+        kind,
+      ).toBe(true)
     expect(library.exercises.filter((e) => e.type === 'balance').length).toBeGreaterThanOrEqual(10)
   })
 
@@ -44,7 +53,9 @@ describe('the built-in library content', () => {
       for (const label of e.diagram!.labels!) {
         expect(label, e.id).not.toMatch(/\b(left|right)\b/i)
         expect(label, e.id).not.toMatch(/\d|\bseconds?\b|\btimes\b/i)
-        expect(label, e.id).not.toMatch(/flexion|extension|abduction|adduction|rotation|supine|prone|isometric|scapula|ipsilateral|contralateral/i)
+        expect(label, e.id).not.toMatch(
+          /flexion|extension|abduction|adduction|rotation|supine|prone|isometric|scapula|ipsilateral|contralateral/i,
+        )
       }
     }
   })
@@ -53,14 +64,16 @@ describe('the built-in library content', () => {
     for (const e of library.exercises) {
       for (const line of [...e.steps, ...(e.cues ?? []), ...(e.cautions ?? [])]) {
         // A rater marked the handout down for "pelvis" in a step: terms a patient does not use are avoided, not defined.
-        expect(line, e.id).not.toMatch(/\b(pelvis|pelvic|quad sets?|quadriceps|hamstrings?|glutes?|gluteal|lumbar|thoracic|scapulae?|flexion|extension|abduction|adduction|isometric|supine|prone)\b/i)
+        expect(line, e.id).not.toMatch(
+          /\b(pelvis|pelvic|quad sets?|quadriceps|hamstrings?|glutes?|gluteal|lumbar|thoracic|scapulae?|flexion|extension|abduction|adduction|isometric|supine|prone)\b/i,
+        )
         // "Hold for a few seconds" beside "Hold for 3 seconds" under How much: the card contradicted itself.
         if (e.defaultDosage.holdSeconds) expect(line, e.id).not.toMatch(/\bfew seconds\b/i)
       }
     }
   })
 
-  it('gives every entry a plain title of its own, in a patient\'s words: where you are, then what you do, at grade 6 or below', () => {
+  it("gives every entry a plain title of its own, in a patient's words: where you are, then what you do, at grade 6 or below", () => {
     const titles = new Map<string, string>()
     for (const e of library.exercises) {
       const title = e.plainTitle
@@ -68,7 +81,9 @@ describe('the built-in library content', () => {
       expect(title!, e.id).toMatch(/^[A-Z][^:]+: [a-z]/)
       expect(title!.length, e.id).toBeLessThanOrEqual(60)
       expect(title!, e.id).not.toMatch(/\b(left|right)\b|\d|\.$/i)
-      expect(title!, e.id).not.toMatch(/flexion|extension|abduction|adduction|rotation|supine|prone|lateral|isometric|scapul|thoracic|cervical|quad|hamstring|piriformis|plantar|inversion|eversion|pronation|supination/i)
+      expect(title!, e.id).not.toMatch(
+        /flexion|extension|abduction|adduction|rotation|supine|prone|lateral|isometric|scapul|thoracic|cervical|quad|hamstring|piriformis|plantar|inversion|eversion|pronation|supination/i,
+      )
       expect(readability([title!]).grade, `${e.id}: ${title}`).toBeLessThanOrEqual(6)
       expect(titles.get(title!), `${e.id} and ${titles.get(title!)} share “${title}”`).toBeUndefined()
       titles.set(title!, e.id)
@@ -76,11 +91,21 @@ describe('the built-in library content', () => {
   })
 
   it('reads at or below US grade 7 (Flesch–Kincaid), in the second person', () => {
-    const graded = library.exercises.map((e) => ({ id: e.id, ...readability([...e.steps, ...e.cues, ...e.cautions]) })).sort((a, b) => b.grade - a.grade)
-    console.log(`Hardest to read: ${graded.slice(0, 5).map((g) => `${g.id} ${g.grade}`).join(', ')}`)
+    const graded = library.exercises
+      .map((e) => ({ id: e.id, ...readability([...e.steps, ...e.cues, ...e.cautions]) }))
+      .sort((a, b) => b.grade - a.grade)
+    console.log(
+      `Hardest to read: ${graded
+        .slice(0, 5)
+        .map((g) => `${g.id} ${g.grade}`)
+        .join(', ')}`,
+    )
     for (const g of graded) expect(g.grade, `${g.id}: “${g.longest}”`).toBeLessThanOrEqual(7)
     // Addressed to the patient (imperatives and "you"), never about them.
-    for (const e of library.exercises) expect([...e.steps, ...e.cues, ...e.cautions].join(' '), e.id).not.toMatch(/\b(the patient|patients|he|she|his|her)\b/i)
+    for (const e of library.exercises)
+      expect([...e.steps, ...e.cues, ...e.cautions].join(' '), e.id).not.toMatch(
+        /\b(the patient|patients|he|she|his|her)\b/i,
+      )
   })
 
   it('draws every diagram in every view it uses, with no angle outside its range', () => {
@@ -90,23 +115,51 @@ describe('the built-in library content', () => {
         const figure = figureFor(e.diagram!, view)
         expect(figure.notes, `${e.id} (${view})`).toEqual([])
         // The whole body is drawn: 4 trunk and head parts and 6 parts per side.
-        expect(figure.shapes.filter((s) => !s.role.startsWith('ghost') && /^(pelvis|chest|neck|head|(left|right) (thigh|shank|foot|upper arm|forearm|hand))$/.test(s.role)).length, `${e.id} (${view})`).toBe(16)
+        expect(
+          figure.shapes.filter(
+            (s) =>
+              !s.role.startsWith('ghost') &&
+              /^(pelvis|chest|neck|head|(left|right) (thigh|shank|foot|upper arm|forearm|hand))$/.test(s.role),
+          ).length,
+          `${e.id} (${view})`,
+        ).toBe(16)
         // One-sided diagrams mirror for the other side without error.
-        if (e.diagram!.side) expect(figureFor(e.diagram!, view, { side: e.diagram!.side === 'left' ? 'right' : 'left' }).shapes).toHaveLength(figure.shapes.length)
+        if (e.diagram!.side)
+          expect(
+            figureFor(e.diagram!, view, { side: e.diagram!.side === 'left' ? 'right' : 'left' }).shapes,
+          ).toHaveLength(figure.shapes.length)
       }
     }
   })
 
   it('ships the ten starter templates, in folders, built only from library entries', () => {
     const names = library.templates.map((t) => t.name)
-    for (const name of ['Hip strengthening', 'Knee osteoarthritis', 'Total knee replacement, early phase', 'Low back pain, general', 'Neck and posture',
-      'Shoulder early mobility', 'Rotator cuff strengthening', 'Ankle sprain', 'Plantar heel pain', 'Balance and falls prevention']) expect(names).toContain(name)
+    for (const name of [
+      'Hip strengthening',
+      'Knee osteoarthritis',
+      'Total knee replacement, early phase',
+      'Low back pain, general',
+      'Neck and posture',
+      'Shoulder early mobility',
+      'Rotator cuff strengthening',
+      'Ankle sprain',
+      'Plantar heel pain',
+      'Balance and falls prevention',
+    ])
+      expect(names).toContain(name)
     for (const t of library.templates) {
       expect(t.folder, t.name).toBeTruthy()
       for (const item of t.items) expect(ids.has(item.exerciseId), `${t.name} → ${item.exerciseId}`).toBe(true)
     }
     const hip = library.templates.find((t) => t.name === 'Hip strengthening')!
-    expect(hip.items.map((i) => i.exerciseId)).toEqual(['clamshells', 'reverse-clamshells', 'hip-flexor-stretch', 'side-lying-hip-abduction', 'prone-hip-extension', 'bridges'])
+    expect(hip.items.map((i) => i.exerciseId)).toEqual([
+      'clamshells',
+      'reverse-clamshells',
+      'hip-flexor-stretch',
+      'side-lying-hip-abduction',
+      'prone-hip-extension',
+      'bridges',
+    ])
   })
 })
 
@@ -120,8 +173,20 @@ describe('a handout with one exercise from each body region', () => {
     const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8'))
     for (const layout of ['detailed', 'compact', 'large'] as const) {
       const input = handoutInputSchema.parse({
-        ...example, layout,
-        program: { title: 'One exercise per region', items: picks.map((e) => ({ name: e.name, position: e.position, steps: e.steps, dosage: e.defaultDosage, cues: e.cues, cautions: e.cautions, diagram: e.diagram })) },
+        ...example,
+        layout,
+        program: {
+          title: 'One exercise per region',
+          items: picks.map((e) => ({
+            name: e.name,
+            position: e.position,
+            steps: e.steps,
+            dosage: e.defaultDosage,
+            cues: e.cues,
+            cautions: e.cautions,
+            diagram: e.diagram,
+          })),
+        },
       })
       const { pdf, warnings } = await renderHandout(input, 'resources/fonts')
       expect(warnings).toEqual([])
@@ -137,7 +202,9 @@ describe('a handout with one exercise from each body region', () => {
   }, 60_000)
 
   it('keeps the example handout’s pictures and titles the same as the library’s (docs/handout-example.json is not a stale copy)', () => {
-    const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8')) as { program: { items: { name: string; title?: string; diagram?: unknown }[] } }
+    const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8')) as {
+      program: { items: { name: string; title?: string; diagram?: unknown }[] }
+    }
     for (const item of example.program.items) {
       const entry = library.exercises.find((e) => e.name === item.name)
       if (entry && item.diagram) expect(item.diagram, item.name).toEqual(entry.diagram)

@@ -59,17 +59,25 @@ describe('custom exercises', () => {
     await value('updateExercise', { id: copy.id, exercise: { ...fields, steps: ['Lie on your side.'] } })
     const view = await value<LibraryView>('getLibrary')
     expect(view.exercises.find((e) => e.id === 'clamshells')?.steps).toHaveLength(5)
-    expect(await call('updateExercise', { id: 'clamshells', exercise: fields })).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringContaining('Duplicate it') } })
+    expect(await call('updateExercise', { id: 'clamshells', exercise: fields })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringContaining('Duplicate it') },
+    })
     expect(await call('deleteExercise', { id: 'bridges' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 
   it('cannot be deleted while a template uses it; the message names the template', async () => {
     const { value, call } = await setup()
     const created = await value<Exercise>('createExercise', custom)
-    await value('saveTemplate', { template: { name: 'Post-op knee', folder: 'Knee', items: [{ exerciseId: created.id, dosage: { sets: 2 } }] } })
+    await value('saveTemplate', {
+      template: { name: 'Post-op knee', folder: 'Knee', items: [{ exerciseId: created.id, dosage: { sets: 2 } }] },
+    })
     expect(await call('deleteExercise', { id: created.id })).toMatchObject({
       ok: false,
-      error: { code: 'conflict', message: '“Step-ups” is used by the template “Post-op knee”. Remove it from it first.' },
+      error: {
+        code: 'conflict',
+        message: '“Step-ups” is used by the template “Post-op knee”. Remove it from it first.',
+      },
     })
     const view = await value<LibraryView>('getLibrary')
     await value('deleteTemplate', { id: view.templates[0]!.id })
@@ -81,44 +89,104 @@ describe('custom exercises', () => {
     const { value, call } = await setup()
     const created = await value<Exercise>('createExercise', custom)
     const person = (firstName: string, lastName: string) =>
-      value<{ id: string }>('createPatient', { firstName, lastName, status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null } })
+      value<{ id: string }>('createPatient', {
+        firstName,
+        lastName,
+        status: 'active',
+        patientType: 'new',
+        appointment: { days: [], timesOfDay: [], coverage: null },
+      })
     const item = (id: string, exerciseId = created.id) => ({ id, exerciseId, dosage: {} })
     const jane = await person('Jane', 'Doe')
     const john = await person('John', 'Roe')
-    await value('saveProgram', { patientId: jane.id, program: { title: 'Week 1', status: 'previous', items: [item('item-000001')] } })
-    await value('saveProgram', { patientId: jane.id, program: { title: 'Week 2', status: 'current', items: [item('item-000002'), item('item-000003', 'bridges')] } })
-    const johns = await value<{ programs: { id: string; revision: number }[] }>('saveProgram', { patientId: john.id, program: { title: 'Knee', status: 'current', items: [item('item-000004')] } })
-    await value('saveProgram', { patientId: john.id, program: { title: 'Other', status: 'current', items: [item('item-000005', 'bridges')] } })
+    await value('saveProgram', {
+      patientId: jane.id,
+      program: { title: 'Week 1', status: 'previous', items: [item('item-000001')] },
+    })
+    await value('saveProgram', {
+      patientId: jane.id,
+      program: { title: 'Week 2', status: 'current', items: [item('item-000002'), item('item-000003', 'bridges')] },
+    })
+    const johns = await value<{ programs: { id: string; revision: number }[] }>('saveProgram', {
+      patientId: john.id,
+      program: { title: 'Knee', status: 'current', items: [item('item-000004')] },
+    })
+    await value('saveProgram', {
+      patientId: john.id,
+      program: { title: 'Other', status: 'current', items: [item('item-000005', 'bridges')] },
+    })
 
     expect(await call('deleteExercise', { id: created.id })).toEqual({
       ok: false,
-      error: { code: 'conflict', message: '“Step-ups” is used in 3 programs (Jane Doe, John Roe). Remove it from those programs first. Nothing was deleted.' },
+      error: {
+        code: 'conflict',
+        message:
+          '“Step-ups” is used in 3 programs (Jane Doe, John Roe). Remove it from those programs first. Nothing was deleted.',
+      },
     })
     expect((await value<LibraryView>('getLibrary')).exercises.some((e) => e.id === created.id)).toBe(true)
 
     // Once it is out of every program, it can go.
-    const janes = await value<{ programs: { id: string; title: string; revision: number }[] }>('getPatient', { id: jane.id })
+    const janes = await value<{ programs: { id: string; title: string; revision: number }[] }>('getPatient', {
+      id: jane.id,
+    })
     for (const p of janes.programs) {
-      await value('saveProgram', { patientId: jane.id, programId: p.id, revision: p.revision, program: { title: p.title, status: 'previous', items: [item('item-000009', 'bridges')] } })
+      await value('saveProgram', {
+        patientId: jane.id,
+        programId: p.id,
+        revision: p.revision,
+        program: { title: p.title, status: 'previous', items: [item('item-000009', 'bridges')] },
+      })
     }
-    expect(await call('deleteExercise', { id: created.id })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^“Step-ups” is used in 1 program \(John Roe\)\. Remove it from that program first\./) } })
+    expect(await call('deleteExercise', { id: created.id })).toMatchObject({
+      ok: false,
+      error: {
+        message: expect.stringMatching(
+          /^“Step-ups” is used in 1 program \(John Roe\)\. Remove it from that program first\./,
+        ),
+      },
+    })
     const knee = johns.programs[0]!
-    await value('saveProgram', { patientId: john.id, programId: knee.id, revision: knee.revision, program: { title: 'Knee', status: 'previous', items: [] } })
+    await value('saveProgram', {
+      patientId: john.id,
+      programId: knee.id,
+      revision: knee.revision,
+      program: { title: 'Knee', status: 'previous', items: [] },
+    })
     expect(await call('deleteExercise', { id: created.id })).toEqual({ ok: true, value: { id: created.id } })
   })
 
   it('refuses links, templates and programs that name unknown exercises, changing nothing', async () => {
     const { value, call } = await setup()
-    expect(await call('createExercise', { ...custom, progressions: ['no-such-exercise'] })).toMatchObject({ ok: false, error: { field: 'progressions' } })
-    expect(await call('saveTemplate', { template: { name: 'X', items: [{ exerciseId: 'no-such-exercise', dosage: {} }] } })).toMatchObject({
+    expect(await call('createExercise', { ...custom, progressions: ['no-such-exercise'] })).toMatchObject({
+      ok: false,
+      error: { field: 'progressions' },
+    })
+    expect(
+      await call('saveTemplate', { template: { name: 'X', items: [{ exerciseId: 'no-such-exercise', dosage: {} }] } }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('no-such-exercise') },
     })
     const patient = await value<{ id: string }>('createPatient', {
-      firstName: 'A', lastName: 'B', status: 'active', patientType: 'new', appointment: { days: [], timesOfDay: [], coverage: null },
+      firstName: 'A',
+      lastName: 'B',
+      status: 'active',
+      patientType: 'new',
+      appointment: { days: [], timesOfDay: [], coverage: null },
     })
-    const bad = await call('saveProgram', { patientId: patient.id, program: { title: 'P', status: 'current', items: [{ id: 'item-000001', exerciseId: 'no-such-exercise', dosage: {} }] } })
-    expect(bad).toMatchObject({ ok: false, error: { field: 'program.items.0.exerciseId', message: expect.stringContaining('Nothing was saved') } })
+    const bad = await call('saveProgram', {
+      patientId: patient.id,
+      program: {
+        title: 'P',
+        status: 'current',
+        items: [{ id: 'item-000001', exerciseId: 'no-such-exercise', dosage: {} }],
+      },
+    })
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { field: 'program.items.0.exerciseId', message: expect.stringContaining('Nothing was saved') },
+    })
     expect((await value<{ programs: unknown[] }>('getPatient', { id: patient.id })).programs).toEqual([])
     expect((await value<LibraryView>('getLibrary')).templates).toEqual([])
   })
@@ -127,12 +195,24 @@ describe('custom exercises', () => {
     const { call, value } = await setup()
     expect(await call('createExercise', { ...custom, name: '\u200B\u200B' })).toEqual({
       ok: false,
-      error: { code: 'invalid_argument', field: 'name', message: 'name: Name cannot be made only of invisible characters.' },
+      error: {
+        code: 'invalid_argument',
+        field: 'name',
+        message: 'name: Name cannot be made only of invisible characters.',
+      },
     })
-    expect(await call('createExercise', { ...custom, steps: ['Stand\u0000up.'] })).toMatchObject({ ok: false, error: { field: 'steps.0', message: expect.stringContaining('A step cannot contain hidden control characters.') } })
-    expect(await call('saveTemplate', { template: { name: 'Knee\u202E', items: [{ exerciseId: 'bridges', dosage: {} }] } })).toMatchObject({
+    expect(await call('createExercise', { ...custom, steps: ['Stand\u0000up.'] })).toMatchObject({
       ok: false,
-      error: { field: 'template.name', message: expect.stringContaining('Template name cannot contain hidden text-direction characters.') },
+      error: { field: 'steps.0', message: expect.stringContaining('A step cannot contain hidden control characters.') },
+    })
+    expect(
+      await call('saveTemplate', { template: { name: 'Knee\u202E', items: [{ exerciseId: 'bridges', dosage: {} }] } }),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        field: 'template.name',
+        message: expect.stringContaining('Template name cannot contain hidden text-direction characters.'),
+      },
     })
     const view = await value<LibraryView>('getLibrary')
     expect([view.exercises.filter((e) => e.source === 'custom'), view.templates]).toEqual([[], []])
@@ -149,8 +229,17 @@ describe('custom exercises', () => {
   it('still reads custom exercises and templates saved before the stricter rules', async () => {
     const { dataDir, value } = await setup()
     const legacy = { ...custom, id: 'custom-step-ups-abc123', source: 'custom', name: 'Step\u0000ups' }
-    const template = { id: 'template-1', name: '\u202EKnee', items: [{ exerciseId: legacy.id, dosage: {} }], createdAt: 'x', updatedAt: 'x' }
-    await writeFile(join(dataDir, 'library.json'), JSON.stringify({ schemaVersion: 1, custom: [legacy], templates: [template], favourites: [], defaultDosages: {} }))
+    const template = {
+      id: 'template-1',
+      name: '\u202EKnee',
+      items: [{ exerciseId: legacy.id, dosage: {} }],
+      createdAt: 'x',
+      updatedAt: 'x',
+    }
+    await writeFile(
+      join(dataDir, 'library.json'),
+      JSON.stringify({ schemaVersion: 1, custom: [legacy], templates: [template], favourites: [], defaultDosages: {} }),
+    )
     const view = await value<LibraryView>('getLibrary')
     expect(view.exercises.find((e) => e.id === legacy.id)?.name).toBe('Step\u0000ups')
     expect(view.templates.map((t) => t.name)).toEqual(['\u202EKnee'])
@@ -163,7 +252,10 @@ describe('custom exercises', () => {
     await value('setDefaultDosage', { id: 'bridges', dosage: { sets: 3, reps: { min: 8, max: 12 } } })
     const view = await value<LibraryView>('getLibrary')
     expect(view.favourites).toEqual(['bridges'])
-    expect(view.exercises.find((e) => e.id === 'bridges')?.defaultDosage).toEqual({ sets: 3, reps: { min: 8, max: 12 } })
+    expect(view.exercises.find((e) => e.id === 'bridges')?.defaultDosage).toEqual({
+      sets: 3,
+      reps: { min: 8, max: 12 },
+    })
   })
 
   it('attaches a PNG photo with its author and licence, and refuses other formats', async () => {
@@ -172,13 +264,22 @@ describe('custom exercises', () => {
     const png = join(dataDir, 'photo.png')
     await writeFile(png, makePng())
     services.dialogs.answers.open.push(png)
-    const withPhoto = await value<Exercise>('attachExercisePhoto', { id: created.id, author: 'Jessica Jones', licence: 'Own photo' })
-    expect(withPhoto.images).toEqual([{ file: expect.stringMatching(/\.png$/), author: 'Jessica Jones', licence: 'Own photo' }])
+    const withPhoto = await value<Exercise>('attachExercisePhoto', {
+      id: created.id,
+      author: 'Jessica Jones',
+      licence: 'Own photo',
+    })
+    expect(withPhoto.images).toEqual([
+      { file: expect.stringMatching(/\.png$/), author: 'Jessica Jones', licence: 'Own photo' },
+    ])
     expect(await value<string>('getMedia', { file: withPhoto.images[0]!.file })).toMatch(/^data:image\/png;base64,/)
     const webp = join(dataDir, 'photo.webp')
     await writeFile(webp, Buffer.from('RIFF\x10\x00\x00\x00WEBPVP8 ', 'latin1'))
     services.dialogs.answers.open.push(webp)
-    expect(await call('attachExercisePhoto', { id: created.id, author: 'J', licence: 'Own' })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Use a PNG or JPEG') } })
+    expect(await call('attachExercisePhoto', { id: created.id, author: 'J', licence: 'Own' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('Use a PNG or JPEG') },
+    })
     expect((await value<LibraryView>('getLibrary')).exercises.find((e) => e.id === created.id)?.images).toHaveLength(1)
   })
 })
@@ -190,8 +291,14 @@ describe('video links for handouts', () => {
 
   it('are set (trimmed) on a built-in exercise, survive a restart, and are removed with null', async () => {
     const { dataDir, value } = await setup()
-    expect(await value<Exercise>('setExerciseVideo', { exerciseId: 'clamshells', url: `  ${link}\n` })).toMatchObject({ id: 'clamshells', videoUrl: link })
-    const stored = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as { schemaVersion: number; videoLinks: unknown }
+    expect(await value<Exercise>('setExerciseVideo', { exerciseId: 'clamshells', url: `  ${link}\n` })).toMatchObject({
+      id: 'clamshells',
+      videoUrl: link,
+    })
+    const stored = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as {
+      schemaVersion: number
+      videoLinks: unknown
+    }
     expect(stored).toMatchObject({ schemaVersion: 1, videoLinks: { clamshells: link } })
     const restarted = testServices(dataDir)
     const again = await dispatch(restarted.handlers, 'getLibrary', undefined)
@@ -211,12 +318,28 @@ describe('video links for handouts', () => {
       if (result.ok) throw new Error('accepted')
       return result.error
     }
-    expect(await refused({ exerciseId: 'bridges', url: 'javascript:alert(1)' })).toMatchObject({ code: 'invalid_argument', field: 'url', message: expect.stringContaining('Use a web address starting with https:// or http://') })
-    expect(await refused({ exerciseId: 'bridges', url: 'ftp://riversidept.example/v' })).toMatchObject({ message: expect.stringContaining('starting with https:// or http://') })
-    expect(await refused({ exerciseId: 'bridges', url: 'riversidept.example/v/bridges' })).toMatchObject({ message: expect.stringContaining('starting with https:// or http://') })
-    expect(await refused({ exerciseId: 'bridges', url: `https://riversidept.example/${'v'.repeat(300)}` })).toMatchObject({ field: 'url', message: expect.stringContaining('at most 300 characters') })
-    expect(await refused({ exerciseId: 'bridges', url: '   ' })).toMatchObject({ field: 'url', message: expect.stringContaining('Remove') })
-    expect(await refused({ exerciseId: 'no-such-exercise', url: link })).toMatchObject({ code: 'not_found', message: 'There is no exercise “no-such-exercise” in the library.' })
+    expect(await refused({ exerciseId: 'bridges', url: 'javascript:alert(1)' })).toMatchObject({
+      code: 'invalid_argument',
+      field: 'url',
+      message: expect.stringContaining('Use a web address starting with https:// or http://'),
+    })
+    expect(await refused({ exerciseId: 'bridges', url: 'ftp://riversidept.example/v' })).toMatchObject({
+      message: expect.stringContaining('starting with https:// or http://'),
+    })
+    expect(await refused({ exerciseId: 'bridges', url: 'riversidept.example/v/bridges' })).toMatchObject({
+      message: expect.stringContaining('starting with https:// or http://'),
+    })
+    expect(
+      await refused({ exerciseId: 'bridges', url: `https://riversidept.example/${'v'.repeat(300)}` }),
+    ).toMatchObject({ field: 'url', message: expect.stringContaining('at most 300 characters') })
+    expect(await refused({ exerciseId: 'bridges', url: '   ' })).toMatchObject({
+      field: 'url',
+      message: expect.stringContaining('Remove'),
+    })
+    expect(await refused({ exerciseId: 'no-such-exercise', url: link })).toMatchObject({
+      code: 'not_found',
+      message: 'There is no exercise “no-such-exercise” in the library.',
+    })
     expect(await refused({ exerciseId: 'bridges' })).toMatchObject({ code: 'invalid_argument', field: 'url' })
     expect(await videoOf(value, 'bridges')).toBe(link)
     expect(await videoOf(value, 'no-such-exercise')).toBeUndefined()
@@ -226,12 +349,21 @@ describe('video links for handouts', () => {
     const { dataDir, value } = await setup()
     const created = await value<Exercise>('createExercise', custom)
     await value('setExerciseVideo', { exerciseId: created.id, url: link })
-    const { id: _id, source: _source, videoUrl: _video, ...fields } = (await value<LibraryView>('getLibrary')).exercises.find((e) => e.id === created.id)!
-    expect(await value<Exercise>('updateExercise', { id: created.id, exercise: { ...fields, name: 'Step-ups, slow' } })).toMatchObject({ videoUrl: link })
+    const {
+      id: _id,
+      source: _source,
+      videoUrl: _video,
+      ...fields
+    } = (await value<LibraryView>('getLibrary')).exercises.find((e) => e.id === created.id)!
+    expect(
+      await value<Exercise>('updateExercise', { id: created.id, exercise: { ...fields, name: 'Step-ups, slow' } }),
+    ).toMatchObject({ videoUrl: link })
     const copy = await value<Exercise>('duplicateExercise', { id: created.id })
     expect(copy.videoUrl).toBe(link)
     await value('deleteExercise', { id: created.id })
-    const stored = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as { videoLinks: Record<string, string> }
+    const stored = JSON.parse(await readFile(join(dataDir, 'library.json'), 'utf8')) as {
+      videoLinks: Record<string, string>
+    }
     expect(stored.videoLinks).toEqual({ [copy.id]: link })
     expect(stored.videoLinks).not.toHaveProperty(created.id)
   })

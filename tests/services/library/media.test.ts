@@ -34,7 +34,10 @@ describe('media store', () => {
     for (const [name, bytes, message] of samples) {
       const file = join(dir, `${name}.png`)
       await writeFile(file, bytes)
-      await expect(media.importFile(file), name).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringMatching(message) })
+      await expect(media.importFile(file), name).rejects.toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringMatching(message),
+      })
     }
     expect(await readdir(dir)).not.toContain('media')
   })
@@ -43,7 +46,9 @@ describe('media store', () => {
     const dir = await mkdtemp(join(tmpdir(), 'hp-media-'))
     const file = join(dir, 'huge.png')
     await writeFile(file, Buffer.concat([png, Buffer.alloc(MAX_IMAGE_BYTES)]))
-    await expect(new MediaStore(dir).importFile(file)).rejects.toMatchObject({ message: 'huge.png is larger than 20 MB. Choose a PNG or JPEG picture instead.' })
+    await expect(new MediaStore(dir).importFile(file)).rejects.toMatchObject({
+      message: 'huge.png is larger than 20 MB. Choose a PNG or JPEG picture instead.',
+    })
   })
 
   it('refuses a FIFO, a folder and /dev/zero picked as a picture, with plain messages and nothing stored', async () => {
@@ -51,9 +56,18 @@ describe('media store', () => {
     const media = new MediaStore(dir)
     execFileSync('mkfifo', [join(dir, 'pipe.png')])
     await mkdir(join(dir, 'folder.png'))
-    await expect(media.importFile(join(dir, 'pipe.png'))).rejects.toMatchObject({ code: 'invalid_argument', message: 'pipe.png is not an ordinary file (it may be a device or a pipe). Choose a PNG or JPEG picture instead.' })
-    await expect(media.importFile(join(dir, 'folder.png'))).rejects.toMatchObject({ code: 'invalid_argument', message: 'folder.png is a folder, not a file. Choose a PNG or JPEG picture instead.' })
-    await expect(media.importFile('/dev/zero')).rejects.toMatchObject({ code: 'invalid_argument', message: 'zero is not an ordinary file (it may be a device or a pipe). Choose a PNG or JPEG picture instead.' })
+    await expect(media.importFile(join(dir, 'pipe.png'))).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'pipe.png is not an ordinary file (it may be a device or a pipe). Choose a PNG or JPEG picture instead.',
+    })
+    await expect(media.importFile(join(dir, 'folder.png'))).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'folder.png is a folder, not a file. Choose a PNG or JPEG picture instead.',
+    })
+    await expect(media.importFile('/dev/zero')).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'zero is not an ordinary file (it may be a device or a pipe). Choose a PNG or JPEG picture instead.',
+    })
     expect(await readdir(dir)).not.toContain('media')
   })
 
@@ -64,7 +78,10 @@ describe('media store', () => {
     await writeFile(join(dir, 'secret.txt'), 'not for the window')
     await mkdir(join(dir, 'media'))
     await symlink(join(dir, 'secret.txt'), join(dir, 'media', name))
-    await expect(media.dataUrl(name)).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('is a link to another file') })
+    await expect(media.dataUrl(name)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('is a link to another file'),
+    })
     await symlink('/dev/zero', join(dir, 'media', `${'b'.repeat(64)}.jpg`))
     await expect(media.dataUrl(`${'b'.repeat(64)}.jpg`)).rejects.toMatchObject({ code: 'invalid_argument' })
     expect(await media.put(png)).toBe(name)
@@ -78,11 +95,20 @@ describe('media store', () => {
     const media = new MediaStore(dir)
     const name = await media.put(png)
     await writeFile(join(dir, 'media', name), Buffer.concat([png.subarray(0, 40), Buffer.alloc(20)]))
-    await expect(media.dataUrl(name)).rejects.toMatchObject({ code: 'io_error', message: 'The stored image has been changed or damaged since it was added. Choose the picture again.' })
+    await expect(media.dataUrl(name)).rejects.toMatchObject({
+      code: 'io_error',
+      message: 'The stored image has been changed or damaged since it was added. Choose the picture again.',
+    })
     execFileSync('mkfifo', [join(dir, 'media', `${'c'.repeat(64)}.png`)])
-    await expect(media.dataUrl(`${'c'.repeat(64)}.png`)).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('not an ordinary file') })
+    await expect(media.dataUrl(`${'c'.repeat(64)}.png`)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('not an ordinary file'),
+    })
     await mkdir(join(dir, 'media', `${'d'.repeat(64)}.png`))
-    await expect(media.dataUrl(`${'d'.repeat(64)}.png`)).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('is a folder') })
+    await expect(media.dataUrl(`${'d'.repeat(64)}.png`)).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: expect.stringContaining('is a folder'),
+    })
     // Adding the picture again repairs it.
     expect(await media.put(png)).toBe(name)
     expect(await media.dataUrl(name)).toBe(`data:image/png;base64,${png.toString('base64')}`)
@@ -95,9 +121,12 @@ describe('media store', () => {
     await writeFile(join(dir, 'cut.jpg'), jpeg.subarray(0, jpeg.length - 2))
     await expect(media.importFile(join(dir, 'cut.png'))).rejects.toMatchObject({
       code: 'invalid_argument',
-      message: 'cut.png cannot be used: the PNG file is incomplete (its end is missing). Open it in a photo editor, save it again as PNG or JPEG, and choose it again.',
+      message:
+        'cut.png cannot be used: the PNG file is incomplete (its end is missing). Open it in a photo editor, save it again as PNG or JPEG, and choose it again.',
     })
-    await expect(media.importFile(join(dir, 'cut.jpg'))).rejects.toMatchObject({ message: expect.stringContaining('cut.jpg cannot be used: the JPEG file is incomplete') })
+    await expect(media.importFile(join(dir, 'cut.jpg'))).rejects.toMatchObject({
+      message: expect.stringContaining('cut.jpg cannot be used: the JPEG file is incomplete'),
+    })
     expect(await readdir(dir)).not.toContain('media')
   })
 

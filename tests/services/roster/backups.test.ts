@@ -56,8 +56,14 @@ describe('rolling backups', () => {
     await store.put(syntheticPatients(1)[0]!)
     const backups = new Backups({ dir })
     const good = await backups.create(store, 'manual')
-    await writeFile(join(dir, 'backups', good.id), '{"format":"homeplan-roster","schemaVersion":2,"patients":[{"id":1}]}')
-    await expect(backups.restore(store, good.id)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('Nothing was changed') })
+    await writeFile(
+      join(dir, 'backups', good.id),
+      '{"format":"homeplan-roster","schemaVersion":2,"patients":[{"id":1}]}',
+    )
+    await expect(backups.restore(store, good.id)).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('Nothing was changed'),
+    })
     await expect(backups.restore(store, '../roster.json')).rejects.toMatchObject({ code: 'invalid_argument' })
     expect(store.list()).toHaveLength(1)
     expect((await backups.list()).map((b) => b.kind)).toEqual(['manual'])

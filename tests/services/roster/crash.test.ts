@@ -27,7 +27,11 @@ beforeAll(async () => {
 })
 
 /** Runs the child until a random moment after it starts saving, kills it, and returns what it acknowledged. */
-function runAndKill(dir: string, start: number, acked: Map<string, number>): Promise<{ acks: number; signal: string | null }> {
+function runAndKill(
+  dir: string,
+  start: number,
+  acked: Map<string, number>,
+): Promise<{ acks: number; signal: string | null }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [childScript, dir, String(start)], { stdio: ['ignore', 'pipe', 'inherit'] })
     let acks = 0
@@ -40,7 +44,9 @@ function runAndKill(dir: string, start: number, acked: Map<string, number>): Pro
       } else reject(new Error(`child said: ${line}`))
     })
     child.on('error', reject)
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve({ acks, signal }) : reject(new Error(`child exited with ${code}`))))
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve({ acks, signal }) : reject(new Error(`child exited with ${code}`)),
+    )
   })
 }
 

@@ -42,9 +42,21 @@ afterEach(async () => {
 const program: ProgramInput = {
   title: 'Hip plan',
   status: 'current',
-  items: [{ id: 'item-000001', exerciseId: 'clamshells', dosage: { sets: 2, reps: { min: 10, max: 10 }, timesPerDay: 1, side: 'both' } }],
+  items: [
+    {
+      id: 'item-000001',
+      exerciseId: 'clamshells',
+      dosage: { sets: 2, reps: { min: 10, max: 10 }, timesPerDay: 1, side: 'both' },
+    },
+  ],
 }
-const failure = (act: () => unknown) => Promise.resolve().then(act).then(() => undefined, (e: unknown) => e as AppFailure)
+const failure = (act: () => unknown) =>
+  Promise.resolve()
+    .then(act)
+    .then(
+      () => undefined,
+      (e: unknown) => e as AppFailure,
+    )
 
 describe('issue #11 defects', () => {
   it('1: a deleted patient’s id resolves to nobody: no read, program, delete or edit reaches another patient', async () => {
@@ -58,7 +70,17 @@ describe('issue #11 defects', () => {
     expect((await failure(() => h.getPatient({ id: bob.id })))?.code).toBe('not_found')
     expect((await failure(() => h.saveProgram({ patientId: bob.id, program })))?.code).toBe('not_found')
     expect((await failure(() => h.deletePatient({ id: bob.id })))?.code).toBe('not_found')
-    expect((await failure(() => h.updatePatient({ id: bob.id, revision: 1, patient: patientInput({ firstName: 'Mallory', chartNumber: 'B1' }) })))?.code).toBe('not_found')
+    expect(
+      (
+        await failure(() =>
+          h.updatePatient({
+            id: bob.id,
+            revision: 1,
+            patient: patientInput({ firstName: 'Mallory', chartNumber: 'B1' }),
+          }),
+        )
+      )?.code,
+    ).toBe('not_found')
     expect((await h.listPatients(undefined)).map((p) => p.firstName)).toEqual(['Alice', 'Carol'])
     expect(await h.getPatient({ id: carol.id })).toEqual(carol)
     expect(await h.getPatient({ id: alice.id })).toEqual(alice)
@@ -119,11 +141,25 @@ describe('issue #11 defects', () => {
     const prog = tabA.programs[0]!
     // Tab A saves the details and the program; tab B still holds the copies it opened before.
     await h.updatePatient({ id: opened.id, revision: opened.revision, patient: patientInput({ firstName: 'Alicia' }) })
-    await h.saveProgram({ patientId: opened.id, programId: prog.id, revision: prog.revision, program: { ...program, title: 'From tab A' } })
-    const staleDetails = await failure(() => h.updatePatient({ id: opened.id, revision: opened.revision, patient: patientInput({ firstName: 'From tab B' }) }))
+    await h.saveProgram({
+      patientId: opened.id,
+      programId: prog.id,
+      revision: prog.revision,
+      program: { ...program, title: 'From tab A' },
+    })
+    const staleDetails = await failure(() =>
+      h.updatePatient({ id: opened.id, revision: opened.revision, patient: patientInput({ firstName: 'From tab B' }) }),
+    )
     expect(staleDetails?.code).toBe('conflict')
     expect(staleDetails?.message).toMatch(/changed elsewhere.*Reload/)
-    const staleProgram = await failure(() => h.saveProgram({ patientId: opened.id, programId: prog.id, revision: prog.revision, program: { ...program, title: 'From tab B' } }))
+    const staleProgram = await failure(() =>
+      h.saveProgram({
+        patientId: opened.id,
+        programId: prog.id,
+        revision: prog.revision,
+        program: { ...program, title: 'From tab B' },
+      }),
+    )
     expect(staleProgram?.code).toBe('conflict')
     expect(staleProgram?.message).toMatch(/changed elsewhere/)
     const now = await h.getPatient({ id: opened.id })
@@ -159,10 +195,22 @@ describe('issue #11 defects', () => {
     const s2 = open[0]!
     await s2.close()
     const direct = await RosterStore.open({ dir })
-    await recordHandout(direct, created.id, { id: 'handout-01', at: '2026-03-01T10:00:00.000Z', programId: prog.id, layout: 'detailed', paper: 'letter', file: 'a.pdf', snapshot: { title: prog.title, items: prog.items } })
+    await recordHandout(direct, created.id, {
+      id: 'handout-01',
+      at: '2026-03-01T10:00:00.000Z',
+      programId: prog.id,
+      layout: 'detailed',
+      paper: 'letter',
+      file: 'a.pdf',
+      snapshot: { title: prog.title, items: prog.items },
+    })
     await direct.close()
     const { handlers: again } = services(dir)
-    const edited = await again.updatePatient({ id: created.id, revision: created.revision, patient: patientInput({ lastName: 'Nowak' }) })
+    const edited = await again.updatePatient({
+      id: created.id,
+      revision: created.revision,
+      patient: patientInput({ lastName: 'Nowak' }),
+    })
     expect(edited.lastName).toBe('Nowak')
     expect(edited.handouts).toHaveLength(1)
     expect(edited.programs).toEqual(withProgram.programs)
@@ -271,7 +319,10 @@ describe('issue #11 defects', () => {
 
     it('a roster.json with a UTF-8 BOM opens', async () => {
       const dir = await savedRoster(true)
-      await writeFile(join(dir, ROSTER_FILE), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(join(dir, ROSTER_FILE))]))
+      await writeFile(
+        join(dir, ROSTER_FILE),
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(join(dir, ROSTER_FILE))]),
+      )
       const reopened = await RosterStore.open({ dir })
       expect(reopened.health).toEqual({ status: 'ready' })
       expect(reopened.list()).toHaveLength(3)
@@ -304,7 +355,10 @@ describe('issue #11 defects', () => {
     it('a line with a valid checksum but a record that fails the schema is left out, not served', async () => {
       const dir = await tempDir()
       const bad = { ...syntheticPatients(1)[0]!, firstName: 42 as unknown as string }
-      await writeFile(join(dir, 'roster.journal.000000000001.jsonl'), encodeChange({ seq: 1, at: '2026-01-01T00:00:00.000Z', op: 'put', patient: bad }))
+      await writeFile(
+        join(dir, 'roster.journal.000000000001.jsonl'),
+        encodeChange({ seq: 1, at: '2026-01-01T00:00:00.000Z', op: 'put', patient: bad }),
+      )
       const store = await RosterStore.open({ dir })
       expect(store.list()).toHaveLength(0)
       expect(store.health.status).toBe('ready')
@@ -318,7 +372,17 @@ describe('issue #11 defects', () => {
     await s.handlers.createPatient(patientInput({ chartNumber: 'X-1' }))
     const [p] = syntheticPatients(1)
     const file = join(dir, 'shared-ids.json')
-    await writeFile(file, JSON.stringify({ format: EXPORT_FORMAT, schemaVersion: 3, patients: [{ ...p, chartNumber: 'S-1' }, { ...p, chartNumber: 'S-2', firstName: 'Second' }] }))
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        schemaVersion: 3,
+        patients: [
+          { ...p, chartNumber: 'S-1' },
+          { ...p, chartNumber: 'S-2', firstName: 'Second' },
+        ],
+      }),
+    )
     s.dialogs.answers.open.push(file)
     const report = await s.handlers.importRoster(undefined)
     expect(report.imported).toBe(2)

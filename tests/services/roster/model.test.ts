@@ -19,7 +19,11 @@ const regressions: { why: string; case: Case }[] = [
       steps: [
         {
           step: { op: 'create', name: 0, chart: null },
-          faults: [{ on: 'ftruncate', nth: 0, pick: 0 }, { on: 'write', nth: 1, pick: 0 }, { on: 'write', nth: 0, pick: 0 }],
+          faults: [
+            { on: 'ftruncate', nth: 0, pick: 0 },
+            { on: 'write', nth: 1, pick: 0 },
+            { on: 'write', nth: 0, pick: 0 },
+          ],
         },
         { step: { op: 'saveProgram', target: 0, edit: false }, faults: [] },
       ],
@@ -31,7 +35,11 @@ const regressions: { why: string; case: Case }[] = [
       steps: [
         {
           step: { op: 'create', name: 0, chart: null },
-          faults: [{ on: 'write', nth: 0, pick: 0 }, { on: 'write', nth: 1, pick: 0 }, { on: 'ftruncate', nth: 0, pick: 0 }],
+          faults: [
+            { on: 'write', nth: 0, pick: 0 },
+            { on: 'write', nth: 1, pick: 0 },
+            { on: 'ftruncate', nth: 0, pick: 0 },
+          ],
         },
         { step: { op: 'import', count: 1, sharedId: false }, faults: [] },
       ],
@@ -41,7 +49,13 @@ const regressions: { why: string; case: Case }[] = [
     why: 'the very first save of a new roster failed and could not be cut back: its void marker opened a second file, and the next start took the roster for one whose roster.json was lost (CI long run, seed 1114005490)',
     case: {
       steps: [
-        { step: { op: 'import', count: 1, sharedId: false }, faults: [{ on: 'write', nth: 0, pick: 0 }, { on: 'ftruncate', nth: 0, pick: 0 }] },
+        {
+          step: { op: 'import', count: 1, sharedId: false },
+          faults: [
+            { on: 'write', nth: 0, pick: 0 },
+            { on: 'ftruncate', nth: 0, pick: 0 },
+          ],
+        },
         { step: { op: 'reopen' }, faults: [] },
       ],
     },
@@ -51,7 +65,13 @@ const regressions: { why: string; case: Case }[] = [
     case: {
       steps: [
         { step: { op: 'create', name: 0, chart: null }, faults: [] },
-        { step: { op: 'saveProgram', target: 0, edit: false }, faults: [{ on: 'datasync', nth: 0, pick: 0 }, { on: 'ftruncate', nth: 0, pick: 0 }] },
+        {
+          step: { op: 'saveProgram', target: 0, edit: false },
+          faults: [
+            { on: 'datasync', nth: 0, pick: 0 },
+            { on: 'ftruncate', nth: 0, pick: 0 },
+          ],
+        },
         { step: { op: 'create', name: 1, chart: 3 }, faults: [] },
       ],
     },
@@ -60,7 +80,13 @@ const regressions: { why: string; case: Case }[] = [
     why: 'an import cut off halfway by a kill came back with some of its patients',
     case: {
       steps: [
-        { step: { op: 'import', count: 3, sharedId: false }, faults: [{ on: 'write', nth: 0, pick: 2 }, { on: 'write', nth: 1, pick: 3 }] },
+        {
+          step: { op: 'import', count: 3, sharedId: false },
+          faults: [
+            { on: 'write', nth: 0, pick: 2 },
+            { on: 'write', nth: 1, pick: 3 },
+          ],
+        },
         { step: { op: 'create', name: 1, chart: null }, faults: [] },
         { step: { op: 'reopen' }, faults: [] },
       ],
@@ -84,7 +110,14 @@ const regressions: { why: string; case: Case }[] = [
     why: 'a refused save whose file could not be cut back came back at the next start (CI long run, seed 1104732032)',
     case: {
       steps: [
-        { step: { op: 'create', name: 0, chart: null }, faults: [{ on: 'ftruncate', nth: 0, pick: 0 }, { on: 'datasync', nth: 0, pick: 0 }, { on: 'open', nth: 0, pick: 0 }] },
+        {
+          step: { op: 'create', name: 0, chart: null },
+          faults: [
+            { on: 'ftruncate', nth: 0, pick: 0 },
+            { on: 'datasync', nth: 0, pick: 0 },
+            { on: 'open', nth: 0, pick: 0 },
+          ],
+        },
       ],
     },
   },
@@ -92,7 +125,13 @@ const regressions: { why: string; case: Case }[] = [
     why: 'a refused save whose file could not be cut back (but a new file could be started) came back at the next start',
     case: {
       steps: [
-        { step: { op: 'create', name: 0, chart: null }, faults: [{ on: 'ftruncate', nth: 0, pick: 0 }, { on: 'datasync', nth: 0, pick: 0 }] },
+        {
+          step: { op: 'create', name: 0, chart: null },
+          faults: [
+            { on: 'ftruncate', nth: 0, pick: 0 },
+            { on: 'datasync', nth: 0, pick: 0 },
+          ],
+        },
         { step: { op: 'reopen' }, faults: [] },
       ],
     },
@@ -101,7 +140,13 @@ const regressions: { why: string; case: Case }[] = [
     why: 'the same, when the next save comes before the restart',
     case: {
       steps: [
-        { step: { op: 'create', name: 0, chart: null }, faults: [{ on: 'ftruncate', nth: 0, pick: 0 }, { on: 'datasync', nth: 0, pick: 0 }] },
+        {
+          step: { op: 'create', name: 0, chart: null },
+          faults: [
+            { on: 'ftruncate', nth: 0, pick: 0 },
+            { on: 'datasync', nth: 0, pick: 0 },
+          ],
+        },
         { step: { op: 'create', name: 1, chart: null }, faults: [] },
         { step: { op: 'reopen' }, faults: [] },
       ],
@@ -109,25 +154,44 @@ const regressions: { why: string; case: Case }[] = [
   },
   {
     why: 'a backup on a full disk failed with raw file-system text instead of a message',
-    case: { steps: [{ step: { op: 'create', name: 0, chart: null }, faults: [] }, { step: { op: 'backup' }, faults: [{ on: 'mkdir', nth: 0, pick: 0 }] }] },
+    case: {
+      steps: [
+        { step: { op: 'create', name: 0, chart: null }, faults: [] },
+        { step: { op: 'backup' }, faults: [{ on: 'mkdir', nth: 0, pick: 0 }] },
+      ],
+    },
   },
 ]
 
 describe('the roster against a model, with injected faults', () => {
-  it('keeps every acknowledged change and nothing else, through random sequences with faults and restarts', { timeout: (LONG_SECONDS + 120) * 1000 }, async () => {
-    const totals = newTotals()
-    // Fixed in `npm test`; fresh in the long run (printed, so a failure can be repeated with HOMEPLAN_SEED).
-    const seed = process.env['HOMEPLAN_SEED'] ? Number(process.env['HOMEPLAN_SEED']) : LONG ? Date.now() % 2 ** 31 : 20261204
-    const budget = LONG ? { numRuns: 1_000_000, interruptAfterTimeLimit: LONG_SECONDS * 1000 } : { numRuns: 150 }
-    console.log(`model test seed: ${seed}`)
-    await fc.assert(fc.asyncProperty(caseArb(25), (c) => runCase(c, totals)), { seed, ...budget })
-    console.log(`model test: ${JSON.stringify(totals)}`)
-    expect(totals.sequences).toBeGreaterThanOrEqual(150)
-    expect(Object.values(totals.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(50)
-    expect(totals.kills).toBeGreaterThan(5)
-  })
+  it(
+    'keeps every acknowledged change and nothing else, through random sequences with faults and restarts',
+    { timeout: (LONG_SECONDS + 120) * 1000 },
+    async () => {
+      const totals = newTotals()
+      // Fixed in `npm test`; fresh in the long run (printed, so a failure can be repeated with HOMEPLAN_SEED).
+      const seed = process.env['HOMEPLAN_SEED']
+        ? Number(process.env['HOMEPLAN_SEED'])
+        : LONG
+          ? Date.now() % 2 ** 31
+          : 20261204
+      const budget = LONG ? { numRuns: 1_000_000, interruptAfterTimeLimit: LONG_SECONDS * 1000 } : { numRuns: 150 }
+      console.log(`model test seed: ${seed}`)
+      await fc.assert(
+        fc.asyncProperty(caseArb(25), (c) => runCase(c, totals)),
+        { seed, ...budget },
+      )
+      console.log(`model test: ${JSON.stringify(totals)}`)
+      expect(totals.sequences).toBeGreaterThanOrEqual(150)
+      expect(Object.values(totals.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(50)
+      expect(totals.kills).toBeGreaterThan(5)
+    },
+  )
 
-  it.each(regressions.map((r) => [r.why, r.case] as const))('still holds for a sequence that once failed: %s', async (_why, c) => {
-    await runCase(c, newTotals())
-  })
+  it.each(regressions.map((r) => [r.why, r.case] as const))(
+    'still holds for a sequence that once failed: %s',
+    async (_why, c) => {
+      await runCase(c, newTotals())
+    },
+  )
 })

@@ -26,7 +26,10 @@ describe('a roster file that cannot be read', () => {
     ['empty', () => Buffer.alloc(0)],
     ['truncated', (good) => good.subarray(0, Math.floor(good.length / 2))],
     ['filled with zero bytes', (good) => Buffer.alloc(good.length)],
-    ['valid JSON of the wrong shape', () => Buffer.from('{"schemaVersion":2,"patients":[{"id":"patient-1","firstName":""}]}')],
+    [
+      'valid JSON of the wrong shape',
+      () => Buffer.from('{"schemaVersion":2,"patients":[{"id":"patient-1","firstName":""}]}'),
+    ],
     ['not JSON at all', () => Buffer.from('<html>oops</html>')],
   ]
   for (const [name, damage] of cases) {
@@ -38,7 +41,10 @@ describe('a roster file that cannot be read', () => {
       // The journal beside it is only meaningful with that snapshot, so it is set aside with it.
       expect(store.health).toMatchObject({
         status: 'recovery',
-        quarantined: ['roster.json.quarantined-2026-11-26T10-00-00-000Z', expect.stringMatching(/^roster\.journal\.\d+\.jsonl\.quarantined-/)],
+        quarantined: [
+          'roster.json.quarantined-2026-11-26T10-00-00-000Z',
+          expect.stringMatching(/^roster\.journal\.\d+\.jsonl\.quarantined-/),
+        ],
       })
       expect(await readFile(join(dir, 'roster.json.quarantined-2026-11-26T10-00-00-000Z'))).toEqual(damaged)
       expect((await readdir(dir)).filter((f) => !f.includes('quarantined'))).toEqual([])
@@ -60,7 +66,9 @@ describe('a roster file that cannot be read', () => {
     expect(reopened.health).toMatchObject({ status: 'ready', warnings: [expect.stringContaining('could not be read')] })
     expect(reopened.list().map((p) => p.id)).toEqual(['patient-000000', 'patient-000002'])
     expect(await readdir(dir)).toContain('roster.journal.000000000001.jsonl.quarantined-2026-11-26T10-00-00-000Z')
-    expect(await readFile(join(dir, 'roster.journal.000000000001.jsonl.quarantined-2026-11-26T10-00-00-000Z'), 'utf8')).toBe(lines.join('\n'))
+    expect(
+      await readFile(join(dir, 'roster.journal.000000000001.jsonl.quarantined-2026-11-26T10-00-00-000Z'), 'utf8'),
+    ).toBe(lines.join('\n'))
   })
 
   it('drops a last journal line cut off by a crash, keeps the rest, and appends cleanly after it', async () => {
@@ -71,12 +79,16 @@ describe('a roster file that cannot be read', () => {
     await store.close()
     const journal = join(dir, 'roster.journal.000000000001.jsonl')
     const text = await readFile(journal, 'utf8')
-    await writeFile(journal, text + '{"seq":4,"at":"2026-11-26T10:00:00.000Z","op":"put","patient":{"id":"pat' + '\0'.repeat(64))
+    await writeFile(
+      journal,
+      text + '{"seq":4,"at":"2026-11-26T10:00:00.000Z","op":"put","patient":{"id":"pat' + '\0'.repeat(64),
+    )
     const reopened = await RosterStore.open({ dir })
     expect(reopened.health).toEqual({ status: 'ready' })
     expect(reopened.list()).toHaveLength(3)
     // The cut-off line is gone from the live files (the roster was rewritten without it at open).
-    for (const name of (await readdir(dir)).filter((f) => f.endsWith('.jsonl'))) expect(await readFile(join(dir, name), 'utf8')).not.toContain('"id":"pat\0')
+    for (const name of (await readdir(dir)).filter((f) => f.endsWith('.jsonl')))
+      expect(await readFile(join(dir, name), 'utf8')).not.toContain('"id":"pat\0')
     await reopened.put({ ...patients[0]!, notes: 'after the crash' })
     await reopened.close()
     expect((await RosterStore.open({ dir })).get(patients[0]!.id)?.notes).toBe('after the crash')
@@ -89,7 +101,10 @@ describe('versions', () => {
     const newer = Buffer.from(bytes.toString('utf8').replace(`"schemaVersion":${SCHEMA_VERSION}`, '"schemaVersion":7'))
     await writeFile(join(dir, ROSTER_FILE), newer)
     const store = await RosterStore.open({ dir })
-    expect(store.health).toMatchObject({ status: 'refused', reason: expect.stringContaining('newer version of Homeplan (file version 7') })
+    expect(store.health).toMatchObject({
+      status: 'refused',
+      reason: expect.stringContaining('newer version of Homeplan (file version 7'),
+    })
     expect(() => store.put(syntheticPatients(1)[0]!)).toThrow(/newer version/)
     await store.compact()
     expect(await readFile(join(dir, ROSTER_FILE))).toEqual(newer)
@@ -116,9 +131,20 @@ describe('versions', () => {
       patientType: 'new',
       appointment: { days: [], timesOfDay: [], coverage: null },
     })
-    expect(store.get('v1-patient-0002')).toMatchObject({ firstName: 'Thị Mai', lastName: 'Nguyễn', status: 'discharged' })
-    expect(store.get('v1-patient-0002')?.programs[0]?.items[0]?.dosage).toEqual({ sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5 })
-    expect(JSON.parse(await readFile(join(dir, ROSTER_FILE), 'utf8'))).toMatchObject({ schemaVersion: SCHEMA_VERSION, count: 2 })
+    expect(store.get('v1-patient-0002')).toMatchObject({
+      firstName: 'Thị Mai',
+      lastName: 'Nguyễn',
+      status: 'discharged',
+    })
+    expect(store.get('v1-patient-0002')?.programs[0]?.items[0]?.dosage).toEqual({
+      sets: 2,
+      reps: { min: 10, max: 15 },
+      holdSeconds: 5,
+    })
+    expect(JSON.parse(await readFile(join(dir, ROSTER_FILE), 'utf8'))).toMatchObject({
+      schemaVersion: SCHEMA_VERSION,
+      count: 2,
+    })
   })
 })
 

@@ -14,7 +14,8 @@ async function setup() {
   const dataDir = await mkdtemp(join(tmpdir(), 'hp-service-'))
   const services = testServices(dataDir)
   const dialogs = services.dialogs
-  const call = <T = unknown>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
+  const call = <T = unknown>(method: Method, arg?: unknown) =>
+    dispatch(services.handlers, method, arg) as Promise<Result<T>>
   const value = async <T = unknown>(method: Method, arg?: unknown): Promise<T> => {
     const result = await call<T>(method, arg)
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
@@ -32,7 +33,10 @@ async function setup() {
 describe('roster service', () => {
   it('stores Unicode names and script-like text literally', async () => {
     const { value } = await setup()
-    const created = await value<Patient>('createPatient', patientInput({ firstName: 'Иван', lastName: 'Nguyễn', notes: '<script>alert(1)</script>' }))
+    const created = await value<Patient>(
+      'createPatient',
+      patientInput({ firstName: 'Иван', lastName: 'Nguyễn', notes: '<script>alert(1)</script>' }),
+    )
     const fetched = await value<Patient>('getPatient', { id: created.id })
     expect(fetched).toMatchObject({ firstName: 'Иван', lastName: 'Nguyễn', notes: '<script>alert(1)</script>' })
   })
@@ -77,10 +81,17 @@ describe('roster service', () => {
 
   it('sends the opening screen first: the first active patients by name and the totals, limit checked', async () => {
     const { value, call } = await setup()
-    for (const [firstName, lastName, status] of [['Cy', 'Zed', 'active'], ['Al', 'Moe', 'discharged'], ['Bo', 'Abe', 'active'], ['Di', 'Kay', 'active']] as const) {
+    for (const [firstName, lastName, status] of [
+      ['Cy', 'Zed', 'active'],
+      ['Al', 'Moe', 'discharged'],
+      ['Bo', 'Abe', 'active'],
+      ['Di', 'Kay', 'active'],
+    ] as const) {
       await value('createPatient', patientInput({ firstName, lastName, status, chartNumber: undefined }))
     }
-    const page = await value<{ patients: Patient[]; total: number; matching: number }>('listFirstPatients', { limit: 2 })
+    const page = await value<{ patients: Patient[]; total: number; matching: number }>('listFirstPatients', {
+      limit: 2,
+    })
     expect(page.patients.map((p) => p.lastName)).toEqual(['Abe', 'Kay'])
     expect(page).toMatchObject({ total: 4, matching: 3 })
     for (const limit of [0, 1.5, 501, '5']) expect((await call('listFirstPatients', { limit })).ok).toBe(false)
@@ -90,10 +101,23 @@ describe('roster service', () => {
   it('keeps one current program, duplicates a previous one as a starting point', async () => {
     const { value } = await setup()
     const patient = await value<Patient>('createPatient', patientInput())
-    const item = { id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5 } }
-    const first = await value<Patient>('saveProgram', { patientId: patient.id, program: { title: 'Week 1', status: 'current', items: [item] } })
-    const second = await value<Patient>('saveProgram', { patientId: patient.id, program: { title: 'Week 3', status: 'current', items: [] } })
-    expect(second.programs.map((p) => [p.title, p.status])).toEqual([['Week 1', 'previous'], ['Week 3', 'current']])
+    const item = {
+      id: 'item-000001',
+      exerciseId: 'bridges',
+      dosage: { sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5 },
+    }
+    const first = await value<Patient>('saveProgram', {
+      patientId: patient.id,
+      program: { title: 'Week 1', status: 'current', items: [item] },
+    })
+    const second = await value<Patient>('saveProgram', {
+      patientId: patient.id,
+      program: { title: 'Week 3', status: 'current', items: [] },
+    })
+    expect(second.programs.map((p) => [p.title, p.status])).toEqual([
+      ['Week 1', 'previous'],
+      ['Week 3', 'current'],
+    ])
     const copy = await value<Patient>('duplicateProgram', { patientId: patient.id, programId: first.programs[0]!.id })
     const newest = copy.programs.at(-1)!
     expect(newest).toMatchObject({ title: 'Week 1 (copy)', status: 'current', items: [{ exerciseId: 'bridges' }] })
@@ -114,17 +138,33 @@ describe('roster service', () => {
     await b.value('createPatient', patientInput({ firstName: 'Someone', lastName: 'Else', chartNumber: 'a 1' }))
     b.dialogs.answers.open.push(exported.path)
     const report = await b.value<{ imported: number; duplicates: unknown[] }>('importRoster')
-    expect(report).toMatchObject({ imported: 1, duplicates: [{ chartNumber: 'A-1', importedName: 'Anna Łukasiewicz', existingName: 'Someone Else' }] })
+    expect(report).toMatchObject({
+      imported: 1,
+      duplicates: [{ chartNumber: 'A-1', importedName: 'Anna Łukasiewicz', existingName: 'Someone Else' }],
+    })
     expect((await b.value<unknown[]>('listPatients')).length).toBe(2)
   })
 
   it('names the file and JSON path of an invalid import and imports nothing', async () => {
     const { value, call, dialogs, dataDir } = await setup()
     const file = join(dataDir, 'broken.json')
-    await writeFile(file, JSON.stringify({ format: 'homeplan-roster-export', schemaVersion: 3, patients: [{ ...patientInput(), id: 'patient-x1', revision: 1, createdAt: 'x' }] }))
+    await writeFile(
+      file,
+      JSON.stringify({
+        format: 'homeplan-roster-export',
+        schemaVersion: 3,
+        patients: [{ ...patientInput(), id: 'patient-x1', revision: 1, createdAt: 'x' }],
+      }),
+    )
     dialogs.answers.open.push(file)
     const result = await call('importRoster')
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_argument', message: expect.stringMatching(/^broken\.json: patients\[0\]\.createdAt: .*Nothing was imported\.$/) } })
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_argument',
+        message: expect.stringMatching(/^broken\.json: patients\[0\]\.createdAt: .*Nothing was imported\.$/),
+      },
+    })
     expect(await value<unknown[]>('listPatients')).toEqual([])
   })
 
@@ -153,9 +193,15 @@ describe('roster service', () => {
     const status = await dispatch(handlers, 'getRosterStatus', undefined)
     expect(status).toMatchObject({ ok: true, value: { status: 'recovery', newestBackup: { patients: 1 } } })
     const newest = (status as { value: { newestBackup: { id: string } } }).value.newestBackup.id
-    expect(await dispatch(handlers, 'createPatient', patientInput())).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await dispatch(handlers, 'createPatient', patientInput())).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    })
     expect(await dispatch(handlers, 'restoreBackup', { id: newest })).toMatchObject({ ok: true, value: { undo: null } })
-    expect(await dispatch(handlers, 'listPatients', undefined)).toMatchObject({ ok: true, value: [{ chartNumber: 'R-1' }] })
+    expect(await dispatch(handlers, 'listPatients', undefined)).toMatchObject({
+      ok: true,
+      value: [{ chartNumber: 'R-1' }],
+    })
   })
 
   it('has a handler for every contract method', async () => {
@@ -170,38 +216,110 @@ describe('typed text', () => {
     const patient = await value<Patient>('createPatient', patientInput())
     const before = await disk()
     const refusals: [Method, unknown, string, string][] = [
-      ['createPatient', patientInput({ firstName: '\u0000' }), 'firstName', 'First name cannot contain hidden control characters.'],
-      ['createPatient', patientInput({ firstName: '\u200B\u200B\u200B' }), 'firstName', 'First name cannot be made only of invisible characters.'],
-      ['createPatient', patientInput({ lastName: 'Smith\uD800' }), 'lastName', 'Last name contains a broken character (half of an emoji or symbol). Delete it and type it again.'],
-      ['createPatient', patientInput({ lastName: '\u202Ehtims' }), 'lastName', 'Last name cannot contain hidden text-direction characters.'],
-      ['createPatient', patientInput({ dateOfBirth: '0000-01-01' }), 'dateOfBirth', 'The date of birth cannot be before 1900.'],
-      ['updatePatient', { id: patient.id, revision: 1, patient: patientInput({ preferredName: 'Jo\u2066' }) }, 'patient.preferredName', 'Preferred name cannot contain hidden text-direction characters.'],
-      ['saveProgram', { patientId: patient.id, program: { title: 'Week\u00001', status: 'current', items: [] } }, 'program.title', 'Program title cannot contain hidden control characters.'],
+      [
+        'createPatient',
+        patientInput({ firstName: '\u0000' }),
+        'firstName',
+        'First name cannot contain hidden control characters.',
+      ],
+      [
+        'createPatient',
+        patientInput({ firstName: '\u200B\u200B\u200B' }),
+        'firstName',
+        'First name cannot be made only of invisible characters.',
+      ],
+      [
+        'createPatient',
+        patientInput({ lastName: 'Smith\uD800' }),
+        'lastName',
+        'Last name contains a broken character (half of an emoji or symbol). Delete it and type it again.',
+      ],
+      [
+        'createPatient',
+        patientInput({ lastName: '\u202Ehtims' }),
+        'lastName',
+        'Last name cannot contain hidden text-direction characters.',
+      ],
+      [
+        'createPatient',
+        patientInput({ dateOfBirth: '0000-01-01' }),
+        'dateOfBirth',
+        'The date of birth cannot be before 1900.',
+      ],
+      [
+        'updatePatient',
+        { id: patient.id, revision: 1, patient: patientInput({ preferredName: 'Jo\u2066' }) },
+        'patient.preferredName',
+        'Preferred name cannot contain hidden text-direction characters.',
+      ],
+      [
+        'saveProgram',
+        { patientId: patient.id, program: { title: 'Week\u00001', status: 'current', items: [] } },
+        'program.title',
+        'Program title cannot contain hidden control characters.',
+      ],
     ]
     for (const [method, arg, field, message] of refusals) {
-      expect(await call(method, arg), `${method} ${field}`).toEqual({ ok: false, error: { code: 'invalid_argument', field, message: `${field}: ${message}` } })
+      expect(await call(method, arg), `${method} ${field}`).toEqual({
+        ok: false,
+        error: { code: 'invalid_argument', field, message: `${field}: ${message}` },
+      })
     }
     expect(await disk()).toEqual(before)
-    expect(await call('updateSettings', { therapists: [{ name: 'Sam\u0000' }] })).toMatchObject({ ok: false, error: { field: 'therapists.0.name', message: expect.stringContaining('Name cannot contain hidden control characters.') } })
-    expect(await call('updateSettings', { clinic: { name: '\u202ERiverside', layout: 'detailed' } })).toMatchObject({ ok: false, error: { field: 'clinic.name' } })
-    expect((await value<{ therapists: unknown[]; clinic: { name: string } }>('getSettings'))).toMatchObject({ therapists: [], clinic: { name: '' } })
+    expect(await call('updateSettings', { therapists: [{ name: 'Sam\u0000' }] })).toMatchObject({
+      ok: false,
+      error: {
+        field: 'therapists.0.name',
+        message: expect.stringContaining('Name cannot contain hidden control characters.'),
+      },
+    })
+    expect(await call('updateSettings', { clinic: { name: '\u202ERiverside', layout: 'detailed' } })).toMatchObject({
+      ok: false,
+      error: { field: 'clinic.name' },
+    })
+    expect(await value<{ therapists: unknown[]; clinic: { name: string } }>('getSettings')).toMatchObject({
+      therapists: [],
+      clinic: { name: '' },
+    })
   })
 
   it('still opens, archives and adds programs to a patient saved before the stricter rules', async () => {
     const { dataDir } = await setup()
     const [legacy] = syntheticPatients(1, 1, 1)
     const store = await RosterStore.open({ dir: dataDir })
-    await store.put({ ...legacy!, firstName: 'An\u0000na', lastName: '\u200B', preferredName: '\u202Eoj', dateOfBirth: '0000-01-01', programs: [{ ...legacy!.programs[0]!, title: 'Week\u00071' }] })
+    await store.put({
+      ...legacy!,
+      firstName: 'An\u0000na',
+      lastName: '\u200B',
+      preferredName: '\u202Eoj',
+      dateOfBirth: '0000-01-01',
+      programs: [{ ...legacy!.programs[0]!, title: 'Week\u00071' }],
+    })
     await store.close()
     const { handlers } = testServices(dataDir)
     const call = (method: Method, arg?: unknown) => dispatch(handlers, method, arg)
     expect(await call('getRosterStatus')).toMatchObject({ ok: true, value: { status: 'ready', patients: 1 } })
-    expect(await call('getPatient', { id: legacy!.id })).toMatchObject({ ok: true, value: { firstName: 'An\u0000na', lastName: '\u200B' } })
-    expect(await call('setPatientArchived', { id: legacy!.id, archived: true })).toMatchObject({ ok: true, value: { status: 'archived' } })
-    const saved = await call('saveProgram', { patientId: legacy!.id, program: { title: 'Week 2', status: 'current', items: [] } })
+    expect(await call('getPatient', { id: legacy!.id })).toMatchObject({
+      ok: true,
+      value: { firstName: 'An\u0000na', lastName: '\u200B' },
+    })
+    expect(await call('setPatientArchived', { id: legacy!.id, archived: true })).toMatchObject({
+      ok: true,
+      value: { status: 'archived' },
+    })
+    const saved = await call('saveProgram', {
+      patientId: legacy!.id,
+      program: { title: 'Week 2', status: 'current', items: [] },
+    })
     expect(saved).toMatchObject({ ok: true, value: { programs: [{ title: 'Week\u00071' }, { title: 'Week 2' }] } })
     // Correcting the details is checked as typed: the fixed name is accepted.
-    expect(await call('updatePatient', { id: legacy!.id, revision: 2, patient: patientInput({ firstName: 'Anna', lastName: 'Nowak', chartNumber: 'L-1' }) })).toMatchObject({ ok: true, value: { firstName: 'Anna' } })
+    expect(
+      await call('updatePatient', {
+        id: legacy!.id,
+        revision: 2,
+        patient: patientInput({ firstName: 'Anna', lastName: 'Nowak', chartNumber: 'L-1' }),
+      }),
+    ).toMatchObject({ ok: true, value: { firstName: 'Anna' } })
   })
 })
 
@@ -214,13 +332,22 @@ describe('limits of one patient’s record', () => {
     await store.close()
     const services = testServices(dataDir)
     const call = (method: Method, arg?: unknown) => dispatch(services.handlers, method, arg)
-    const message = 'Anna Łukasiewicz already has 500 programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.'
-    const added = await call('saveProgram', { patientId: full!.id, program: { title: 'One more', status: 'current', items: [] } })
+    const message =
+      'Anna Łukasiewicz already has 500 programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.'
+    const added = await call('saveProgram', {
+      patientId: full!.id,
+      program: { title: 'One more', status: 'current', items: [] },
+    })
     expect(added).toEqual({ ok: false, error: { code: 'invalid_argument', message } })
     const copied = await call('duplicateProgram', { patientId: full!.id, programId: full!.programs[0]!.id })
     expect(copied).toEqual({ ok: false, error: { code: 'invalid_argument', message } })
     // Changing one of the 500 is still possible.
-    const edited = await call('saveProgram', { patientId: full!.id, programId: full!.programs[0]!.id, revision: 1, program: { title: 'Renamed', status: 'previous', items: [] } })
+    const edited = await call('saveProgram', {
+      patientId: full!.id,
+      programId: full!.programs[0]!.id,
+      revision: 1,
+      program: { title: 'Renamed', status: 'previous', items: [] },
+    })
     expect(edited).toMatchObject({ ok: true })
     const after = await call('getPatient', { id: full!.id })
     expect(after.ok && (after.value as Patient).programs).toHaveLength(500)
@@ -230,11 +357,18 @@ describe('limits of one patient’s record', () => {
   it('refuses to import a record holding more than 500 programs, in words, and imports nothing', async () => {
     const { call, value, dialogs, dataDir } = await setup()
     const file = join(dataDir, 'big.json')
-    await writeFile(file, JSON.stringify({ format: 'homeplan-roster-export', schemaVersion: 3, patients: syntheticPatients(1, 501, 1) }))
+    await writeFile(
+      file,
+      JSON.stringify({ format: 'homeplan-roster-export', schemaVersion: 3, patients: syntheticPatients(1, 501, 1) }),
+    )
     dialogs.answers.open.push(file)
     expect(await call('importRoster')).toEqual({
       ok: false,
-      error: { code: 'invalid_argument', message: 'big.json: patients[0].programs: A patient’s record can hold at most 500 programs. Nothing was imported.' },
+      error: {
+        code: 'invalid_argument',
+        message:
+          'big.json: patients[0].programs: A patient’s record can hold at most 500 programs. Nothing was imported.',
+      },
     })
     expect(await value<unknown[]>('listPatients')).toEqual([])
   })

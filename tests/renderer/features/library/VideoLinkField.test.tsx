@@ -18,7 +18,13 @@ function Detail({ id }: { id: string }) {
 }
 
 function Harness({ api, id = 'bridges' }: { api: Api; id?: string }) {
-  const client = useMemo(() => createApiClient(api, (error) => notifications.show({ color: 'red', title: 'Something went wrong', message: error.message })), [api])
+  const client = useMemo(
+    () =>
+      createApiClient(api, (error) =>
+        notifications.show({ color: 'red', title: 'Something went wrong', message: error.message }),
+      ),
+    [api],
+  )
   return (
     <MantineProvider>
       <Notifications />
@@ -45,8 +51,17 @@ describe('the video link field in the exercise detail', () => {
     render(<Harness api={api} />)
     fill(await linkField(), '  https://riversidept.example/v/bridges  ')
     await userEvent.click(screen.getByRole('button', { name: 'Save link' }))
-    expect(await screen.findByText('Saved. Handouts print a QR code and riversidept.example/v/bridges under the picture.', {}, { timeout: 10_000 })).toBeInTheDocument()
-    expect(api.setExerciseVideo).toHaveBeenCalledWith({ exerciseId: 'bridges', url: '  https://riversidept.example/v/bridges  ' })
+    expect(
+      await screen.findByText(
+        'Saved. Handouts print a QR code and riversidept.example/v/bridges under the picture.',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument()
+    expect(api.setExerciseVideo).toHaveBeenCalledWith({
+      exerciseId: 'bridges',
+      url: '  https://riversidept.example/v/bridges  ',
+    })
     expect(await storedLink(api)).toBe('https://riversidept.example/v/bridges')
     expect(await linkField()).toHaveValue('https://riversidept.example/v/bridges')
     expect(await screen.findByRole('button', { name: 'Remove link' }, { timeout: 10_000 })).toBeInTheDocument()
@@ -73,12 +88,22 @@ describe('the video link field in the exercise detail', () => {
     const set = await api.setExerciseVideo({ exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' })
     if (!set.ok) throw new Error(set.error.message)
     render(<Harness api={api} />)
-    await waitFor(async () => expect(await linkField()).toHaveValue('https://riversidept.example/v/bridges'), { timeout: 10_000 })
+    await waitFor(async () => expect(await linkField()).toHaveValue('https://riversidept.example/v/bridges'), {
+      timeout: 10_000,
+    })
     await userEvent.click(screen.getByRole('button', { name: 'Remove link' }))
-    expect(await screen.findByText('Link removed. Handouts no longer print a QR code for this exercise.', {}, { timeout: 10_000 })).toBeInTheDocument()
+    expect(
+      await screen.findByText(
+        'Link removed. Handouts no longer print a QR code for this exercise.',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument()
     expect(api.setExerciseVideo).toHaveBeenLastCalledWith({ exerciseId: 'bridges', url: null })
     expect(await storedLink(api)).toBeUndefined()
     expect(await linkField()).toHaveValue('')
-    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove link' })).not.toBeInTheDocument(), { timeout: 10_000 })
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Remove link' })).not.toBeInTheDocument(), {
+      timeout: 10_000,
+    })
   }, 30_000)
 })

@@ -22,11 +22,33 @@ async function patientWithHandout(api: Api) {
     if (!result.ok) throw new Error(result.error.message)
     return result.value
   }
-  ok(await api.updateSettings({ clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' }, openAfterExport: false }))
+  ok(
+    await api.updateSettings({
+      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
+      openAfterExport: false,
+    }),
+  )
   const patient = ok(await api.createPatient(patientInput()))
-  const saved = ok(await api.saveProgram({ patientId: patient.id, program: { title: 'Knee week 1', status: 'current', items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 10 } } }] } }))
+  const saved = ok(
+    await api.saveProgram({
+      patientId: patient.id,
+      program: {
+        title: 'Knee week 1',
+        status: 'current',
+        items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 10 } } }],
+      },
+    }),
+  )
   const program = saved.programs[0]!
-  const exported = ok(await api.exportHandout({ patientId: patient.id, programId: program.id, layout: 'detailed', paper: 'letter', logDays: 0 }))
+  const exported = ok(
+    await api.exportHandout({
+      patientId: patient.id,
+      programId: program.id,
+      layout: 'detailed',
+      paper: 'letter',
+      logDays: 0,
+    }),
+  )
   if (!exported.saved) throw new Error('not saved')
   const handout = ok(await api.getPatient({ id: patient.id })).handouts![0]!
   return { patient, program, handout, path: exported.path }
@@ -60,13 +82,26 @@ describe('the handouts on a patient’s page', () => {
 
   it('says plainly when a handout cannot be made again exactly', async () => {
     const api = fakeApi({
-      reprintHandout: async () => ({ ok: false, error: { code: 'not_found', field: 'handoutId', message: 'This handout was made before Homeplan kept an exact copy of each handout.' } }),
+      reprintHandout: async () => ({
+        ok: false,
+        error: {
+          code: 'not_found',
+          field: 'handoutId',
+          message: 'This handout was made before Homeplan kept an exact copy of each handout.',
+        },
+      }),
     })
     const { patient } = await patientWithHandout(api)
     window.location.hash = `#/patients/${patient.id}`
     render(<App api={api} />)
     await userEvent.click(await screen.findByRole('button', { name: 'Save again' }, slow))
-    await waitFor(() => expect(screen.getByText('This handout was made before Homeplan kept an exact copy of each handout.')).toBeInTheDocument(), slow)
+    await waitFor(
+      () =>
+        expect(
+          screen.getByText('This handout was made before Homeplan kept an exact copy of each handout.'),
+        ).toBeInTheDocument(),
+      slow,
+    )
     expect(screen.queryByText('Handout saved again, exactly as given')).not.toBeInTheDocument()
   }, 60_000)
 })

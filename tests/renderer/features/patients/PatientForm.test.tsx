@@ -15,8 +15,24 @@ import { patientInput } from '../../../support/patients'
 import { fakeApi } from '../../fake-api'
 
 /** The form as the app mounts it: failures of the plain api become pop-ups, as in App. */
-function Harness({ api, patient, onClose = () => {}, onSaved = () => {} }: { api: Api; patient?: Patient; onClose?: () => void; onSaved?: (p: Patient) => void }) {
-  const client = useMemo(() => createApiClient(api, (error) => notifications.show({ color: 'red', title: 'Something went wrong', message: error.message })), [api])
+function Harness({
+  api,
+  patient,
+  onClose = () => {},
+  onSaved = () => {},
+}: {
+  api: Api
+  patient?: Patient
+  onClose?: () => void
+  onSaved?: (p: Patient) => void
+}) {
+  const client = useMemo(
+    () =>
+      createApiClient(api, (error) =>
+        notifications.show({ color: 'red', title: 'Something went wrong', message: error.message }),
+      ),
+    [api],
+  )
   return (
     <MantineProvider>
       <Notifications />
@@ -55,7 +71,9 @@ describe('the patient form', () => {
 
   it('warns about a patient with the same name and birth date, and adds them anyway when asked', async () => {
     const api = fakeApi()
-    await api.createPatient(patientInput({ firstName: 'Anna', lastName: 'Kowalski', dateOfBirth: '1956-03-14', chartNumber: 'MRN-1001' }))
+    await api.createPatient(
+      patientInput({ firstName: 'Anna', lastName: 'Kowalski', dateOfBirth: '1956-03-14', chartNumber: 'MRN-1001' }),
+    )
     const onSaved = vi.fn()
     render(<Harness api={api} onSaved={onSaved} />)
     await waitFor(() => expect(api.listPatients).toHaveBeenCalled())
@@ -63,7 +81,9 @@ describe('the patient form', () => {
     fill(field('Last name'), 'Kowalski ')
     fill(screen.getByLabelText('Date of birth'), '1956-03-14')
     await userEvent.click(screen.getByRole('button', { name: 'Add patient' }))
-    expect(await screen.findByText(/A patient named Anna Kowalski born .*1956 already exists\. Add anyway\?/)).toBeInTheDocument()
+    expect(
+      await screen.findByText(/A patient named Anna Kowalski born .*1956 already exists\. Add anyway\?/),
+    ).toBeInTheDocument()
     expect(api.createPatient).toHaveBeenCalledTimes(1)
     await userEvent.click(screen.getByRole('button', { name: 'Add anyway' }))
     await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1))
@@ -106,7 +126,11 @@ describe('the patient form', () => {
     expect([...options].map((o) => o.value)).toEqual(['Sam Park, PT'])
     // Saving an edit still names the revision it was opened at.
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save changes' }))
-    await waitFor(() => expect(api.updatePatient).toHaveBeenCalledWith(expect.objectContaining({ id: created.value.id, revision: created.value.revision })))
+    await waitFor(() =>
+      expect(api.updatePatient).toHaveBeenCalledWith(
+        expect.objectContaining({ id: created.value.id, revision: created.value.revision }),
+      ),
+    )
     // The save finishes (and the form closes) before the test ends, so nothing updates a torn-down page.
     expect(await screen.findByText('Changes saved.')).toBeInTheDocument()
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())

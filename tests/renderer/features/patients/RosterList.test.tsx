@@ -34,9 +34,13 @@ describe('the roster list at start', () => {
     const whole = api.listPatients
     Object.assign(api, { listPatients: async () => (await held, whole()) })
     for (let i = 0; i < 60; i++) {
-      await api.createPatient(patientInput({ firstName: 'Pat', lastName: `Zed${String(59 - i).padStart(2, '0')}`, chartNumber: `C-${i}` }))
+      await api.createPatient(
+        patientInput({ firstName: 'Pat', lastName: `Zed${String(59 - i).padStart(2, '0')}`, chartNumber: `C-${i}` }),
+      )
     }
-    await api.createPatient(patientInput({ firstName: 'Old', lastName: 'Aaron', chartNumber: 'C-X', status: 'discharged' }))
+    await api.createPatient(
+      patientInput({ firstName: 'Old', lastName: 'Aaron', chartNumber: 'C-X', status: 'discharged' }),
+    )
     render(<Harness api={api} />)
 
     // Active patients by name, the first 50, while the whole list is still held back.

@@ -14,7 +14,8 @@ function Harness({ initial, onDosage }: { initial: Dosage; onDosage?: (d: Dosage
   )
 }
 
-const type = (name: string, value: string) => fireEvent.change(screen.getByRole('textbox', { name }), { target: { value } })
+const type = (name: string, value: string) =>
+  fireEvent.change(screen.getByRole('textbox', { name }), { target: { value } })
 const line = () => screen.getByTestId('dosage-line')
 
 describe('the dosage editor', () => {

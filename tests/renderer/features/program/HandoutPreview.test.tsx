@@ -22,36 +22,55 @@ vi.mock('../../../../src/features/program/pdf-pages', () => ({
     return {
       count: data[0]!,
       aspect: 11 / 8.5,
-      draw: async (page, _target, _width, current = () => true) => (current() ? (draws.push({ pdf, page }), true) : false),
+      draw: async (page, _target, _width, current = () => true) =>
+        current() ? (draws.push({ pdf, page }), true) : false,
       destroy: () => {},
     }
   }),
 }))
 
 /** The preview call as the app makes it: the real argument check, IPC's structured clone, then a handler that always draws. */
-function previewApi(handler: Handlers['previewHandout'] = async () => ({ pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] })): Api {
-  const previewHandout = vi.fn(async (arg: unknown) => structuredClone(await dispatch({ previewHandout: handler } as Handlers, 'previewHandout', arg)))
+function previewApi(
+  handler: Handlers['previewHandout'] = async () => ({
+    pdf: new Uint8Array([2]),
+    pageKeys: ['p1', 'p2'],
+    warnings: [],
+  }),
+): Api {
+  const previewHandout = vi.fn(async (arg: unknown) =>
+    structuredClone(await dispatch({ previewHandout: handler } as Handlers, 'previewHandout', arg)),
+  )
   return { previewHandout } as unknown as Api
 }
 
-const wrap = (api: Api) => ({ children }: { children: ReactNode }) => (
-  <MantineProvider>
-    <ApiProvider api={api}>{children}</ApiProvider>
-  </MantineProvider>
-)
+const wrap =
+  (api: Api) =>
+  ({ children }: { children: ReactNode }) => (
+    <MantineProvider>
+      <ApiProvider api={api}>{children}</ApiProvider>
+    </MantineProvider>
+  )
 
-const program = (dosage: Dosage, title = 'Knee program'): ProgramDraft => ({ title, items: [{ id: 'item-000001', exerciseId: 'bridges', dosage }] })
+const program = (dosage: Dosage, title = 'Knee program'): ProgramDraft => ({
+  title,
+  items: [{ id: 'item-000001', exerciseId: 'bridges', dosage }],
+})
 const names = (id: string) => (id === 'bridges' ? 'Bridges' : undefined)
 const previewPages = () => screen.getByTestId('handout-preview')
 
 describe('the handout preview', () => {
   it('keeps the last good pages and says in plain words what to fix when a field is invalid', async () => {
     const api = previewApi()
-    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ reps: { min: 10, max: 10 } })} nameOf={names} />, { wrapper: wrap(api) })
+    const { rerender } = render(
+      <HandoutPreview patientId="patient-1" draft={program({ reps: { min: 10, max: 10 } })} nameOf={names} />,
+      { wrapper: wrap(api) },
+    )
     await waitFor(() => expect(previewPages()).toHaveAttribute('data-pages', '2'))
 
     rerender(<HandoutPreview patientId="patient-1" draft={program({ reps: { min: 11, max: 10 } })} nameOf={names} />)
-    expect(await screen.findByText('Exercise 1 (Bridges): The upper end of the reps range must not be below the lower end.')).toBeInTheDocument()
+    expect(
+      await screen.findByText('Exercise 1 (Bridges): The upper end of the reps range must not be below the lower end.'),
+    ).toBeInTheDocument()
     expect(screen.getAllByRole('img', { name: /^Page \d of 2$/ })).toHaveLength(2)
     expect(previewPages()).toHaveAttribute('data-current', 'no')
     expect(screen.queryByText(/items\.0|dosage\.reps|"code"/)).not.toBeInTheDocument()
@@ -66,10 +85,17 @@ describe('the handout preview', () => {
   it('keeps the pages when the program has no title or the main process refuses', async () => {
     let refuse = false
     const api = previewApi(async () => {
-      if (refuse) throw new AppFailure('invalid_argument', 'Add your clinic’s name in Settings → Clinic before printing.', 'clinic')
+      if (refuse)
+        throw new AppFailure(
+          'invalid_argument',
+          'Add your clinic’s name in Settings → Clinic before printing.',
+          'clinic',
+        )
       return { pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] }
     })
-    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, {
+      wrapper: wrap(api),
+    })
     await waitFor(() => expect(previewPages()).toHaveAttribute('data-pages', '2'))
 
     rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 }, '')} />)
@@ -81,14 +107,21 @@ describe('the handout preview', () => {
     await waitFor(() => expect(screen.queryByText('Give the program a title.')).not.toBeInTheDocument())
     await waitFor(() => expect(api.previewHandout).toHaveBeenCalledTimes(2))
     expect(await screen.findByText('Add your clinic’s name in Settings → Clinic before printing.')).toBeInTheDocument()
-    expect(screen.getByText('The pages below are from before this change. They update once it is fixed.')).toBeInTheDocument()
+    expect(
+      screen.getByText('The pages below are from before this change. They update once it is fixed.'),
+    ).toBeInTheDocument()
     expect(screen.getAllByRole('img', { name: /^Page \d of 2$/ })).toHaveLength(2)
   })
 })
 
 /** A preview whose pages are keyed by `keys()` at the time of each call (one page per key). */
-const keyedApi = (keys: () => string[]) => previewApi(async () => ({ pdf: new Uint8Array([keys().length]), pageKeys: keys(), warnings: [] }))
-const drawnPages = (from: number) => draws.slice(from).map((d) => d.page).sort()
+const keyedApi = (keys: () => string[]) =>
+  previewApi(async () => ({ pdf: new Uint8Array([keys().length]), pageKeys: keys(), warnings: [] }))
+const drawnPages = (from: number) =>
+  draws
+    .slice(from)
+    .map((d) => d.page)
+    .sort()
 
 describe('the handout preview’s pages', () => {
   afterEach(() => vi.unstubAllGlobals())
@@ -96,7 +129,9 @@ describe('the handout preview’s pages', () => {
   it('draws each page on a canvas named “Page N of M”, then redraws only the page whose key changed', async () => {
     let keys = ['cover', 'cards', 'log']
     const api = keyedApi(() => keys)
-    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, {
+      wrapper: wrap(api),
+    })
     const start = draws.length
     await waitFor(() => expect(drawnPages(start)).toEqual([1, 2, 3]))
     const pages = screen.getAllByRole('img', { name: /^Page \d of 3$/ })
@@ -117,13 +152,16 @@ describe('the handout preview’s pages', () => {
 
   it('draws a changed page that is off screen only once it comes near the screen', async () => {
     const observed = new Map<Element, (entries: { isIntersecting: boolean }[]) => void>()
-    vi.stubGlobal('IntersectionObserver', class {
-      constructor(private readonly callback: (entries: { isIntersecting: boolean }[]) => void) {}
-      observe(element: Element) {
-        observed.set(element, this.callback)
-      }
-      disconnect() {}
-    })
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        constructor(private readonly callback: (entries: { isIntersecting: boolean }[]) => void) {}
+        observe(element: Element) {
+          observed.set(element, this.callback)
+        }
+        disconnect() {}
+      },
+    )
     const show = (canvas: Element) => act(() => observed.get(canvas)!([{ isIntersecting: true }]))
     const api = keyedApi(() => ['one', 'two', 'three'])
     render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
@@ -140,7 +178,9 @@ describe('the handout preview’s pages', () => {
 
   it('redraws every page when the pages carry no keys', async () => {
     const api = previewApi(async () => ({ pdf: new Uint8Array([2]), pageKeys: [], warnings: [] }))
-    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, {
+      wrapper: wrap(api),
+    })
     await waitFor(() => expect(screen.getAllByRole('img', { name: /^Page \d of 2$/ })[1]).toHaveAttribute('data-drawn'))
     const edited = draws.length
     rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 3 })} />)
@@ -150,8 +190,12 @@ describe('the handout preview’s pages', () => {
   it('ignores a preview cancelled by a newer one: the pages stay, no problem is shown, the spinner stops', async () => {
     let cancel = false
     vi.mocked(openPdf).mockClear()
-    const api = previewApi(async () => (cancel ? { cancelled: true as const } : { pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] }))
-    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
+    const api = previewApi(async () =>
+      cancel ? { cancelled: true as const } : { pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] },
+    )
+    const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, {
+      wrapper: wrap(api),
+    })
     await waitFor(() => expect(previewPages()).toHaveAttribute('data-pages', '2'))
 
     cancel = true
@@ -168,7 +212,9 @@ describe('the handout preview’s pages', () => {
 
 describe('firstProblem', () => {
   it('names the exercise by its place and name, never by a schema path', () => {
-    expect(firstProblem(program({ holdSeconds: 900 }), names)).toBe('Exercise 1 (Bridges): A hold can be at most 10 minutes.')
+    expect(firstProblem(program({ holdSeconds: 900 }), names)).toBe(
+      'Exercise 1 (Bridges): A hold can be at most 10 minutes.',
+    )
     expect(firstProblem(program({ holdSeconds: 900 }))).toBe('Exercise 1: A hold can be at most 10 minutes.')
     expect(firstProblem(program({ holdSeconds: 5 }))).toBeUndefined()
   })

@@ -29,7 +29,10 @@ vi.mock('@dnd-kit/sortable', async (importOriginal) => {
 const dosageLines = { count: 0 }
 vi.mock('../../../../src/core/dosage-format', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../../src/core/dosage-format')>()
-  return { ...actual, dosageLine: (...args: Parameters<typeof actual.dosageLine>) => (dosageLines.count++, actual.dosageLine(...args)) }
+  return {
+    ...actual,
+    dosageLine: (...args: Parameters<typeof actual.dosageLine>) => (dosageLines.count++, actual.dosageLine(...args)),
+  }
 })
 
 afterEach(() => {
@@ -43,15 +46,35 @@ afterEach(() => {
  * what is checked, that the other items do not render again, does not depend on their number.
  */
 const ITEMS = 10
-const EXERCISES = ['bridges', 'clamshells', 'reverse-clamshells', 'hip-flexor-stretch', 'side-lying-hip-abduction', 'prone-hip-extension', 'bridge-with-hold']
+const EXERCISES = [
+  'bridges',
+  'clamshells',
+  'reverse-clamshells',
+  'hip-flexor-stretch',
+  'side-lying-hip-abduction',
+  'prone-hip-extension',
+  'bridge-with-hold',
+]
 
 describe('typing in a long program', () => {
   it('re-renders only the edited item of a long program, for a note and for a dosage', async () => {
-    const api = fakeApi({ previewHandout: async () => ({ ok: true, value: { pdf: new Uint8Array([37]), pageKeys: ['p1', 'p2'], warnings: [] } }) })
+    const api = fakeApi({
+      previewHandout: async () => ({
+        ok: true,
+        value: { pdf: new Uint8Array([37]), pageKeys: ['p1', 'p2'], warnings: [] },
+      }),
+    })
     const created = await api.createPatient(patientInput())
     if (!created.ok) throw new Error('setup failed')
-    const items = Array.from({ length: ITEMS }, (_, i) => ({ id: `item-${String(i + 1).padStart(6, '0')}`, exerciseId: EXERCISES[i % EXERCISES.length]!, dosage: { sets: 2, reps: { min: 10, max: 10 } } }))
-    const saved = await api.saveProgram({ patientId: created.value.id, program: { title: 'Long', status: 'current', items } })
+    const items = Array.from({ length: ITEMS }, (_, i) => ({
+      id: `item-${String(i + 1).padStart(6, '0')}`,
+      exerciseId: EXERCISES[i % EXERCISES.length]!,
+      dosage: { sets: 2, reps: { min: 10, max: 10 } },
+    }))
+    const saved = await api.saveProgram({
+      patientId: created.value.id,
+      program: { title: 'Long', status: 'current', items },
+    })
     if (!saved.ok) throw new Error('setup failed')
     window.location.hash = `#/program/${created.value.id}/${saved.value.programs[0]!.id}`
     render(<App api={api} />)
@@ -59,7 +82,8 @@ describe('typing in a long program', () => {
     const card = screen.getByLabelText('3. Reverse clamshells')
     expect(renders.size).toBe(ITEMS)
 
-    const settle = () => waitFor(() => expect(screen.getByTestId('handout-preview')).toHaveAttribute('data-current', 'yes'))
+    const settle = () =>
+      waitFor(() => expect(screen.getByTestId('handout-preview')).toHaveAttribute('data-current', 'yes'))
     const edit = async (change: () => void) => {
       renders.clear()
       dosageLines.count = 0
@@ -67,12 +91,22 @@ describe('typing in a long program', () => {
       await settle()
       return { cards: [...renders.keys()], dosageLines: dosageLines.count }
     }
-    const note = await edit(() => fireEvent.change(within(card).getByRole('textbox', { name: 'Note to the patient (Reverse clamshells)' }), { target: { value: 'Slowly' } }))
-    expect(within(card).getByRole('textbox', { name: 'Note to the patient (Reverse clamshells)' })).toHaveValue('Slowly')
+    const note = await edit(() =>
+      fireEvent.change(within(card).getByRole('textbox', { name: 'Note to the patient (Reverse clamshells)' }), {
+        target: { value: 'Slowly' },
+      }),
+    )
+    expect(within(card).getByRole('textbox', { name: 'Note to the patient (Reverse clamshells)' })).toHaveValue(
+      'Slowly',
+    )
     // The edited card alone; its dosage did not change, so its editor did not render either.
     expect(note).toEqual({ cards: ['item-000003'], dosageLines: 0 })
 
-    const reps = await edit(() => fireEvent.change(within(card).getByRole('textbox', { name: 'Reps to (Reverse clamshells)' }), { target: { value: '12' } }))
+    const reps = await edit(() =>
+      fireEvent.change(within(card).getByRole('textbox', { name: 'Reps to (Reverse clamshells)' }), {
+        target: { value: '12' },
+      }),
+    )
     expect(within(card).getByTestId('dosage-line')).toHaveTextContent('10–12 reps')
     expect(reps.cards).toEqual(['item-000003'])
     expect(reps.dosageLines).toBeGreaterThan(0)
