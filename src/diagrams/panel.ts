@@ -253,3 +253,30 @@ export function bestArrangement(
   if (row.frames.length < 2 && !row.shapes.some((s) => s.role === 'detail box')) return 'row'
   return scaleIn(panelFor(spec, view, { side, arrange: 'column', holdEnd })) > scaleIn(row) * 1.05 ? 'column' : 'row'
 }
+
+/**
+ * A panel of numbered frames one above the other, cut into one panel per frame at the same scale (same width,
+ * each frame's own height), or undefined when the panel is not such a column (one frame, frames side by side, a
+ * close-up beside them, a held position or an outline). Large print lets a page break between the frames, so a
+ * tall picture no longer leaves half a page empty before it.
+ */
+export function framePanels(panel: Panel): Panel[] | undefined {
+  if (panel.kind !== 'frames' || panel.arrange !== 'column' || panel.frames.length < 2) return undefined
+  if (panel.shapes.some((s) => s.role === 'detail box')) return undefined
+  const owner = (shape: Shape) => {
+    const box = shapeBox(shape)
+    const middle = (box.minY + box.maxY) / 2
+    return panel.frames.findIndex((f) => middle >= f.y && middle <= f.y + f.height)
+  }
+  const owners = panel.shapes.map((s) => (s.role === 'separator' ? -1 : owner(s)))
+  // A shape in no frame (other than the lines between them) would be lost: keep the picture whole.
+  if (owners.some((o, i) => o < 0 && panel.shapes[i]!.role !== 'separator')) return undefined
+  return panel.frames.map((frame, n) => ({
+    ...panel,
+    viewY: panel.viewY + frame.y,
+    height: frame.height,
+    shapes: panel.shapes.filter((_, i) => owners[i] === n),
+    frames: [frame],
+    labels: [panel.labels[n] ?? ''],
+  }))
+}

@@ -15,27 +15,38 @@ type Styles = ReturnType<typeof makeStyles>
  * palm down, from the drawing alone.
  */
 export function panelCaption(panel: Panel, hold?: string): string {
-  const label = (n: number) => (panel.labels[n] ? `: ${panel.labels[n]}` : '')
-  if (panel.kind === 'hold') {
-    const what = panel.labels[0] ? `${panel.labels[0].replace(/^./, (c) => c.toUpperCase())}. ` : ''
-    return hold ? `${what}Hold this position for ${hold}.` : `${what}Hold this position.`
-  }
-  if (panel.kind === 'overlay') {
-    // Words for the start go after the outline, words for the end replace "the movement" (arm circles: "small circles forward").
-    const [start, end] = panel.labels
-    return `Pale outline: where you start${start ? ` (${start})` : ''}. Arrow: ${end || 'the movement'}${hold ? `; hold the end ${hold}` : ''}${after(panel)}.`
-  }
-  const count = panel.kind === 'setup' ? 2 : panel.frames.length
-  const steps = Array.from({ length: count }, (_, n) => {
-    const word = n === 0 ? 'Start' : n === count - 1 ? 'Finish' : 'Then'
-    const end = n === count - 1 ? `${hold ? `${label(n) ? ';' : ':'} hold ${hold}` : ''}${after(panel)}` : ''
-    return `${n + 1} ${word}${label(n)}${end}`
-  })
+  const steps = frameCaptions(panel, hold)
+  if (panel.kind === 'hold' || panel.kind === 'overlay') return steps[0]!
   // With labels each step gets its own line; without, the short steps fit on one.
   const text = steps.join(panel.labels.some(Boolean) ? '\n' : '   ')
   return panel.kind === 'setup'
     ? `Get into this position. Close-up:${panel.labels.some(Boolean) ? '\n' : ' '}${text}`
     : text
+}
+
+/**
+ * The caption's words for each numbered step ("1 Start: …", "2 Finish: …; hold 5 seconds, then back to 1"), one
+ * string each, so a frame printed on its own (large print, framePanels) carries its own line; a held position or
+ * an outline has one.
+ */
+export function frameCaptions(panel: Panel, hold?: string, count = panel.kind === 'setup' ? 2 : panel.frames.length) {
+  const label = (n: number) => (panel.labels[n] ? `: ${panel.labels[n]}` : '')
+  if (panel.kind === 'hold') {
+    const what = panel.labels[0] ? `${panel.labels[0].replace(/^./, (c) => c.toUpperCase())}. ` : ''
+    return [hold ? `${what}Hold this position for ${hold}.` : `${what}Hold this position.`]
+  }
+  if (panel.kind === 'overlay') {
+    // Words for the start go after the outline, words for the end replace "the movement" (arm circles: "small circles forward").
+    const [start, end] = panel.labels
+    return [
+      `Pale outline: where you start${start ? ` (${start})` : ''}. Arrow: ${end || 'the movement'}${hold ? `; hold the end ${hold}` : ''}${after(panel)}.`,
+    ]
+  }
+  return Array.from({ length: count }, (_, n) => {
+    const word = n === 0 ? 'Start' : n === count - 1 ? 'Finish' : 'Then'
+    const end = n === count - 1 ? `${hold ? `${label(n) ? ';' : ':'} hold ${hold}` : ''}${after(panel)}` : ''
+    return `${n + 1} ${word}${label(n)}${end}`
+  })
 }
 
 const after = (panel: Panel) => (panel.cycle === 'walk' ? ', then step with the other foot' : ', then back to 1')

@@ -1,5 +1,4 @@
 import { Image, Text, View } from '@react-pdf/renderer'
-import { cloneElement, type ReactElement } from 'react'
 import { dosageLine } from '../core/dosage-format'
 import { dosagePlain, itemTitle, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
 import { balance, partsUnderPicture, type CardText, type ColumnMetrics } from './card-balance'
@@ -11,7 +10,19 @@ import type { Layout, makeStyles } from './styles'
 type Styles = ReturnType<typeof makeStyles>
 
 /** One numbered (or marked) line of a list; two-digit numbers get a wider column ("10." ran into its text). */
-function Line({ text, i, count, s, marker }: { text: string; i: number; count: number; s: Styles; marker?: string }) {
+export function Line({
+  text,
+  i,
+  count,
+  s,
+  marker,
+}: {
+  text: string
+  i: number
+  count: number
+  s: Styles
+  marker?: string
+}) {
   const wide = marker === undefined && count >= 10 ? { width: Number(s.stepNo.width) * 1.45 } : {}
   return (
     <View style={s.step}>
@@ -53,7 +64,7 @@ const side = (item: HandoutItem) =>
  * pages, unless `breakable`: a card taller than a page cannot be kept whole, so it goes on over the next page
  * (and starts a page, unless `startsPage` is false because it is first on a page anyway).
  */
-type CardProps = {
+export type CardProps = {
   item: HandoutItem
   index: number
   s: Styles
@@ -121,7 +132,7 @@ export function cardChoices(props: CardProps): CardChoice[] {
 }
 
 /** What a card prints, built once for the whole card (ExerciseCard) and for its pieces (cardPieces). */
-function cardElements(props: CardProps) {
+export function cardElements(props: CardProps) {
   const { item, index, s } = props
   const estimated = cardLayout(props)
   const { hold, dose, compact } = estimated
@@ -192,7 +203,18 @@ function cardElements(props: CardProps) {
     ) : (
       <View style={s.figure}>{photo}</View>
     )
-  return { dose, compact, under, closing, title, continued, picture, above: stack || plan?.placement === 'above' }
+  return {
+    dose,
+    compact,
+    under,
+    closing,
+    title,
+    continued,
+    picture,
+    plan,
+    hold,
+    above: stack || plan?.placement === 'above',
+  }
 }
 
 export function ExerciseCard(props: CardProps) {
@@ -232,66 +254,6 @@ export function ExerciseCard(props: CardProps) {
       </View>
     </View>
   )
-}
-
-/**
- * A card with its picture above the text (large print, or any card taller than a page given `stack`) as the blocks a page may break between (paginate.ts): the
- * title with the picture, then each step, the dose, each tip and caution (a list's label stays with its first line),
- * the note. `continued` heads the card's part on the next page ("3 … (continued)"): a page that began with a
- * card's last steps did not say which exercise they belonged to. Undefined for a card with its picture beside the text.
- */
-export function cardPieces(props: CardProps): { pieces: ReactElement[]; continued: ReactElement } | undefined {
-  const { item, s, index } = props
-  const k = (name: string) => `card-${index}-${name}`
-  const { dose, closing, title, continued, picture, above, under } = cardElements(props)
-  if (!above || under) return undefined
-  const head = { ...s.card, marginBottom: 0 }
-  const list = (key: string, label: string, items: string[] | undefined, marker?: string) =>
-    (items ?? []).map((text, i, all) => {
-      const line = <Line text={text} i={i} count={all.length} s={s} marker={marker} />
-      return (
-        <View key={k(`${key}-${i}`)} wrap={false}>
-          {i ? null : <Text style={s.label}>{label}</Text>}
-          {line}
-        </View>
-      )
-    })
-  const pieces = [
-    <View key={k('head')} style={head} wrap={false}>
-      {title()}
-      {picture}
-    </View>,
-    ...list('step', 'How to do it', item.steps),
-    <View key={k('dose')} wrap={false}>
-      <Text style={s.label}>How much</Text>
-      <Text style={s.dose}>{dose}</Text>
-    </View>,
-    ...(props.shorthand
-      ? [
-          <Text key={k('shorthand')} style={s.doseLine}>
-            {dosageLine(item.dosage)}
-          </Text>,
-        ]
-      : []),
-    ...list('tips', 'Tips', item.cues, '•'),
-    ...list('careful', 'Be careful', item.cautions, '!'),
-    ...(closing[2] ? [cloneElement(closing[2], { key: k('note') })] : []),
-  ]
-  // The card's space below goes with its last piece, as it would below the whole card.
-  const last = pieces.length - 1
-  pieces[last] = (
-    <View key={`${pieces[last]!.key}-end`} style={{ marginBottom: s.card.marginBottom }} wrap={false}>
-      {pieces[last]}
-    </View>
-  )
-  return {
-    pieces,
-    continued: (
-      <View key={k('continued')} style={head} wrap={false}>
-        {continued}
-      </View>
-    ),
-  }
 }
 
 /** A compact card's pictures (COMPACT_SHARES), shortest card first by estimate; ties to the wider, larger drawing. */

@@ -41,6 +41,12 @@ export interface Group {
   tooTall?: { lead: number; repeat: FlowNode }
   /** Starts the group's part on the next page when the group is split (a card's "continued" title). */
   continued?: FlowNode
+  /**
+   * For a `whole` group: break it between its children after all, when moving it whole to the next page would
+   * leave more than this share of the page's content area empty (large print's frames, see CardPieces). Not a
+   * react-pdf rule: react-pdf's own page breaking keeps such a group whole.
+   */
+  loose?: number
 }
 
 export type FlowNode = Leaf | Group
@@ -132,6 +138,17 @@ function split(available: number, laid: Laid[], contentArea: number): { current:
       throw new Unpaginated(`${node.id} is taller than a page`)
     }
     const overflows = available < bottom
+    if (overflows && !canWrap && node.kind === 'group' && node.loose !== undefined && child.children) {
+      const inner =
+        (available - child.top) / contentArea > node.loose
+          ? split(available - child.top, child.children, contentArea)
+          : undefined
+      if (inner?.current.length) {
+        current.push({ id: node.id, children: inner.current })
+        next.push({ ...node, children: inner.next }, ...future.map((f) => f.node))
+        break
+      }
+    }
     // react-pdf keeps a block's bottom margin on its page too, unless it is the page's first block.
     const end = bottom + child.marginBottom
     const presence = future.length ? Math.min(end, Math.max(...future.map((f) => f.top + f.height))) : end

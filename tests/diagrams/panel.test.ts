@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import type { Shape } from '../../src/diagrams/body'
-import { panelFor, panelKind, type Panel } from '../../src/diagrams/panel'
+import { framePanels, panelFor, panelKind, type Panel } from '../../src/diagrams/panel'
 import { shapeBox } from '../../src/diagrams/shape-geometry'
 import { diagramSpecSchema, type DiagramSpec } from '../../src/diagrams/spec'
 import { resolvedViews } from '../../src/diagrams/visibility'
@@ -229,4 +229,30 @@ describe('every built-in picture', async () => {
       }
     }
   }, 60_000)
+})
+
+describe('a column of frames cut into one picture per frame (large print breaks a page between them)', () => {
+  it('gives each frame its own shapes at the same scale, and loses none but the lines between frames', () => {
+    const panel = panelFor(bridge, 'side', { arrange: 'column', holdEnd: true })
+    const parts = framePanels(panel)!
+    expect(parts).toHaveLength(2)
+    parts.forEach((part, n) => {
+      const frame = panel.frames[n]!
+      expect(part.width).toBe(panel.width)
+      expect(part.viewY).toBe(frame.y)
+      expect(part.height).toBe(frame.height)
+      expect(part.shapes.length).toBeGreaterThan(0)
+      expect(part.shapes.every(inFrame(panel, n))).toBe(true)
+      expect(part.labels).toEqual([panel.labels[n]])
+    })
+    // Each frame keeps its number; the stopwatch of the held end goes with the last.
+    expect(parts[0]!.shapes.some((s) => s.role === 'hold mark')).toBe(false)
+    const kept = parts.flatMap((p) => p.shapes)
+    expect(kept).toHaveLength(panel.shapes.filter((s) => s.role !== 'separator').length)
+  })
+
+  it('leaves whole what is not a column of frames', () => {
+    expect(framePanels(panelFor(bridge, 'side'))).toBeUndefined()
+    expect(framePanels(panelFor(wallPress, 'side', { arrange: 'column' }))).toBeUndefined()
+  })
 })

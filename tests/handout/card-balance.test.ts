@@ -156,19 +156,15 @@ describe('large print after a card taller than a page', () => {
       // 12 since every word is at least 16 pt (footer, captions, log: they were 12-14 pt in 11 pages).
       expect(text.pages.length, paper).toBeLessThanOrEqual(12)
       // The how-to box comes before the summary and the cards flow on from there: pages 1 and 2 were 46-63% blank.
-      for (const i of [0, 1]) {
-        const page = text.pages[i]!
-        const lowest = Math.min(...page.items.filter((t) => t.str.trim() && t.y > 100).map((t) => t.y))
-        expect((lowest - 100) / (page.height - 136), `${paper} page ${i + 1} blank`).toBeLessThan(0.35)
-      }
+      // A picture in frames breaks between them when moving it whole would leave a page more than a third empty:
+      // kept whole, a 390 pt picture left A4 page 6 54% blank.
       const logStart = text.pages.findIndex((p) => p.text.includes('Your exercise log'))
       for (const [i, page] of text.pages.entries()) {
         expect(overlappingText(page), `${paper} page ${i + 1}`).toEqual([])
         const lowest = Math.min(...page.items.filter((t) => t.str.trim() && t.y > 80).map((t) => t.y))
-        // At most 65%: a lying figure's title and picture are kept together (about 460 pt at 16 pt captions), so a
-        // page whose first card ends high still cannot take the next one's picture (Letter page 6: 63%).
-        if (i > 0 && i < logStart - 1)
-          expect((lowest - 80) / (page.height - 116), `${paper} page ${i + 1} blank`).toBeLessThan(0.65)
+        // Only the last page of the cards and the last page of the log may be emptier.
+        if (i !== logStart - 1 && i !== text.pages.length - 1)
+          expect((lowest - 80) / (page.height - 116), `${paper} page ${i + 1} blank`).toBeLessThan(0.35)
       }
     }
   }, 120000)

@@ -3,7 +3,8 @@ import { PDFDocument } from 'pdf-lib'
 import { cloneElement, type ComponentProps, type ReactElement } from 'react'
 import { Document, Page, pdf, View, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
-import { cardChoices, cardPieces, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
+import { cardChoices, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
+import { cardPieces } from '../../../src/handout/CardPieces'
 import { prepareFonts } from '../../../src/handout/fonts'
 import {
   documentProps,
@@ -211,12 +212,13 @@ export async function planPages(
   input: HandoutInput,
   parts: HandoutParts,
   fontsDir: string,
+  looseFrames = true,
 ): Promise<{ pages: PlannedPage[]; tooTall: string[] }> {
   const { glance, log } = parts
   // Large print's cards with the picture above the text break between their pieces with a "continued" title.
   const pieced = parts.cards.map((card) =>
     input.layout === 'large'
-      ? cardPieces((card as ReactElement<ComponentProps<typeof ExerciseCard>>).props)
+      ? cardPieces((card as ReactElement<ComponentProps<typeof ExerciseCard>>).props, looseFrames)
       : undefined,
   )
   const blocks: Block[] = [
@@ -284,12 +286,17 @@ export async function planPages(
   const cards: FlowNode[] = parts.cards.map((_, i) => {
     const pieces = pieced[i]
     if (!pieces) return leaf(`card-${i}`)
-    return {
-      kind: 'group',
-      id: `card-${i}`,
-      children: pieces.pieces.map((_piece, k) => leaf(`card-${i}/${k}`)),
-      continued: leaf(`card-${i}/continued`),
-    }
+    const children: FlowNode[] = pieces.pieces.map((_piece, k) => leaf(`card-${i}/${k}`))
+    // A picture in frames stays whole unless moving it would leave a page more than a third empty (paginate.ts `loose`).
+    if (pieces.head > 1)
+      children.splice(0, pieces.head, {
+        kind: 'group',
+        id: `card-${i}/head`,
+        whole: true,
+        loose: 0.34,
+        children: children.slice(0, pieces.head),
+      })
+    return { kind: 'group', id: `card-${i}`, children, continued: leaf(`card-${i}/continued`) }
   })
   // What react-pdf must break inside if it lays the handout out itself (renderHandout's fallback).
   const height = (ids: string[]) =>
@@ -485,7 +492,11 @@ async function assemblePages(
 export async function renderHandout(
   raw: unknown,
   fontsDir: string,
-  options: { pageBreaks?: 'measured' | 'react-pdf' } = {},
+  options: {
+    pageBreaks?: 'measured' | 'react-pdf'
+    /** false: print a picture in frames whole, as react-pdf's own page breaking does (for comparing the two). */
+    looseFrames?: boolean
+  } = {},
 ): Promise<RenderResult> {
   const input: HandoutInput = handoutInputSchema.parse(raw)
   await prepareFonts(fontsDir)
@@ -502,7 +513,7 @@ export async function renderHandout(
   let parts = arranged(handoutParts(ready), choices)
   if (options.pageBreaks !== 'react-pdf') {
     try {
-      const { pages, tooTall } = await planPages(ready, parts, fontsDir)
+      const { pages, tooTall } = await planPages(ready, parts, fontsDir, options.looseFrames !== false)
       const assembled = await assemblePages(ready, parts, pages, fontsDir)
       if (assembled) return { pdf: assembled.pdf, warnings, pageKeys: assembled.keys }
       let laid: LaidNode | undefined
