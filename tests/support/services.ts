@@ -7,7 +7,7 @@ import { createServices, type ServiceDeps, type Services } from '../../electron/
  * Playwright, so it registers no hooks itself). `current` is where newly opened services go: the running test's set
  * while a test runs, the file's set in a beforeAll.
  */
-export const openServices = { current: new Set<Services>() }
+export const openServices = { current: new Set<{ close(): Promise<void> }>() }
 
 /** The app's real services on `dataDir`, with scripted file dialogs and the repository's resources. */
 export function testServices(
