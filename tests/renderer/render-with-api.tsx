@@ -44,5 +44,5 @@ export function renderWithApi(
       </MantineProvider>
     )
   }
-  return { ...render(ui, { wrapper: Providers }), api, user: userEvent.setup() }
+  return Object.assign(render(ui, { wrapper: Providers }), { api, user: userEvent.setup() })
 }
