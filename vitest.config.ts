@@ -16,6 +16,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/{core,services,main,bridge,handout,scripts,diagrams}/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/support/close-services.ts'],
         },
       },
       {
@@ -24,7 +25,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
-          setupFiles: ['tests/renderer/setup.ts'],
+          setupFiles: ['tests/support/close-services.ts', 'tests/renderer/setup.ts'],
         },
       },
     ],

@@ -7,6 +7,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     globalSetup: ['tests/support/temp-root.ts'],
+    setupFiles: ['tests/support/close-services.ts'],
     environment: 'node',
     include: ['tests/services/roster/{model,crash}.test.ts'],
     env: { HOMEPLAN_LONG: '1' },

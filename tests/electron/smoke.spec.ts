@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron as electron, expect, test } from '@playwright/test'
+import { methods } from '../../src/core/contract'
 
 /**
  * Launches the real app. Needs Electron's binary, which `npm install` downloads
@@ -30,10 +31,13 @@ test.describe('Electron smoke', () => {
     await expect(window.getByRole('heading', { name: 'Patients', level: 2 })).toBeVisible()
     const shape = await window.evaluate(() => ({
       api: Object.keys((window as unknown as { api: object }).api).sort(),
+      kinds: [...new Set(Object.values((window as unknown as { api: object }).api).map((value) => typeof value))],
       require: typeof (window as unknown as { require?: unknown }).require,
       process: typeof (window as unknown as { process?: unknown }).process,
     }))
-    expect(shape.api).toEqual(['getAppInfo', 'getDataFolder', 'getSettings', 'updateSettings'])
+    // Exactly the contract's methods, each a function the preload made: no more (no raw ipcRenderer), no fewer.
+    expect(shape.api).toEqual([...methods].sort())
+    expect(shape.kinds).toEqual(['function'])
     expect(shape.require).toBe('undefined')
     expect(shape.process).toBe('undefined')
     await window.screenshot({ path: 'test-results/screenshots/electron-shell.png' })

@@ -2,10 +2,12 @@ import { vi } from 'vitest'
 import type { Api } from '../../src/core/contract'
 import { realApi } from '../support/api'
 
+export type FakeApi = ReturnType<typeof realApi>
+
 /** The real services on a temp folder, every function wrapped in a spy so tests can check calls. */
-export function fakeApi(overrides: Partial<Api> = {}): Api {
+export function fakeApi(overrides: Partial<Api> = {}): FakeApi {
   const api = realApi(overrides) as unknown as Record<string, unknown>
   for (const [key, value] of Object.entries(api))
     if (typeof value === 'function') api[key] = vi.fn(value as () => unknown)
-  return api as unknown as Api
+  return api as unknown as FakeApi
 }

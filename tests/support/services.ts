@@ -2,6 +2,13 @@ import { join, resolve } from 'node:path'
 import { ScriptedDialogs } from '../../electron/bridge/dialogs'
 import { createServices, type ServiceDeps, type Services } from '../../electron/services'
 
+/**
+ * The services opened and not yet closed, for tests/support/close-services.ts to close (this file is also used by
+ * Playwright, so it registers no hooks itself). `current` is where newly opened services go: the running test's set
+ * while a test runs, the file's set in a beforeAll.
+ */
+export const openServices = { current: new Set<{ close(): Promise<void> }>() }
+
 /** The app's real services on `dataDir`, with scripted file dialogs and the repository's resources. */
 export function testServices(
   dataDir: string,
@@ -21,5 +28,16 @@ export function testServices(
     },
     ...overrides,
   })
-  return { ...services, dialogs }
+  const set = openServices.current
+  // Closed by the test and again by the hook, they close once: the second call gets the first call's promise.
+  let closed: Promise<void> | undefined
+  const tracked: Services = {
+    ...services,
+    close: () => {
+      set.delete(tracked)
+      return (closed ??= services.close())
+    },
+  }
+  set.add(tracked)
+  return { ...tracked, dialogs }
 }

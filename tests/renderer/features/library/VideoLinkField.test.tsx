@@ -1,40 +1,16 @@
-import { MantineProvider } from '@mantine/core'
-import { Notifications, notifications } from '@mantine/notifications'
-import { fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useMemo } from 'react'
 import { describe, expect, it } from 'vitest'
-import { createApiClient } from '../../../../src/app/api-client'
-import { ApiProvider } from '../../../../src/app/api-context'
 import type { Api } from '../../../../src/core/contract'
 import { ExerciseDetail } from '../../../../src/features/library/ExerciseDetail'
-import { LibraryProvider, useLibrary } from '../../../../src/features/library/library-context'
+import { useLibrary } from '../../../../src/features/library/library-context'
 import { fakeApi } from '../../fake-api'
+import { renderWithApi } from '../../render-with-api'
 
 /** The exercise's detail drawer as the library page opens it, always showing the library's current copy. */
 function Detail({ id }: { id: string }) {
   const exercise = useLibrary().byId.get(id)
   return exercise ? <ExerciseDetail exercise={exercise} onClose={() => {}} onEdit={() => {}} onOpen={() => {}} /> : null
-}
-
-function Harness({ api, id = 'bridges' }: { api: Api; id?: string }) {
-  const client = useMemo(
-    () =>
-      createApiClient(api, (error) =>
-        notifications.show({ color: 'red', title: 'Something went wrong', message: error.message }),
-      ),
-    [api],
-  )
-  return (
-    <MantineProvider>
-      <Notifications />
-      <ApiProvider api={client} quiet={api}>
-        <LibraryProvider>
-          <Detail id={id} />
-        </LibraryProvider>
-      </ApiProvider>
-    </MantineProvider>
-  )
 }
 
 const linkField = () => screen.findByRole('textbox', { name: /^Video link for handouts/ }, { timeout: 10_000 })
@@ -48,7 +24,7 @@ const storedLink = async (api: Api, id = 'bridges') => {
 describe('the video link field in the exercise detail', () => {
   it('saves a link for a built-in exercise and says what the handout will print', async () => {
     const api = fakeApi()
-    render(<Harness api={api} />)
+    renderWithApi(<Detail id="bridges" />, { api, library: true })
     fill(await linkField(), '  https://riversidept.example/v/bridges  ')
     await userEvent.click(screen.getByRole('button', { name: 'Save link' }))
     expect(
@@ -69,7 +45,7 @@ describe('the video link field in the exercise detail', () => {
 
   it('shows the refusal by the field, once, and keeps the typed text to correct', async () => {
     const api = fakeApi()
-    render(<Harness api={api} />)
+    renderWithApi(<Detail id="bridges" />, { api, library: true })
     fill(await linkField(), 'riversidept.example/v/bridges')
     await userEvent.click(screen.getByRole('button', { name: 'Save link' }))
     const message = 'Use a web address starting with https:// or http://'
@@ -87,7 +63,7 @@ describe('the video link field in the exercise detail', () => {
     const api = fakeApi()
     const set = await api.setExerciseVideo({ exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' })
     if (!set.ok) throw new Error(set.error.message)
-    render(<Harness api={api} />)
+    renderWithApi(<Detail id="bridges" />, { api, library: true })
     await waitFor(async () => expect(await linkField()).toHaveValue('https://riversidept.example/v/bridges'), {
       timeout: 10_000,
     })

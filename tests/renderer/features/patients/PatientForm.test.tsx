@@ -1,49 +1,18 @@
-import { MantineProvider } from '@mantine/core'
-import { Notifications, notifications } from '@mantine/notifications'
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { useMemo } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../../../src/app/App'
-import { createApiClient } from '../../../../src/app/api-client'
-import { ApiProvider } from '../../../../src/app/api-context'
-import type { Api } from '../../../../src/core/contract'
 import type { Patient } from '../../../../src/core/patient'
 import { PatientForm } from '../../../../src/features/patients/PatientForm'
-import { RosterProvider } from '../../../../src/features/patients/roster-context'
 import { patientInput } from '../../../support/patients'
-import { fakeApi } from '../../fake-api'
+import { fakeApi, type FakeApi } from '../../fake-api'
+import { renderWithApi } from '../../render-with-api'
 
-/** The form as the app mounts it: failures of the plain api become pop-ups, as in App. */
-function Harness({
-  api,
-  patient,
-  onClose = () => {},
-  onSaved = () => {},
-}: {
-  api: Api
-  patient?: Patient
-  onClose?: () => void
-  onSaved?: (p: Patient) => void
-}) {
-  const client = useMemo(
-    () =>
-      createApiClient(api, (error) =>
-        notifications.show({ color: 'red', title: 'Something went wrong', message: error.message }),
-      ),
-    [api],
-  )
-  return (
-    <MantineProvider>
-      <Notifications />
-      <ApiProvider api={client} quiet={api}>
-        <RosterProvider>
-          <PatientForm opened patient={patient} onClose={onClose} onSaved={onSaved} />
-        </RosterProvider>
-      </ApiProvider>
-    </MantineProvider>
-  )
-}
+/** The form as the app mounts it, open. */
+const renderForm = (
+  api: FakeApi,
+  { onClose = () => {}, onSaved = () => {} }: { onClose?: () => void; onSaved?: (p: Patient) => void } = {},
+) => renderWithApi(<PatientForm opened onClose={onClose} onSaved={onSaved} />, { api, roster: true })
 
 const field = (name: string) => screen.getByRole('textbox', { name: new RegExp(`^${name}`) })
 /** Typing a whole value at once (userEvent.type is a keystroke at a time, too slow for a busy test machine). */
@@ -57,7 +26,7 @@ describe('the patient form', () => {
   it('shows a duplicate chart number once, by the chart field', async () => {
     const api = fakeApi()
     await api.createPatient(patientInput({ firstName: 'Anna', lastName: 'Kowalski', chartNumber: 'MRN-1001' }))
-    render(<Harness api={api} />)
+    renderForm(api)
     fill(field('First name'), 'Tom')
     fill(field('Last name'), 'Lee')
     fill(field('Chart / MRN number'), 'MRN-1001')
@@ -75,7 +44,7 @@ describe('the patient form', () => {
       patientInput({ firstName: 'Anna', lastName: 'Kowalski', dateOfBirth: '1956-03-14', chartNumber: 'MRN-1001' }),
     )
     const onSaved = vi.fn()
-    render(<Harness api={api} onSaved={onSaved} />)
+    renderForm(api, { onSaved })
     await waitFor(() => expect(api.listPatients).toHaveBeenCalled())
     fill(field('First name'), 'anna')
     fill(field('Last name'), 'Kowalski ')
@@ -92,7 +61,7 @@ describe('the patient form', () => {
 
   it('asks before Esc discards a half-filled new patient, and closes at once when nothing was typed', async () => {
     const onClose = vi.fn()
-    const { unmount } = render(<Harness api={fakeApi()} onClose={onClose} />)
+    const { unmount } = renderForm(fakeApi(), { onClose })
     fill(field('First name'), 'Tom')
     await userEvent.keyboard('{Escape}')
     expect(await screen.findByText('Discard this new patient?')).toBeInTheDocument()
@@ -105,7 +74,7 @@ describe('the patient form', () => {
     unmount()
 
     const onEmptyClose = vi.fn()
-    render(<Harness api={fakeApi()} onClose={onEmptyClose} />)
+    renderForm(fakeApi(), { onClose: onEmptyClose })
     await userEvent.click(field('First name'))
     await userEvent.keyboard('{Escape}')
     expect(onEmptyClose).toHaveBeenCalledTimes(1)

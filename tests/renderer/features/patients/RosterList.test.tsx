@@ -1,27 +1,9 @@
-import { MantineProvider } from '@mantine/core'
-import { fireEvent, render, screen, within } from '@testing-library/react'
-import { useMemo } from 'react'
+import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createApiClient } from '../../../../src/app/api-client'
-import { ApiProvider } from '../../../../src/app/api-context'
-import type { Api } from '../../../../src/core/contract'
 import { RosterList } from '../../../../src/features/patients/RosterList'
-import { RosterProvider } from '../../../../src/features/patients/roster-context'
 import { patientInput } from '../../../support/patients'
 import { fakeApi } from '../../fake-api'
-
-function Harness({ api }: { api: Api }) {
-  const client = useMemo(() => createApiClient(api, () => {}), [api])
-  return (
-    <MantineProvider>
-      <ApiProvider api={client} quiet={api}>
-        <RosterProvider>
-          <RosterList onNew={() => {}} />
-        </RosterProvider>
-      </ApiProvider>
-    </MantineProvider>
-  )
-}
+import { renderWithApi } from '../../render-with-api'
 
 const bodyRows = () => within(screen.getAllByRole('rowgroup')[1]!).queryAllByRole('row')
 
@@ -41,7 +23,7 @@ describe('the roster list at start', () => {
     await api.createPatient(
       patientInput({ firstName: 'Old', lastName: 'Aaron', chartNumber: 'C-X', status: 'discharged' }),
     )
-    render(<Harness api={api} />)
+    renderWithApi(<RosterList onNew={() => {}} />, { api, roster: true })
 
     // Active patients by name, the first 50, while the whole list is still held back.
     expect(await screen.findByRole('link', { name: 'Zed00, Pat' })).toBeInTheDocument()
