@@ -1,64 +1,23 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  EmptyState,
-  Group,
-  Kbd,
-  Pagination,
-  Paper,
-  SegmentedControl,
-  Select,
-  Table,
-  Text,
-  TextInput,
-  UnstyledButton,
-} from '@mantine/core'
+import { Button, Center, EmptyState, Group, Kbd, Pagination, Paper, Text } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
-import { IconChevronDown, IconChevronUp, IconSearch, IconUserPlus, IconUsers } from '@tabler/icons-react'
+import { IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useMemo, useRef, useState } from 'react'
 import { PageHeader } from '../../app/PageHeader'
-import { hrefFor } from '../../app/routes'
 import type { RosterSortKey as SortKey } from '../../core/roster-order'
-import { ageOn, displayName, formatDate, statusColor, statusLabel } from './format'
 import { ROSTER_PAGE as PAGE, useRoster } from './roster-context'
+import { RosterFilters, type RosterFilter } from './RosterFilters'
 import { rosterRows, shownRows } from './roster-rows'
+import { RosterTable } from './RosterTable'
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+const noFilter: RosterFilter = { query: '', status: 'active', kind: null, therapist: null }
 
-function SortHeader({
-  label,
-  column,
-  sort,
-  onSort,
-}: {
-  label: string
-  column: SortKey
-  sort: { key: SortKey; desc: boolean }
-  onSort: (key: SortKey) => void
-}) {
-  const active = sort.key === column
-  const Icon = active && sort.desc ? IconChevronDown : IconChevronUp
-  return (
-    <Table.Th aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
-      <UnstyledButton onClick={() => onSort(column)} fw={600} fz="sm">
-        <Group gap={4} wrap="nowrap">
-          {label}
-          <Icon size={14} opacity={active ? 1 : 0.25} />
-        </Group>
-      </UnstyledButton>
-    </Table.Th>
-  )
-}
-
+/** The roster: search, filters, one page of patients at a time, and the way to add one. */
 export function RosterList({ onNew }: { onNew: () => void }) {
   const { patients, firstPage, index, status: rosterStatus } = useRoster()
   const search = useRef<HTMLInputElement>(null)
-  const [query, setQuery] = useState('')
-  const [status, setStatus] = useState<'active' | 'discharged' | 'archived' | 'all'>('active')
-  const [kind, setKind] = useState<string | null>(null)
-  const [therapist, setTherapist] = useState<string | null>(null)
+  const [filter, setFilter] = useState(noFilter)
+  const { query, status, kind, therapist } = filter
   const [sort, setSort] = useState<{ key: SortKey; desc: boolean }>({ key: 'name', desc: false })
   const [page, setPage] = useState(1)
 
@@ -82,11 +41,10 @@ export function RosterList({ onNew }: { onNew: () => void }) {
   const pages = Math.max(1, Math.ceil(count / PAGE))
   const total = patients?.length ?? firstPage?.total
   const filtersOn = query !== '' || status !== 'active' || kind !== null || therapist !== null
-  const clear = () => {
-    setQuery('')
-    setStatus('active')
-    setKind(null)
-    setTherapist(null)
+  const clear = () => setFilter(noFilter)
+  const changeFilter = (patch: Partial<RosterFilter>, firstPage = false) => {
+    setFilter((f) => ({ ...f, ...patch }))
+    if (firstPage) setPage(1)
   }
   const onSort = (key: SortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))
   // Another Homeplan holds the folder: the roster can be read, not changed (the banner above says why).
@@ -132,98 +90,9 @@ export function RosterList({ onNew }: { onNew: () => void }) {
         subtitle={total !== undefined ? `${total.toLocaleString()} on this computer` : 'Loading…'}
         actions={newButton}
       />
-      <Group mb="md" gap="sm" align="flex-end">
-        <TextInput
-          ref={search}
-          aria-label="Search patients"
-          placeholder="Name, chart number or date of birth"
-          leftSection={<IconSearch size={16} />}
-          rightSection={<Kbd size="xs">/</Kbd>}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.currentTarget.value)
-            setPage(1)
-          }}
-          w={280}
-        />
-        <SegmentedControl
-          aria-label="Status"
-          value={status}
-          onChange={(v) => (setStatus(v as typeof status), setPage(1))}
-          data={[
-            { value: 'active', label: 'Active' },
-            { value: 'discharged', label: 'Discharged' },
-            { value: 'archived', label: 'Archived' },
-            { value: 'all', label: 'All' },
-          ]}
-        />
-        <Select
-          aria-label="New or existing"
-          placeholder="New and existing"
-          clearable
-          value={kind}
-          onChange={setKind}
-          w={170}
-          data={[
-            { value: 'new', label: 'New patients' },
-            { value: 'existing', label: 'Existing patients' },
-          ]}
-        />
-        <Select
-          aria-label="Therapist"
-          placeholder="Any therapist"
-          clearable
-          value={therapist}
-          onChange={setTherapist}
-          data={therapists}
-          w={200}
-          searchable
-        />
-      </Group>
+      <RosterFilters filter={filter} onChange={changeFilter} therapists={therapists} searchRef={search} />
       <Paper withBorder radius="lg">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
-          <Table.Thead>
-            <Table.Tr>
-              <SortHeader label="Name" column="name" sort={sort} onSort={onSort} />
-              <SortHeader label="Date of birth" column="dateOfBirth" sort={sort} onSort={onSort} />
-              <SortHeader label="Chart #" column="chartNumber" sort={sort} onSort={onSort} />
-              <Table.Th>Condition</Table.Th>
-              <Table.Th>Therapist</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <SortHeader label="Updated" column="updatedAt" sort={sort} onSort={onSort} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((p) => (
-              <Table.Tr key={p.id}>
-                <Table.Td>
-                  <Anchor href={hrefFor('patients', p.id)} fw={600} c="var(--mantine-color-text)">
-                    {displayName(p)}
-                  </Anchor>
-                  {p.patientType === 'new' && (
-                    <Badge ml="xs" size="xs" variant="light">
-                      New
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{p.dateOfBirth ? `${formatDate(p.dateOfBirth)} (${ageOn(p.dateOfBirth)})` : '—'}</Table.Td>
-                <Table.Td ff="monospace">{p.chartNumber ?? '—'}</Table.Td>
-                <Table.Td maw={240}>
-                  <Text size="sm" truncate>
-                    {p.condition ?? ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{p.therapist ?? ''}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={statusColor[p.status]}>
-                    {statusLabel[p.status]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td c="dimmed">{formatDate(p.updatedAt)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <RosterTable rows={shown} sort={sort} onSort={onSort} />
         {loading && (
           <Center p="xl">
             <Text c="dimmed" role="status">

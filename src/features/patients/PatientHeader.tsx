@@ -1,0 +1,86 @@
+import { Badge, Button, Group, Menu, Stack, Text, Title } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import {
+  IconArchive,
+  IconArrowBackUp,
+  IconChevronDown,
+  IconDownload,
+  IconEdit,
+  IconPlus,
+  IconTrash,
+} from '@tabler/icons-react'
+import { useApi } from '../../app/api-context'
+import { hrefFor } from '../../app/routes'
+import type { Patient } from '../../core/patient'
+import { statusColor, statusLabel } from './format'
+
+interface Props {
+  patient: Patient
+  onEdit: () => void
+  onArchive: (archived: boolean) => void
+  onDelete: () => void
+}
+
+/** The patient's name and status, and what can be done with the whole record. */
+export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
+  const api = useApi()
+  const id = patient.id
+  const archived = patient.status === 'archived'
+  const exportPatient = () =>
+    void api
+      .exportPatient({ id })
+      .then(
+        (r) => r.ok && r.value.saved && notifications.show({ color: 'teal', message: `Exported to ${r.value.path}` }),
+      )
+
+  return (
+    <Group justify="space-between" align="flex-start" mt="xs" mb="lg">
+      <Stack gap={4}>
+        <Group gap="sm">
+          <Title order={2}>
+            {patient.firstName} {patient.lastName}
+          </Title>
+          {patient.preferredName && <Text c="dimmed">“{patient.preferredName}”</Text>}
+        </Group>
+        <Group gap="xs">
+          <Badge variant="light" color={statusColor[patient.status]}>
+            {statusLabel[patient.status]}
+          </Badge>
+          <Badge variant="outline" color="gray">
+            {patient.patientType === 'new' ? 'New patient' : 'Existing patient'}
+          </Badge>
+        </Group>
+      </Stack>
+      <Group gap="sm">
+        <Button leftSection={<IconPlus size={18} />} disabled={archived} component="a" href={hrefFor('program', id)}>
+          New program
+        </Button>
+        <Button variant="default" leftSection={<IconEdit size={18} />} onClick={onEdit}>
+          Edit
+        </Button>
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="default" rightSection={<IconChevronDown size={16} />}>
+              More
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Item leftSection={<IconDownload size={16} />} onClick={exportPatient}>
+              Export as JSON…
+            </Menu.Item>
+            <Menu.Item
+              leftSection={archived ? <IconArrowBackUp size={16} /> : <IconArchive size={16} />}
+              onClick={() => onArchive(!archived)}
+            >
+              {archived ? 'Restore from archive' : 'Archive'}
+            </Menu.Item>
+            <Menu.Divider />
+            <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
+              Delete…
+            </Menu.Item>
+          </Menu.Dropdown>
+        </Menu>
+      </Group>
+    </Group>
+  )
+}

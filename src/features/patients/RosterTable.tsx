@@ -1,0 +1,84 @@
+import { Anchor, Badge, Group, Table, Text, UnstyledButton } from '@mantine/core'
+import { IconChevronDown, IconChevronUp } from '@tabler/icons-react'
+import { hrefFor } from '../../app/routes'
+import type { PatientSummary } from '../../core/patient'
+import type { RosterSortKey as SortKey } from '../../core/roster-order'
+import { ageOn, displayName, formatDate, statusColor, statusLabel } from './format'
+
+type Sort = { key: SortKey; desc: boolean }
+
+function SortHeader(props: { label: string; column: SortKey; sort: Sort; onSort: (key: SortKey) => void }) {
+  const { sort, column } = props
+  const active = sort.key === column
+  const Icon = active && sort.desc ? IconChevronDown : IconChevronUp
+  return (
+    <Table.Th aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+      <UnstyledButton onClick={() => props.onSort(column)} fw={600} fz="sm">
+        <Group gap={4} wrap="nowrap">
+          {props.label}
+          <Icon size={14} opacity={active ? 1 : 0.25} />
+        </Group>
+      </UnstyledButton>
+    </Table.Th>
+  )
+}
+
+/** One page of the roster, with the columns that sort it. */
+export function RosterTable({
+  rows,
+  sort,
+  onSort,
+}: {
+  rows: PatientSummary[]
+  sort: Sort
+  onSort: (key: SortKey) => void
+}) {
+  const header = (label: string, column: SortKey) => (
+    <SortHeader label={label} column={column} sort={sort} onSort={onSort} />
+  )
+  return (
+    <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
+      <Table.Thead>
+        <Table.Tr>
+          {header('Name', 'name')}
+          {header('Date of birth', 'dateOfBirth')}
+          {header('Chart #', 'chartNumber')}
+          <Table.Th>Condition</Table.Th>
+          <Table.Th>Therapist</Table.Th>
+          <Table.Th>Status</Table.Th>
+          {header('Updated', 'updatedAt')}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td>
+              <Anchor href={hrefFor('patients', p.id)} fw={600} c="var(--mantine-color-text)">
+                {displayName(p)}
+              </Anchor>
+              {p.patientType === 'new' && (
+                <Badge ml="xs" size="xs" variant="light">
+                  New
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{p.dateOfBirth ? `${formatDate(p.dateOfBirth)} (${ageOn(p.dateOfBirth)})` : '—'}</Table.Td>
+            <Table.Td ff="monospace">{p.chartNumber ?? '—'}</Table.Td>
+            <Table.Td maw={240}>
+              <Text size="sm" truncate>
+                {p.condition ?? ''}
+              </Text>
+            </Table.Td>
+            <Table.Td>{p.therapist ?? ''}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={statusColor[p.status]}>
+                {statusLabel[p.status]}
+              </Badge>
+            </Table.Td>
+            <Table.Td c="dimmed">{formatDate(p.updatedAt)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  )
+}
