@@ -8,8 +8,7 @@ import * as fsp from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import { AppFailure } from '../../src/core/result'
 import { fsyncFolder } from './atomic-write'
-
-const stampOf = (date: Date) => date.toISOString().replace(/[:.]/g, '-')
+import { fileStamp } from '../../src/core/dates'
 
 /**
  * Writes `bytes` to a new `<file>.damaged-<time>[-n]` (created exclusively, flushed to disk) and returns its
@@ -21,7 +20,7 @@ export async function keepDamagedCopy(
   bytes: Uint8Array,
   now: () => Date = () => new Date(),
 ): Promise<string> {
-  const stamp = stampOf(now())
+  const stamp = fileStamp(now())
   for (let n = 1; ; n++) {
     const copy = `${file}.damaged-${stamp}${n > 1 ? `-${n}` : ''}`
     let handle: fsp.FileHandle

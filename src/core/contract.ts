@@ -3,6 +3,7 @@ import type { Exercise, Template } from './exercise'
 import { libraryArgs, type LibraryView } from './library-contract'
 import { id, programInputSchema, type Patient, type PatientSummary } from './patient'
 import type { Result } from './result'
+import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 import type { RosterFirstPage } from './roster-order'
 import {
   byId,
@@ -56,8 +57,8 @@ const channel =
 
 /** How a handout is laid out: the same choices for the preview and the export. */
 const handoutOptions = {
-  layout: z.enum(['detailed', 'compact', 'large']),
-  paper: z.enum(['letter', 'a4']),
+  layout: handoutLayoutSchema,
+  paper: paperSizeSchema,
   logDays: z.number().int().min(0).max(31),
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { dosageSchema } from './dosage'
 import { humanText, storedText, type TextRule } from './text'
+import { id, mediaHash } from './ids'
 import { diagramSpecSchema } from '../diagrams/spec'
 
 export const positions = ['supine', 'prone', 'side-lying', 'sitting', 'standing', 'kneeling', 'quadruped'] as const
@@ -44,7 +45,7 @@ export const difficulties = ['easy', 'moderate', 'hard'] as const
 export const exerciseId = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'An exercise id is lower-case letters, digits and dashes.')
-export const mediaHash = z.string().regex(/^[0-9a-f]{64}\.(png|jpg)$/, 'This is not a stored image.')
+export { mediaHash }
 
 const imageOf = (t: TextRule) =>
   z.strictObject({
@@ -123,7 +124,7 @@ export type TemplateInput = z.infer<typeof templateInputSchema>
 /** A saved template (library.json): read with the rules it was saved under. */
 export const templateSchema = z.strictObject({
   ...templateFields(storedText),
-  id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
+  id,
   createdAt: z.string(),
   updatedAt: z.string(),
 })

@@ -1,7 +1,9 @@
 import { z } from 'zod'
-import { dosageSchema, type Dosage } from './dosage'
-import { holdRange } from './dosage-format'
-import { id, isoDate } from './patient'
+import { dayList, dosageSchema, type Dosage } from './dosage'
+import { countRange, holdRange, secondsWords } from './dosage-format'
+import { isoDate } from './patient'
+import { id } from './ids'
+import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 import { storedText } from './text'
 import { storedTherapistSchema } from './settings'
 import { diagramSpecSchema } from '../diagrams/spec'
@@ -60,8 +62,8 @@ export const handoutInputSchema = z.strictObject({
       .min(1, 'The program has no exercises: add at least one before printing.')
       .max(100),
   }),
-  layout: z.enum(['detailed', 'compact', 'large']).default('detailed'),
-  paper: z.enum(['letter', 'a4']).default('letter'),
+  layout: handoutLayoutSchema.default('detailed'),
+  paper: paperSizeSchema.default('letter'),
   /** Days in the tick-box log page; 0 leaves the page out. */
   logDays: z.number().int().min(0).max(31).default(14),
   /** Print the clinician's shorthand line on each card (Settings; off by default, see settings.ts). */
@@ -90,8 +92,7 @@ export type HandoutCopy = z.output<typeof handoutCopySchema>
 export type HandoutItem = z.infer<typeof handoutItemSchema>
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
-const seconds = (s: number) =>
-  s >= 60 && s % 60 === 0 ? `${s / 60} minute${s === 60 ? '' : 's'}` : `${s} second${s === 1 ? '' : 's'}`
+const seconds = secondsWords
 /** "5 seconds", or for a range "5 to 10 seconds" (patient words) or "5–10 seconds" (the short table cell). */
 export function holdWords(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>, to: string): string | undefined {
   const hold = holdRange(d)
@@ -116,9 +117,7 @@ export function dosagePlain(d: Dosage): string {
   const out: string[] = []
   // With both sides the count is per side, said where the count is ("do both sides" alone left patients unsure).
   const perSide = d.side === 'both' ? ' on each side' : ''
-  const reps = d.reps
-    ? `${d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`}${perSide}`
-    : ''
+  const reps = d.reps ? `${countRange(d.reps.min, d.reps.max, ' to ')} times${perSide}` : ''
   if (d.sets && d.sets > 1 && reps) out.push(`Do ${reps}, then rest. Repeat for ${d.sets} rounds in all.`)
   else if (reps) out.push(`Do ${reps}.`)
   const hold = holdWords(d, ' to ')
@@ -133,7 +132,7 @@ export function dosagePlain(d: Dosage): string {
   if (d.resistance?.load) out.push(`Use ${d.resistance.load} ${d.resistance.unit ?? 'kg'}.`)
   const when: string[] = []
   if (d.timesPerDay) when.push(`${times(d.timesPerDay)} a day`)
-  if (d.days?.length) when.push(`on ${d.days.map((x) => x[0]!.toUpperCase() + x.slice(1)).join(', ')}`)
+  if (d.days?.length) when.push(`on ${dayList(d.days, ', ')}`)
   else if (d.daysPerWeek) when.push(d.daysPerWeek === 7 ? 'every day' : `${d.daysPerWeek} days a week`)
   if (when.length) out.push(`${when.join(', ')[0]!.toUpperCase()}${when.join(', ').slice(1)}.`)
   return out.join(' ')
@@ -166,17 +165,14 @@ export const positionWords: Record<string, string> = {
 /** The two short cells of the "at a glance" table. */
 export function dosageSummary(d: Dosage): { amount: string; often: string } {
   const amount: string[] = []
-  if (d.reps)
-    amount.push(
-      `${d.reps.min === d.reps.max ? `${d.reps.min} times` : `${d.reps.min} to ${d.reps.max} times`}${d.side === 'both' ? ' each side' : ''}`,
-    )
+  if (d.reps) amount.push(`${countRange(d.reps.min, d.reps.max, ' to ')} times${d.side === 'both' ? ' each side' : ''}`)
   if (d.sets && d.sets > 1) amount.push(`${d.sets} rounds`)
   const hold = holdWords(d, '–')
   if (hold) amount.push(`hold ${hold}`)
   if (d.durationSeconds) amount.push(seconds(d.durationSeconds))
   const often: string[] = []
   if (d.timesPerDay) often.push(`${times(d.timesPerDay)} a day`)
-  if (d.days?.length) often.push(d.days.map((x) => x[0]!.toUpperCase() + x.slice(1)).join(', '))
+  if (d.days?.length) often.push(dayList(d.days, ', '))
   else if (d.daysPerWeek) often.push(d.daysPerWeek === 7 ? 'every day' : `${d.daysPerWeek} days a week`)
   const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : '—')
   return { amount: cap(amount.join(', ')), often: cap(often.join(', ')) }

@@ -10,6 +10,7 @@ import {
   type Template,
 } from './exercise'
 import { humanText } from './text'
+import { id } from './ids'
 import { videoUrlSchema } from './video-link'
 
 /** What the library page and the builder need in one call. */
@@ -41,11 +42,8 @@ export const libraryArgs = {
   removeExercisePhoto: z.strictObject({ id: exerciseId, file: mediaHash }),
   getMedia: z.strictObject({ file: mediaHash }),
   saveTemplate: z.strictObject({
-    id: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{6,64}$/)
-      .optional(),
+    id: id.optional(),
     template: templateInputSchema,
   }),
-  deleteTemplate: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/) }),
+  deleteTemplate: z.strictObject({ id }),
 }

@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch'
 import type { Exercise } from './exercise'
+import { fold } from './fold'
 
 export interface LibraryFilters {
   regions?: string[]
@@ -18,10 +19,7 @@ export interface LibraryIndex {
 }
 
 const normalize = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  fold(text)
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
 

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { THERAPIST_NAME_MAX } from './limits'
 import { dosageSchema, weekdays } from './dosage'
 import { humanText, storedText, type TextRule } from './text'
+import { id } from './ids'
+import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 
 export const isoDate = z
   .string()
@@ -13,7 +15,7 @@ export const isoDate = z
 /** The earliest date of birth the form accepts. */
 export const EARLIEST_BIRTH_DATE = '1900-01-01'
 export const timestamp = z.iso.datetime({ offset: true })
-export const id = z.string().regex(/^[A-Za-z0-9_-]{6,64}$/, 'This is not a valid id.')
+export { id }
 
 export const patientStatuses = ['active', 'discharged', 'archived'] as const
 export const timesOfDay = ['morning', 'afternoon', 'evening'] as const
@@ -115,8 +117,8 @@ export const handoutRecordSchema = z.strictObject({
   id,
   at: timestamp,
   programId: id,
-  layout: z.enum(['detailed', 'compact', 'large']),
-  paper: z.enum(['letter', 'a4']),
+  layout: handoutLayoutSchema,
+  paper: paperSizeSchema,
   file: storedText({ max: 260, label: 'File name' }),
   snapshot: z.strictObject({
     title: storedText({ max: 120, label: 'Title' }),
@@ -189,6 +191,3 @@ export function summarize(patient: Patient): PatientSummary {
 
 /** Chart numbers are compared the way a person reads them: case, spaces and dashes do not matter. */
 export const chartKey = (chart: string | undefined) => (chart ? chart.toLowerCase().replace(/[\s-]/g, '') : '')
-
-export const fullName = (p: Pick<Patient, 'firstName' | 'lastName' | 'preferredName'>) =>
-  `${p.firstName}${p.preferredName ? ` “${p.preferredName}”` : ''} ${p.lastName}`

@@ -1,4 +1,14 @@
-import { weekdays, type Dosage } from './dosage'
+import { dayList, type Dosage } from './dosage'
+import {
+  bandText,
+  countRange,
+  holdRange,
+  loadText,
+  setsText,
+  shortSeconds,
+  shortSecondsRange,
+  sideText,
+} from './dosage-format'
 import type { ProgramItem } from './patient'
 
 /** One difference between the program as last printed and as it is now, in words a therapist reads at a glance. */
@@ -12,48 +22,27 @@ export interface ProgramChange {
 
 type Item = Pick<ProgramItem, 'id' | 'exerciseId' | 'dosage' | 'instructionOverride' | 'notes'>
 
-const secs = (s: number) => (s >= 60 && s % 60 === 0 ? `${s / 60} min` : `${s} s`)
-const times = (min: number, max: number) => (min === max ? `${min} times` : `${min}–${max} times`)
-const holdRange = (min: number, max: number) =>
-  min >= max ? secs(min) : min % 60 === 0 && max % 60 === 0 ? `${min / 60}–${max / 60} min` : `${min}–${max} s`
-const capital = (s: string) => s[0]!.toUpperCase() + s.slice(1)
-
 /** Each part of a dosage as the builder shows it, so a change reads "10 → 12 times", not as two objects. */
 const dosageParts: { label: string; of: (d: Dosage) => string | undefined }[] = [
-  { label: 'times', of: (d) => (d.reps ? times(d.reps.min, d.reps.max) : undefined) },
-  { label: 'sets', of: (d) => (d.sets ? `${d.sets} ${d.sets === 1 ? 'set' : 'sets'}` : undefined) },
+  { label: 'times', of: (d) => (d.reps ? `${countRange(d.reps.min, d.reps.max)} times` : undefined) },
+  { label: 'sets', of: (d) => (d.sets ? setsText(d.sets) : undefined) },
   {
     label: 'hold',
-    of: (d) => (d.holdSeconds ? `hold ${holdRange(d.holdSeconds, d.holdSecondsMax ?? d.holdSeconds)}` : undefined),
+    of: (d) => {
+      const hold = holdRange(d)
+      return hold ? `hold ${shortSecondsRange(hold)}` : undefined
+    },
   },
-  { label: 'duration', of: (d) => (d.durationSeconds ? `lasting ${secs(d.durationSeconds)}` : undefined) },
-  { label: 'rest', of: (d) => (d.restSeconds ? `rest ${secs(d.restSeconds)}` : undefined) },
+  { label: 'duration', of: (d) => (d.durationSeconds ? `lasting ${shortSeconds(d.durationSeconds)}` : undefined) },
+  { label: 'rest', of: (d) => (d.restSeconds ? `rest ${shortSeconds(d.restSeconds)}` : undefined) },
   { label: 'times a day', of: (d) => (d.timesPerDay ? `${d.timesPerDay}× a day` : undefined) },
   {
     label: 'days',
-    of: (d) =>
-      d.days?.length
-        ? [...d.days]
-            .sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b))
-            .map(capital)
-            .join('/')
-        : d.daysPerWeek
-          ? `${d.daysPerWeek} days a week`
-          : undefined,
+    of: (d) => (d.days?.length ? dayList(d.days, '/') : d.daysPerWeek ? `${d.daysPerWeek} days a week` : undefined),
   },
-  {
-    label: 'side',
-    of: (d) =>
-      d.side
-        ? d.side === 'both'
-          ? 'both sides'
-          : d.side === 'alternating'
-            ? 'alternate sides'
-            : `${d.side} side`
-        : undefined,
-  },
-  { label: 'band', of: (d) => (d.resistance?.band ? `${d.resistance.band} band` : undefined) },
-  { label: 'load', of: (d) => (d.resistance?.load ? `${d.resistance.load} ${d.resistance.unit ?? 'kg'}` : undefined) },
+  { label: 'side', of: (d) => (d.side ? sideText[d.side] : undefined) },
+  { label: 'band', of: bandText },
+  { label: 'load', of: loadText },
 ]
 
 /** The first number in a part ("hold 5–10 s": "hold ", "5–10", " s"), when a space or the end follows it. */

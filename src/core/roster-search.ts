@@ -1,16 +1,5 @@
 import type { PatientSummary } from './patient'
-
-/** Letters that Unicode does not decompose into a base letter plus an accent. */
-const SPECIAL: Record<string, string> = { ł: 'l', đ: 'd', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i', þ: 'th' }
-
-/** Lower case without accents, so "lukasiewicz" finds Łukasiewicz and "nguyen" finds Nguyễn. */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łđøßæœıþ]/g, (c) => SPECIAL[c] ?? c)
-}
+import { fold } from './fold'
 
 /** A date of birth written the ways people type it: ISO, US, European, compact. */
 export function dateForms(iso: string | undefined): string {

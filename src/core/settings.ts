@@ -1,14 +1,14 @@
 import { z } from 'zod'
 import { humanText, storedText, type TextRule } from './text'
 import { THERAPIST_NAME_MAX } from './limits'
+import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
+import { mediaHash } from './ids'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
 export type ColorScheme = z.infer<typeof colorSchemeSchema>
 
-export const paperSizeSchema = z.enum(['letter', 'a4'])
-
-export const handoutLayoutSchema = z.enum(['detailed', 'compact', 'large'])
+export { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 
 const clinicOf = (t: TextRule) =>
   z.strictObject({
@@ -17,10 +17,7 @@ const clinicOf = (t: TextRule) =>
     phone: t({ max: 40, label: 'Phone' }).optional(),
     website: t({ max: 200, label: 'Website' }).optional(),
     closingMessage: t({ max: 400, label: 'Closing message', multiline: true }).optional(),
-    logo: z
-      .string()
-      .regex(/^[0-9a-f]{64}\.(png|jpg)$/)
-      .optional(),
+    logo: mediaHash.optional(),
     layout: handoutLayoutSchema,
   })
 /** What every handout's header and footer say about the clinic (as the settings form checks it). */

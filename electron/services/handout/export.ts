@@ -22,6 +22,8 @@ import type { RosterStore } from '../roster/store'
 import { assertRoomForHandout, recordHandout } from '../roster/service'
 import { keepCopy, NoCopy, readCopy, removeCopies } from './copies'
 import { RenderCancelled, type HandoutRenderer } from './renderer'
+import { fullName } from '../../../src/core/names'
+import { isoDay } from '../../../src/core/dates'
 
 export interface HandoutDeps {
   dataDir: string
@@ -199,7 +201,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
     // An export is recorded in the history, so a full history refuses it before anything is rendered or written.
     if (record) assertRoomForHandout(patient)
     const settings = await deps.settings()
-    const date = now().toISOString().slice(0, 10)
+    const date = isoDay(now())
     const prepared = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
     const rendered = await deps.renderer.render(prepared.input)
     return {
@@ -225,7 +227,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
     printHandout: async (args) => {
       if (!deps.printPdf) throw printingNeedsDesktop()
       const { pdf, warnings, patient } = await savedHandout(args, false)
-      const printed = await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`)
+      const printed = await deps.printPdf(pdf, `Home program for ${fullName(patient)}`)
       return { printed, warnings }
     },
     /**
@@ -318,7 +320,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       const { patient, copy } = await pastHandout(args)
       const { pdf, warnings } = await deps.renderer.render(copy.input)
       return {
-        printed: await deps.printPdf(pdf, `Home program for ${patient.firstName} ${patient.lastName}`),
+        printed: await deps.printPdf(pdf, `Home program for ${fullName(patient)}`),
         warnings,
       }
     },

@@ -5,11 +5,10 @@ import { AppFailure } from '../../../src/core/result'
 import { writeFileAtomic } from '../atomic-write'
 import { readUserFile } from '../read-user-file'
 import { imageKind, pictureProblem } from './image-check'
+import { MEDIA_NAME } from '../../../src/core/ids'
 
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024
 export const MEDIA_FOLDER = 'media'
-/** What put() names a picture: the SHA-256 of its bytes and its kind. */
-const STORED_NAME = /^[0-9a-f]{64}\.(png|jpg)$/
 
 export { imageKind } from './image-check'
 
@@ -65,7 +64,7 @@ export class MediaStore {
    * larger than any picture Homeplan stores, whose content still has the hash its name says.
    */
   async stored(file: string): Promise<Buffer> {
-    if (!STORED_NAME.test(file)) throw new AppFailure('invalid_argument', 'This is not a stored image.', 'file')
+    if (!MEDIA_NAME.test(file)) throw new AppFailure('invalid_argument', 'This is not a stored image.', 'file')
     const bytes = await readUserFile(join(this.folder, file), {
       maxBytes: MAX_IMAGE_BYTES,
       what: 'The stored image',

@@ -16,6 +16,7 @@ import {
   type ExerciseInput,
 } from '../../../src/core/exercise'
 import type { LibraryView } from '../../../src/core/library-contract'
+import { fold } from '../../../src/core/fold'
 import { AppFailure } from '../../../src/core/result'
 import { videoUrlSchema } from '../../../src/core/video-link'
 import type { Dialogs } from '../dialogs'
@@ -75,10 +76,7 @@ type LibraryHandlers = Pick<
 >
 
 const slug = (name: string) =>
-  name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  fold(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 50) || 'exercise'

@@ -17,14 +17,12 @@ import type { BackupInfo, BackupKind } from '../../../src/core/roster-contract'
 import { errnoOf, fsyncFolder, nodeFs, type FsPort } from '../fs-port'
 import { decodeSnapshot, patientOf, RecordError, SnapshotError, type RecordEntry } from './format'
 import type { RosterStore } from './store'
+import { fileStamp, fromFileStamp } from '../../../src/core/dates'
 
 export const BACKUP_FOLDER = 'backups'
 const KINDS = 'auto|manual|before-restore|before-import|before-migration'
 const NAME = new RegExp(`^roster-(\\d{4}-\\d{2}-\\d{2}T\\d{2}-\\d{2}-\\d{2}-\\d{3}Z)-(${KINDS})\\.json$`)
 const DAY = 24 * 3600 * 1000
-
-const stampOf = (date: Date) => date.toISOString().replace(/[:.]/g, '-')
-const dateOf = (stamp: string) => new Date(stamp.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z'))
 
 export interface BackupOptions {
   dir: string
@@ -191,7 +189,7 @@ export class Backups {
 
   private async copyUnderFreeName(file: string, kind: BackupKind): Promise<string> {
     for (let at = this.now().getTime(); ; at++) {
-      const name = `roster-${stampOf(new Date(at))}-${kind}.json`
+      const name = `roster-${fileStamp(new Date(at))}-${kind}.json`
       try {
         await this.fs.copyFile(file, join(this.folder, name), 1 /* COPYFILE_EXCL */)
         await this.flush(name)
@@ -223,7 +221,7 @@ export class Backups {
     }
     return {
       id: name,
-      createdAt: dateOf(stamp).toISOString(),
+      createdAt: fromFileStamp(stamp).toISOString(),
       kind: kind as BackupKind,
       bytes: stat.size,
       patients: check.patients,

@@ -23,6 +23,7 @@
 import { crc32 } from 'node:zlib'
 import { patientSchema, summarize, type Patient, type PatientSummary } from '../../../src/core/patient'
 import { isKnownVersion, MigrationError, upgradePatients } from './migrations'
+import { fullName } from '../../../src/core/names'
 
 export const FORMAT = 'homeplan-roster'
 export const SCHEMA_VERSION = 3
@@ -270,7 +271,7 @@ export function patientOf(entry: RecordEntry): Patient {
   } catch {
     parsed = undefined
   }
-  const name = `${entry.summary.firstName} ${entry.summary.lastName}`
+  const name = fullName(entry.summary)
   if (
     !parsed?.success ||
     parsed.data.id !== entry.summary.id ||

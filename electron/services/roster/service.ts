@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto'
 import { basename } from 'node:path'
 import {
   chartKey,
-  fullName,
   MAX_HANDOUTS,
   MAX_PROGRAMS,
   patientInputSchema,
@@ -34,6 +33,8 @@ import type { Backups } from './backups'
 import { FORMAT, SCHEMA_VERSION } from './format'
 import { MigrationError, upgradePatients } from './migrations'
 import type { RosterStore } from './store'
+import { fullName, namedInFull } from '../../../src/core/names'
+import { isoDay } from '../../../src/core/dates'
 
 export const EXPORT_FORMAT = 'homeplan-roster-export'
 const MAX_IMPORT_BYTES = 300 * 1024 * 1024
@@ -80,7 +81,6 @@ type RosterHandlers = Pick<
 >
 
 const safeFilePart = (value: string) => fileNamePart(value, 'patient')
-const nameOf = (p: Pick<Patient, 'firstName' | 'lastName'>) => `${p.firstName} ${p.lastName}`
 
 /** The fields the patient form owns; an edit replaces exactly these and keeps everything else (programs, handouts, …). */
 const formFields = Object.keys(patientInputSchema().shape) as (keyof PatientInput)[]
@@ -115,7 +115,7 @@ export function assertRoomForHandout(patient: Patient): void {
   if ((patient.handouts?.length ?? 0) >= MAX_HANDOUTS) {
     throw new AppFailure(
       'invalid_argument',
-      `${nameOf(patient)} already has ${MAX_HANDOUTS.toLocaleString('en-US')} handouts in their history, the most one patient’s record can hold. Nothing was saved.`,
+      `${fullName(patient)} already has ${MAX_HANDOUTS.toLocaleString('en-US')} handouts in their history, the most one patient’s record can hold. Nothing was saved.`,
     )
   }
 }
@@ -124,7 +124,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
   const log = deps.log ?? (() => {})
-  const today = () => now().toISOString().slice(0, 10)
+  const today = () => isoDay(now())
 
   const existing = (store: RosterStore, id: string, field = 'id'): Patient => {
     const patient = store.get(id)
@@ -138,7 +138,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     if (!key) return
     const other = store.list().find((s) => s.id !== exceptId && chartKey(s.chartNumber) === key)
     if (other)
-      throw new AppFailure('conflict', `Chart number ${chart} is already used by ${nameOf(other)}.`, 'chartNumber')
+      throw new AppFailure('conflict', `Chart number ${chart} is already used by ${fullName(other)}.`, 'chartNumber')
   }
 
   /** After a change, an automatic backup in the background if one is due. */
@@ -151,7 +151,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     if (patient.programs.length >= MAX_PROGRAMS) {
       throw new AppFailure(
         'invalid_argument',
-        `${nameOf(patient)} already has ${MAX_PROGRAMS} programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.`,
+        `${fullName(patient)} already has ${MAX_PROGRAMS} programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.`,
       )
     }
   }
@@ -227,7 +227,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       existing(store, id)
       assertChartFree(store, patient.chartNumber, id)
       const saved = await store.update(id, (current) => {
-        if (current.revision !== revision) throw changedElsewhere(`${nameOf(current)}’s details were`)
+        if (current.revision !== revision) throw changedElsewhere(`${fullName(current)}’s details were`)
         return withDetails(current, clean(patient), now().toISOString())
       })
       return afterChange(store, saved)
@@ -327,7 +327,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     exportPatient: async ({ id }) => {
       const patient = existing(await deps.store(), id)
       const name = `${safeFilePart(patient.lastName)}_${safeFilePart(patient.firstName)}_patient-record_${today()}.json`
-      return writeExport([patient], name, `Export ${fullName(patient)}`)
+      return writeExport([patient], name, `Export ${namedInFull(patient)}`)
     },
     exportRoster: async () => {
       const store = await deps.store()
@@ -411,7 +411,7 @@ function planImport(
     store
       .list()
       .filter((s) => s.chartNumber)
-      .map((s) => [chartKey(s.chartNumber), nameOf(s)]),
+      .map((s) => [chartKey(s.chartNumber), fullName(s)]),
   )
   const ids = new Set(store.list().map((s) => s.id))
   const report: ImportReport = { cancelled: false, imported: 0, duplicates: [] }
@@ -420,10 +420,14 @@ function planImport(
     const key = chartKey(patient.chartNumber)
     const holder = key ? charts.get(key) : undefined
     if (holder) {
-      report.duplicates.push({ chartNumber: patient.chartNumber!, importedName: nameOf(patient), existingName: holder })
+      report.duplicates.push({
+        chartNumber: patient.chartNumber!,
+        importedName: fullName(patient),
+        existingName: holder,
+      })
       continue
     }
-    if (key) charts.set(key, nameOf(patient))
+    if (key) charts.set(key, fullName(patient))
     const id = ids.has(patient.id) ? newId() : patient.id
     ids.add(id)
     accepted.push({ ...patient, id })

@@ -26,6 +26,7 @@ import { patientOf, RecordError, type RecordEntry } from './format'
 import { Journal, listJournals, type Change, type JournalRead } from './journal'
 import { applyChange, loadRoster, ROSTER_FILE } from './load'
 import { SnapshotFile, yieldToEventLoop, type RosterData, type Yield } from './snapshot-file'
+import { fileStamp } from '../../../src/core/dates'
 
 export { ROSTER_FILE } from './load'
 
@@ -56,7 +57,6 @@ export interface RosterStoreOptions {
 
 const entryOf = (patient: Patient): RecordEntry => ({ summary: summarize(patient), patient })
 const keyOf = (change: Change) => (change.op === 'put' ? change.patient.id : change.id)
-const stampOf = (date: Date) => date.toISOString().replace(/[:.]/g, '-')
 
 export class RosterStore {
   health: RosterHealth = { status: 'ready' }
@@ -399,7 +399,7 @@ export class RosterStore {
     const dir = this.options.dir
     for (const { file, keepBytes } of journal.torn) await this.fs.truncate(join(dir, file), keepBytes)
     for (const file of new Set(journal.damaged.map((d) => d.file))) {
-      await this.fs.copyFile(join(dir, file), join(dir, `${file}.quarantined-${stampOf(this.now())}`))
+      await this.fs.copyFile(join(dir, file), join(dir, `${file}.quarantined-${fileStamp(this.now())}`))
     }
     // Empty files (a journal started just before a crash) hold nothing; the newest is kept to append to. Without a
     // roster.json they are all kept: the oldest file's number is what shows that no change came before it (a new
@@ -418,7 +418,7 @@ export class RosterStore {
   }
 
   private async quarantine(reason: string): Promise<void> {
-    const stamp = stampOf(this.now())
+    const stamp = fileStamp(this.now())
     const moved: string[] = []
     const names = [ROSTER_FILE, ...(await listJournals(this.fs, this.options.dir))]
     for (const name of names) {

@@ -4,6 +4,7 @@
  */
 import { AppFailure } from '../../../src/core/result'
 import type { RosterStore } from './store'
+import { fullName } from '../../../src/core/names'
 
 export interface ExerciseUse {
   patientId: string
@@ -29,14 +30,14 @@ export function programsUsing(store: RosterStore, exerciseId: string): ExerciseU
       const why = error instanceof Error ? ` ${error.message}` : ''
       throw new AppFailure(
         'conflict',
-        `Homeplan could not check whether ${summary.firstName} ${summary.lastName}’s programs use this exercise.${why} Nothing was deleted.`,
+        `Homeplan could not check whether ${fullName(summary)}’s programs use this exercise.${why} Nothing was deleted.`,
       )
     }
     for (const program of patient?.programs ?? []) {
       if (program.items.some((item) => item.exerciseId === exerciseId)) {
         uses.push({
           patientId: summary.id,
-          patient: `${summary.firstName} ${summary.lastName}`,
+          patient: fullName(summary),
           program: program.title,
         })
       }

@@ -1,0 +1,21 @@
+import { z } from 'zod'
+
+/** How a handout is laid out: one card per exercise with a big picture, two to a row, or large print. */
+export const handoutLayouts = ['detailed', 'compact', 'large'] as const
+export const handoutLayoutSchema = z.enum(handoutLayouts)
+export type HandoutLayout = z.infer<typeof handoutLayoutSchema>
+
+export const paperSizes = ['letter', 'a4'] as const
+export const paperSizeSchema = z.enum(paperSizes)
+export type PaperSize = z.infer<typeof paperSizeSchema>
+
+/** The names the controls show, in the order they are offered. */
+export const layoutLabels: Record<HandoutLayout, string> = {
+  detailed: 'Detailed',
+  compact: 'Compact',
+  large: 'Large print',
+}
+export const paperLabels: Record<PaperSize, string> = { letter: 'Letter', a4: 'A4' }
+
+/** A layout as a sentence says it: "large print", "compact". */
+export const layoutWords = (layout: HandoutLayout): string => layoutLabels[layout].toLowerCase()
