@@ -226,11 +226,13 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
       <View key="how-to" style={s.howTo} wrap={false}>
         {compact ? (
           <Text>
+            {/* Run in, not on a line of its own: compact has no line to spare, and a rater missed a heading here. */}
+            <Text style={{ fontWeight: 700 }}>How to use this sheet: </Text>
             Do the exercises in order, slowly, breathing normally.
             {pictureKey(program.items, compact)}
             {needed(program.items)}
             {input.logDays > 0
-              ? ' On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.'
+              ? ' At the end is a log: check off a box each time you finish an exercise, and bring it to your next visit.'
               : ''}{' '}
             {STOP_RULE}
             {input.clinic.closingMessage ? (
@@ -246,7 +248,7 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
               pictureKey(program.items, compact).trim(),
               needed(program.items).trim(),
               input.logDays > 0
-                ? 'On the last page is a log: check off a box each time you finish an exercise, and bring it to your next visit.'
+                ? 'At the end is a log: check off a box each time you finish an exercise, and bring it to your next visit.'
                 : '',
               STOP_RULE,
             ]
