@@ -20,9 +20,22 @@ RosterStore.open = async (options) => {
   return store
 }
 
+/**
+ * A store on a file system a test "killed" (tests/support/faulty-fs.ts: its writes never answer, as in a process that
+ * died) cannot close; the model test leaves hundreds of them. Each close gets a moment, then is let go.
+ */
+const CLOSE_WAIT_MS = 1000
+
 async function closeAll(set: Set<Closable>): Promise<void> {
-  await Promise.all([...set].map((s) => s.close()))
+  const stores = [...set]
   set.clear()
+  await Promise.allSettled(
+    stores.map((s) => {
+      let timer: NodeJS.Timeout | undefined
+      const given = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS).unref()))
+      return Promise.race([s.close(), given]).finally(() => clearTimeout(timer))
+    }),
+  )
 }
 
 // Opened in a test or its beforeEach: closed when that test ends.
