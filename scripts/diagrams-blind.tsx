@@ -13,10 +13,10 @@ import { join, resolve } from 'node:path'
 import { Document, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { libraryFileSchema, type Exercise } from '../src/core/exercise'
 import { pictureHold } from '../src/core/handout-model'
-import { CardPicture } from '../src/handout/CardPicture'
-import { FONT_STACK, registerFonts } from '../src/handout/fonts'
-import { picturePlan } from '../src/handout/picture-size'
-import { makeStyles } from '../src/handout/styles'
+import { CardPicture } from '../electron/services/handout/document/CardPicture'
+import { FONT_STACK, registerFonts } from '../electron/services/handout/document/fonts'
+import { picturePlan } from '../electron/services/handout/document/picture-size'
+import { makeStyles } from '../electron/services/handout/document/styles'
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name)

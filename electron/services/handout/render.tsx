@@ -4,9 +4,9 @@ import { cloneElement, type ComponentProps, type ReactElement } from 'react'
 import layoutDocument from '@react-pdf/layout'
 import { Document, Font, Page, pdf, View, type DocumentProps } from '@react-pdf/renderer'
 import { handoutInputSchema, type HandoutInput } from '../../../src/core/handout-model'
-import { cardChoices, type CardChoice, type ExerciseCard } from '../../../src/handout/ExerciseCard'
-import { cardPieces } from '../../../src/handout/CardPieces'
-import { prepareFonts } from '../../../src/handout/fonts'
+import { cardChoices, type CardChoice, type ExerciseCard } from './document/ExerciseCard'
+import { cardPieces } from './document/CardPieces'
+import { prepareFonts } from './document/fonts'
 import {
   documentProps,
   footerText,
@@ -20,8 +20,8 @@ import {
   SinglePageDocument,
   type HandoutParts,
   type PlannedPage,
-} from '../../../src/handout/HandoutDocument'
-import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from '../../../src/handout/paginate'
+} from './document/HandoutDocument'
+import { paginate, Unpaginated, type FlowNode, type Leaf, type Placed, type Size } from './document/paginate'
 import { pictureProblem } from '../library/image-check'
 import { imageKind, MAX_IMAGE_BYTES } from '../library/media'
 import { readUserFile } from '../read-user-file'

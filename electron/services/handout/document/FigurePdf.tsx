@@ -1,7 +1,7 @@
 import { Circle, Line, Path, Svg } from '@react-pdf/renderer'
-import type { Shape } from '../diagrams/body'
-import type { Drawing } from '../diagrams/figure'
-import { svgElement } from '../diagrams/svg-elements'
+import type { Shape } from '../../../../src/diagrams/body'
+import type { Drawing } from '../../../../src/diagrams/figure'
+import { svgElement } from '../../../../src/diagrams/svg-elements'
 
 const TAGS = { path: Path, circle: Circle, line: Line } as const
 

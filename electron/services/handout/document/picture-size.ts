@@ -6,12 +6,12 @@
  *   otherwise across the card above the text;
  * - compact: a column beside the text of whichever width (COMPACT_SHARES) makes the card shortest, no smaller
  *   than the old detailed picture (0.71 pt per drawing unit).
- * Every line of a figure is at least 1 pt wide at these sizes (tests/handout/picture-size.test.ts).
+ * Every line of a figure is at least 1 pt wide at these sizes (tests/services/handout/document/picture-size.test.ts).
  */
-import { memo } from '../diagrams/figure-cache'
-import { bestArrangement, panelFor, type Arrangement, type Panel } from '../diagrams/panel'
-import type { DiagramSpec, View } from '../diagrams/spec'
-import { resolvedViews } from '../diagrams/visibility'
+import { memo } from '../../../../src/diagrams/figure-cache'
+import { bestArrangement, panelFor, type Arrangement, type Panel } from '../../../../src/diagrams/panel'
+import type { DiagramSpec, View } from '../../../../src/diagrams/spec'
+import { resolvedViews } from '../../../../src/diagrams/visibility'
 import type { Layout } from './styles'
 
 export interface PrintedPanel {

@@ -1,5 +1,5 @@
 import { Path, Svg, Text, View } from '@react-pdf/renderer'
-import { shortLink } from '../core/video-link'
+import { shortLink } from '../../../../src/core/video-link'
 import type { makeStyles } from './styles'
 import { QUIET_ZONE, VIDEO_LABEL, linkParts, qrModules, qrPath, qrSide, videoArrangement } from './video-qr'
 

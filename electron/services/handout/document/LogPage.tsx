@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react'
 import { Path, Svg, Text, View } from '@react-pdf/renderer'
-import { weekdays } from '../core/dosage'
-import { shortTitle, type HandoutInput } from '../core/handout-model'
+import { weekdays } from '../../../../src/core/dosage'
+import { shortTitle, type HandoutInput } from '../../../../src/core/handout-model'
 import { INK, RULE, type makeStyles } from './styles'
 
 const DAY = 24 * 3600 * 1000

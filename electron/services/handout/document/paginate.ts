@@ -6,7 +6,7 @@
  *
  * Anything these rules do not cover (a block that would have to be split inside, such as a paragraph
  * straddling a page break, or a card taller than a page) throws Unpaginated, and the caller lets react-pdf
- * break the pages itself. tests/handout/pagination.test.ts compares the result with react-pdf's own page
+ * break the pages itself. tests/services/handout/document/pagination.test.ts compares the result with react-pdf's own page
  * breaking, so a react-pdf upgrade that changes its rules shows there.
  */
 

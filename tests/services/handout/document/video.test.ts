@@ -2,12 +2,18 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import jsQR from 'jsqr'
 import { describe, expect, it } from 'vitest'
-import { renderHandout } from '../../electron/services/handout/render'
-import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
-import { shortLink } from '../../src/core/video-link'
-import { QUIET_ZONE, linkParts, qrModules, qrPath, qrSide } from '../../src/handout/video-qr'
-import { makePng } from '../support/images'
-import { overlappingText, pdfText } from '../support/pdf'
+import { renderHandout } from '../../../../electron/services/handout/render'
+import { handoutInputSchema, type HandoutInput } from '../../../../src/core/handout-model'
+import { shortLink } from '../../../../src/core/video-link'
+import {
+  QUIET_ZONE,
+  linkParts,
+  qrModules,
+  qrPath,
+  qrSide,
+} from '../../../../electron/services/handout/document/video-qr'
+import { makePng } from '../../../support/images'
+import { overlappingText, pdfText } from '../../../support/pdf'
 
 const fonts = resolve('resources/fonts')
 const example = (): HandoutInput =>

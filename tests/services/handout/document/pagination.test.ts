@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pageRenders, planPages, renderHandout } from '../../electron/services/handout/render'
-import { handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
-import { registerFonts } from '../../src/handout/fonts'
-import { handoutParts } from '../../src/handout/HandoutDocument'
-import { paginate, Unpaginated, type FlowNode, type Leaf } from '../../src/handout/paginate'
-import { overlappingText, pdfText, type PdfText } from '../support/pdf'
+import { pageRenders, planPages, renderHandout } from '../../../../electron/services/handout/render'
+import { handoutInputSchema, type HandoutInput } from '../../../../src/core/handout-model'
+import { registerFonts } from '../../../../electron/services/handout/document/fonts'
+import { handoutParts } from '../../../../electron/services/handout/document/HandoutDocument'
+import {
+  paginate,
+  Unpaginated,
+  type FlowNode,
+  type Leaf,
+} from '../../../../electron/services/handout/document/paginate'
+import { overlappingText, pdfText, type PdfText } from '../../../support/pdf'
 
 const fonts = resolve('resources/fonts')
 const example = (): HandoutInput =>

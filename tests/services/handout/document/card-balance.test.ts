@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { renderHandout } from '../../electron/services/handout/render'
-import { handoutInputSchema } from '../../src/core/handout-model'
-import { balance, lines, partsUnderPicture, pictureHeight } from '../../src/handout/card-balance'
-import { qrModules, qrSide } from '../../src/handout/video-qr'
-import { picturePlan } from '../../src/handout/picture-size'
-import { overlappingText, pdfText } from '../support/pdf'
+import { renderHandout } from '../../../../electron/services/handout/render'
+import { handoutInputSchema } from '../../../../src/core/handout-model'
+import {
+  balance,
+  lines,
+  partsUnderPicture,
+  pictureHeight,
+} from '../../../../electron/services/handout/document/card-balance'
+import { qrModules, qrSide } from '../../../../electron/services/handout/document/video-qr'
+import { picturePlan } from '../../../../electron/services/handout/document/picture-size'
+import { overlappingText, pdfText } from '../../../support/pdf'
 
 const example = () => handoutInputSchema.parse(JSON.parse(readFileSync('docs/handout-example.json', 'utf8')))
 const metrics = { body: 11, caption: 9, marker: 14, gutter: 12 }
@@ -91,8 +96,8 @@ describe('balancing a card’s two columns', () => {
 
 describe('the arrangements a card is measured in', () => {
   it('moves only the parts a card has under its picture, and tries two picture widths in compact', async () => {
-    const { cardChoices } = await import('../../src/handout/ExerciseCard')
-    const { makeStyles } = await import('../../src/handout/styles')
+    const { cardChoices } = await import('../../../../electron/services/handout/document/ExerciseCard')
+    const { makeStyles } = await import('../../../../electron/services/handout/document/styles')
     const item = { ...example().program.items[1]!, notes: undefined }
     expect(item.cues?.length && item.cautions?.length).toBeTruthy()
     const props = (layout: 'detailed' | 'compact', over = {}) => ({

@@ -5,10 +5,10 @@
  * picture, in their order, evens the two columns out. Heights are estimated from the words (average glyph width);
  * the page plan measures the real card afterwards, so an estimate that is a little off costs space, never overlap.
  */
-import type { Panel } from '../diagrams/panel'
+import type { Panel } from '../../../../src/diagrams/panel'
 import type { PicturePlan } from './picture-size'
 import { qrModules, qrSide, videoArrangement, videoTextSizes, VIDEO_LABEL } from './video-qr'
-import { shortLink } from '../core/video-link'
+import { shortLink } from '../../../../src/core/video-link'
 
 /** Average advance of a glyph of the handout's sans-serif face, in ems (Noto Sans body text measures about 0.48). */
 const GLYPH_EM = 0.5

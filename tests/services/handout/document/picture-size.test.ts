@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
-import { panelFor } from '../../src/diagrams/panel'
+import { loadBuiltinLibrary } from '../../../../electron/services/library/builtin'
+import { panelFor } from '../../../../src/diagrams/panel'
 import {
   cardWidth,
   COMPACT_SCALE,
@@ -10,9 +10,9 @@ import {
   printedHeight,
   printScale,
   TALL_BESIDE,
-} from '../../src/handout/picture-size'
-import { printedStrokeWidth } from '../../src/handout/FigurePdf'
-import { PAGE_SIZE } from '../../src/handout/HandoutDocument'
+} from '../../../../electron/services/handout/document/picture-size'
+import { printedStrokeWidth } from '../../../../electron/services/handout/document/FigurePdf'
+import { PAGE_SIZE } from '../../../../electron/services/handout/document/HandoutDocument'
 
 const library = await loadBuiltinLibrary('resources/library/exercises')
 const widths = { letter: PAGE_SIZE.LETTER[0] - 80, a4: PAGE_SIZE.A4[0] - 80 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { Text, View } from '@react-pdf/renderer'
-import type { Panel } from '../diagrams/panel'
+import type { Panel } from '../../../../src/diagrams/panel'
 import { FigurePdf } from './FigurePdf'
 import type { PicturePlan } from './picture-size'
 import type { makeStyles } from './styles'

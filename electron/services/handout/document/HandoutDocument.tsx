@@ -1,8 +1,14 @@
 import type { ReactElement } from 'react'
 import { Document, Image, Page, Text, View } from '@react-pdf/renderer'
-import { dosageSummary, itemTitle, pictureHold, type HandoutInput, type HandoutItem } from '../core/handout-model'
-import type { Prop } from '../diagrams/spec'
-import { programMinutes } from '../core/program-time'
+import {
+  dosageSummary,
+  itemTitle,
+  pictureHold,
+  type HandoutInput,
+  type HandoutItem,
+} from '../../../../src/core/handout-model'
+import type { Prop } from '../../../../src/diagrams/spec'
+import { programMinutes } from '../../../../src/core/program-time'
 import { ExerciseCard } from './ExerciseCard'
 import { logParts, type LogParts } from './LogPage'
 import { wrappedLines } from './card-balance'

@@ -1,6 +1,12 @@
 import { Image, Text, View } from '@react-pdf/renderer'
-import { dosageLine } from '../core/dosage-format'
-import { dosagePlain, itemTitle, pictureHold, positionWords, type HandoutItem } from '../core/handout-model'
+import { dosageLine } from '../../../../src/core/dosage-format'
+import {
+  dosagePlain,
+  itemTitle,
+  pictureHold,
+  positionWords,
+  type HandoutItem,
+} from '../../../../src/core/handout-model'
 import { balance, partsUnderPicture, type CardText, type ColumnMetrics } from './card-balance'
 import { CardPicture, panelCaption } from './CardPicture'
 import { VideoBlock } from './VideoBlock'

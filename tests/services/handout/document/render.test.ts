@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { create } from 'fontkit'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
-import { renderHandout } from '../../electron/services/handout/render'
-import { dosageLine } from '../../src/core/dosage-format'
-import { dosagePlain, handoutInputSchema, type HandoutInput } from '../../src/core/handout-model'
-import { makeJpeg, makePng } from '../support/images'
-import { makeStyles } from '../../src/handout/styles'
-import { overlappingText, pdfText, type PdfText } from '../support/pdf'
+import { renderHandout } from '../../../../electron/services/handout/render'
+import { dosageLine } from '../../../../src/core/dosage-format'
+import { dosagePlain, handoutInputSchema, type HandoutInput } from '../../../../src/core/handout-model'
+import { makeJpeg, makePng } from '../../../support/images'
+import { makeStyles } from '../../../../electron/services/handout/document/styles'
+import { overlappingText, pdfText, type PdfText } from '../../../support/pdf'
 
 const fonts = resolve('resources/fonts')
 const example = (): HandoutInput =>
@@ -116,7 +116,7 @@ describe('the handout PDF', () => {
 
 describe('the log', () => {
   it('has boxes only on the prescribed days, as many as the sessions a day, and says so', async () => {
-    const { logBoxes, logMonths } = await import('../../src/handout/LogPage')
+    const { logBoxes, logMonths } = await import('../../../../electron/services/handout/document/LogPage')
     const input = example()
     // 2026-11-26 is a Thursday.
     input.program.items[0]!.dosage = { ...input.program.items[0]!.dosage, days: ['mon', 'wed', 'fri'], timesPerDay: 2 }
@@ -288,7 +288,7 @@ describe('text that could go wrong', () => {
   }, 60_000)
 
   it('breaks a hyphenated name after its own hyphen with no hyphen added, and cuts only very long tokens', async () => {
-    const { wordParts } = await import('../../src/handout/fonts')
+    const { wordParts } = await import('../../../../electron/services/handout/document/fonts')
     expect(wordParts('Konstantinopoulou-Wiśniewska')).toEqual(['Konstantinopoulou-', '', 'Wiśniewska'])
     expect(wordParts('Anna')).toEqual(['Anna'])
     expect(wordParts('x'.repeat(40)).every((p) => p.length <= 18)).toBe(true)
@@ -336,9 +336,9 @@ describe('text that could go wrong', () => {
 
 describe('diagrams on the cards', () => {
   it('says the prescribed hold at the end position, and names the views of a picture drawn in two', async () => {
-    const { panelCaption, CardPicture } = await import('../../src/handout/CardPicture')
-    const { panelFor } = await import('../../src/diagrams/panel')
-    const { picturePlan } = await import('../../src/handout/picture-size')
+    const { panelCaption, CardPicture } = await import('../../../../electron/services/handout/document/CardPicture')
+    const { panelFor } = await import('../../../../src/diagrams/panel')
+    const { picturePlan } = await import('../../../../electron/services/handout/document/picture-size')
     const { labels: _words, ...spec } = example().program.items.find((i) => i.diagram)!.diagram!
     expect(panelCaption(panelFor(spec, 'side'), '30 seconds')).toMatch(/Finish: hold 30 seconds, then back to 1$/)
     expect(panelCaption(panelFor(spec, 'side'))).not.toMatch(/hold/)
@@ -404,7 +404,7 @@ describe('diagrams on the cards', () => {
 
 describe('a handout of the library’s first exercises (the preview bench’s program)', () => {
   it('plans its own pages, so each page has a key and the preview redraws only what changed', async () => {
-    const { loadBuiltinLibrary } = await import('../../electron/services/library/builtin')
+    const { loadBuiltinLibrary } = await import('../../../../electron/services/library/builtin')
     const library = await loadBuiltinLibrary('resources/library/exercises')
     const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8'))
     const items = library.exercises.slice(0, 8).map((e) => ({
