@@ -40,12 +40,13 @@ export interface Notice {
   at: string
 }
 
-/** What the live preview gets: see contract.previewHandout. */
-export interface PreviewResult {
-  pdf: Uint8Array
-  pageKeys: string[]
-  warnings: string[]
-}
+/**
+ * What the live preview gets (see contract.previewHandout): the pages as separate one-page PDFs with a key each,
+ * null for a page whose key the window said it already holds; or, when the pages could not be rendered one by one,
+ * the whole handout as one PDF (every page then counts as changed).
+ */
+export type PreviewResult =
+  { pages: (Uint8Array | null)[]; pageKeys: string[]; warnings: string[] } | { pdf: Uint8Array; warnings: string[] }
 
 /**
  * Declares one channel: the schema its argument must pass and (as a type only)
@@ -125,7 +126,13 @@ export const contract = {
    * program came first; nothing to show.
    */
   previewHandout: channel<PreviewResult | { cancelled: true }>()(
-    z.strictObject({ patientId: id, program: programInputSchema, ...handoutOptions }),
+    z.strictObject({
+      patientId: id,
+      program: programInputSchema,
+      ...handoutOptions,
+      /** Keys of the pages the window already holds: their bytes are not sent again. */
+      known: z.array(z.string().max(64)).max(1000).optional(),
+    }),
   ),
   printHandout: channel<{ printed: boolean; warnings: string[] }>()(
     z.strictObject({ patientId: id, programId: id, ...handoutOptions }),

@@ -126,9 +126,14 @@ describe('HTTP bridge', () => {
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_argument' } })
   })
 
-  it('sends a preview’s PDF as base64 on the wire only: the page’s window.api gets a Uint8Array, as over IPC', async () => {
+  it('sends a preview’s pages as base64 on the wire only: the page’s window.api gets Uint8Arrays, as over IPC', async () => {
     const pdf = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 0, 1, 254, 255])
-    const previewHandout: Handlers['previewHandout'] = async () => ({ pdf, pageKeys: ['a', 'b'], warnings: [] })
+    const other = Uint8Array.from([0x25, 0x50, 0x44, 0x46, 7])
+    const previewHandout: Handlers['previewHandout'] = async () => ({
+      pages: [pdf, null, other],
+      pageKeys: ['a', 'b', 'c'],
+      warnings: [],
+    })
     const bytesBridge = await startBridge({
       handlers: { ...testServices(dataDir).handlers, previewHandout },
       rendererDir,
@@ -148,20 +153,22 @@ describe('HTTP bridge', () => {
           body: JSON.stringify({ arg }),
         })
       ).text()
-      expect(JSON.parse(wire)).toEqual({
-        ok: true,
-        value: { pdf: { $bytes: Buffer.from(pdf).toString('base64') }, pageKeys: ['a', 'b'], warnings: [] },
-      })
-      expect(fromWire(wire)).toEqual({ ok: true, value: { pdf, pageKeys: ['a', 'b'], warnings: [] } })
+      const value = { pageKeys: ['a', 'b', 'c'], warnings: [] }
+      const base64 = (bytes: Uint8Array) => ({ $bytes: Buffer.from(bytes).toString('base64') })
+      expect(JSON.parse(wire)).toEqual({ ok: true, value: { pages: [base64(pdf), null, base64(other)], ...value } })
+      expect(fromWire(wire)).toEqual({ ok: true, value: { pages: [pdf, null, other], ...value } })
       // The browser script, run as the page runs it (its fetch is relative to the page).
       const window: { api?: Api } = {}
       const pageFetch = (path: string, init: RequestInit) => fetch(`${bytesBridge.url}${path}`, init)
       runInNewContext(bridgeScript(), { window, fetch: pageFetch, atob, Uint8Array, Object, JSON })
       const result = await window.api!.previewHandout(arg as Parameters<Api['previewHandout']>[0])
       if (!result.ok) throw new Error(result.error.message)
-      if ('cancelled' in result.value) throw new Error('a single preview is never cancelled')
-      expect(result.value.pdf).toBeInstanceOf(Uint8Array)
-      expect([...result.value.pdf]).toEqual([...pdf])
+      if (!('pages' in result.value)) throw new Error('expected the pages apart')
+      const [first, held, last] = result.value.pages
+      expect(first).toBeInstanceOf(Uint8Array)
+      expect([...first!]).toEqual([...pdf])
+      expect(held).toBeNull()
+      expect([...last!]).toEqual([...other])
     } finally {
       await bytesBridge.close()
     }

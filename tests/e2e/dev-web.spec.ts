@@ -16,11 +16,12 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { BRIDGE_HEADER, BRIDGE_SCRIPT_PATH, fromWire } from '../../electron/bridge/server'
 import type { Exercise } from '../../src/core/exercise'
+import type { PreviewResult } from '../../src/core/contract'
 import type { LibraryView } from '../../src/core/library-contract'
 import type { Patient } from '../../src/core/patient'
 import type { Result } from '../../src/core/result'
 import { patientInput } from '../support/patients'
-import { pdfText } from '../support/pdf'
+import { pdfText, previewText } from '../support/pdf'
 import { expect, test } from './fixtures'
 
 const LISTENING = /^Homeplan \(browser bridge\) on (http:\/\/127\.0\.0\.1:\d+) {2}data: (.+)$/
@@ -119,7 +120,7 @@ test.describe('npm run dev:web', () => {
     const saved = await call<Patient>('saveProgram', { patientId: patient.id, program })
     const programId = saved.programs[0]!.id
 
-    const preview = await call<{ pdf: Uint8Array; warnings: string[] }>('previewHandout', {
+    const preview = await call<PreviewResult>('previewHandout', {
       patientId: patient.id,
       program,
       layout: 'detailed',
@@ -140,9 +141,14 @@ test.describe('npm run dev:web', () => {
       warnings: [],
     })
 
-    for (const pdf of [Buffer.from(preview.pdf), await readFile(exported.path)]) {
-      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
-      const text = await pdfText(pdf)
+    if (!('pages' in preview)) throw new Error('expected the preview’s pages apart')
+    const previewed = await previewText(preview)
+    for (const page of preview.pages) expect(Buffer.from(page!.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+    const pdf = await readFile(exported.path)
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+    const printed = await pdfText(pdf)
+    expect(previewed.pages.map((p) => p.text)).toEqual(printed.pages.map((p) => p.text))
+    for (const text of [previewed, printed]) {
       expect(text.pages.length).toBeGreaterThan(1) // the exercise page, then the 14-day log
       // pdf.js splits a run where the font changes (ś comes from Noto's latin-ext file), hence no spaces.
       expect(text.all.replace(/\s+/g, '')).toContain('ZofiaWiśniewska')

@@ -1,5 +1,6 @@
 import { fromWire } from '../../electron/bridge/server'
-import { pdfText } from '../support/pdf'
+import type { PreviewResult } from '../../src/core/contract'
+import { previewText } from '../support/pdf'
 import { expect, test } from './fixtures'
 
 test('pose a custom exercise in the editor, save it, add it to a program and see its diagram in the handout preview', async ({
@@ -72,10 +73,10 @@ test('pose a custom exercise in the editor, save it, add it to a program and see
   await page.getByRole('textbox', { name: 'Find an exercise' }).fill('knee lift')
   await page.getByRole('button', { name: 'Add Standing knee lift', exact: true }).click()
   await expect(page.getByRole('img', { name: 'Standing knee lift, side view' })).toBeVisible()
-  const reply = fromWire(await (await preview).text()) as { ok: boolean; value: { pdf: Uint8Array } }
+  const reply = fromWire(await (await preview).text()) as { ok: boolean; value: PreviewResult }
   expect(reply, JSON.stringify(reply).slice(0, 300)).toMatchObject({ ok: true })
   // The card's picture is the diagram, in numbered frames with their caption.
-  const text = (await pdfText(reply.value.pdf)).all
+  const text = (await previewText(reply.value)).all
   expect(text).toContain('1 Start')
   expect(text).toContain('2 Finish')
   await expect(page.getByRole('img', { name: /^Page 1 of \d+$/ })).toBeVisible()

@@ -81,3 +81,23 @@ export function overlappingText(page: PdfText['pages'][number]): string[] {
   })
   return found
 }
+
+/**
+ * The text of a live preview (contract.previewHandout): its one-page PDFs read in order, or its whole PDF. A page
+ * the window already held is not sent; `held` gives its bytes, by key.
+ */
+export async function previewText(
+  preview: { pdf: Uint8Array } | { pages: (Uint8Array | null)[]; pageKeys: string[] },
+  held: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<PdfText> {
+  if ('pdf' in preview) return pdfText(preview.pdf)
+  const pages: PdfText['pages'] = []
+  for (const [i, bytes] of preview.pages.entries()) {
+    const page = bytes ?? held.get(preview.pageKeys[i]!)
+    if (!page) throw new Error(`page ${i + 1} was not sent and is not held`)
+    const read = await pdfText(page)
+    if (read.pages.length !== 1) throw new Error(`page ${i + 1} of the preview holds ${read.pages.length} pages`)
+    pages.push(read.pages[0]!)
+  }
+  return { pages, all: pages.map((p) => p.text).join('\n') }
+}

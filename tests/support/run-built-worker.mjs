@@ -16,7 +16,9 @@ const reply = new Promise((done) => {
 })
 await import(pathToFileURL(join(mainDir, 'handout-worker.js')).href)
 const input = JSON.parse(readFileSync('docs/handout-example.json', 'utf8'))
-listener({ data: { type: 'render', id: 1, input, options: {}, fontsDir: resolve('resources/fonts') } })
+listener({
+  data: { type: 'render', id: 1, input, options: {}, output: 'document', fontsDir: resolve('resources/fonts') },
+})
 const answer = await reply
 const loaded = Object.entries(createRequire(import.meta.url).cache)
   .filter(([key, module]) => module?.loaded && /[\\/](react|react-reconciler)[\\/]cjs[\\/]/.test(key))

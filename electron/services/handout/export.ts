@@ -158,6 +158,12 @@ type HandoutHandlers = Pick<
 >
 
 const pdfFilters = [{ name: 'PDF', extensions: ['pdf'] }]
+
+/** A plain Uint8Array over exactly these bytes: IPC's structured clone copies a view's whole underlying buffer. */
+const plainBytes = (bytes: Uint8Array): Uint8Array =>
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? new Uint8Array(bytes.buffer)
+    : Uint8Array.from(bytes)
 const printingNeedsDesktop = () =>
   new AppFailure(
     'forbidden',
@@ -231,11 +237,12 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       return { printed, warnings }
     },
     /**
-     * The handout for the builder's current (possibly unsaved) program, as PDF bytes with a key per page, for the live
-     * preview. A newer preview for the same patient's program cancels this one (`cancelled: true`, which the builder
+     * The handout for the builder's current (possibly unsaved) program, for the live preview: each page as a PDF of
+     * its own with its key, and no bytes for a page whose key the window says it holds (`known`), so an edit sends,
+     * opens and draws only the pages it changed. A newer preview for the same patient's program cancels this one (`cancelled: true`, which the builder
      * ignores): not started if it was waiting, its result dropped if it was being rendered.
      */
-    previewHandout: async ({ patientId, program, layout, paper, logDays }) => {
+    previewHandout: async ({ patientId, program, layout, paper, logDays, known }) => {
       previews.get(patientId)?.abort()
       const controller = new AbortController()
       previews.set(patientId, controller)
@@ -250,13 +257,12 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
           logDays,
           date: stamp.slice(0, 10),
         })
-        const { pdf, warnings, pageKeys } = await deps.renderer.render(prepared.input, {}, controller.signal)
-        // A plain Uint8Array over exactly the PDF: IPC's structured clone copies a view's whole underlying buffer.
-        const bytes =
-          pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength
-            ? new Uint8Array(pdf.buffer)
-            : Uint8Array.from(pdf)
-        return { pdf: bytes, pageKeys: pageKeys ?? [], warnings: [...prepared.warnings, ...warnings] }
+        const rendered = await deps.renderer.renderPages(prepared.input, {}, controller.signal)
+        const warnings = [...prepared.warnings, ...rendered.warnings]
+        if (!('pages' in rendered)) return { pdf: plainBytes(rendered.pdf), warnings }
+        const held = new Set(known)
+        const pages = rendered.pages.map((page, i) => (held.has(rendered.pageKeys[i]!) ? null : plainBytes(page)))
+        return { pages, pageKeys: rendered.pageKeys, warnings }
       } catch (error) {
         if (error instanceof RenderCancelled) return { cancelled: true as const }
         throw error

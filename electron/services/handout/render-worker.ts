@@ -4,7 +4,7 @@
  * replies with the PDF bytes; see RenderRequest and RenderReply in ./renderer.
  */
 import { parentPort } from 'node:worker_threads'
-import { errorFields, type RenderReply, type RenderRequest } from './renderer'
+import { doneReply, errorFields, renderFor, type RenderReply, type RenderRequest } from './renderer'
 
 // React's production build: set before react and react-pdf are first imported (below, dynamically), since they
 // choose their build when loaded. Measured 10-19% faster than the development build.
@@ -42,16 +42,9 @@ const rendering = import('./render')
 channel.onRequest((request) => {
   if (request.type !== 'render') return
   void rendering
-    .then(({ renderHandout }) => renderHandout(request.input, request.fontsDir, request.options))
+    .then((render) => renderFor(request, render))
     .then(
-      ({ pdf, warnings, pageKeys }) =>
-        channel.post({
-          type: 'done',
-          id: request.id,
-          pdf: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength),
-          warnings,
-          ...(pageKeys ? { pageKeys } : {}),
-        }),
+      (result) => channel.post(doneReply(request.id, result)),
       (error: unknown) => channel.post({ type: 'failed', id: request.id, error: errorFields(error) }),
     )
 })

@@ -439,16 +439,16 @@ const RENDERED_PAGES_LIMIT = 120
 export const pageRenders = { count: 0 }
 
 /**
- * The planned pages rendered one by one, from renderedPages where kept, and put together with pdf-lib into one
- * ordinary PDF (text stays text). Undefined when a page cannot be described (a prop that is a function), so it
- * cannot be kept: then the whole document is rendered at once.
+ * The planned pages rendered one by one, from renderedPages where kept, each a PDF of its own, with its key.
+ * Undefined when a page cannot be described (a prop that is a function), so it cannot be kept: then the whole
+ * document is rendered at once.
  */
-async function assemblePages(
+async function renderPages(
   input: HandoutInput,
   parts: HandoutParts,
   pages: PlannedPage[],
   fontsDir: string,
-): Promise<{ pdf: Buffer; keys: string[] } | undefined> {
+): Promise<{ pages: Uint8Array[]; keys: string[] } | undefined> {
   const contents = pages.map((page) => page.content)
   const shared = `${fontsDir}|${input.paper}|${input.layout}|${footerText(input)}|${pages.length}`
   const keys = contents.map((content, i) => {
@@ -482,6 +482,15 @@ async function assemblePages(
     if (renderedPages.size <= RENDERED_PAGES_LIMIT) break
     renderedPages.delete(key)
   }
+  return { pages: sources, keys: keys as string[] }
+}
+
+/**
+ * Single-page PDFs put together with pdf-lib into one ordinary PDF (text stays text), with the handout's title and
+ * dates. Most of an edited preview's time went here (about 100-200 ms for 8 exercises): the live preview takes the
+ * pages as they are (renderHandoutPages), only export and print put them together.
+ */
+async function joinPages(input: HandoutInput, sources: Uint8Array[]): Promise<Buffer> {
   const whole = await PDFDocument.create({ updateMetadata: false })
   const info = documentProps(input)
   whole.setTitle(info.title)
@@ -496,11 +505,18 @@ async function assemblePages(
     whole.addPage(page)
   }
   // No object streams: the document information (title, dates) stays readable as plain text, as react-pdf writes it.
-  return { pdf: Buffer.from(await whole.save({ useObjectStreams: false })), keys: keys as string[] }
+  return Buffer.from(await whole.save({ useObjectStreams: false }))
+}
+
+/** A handout as separate pages (see renderHandoutPages): one PDF per page, in order, each with its key. */
+export interface PagesResult {
+  pages: Uint8Array[]
+  pageKeys: string[]
+  warnings: string[]
 }
 
 /**
- * Renders a handout to PDF bytes. Used by the app's preview, export and print (in the renderer's own process or
+ * Renders a handout to one PDF. Used by export and print (in the renderer's own process or
  * thread, see ./renderer) and by `npm run handout`: one code path. Input is validated here as well, whatever the caller.
  *
  * The page breaks are decided from block sizes measured beforehand (and remembered between renders), then
@@ -510,12 +526,41 @@ async function assemblePages(
 export async function renderHandout(
   raw: unknown,
   fontsDir: string,
-  options: {
-    pageBreaks?: 'measured' | 'react-pdf'
-    /** false: print a picture in frames whole, as react-pdf's own page breaking does (for comparing the two). */
-    looseFrames?: boolean
-  } = {},
+  options: RenderHandoutOptions = {},
 ): Promise<RenderResult> {
+  const rendered = await render(raw, fontsDir, options)
+  if (!('pages' in rendered)) return rendered
+  const { pages, pageKeys, warnings, input } = rendered
+  return { pdf: await joinPages(input, pages), warnings, pageKeys }
+}
+
+/**
+ * The same handout as renderHandout, for the live preview: its pages as separate one-page PDFs with their keys, not
+ * put together (which cost more than rendering an edited page); the whole document at once when the pages could not
+ * be rendered one by one.
+ */
+export async function renderHandoutPages(
+  raw: unknown,
+  fontsDir: string,
+  options: RenderHandoutOptions = {},
+): Promise<PagesResult | RenderResult> {
+  const rendered = await render(raw, fontsDir, options)
+  if (!('pages' in rendered)) return rendered
+  const { pages, pageKeys, warnings } = rendered
+  return { pages, pageKeys, warnings }
+}
+
+export interface RenderHandoutOptions {
+  pageBreaks?: 'measured' | 'react-pdf'
+  /** false: print a picture in frames whole, as react-pdf's own page breaking does (for comparing the two). */
+  looseFrames?: boolean
+}
+
+async function render(
+  raw: unknown,
+  fontsDir: string,
+  options: RenderHandoutOptions,
+): Promise<RenderResult | (PagesResult & { input: HandoutInput })> {
   const input: HandoutInput = handoutInputSchema.parse(raw)
   await prepareFonts(fontsDir)
   const warnings: string[] = []
@@ -532,8 +577,8 @@ export async function renderHandout(
   if (options.pageBreaks !== 'react-pdf') {
     try {
       const { pages, tooTall } = await planPages(ready, parts, fontsDir, options.looseFrames !== false)
-      const assembled = await assemblePages(ready, parts, pages, fontsDir)
-      if (assembled) return { pdf: assembled.pdf, warnings, pageKeys: assembled.keys }
+      const separate = await renderPages(ready, parts, pages, fontsDir)
+      if (separate) return { pages: separate.pages, pageKeys: separate.keys, warnings, input: ready }
       let laid: LaidNode | undefined
       const onRender = (props: object) =>
         (laid = (props as { _INTERNAL__LAYOUT__DATA_?: LaidNode })._INTERNAL__LAYOUT__DATA_)

@@ -10,16 +10,22 @@
  * started again for the next one.
  */
 import { z } from 'zod'
-import type { RenderResult } from './render'
+import type { PagesResult, RenderResult } from './render'
 
-export type { RenderResult }
+export type { PagesResult, RenderResult }
 
 export interface RenderOptions {
   pageBreaks?: 'measured' | 'react-pdf'
 }
 
 export interface HandoutRenderer {
+  /** The handout as one PDF (export, print). */
   render(input: unknown, options?: RenderOptions, signal?: AbortSignal): Promise<RenderResult>
+  /**
+   * The handout as separate one-page PDFs with their keys (the live preview: putting them together cost more than
+   * rendering the page an edit changed), or as one PDF when its pages could not be rendered one by one.
+   */
+  renderPages(input: unknown, options?: RenderOptions, signal?: AbortSignal): Promise<PagesResult | RenderResult>
   /** Stops the renderer; renders not finished fail. */
   close(): Promise<void>
 }
@@ -38,12 +44,14 @@ export interface RenderRequest {
   id: number
   input: unknown
   options: RenderOptions
+  /** 'pages': reply with the pages apart (renderPages); else with one PDF. */
+  output: 'document' | 'pages'
   fontsDir: string
 }
 
 /** Renderer to parent: a render's result, or why it failed. */
 export type RenderReply =
-  | { type: 'done'; id: number; pdf: Uint8Array; warnings: string[]; pageKeys?: string[] }
+  | { type: 'done'; id: number; pdf?: Uint8Array; pages?: Uint8Array[]; warnings: string[]; pageKeys?: string[] }
   | { type: 'failed'; id: number; error: ErrorFields }
 
 /** A failed render's error as plain data that crosses to another thread or process; `cause` only within one. */
@@ -87,9 +95,10 @@ interface Job {
   id: number
   input: unknown
   options: RenderOptions
+  output: RenderRequest['output']
   signal?: AbortSignal
   settled: boolean
-  resolve(result: RenderResult): void
+  resolve(result: PagesResult | RenderResult): void
   reject(error: unknown): void
   abort?: () => void
 }
@@ -111,7 +120,7 @@ export function createChannelRenderer(
   let closed = false
   let nextId = 1
 
-  const settle = (job: Job, outcome: { result: RenderResult } | { error: unknown }) => {
+  const settle = (job: Job, outcome: { result: PagesResult | RenderResult } | { error: unknown }) => {
     if (job.settled) return
     job.settled = true
     if (job.abort) job.signal?.removeEventListener('abort', job.abort)
@@ -126,14 +135,7 @@ export function createChannelRenderer(
       // A reply for another render (one already given up on) has nothing waiting for it.
       if (channel !== opened || !job || reply.id !== job.id) return
       current = undefined
-      if (reply.type === 'done')
-        settle(job, {
-          result: {
-            pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength),
-            warnings: reply.warnings,
-            ...(reply.pageKeys ? { pageKeys: reply.pageKeys } : {}),
-          },
-        })
+      if (reply.type === 'done') settle(job, resultOf(reply, job.output))
       else settle(job, { error: errorFrom(reply.error) })
       pump()
     })
@@ -159,7 +161,7 @@ export function createChannelRenderer(
     current = job
     try {
       channel ??= open()
-      channel.send({ type: 'render', id: job.id, input: job.input, options: job.options, fontsDir })
+      channel.send({ type: 'render', id: job.id, input: job.input, options: job.options, output: job.output, fontsDir })
     } catch (error) {
       // Not sent (an input that cannot be copied to another thread, a renderer that cannot start): this render
       // fails, the next ones are still tried.
@@ -170,24 +172,27 @@ export function createChannelRenderer(
   }
 
   if (options.warm) channel = open()
-  return {
-    render: (input, options = {}, signal) =>
-      new Promise<RenderResult>((resolve, reject) => {
-        if (closed) return reject(new Error(`${what} has been closed.`))
-        if (signal?.aborted) return reject(new RenderCancelled())
-        const job: Job = { id: nextId++, input, options, signal, settled: false, resolve, reject }
-        if (signal) {
-          job.abort = () => {
-            // Not started: it never starts. Being rendered: the renderer finishes it and its reply is ignored.
-            const at = queue.indexOf(job)
-            if (at >= 0) queue.splice(at, 1)
-            settle(job, { error: new RenderCancelled() })
-          }
-          signal.addEventListener('abort', job.abort, { once: true })
+  const enqueue = (input: unknown, options: RenderOptions, output: RenderRequest['output'], signal?: AbortSignal) =>
+    new Promise<PagesResult | RenderResult>((resolve, reject) => {
+      if (closed) return reject(new Error(`${what} has been closed.`))
+      if (signal?.aborted) return reject(new RenderCancelled())
+      const job: Job = { id: nextId++, input, options, output, signal, settled: false, resolve, reject }
+      if (signal) {
+        job.abort = () => {
+          // Not started: it never starts. Being rendered: the renderer finishes it and its reply is ignored.
+          const at = queue.indexOf(job)
+          if (at >= 0) queue.splice(at, 1)
+          settle(job, { error: new RenderCancelled() })
         }
-        queue.push(job)
-        pump()
-      }),
+        signal.addEventListener('abort', job.abort, { once: true })
+      }
+      queue.push(job)
+      pump()
+    })
+  return {
+    // resultOf gives a document for a 'document' request, or an error.
+    render: (input, options = {}, signal) => enqueue(input, options, 'document', signal) as Promise<RenderResult>,
+    renderPages: (input, options = {}, signal) => enqueue(input, options, 'pages', signal),
     close: async () => {
       closed = true
       const left = [...(current ? [current] : []), ...queue.splice(0)]
@@ -200,16 +205,53 @@ export function createChannelRenderer(
   }
 }
 
+/** What a renderer does with one request, given render.tsx's module: the same in every thread and process. */
+export function renderFor(
+  request: RenderRequest,
+  render: Pick<typeof import('./render'), 'renderHandout' | 'renderHandoutPages'>,
+): Promise<PagesResult | RenderResult> {
+  return request.output === 'pages'
+    ? render.renderHandoutPages(request.input, request.fontsDir, request.options)
+    : render.renderHandout(request.input, request.fontsDir, request.options)
+}
+
+/** A finished render as the reply that carries it (plain Uint8Arrays, which cross threads and processes as bytes). */
+export function doneReply(id: number, result: PagesResult | RenderResult): RenderReply {
+  const plain = (bytes: Uint8Array) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const { warnings, pageKeys } = result
+  return 'pages' in result
+    ? { type: 'done', id, pages: result.pages.map(plain), warnings, pageKeys }
+    : { type: 'done', id, pdf: plain(result.pdf), warnings, ...(pageKeys ? { pageKeys } : {}) }
+}
+
+/** A 'done' reply as the result the caller asked for; a reply without what was asked is a failed render. */
+function resultOf(
+  reply: Extract<RenderReply, { type: 'done' }>,
+  output: RenderRequest['output'],
+): { result: PagesResult | RenderResult } | { error: Error } {
+  const { warnings, pageKeys } = reply
+  if (reply.pdf)
+    return {
+      result: {
+        pdf: Buffer.from(reply.pdf.buffer, reply.pdf.byteOffset, reply.pdf.byteLength),
+        warnings,
+        ...(pageKeys ? { pageKeys } : {}),
+      },
+    }
+  if (output === 'pages' && reply.pages && pageKeys?.length === reply.pages.length)
+    return { result: { pages: reply.pages, pageKeys, warnings } }
+  return { error: new Error('The handout renderer answered without the handout. Try again; it starts afresh.') }
+}
+
 /** Renders in this process (tests, `npm run handout`): render.tsx is loaded on the first render, not before. */
 export function inProcessChannel(): RenderChannel {
   let reply: (r: RenderReply) => void = () => {}
   return {
     send: (request) => {
       void import('./render')
-        .then(({ renderHandout }) => renderHandout(request.input, request.fontsDir, request.options))
+        .then((render) => renderFor(request, render))
         .then(
-          ({ pdf, warnings, pageKeys }) =>
-            reply({ type: 'done', id: request.id, pdf, warnings, ...(pageKeys ? { pageKeys } : {}) }),
+          (result) => reply(doneReply(request.id, result)),
           (error: unknown) => reply({ type: 'failed', id: request.id, error: { ...errorFields(error), cause: error } }),
         )
     },

@@ -17,7 +17,8 @@ import { withoutPath } from '../../core/issues'
 import type { Result } from '../../core/result'
 import type { ProgramDraft } from './draft'
 import { latestOnly } from './latest-only'
-import { openPdf, type PdfPages } from './pdf-pages'
+import { openPdf } from './pdf-pages'
+import { droppedDocuments, heldPages, pagesFor, type ShownPage } from './preview-pages'
 import { PreviewPage } from './PreviewPage'
 import { firstProblem } from './program-problems'
 
@@ -28,12 +29,6 @@ interface Props {
   draft: ProgramDraft
   /** Exercise names, so a problem can say which exercise it is in. */
   nameOf?: (exerciseId: string) => string | undefined
-}
-
-/** The pages shown: the open PDF and each page's key (a page is redrawn when its key changes). */
-interface Shown {
-  pdf: PdfPages
-  keys: string[]
 }
 
 /**
@@ -49,8 +44,6 @@ const cancelled = (result: Result<unknown>) =>
     ? typeof result.value === 'object' && result.value !== null && 'cancelled' in result.value
     : (result.error.code as string) === 'cancelled'
 
-let drawing = 0
-
 /**
  * The handout as it will print, requested as soon as an edit is made (while one is being rendered, the newest edit
  * waits for it, and edits in between are skipped). Rendering happens off the main process's thread (a utility process
@@ -63,7 +56,7 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   const [layout, setLayout] = useState<Layout>('detailed')
   const [paper, setPaper] = useState<'letter' | 'a4'>('letter')
   const [log, setLog] = useState(true)
-  const [shown, setShown] = useState<Shown>()
+  const [shown, setShown] = useState<ShownPage[]>()
   /** The last request answered (its argument as JSON) and, if it failed, what to say. */
   const [done, setDone] = useState<{ request: string; error?: string }>()
   const [zoom, setZoom] = useState<number | null>(null)
@@ -81,27 +74,32 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   )
   const queue = useRef<ReturnType<typeof latestOnly<string>>>(undefined)
   useEffect(() => () => (queue.current?.stop(), (queue.current = undefined)), [])
-  // The pages replaced are let go once the new ones are up.
-  useEffect(() => () => shown?.pdf.destroy(), [shown])
+  /** The pages last put up, and the one-page PDFs among them by key (the next request says it holds those). */
+  const up = useRef<ShownPage[]>([])
+  const held = useRef(heldPages([]))
+  // The pages replaced are let go once the new ones are up; all of them when the preview goes.
+  useEffect(() => {
+    for (const pdf of droppedDocuments(up.current, shown ?? [])) pdf.destroy()
+    up.current = shown ?? []
+  }, [shown])
+  useEffect(() => () => up.current.forEach((page) => page.pdf.destroy()), [])
 
   useEffect(() => {
     if (invalid) return queue.current?.cancel()
     queue.current ??= latestOnly(async (asked, isCurrent) => {
       try {
-        const result = await api.previewHandout(JSON.parse(asked) as ArgOf<'previewHandout'>)
+        const holding = held.current
+        const known = full ? [] : [...holding.keys()]
+        const result = await api.previewHandout({ ...(JSON.parse(asked) as ArgOf<'previewHandout'>), known })
         if (!isCurrent()) return
         // Cancelled by a newer preview of this program (another window): the pages shown stay, the spinner stops.
         if (cancelled(result)) return setDone({ request: asked })
         if (!result.ok) return setDone({ request: asked, error: withoutPath(result.error) })
         if ('cancelled' in result.value) return
-        const pdf = await openPdf(result.value.pdf)
-        if (!isCurrent()) return pdf.destroy()
-        const { pageKeys } = result.value
-        const keys =
-          !full && pageKeys.length === pdf.count
-            ? pageKeys
-            : Array.from({ length: pdf.count }, (_, i) => `${++drawing}/${i}`)
-        setShown({ pdf, keys })
+        const pages = await pagesFor(result.value, holding, openPdf, full)
+        if (!isCurrent()) return droppedDocuments(pages, up.current).forEach((pdf) => pdf.destroy())
+        held.current = heldPages(pages)
+        setShown(pages)
         setDone({ request: asked })
       } catch {
         if (isCurrent())
@@ -118,7 +116,7 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   const problem = invalid ?? done?.error
   // With no exercises there is no handout: the old pages go.
   const pages = program.items.length ? shown : undefined
-  const count = pages?.pdf.count ?? 0
+  const count = pages?.length ?? 0
   return (
     <Paper withBorder radius="lg" p="sm">
       <Group justify="space-between" mb="xs">
@@ -170,9 +168,9 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         data-current={problem ? 'no' : 'yes'}
         style={problem ? { opacity: 0.6 } : undefined}
       >
-        {pages?.keys.map((pageKey, i) => (
+        {pages?.map((page, i) => (
           <UnstyledButton key={i} onClick={() => setZoom(i)} aria-label={`Enlarge page ${i + 1} of ${count}`}>
-            <PreviewPage pdf={pages.pdf} pageKey={pageKey} number={i + 1} total={count} eager={full} />
+            <PreviewPage pdf={page.pdf} at={page.at} pageKey={page.key} number={i + 1} total={count} eager={full} />
           </UnstyledButton>
         ))}
       </Stack>
@@ -185,8 +183,9 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         {pages && zoom !== null && zoom < count && (
           <div style={{ width: 720 }}>
             <PreviewPage
-              pdf={pages.pdf}
-              pageKey={pages.keys[zoom]!}
+              pdf={pages[zoom]!.pdf}
+              at={pages[zoom]!.at}
+              pageKey={pages[zoom]!.key}
               number={zoom + 1}
               total={count}
               width={720}

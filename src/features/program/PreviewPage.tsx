@@ -24,8 +24,11 @@ function useNearScreen(ref: React.RefObject<Element | null>, always: boolean): b
 
 interface Props {
   pdf: PdfPages
+  /** The page's number within `pdf` (1 when each page is a PDF of its own). */
+  at: number
   /** Changes exactly when what the page prints changes: the page is redrawn then, and only then. */
   pageKey: string
+  /** The page's number in the handout. */
   number: number
   total: number
   width?: number
@@ -40,6 +43,7 @@ interface Props {
  */
 export const PreviewPage = memo(function PreviewPage({
   pdf,
+  at,
   pageKey,
   number,
   total,
@@ -55,7 +59,7 @@ export const PreviewPage = memo(function PreviewPage({
     if (!target || !near || drawn.current === pageKey) return
     let current = true
     pdf
-      .draw(number, target, width, () => current)
+      .draw(at, target, width, () => current)
       .then(
         (done) => {
           if (!done || !current) return
@@ -66,7 +70,7 @@ export const PreviewPage = memo(function PreviewPage({
         () => {},
       )
     return () => void (current = false)
-  }, [pdf, pageKey, number, width, near])
+  }, [pdf, at, pageKey, width, near])
 
   return (
     <canvas

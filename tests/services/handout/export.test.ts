@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Method } from '../../../src/core/contract'
+import type { Method, PreviewResult } from '../../../src/core/contract'
 import type { Exercise } from '../../../src/core/exercise'
 import { THERAPIST_NAME_MAX } from '../../../src/core/limits'
 import { dispatch } from '../../../src/core/dispatch'
@@ -12,7 +12,7 @@ import type { Patient } from '../../../src/core/patient'
 import type { Result } from '../../../src/core/result'
 import { RosterStore } from '../../../electron/services/roster/store'
 import { patientInput } from '../../support/patients'
-import { pdfText } from '../../support/pdf'
+import { pdfText, previewText } from '../../support/pdf'
 import { testServices } from '../../support/services'
 import { makePng } from '../../support/images'
 
@@ -174,7 +174,7 @@ describe('therapist on the handout', () => {
     }
     expect(await call('updateSettings', { therapists: [therapist] })).toMatchObject({ ok: true })
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true, warnings: [] } })
-    const preview = await call<{ pdf: Uint8Array }>('previewHandout', {
+    const preview = await call<PreviewResult>('previewHandout', {
       patientId: patient.id,
       layout: 'detailed',
       paper: 'letter',
@@ -186,13 +186,13 @@ describe('therapist on the handout', () => {
       },
     })
     if (!preview.ok) throw new Error(preview.error.message)
-    expect((await pdfText(Buffer.from(preview.value.pdf))).all).toContain('Your therapist: Dana Whitfield, PT, DPT')
+    expect((await previewText(preview.value)).all).toContain('Your therapist: Dana Whitfield, PT, DPT')
   }, 30_000)
 
   it('prints the clinician shorthand only for a clinic that turned it on in Settings', async () => {
     const { call, patient } = await setup()
     const preview = async () => {
-      const result = await call<{ pdf: Uint8Array }>('previewHandout', {
+      const result = await call<PreviewResult>('previewHandout', {
         patientId: patient.id,
         layout: 'detailed',
         paper: 'letter',
@@ -204,7 +204,7 @@ describe('therapist on the handout', () => {
         },
       })
       if (!result.ok) throw new Error(result.error.message)
-      return (await pdfText(Buffer.from(result.value.pdf))).all.replace(/\s+/g, '')
+      return (await previewText(result.value)).all.replace(/\s+/g, '')
     }
     expect(await preview()).not.toContain('2sets×10–15reps')
     expect(await call('updateSettings', { clinicianShorthand: true })).toMatchObject({ ok: true })
@@ -224,7 +224,7 @@ describe('therapist on the handout', () => {
       }),
     ).toMatchObject({ ok: true })
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true } })
-    const preview = await call<{ pdf: Uint8Array }>('previewHandout', {
+    const preview = await call<PreviewResult>('previewHandout', {
       patientId: patient.id,
       layout: 'compact',
       paper: 'a4',
@@ -237,7 +237,7 @@ describe('therapist on the handout', () => {
       },
     })
     if (!preview.ok) throw new Error(preview.error.message)
-    const text = await pdfText(Buffer.from(preview.value.pdf))
+    const text = await previewText(preview.value)
     expect(text.all.replace(/\s+/g, '')).toContain(`Yourtherapist:${name.replace(/\s+/g, '')}`)
     // Wrapped within the page's margins, not run off its edge.
     const page = text.pages[0]!
@@ -466,7 +466,7 @@ describe('video links on the handout', () => {
   it('prints the library’s video link of an exercise as its short link, and nothing once the link is removed', async () => {
     const { call, patient } = await setup()
     const preview = async () => {
-      const result = await call<{ pdf: Uint8Array }>('previewHandout', {
+      const result = await call<PreviewResult>('previewHandout', {
         patientId: patient.id,
         layout: 'detailed',
         paper: 'letter',
@@ -478,7 +478,7 @@ describe('video links on the handout', () => {
         },
       })
       if (!result.ok) throw new Error(result.error.message)
-      return (await pdfText(Buffer.from(result.value.pdf))).all.replace(/\s+/g, '')
+      return (await previewText(result.value)).all.replace(/\s+/g, '')
     }
     expect(
       await call('setExerciseVideo', { exerciseId: 'bridges', url: 'https://riversidept.example/v/bridges' }),
@@ -492,7 +492,7 @@ describe('video links on the handout', () => {
 })
 
 describe('the live preview’s pages', () => {
-  it('sends the PDF as bytes with one key per page; a note on the last exercise changes only its page’s key', async () => {
+  it('sends each page as a PDF of its own with its key, and again only the pages a note changed', async () => {
     const { call, patient } = await setup()
     const ids = [
       'clamshells',
@@ -508,29 +508,34 @@ describe('the live preview’s pages', () => {
       exerciseId,
       dosage: { sets: 2, reps: { min: 10, max: 10 } },
     }))
-    const preview = async (notes?: string) => {
-      const last = { ...items.at(-1)!, ...(notes ? { notes } : {}) }
-      const result = await call<{ pdf: Uint8Array; pageKeys: string[] }>('previewHandout', {
-        patientId: patient.id,
-        layout: 'detailed',
-        paper: 'letter',
-        logDays: 14,
-        program: { title: 'Hip', status: 'current', items: [...items.slice(0, -1), last] },
-      })
+    const program = (notes?: string) => ({
+      title: 'Hip',
+      status: 'current',
+      items: [...items.slice(0, -1), { ...items.at(-1)!, ...(notes ? { notes } : {}) }],
+    })
+    const preview = async (notes?: string, known?: string[]) => {
+      const args = { patientId: patient.id, layout: 'detailed', paper: 'letter', logDays: 14, program: program(notes) }
+      const result = await call<PreviewResult>('previewHandout', { ...args, ...(known ? { known } : {}) })
       if (!result.ok) throw new Error(result.error.message)
+      if (!('pages' in result.value)) throw new Error('expected the pages apart')
       return result.value
     }
     const before = await preview()
-    expect(before.pdf).toBeInstanceOf(Uint8Array)
-    expect(Buffer.from(before.pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
-    const pages = (await pdfText(before.pdf)).pages.length
+    const pages = before.pages.length
     expect(pages).toBeGreaterThan(2)
+    for (const page of before.pages) {
+      expect(page).toBeInstanceOf(Uint8Array)
+      expect(Buffer.from(page!.subarray(0, 5)).toString('latin1')).toBe('%PDF-')
+    }
     expect(before.pageKeys).toHaveLength(pages)
     expect(new Set(before.pageKeys).size).toBe(pages)
+    const held = new Map(before.pageKeys.map((key, i) => [key, before.pages[i]!]))
 
-    const after = await preview('Keep your back flat on the floor.')
+    const after = await preview('Keep your back flat on the floor.', before.pageKeys)
     const changed = after.pageKeys.flatMap((key, i) => (key === before.pageKeys[i] ? [] : [i]))
-    const text = await pdfText(after.pdf)
+    expect(after.pages.flatMap((page, i) => (page ? [i] : []))).toEqual(changed)
+    const text = await previewText(after, held)
+    expect(text.pages).toHaveLength(pages)
     const withNote = text.pages.flatMap((page, i) => (page.text.includes('Keep your back flat') ? [i] : []))
     expect(withNote).toHaveLength(1)
     expect(changed).toEqual(withNote)
@@ -555,13 +560,14 @@ describe('previews overtaken by newer ones', () => {
     const { call, patient } = await setup()
     const [older, middle, newer] = await Promise.all(
       [11, 12, 13].map((reps) =>
-        call<{ pdf: Uint8Array } | { cancelled: true }>('previewHandout', previewArgs(patient.id, reps)),
+        call<PreviewResult | { cancelled: true }>('previewHandout', previewArgs(patient.id, reps)),
       ),
     )
     expect(older).toEqual({ ok: true, value: { cancelled: true } })
     expect(middle).toEqual({ ok: true, value: { cancelled: true } })
-    if (!newer?.ok || !('pdf' in newer.value)) throw new Error(`expected the newest preview: ${JSON.stringify(newer)}`)
-    expect((await pdfText(newer.value.pdf)).all).toContain('Do 13 times, then rest.')
+    if (!newer?.ok || 'cancelled' in newer.value)
+      throw new Error(`expected the newest preview: ${JSON.stringify(newer)}`)
+    expect((await previewText(newer.value)).all).toContain('Do 13 times, then rest.')
   }, 60_000)
 
   it('never cancels another patient’s preview or an export because of a preview', async () => {
@@ -578,6 +584,11 @@ describe('previews overtaken by newer ones', () => {
     ])
     expect(mine).toEqual({ ok: true, value: { cancelled: true } })
     expect(await exporting).toMatchObject({ ok: true, value: { saved: true } })
-    expect(await theirs).toMatchObject({ ok: true, value: { pdf: expect.any(Uint8Array) } })
+    const preview = await theirs
+    if (!preview.ok || !('pages' in (preview.value as object))) throw new Error(JSON.stringify(preview).slice(0, 200))
+    const { pages, pageKeys } = preview.value as { pages: Uint8Array[]; pageKeys: string[] }
+    expect(pages.length).toBeGreaterThan(0)
+    expect(pages.every((page) => page instanceof Uint8Array)).toBe(true)
+    expect(pageKeys).toHaveLength(pages.length)
   }, 60_000)
 })

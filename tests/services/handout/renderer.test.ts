@@ -64,6 +64,17 @@ describe('rendering in a worker thread', () => {
     expect(inWorker.warnings).toEqual(here.warnings)
   })
 
+  it('sends the preview’s pages apart across the thread: one PDF per page, keys as in this process', async () => {
+    const input = await eight()
+    const worker = track(createWorkerRenderer(fonts))
+    const [apart, whole] = [await worker.renderPages(input), await track(createInProcessRenderer(fonts)).render(input)]
+    if (!('pages' in apart)) throw new Error('expected the pages apart')
+    expect(apart.pageKeys).toEqual(whole.pageKeys)
+    const wholeText = await pdfText(whole.pdf)
+    const texts = await Promise.all(apart.pages.map(async (page) => (await pdfText(page)).all))
+    expect(texts).toEqual(wholeText.pages.map((p) => p.text))
+  })
+
   it('reports a handout that is not valid as the same schema error as in this process', async () => {
     const input = { ...(await example()), layout: 'poster' }
     const inWorker = await track(createWorkerRenderer(fonts))

@@ -13,8 +13,10 @@ import type { PdfPages } from '../../../../src/features/program/pdf-pages'
 import { openPdf } from '../../../../src/features/program/pdf-pages'
 import { firstProblem } from '../../../../src/features/program/program-problems'
 
-// pdf.js cannot draw in jsdom: each PDF opens as its first byte's number of pages, and every draw is noted.
-const draws: { pdf: number; page: number }[] = []
+// pdf.js cannot draw in jsdom: each PDF opens as its first byte's number of pages, and every draw and let-go is noted.
+/** `shown`: the handout page the canvas drawn on shows (from its name, “Page N of M”). */
+const draws: { pdf: number; page: number; shown: number }[] = []
+const destroyed: number[] = []
 let opened = 0
 vi.mock('../../../../src/features/program/pdf-pages', () => ({
   openPdf: vi.fn(async (data: Uint8Array): Promise<PdfPages> => {
@@ -22,21 +24,27 @@ vi.mock('../../../../src/features/program/pdf-pages', () => ({
     return {
       count: data[0]!,
       aspect: 11 / 8.5,
-      draw: async (page, _target, _width, current = () => true) =>
-        current() ? (draws.push({ pdf, page }), true) : false,
-      destroy: () => {},
+      draw: async (page, target, _width, current = () => true) => {
+        if (!current()) return false
+        const shown = Number(/^Page (\d+)/.exec(target.getAttribute('aria-label') ?? '')?.[1])
+        draws.push({ pdf, page, shown })
+        return true
+      },
+      destroy: () => void destroyed.push(pdf),
     }
   }),
 }))
 
+type PreviewArg = Parameters<Handlers['previewHandout']>[0]
+/** A preview as the main side sends it: one single-page PDF per key, none for a key the window said it holds. */
+const pagesOf = (keys: string[], arg: PreviewArg) => ({
+  pages: keys.map((key) => (arg.known?.includes(key) ? null : new Uint8Array([1]))),
+  pageKeys: keys,
+  warnings: [],
+})
+
 /** The preview call as the app makes it: the real argument check, IPC's structured clone, then a handler that always draws. */
-function previewApi(
-  handler: Handlers['previewHandout'] = async () => ({
-    pdf: new Uint8Array([2]),
-    pageKeys: ['p1', 'p2'],
-    warnings: [],
-  }),
-): Api {
+function previewApi(handler: Handlers['previewHandout'] = async (arg) => pagesOf(['p1', 'p2'], arg)): Api {
   const previewHandout = vi.fn(async (arg: unknown) =>
     structuredClone(await dispatch({ previewHandout: handler } as Handlers, 'previewHandout', arg)),
   )
@@ -84,14 +92,14 @@ describe('the handout preview', () => {
 
   it('keeps the pages when the program has no title or the main process refuses', async () => {
     let refuse = false
-    const api = previewApi(async () => {
+    const api = previewApi(async (arg) => {
       if (refuse)
         throw new AppFailure(
           'invalid_argument',
           'Add your clinic’s name in Settings → Clinic before printing.',
           'clinic',
         )
-      return { pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] }
+      return pagesOf(['p1', 'p2'], arg)
     })
     const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, {
       wrapper: wrap(api),
@@ -115,12 +123,11 @@ describe('the handout preview', () => {
 })
 
 /** A preview whose pages are keyed by `keys()` at the time of each call (one page per key). */
-const keyedApi = (keys: () => string[]) =>
-  previewApi(async () => ({ pdf: new Uint8Array([keys().length]), pageKeys: keys(), warnings: [] }))
+const keyedApi = (keys: () => string[]) => previewApi(async (arg) => pagesOf(keys(), arg))
 const drawnPages = (from: number) =>
   draws
     .slice(from)
-    .map((d) => d.page)
+    .map((d) => d.shown)
     .sort()
 
 describe('the handout preview’s pages', () => {
@@ -143,9 +150,14 @@ describe('the handout preview’s pages', () => {
     rerender(<HandoutPreview patientId="patient-1" draft={program({ sets: 3 })} />)
     await waitFor(() => expect(screen.getAllByRole('img')[1]).toHaveAttribute('data-drawn', 'cards, 3 sets'))
     expect(api.previewHandout).toHaveBeenCalledTimes(2)
-    // The other two kept their pixels: drawn once, from the first PDF.
+    // The window said which pages it holds, so only the changed one was sent, opened and drawn.
+    expect(vi.mocked(api.previewHandout).mock.calls[1]![0]).toMatchObject({ known: ['cover', 'cards', 'log'] })
     expect(drawnPages(edited)).toEqual([2])
-    expect(draws.slice(edited)[0]!.pdf).toBe(opened)
+    expect(draws.slice(edited)[0]).toEqual({ pdf: opened, page: 1, shown: 2 })
+    // The page replaced is let go once the new one is up; the two kept are not.
+    await waitFor(() => expect(destroyed).toContain(opened - 2))
+    expect(destroyed).not.toContain(opened - 3)
+    expect(destroyed).not.toContain(opened - 1)
     // The same canvases, not new ones.
     expect(screen.getAllByRole('img', { name: /^Page \d of 3$/ })).toEqual(pages)
   })
@@ -176,8 +188,8 @@ describe('the handout preview’s pages', () => {
     expect(drawnPages(start)).toEqual([1, 3])
   })
 
-  it('redraws every page when the pages carry no keys', async () => {
-    const api = previewApi(async () => ({ pdf: new Uint8Array([2]), pageKeys: [], warnings: [] }))
+  it('redraws every page when the handout comes as one PDF (its pages could not be rendered apart)', async () => {
+    const api = previewApi(async () => ({ pdf: new Uint8Array([2]), warnings: [] }))
     const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, {
       wrapper: wrap(api),
     })
@@ -191,7 +203,7 @@ describe('the handout preview’s pages', () => {
     let cancel = false
     vi.mocked(openPdf).mockClear()
     const api = previewApi(async () =>
-      cancel ? { cancelled: true as const } : { pdf: new Uint8Array([2]), pageKeys: ['p1', 'p2'], warnings: [] },
+      cancel ? { cancelled: true as const } : { pdf: new Uint8Array([2]), warnings: [] },
     )
     const { rerender } = render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, {
       wrapper: wrap(api),

@@ -61,7 +61,7 @@ describe('typing in a long program', () => {
     const api = fakeApi({
       previewHandout: async () => ({
         ok: true,
-        value: { pdf: new Uint8Array([37]), pageKeys: ['p1', 'p2'], warnings: [] },
+        value: { pdf: new Uint8Array([37]), warnings: [] },
       }),
     })
     const created = await api.createPatient(patientInput())

@@ -20,7 +20,7 @@ describe('the program builder', () => {
     const api = fakeApi({
       previewHandout: async () => ({
         ok: true,
-        value: { pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ['p1', 'p2'], warnings: [] },
+        value: { pdf: new Uint8Array([37, 80, 68, 70]), warnings: [] },
       }),
     })
     const created = await api.createPatient(patientInput())
@@ -66,7 +66,7 @@ describe('the builder, for a program printed before', () => {
     const api = fakeApi({
       previewHandout: async () => ({
         ok: true,
-        value: { pdf: new Uint8Array([37, 80, 68, 70]), pageKeys: ['p1', 'p2'], warnings: [] },
+        value: { pdf: new Uint8Array([37, 80, 68, 70]), warnings: [] },
       }),
     })
     const ok = <T,>(result: { ok: true; value: T } | { ok: false; error: { message: string } }) => {

@@ -429,3 +429,22 @@ describe('a handout of the library’s first exercises (the preview bench’s pr
     for (const [i, page] of pages.entries()) expect(overlappingText(page), `page ${i + 1}`).toEqual([])
   }, 120_000)
 })
+
+describe('the live preview’s pages apart (renderHandoutPages)', () => {
+  it('are the exported document’s pages, one PDF each, with the same keys, and nothing is put together', async () => {
+    const { renderHandoutPages } = await import('../../../../electron/services/handout/render')
+    const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8'))
+    const whole = await renderHandout(example, 'resources/fonts')
+    const apart = await renderHandoutPages(example, 'resources/fonts')
+    if (!('pages' in apart)) throw new Error('expected the pages apart')
+    expect(apart.pageKeys).toEqual(whole.pageKeys)
+    const wholeText = await pdfText(whole.pdf)
+    expect(apart.pages).toHaveLength(wholeText.pages.length)
+    for (const [i, page] of apart.pages.entries()) {
+      const read = await pdfText(page)
+      expect(read.pages, `page ${i + 1}`).toHaveLength(1)
+      expect(read.pages[0]!.text, `page ${i + 1}`).toBe(wholeText.pages[i]!.text)
+      expect(read.pages[0]!.width).toBe(wholeText.pages[i]!.width)
+    }
+  }, 120_000)
+})
