@@ -106,7 +106,7 @@ function checkVersion(version: unknown): number {
  * Fast path, for files Homeplan wrote itself: undefined when the file has no checksum line (then it is
  * parsed whole), an error when it has one that does not match.
  */
-function readLaidOut(buf: Buffer): DecodedSnapshot | undefined {
+function checksumLine(buf: Buffer): { lastNl: number; expected: string } | undefined {
   const lastNl = buf.lastIndexOf(NL, buf.length - 2)
   if (lastNl < 0) return undefined
   const match = /^"checksum":"crc32:([0-9a-f]{8})"\}$/.exec(
@@ -115,7 +115,14 @@ function readLaidOut(buf: Buffer): DecodedSnapshot | undefined {
       .toString('utf8')
       .trim(),
   )
-  if (!match) return undefined
+  return match ? { lastNl, expected: match[1]! } : undefined
+}
+
+/** `computed`: the checksum of the bytes before the checksum line, when the caller worked it out already. */
+function readLaidOut(buf: Buffer, computed?: string): DecodedSnapshot | undefined {
+  const line = checksumLine(buf)
+  if (!line) return undefined
+  const { lastNl } = line
   // A newer Homeplan may lay its files out differently: its version is read before anything else is judged.
   const firstNl = buf.indexOf(NL)
   try {
@@ -126,7 +133,7 @@ function readLaidOut(buf: Buffer): DecodedSnapshot | undefined {
   } catch (error) {
     if (error instanceof SnapshotError) throw error
   }
-  if (crcHex(buf.subarray(0, lastNl + 1)) !== match[1]) {
+  if ((computed ?? crcHex(buf.subarray(0, lastNl + 1))) !== line.expected) {
     throw damaged('It does not match its checksum: it was damaged, or changed outside Homeplan.')
   }
   const lines = splitLines(buf.subarray(0, lastNl))
@@ -215,6 +222,30 @@ export function decodeSnapshot(input: Buffer): DecodedSnapshot {
   if (buf.length === 0) throw damaged('The file is empty.')
   if (buf[0] === 0) throw damaged('The file is filled with zero bytes (an interrupted write).')
   return readLaidOut(buf) ?? readAnyLayout(buf)
+}
+
+/** Bytes checksummed between two turns of the event loop when opening the roster: about 10-20 ms each. */
+const CHECKSUM_STEP = 4 << 20
+
+/**
+ * decodeSnapshot for the roster opened at launch, beside the window: the checksum of a large file (about 50 MB for
+ * 10,000 patients) is worked out in steps with `pause()` between them, and once more before the records are read,
+ * so the window's files and first calls are served meanwhile rather than after it.
+ */
+export async function decodeSnapshotInSteps(
+  input: Buffer,
+  pause: () => Promise<void>,
+  step = CHECKSUM_STEP,
+): Promise<DecodedSnapshot> {
+  const buf = withoutBom(input)
+  const line = buf.length > 0 && buf[0] !== 0 ? checksumLine(buf) : undefined
+  if (!line) return decodeSnapshot(input)
+  let crc = 0
+  for (let at = 0; at <= line.lastNl; at += step) {
+    crc = crc32(buf.subarray(at, Math.min(at + step, line.lastNl + 1)), crc)
+    await pause()
+  }
+  return readLaidOut(buf, crc.toString(16).padStart(8, '0')) ?? readAnyLayout(buf)
 }
 
 /** The header of a file Homeplan wrote, checked against its checksum, without parsing any record (for listing backups). */

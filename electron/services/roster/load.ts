@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import type { FsPort } from '../fs-port'
 import { errnoOf } from '../fs-port'
 import { summarize } from '../../../src/core/patient'
-import { decodeSnapshot, SCHEMA_VERSION, SnapshotError, type RecordEntry } from './format'
+import { decodeSnapshotInSteps, SCHEMA_VERSION, SnapshotError, type RecordEntry } from './format'
 import { NewerJournalError, readJournals, type Change, type JournalRead } from './journal'
 
 export const ROSTER_FILE = 'roster.json'
@@ -50,7 +50,10 @@ export function applyChange(
   else records.delete(change.id)
 }
 
-export async function loadRoster(fs: FsPort, dir: string): Promise<Loaded> {
+/** A turn of the event loop, between the steps of opening a large roster. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export async function loadRoster(fs: FsPort, dir: string, pause: () => Promise<void> = nextTurn): Promise<Loaded> {
   const file = join(dir, ROSTER_FILE)
   let buf: Buffer | undefined
   try {
@@ -87,7 +90,7 @@ export async function loadRoster(fs: FsPort, dir: string): Promise<Loaded> {
   let upgradedFrom: number | undefined
   if (buf) {
     try {
-      const decoded = decodeSnapshot(buf)
+      const decoded = await decodeSnapshotInSteps(buf, pause)
       entries = decoded.entries
       snapshotSeq = decoded.header.lastSeq
       if (decoded.fileVersion < SCHEMA_VERSION) upgradedFrom = decoded.fileVersion
