@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core'
 import { Fragment, useState } from 'react'
 import { useQuietApi } from '../../app/api-context'
-import { fieldsOf, useZodForm } from '../../app/use-zod-form'
+import { fieldsOf, useZodForm, type AllPlaced } from '../../app/use-zod-form'
 import type { Exercise } from '../../core/exercise'
 import { exerciseFieldInputs, exerciseFormSchema, keptFields, newExercise, type ShownField } from './exercise-fields'
 import { useLibrary } from './library-context'
@@ -18,8 +18,7 @@ const rows = [
   ['defaultDosage'],
 ] as const satisfies readonly (readonly ShownField[])[]
 // A field with an input but no place in a row is a compile error here, naming the field.
-type Unplaced = Exclude<ShownField, (typeof rows)[number][number]>
-const everyFieldPlaced: [Unplaced] extends [never] ? true : Unplaced = true
+const everyFieldPlaced: AllPlaced<ShownField, (typeof rows)[number][number]> = true
 void everyFieldPlaced
 
 /**
