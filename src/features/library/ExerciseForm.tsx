@@ -68,36 +68,35 @@ export function ExerciseForm({
         </Text>
       }
     >
-      <form onSubmit={(e) => (e.preventDefault(), void save())} noValidate>
-        <Stack gap="sm">
-          {rows.map((row) => {
-            const inputs = row.map((name) => {
-              const Input = exerciseFieldInputs[name]
-              return <Input key={name} form={form} name={name} />
-            })
-            return row.length > 1 ? (
-              <SimpleGrid key={row[0]} cols={row.length}>
-                {inputs}
-              </SimpleGrid>
-            ) : (
-              <Fragment key={row[0]}>{inputs}</Fragment>
-            )
-          })}
-          {problem && (
-            <Alert color="red" variant="light">
-              {problem}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving}>
-              {exercise ? 'Save changes' : 'Add exercise'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      {/* Not a <form>: Enter in the pose editor's angle boxes must not save and close the dialog. */}
+      <Stack gap="sm">
+        {rows.map((row) => {
+          const inputs = row.map((name) => {
+            const Input = exerciseFieldInputs[name]
+            return <Input key={name} form={form} name={name} />
+          })
+          return row.length > 1 ? (
+            <SimpleGrid key={row[0]} cols={row.length}>
+              {inputs}
+            </SimpleGrid>
+          ) : (
+            <Fragment key={row[0]}>{inputs}</Fragment>
+          )
+        })}
+        {problem && (
+          <Alert color="red" variant="light">
+            {problem}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button loading={saving} onClick={() => void save()}>
+            {exercise ? 'Save changes' : 'Add exercise'}
+          </Button>
+        </Group>
+      </Stack>
     </Modal>
   )
 }
