@@ -1,11 +1,11 @@
 import { ActionIcon, Button, Group, Image, SegmentedControl, Text, Textarea, TextInput } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
 import { useEffect, useState, type ReactNode } from 'react'
+import { z } from 'zod'
 import { useApi } from '../../app/api-context'
 import type { AllPlaced, EveryField, ZodForm } from '../../app/use-zod-form'
 import { handoutLayouts, layoutLabels } from '../../core/handout-options'
 import { settingsPatchSchema, type Settings } from '../../core/settings'
-import { z } from 'zod'
 
 const clinic = settingsPatchSchema.shape.clinic.unwrap()
 /**
