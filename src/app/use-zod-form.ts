@@ -13,6 +13,16 @@ export type FormSchema = z.ZodObject
  */
 export type EveryField<Values, Entry> = { readonly [K in keyof Values]-?: Entry }
 
+/**
+ * `true` when every field in `Fields` is in `Placed` (a form's rows, say), else the fields left out. Assign `true`
+ * to it, so a field with an input but no place on the form is a compile error that names the field.
+ */
+export type AllPlaced<Fields extends PropertyKey, Placed extends PropertyKey> = [Exclude<Fields, Placed>] extends [
+  never,
+]
+  ? true
+  : Exclude<Fields, Placed>
+
 /** The first problem at each path, keyed the way @mantine/form keys errors ("appointment.coverage.payer"). */
 export function errorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string> {
   const errors: Record<string, string> = {}

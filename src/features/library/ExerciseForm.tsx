@@ -1,29 +1,30 @@
-import { Button, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core'
-import { useState } from 'react'
-import { useApi } from '../../app/api-context'
-import {
-  bodyRegions,
-  difficulties,
-  equipmentKinds,
-  exerciseInputSchema,
-  exerciseTypes,
-  positions,
-  type Exercise,
-  type ExerciseInput,
-} from '../../core/exercise'
-import { DosageEditor } from '../program/DosageEditor'
+import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Fragment, useState } from 'react'
+import { useQuietApi } from '../../app/api-context'
+import { fieldsOf, useZodForm, type AllPlaced } from '../../app/use-zod-form'
+import type { Exercise } from '../../core/exercise'
+import { exerciseFieldInputs, exerciseFormSchema, keptFields, newExercise, type ShownField } from './exercise-fields'
 import { useLibrary } from './library-context'
-import { newDiagram, PoseEditor } from './PoseEditor'
 
-const options = (values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))
-const lines = (text: string) =>
-  text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
+/** The form's rows, top to bottom; a row of several fields shares its width. */
+const rows = [
+  ['name', 'aliases'],
+  ['plainTitle'],
+  ['regions', 'position', 'type', 'difficulty'],
+  ['equipment'],
+  ['steps'],
+  ['cues', 'cautions'],
+  ['diagram'],
+  ['defaultDosage'],
+] as const satisfies readonly (readonly ShownField[])[]
+// A field with an input but no place in a row is a compile error here, naming the field.
+const everyFieldPlaced: AllPlaced<ShownField, (typeof rows)[number][number]> = true
+void everyFieldPlaced
 
-/** Create or edit one of your own exercises. Steps, tips and cautions are one per line. */
+/**
+ * Create or edit one of your own exercises. Steps, tips and cautions are one per line. Checked here as you save,
+ * and again by the main process; a refusal is shown once, by the field it concerns (or above the buttons).
+ */
 export function ExerciseForm({
   exercise,
   onClose,
@@ -33,66 +34,25 @@ export function ExerciseForm({
   onClose: () => void
   onSaved: (e: Exercise) => void
 }) {
-  const api = useApi()
+  const api = useQuietApi()
   const { refresh } = useLibrary()
-  const [draft, setDraft] = useState<ExerciseInput>(() => {
-    if (exercise) {
-      const { id: _id, source: _source, videoUrl: _videoUrl, ...fields } = exercise
-      return fields
-    }
-    return {
-      name: '',
-      aliases: [],
-      regions: [],
-      position: 'standing',
-      type: 'strengthening',
-      equipment: ['none'],
-      difficulty: 'easy',
-      steps: [],
-      cues: [],
-      cautions: [],
-      defaultDosage: {},
-      progressions: [],
-      regressions: [],
-      images: [],
-    }
+  const [saving, setSaving] = useState(false)
+  const form = useZodForm(exerciseFormSchema, {
+    initialValues: exercise ? fieldsOf(exerciseFormSchema, exercise) : newExercise,
+    argument: exercise ? 'exercise' : undefined,
   })
-  const [texts, setTexts] = useState({
-    aliases: draft.aliases.join(', '),
-    steps: draft.steps.join('\n'),
-    cues: draft.cues.join('\n'),
-    cautions: draft.cautions.join('\n'),
-  })
-  const [error, setError] = useState<{ field?: string; message: string }>()
-  const set = <K extends keyof ExerciseInput>(key: K, value: ExerciseInput[K]) =>
-    setDraft((d) => ({ ...d, [key]: value }))
-  // Read the value at once: React clears currentTarget before a state updater runs.
-  const text = (key: keyof typeof texts) => (e: { currentTarget: { value: string } }) => {
-    const value = e.currentTarget.value
-    setTexts((t) => ({ ...t, [key]: value }))
-  }
-  const err = (field: string) => (error?.field === field ? error.message : undefined)
+  // A problem with a field the form carries but does not show has no input to sit by.
+  const problem = form.formError ?? keptFields.map((name) => form.errorIn(name)).find(Boolean)
 
   const save = async () => {
-    const input = {
-      ...draft,
-      aliases: texts.aliases
-        .split(',')
-        .map((a) => a.trim())
-        .filter(Boolean),
-      steps: lines(texts.steps),
-      cues: lines(texts.cues),
-      cautions: lines(texts.cautions),
-    }
-    const checked = exerciseInputSchema.safeParse(input)
-    if (!checked.success) {
-      const issue = checked.error.issues[0]!
-      return setError({ field: String(issue.path[0]), message: issue.message })
-    }
+    const input = form.check()
+    if (!input) return
+    setSaving(true)
     const result = exercise
-      ? await api.updateExercise({ id: exercise.id, exercise: checked.data })
-      : await api.createExercise(checked.data)
-    if (!result.ok) return setError({ field: result.error.field?.split('.').pop(), message: result.error.message })
+      ? await api.updateExercise({ id: exercise.id, exercise: input })
+      : await api.createExercise(input)
+    setSaving(false)
+    if (!result.ok) return form.showError(result.error)
     await refresh()
     onSaved(result.value)
   }
@@ -108,126 +68,33 @@ export function ExerciseForm({
         </Text>
       }
     >
+      {/* Not a <form>: Enter in the pose editor's angle boxes must not save and close the dialog. */}
       <Stack gap="sm">
-        <SimpleGrid cols={2}>
-          <TextInput
-            label="Name"
-            required
-            value={draft.name}
-            onChange={(e) => set('name', e.currentTarget.value)}
-            error={err('name')}
-            data-autofocus
-          />
-          <TextInput label="Other names (comma-separated)" value={texts.aliases} onChange={text('aliases')} />
-        </SimpleGrid>
-        <TextInput
-          label="Title for patients"
-          description="What it is in plain words, printed before the name, e.g. “Lying on your side: knee lifts”"
-          value={draft.plainTitle ?? ''}
-          onChange={(e) => set('plainTitle', e.currentTarget.value || undefined)}
-          error={err('plainTitle')}
-          maxLength={80}
-        />
-        <SimpleGrid cols={4}>
-          <MultiSelect
-            label="Body regions"
-            data={options(bodyRegions)}
-            value={draft.regions}
-            onChange={(v) => set('regions', v as ExerciseInput['regions'])}
-            error={err('regions')}
-          />
-          <Select
-            label="Position"
-            data={options(positions)}
-            value={draft.position}
-            onChange={(v) => v && set('position', v as ExerciseInput['position'])}
-            allowDeselect={false}
-          />
-          <Select
-            label="Type"
-            data={options(exerciseTypes)}
-            value={draft.type}
-            onChange={(v) => v && set('type', v as ExerciseInput['type'])}
-            allowDeselect={false}
-          />
-          <Select
-            label="Difficulty"
-            data={options(difficulties)}
-            value={draft.difficulty}
-            onChange={(v) => v && set('difficulty', v as ExerciseInput['difficulty'])}
-            allowDeselect={false}
-          />
-        </SimpleGrid>
-        <MultiSelect
-          label="Equipment"
-          data={options(equipmentKinds)}
-          value={draft.equipment}
-          onChange={(v) => set('equipment', v as ExerciseInput['equipment'])}
-          error={err('equipment')}
-        />
-        <Textarea
-          label="Steps, one per line"
-          description="Short, one action per step, in the words you would say to the patient."
-          autosize
-          minRows={4}
-          value={texts.steps}
-          onChange={text('steps')}
-          error={err('steps')}
-        />
-        <SimpleGrid cols={2}>
-          <Textarea label="Tips, one per line" autosize minRows={2} value={texts.cues} onChange={text('cues')} />
-          <Textarea
-            label="Cautions, one per line"
-            autosize
-            minRows={2}
-            value={texts.cautions}
-            onChange={text('cautions')}
-          />
-        </SimpleGrid>
-        <Group justify="space-between">
-          <Text fw={600} size="sm">
-            Diagram
-          </Text>
-          {draft.diagram ? (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              color="red"
-              onClick={() => {
-                const { diagram: _d, ...rest } = draft
-                setDraft(rest)
-              }}
-            >
-              Remove the diagram
-            </Button>
+        {rows.map((row) => {
+          const inputs = row.map((name) => {
+            const Input = exerciseFieldInputs[name]
+            return <Input key={name} form={form} name={name} />
+          })
+          return row.length > 1 ? (
+            <SimpleGrid key={row[0]} cols={row.length}>
+              {inputs}
+            </SimpleGrid>
           ) : (
-            <Button size="compact-sm" variant="light" onClick={() => set('diagram', newDiagram(draft.position))}>
-              Add a diagram
-            </Button>
-          )}
-        </Group>
-        {draft.diagram ? (
-          <PoseEditor value={draft.diagram} name={draft.name} onChange={(d) => set('diagram', d)} />
-        ) : (
-          <Text size="xs" c="dimmed">
-            Pose a figure for the handout, or attach a photo after saving. Without either, the handout prints the
-            starting position in words.
-          </Text>
-        )}
-        <Text fw={600} size="sm">
-          Usual dosage
-        </Text>
-        <DosageEditor value={draft.defaultDosage} onChange={(d) => set('defaultDosage', d)} />
-        {error && !['name', 'regions', 'equipment', 'steps'].includes(error.field ?? '') && (
-          <Text c="red" size="sm">
-            {error.message}
-          </Text>
+            <Fragment key={row[0]}>{inputs}</Fragment>
+          )
+        })}
+        {problem && (
+          <Alert color="red" variant="light">
+            {problem}
+          </Alert>
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button onClick={() => void save()}>{exercise ? 'Save changes' : 'Add exercise'}</Button>
+          <Button loading={saving} onClick={() => void save()}>
+            {exercise ? 'Save changes' : 'Add exercise'}
+          </Button>
         </Group>
       </Stack>
     </Modal>

@@ -1,159 +1,79 @@
-import {
-  ActionIcon,
-  Button,
-  Group,
-  Image,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core'
+import { Alert, Button, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
-import { IconPlus, IconTrash } from '@tabler/icons-react'
-import { useEffect, useState } from 'react'
-import { useApi } from '../../app/api-context'
-import { clinicSchema, therapistSchema, type Settings } from '../../core/settings'
+import { IconPlus } from '@tabler/icons-react'
+import { Fragment, useState } from 'react'
+import { useApi, useQuietApi } from '../../app/api-context'
+import { useZodForm, type AllPlaced } from '../../app/use-zod-form'
+import type { Settings } from '../../core/settings'
+import {
+  clinicFormSchema,
+  clinicInputs,
+  isBlank,
+  TherapistRow,
+  unshownProblem,
+  type ClinicFormValues,
+} from './clinic-fields'
 
-/** The clinic and therapists that every handout names, and what happens after an export. */
+/** The clinic's fields as the section shows them: four short ones side by side, then one under another. */
+const grid = ['name', 'phone', 'address', 'website'] as const
+const below = ['closingMessage', 'logo', 'layout'] as const
+// A field of the clinic with no place here is a compile error, naming the field.
+const everyFieldPlaced: AllPlaced<keyof typeof clinicInputs, (typeof grid)[number] | (typeof below)[number]> = true
+void everyFieldPlaced
+
+/**
+ * The clinic and therapists that every handout names, and what happens after an export. Checked here as you save,
+ * and again by the main process; a refusal is shown once, by the field it concerns (or above the button).
+ */
 export function ClinicSection({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const api = useApi()
-  const [clinic, setClinic] = useState(settings.clinic)
-  const [therapists, setTherapists] = useState(settings.therapists)
-  const [error, setError] = useState<string>()
-  const [logo, setLogo] = useState<string>()
-  useEffect(() => {
-    if (clinic.logo) void api.getMedia({ file: clinic.logo }).then((r) => r.ok && setLogo(r.value))
-  }, [api, clinic.logo])
-  const field = (key: 'name' | 'address' | 'phone' | 'website', label: string, placeholder: string) => (
-    <TextInput
-      label={label}
-      placeholder={placeholder}
-      value={clinic[key] ?? ''}
-      onChange={(e) => {
-        const value = e.currentTarget.value
-        setClinic((c) => ({ ...c, [key]: value || undefined }))
-      }}
-    />
-  )
+  const quiet = useQuietApi()
+  const [saving, setSaving] = useState(false)
+  const form = useZodForm(clinicFormSchema, {
+    initialValues: { clinic: settings.clinic, therapists: settings.therapists } satisfies ClinicFormValues,
+  })
+  const problem = form.formError ?? unshownProblem(form.errors)
+  const input = (name: keyof typeof clinicInputs) => {
+    const Input = clinicInputs[name]
+    return (
+      <Fragment key={name}>
+        <Input form={form} onSaved={onSaved} />
+      </Fragment>
+    )
+  }
+
   const save = async () => {
-    const checked = clinicSchema.safeParse(clinic)
-    const people = therapists.filter((t) => t.name.trim()).map((t) => therapistSchema.safeParse(t))
-    const bad = [checked, ...people].find((r) => !r.success)
-    if (bad && !bad.success) return setError(bad.error.issues[0]?.message)
-    if (!clinic.name.trim()) return setError('Enter the clinic’s name: it heads every handout.')
-    const result = await api.updateSettings({ clinic: checked.data!, therapists: people.map((p) => p.data!) })
-    if (!result.ok) return setError(result.error.message)
-    setError(undefined)
+    // Rows nobody typed in go first, so a problem's row number is the row shown.
+    form.setFieldValue(
+      'therapists',
+      form.getValues().therapists.filter((t) => !isBlank(t)),
+    )
+    const patch = form.check()
+    if (!patch) return
+    setSaving(true)
+    const result = await quiet.updateSettings(patch)
+    setSaving(false)
+    if (!result.ok) return form.showError(result.error)
     notifications.show({ color: 'teal', message: 'Clinic details saved.' })
     onSaved(result.value)
   }
+
   return (
     <Stack gap="sm">
-      <SimpleGrid cols={2}>
-        {field('name', 'Clinic name', 'e.g. Riverside Physical Therapy')}
-        {field('phone', 'Phone patients should call', 'e.g. (206) 555-0142')}
-        {field('address', 'Address', 'Street, city')}
-        {field('website', 'Website', 'e.g. riversidept.example')}
-      </SimpleGrid>
-      <Textarea
-        label="Closing message on every handout"
-        autosize
-        minRows={2}
-        placeholder="e.g. If your pain has not eased after two weeks, book a visit."
-        value={clinic.closingMessage ?? ''}
-        onChange={(e) => {
-          const value = e.currentTarget.value
-          setClinic((c) => ({ ...c, closingMessage: value || undefined }))
-        }}
-      />
-      <Group gap="sm">
-        <Text size="sm" fw={500}>
-          Logo
-        </Text>
-        {clinic.logo && logo && <Image src={logo} h={40} w="auto" fit="contain" alt="Clinic logo" />}
-        <Button
-          size="xs"
-          variant="default"
-          onClick={() =>
-            void api.setClinicLogo({ remove: false }).then((r) => r.ok && (setClinic(r.value.clinic), onSaved(r.value)))
-          }
-        >
-          {clinic.logo ? 'Change logo…' : 'Choose logo (PNG or JPEG)…'}
-        </Button>
-        {clinic.logo && (
-          <Button
-            size="xs"
-            variant="subtle"
-            color="red"
-            onClick={() =>
-              void api
-                .setClinicLogo({ remove: true })
-                .then((r) => r.ok && (setClinic(r.value.clinic), onSaved(r.value)))
-            }
-          >
-            Remove
-          </Button>
-        )}
-      </Group>
-      <Group>
-        <Text size="sm" fw={500}>
-          Usual layout
-        </Text>
-        <SegmentedControl
-          aria-label="Usual layout"
-          value={clinic.layout}
-          onChange={(v) => setClinic((c) => ({ ...c, layout: v as Settings['clinic']['layout'] }))}
-          data={[
-            { value: 'detailed', label: 'Detailed' },
-            { value: 'compact', label: 'Compact' },
-            { value: 'large', label: 'Large print' },
-          ]}
-        />
-      </Group>
+      <SimpleGrid cols={2}>{grid.map(input)}</SimpleGrid>
+      {below.map(input)}
       <Text size="sm" fw={600} mt="xs">
         Therapists
       </Text>
-      {therapists.map((t, i) => (
-        <Group key={i} gap="xs" align="flex-end">
-          <TextInput
-            label={i === 0 ? 'Name' : undefined}
-            aria-label={`Therapist ${i + 1} name`}
-            value={t.name}
-            onChange={(e) => {
-              const name = e.currentTarget.value
-              setTherapists((all) => all.map((x, j) => (j === i ? { ...x, name } : x)))
-            }}
-          />
-          <TextInput
-            label={i === 0 ? 'Credentials' : undefined}
-            aria-label={`Therapist ${i + 1} credentials`}
-            placeholder="e.g. PT, DPT"
-            value={t.credentials ?? ''}
-            onChange={(e) => {
-              const credentials = e.currentTarget.value || undefined
-              setTherapists((all) => all.map((x, j) => (j === i ? { ...x, credentials } : x)))
-            }}
-          />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={`Remove therapist ${t.name || i + 1}`}
-            onClick={() => setTherapists((all) => all.filter((_, j) => j !== i))}
-            mb={4}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
-        </Group>
+      {form.getValues().therapists.map((_, i) => (
+        <TherapistRow key={i} form={form} index={i} />
       ))}
       <Group>
         <Button
           variant="default"
           size="xs"
           leftSection={<IconPlus size={14} />}
-          onClick={() => setTherapists((all) => [...all, { name: '' }])}
+          onClick={() => form.insertListItem('therapists', { name: '' })}
         >
           Add a therapist
         </Button>
@@ -174,13 +94,15 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
           void api.updateSettings({ clinicianShorthand }).then((r) => r.ok && onSaved(r.value))
         }}
       />
-      {error && (
-        <Text c="red" size="sm">
-          {error}
-        </Text>
+      {problem && (
+        <Alert color="red" variant="light">
+          {problem}
+        </Alert>
       )}
       <Group>
-        <Button onClick={() => void save()}>Save clinic details</Button>
+        <Button loading={saving} onClick={() => void save()}>
+          Save clinic details
+        </Button>
       </Group>
     </Stack>
   )

@@ -15,6 +15,7 @@ import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
+import { paperLabels, paperSizes } from '../../core/handout-options'
 import type { Settings, SettingsPatch } from '../../core/settings'
 import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
@@ -44,10 +45,7 @@ const colorSchemeChoices: { value: Settings['colorScheme']; label: string }[] = 
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
 ]
-const paperChoices: { value: Settings['paperSize']; label: string }[] = [
-  { value: 'letter', label: 'US Letter' },
-  { value: 'a4', label: 'A4' },
-]
+const paperChoices = paperSizes.map((size) => ({ value: size, label: paperLabels[size] }))
 
 /** A segmented choice that shows a placeholder until the saved value has loaded. */
 function Choice<T extends string>(props: {

@@ -1,0 +1,132 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it, vi } from 'vitest'
+import type { Exercise, ExerciseInput } from '../../../../src/core/exercise'
+import { ExerciseForm } from '../../../../src/features/library/ExerciseForm'
+import { fakeApi, type FakeApi } from '../../fake-api'
+import { renderWithApi } from '../../render-with-api'
+
+const stepUps: ExerciseInput = {
+  name: 'Step-ups',
+  aliases: ['step up'],
+  regions: ['knee', 'hip'],
+  position: 'standing',
+  type: 'strengthening',
+  equipment: ['step'],
+  difficulty: 'moderate',
+  steps: ['Stand facing a low step.', 'Step up with one foot.', 'Step down slowly.'],
+  cues: [],
+  cautions: [],
+  defaultDosage: { sets: 2, reps: { min: 10, max: 10 }, side: 'both' },
+  progressions: [],
+  regressions: ['bridges'],
+  images: [],
+}
+
+const created = async (api: FakeApi, input: ExerciseInput) => {
+  const result = await api.createExercise(input)
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
+
+/** The form as the library page opens it. */
+const renderForm = (api: FakeApi, exercise?: Exercise, onSaved = vi.fn()) =>
+  renderWithApi(<ExerciseForm exercise={exercise} onClose={() => {}} onSaved={onSaved} />, { api, library: true })
+
+const box = (name: string) => screen.getByRole('textbox', { name: new RegExp(`^${name}`) })
+const regions = () => screen.getByRole('combobox', { name: 'Body regions' })
+/** Typing a whole value at once (userEvent.type is a keystroke at a time, too slow for a busy test machine). */
+const fill = (element: HTMLElement, value: string) => fireEvent.change(element, { target: { value } })
+/** Give a pop-up time to appear if one were shown. */
+const settle = () => new Promise((r) => setTimeout(r, 300))
+
+describe('the exercise form', () => {
+  it('saves exactly what was typed and chosen, one list entry per line or comma', async () => {
+    const api = fakeApi()
+    const onSaved = vi.fn()
+    const { user } = renderForm(api, undefined, onSaved)
+    fill(box('Name'), '  Wall push-ups ')
+    fill(box('Other names'), 'wall press,  , push away ')
+    fill(box('Title for patients'), 'Standing at a wall: push away')
+    await user.click(regions())
+    await user.click(await screen.findByRole('option', { name: 'Shoulder', hidden: true }))
+    fill(box('Steps'), 'Stand facing a wall.\n\n  Push away from it. ')
+    fill(box('Tips'), 'Keep your back straight.')
+    await user.click(screen.getByRole('button', { name: 'Add exercise' }))
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1))
+    expect(api.createExercise).toHaveBeenCalledWith({
+      name: 'Wall push-ups',
+      plainTitle: 'Standing at a wall: push away',
+      aliases: ['wall press', 'push away'],
+      regions: ['shoulder'],
+      position: 'standing',
+      type: 'strengthening',
+      equipment: ['none'],
+      difficulty: 'easy',
+      steps: ['Stand facing a wall.', 'Push away from it.'],
+      cues: ['Keep your back straight.'],
+      cautions: [],
+      defaultDosage: {},
+      progressions: [],
+      regressions: [],
+      images: [],
+    })
+    expect(onSaved.mock.calls[0]![0]).toMatchObject({ name: 'Wall push-ups', source: 'custom' })
+  }, 20_000)
+
+  it('shows every problem by its own field, and sends nothing', async () => {
+    const api = fakeApi()
+    const { user } = renderForm(api)
+    fill(box('Other names'), 'ok, \u202Eevil')
+    await user.click(screen.getByRole('button', { name: 'Add exercise' }))
+    expect(await screen.findByText('Give the exercise a name.')).toBeInTheDocument()
+    expect(box('Name')).toHaveAccessibleDescription('Give the exercise a name.')
+    expect(regions()).toHaveAccessibleDescription('Choose at least one body region.')
+    expect(box('Steps')).toHaveAccessibleDescription(/Write at least one step\./)
+    expect(box('Other names')).toHaveAccessibleDescription(
+      'Other name cannot contain hidden text-direction characters.',
+    )
+    expect(api.createExercise).not.toHaveBeenCalled()
+  }, 20_000)
+
+  it('puts a refusal from the main process by the field it names, once', async () => {
+    const api = fakeApi({
+      updateExercise: async () => ({
+        ok: false,
+        error: {
+          code: 'invalid_argument',
+          field: 'exercise.steps.1',
+          message: 'exercise.steps.1: A step must be a single line, without tabs or line breaks.',
+        },
+      }),
+    })
+    const exercise = await created(api, stepUps)
+    const onSaved = vi.fn()
+    const { user } = renderForm(api, exercise, onSaved)
+    expect(box('Steps')).toHaveValue(stepUps.steps.join('\n'))
+    await user.click(screen.getByRole('button', { name: 'Save changes' }))
+    expect(await screen.findByText('A step must be a single line, without tabs or line breaks.')).toBeInTheDocument()
+    await settle()
+    expect(screen.getAllByText(/single line/)).toHaveLength(1)
+    expect(box('Steps')).toHaveAccessibleDescription(/A step must be a single line/)
+    expect(api.updateExercise).toHaveBeenCalledWith({ id: exercise.id, exercise: stepUps })
+    expect(onSaved).not.toHaveBeenCalled()
+  }, 20_000)
+
+  it('shows a refusal about a field it does not show (linked exercises) above the buttons, once', async () => {
+    const api = fakeApi()
+    const easier = await created(api, { ...stepUps, name: 'Low step-ups', regressions: [] })
+    const harder = await created(api, { ...stepUps, name: 'High step-ups', regressions: [easier.id] })
+    const gone = await api.deleteExercise({ id: easier.id })
+    if (!gone.ok) throw new Error(gone.error.message)
+    const { user } = renderForm(api, harder)
+    await user.click(screen.getByRole('button', { name: 'Save changes' }))
+    expect(await screen.findByText(`Unknown linked exercise: ${easier.id}.`)).toBeInTheDocument()
+    await settle()
+    expect(screen.getAllByText(/Unknown linked exercise/)).toHaveLength(1)
+    // The links it does not show are sent as they were, not dropped.
+    expect(api.updateExercise).toHaveBeenCalledWith({
+      id: harder.id,
+      exercise: expect.objectContaining({ regressions: [easier.id], progressions: [] }),
+    })
+  }, 20_000)
+})
