@@ -59,7 +59,7 @@ describe('the program builder', () => {
     expect(await screen.findByText('Not saved yet. Give the program a title.')).toBeInTheDocument()
     expect(api.saveProgram).toHaveBeenCalledTimes(1)
     expect(screen.queryByText(/program\.title|items\.0/)).not.toBeInTheDocument()
-  }, 30_000)
+  }, 120_000)
 })
 
 describe('the builder, for a program printed before', () => {
