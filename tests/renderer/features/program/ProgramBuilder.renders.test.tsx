@@ -78,7 +78,10 @@ describe('typing in a long program', () => {
     if (!saved.ok) throw new Error('setup failed')
     window.location.hash = `#/program/${created.value.id}/${saved.value.programs[0]!.id}`
     render(<App api={api} />)
-    await waitFor(() => expect(screen.getByTestId('handout-preview')).toHaveAttribute('data-pages', '2'))
+    // Opening the program (the app's route, the patient, the library) takes over a second on a busy machine.
+    await waitFor(() => expect(screen.getByTestId('handout-preview')).toHaveAttribute('data-pages', '2'), {
+      timeout: 30_000,
+    })
     const card = screen.getByLabelText('3. Reverse clamshells')
     expect(renders.size).toBe(ITEMS)
 

@@ -3,8 +3,8 @@ import { fireEvent, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
-import type { DiagramSpec } from '../../src/diagrams/spec'
-import { newDiagram, PoseEditor } from '../../src/features/library/PoseEditor'
+import type { DiagramSpec } from '../../../../src/diagrams/spec'
+import { newDiagram, PoseEditor } from '../../../../src/features/library/PoseEditor'
 
 function Harness({
   onSpec,

@@ -1,0 +1,62 @@
+import { Paper, Stack } from '@mantine/core'
+import { useDroppable } from '@dnd-kit/core'
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
+import { useMemo, type ReactNode } from 'react'
+import type { Exercise } from '../../core/exercise'
+import type { ProgramItem } from '../../core/patient'
+import { ProgramItemCard } from './ProgramItemCard'
+import { problemUnder } from './program-problems'
+
+function DropZone({ children }: { children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: 'program' })
+  return (
+    <Stack
+      ref={setNodeRef}
+      gap="sm"
+      mih={160}
+      p={4}
+      style={{ borderRadius: 12, outline: isOver ? '2px dashed var(--mantine-primary-color-filled)' : undefined }}
+    >
+      {children}
+    </Stack>
+  )
+}
+
+interface Props {
+  items: ProgramItem[]
+  exerciseOf: (exerciseId: string) => Exercise | undefined
+  /** The draft's problems by place (see program-problems.ts). */
+  problems: Map<string, string>
+  onChange: (id: string, change: (item: ProgramItem) => ProgramItem) => void
+  onRemove: (id: string) => void
+}
+
+/** The program's exercises in order, sortable and a drop target for the library; a hint while it is empty. */
+export function ProgramItemList({ items, exerciseOf, problems, onChange, onRemove }: Props) {
+  // The same array while the same items are in the same order: a new one made every card render again.
+  const idList = items.map((i) => i.id).join('\n')
+  const ids = useMemo(() => (idList ? idList.split('\n') : []), [idList])
+  return (
+    <SortableContext items={ids} strategy={verticalListSortingStrategy}>
+      <DropZone>
+        {items.length === 0 && (
+          <Paper withBorder radius="lg" p="xl" ta="center" c="dimmed" style={{ borderStyle: 'dashed' }}>
+            Add exercises from the library: type a name and press Enter, click Add, or drag one here.
+          </Paper>
+        )}
+        {items.map((item, index) => (
+          <ProgramItemCard
+            key={item.id}
+            item={item}
+            index={index}
+            exercise={exerciseOf(item.exerciseId)}
+            stepsProblem={problemUnder(problems, `items.${index}.instructionOverride`)}
+            notesProblem={problemUnder(problems, `items.${index}.notes`)}
+            onChange={onChange}
+            onRemove={onRemove}
+          />
+        ))}
+      </DropZone>
+    </SortableContext>
+  )
+}

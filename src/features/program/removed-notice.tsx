@@ -1,0 +1,20 @@
+import { Button, Group, Text } from '@mantine/core'
+import { notifications } from '@mantine/notifications'
+import type { Removed } from './use-program-draft'
+
+/** Says which exercise was removed, with an Undo that puts it back where it was, for 8 seconds. */
+export function showRemoved({ item, undo }: Removed, name: string): void {
+  const id = `removed-${item.id}`
+  notifications.show({
+    id,
+    message: (
+      <Group justify="space-between">
+        <Text size="sm">Removed {name}.</Text>
+        <Button size="compact-xs" variant="light" onClick={() => (undo(), notifications.hide(id))}>
+          Undo
+        </Button>
+      </Group>
+    ),
+    autoClose: 8000,
+  })
+}
