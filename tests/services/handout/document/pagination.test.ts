@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pageRenders, planPages, renderHandout } from '../../../../electron/services/handout/render'
+import { pageRenders } from '../../../../electron/services/handout/assemble-pages'
+import { planPages } from '../../../../electron/services/handout/page-plan'
+import { renderHandout } from '../../../../electron/services/handout/render'
 import { handoutInputSchema, type HandoutInput } from '../../../../src/core/handout-model'
 import { registerFonts } from '../../../../electron/services/handout/document/fonts'
-import { handoutParts } from '../../../../electron/services/handout/document/HandoutDocument'
+import { handoutParts } from '../../../../electron/services/handout/document/parts'
 import {
   paginate,
   Unpaginated,
