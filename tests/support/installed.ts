@@ -27,14 +27,19 @@ export function installed(pkg: string, from?: string): string {
   return `${pkg}@${version}`
 }
 
+/** What to do when a private API changed, unless a test says otherwise. */
+const READ_AND_UPDATE =
+  'read the changelog of the version named here and update that module to match, or pin the previous version in package.json.'
+
 /**
  * The message a private-API test fails with: which installed package changed what, which module relies on it (its
- * header comment says exactly what), and what to do.
+ * header comment says exactly what), what to do, and what happens until it is done.
  */
-export function upgradeMessage(packages: string[], what: string, module: string, meanwhile: string): string {
-  return [
-    `${packages.join(' / ')}: ${what}.`,
-    `${module} relies on this (its header comment lists what it uses); read the package's changelog for this version`,
-    `and update that module (or pin the previous version in package.json). Meanwhile: ${meanwhile}`,
-  ].join(' ')
+export function upgradeMessage(
+  packages: string[],
+  what: string,
+  module: string,
+  { todo = READ_AND_UPDATE, meanwhile }: { todo?: string; meanwhile: string },
+): string {
+  return `${packages.join(' / ')}: ${what}. ${module} relies on this (its header comment lists exactly what). To do: ${todo} Until then: ${meanwhile}`
 }

@@ -5,12 +5,10 @@ import { describeElement } from '../../../electron/services/handout/element-key'
 import { installed, upgradeMessage } from '../../support/installed'
 
 const changed = (what: string) =>
-  upgradeMessage(
-    [installed('react')],
-    what,
-    'electron/services/handout/element-key.ts',
-    'the caches keyed by it (measured blocks, card arrangements, rendered pages) may hand out another block’s size or page; do not ship until this passes.',
-  )
+  upgradeMessage([installed('react')], what, 'electron/services/handout/element-key.ts', {
+    meanwhile:
+      'the caches keyed by it (measured blocks, card arrangements, rendered pages) may hand out another block’s size or page; do not ship until this passes.',
+  })
 
 function Step({ text }: { text: string }) {
   return <Text>{text}</Text>

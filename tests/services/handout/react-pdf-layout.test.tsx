@@ -9,12 +9,10 @@ import { installed, packageDir, upgradeMessage } from '../../support/installed'
 
 const packages = [installed('@react-pdf/renderer'), installed('@react-pdf/layout', '@react-pdf/renderer')]
 const changed = (what: string) =>
-  upgradeMessage(
-    packages,
-    what,
-    'electron/services/handout/react-pdf-layout.ts',
-    'renderHandout falls back to react-pdf’s own page breaking (slow: seconds for a long handout) wherever the layout is not reported as expected.',
-  )
+  upgradeMessage(packages, what, 'electron/services/handout/react-pdf-layout.ts', {
+    meanwhile:
+      'renderHandout falls back to react-pdf’s own page breaking (slow: seconds for a long handout) wherever the layout is not reported as expected.',
+  })
 
 const boxes = (nodes: LaidNode[] | undefined) =>
   (nodes ?? []).map((n) => ({ height: n.box?.height, marginTop: n.box?.marginTop, marginBottom: n.box?.marginBottom }))

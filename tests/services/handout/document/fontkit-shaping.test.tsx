@@ -13,7 +13,10 @@ const changed = (what: string) =>
     [installed('fontkit', '@react-pdf/font'), installed('@react-pdf/font', '@react-pdf/renderer')],
     what,
     'electron/services/handout/document/fontkit-shaping.ts',
-    'handouts still print correctly if react-pdf no longer calls font.layout, only slower (every line shaped again on every render).',
+    {
+      meanwhile:
+        'handouts still print correctly if react-pdf no longer calls font.layout, only slower (every line shaped again on every render).',
+    },
   )
 
 const loaded = async () => {
