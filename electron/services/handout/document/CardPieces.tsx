@@ -3,7 +3,9 @@ import { cloneElement, type ReactElement } from 'react'
 import { dosageLine } from '../../../../src/core/dosage-format'
 import { framePanels } from '../../../../src/diagrams/panel'
 import { frameCaptions } from './CardPicture'
-import { cardElements, Line, type CardProps } from './ExerciseCard'
+import type { CardProps } from './card-layout'
+import { Line } from './card-text'
+import { cardElements } from './ExerciseCard'
 import { FigurePdf } from './FigurePdf'
 
 /**

@@ -1,5 +1,6 @@
 import { Font } from '@react-pdf/renderer'
-import type { Font as FontkitFont, GlyphRun } from 'fontkit'
+import type { Font as FontkitFont } from 'fontkit'
+import { memoizeShaping } from './fontkit-shaping'
 
 /** One family per Noto Sans subset, tried in this order for every character (react-pdf font fallback). */
 export const FONT_STACK = ['NotoLatin', 'NotoLatinExt', 'NotoCyrillic', 'NotoGreek', 'NotoVietnamese']
@@ -45,43 +46,6 @@ export function registerFonts(fontsDir: string): void {
   }
   Font.registerHyphenationCallback(wordParts)
   registered = fontsDir
-}
-
-/**
- * Shaped runs kept per font, the least recently used dropped first: a handout shapes a few hundred, a
- * 60-exercise booklet under a thousand, and each takes about 6 KB (so at most ~12 MB a font).
- */
-const SHAPED_LIMIT = 2_000
-const memoized = new WeakSet<object>()
-
-/**
- * Remembers the font's shaping (fontkit's layout: glyph substitution and positioning) by string. react-pdf
- * shapes every run of text again on every render, which was over half of its text layout time, while a
- * handout prints the same sentences render after render (and in the measuring pass and the real one).
- * Callers get their own copies of the glyph and position arrays: pdfkit, for one, scales positions in place.
- */
-function memoizeShaping(font: FontkitFont): void {
-  if (memoized.has(font)) return
-  memoized.add(font)
-  const shape = font.layout.bind(font)
-  const shaped = new Map<string, GlyphRun>()
-  font.layout = (string, features, script, language, direction) => {
-    const key = `${string}\u0000${features ? JSON.stringify(features) : ''}\u0000${script ?? ''}\u0000${language ?? ''}\u0000${direction ?? ''}`
-    let run = shaped.get(key)
-    if (run) {
-      shaped.delete(key)
-    } else {
-      run = shape(string, features, script, language, direction)
-      if (shaped.size >= SHAPED_LIMIT) shaped.delete(shaped.keys().next().value!)
-    }
-    shaped.set(key, run)
-    const copy: GlyphRun = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run)
-    copy.glyphs = [...run.glyphs]
-    copy.positions = run.positions.map((p) =>
-      Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p),
-    )
-    return copy
-  }
 }
 
 /** Registers the fonts (see registerFonts) and loads them now, so their shaping can be remembered between renders. */

@@ -6,8 +6,14 @@
  *
  * Anything these rules do not cover (a block that would have to be split inside, such as a paragraph
  * straddling a page break, or a card taller than a page) throws Unpaginated, and the caller lets react-pdf
- * break the pages itself. tests/services/handout/document/pagination.test.ts compares the result with react-pdf's own page
- * breaking, so a react-pdf upgrade that changes its rules shows there.
+ * break the pages itself.
+ *
+ * A copy of react-pdf's private page breaking, as of @react-pdf/layout 5.2 (@react-pdf/renderer 4.9): splitNodes,
+ * shouldBreak and getWrap in @react-pdf/layout's lib/index.js. The rules copied: a block that does not fit (its
+ * top margin, border box and bottom margin) moves to the next page unless it is first on its page; a block that
+ * may wrap is split inside (not done here: Unpaginated); a View that may wrap breaks between its children; a whole
+ * View (wrap={false}) moves as one. tests/services/handout/document/pagination.test.ts compares every line's page
+ * and position with react-pdf's own page breaking on the installed packages, and says what to do when they part.
  */
 
 /** A block's border-box height and vertical margins, in points, as react-pdf laid it out. */

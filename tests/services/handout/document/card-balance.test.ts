@@ -96,7 +96,7 @@ describe('balancing a card’s two columns', () => {
 
 describe('the arrangements a card is measured in', () => {
   it('moves only the parts a card has under its picture, and tries two picture widths in compact', async () => {
-    const { cardChoices } = await import('../../../../electron/services/handout/document/ExerciseCard')
+    const { cardChoices } = await import('../../../../electron/services/handout/document/card-layout')
     const { makeStyles } = await import('../../../../electron/services/handout/document/styles')
     const item = { ...example().program.items[1]!, notes: undefined }
     expect(item.cues?.length && item.cautions?.length).toBeTruthy()

@@ -24,7 +24,7 @@ describe('the program at a glance', () => {
 
 describe('how to read the handout', () => {
   it('explains only the picture signs this handout uses', async () => {
-    const { pictureKey } = await import('../../../../electron/services/handout/document/HandoutDocument')
+    const { pictureKey } = await import('../../../../electron/services/handout/document/how-to')
     const items = example().program.items
     // The hip example has holds but no push and no close-up: a rater marked their explanation as distracting.
     const key = pictureKey(items, false)
@@ -61,7 +61,7 @@ describe('how to read the handout', () => {
   })
 
   it('lists what the pictures use, once, so the patient can set up first', async () => {
-    const { needed } = await import('../../../../electron/services/handout/document/HandoutDocument')
+    const { needed } = await import('../../../../electron/services/handout/document/how-to')
     const items = example().program.items
     // The kneeling hip flexor stretch draws the pillow its steps offer under the kneeling knee.
     expect(needed(items)).toBe(' You will need: a mat or carpet on the floor, a pillow.')

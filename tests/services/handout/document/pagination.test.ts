@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { pageRenders, planPages, renderHandout } from '../../../../electron/services/handout/render'
+import { pageRenders } from '../../../../electron/services/handout/assemble-pages'
+import { planPages } from '../../../../electron/services/handout/page-plan'
+import { renderHandout } from '../../../../electron/services/handout/render'
 import { handoutInputSchema, type HandoutInput } from '../../../../src/core/handout-model'
 import { registerFonts } from '../../../../electron/services/handout/document/fonts'
-import { handoutParts } from '../../../../electron/services/handout/document/HandoutDocument'
+import { handoutParts } from '../../../../electron/services/handout/document/parts'
 import {
   paginate,
   Unpaginated,
   type FlowNode,
   type Leaf,
 } from '../../../../electron/services/handout/document/paginate'
+import { installed, upgradeMessage } from '../../../support/installed'
 import { overlappingText, pdfText, type PdfText } from '../../../support/pdf'
 
 const fonts = resolve('resources/fonts')
@@ -41,6 +44,17 @@ const short = (input: HandoutInput): HandoutInput => ({
     })),
   },
 })
+/** Why the measured page breaks and react-pdf's own parted, and what to do. */
+const parted = upgradeMessage(
+  [installed('@react-pdf/layout', '@react-pdf/renderer'), installed('@react-pdf/renderer')],
+  'the handout paged by paginate.ts no longer prints every line where react-pdf’s own page breaking puts it',
+  'electron/services/handout/document/paginate.ts',
+  {
+    todo: 'if react-pdf was upgraded, compare its page breaking (splitNodes, shouldBreak and getWrap in @react-pdf/layout’s lib/index.js) with the rules listed in paginate.ts’s header and change paginate.ts to match; if not, the page plan (page-plan.tsx) or a block’s measuring (block-sizes.tsx) changed. The first differing line below gives its page and position.',
+    meanwhile:
+      'handouts may break their pages unlike react-pdf’s own (a block pushed under the footer or a page left short); do not ship until this passes.',
+  },
+)
 /** Every text run with its page and position, to compare two renders of the same handout. */
 const runs = (text: PdfText) =>
   text.pages.flatMap((page, p) => page.items.map((i) => `${p + 1} ${i.x.toFixed(2)} ${i.y.toFixed(2)} ${i.str}`))
@@ -86,7 +100,7 @@ describe('page breaks decided before rendering', () => {
     // third empty, which react-pdf cannot do (card-balance.test.ts checks that rule): compared without it.
     const fast = await pdfText((await renderHandout(input, fonts, { looseFrames: false })).pdf)
     const own = await pdfText((await renderHandout(input, fonts, { pageBreaks: 'react-pdf' })).pdf)
-    expect(runs(fast)).toEqual(runs(own))
+    expect(runs(fast), parted).toEqual(runs(own))
     fast.pages.forEach((page, i) => expect(page.text).toContain(`Page ${i + 1} of ${fast.pages.length}`))
   })
 
@@ -97,8 +111,8 @@ describe('page breaks decided before rendering', () => {
     after.program.items[0] = { ...after.program.items[0]!, notes: 'Start with your sore side on top. '.repeat(12) }
     const fast = await pdfText((await renderHandout(after, fonts)).pdf)
     const own = await pdfText((await renderHandout(after, fonts, { pageBreaks: 'react-pdf' })).pdf)
-    expect(runs(fast)).toEqual(runs(own))
-    expect(runs(await pdfText((await renderHandout(before, fonts)).pdf))).toEqual(
+    expect(runs(fast), parted).toEqual(runs(own))
+    expect(runs(await pdfText((await renderHandout(before, fonts)).pdf)), parted).toEqual(
       runs(await pdfText((await renderHandout(before, fonts, { pageBreaks: 'react-pdf' })).pdf)),
     )
   })
@@ -136,7 +150,7 @@ describe('pages rendered one by one', () => {
     expect(pageRenders.count).toBe(again + 1)
     expect(text.all).toContain('Pull through your heels')
     const own = await pdfText((await renderHandout(edited, fonts, { pageBreaks: 'react-pdf' })).pdf)
-    expect(runs(text)).toEqual(runs(own))
+    expect(runs(text), parted).toEqual(runs(own))
   })
 })
 

@@ -12,7 +12,7 @@ import {
   TALL_BESIDE,
 } from '../../../../electron/services/handout/document/picture-size'
 import { printedStrokeWidth } from '../../../../electron/services/handout/document/FigurePdf'
-import { PAGE_SIZE } from '../../../../electron/services/handout/document/HandoutDocument'
+import { PAGE_SIZE } from '../../../../electron/services/handout/document/page-size'
 
 const library = await loadBuiltinLibrary('resources/library/exercises')
 const widths = { letter: PAGE_SIZE.LETTER[0] - 80, a4: PAGE_SIZE.A4[0] - 80 }
