@@ -5,8 +5,9 @@ import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import { hrefFor, useRoute } from '../../app/routes'
 import type { Patient } from '../../core/patient'
-import { formatDate } from '../patients/format'
-import { useRoster } from '../patients/roster-context'
+import { formatDate } from '../../core/dates'
+import { listName } from '../../core/names'
+import { useRoster } from '../../app/roster-context'
 import { loadDraft, type ProgramDraft } from './draft'
 import { ProgramBuilder } from './ProgramBuilder'
 
@@ -26,7 +27,7 @@ export function ProgramPage() {
       .filter((p) => p.status !== 'archived')
       .map((p) => ({
         value: p.id,
-        label: `${p.lastName}, ${p.firstName}${p.chartNumber ? ` · ${p.chartNumber}` : ''}`,
+        label: `${listName(p)}${p.chartNumber ? ` · ${p.chartNumber}` : ''}`,
       }))
     return (
       <>
