@@ -12,7 +12,7 @@ import type { Patient } from '../../../src/core/patient'
 import type { Result } from '../../../src/core/result'
 import { RosterStore } from '../../../electron/services/roster/store'
 import { patientInput } from '../../support/patients'
-import { pdfText, previewText } from '../../support/pdf'
+import { previewText } from '../../support/pdf'
 import { testServices } from '../../support/services'
 import { makePng } from '../../support/images'
 
