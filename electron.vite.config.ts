@@ -1,6 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
+import { META_CONTENT_SECURITY_POLICY } from './electron/main/security'
+
+/** Writes the Content-Security-Policy meta tag into index.html from electron/main/security.ts (written once there). */
+export const cspMeta = (): Plugin => ({
+  name: 'homeplan-csp-meta',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY },
+      injectTo: 'head-prepend',
+    },
+  ],
+})
 
 export default defineConfig({
   main: {
@@ -36,6 +50,6 @@ export default defineConfig({
       minify: 'esbuild',
       rollupOptions: { input: { index: resolve('src/index.html') } },
     },
-    plugins: [react()],
+    plugins: [cspMeta(), react()],
   },
 })

@@ -5,7 +5,7 @@
 import type { WebPreferences } from 'electron'
 
 /** No inline or remote script; styles may be inline because Mantine sets style attributes. */
-export const CONTENT_SECURITY_POLICY = [
+const directives = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -16,8 +16,14 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ')
+]
+/** As a header (the app's session, the browser bridge): the directives and frame-ancestors. */
+export const CONTENT_SECURITY_POLICY = [...directives, "frame-ancestors 'none'"].join('; ')
+/**
+ * As index.html's meta tag (a meta policy cannot carry frame-ancestors), which the renderer's build writes in from
+ * here (electron.vite.config.ts): the page is covered even where no header is set, by the same written-once policy.
+ */
+export const META_CONTENT_SECURITY_POLICY = directives.join('; ')
 
 export function secureWebPreferences(preload?: string): WebPreferences {
   return {

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto'
-import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { AppFailure } from '../../src/core/result'
-import { fsyncFolder as fsyncFolderWith, nodeFs, type FsPort } from './fs-port'
+import { errnoOf, fsyncFolder as fsyncFolderWith, nodeFs, writeAll, type FsPort } from './fs-port'
 
 /**
  * Threat: a crash, power cut or antivirus/cloud-sync lock in the middle of a
@@ -20,6 +19,14 @@ export interface AtomicWriteOptions {
   rename?: (from: string, to: string) => Promise<void>
   sleep?: (ms: number) => Promise<void>
   mode?: number
+}
+
+export interface WriteAtomicOptions {
+  retryForMs?: number
+  sleep?: (ms: number) => Promise<void>
+  mode?: number
+  /** Run between chunks (the roster's snapshot gives the event loop a turn there). */
+  pause?: () => Promise<void>
 }
 
 const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES'])
@@ -68,26 +75,50 @@ export async function removeOrphanTemps(fs: FsPort, folder: string, ownPid = pro
   return removed
 }
 
+/**
+ * The one atomic write, on any file system port (the stores' tests pass one that fails on purpose): `chunks` go to
+ * a new temp file beside `target` (every byte checked as written, `pause` between chunks), which is flushed, renamed
+ * over `target` (retried while locked) and the folder flushed. On any failure the temp file is removed, `target` is
+ * as it was, and the error is thrown as it came, for the caller to say what was not saved.
+ */
+export async function writeAtomic(
+  fs: FsPort,
+  target: string,
+  chunks: Iterable<Uint8Array>,
+  { retryForMs = 10_000, sleep = wait, mode = 0o600, pause }: WriteAtomicOptions = {},
+): Promise<void> {
+  const temp = tempNameFor(target)
+  try {
+    const handle = await fs.open(temp, 'wx', mode)
+    try {
+      for (const chunk of chunks) {
+        await writeAll(handle, chunk)
+        await pause?.()
+      }
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await retryWhileLocked(() => fs.rename(temp, target), retryForMs, sleep)
+    await fsyncFolderWith(fs, dirname(target))
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => {})
+    throw error
+  }
+}
+
+/** A whole file written atomically (see writeAtomic), with an error that says the old copy is unchanged. */
 export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,
   options: AtomicWriteOptions = {},
 ): Promise<void> {
-  const { retryForMs = 10_000, rename = fsp.rename, sleep = wait, mode = 0o600 } = options
-  const temp = tempNameFor(target)
+  const { rename, ...rest } = options
+  const fs = rename ? { ...nodeFs, rename } : nodeFs
   try {
-    const handle = await fsp.open(temp, 'wx', mode)
-    try {
-      await handle.writeFile(data)
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
-    await retryWhileLocked(() => rename(temp, target), retryForMs, sleep)
-    await fsyncFolder(dirname(target))
+    await writeAtomic(fs, target, [typeof data === 'string' ? Buffer.from(data) : data], rest)
   } catch (error) {
-    await fsp.rm(temp, { force: true }).catch(() => {})
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
+    const code = errnoOf(error) ?? 'unknown error'
     const hint = TRANSIENT.has(code)
       ? ' Another program (antivirus or a sync tool) may be holding it; try again shortly.'
       : ''

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { z } from 'zod'
 import { describeIssue } from '../../src/core/issues'
 import { AppFailure } from '../../src/core/result'
@@ -17,7 +19,8 @@ export interface JsonDocumentOptions<T> {
 
 /**
  * A small JSON file held in memory and rewritten atomically on each change
- * (fine for kilobytes; the roster has its own journaled store). Changes run one
+ * (fine for kilobytes; the roster has its own journaled store): settings.json
+ * and library.json. Changes run one
  * at a time and only land in memory once they are on disk. An unreadable file
  * is copied aside byte for byte before the document starts empty, and the user
  * is told where the copy is. The first read is shared by everyone asking at once.
@@ -60,6 +63,7 @@ export class JsonDocument<T> {
         const { message, field } = describeIssue(checked.error.issues)
         throw new AppFailure('invalid_argument', message, field)
       }
+      await mkdir(dirname(this.options.file), { recursive: true })
       await writeFileAtomic(this.options.file, `${JSON.stringify(checked.data, null, 2)}\n`)
       this.data = checked.data
       return result

@@ -15,7 +15,7 @@ export const layoutLabels: Record<HandoutLayout, string> = {
   compact: 'Compact',
   large: 'Large print',
 }
-export const paperLabels: Record<PaperSize, string> = { letter: 'Letter', a4: 'A4' }
+export const paperLabels: Record<PaperSize, string> = { letter: 'US Letter', a4: 'A4' }
 
 /** A layout as a sentence says it: "large print", "compact". */
 export const layoutWords = (layout: HandoutLayout): string => layoutLabels[layout].toLowerCase()

@@ -1,7 +1,9 @@
 /**
- * The one shape every call across the main/renderer boundary returns.
- * Thrown errors never cross raw: they are turned into an AppError first, so the
- * renderer can show `message` in a notification or next to `field`.
+ * The one shape every call across the main/renderer boundary returns. A thrown error never crosses as an
+ * object: dispatch turns it into an AppError first, so the renderer can show `message` in a notification or next
+ * to `field`. Only an AppFailure's message is written for the user; a schema error is said by its first problem,
+ * and any other error's own message is passed on as it is, after "Homeplan could not complete this action:"
+ * (see dispatch.ts), so it may be in a programmer's words.
  */
 export type ErrorCode =
   'invalid_argument' | 'not_found' | 'conflict' | 'forbidden' | 'unknown_channel' | 'io_error' | 'internal'

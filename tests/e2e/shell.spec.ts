@@ -57,7 +57,7 @@ test('Back and Forward move between sections', async ({ page, bridge }) => {
 
 test('a refused call and a failed save both reach the user, and nothing changes', async ({ page, bridge }) => {
   await page.goto(`${bridge.url}/#/settings`)
-  await expect(page.getByRole('radio', { name: 'Letter', exact: true })).toBeChecked()
+  await expect(page.getByRole('radio', { name: 'US Letter', exact: true })).toBeChecked()
 
   // The transport itself refuses a bad argument with a typed error naming the field.
   const raw = await page.evaluate(() =>
@@ -73,6 +73,6 @@ test('a refused call and a failed save both reach the user, and nothing changes'
   const alert = page.getByRole('alert').filter({ hasText: 'Could not save settings.json' })
   await expect(alert).toBeVisible()
   await expect(alert).toContainText('The previous copy is unchanged')
-  await expect(page.getByRole('radio', { name: 'Letter', exact: true })).toBeChecked()
+  await expect(page.getByRole('radio', { name: 'US Letter', exact: true })).toBeChecked()
   await page.screenshot({ path: 'test-results/screenshots/settings-save-error.png' })
 })

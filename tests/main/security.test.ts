@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it, vi } from 'vitest'
 import {
   CONTENT_SECURITY_POLICY,
+  META_CONTENT_SECURITY_POLICY,
   hardenContents,
   hardenSession,
   isExternalWebUrl,
@@ -9,6 +10,7 @@ import {
   type ContentsLike,
   type SessionLike,
 } from '../../electron/main/security'
+import config, { cspMeta } from '../../electron.vite.config'
 
 function fakeContents() {
   const listeners: Record<string, (...args: unknown[]) => void> = {}
@@ -102,10 +104,18 @@ describe('window security', () => {
     const scriptSrc = CONTENT_SECURITY_POLICY.split('; ').find((d) => d.startsWith('script-src'))
     expect(scriptSrc).toBe("script-src 'self'")
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:/)
-    const html = readFileSync('src/index.html', 'utf8')
-    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
     // A meta CSP cannot carry frame-ancestors; everything else must match the header exactly.
-    expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''))
+    expect(META_CONTENT_SECURITY_POLICY).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''))
+  })
+
+  it('is written once: index.html has none of its own, the build writes in the meta tag from security.ts', () => {
+    expect(readFileSync('src/index.html', 'utf8')).not.toMatch(/Content-Security-Policy"\s+content=/)
+    const hook = cspMeta().transformIndexHtml as () => { tag: string; attrs: Record<string, string> }[]
+    expect(hook()).toMatchObject([
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY } },
+    ])
+    const renderer = config.renderer as { plugins: { name: string }[] }
+    expect(renderer.plugins.map((p) => p.name)).toContain('homeplan-csp-meta')
   })
 
   it('recognises only http and https as external web links', () => {

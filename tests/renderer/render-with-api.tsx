@@ -5,8 +5,8 @@ import userEvent, { type UserEvent } from '@testing-library/user-event'
 import type { ReactElement, ReactNode } from 'react'
 import { createApiClient } from '../../src/app/api-client'
 import { ApiProvider } from '../../src/app/api-context'
-import { LibraryProvider } from '../../src/features/library/library-context'
-import { RosterProvider } from '../../src/features/patients/roster-context'
+import { LibraryProvider } from '../../src/app/library-context'
+import { RosterProvider } from '../../src/app/roster-context'
 import { fakeApi, type FakeApi } from './fake-api'
 
 export interface RenderWithApiOptions {

@@ -6,10 +6,10 @@ import { useApi } from '../../app/api-context'
 import { dosageLine } from '../../core/dosage-format'
 import type { Dosage } from '../../core/dosage'
 import type { Exercise } from '../../core/exercise'
-import { DosageEditor } from '../program/DosageEditor'
+import { DosageEditor } from '../../components/DosageEditor'
 import { ExerciseFigure } from './ExerciseFigure'
 import { FavouriteStar } from './LibraryPage'
-import { useLibrary } from './library-context'
+import { useLibrary } from '../../app/library-context'
 import { VideoLinkField } from './VideoLinkField'
 
 function Section({ title, items, ordered }: { title: string; items: string[]; ordered?: boolean }) {

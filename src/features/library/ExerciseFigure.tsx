@@ -3,7 +3,7 @@ import { IconStretching } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useApi } from '../../app/api-context'
 import type { Exercise } from '../../core/exercise'
-import { DiagramView } from './DiagramView'
+import { DiagramView } from '../../components/DiagramView'
 
 interface Props {
   exercise: Exercise

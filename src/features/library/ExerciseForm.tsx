@@ -4,7 +4,7 @@ import { useQuietApi } from '../../app/api-context'
 import { fieldsOf, useZodForm, type AllPlaced } from '../../app/use-zod-form'
 import type { Exercise } from '../../core/exercise'
 import { exerciseFieldInputs, exerciseFormSchema, keptFields, newExercise, type ShownField } from './exercise-fields'
-import { useLibrary } from './library-context'
+import { useLibrary } from '../../app/library-context'
 
 /** The form's rows, top to bottom; a row of several fields shares its width. */
 const rows = [

@@ -22,7 +22,7 @@ import { searchLibrary, type LibraryFilters } from '../../core/library-search'
 import { ExerciseDetail } from './ExerciseDetail'
 import { ExerciseFigure } from './ExerciseFigure'
 import { ExerciseForm } from './ExerciseForm'
-import { useLibrary } from './library-context'
+import { useLibrary } from '../../app/library-context'
 import { TemplatesPanel } from './TemplatesPanel'
 
 const facet = (values: readonly string[]) => values.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))

@@ -17,7 +17,7 @@ import { IconEdit, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useApi } from '../../app/api-context'
 import type { Template } from '../../core/exercise'
-import { useLibrary } from './library-context'
+import { useLibrary } from '../../app/library-context'
 
 /** Program templates by folder: rename, move to another folder, describe, delete. */
 export function TemplatesPanel() {

@@ -21,7 +21,7 @@ import {
   positions,
   type ExerciseInput,
 } from '../../core/exercise'
-import { DosageEditor } from '../program/DosageEditor'
+import { DosageEditor } from '../../components/DosageEditor'
 import { newDiagram, PoseEditor } from './PoseEditor'
 
 /** The schema the exercise form checks with: the one createExercise and updateExercise take. */

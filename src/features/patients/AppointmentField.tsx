@@ -2,7 +2,8 @@ import { Chip, Fieldset, Group, SegmentedControl, Stack, Text, TextInput } from 
 import { useState } from 'react'
 import { weekdays } from '../../core/dosage'
 import { timesOfDay, type PatientInput } from '../../core/patient'
-import { dayLabels, timeLabels, type PatientFormApi } from './patient-draft'
+import { dayLabels } from '../../core/dosage'
+import { timeLabels, type PatientFormApi } from './patient-draft'
 
 type Coverage = PatientInput['appointment']['coverage']
 type Kind = NonNullable<Coverage>['kind'] | 'none'

@@ -2,8 +2,9 @@ import { Button, Group, Modal, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useApi } from '../../app/api-context'
+import { fullName } from '../../core/names'
 import type { Patient } from '../../core/patient'
-import { useRoster } from './roster-context'
+import { useRoster } from '../../app/roster-context'
 
 /** Asks before a patient is deleted for good, then deletes them once (a double click sends one request). */
 export function DeletePatientDialog(props: {
@@ -17,7 +18,7 @@ export function DeletePatientDialog(props: {
   const roster = useRoster()
   /** Set while a delete is on its way, so a double click cannot send a second one. */
   const [removing, setRemoving] = useState(false)
-  const name = `${patient.firstName} ${patient.lastName}`
+  const name = fullName(patient)
   const remove = () => {
     if (removing) return
     setRemoving(true)

@@ -4,10 +4,10 @@ import { IconFileTypePdf, IconFolderOpen, IconPrinter } from '@tabler/icons-reac
 import { useState } from 'react'
 import { useApi } from '../../app/api-context'
 import type { HandoutRecord } from '../../core/patient'
-import { formatDate } from './format'
+import { formatDate } from '../../core/dates'
+import { layoutWords, paperLabels } from '../../core/handout-options'
 
-const layoutWords = (h: HandoutRecord) =>
-  `${h.layout === 'large' ? 'large print' : h.layout}, ${h.paper === 'a4' ? 'A4' : 'Letter'}`
+const optionWords = (h: HandoutRecord) => `${layoutWords(h.layout)}, ${paperLabels[h.paper]}`
 
 /**
  * The handouts given to a patient, newest first. Each can be saved again or printed exactly as it was given
@@ -56,7 +56,7 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
       {[...handouts].reverse().map((h) => (
         <Stack key={h.id} role="group" aria-label={`Handout of ${formatDate(h.at)}: ${h.snapshot.title}`} gap={0}>
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {formatDate(h.at)} · {h.snapshot.title} · {layoutWords(h)} ·{' '}
+            {formatDate(h.at)} · {h.snapshot.title} · {optionWords(h)} ·{' '}
             <Text span c="dimmed" size="sm">
               {h.file}
             </Text>

@@ -3,13 +3,14 @@ import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
+import { fullName } from '../../core/names'
 import type { Patient } from '../../core/patient'
 import { DeletePatientDialog } from './DeletePatientDialog'
 import { PatientDetailsCard } from './PatientDetailsCard'
 import { PatientForm } from './PatientForm'
 import { PatientHeader } from './PatientHeader'
 import { PatientPrograms } from './PatientPrograms'
-import { useRoster } from './roster-context'
+import { useRoster } from '../../app/roster-context'
 
 /** One patient's page: their details, their programs and handouts, and what can be done with the record. */
 export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }) {
@@ -39,7 +40,7 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
     )
   }
   if (!patient) return <Text c="dimmed">Loading…</Text>
-  const name = `${patient.firstName} ${patient.lastName}`
+  const name = fullName(patient)
 
   return (
     <>

@@ -2,11 +2,12 @@ import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/c
 import { useState } from 'react'
 import { useQuietApi } from '../../app/api-context'
 import { fieldsOf, useZodForm } from '../../app/use-zod-form'
+import { fullName } from '../../core/names'
 import type { Patient, PatientSummary } from '../../core/patient'
 import { DiscardNewPatient, SamePersonWarning } from './PatientFormAlerts'
 import { newPatient, patientFormSchema, samePerson } from './patient-draft'
 import { patientFieldList } from './patient-fields'
-import { useRoster } from './roster-context'
+import { useRoster } from '../../app/roster-context'
 
 interface Props {
   opened: boolean
@@ -58,7 +59,7 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
       size="xl"
       title={
         <Text fw={700} size="lg">
-          {patient ? `Edit ${patient.firstName} ${patient.lastName}` : 'New patient'}
+          {patient ? `Edit ${fullName(patient)}` : 'New patient'}
         </Text>
       }
     >

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core'
 import type { PatientSummary } from '../../core/patient'
-import { formatDate } from './format'
+import { formatDate } from '../../core/dates'
+import { fullName } from '../../core/names'
 
 /** Another patient has the same name and date of birth: probably the same person. */
 export function SamePersonWarning(props: {
@@ -14,7 +15,7 @@ export function SamePersonWarning(props: {
   return (
     <Alert color="yellow" variant="light" title="This may be the same person">
       <Text size="sm">
-        A patient named {twin.firstName} {twin.lastName} born {formatDate(twin.dateOfBirth)} already exists.{' '}
+        A patient named {fullName(twin)} born {formatDate(twin.dateOfBirth)} already exists.{' '}
         {editing ? 'Save anyway?' : 'Add anyway?'}
       </Text>
       <Group gap="xs" mt="xs">

@@ -11,6 +11,7 @@ import {
 } from '@tabler/icons-react'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
+import { fullName } from '../../core/names'
 import type { Patient } from '../../core/patient'
 import { statusColor, statusLabel } from './format'
 
@@ -37,9 +38,7 @@ export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
     <Group justify="space-between" align="flex-start" mt="xs" mb="lg">
       <Stack gap={4}>
         <Group gap="sm">
-          <Title order={2}>
-            {patient.firstName} {patient.lastName}
-          </Title>
+          <Title order={2}>{fullName(patient)}</Title>
           {patient.preferredName && <Text c="dimmed">“{patient.preferredName}”</Text>}
         </Group>
         <Group gap="xs">

@@ -5,10 +5,10 @@ import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
 import { dosageLine } from '../../core/dosage-format'
 import type { Patient } from '../../core/patient'
-import { useLibrary } from '../library/library-context'
-import { formatDate } from './format'
+import { useLibrary } from '../../app/library-context'
+import { formatDate } from '../../core/dates'
 import { HandoutHistory } from './HandoutHistory'
-import { useRoster } from './roster-context'
+import { useRoster } from '../../app/roster-context'
 
 /** The patient's programs, newest first, each to open or to start a new one from; and their handouts. */
 export function PatientPrograms({ patient }: { patient: Patient }) {

@@ -1,10 +1,11 @@
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useRoute } from '../../app/routes'
+import { fullName } from '../../core/names'
 import { PatientDetail } from './PatientDetail'
 import { PatientForm } from './PatientForm'
 import { RosterList } from './RosterList'
-import { useRoster } from './roster-context'
+import { useRoster } from '../../app/roster-context'
 
 /** The roster, or one patient when the address names them (#/patients/<id>). */
 export function PatientsPage() {
@@ -24,7 +25,7 @@ export function PatientsPage() {
           onClose={() => setCreating(false)}
           onSaved={(patient) => {
             setCreating(false)
-            notifications.show({ color: 'teal', message: `${patient.firstName} ${patient.lastName} was added.` })
+            notifications.show({ color: 'teal', message: `${fullName(patient)} was added.` })
             void roster.refresh().then(() => go('patients', patient.id))
           }}
         />

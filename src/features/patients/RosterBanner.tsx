@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
-import { formatDate } from './format'
-import { useRoster } from './roster-context'
+import { formatDate, formatDateTime } from '../../core/dates'
+import { useRoster } from '../../app/roster-context'
 
 /** Shown on every page while the patient file needs attention; offers the way out. */
 export function RosterBanner() {
@@ -78,7 +78,7 @@ export function RosterBanner() {
               })
             }
           >
-            Restore the backup from {formatDate(backup.createdAt)} {new Date(backup.createdAt).toLocaleTimeString()}
+            Restore the backup from {formatDateTime(backup.createdAt)}
             {backup.patients !== null ? ` (${backup.patients} patients)` : ''}
             {replay}
           </Button>

@@ -3,7 +3,9 @@ import { IconChevronDown, IconChevronUp } from '@tabler/icons-react'
 import { hrefFor } from '../../app/routes'
 import type { PatientSummary } from '../../core/patient'
 import type { RosterSortKey as SortKey } from '../../core/roster-order'
-import { ageOn, displayName, formatDate, statusColor, statusLabel } from './format'
+import { formatDate } from '../../core/dates'
+import { listName } from '../../core/names'
+import { ageOn, statusColor, statusLabel } from './format'
 
 type Sort = { key: SortKey; desc: boolean }
 
@@ -54,7 +56,7 @@ export function RosterTable({
           <Table.Tr key={p.id}>
             <Table.Td>
               <Anchor href={hrefFor('patients', p.id)} fw={600} c="var(--mantine-color-text)">
-                {displayName(p)}
+                {listName(p)}
               </Anchor>
               {p.patientType === 'new' && (
                 <Badge ml="xs" size="xs" variant="light">

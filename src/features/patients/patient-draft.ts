@@ -1,4 +1,3 @@
-import { weekdays } from '../../core/dosage'
 import { patientInputSchema, timesOfDay, type PatientInput, type PatientSummary } from '../../core/patient'
 import type { ZodForm } from '../../app/use-zod-form'
 
@@ -6,15 +5,6 @@ import type { ZodForm } from '../../app/use-zod-form'
 export const patientFormSchema = patientInputSchema()
 export type PatientFormApi = ZodForm<typeof patientFormSchema>
 
-export const dayLabels: Record<(typeof weekdays)[number], string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-}
 export const timeLabels: Record<(typeof timesOfDay)[number], string> = {
   morning: 'Morning',
   afternoon: 'Afternoon',

@@ -3,9 +3,11 @@ import type { ReactNode } from 'react'
 import type { EveryField } from '../../app/use-zod-form'
 import type { PatientInput } from '../../core/patient'
 import { AppointmentField, coverageText } from './AppointmentField'
-import { ageOn, formatDate } from './format'
-import { dayLabels, timeLabels, type PatientFormApi } from './patient-draft'
-import { useTherapistSuggestions } from './roster-context'
+import { formatDate } from '../../core/dates'
+import { dayLabels } from '../../core/dosage'
+import { ageOn } from './format'
+import { timeLabels, type PatientFormApi } from './patient-draft'
+import { useTherapistSuggestions } from '../../app/roster-context'
 
 type Name = keyof PatientInput
 interface InputProps {

@@ -3,7 +3,7 @@ import { IconFileDiff } from '@tabler/icons-react'
 import { useMemo } from 'react'
 import type { HandoutRecord, ProgramItem } from '../../core/patient'
 import { changesSince } from '../../core/program-changes'
-import { formatDate } from '../patients/format'
+import { formatDate } from '../../core/dates'
 
 /**
  * Whether the program on screen still matches the handout the patient was last given for it, and if not,

@@ -5,7 +5,7 @@ import { memo, useMemo, useState } from 'react'
 import { dosageLine } from '../../core/dosage-format'
 import type { Exercise } from '../../core/exercise'
 import { searchLibrary } from '../../core/library-search'
-import { useLibrary } from '../library/library-context'
+import { useLibrary } from '../../app/library-context'
 
 function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highlighted: boolean; onAdd: () => void }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({

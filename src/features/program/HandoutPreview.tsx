@@ -1,28 +1,16 @@
-import {
-  Alert,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Switch,
-  Text,
-  UnstyledButton,
-} from '@mantine/core'
+import { Alert, Box, Group, Loader, Modal, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useQuietApi } from '../../app/api-context'
 import type { ArgOf } from '../../core/contract'
 import { withoutPath } from '../../core/issues'
 import type { Result } from '../../core/result'
 import type { ProgramDraft } from './draft'
+import { handoutArg, HandoutOptionsControl, useHandoutOptions } from './HandoutOptions'
 import { latestOnly } from './latest-only'
 import { openPdf } from './pdf-pages'
 import { droppedDocuments, heldPages, pagesFor, type ShownPage } from './preview-pages'
 import { PreviewPage } from './PreviewPage'
 import { firstProblem } from './program-problems'
-
-type Layout = 'detailed' | 'compact' | 'large'
 
 interface Props {
   patientId: string
@@ -45,17 +33,17 @@ const cancelled = (result: Result<unknown>) =>
     : (result.error.code as string) === 'cancelled'
 
 /**
- * The handout as it will print, requested as soon as an edit is made (while one is being rendered, the newest edit
- * waits for it, and edits in between are skipped). Rendering happens off the main process's thread (a utility process
- * in the app, a worker thread in the browser bridge); this window only draws the
- * pages whose keys changed, when they come on screen. While a field holds a value that cannot be printed, the last
- * pages that could be drawn stay, with a plain note saying what to fix (the field itself shows the same message).
+ * The handout as it will print, on the clinic's layout and paper until another is chosen (see HandoutOptions),
+ * requested as soon as an edit is made (while one is being rendered, the newest edit waits for it, and edits in
+ * between are skipped). The handout is rendered off the main process's thread (a utility process in the app, a worker
+ * thread in the browser bridge) and sent a page at a time, only the pages whose keys this window does not hold (see
+ * preview-pages.ts); a changed page is drawn once it comes near the screen. While a field holds a value that cannot
+ * be printed, the last pages that could be drawn stay, with a plain note saying what to fix (the field itself shows
+ * the same message).
  */
 export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   const api = useQuietApi()
-  const [layout, setLayout] = useState<Layout>('detailed')
-  const [paper, setPaper] = useState<'letter' | 'a4'>('letter')
-  const [log, setLog] = useState(true)
+  const [options, setOptions] = useHandoutOptions()
   const [shown, setShown] = useState<ShownPage[]>()
   /** The last request answered (its argument as JSON) and, if it failed, what to say. */
   const [done, setDone] = useState<{ request: string; error?: string }>()
@@ -67,10 +55,10 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
     () => (program.items.length === 0 ? 'Add an exercise to see the handout.' : firstProblem(program, nameOf)),
     [program, nameOf],
   )
+  // Nothing is asked for until the clinic's options are known, so an A4 clinic's first preview is on A4.
   const request = useMemo(
-    () =>
-      JSON.stringify({ patientId, program: { ...program, status: 'current' }, layout, paper, logDays: log ? 14 : 0 }),
-    [patientId, program, layout, paper, log],
+    () => options && JSON.stringify({ patientId, program: { ...program, status: 'current' }, ...handoutArg(options) }),
+    [patientId, program, options],
   )
   const queue = useRef<ReturnType<typeof latestOnly<string>>>(undefined)
   useEffect(() => () => (queue.current?.stop(), (queue.current = undefined)), [])
@@ -86,6 +74,7 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
 
   useEffect(() => {
     if (invalid) return queue.current?.cancel()
+    if (!request) return
     queue.current ??= latestOnly(async (asked, isCurrent) => {
       try {
         const holding = held.current
@@ -125,32 +114,7 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         </Text>
         {busy && <Loader size="xs" aria-label="Updating the preview" />}
       </Group>
-      <Stack gap={6} mb="sm">
-        <SegmentedControl
-          size="xs"
-          aria-label="Preview layout"
-          value={layout}
-          onChange={(v) => setLayout(v as Layout)}
-          data={[
-            { value: 'detailed', label: 'Detailed' },
-            { value: 'compact', label: 'Compact' },
-            { value: 'large', label: 'Large' },
-          ]}
-        />
-        <Group gap="xs" justify="space-between">
-          <SegmentedControl
-            size="xs"
-            aria-label="Preview paper"
-            value={paper}
-            onChange={(v) => setPaper(v as 'letter' | 'a4')}
-            data={[
-              { value: 'letter', label: 'Letter' },
-              { value: 'a4', label: 'A4' },
-            ]}
-          />
-          <Switch size="xs" label="Log" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} />
-        </Group>
-      </Stack>
+      <Box mb="sm">{options && <HandoutOptionsControl value={options} onChange={setOptions} />}</Box>
       {problem && (
         <Alert color={count ? 'yellow' : 'gray'} variant="light" p="xs" role="status">
           <Text size="xs">{problem}</Text>

@@ -6,8 +6,8 @@ import { memo, useCallback } from 'react'
 import type { Dosage } from '../../core/dosage'
 import type { Exercise } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
-import { DiagramView } from '../library/DiagramView'
-import { DosageEditor } from './DosageEditor'
+import { DiagramView } from '../../components/DiagramView'
+import { DosageEditor } from '../../components/DosageEditor'
 
 interface Props {
   item: ProgramItem

@@ -5,9 +5,11 @@ import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import { hrefFor, useRoute } from '../../app/routes'
 import type { Patient } from '../../core/patient'
-import { formatDate } from '../patients/format'
-import { useRoster } from '../patients/roster-context'
+import { formatDate } from '../../core/dates'
+import { listName } from '../../core/names'
+import { useRoster } from '../../app/roster-context'
 import { loadDraft, type ProgramDraft } from './draft'
+import { HandoutOptionsProvider } from './HandoutOptions'
 import { ProgramBuilder } from './ProgramBuilder'
 
 /** Without a patient: choose one. With one: the builder for a new program, or the one named in the address. */
@@ -26,7 +28,7 @@ export function ProgramPage() {
       .filter((p) => p.status !== 'archived')
       .map((p) => ({
         value: p.id,
-        label: `${p.lastName}, ${p.firstName}${p.chartNumber ? ` · ${p.chartNumber}` : ''}`,
+        label: `${listName(p)}${p.chartNumber ? ` · ${p.chartNumber}` : ''}`,
       }))
     return (
       <>
@@ -83,25 +85,28 @@ export function ProgramPage() {
         items: [],
       }
   const draft = loadDraft(patient.id, programId)
+  // One choice of layout, paper and log for the preview and Export PDF, starting as the clinic's.
   return (
-    <ProgramBuilder
-      key={`${patient.id}/${programId ?? 'new'}`}
-      patient={patient}
-      programId={programId}
-      saved={saved}
-      initial={
-        draft
-          ? {
-              title: draft.title,
-              ...(draft.goals ? { goals: draft.goals } : {}),
-              ...(draft.therapist ? { therapist: draft.therapist } : {}),
-              items: draft.items,
-            }
-          : saved
-      }
-      restoredAt={draft?.savedAt}
-      onSaved={(next, id) => (setPatient(next), go('program', next.id, id))}
-      onExported={() => void api.getPatient({ id: patient.id }).then((r) => r.ok && setPatient(r.value))}
-    />
+    <HandoutOptionsProvider>
+      <ProgramBuilder
+        key={`${patient.id}/${programId ?? 'new'}`}
+        patient={patient}
+        programId={programId}
+        saved={saved}
+        initial={
+          draft
+            ? {
+                title: draft.title,
+                ...(draft.goals ? { goals: draft.goals } : {}),
+                ...(draft.therapist ? { therapist: draft.therapist } : {}),
+                items: draft.items,
+              }
+            : saved
+        }
+        restoredAt={draft?.savedAt}
+        onSaved={(next, id) => (setPatient(next), go('program', next.id, id))}
+        onExported={() => void api.getPatient({ id: patient.id }).then((r) => r.ok && setPatient(r.value))}
+      />
+    </HandoutOptionsProvider>
   )
 }

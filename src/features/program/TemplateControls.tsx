@@ -6,7 +6,7 @@ import { useApi } from '../../app/api-context'
 import type { Template } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
 import { templateItemsOf } from '../../core/template'
-import { useLibrary } from '../library/library-context'
+import { useLibrary } from '../../app/library-context'
 
 /** "Apply a template" (grouped by folder) and "Save as template". */
 export function TemplateControls({

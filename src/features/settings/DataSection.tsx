@@ -3,8 +3,10 @@ import { notifications } from '@mantine/notifications'
 import { IconDatabaseExport, IconDatabaseImport, IconDeviceFloppy } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
 import { useApi } from '../../app/api-context'
+import { formatBytes } from '../../core/bytes'
+import { formatDateTime as when } from '../../core/dates'
 import type { BackupInfo, ImportReport } from '../../core/roster-contract'
-import { useRoster } from '../patients/roster-context'
+import { useRoster } from '../../app/roster-context'
 
 const kindLabel: Record<BackupInfo['kind'], string> = {
   auto: 'Automatic',
@@ -13,9 +15,6 @@ const kindLabel: Record<BackupInfo['kind'], string> = {
   'before-import': 'Before an import',
   'before-migration': 'Before an upgrade',
 }
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })
-const size = (bytes: number) =>
-  bytes < 1024 ** 2 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`
 
 /** Settings → Data: the patient file, backups and restore, export and import. */
 export function DataSection({ onChanged }: { onChanged: () => void }) {
@@ -143,7 +142,7 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
                 <Table.Td>{when(b.createdAt)}</Table.Td>
                 <Table.Td>{kindLabel[b.kind]}</Table.Td>
                 <Table.Td>{b.patients ?? '—'}</Table.Td>
-                <Table.Td>{size(b.bytes)}</Table.Td>
+                <Table.Td>{formatBytes(b.bytes)}</Table.Td>
                 <Table.Td ta="right">
                   {b.usable ? (
                     <Button size="compact-sm" variant="subtle" onClick={() => setConfirm(b)}>

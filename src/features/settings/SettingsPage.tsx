@@ -14,7 +14,9 @@ import {
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
+import { formatBytes } from '../../core/bytes'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
+import { formatDateTime } from '../../core/dates'
 import { paperLabels, paperSizes } from '../../core/handout-options'
 import type { Settings, SettingsPatch } from '../../core/settings'
 import { ClinicSection } from './ClinicSection'
@@ -45,7 +47,7 @@ const colorSchemeChoices: { value: Settings['colorScheme']; label: string }[] = 
   { value: 'light', label: 'Light' },
   { value: 'dark', label: 'Dark' },
 ]
-const paperChoices = paperSizes.map((size) => ({ value: size, label: paperLabels[size] }))
+const paperChoices = paperSizes.map((value) => ({ value, label: paperLabels[value] }))
 
 /** A segmented choice that shows a placeholder until the saved value has loaded. */
 function Choice<T extends string>(props: {
@@ -64,13 +66,6 @@ function Choice<T extends string>(props: {
     />
   )
 }
-
-const formatBytes = (bytes: number) =>
-  bytes < 1024
-    ? `${bytes} B`
-    : bytes < 1024 ** 2
-      ? `${(bytes / 1024).toFixed(1)} KB`
-      : `${(bytes / 1024 ** 2).toFixed(1)} MB`
 
 export function SettingsPage() {
   const api = useApi()
@@ -111,7 +106,7 @@ export function SettingsPage() {
         </Section>
         <Section
           title="Handouts"
-          description="The paper size new handouts start with. Clinic details and layouts come with handout printing."
+          description="The paper size new handouts start with. The clinic’s details and its usual layout are below."
         >
           <Choice
             label="Paper size"
@@ -156,7 +151,7 @@ export function SettingsPage() {
                       <Table.Tr key={file.name}>
                         <Table.Td>{file.name}</Table.Td>
                         <Table.Td>{formatBytes(file.bytes)}</Table.Td>
-                        <Table.Td>{new Date(file.modified).toLocaleString()}</Table.Td>
+                        <Table.Td>{formatDateTime(file.modified)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { Method } from '../../../src/core/contract'
+import type { Method, PreviewResult } from '../../../src/core/contract'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Exercise } from '../../../src/core/exercise'
 import { handoutCopySchema } from '../../../src/core/handout-model'
@@ -10,7 +10,7 @@ import type { Patient } from '../../../src/core/patient'
 import type { Result } from '../../../src/core/result'
 import type { ServiceDeps } from '../../../electron/services'
 import { patientInput } from '../../support/patients'
-import { pdfText } from '../../support/pdf'
+import { pdfText, previewText } from '../../support/pdf'
 import { testServices } from '../../support/services'
 
 /** The day of the first export; later changes happen on later days, as they would in a clinic. */
@@ -145,18 +145,14 @@ describe('reprintHandout', () => {
       clinic: { name: 'Lakeside Rehab', phone: '(206) 555-0000', layout: 'detailed' },
       therapists: [],
     })
-    const changed = await pdfText(
-      Buffer.from(
-        (
-          await value<{ pdf: Uint8Array }>('previewHandout', {
-            patientId: patient.id,
-            program: { title: 'Knee week 3', status: 'current', items },
-            layout: 'compact',
-            paper: 'a4',
-            logDays: 14,
-          })
-        ).pdf,
-      ),
+    const changed = await previewText(
+      await value<PreviewResult>('previewHandout', {
+        patientId: patient.id,
+        program: { title: 'Knee week 3', status: 'current', items },
+        layout: 'compact',
+        paper: 'a4',
+        logDays: 14,
+      }),
     )
     expect(changed.all).toContain('Lakeside Rehab')
     const again = await value<{ saved: true; path: string }>('reprintHandout', {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { Api } from '../../../../src/core/contract'
 import { ExerciseDetail } from '../../../../src/features/library/ExerciseDetail'
-import { useLibrary } from '../../../../src/features/library/library-context'
+import { useLibrary } from '../../../../src/app/library-context'
 import { fakeApi } from '../../fake-api'
 import { renderWithApi } from '../../render-with-api'
 

@@ -63,7 +63,7 @@ describe('the handouts on a patient’s page', () => {
 
     const history = await screen.findByLabelText('Handouts given', {}, slow)
     const row = within(history).getByRole('group', { name: /^Handout of .*: Knee week 1$/ })
-    expect(row).toHaveTextContent(`Knee week 1 · detailed, Letter · ${handout.file}`)
+    expect(row).toHaveTextContent(`Knee week 1 · detailed, US Letter · ${handout.file}`)
 
     await userEvent.click(within(row).getByRole('button', { name: 'Save again' }))
     expect(await screen.findByText('Handout saved again, exactly as given', {}, slow)).toBeInTheDocument()

@@ -7,6 +7,7 @@ import type { Api, Handlers } from '../../../../src/core/contract'
 import { dispatch } from '../../../../src/core/dispatch'
 import type { Dosage } from '../../../../src/core/dosage'
 import { AppFailure } from '../../../../src/core/result'
+import { defaultSettings } from '../../../../src/core/settings'
 import type { ProgramDraft } from '../../../../src/features/program/draft'
 import { HandoutPreview } from '../../../../src/features/program/HandoutPreview'
 import type { PdfPages } from '../../../../src/features/program/pdf-pages'
@@ -48,7 +49,9 @@ function previewApi(handler: Handlers['previewHandout'] = async (arg) => pagesOf
   const previewHandout = vi.fn(async (arg: unknown) =>
     structuredClone(await dispatch({ previewHandout: handler } as Handlers, 'previewHandout', arg)),
   )
-  return { previewHandout } as unknown as Api
+  // The clinic's options, as Settings gives them when nothing was changed.
+  const getSettings = vi.fn(async () => ({ ok: true, value: defaultSettings }))
+  return { previewHandout, getSettings } as unknown as Api
 }
 
 const wrap =
@@ -178,6 +181,8 @@ describe('the handout preview’s pages', () => {
     const api = keyedApi(() => ['one', 'two', 'three'])
     render(<HandoutPreview patientId="patient-1" draft={program({ sets: 2 })} />, { wrapper: wrap(api) })
     await waitFor(() => expect(screen.getAllByRole('img', { name: /^Page \d of 3$/ })).toHaveLength(3))
+    // Each page is watched from an effect, which on a busy machine can run after the pages are on screen.
+    await waitFor(() => expect(observed.size).toBe(3))
     const [first, , third] = screen.getAllByRole('img')
     const start = draws.length
     show(first!)

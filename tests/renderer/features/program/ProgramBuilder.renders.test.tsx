@@ -10,7 +10,7 @@ vi.mock('../../../../src/features/program/pdf-pages', () => ({
 }))
 
 // Each card's figure is drawn in SVG, slow in jsdom and beside the point here.
-vi.mock('../../../../src/features/library/DiagramView', () => ({ DiagramView: () => null }))
+vi.mock('../../../../src/components/DiagramView', () => ({ DiagramView: () => null }))
 
 /** Renders of each program item card, by item id: every card calls useSortable once per render. */
 const renders = new Map<string, number>()

@@ -2,8 +2,8 @@ import { MantineProvider } from '@mantine/core'
 import { fireEvent, render, screen } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
-import type { Dosage } from '../../../../src/core/dosage'
-import { DosageEditor } from '../../../../src/features/program/DosageEditor'
+import type { Dosage } from '../../../src/core/dosage'
+import { DosageEditor } from '../../../src/components/DosageEditor'
 
 function Harness({ initial, onDosage }: { initial: Dosage; onDosage?: (d: Dosage) => void }) {
   const [dosage, setDosage] = useState(initial)

@@ -1,7 +1,7 @@
 import { memo } from 'react'
 import { Group, MultiSelect, NumberInput, Select, SimpleGrid, Text } from '@mantine/core'
-import { bandColors, dosageSchema, sides, weekdays, type Dosage } from '../../core/dosage'
-import { dosageLine } from '../../core/dosage-format'
+import { bandColors, dayLabels, dosageSchema, sides, weekdays, type Dosage } from '../core/dosage'
+import { dosageLine } from '../core/dosage-format'
 
 /** Where each schema error shows (a reps-range error belongs to the reps fields). */
 function errorsOf(value: Dosage): Record<string, string> {
@@ -118,7 +118,7 @@ export const DosageEditor = memo(function DosageEditor({
           label="On these days"
           aria-label={label ? `On these days (${label})` : 'On these days'}
           placeholder={value.days?.length ? undefined : 'Any'}
-          data={weekdays.map((d) => ({ value: d, label: d[0]!.toUpperCase() + d.slice(1) }))}
+          data={weekdays.map((d) => ({ value: d, label: dayLabels[d] }))}
           value={value.days ?? []}
           onChange={(days) => set({ days: days.length ? (days as Dosage['days']) : undefined })}
         />

@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { useApi } from '../../app/api-context'
-import type { PatientSummary } from '../../core/patient'
-import type { RosterStatus } from '../../core/roster-contract'
-import type { RosterFirstPage } from '../../core/roster-order'
-import { indexRoster, type RosterIndex } from '../../core/roster-search'
+import { useApi } from './api-context'
+import type { PatientSummary } from '../core/patient'
+import type { RosterStatus } from '../core/roster-contract'
+import type { RosterFirstPage } from '../core/roster-order'
+import { indexRoster, type RosterIndex } from '../core/roster-search'
 
 /** Rows on one page of the roster table, and so in the opening screen sent first. */
 export const ROSTER_PAGE = 50

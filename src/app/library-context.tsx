@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import { useApi } from '../../app/api-context'
-import type { Exercise } from '../../core/exercise'
-import type { LibraryView } from '../../core/library-contract'
-import { indexLibrary, type LibraryIndex } from '../../core/library-search'
+import { useApi } from './api-context'
+import type { Exercise } from '../core/exercise'
+import type { LibraryView } from '../core/library-contract'
+import { indexLibrary, type LibraryIndex } from '../core/library-search'
 
 interface LibraryState {
   view: LibraryView | undefined

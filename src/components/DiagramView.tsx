@@ -1,11 +1,11 @@
 import { ActionIcon, Group, Stack, Text, Tooltip } from '@mantine/core'
 import { IconPlayerPause, IconPlayerPlay } from '@tabler/icons-react'
 import { useEffect, useMemo, useState } from 'react'
-import { figureFor } from '../../diagrams/figure'
-import { panelFor } from '../../diagrams/panel'
-import { FigureSvg } from '../../diagrams/FigureSvg'
-import type { DiagramSpec, View } from '../../diagrams/spec'
-import { resolvedViews } from '../../diagrams/visibility'
+import { figureFor } from '../diagrams/figure'
+import { panelFor } from '../diagrams/panel'
+import { FigureSvg } from '../diagrams/FigureSvg'
+import type { DiagramSpec, View } from '../diagrams/spec'
+import { resolvedViews } from '../diagrams/visibility'
 
 interface Props {
   spec: DiagramSpec

@@ -1,0 +1,120 @@
+import { SegmentedControl, Stack, Switch, Text } from '@mantine/core'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useQuietApi } from '../../app/api-context'
+import {
+  handoutLayouts,
+  layoutLabels,
+  paperLabels,
+  paperSizes,
+  type HandoutLayout,
+  type PaperSize,
+} from '../../core/handout-options'
+import { defaultSettings, type Settings } from '../../core/settings'
+
+/** How the handout is drawn: the same three choices in the preview and in Export PDF. */
+export interface HandoutOptions {
+  layout: HandoutLayout
+  paper: PaperSize
+  /** Add the tick-box log pages at the end. */
+  log: boolean
+}
+
+/** How many days the log covers when it is on. */
+export const LOG_DAYS = 14
+
+/** The options as previewHandout, exportHandout and printHandout take them. */
+export const handoutArg = ({ layout, paper, log }: HandoutOptions) => ({ layout, paper, logDays: log ? LOG_DAYS : 0 })
+
+/** The clinic's usual choices, from Settings: its layout and paper, with the log on. */
+export const clinicOptions = (settings: Pick<Settings, 'clinic' | 'paperSize'>): HandoutOptions => ({
+  layout: settings.clinic.layout,
+  paper: settings.paperSize,
+  log: true,
+})
+
+type OptionsState = [HandoutOptions | undefined, (options: HandoutOptions) => void]
+
+/**
+ * Options that start as the clinic's (undefined until Settings has answered, so nothing is drawn on the wrong
+ * paper first). When Settings cannot be read, the app's defaults are used: Settings itself says what went wrong.
+ */
+function useClinicOptions(enabled: boolean): OptionsState {
+  const api = useQuietApi()
+  const [options, setOptions] = useState<HandoutOptions>()
+  useEffect(() => {
+    if (!enabled) return
+    let live = true
+    const settle = (settings: Settings) => live && setOptions((chosen) => chosen ?? clinicOptions(settings))
+    api.getSettings().then(
+      (result) => settle(result.ok ? result.value : defaultSettings),
+      () => settle(defaultSettings),
+    )
+    return () => void (live = false)
+  }, [api, enabled])
+  // One array per change, so what reads it through the context re-renders only when the options change.
+  return useMemo(() => [options, setOptions], [options])
+}
+
+const Shared = createContext<OptionsState | undefined>(undefined)
+
+/** Gives the preview and Export PDF under it one set of options, so what is previewed is what is exported. */
+export function HandoutOptionsProvider({ children }: { children: ReactNode }) {
+  return <Shared.Provider value={useClinicOptions(true)}>{children}</Shared.Provider>
+}
+
+/** The options shared under a {@link HandoutOptionsProvider}, or this component's own outside one. */
+export function useHandoutOptions(): OptionsState {
+  const shared = useContext(Shared)
+  const own = useClinicOptions(!shared)
+  return shared ?? own
+}
+
+const layoutChoices = handoutLayouts.map((value) => ({ value, label: layoutLabels[value] }))
+const paperChoices = paperSizes.map((value) => ({ value, label: paperLabels[value] }))
+
+/**
+ * Layout, paper and log: the one control for choosing how a handout is drawn, in the preview and in Export PDF.
+ * `titled` shows a heading over each choice (the export pop-up has room; the preview does not).
+ */
+export function HandoutOptionsControl({
+  value,
+  onChange,
+  titled = false,
+}: {
+  value: HandoutOptions
+  onChange: (options: HandoutOptions) => void
+  titled?: boolean
+}) {
+  const heading = (text: string) =>
+    titled && (
+      <Text size="sm" fw={600}>
+        {text}
+      </Text>
+    )
+  return (
+    <Stack gap={titled ? 'sm' : 6}>
+      {heading('Layout')}
+      <SegmentedControl
+        size="xs"
+        aria-label="Handout layout"
+        value={value.layout}
+        onChange={(layout) => onChange({ ...value, layout: layout as HandoutLayout })}
+        data={layoutChoices}
+      />
+      {heading('Paper')}
+      <SegmentedControl
+        size="xs"
+        aria-label="Paper"
+        value={value.paper}
+        onChange={(paper) => onChange({ ...value, paper: paper as PaperSize })}
+        data={paperChoices}
+      />
+      <Switch
+        size={titled ? 'sm' : 'xs'}
+        label={`Add a ${LOG_DAYS}-day tick-box log`}
+        checked={value.log}
+        onChange={(e) => onChange({ ...value, log: e.currentTarget.checked })}
+      />
+    </Stack>
+  )
+}

@@ -1,0 +1,109 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { notifications } from '@mantine/notifications'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Api } from '../../../../src/core/contract'
+import type { ProgramDraft } from '../../../../src/features/program/draft'
+import { ExportControls } from '../../../../src/features/program/ExportControls'
+import { HandoutOptionsProvider } from '../../../../src/features/program/HandoutOptions'
+import { HandoutPreview } from '../../../../src/features/program/HandoutPreview'
+import type { PdfPages } from '../../../../src/features/program/pdf-pages'
+import { fakeApi } from '../../fake-api'
+import { renderWithApi } from '../../render-with-api'
+
+// pdf.js cannot draw in jsdom: each PDF opens as its first byte's number of pages.
+vi.mock('../../../../src/features/program/pdf-pages', () => ({
+  openPdf: vi.fn(async (data: Uint8Array): Promise<PdfPages> => ({
+    count: data[0]!,
+    aspect: 11 / 8.5,
+    draw: async () => true,
+    destroy: () => {},
+  })),
+}))
+
+afterEach(() => notifications.clean())
+
+const draft: ProgramDraft = {
+  title: 'Knee program',
+  items: [{ id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 10 } } }],
+}
+
+/** The real services, with a preview that answers at once with two pages (the drawing is not what is tested). */
+const previewing = () =>
+  fakeApi({
+    previewHandout: (async () => ({
+      ok: true,
+      value: { pdf: new Uint8Array([2]), pageKeys: ['a', 'b'], warnings: [] },
+    })) as Api['previewHandout'],
+  })
+
+async function clinicOn(api: Api, paperSize: 'letter' | 'a4', layout: 'detailed' | 'compact' | 'large') {
+  const result = await api.updateSettings({ paperSize, clinic: { name: 'Riverside Physical Therapy', layout } })
+  if (!result.ok) throw new Error(result.error.message)
+}
+
+/** A choice in a group (queried with hidden: the export pop-up is still fading in). */
+const choice = (within_: HTMLElement, group: string, name: string) =>
+  within(within(within_).getByRole('radiogroup', { name: group, hidden: true })).getByRole('radio', {
+    name,
+    hidden: true,
+  })
+
+describe('the handout options', () => {
+  it('opens the preview on the clinic’s paper and layout, and asks for no Letter preview first', async () => {
+    const api = previewing()
+    await clinicOn(api, 'a4', 'compact')
+    renderWithApi(<HandoutPreview patientId="patient-1" draft={draft} />, { api })
+
+    await waitFor(() => expect(screen.getByTestId('handout-preview')).toHaveAttribute('data-pages', '2'))
+    expect(api.previewHandout).toHaveBeenCalledTimes(1)
+    expect(api.previewHandout).toHaveBeenCalledWith(
+      expect.objectContaining({ paper: 'a4', layout: 'compact', logDays: 14 }),
+    )
+    expect(choice(document.body, 'Paper', 'A4')).toBeChecked()
+    expect(choice(document.body, 'Handout layout', 'Compact')).toBeChecked()
+  })
+
+  it('previews on a new choice and exports with what was previewed', async () => {
+    const api = previewing()
+    await clinicOn(api, 'letter', 'detailed')
+    const { user } = renderWithApi(
+      <HandoutOptionsProvider>
+        <HandoutPreview patientId="patient-1" draft={draft} />
+        <ExportControls patientId="patient-1" blocked="Save the program first." onExported={() => {}} />
+      </HandoutOptionsProvider>,
+      { api },
+    )
+    await waitFor(() => expect(api.previewHandout).toHaveBeenCalledTimes(1))
+    expect(api.previewHandout).toHaveBeenLastCalledWith(
+      expect.objectContaining({ paper: 'letter', layout: 'detailed' }),
+    )
+
+    await user.click(screen.getByText('Large print'))
+    await user.click(screen.getByText('A4'))
+    await user.click(screen.getByRole('switch', { name: 'Add a 14-day tick-box log' }))
+    await waitFor(() =>
+      expect(api.previewHandout).toHaveBeenLastCalledWith(
+        expect.objectContaining({ paper: 'a4', layout: 'large', logDays: 0 }),
+      ),
+    )
+
+    await user.click(screen.getByRole('button', { name: 'Export PDF…' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(choice(dialog, 'Paper', 'A4')).toBeChecked()
+    expect(choice(dialog, 'Handout layout', 'Large print')).toBeChecked()
+    expect(within(dialog).getByRole('switch', { name: 'Add a 14-day tick-box log', hidden: true })).not.toBeChecked()
+  })
+
+  it('falls back to the app’s defaults when Settings cannot be read, and still previews', async () => {
+    const api = fakeApi({
+      previewHandout: previewing().previewHandout,
+      getSettings: (async () => ({
+        ok: false,
+        error: { code: 'internal', message: 'The settings file is damaged.' },
+      })) as Api['getSettings'],
+    })
+    renderWithApi(<HandoutPreview patientId="patient-1" draft={draft} />, { api })
+    await waitFor(() => expect(api.previewHandout).toHaveBeenCalledTimes(1))
+    expect(api.previewHandout).toHaveBeenCalledWith(expect.objectContaining({ paper: 'letter', layout: 'detailed' }))
+  })
+})
