@@ -6,6 +6,9 @@
  * - `preview.edit_to_pixels.N`: the way before issue 14, the whole document rendered again by react-pdf and every page
  *   redrawn (`?preview=full` with the bridge's renderer switched to whole documents);
  * - `preview.edit_to_pixels.N.redraw_only`: only the redrawing is the old way (`?preview=full`), the render is today's.
+ *
+ * `typing.keystroke_to_paint.N`: a key typed in the last exercise's note, from the input event to the frame after it
+ * (React renders an input event at once); the baseline is the same with `?items=all`, every card rendered again.
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
@@ -39,6 +42,15 @@ const EDIT_NOTE = `({ text, which }) => new Promise((done, fail) => {
   Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, text)
   start = performance.now()
   input.dispatchEvent(new Event('input', { bubbles: true }))
+})`
+
+/** In the page: types into the last note and resolves with the ms until the frame after React rendered it. */
+const TYPE_KEY = `({ text }) => new Promise((done) => {
+  const input = [...document.querySelectorAll('input[aria-label^="Note to the patient"]')].at(-1)
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set.call(input, text)
+  const start = performance.now()
+  input.dispatchEvent(new Event('input', { bubbles: true }))
+  requestAnimationFrame(() => setTimeout(() => done(performance.now() - start), 0))
 })`
 
 /** In the page: the preview is current and every canvas on or near the screen shows the page its key names. */
@@ -136,6 +148,19 @@ export async function previewBench(
           if (i >= 2) times[mode].push(ms)
         }
       }
+      const typing: Record<'kept' | 'all', number[]> = { kept: [], all: [] }
+      for (const mode of ['kept', 'all'] as const) {
+        await page.goto(`${bridge.url}/${mode === 'all' ? '?items=all' : ''}#/program/${patientId}/${programId}`)
+        await page.reload()
+        await settled(page)
+        for (let i = 0; i < EDITS + 2; i++) {
+          const ms = (await page.evaluate(`(${TYPE_KEY})(${JSON.stringify({ text: `Typed note ${i}` })})`)) as number
+          if (i >= 2) typing[mode].push(ms)
+          await new Promise((r) => setTimeout(r, 100))
+        }
+        await settled(page)
+      }
+      report(`typing.keystroke_to_paint.${count}`, median(typing.kept), 'ms', median(typing.all), 50)
       report(`preview.edit_to_pixels.${count}`, median(times.changed), 'ms', median(times.whole), 300)
       report(`preview.edit_to_pixels.${count}.redraw_only`, median(times.changed), 'ms', median(times.full), 300)
     }
