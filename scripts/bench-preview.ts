@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { chromium, type Page } from '@playwright/test'
+import { chromiumLaunchOptions } from '../tests/support/chromium'
 import type { LibraryView } from '../src/core/library-contract'
 import type { Patient } from '../src/core/patient'
 import { removeDataDir, startTestBridge } from '../tests/support/bridge'
@@ -85,17 +86,7 @@ export async function previewBench(
     console.log('preview.edit_to_pixels skipped: no built renderer in out/ (run npx electron-vite build first)')
     return
   }
-  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   const wholeDocuments = { on: false }
   const bridge = await startTestBridge(undefined, { wholeDocuments })
   try {

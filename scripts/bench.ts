@@ -16,6 +16,7 @@ import { Low } from 'lowdb'
 import { JSONFile } from 'lowdb/node'
 import { loadBuiltinLibrary } from '../electron/services/library/builtin'
 import { type Exercise } from '../src/core/exercise'
+import { handoutItemOf } from '../src/core/handout-model'
 import { figureFor } from '../src/diagrams/figure'
 import { cachedFigure } from '../src/diagrams/figure-cache'
 import { resolvedViews } from '../src/diagrams/visibility'
@@ -293,15 +294,7 @@ async function diagramsBench(): Promise<void> {
   const example = JSON.parse(await readFile('docs/handout-example.json', 'utf8'))
   const items = Array.from({ length: 60 }, (_, i) => {
     const e = library[(i * 7) % library.length]!
-    return {
-      name: e.name,
-      position: e.position,
-      steps: e.steps,
-      dosage: e.defaultDosage,
-      cues: e.cues,
-      cautions: e.cautions,
-      diagram: e.diagram,
-    }
+    return handoutItemOf({ ...e, plainTitle: undefined })
   })
   const withDiagrams = { ...example, logDays: 14, program: { ...example.program, items } }
   const without = {

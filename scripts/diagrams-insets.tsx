@@ -4,10 +4,11 @@
  *
  *   npx tsx --tsconfig tsconfig.node.json scripts/diagrams-insets.tsx [--out <folder>] [--only <regex on id>] [--side left|right]
  */
-import { existsSync, mkdirSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { chromiumLaunchOptions } from '../tests/support/chromium'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { libraryFileSchema } from '../src/core/exercise'
 import { FigureSvg } from '../src/diagrams/FigureSvg'
@@ -24,10 +25,7 @@ async function main() {
   const only = arg('--only') ? new RegExp(arg('--only')!) : undefined
   const side = arg('--side') as 'left' | 'right' | undefined
   mkdirSync(out, { recursive: true })
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu'],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   const page = await browser.newPage({ viewport: { width: 500, height: 560 } })
   for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
     const { exercises } = libraryFileSchema.parse(JSON.parse(await readFile(join(dir, file), 'utf8')))

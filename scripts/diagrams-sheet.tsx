@@ -6,9 +6,10 @@
  *   npm run diagrams:sheet [-- --only <regex on id> --out <folder> --contacts]
  *   (--contacts also prints what each keyframe rests on, see src/diagrams/contacts.ts, and where it differs from the spec's `supports`)
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
+import { chromiumLaunchOptions } from '../tests/support/chromium'
 import { Document, Page, renderToBuffer, Text, View } from '@react-pdf/renderer'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { specContacts, supportList, supportMismatches } from '../src/diagrams/contacts'
@@ -47,10 +48,7 @@ async function main() {
       .flatMap((exercise) => resolvedViews(exercise.diagram!).map((view) => ({ exercise, view })))
     if (cells.length) groups.push({ file: file.replace(/\.json$/, ''), cells })
   }
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: ['--no-sandbox', '--disable-gpu'],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1.5 })
   for (const { file, cells } of groups) {
     const html = cells

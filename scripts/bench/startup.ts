@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { build } from 'esbuild'
 import { chromium, type Browser } from '@playwright/test'
+import { chromiumLaunchOptions } from '../../tests/support/chromium'
 import { summarize } from '../../src/core/patient'
 import { SnapshotFile } from '../../electron/services/roster/snapshot-file'
 import { ROSTER_FILE } from '../../electron/services/roster/load'
@@ -77,16 +78,7 @@ export async function startupBench(report: Report): Promise<void> {
     throw new Error('The startup bench drives the built window: run `npx electron-vite build` first.')
   const launcher = await bundleLauncher()
   const dir = await mkdtemp(join(tmpdir(), 'hp-bench-rosters-'))
-  const browser = await chromium.launch({
-    ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const sizes = [2, 10_000, 50_000]
     const rosters = new Map<number, string>()

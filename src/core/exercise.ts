@@ -101,15 +101,20 @@ export type StoredExercise = z.infer<typeof exerciseSchema>
  */
 export type Exercise = StoredExercise & { videoUrl?: string }
 
+/** What a program or template item may say beyond the library: its dosage, steps changed for it, notes. */
+export const itemWordsOf = (t: TextRule) => ({
+  dosage: dosageSchema,
+  instructionOverride: z
+    .array(t({ max: 500, label: 'A step' }))
+    .max(20)
+    .optional(),
+  notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
+})
+
 const templateItemOf = (t: TextRule) =>
   z.strictObject({
     exerciseId,
-    dosage: dosageSchema,
-    instructionOverride: z
-      .array(t({ max: 500, label: 'A step' }))
-      .max(20)
-      .optional(),
-    notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
+    ...itemWordsOf(t),
   })
 export const templateItemSchema = templateItemOf(humanText)
 

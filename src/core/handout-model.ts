@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { dayList, dosageSchema, type Dosage } from './dosage'
 import { countRange, holdRange, secondsWords } from './dosage-format'
-import { isoDate } from './patient'
+import { isoDate, type ProgramItem } from './patient'
+import type { StoredExercise } from './exercise'
 import { id } from './ids'
 import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 import { storedText } from './text'
@@ -90,6 +91,33 @@ export const handoutCopySchema = z.strictObject({
 })
 export type HandoutCopy = z.output<typeof handoutCopySchema>
 export type HandoutItem = z.infer<typeof handoutItemSchema>
+
+/**
+ * What a handout prints for one exercise: the library's words and diagram with this program's dosage, steps
+ * changed for the patient, notes and picture when there are any.
+ */
+export function handoutItemOf(
+  exercise: Pick<
+    StoredExercise,
+    'name' | 'plainTitle' | 'position' | 'steps' | 'cues' | 'cautions' | 'diagram' | 'defaultDosage'
+  > & { videoUrl?: string },
+  item: Partial<Pick<ProgramItem, 'dosage' | 'instructionOverride' | 'notes'>> = {},
+  image?: string,
+): HandoutItem {
+  return {
+    name: exercise.name,
+    ...(exercise.plainTitle ? { title: exercise.plainTitle } : {}),
+    position: exercise.position,
+    steps: item.instructionOverride?.length ? item.instructionOverride : exercise.steps,
+    dosage: item.dosage ?? exercise.defaultDosage,
+    cues: exercise.cues,
+    cautions: exercise.cautions,
+    ...(item.notes ? { notes: item.notes } : {}),
+    ...(image ? { image } : {}),
+    ...(exercise.diagram ? { diagram: exercise.diagram } : {}),
+    ...(exercise.videoUrl ? { video: exercise.videoUrl } : {}),
+  }
+}
 
 const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
 const seconds = secondsWords

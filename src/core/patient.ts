@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { THERAPIST_NAME_MAX } from './limits'
-import { dosageSchema, weekdays } from './dosage'
+import { weekdays } from './dosage'
+import { itemWordsOf } from './exercise'
 import { humanText, storedText, type TextRule } from './text'
 import { id } from './ids'
 import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
@@ -75,12 +76,7 @@ const programItemOf = (t: TextRule) =>
   z.strictObject({
     id,
     exerciseId: t({ max: 120, label: 'Exercise', required: 'Choose an exercise.' }),
-    dosage: dosageSchema,
-    instructionOverride: z
-      .array(t({ max: 500, label: 'A step' }))
-      .max(20)
-      .optional(),
-    notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
+    ...itemWordsOf(t),
   })
 export const programItemSchema = programItemOf(humanText)
 export type ProgramItem = z.infer<typeof programItemSchema>

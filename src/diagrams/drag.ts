@@ -11,23 +11,18 @@ import type { AxialAngleName, DiagramSpec, JointName, Keyframe, LimbAngleName, V
 
 export type DragTarget = { side: 'left' | 'right'; key: LimbAngleName } | { side?: undefined; key: AxialAngleName }
 
+/** Seen from the side (straight or turned a quarter), a dragged joint bends the joint above it forward or back. */
+const SAGITTAL: Partial<Record<string, LimbAngleName>> = {
+  Knee: 'hipFlexion',
+  Ankle: 'kneeFlexion',
+  Toe: 'ankleDorsiflexion',
+  Elbow: 'shoulderFlexion',
+  Wrist: 'elbowFlexion',
+  Hand: 'wristExtension',
+}
 const LIMB_BY_VIEW: Record<View, Partial<Record<string, LimbAngleName>>> = {
-  side: {
-    Knee: 'hipFlexion',
-    Ankle: 'kneeFlexion',
-    Toe: 'ankleDorsiflexion',
-    Elbow: 'shoulderFlexion',
-    Wrist: 'elbowFlexion',
-    Hand: 'wristExtension',
-  },
-  'three-quarter': {
-    Knee: 'hipFlexion',
-    Ankle: 'kneeFlexion',
-    Toe: 'ankleDorsiflexion',
-    Elbow: 'shoulderFlexion',
-    Wrist: 'elbowFlexion',
-    Hand: 'wristExtension',
-  },
+  side: SAGITTAL,
+  'three-quarter': SAGITTAL,
   front: { Knee: 'hipAbduction', Ankle: 'hipAbduction', Elbow: 'shoulderAbduction', Wrist: 'elbowFlexion' },
   top: { Elbow: 'shoulderAbduction', Wrist: 'shoulderExternalRotation', Knee: 'hipAbduction' },
 }

@@ -161,31 +161,16 @@ const SUPPORTS: Partial<Record<BasePosition, { pivot: FigureJoint[]; headFollows
 }
 
 /** Lying on a side, the shoulder is wider than the hip: the body tips down until the pelvis or legs rest as well. */
+const LOWER_BODY: FigureJoint[] = [
+  'pelvis',
+  'waist',
+  ...(['left', 'right'] as const).flatMap((s) =>
+    (['Hip', 'Knee', 'Ankle', 'Toe'] as const).map((j) => `${s}${j}` as const),
+  ),
+]
 const SETTLE: Partial<Record<BasePosition, FigureJoint[]>> = {
-  'side-lying-left': [
-    'pelvis',
-    'waist',
-    'leftHip',
-    'leftKnee',
-    'leftAnkle',
-    'leftToe',
-    'rightHip',
-    'rightKnee',
-    'rightAnkle',
-    'rightToe',
-  ],
-  'side-lying-right': [
-    'pelvis',
-    'waist',
-    'leftHip',
-    'leftKnee',
-    'leftAnkle',
-    'leftToe',
-    'rightHip',
-    'rightKnee',
-    'rightAnkle',
-    'rightToe',
-  ],
+  'side-lying-left': LOWER_BODY,
+  'side-lying-right': LOWER_BODY,
 }
 
 const SURFACES = { radius: JOINT_RADIUS, headRadius: HEAD_RADIUS, headCentre }

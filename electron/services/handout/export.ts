@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Handlers } from '../../../src/core/contract'
-import type { HandoutInput } from '../../../src/core/handout-model'
+import { handoutItemOf, type HandoutInput } from '../../../src/core/handout-model'
 import type { Patient, Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import type { Settings } from '../../../src/core/settings'
@@ -110,19 +110,7 @@ export async function handoutFor(
           `The photo for “${exercise.name}” could not be read and was left out${exercise.diagram ? ' (its diagram was printed instead)' : ''}: choose it again in the Exercise library.`,
         ),
       )
-      return {
-        name: exercise.name,
-        ...(exercise.plainTitle ? { title: exercise.plainTitle } : {}),
-        position: exercise.position,
-        steps: item.instructionOverride?.length ? item.instructionOverride : exercise.steps,
-        dosage: item.dosage,
-        cues: exercise.cues,
-        cautions: exercise.cautions,
-        ...(item.notes ? { notes: item.notes } : {}),
-        ...(image ? { image } : {}),
-        ...(exercise.diagram ? { diagram: exercise.diagram } : {}),
-        ...(exercise.videoUrl ? { video: exercise.videoUrl } : {}),
-      }
+      return handoutItemOf(exercise, item, image)
     }),
   )
   const therapistName = program.therapist ?? patient.therapist

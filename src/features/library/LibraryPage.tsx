@@ -25,6 +25,13 @@ import { ExerciseForm } from './ExerciseForm'
 import { useLibrary } from '../../app/library-context'
 import { TemplatesPanel } from './TemplatesPanel'
 
+/** The library's filters, each a list of values an exercise is tagged with. */
+const facets = [
+  { key: 'regions', label: 'Body region', values: bodyRegions, width: 170 },
+  { key: 'positions', label: 'Position', values: positions, width: 150 },
+  { key: 'types', label: 'Type', values: exerciseTypes, width: 150 },
+  { key: 'equipment', label: 'Equipment', values: equipmentKinds, width: 150 },
+] as const satisfies readonly { key: keyof LibraryFilters; label: string; values: readonly string[]; width: number }[]
 const facet = (values: readonly string[]) => values.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))
 
 export function FavouriteStar({ exercise }: { exercise: Exercise }) {
@@ -64,7 +71,7 @@ export function LibraryPage() {
     ['mod+F', () => search.current?.focus()],
   ])
   const found = useMemo(() => searchLibrary(index, query, filters, favourites), [index, query, filters, favourites])
-  const set = (key: keyof LibraryFilters) => (value: string[]) => setFilters((f) => ({ ...f, [key]: value }))
+  const set = (key: (typeof facets)[number]['key']) => (value: string[]) => setFilters((f) => ({ ...f, [key]: value }))
   const shown = open ? index.byId.get(open) : undefined
 
   return (
@@ -88,42 +95,18 @@ export function LibraryPage() {
           onChange={(e) => setQuery(e.currentTarget.value)}
           w={280}
         />
-        <MultiSelect
-          aria-label="Body region"
-          placeholder="Body region"
-          data={facet(bodyRegions)}
-          value={filters.regions ?? []}
-          onChange={set('regions')}
-          w={170}
-          clearable
-        />
-        <MultiSelect
-          aria-label="Position"
-          placeholder="Position"
-          data={facet(positions)}
-          value={filters.positions ?? []}
-          onChange={set('positions')}
-          w={150}
-          clearable
-        />
-        <MultiSelect
-          aria-label="Type"
-          placeholder="Type"
-          data={facet(exerciseTypes)}
-          value={filters.types ?? []}
-          onChange={set('types')}
-          w={150}
-          clearable
-        />
-        <MultiSelect
-          aria-label="Equipment"
-          placeholder="Equipment"
-          data={facet(equipmentKinds)}
-          value={filters.equipment ?? []}
-          onChange={set('equipment')}
-          w={150}
-          clearable
-        />
+        {facets.map(({ key, label, values, width }) => (
+          <MultiSelect
+            key={key}
+            aria-label={label}
+            placeholder={label}
+            data={facet(values)}
+            value={filters[key] ?? []}
+            onChange={set(key)}
+            w={width}
+            clearable
+          />
+        ))}
         <Switch
           label="Favourites"
           checked={!!filters.favouritesOnly}

@@ -4,6 +4,7 @@ import { BASE_POSE } from '../../diagrams/placement'
 import {
   axialAngleNames,
   jointNames,
+  propKinds,
   type AxialAngleName,
   type BasePosition,
   type DetailPart,
@@ -192,20 +193,8 @@ export interface PropDraft {
 }
 export const NO_PROP: PropDraft = { kind: null, at: null }
 
-const PROP_NEEDS_JOINT = new Set<Prop['kind']>([
-  'wall',
-  'table',
-  'step',
-  'ball',
-  'pillow',
-  'towel',
-  'foam roll',
-  'weight',
-  'band',
-  'push',
-  'marble',
-  'cup',
-])
+/** Every prop but these three is placed at one body part: the mat and chair place themselves, a stick spans two. */
+const PROP_NEEDS_JOINT = new Set<Prop['kind']>(propKinds.filter((k) => !['mat', 'chair', 'stick'].includes(k)))
 
 /** Whether a prop of this kind must be placed at a body part. */
 export const propNeedsJoint = (kind: Prop['kind'] | null) => kind !== null && PROP_NEEDS_JOINT.has(kind)

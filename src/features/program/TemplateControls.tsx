@@ -8,6 +8,36 @@ import type { ProgramItem } from '../../core/patient'
 import { templateItemsOf } from '../../core/template'
 import { useLibrary } from '../../app/library-context'
 
+type Applicable = Pick<Template, 'name' | 'items' | 'folder'> & { id: string }
+
+/** One menu section per folder, in folder order, each template with its number of exercises. */
+function TemplateGroups({
+  templates,
+  label,
+  onApply,
+}: {
+  templates: readonly Applicable[]
+  label: (folder: string) => string
+  onApply: (template: Applicable) => void
+}) {
+  const folders = [...new Set(templates.map((t) => t.folder ?? ''))].sort()
+  return folders.map((folder) => (
+    <div key={label(folder)}>
+      <Menu.Label>{label(folder)}</Menu.Label>
+      {templates
+        .filter((t) => (t.folder ?? '') === folder)
+        .map((t) => (
+          <Menu.Item key={t.id} onClick={() => onApply(t)}>
+            {t.name}{' '}
+            <Text span size="xs" c="dimmed">
+              ({t.items.length})
+            </Text>
+          </Menu.Item>
+        ))}
+    </div>
+  ))
+}
+
 /** "Apply a template" (grouped by folder) and "Save as template". */
 export function TemplateControls({
   items,
@@ -22,9 +52,7 @@ export function TemplateControls({
   const [form, setForm] = useState({ name: '', folder: '', description: '' })
   const [error, setError] = useState<string>()
   const templates = view?.templates ?? []
-  const folders = [...new Set(templates.map((t) => t.folder ?? ''))].sort()
   const starters = view?.starterTemplates ?? []
-  const starterFolders = [...new Set(starters.map((t) => t.folder ?? ''))].sort()
 
   const save = async () => {
     const result = await api.saveTemplate({
@@ -54,37 +82,13 @@ export function TemplateControls({
           </Button>
         </Menu.Target>
         <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
-          {folders.map((folder) => (
-            <div key={folder}>
-              <Menu.Label>{folder || 'Other templates'}</Menu.Label>
-              {templates
-                .filter((t) => (t.folder ?? '') === folder)
-                .map((t) => (
-                  <Menu.Item key={t.id} onClick={() => onApply(t)}>
-                    {t.name}{' '}
-                    <Text span size="xs" c="dimmed">
-                      ({t.items.length})
-                    </Text>
-                  </Menu.Item>
-                ))}
-            </div>
-          ))}
+          <TemplateGroups templates={templates} label={(folder) => folder || 'Other templates'} onApply={onApply} />
           {starters.length > 0 && templates.length > 0 && <Menu.Divider />}
-          {starterFolders.map((folder) => (
-            <div key={`starter-${folder}`}>
-              <Menu.Label>Starter · {folder || 'General'}</Menu.Label>
-              {starters
-                .filter((t) => (t.folder ?? '') === folder)
-                .map((t) => (
-                  <Menu.Item key={t.id} onClick={() => onApply(t)}>
-                    {t.name}{' '}
-                    <Text span size="xs" c="dimmed">
-                      ({t.items.length})
-                    </Text>
-                  </Menu.Item>
-                ))}
-            </div>
-          ))}
+          <TemplateGroups
+            templates={starters}
+            label={(folder) => `Starter · ${folder || 'General'}`}
+            onApply={onApply}
+          />
         </Menu.Dropdown>
       </Menu>
       <Button

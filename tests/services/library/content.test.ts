@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { loadBuiltinLibrary } from '../../../electron/services/library/builtin'
 import { bodyRegions, equipmentKinds, positions } from '../../../src/core/exercise'
-import { dosagePlain, dosageSummary } from '../../../src/core/handout-model'
+import { dosagePlain, dosageSummary, handoutItemOf } from '../../../src/core/handout-model'
 import { readability } from '../../../src/core/readability'
 import { figureFor } from '../../../src/diagrams/figure'
 import { resolvedViews } from '../../../src/diagrams/visibility'
@@ -177,15 +177,7 @@ describe('a handout with one exercise from each body region', () => {
         layout,
         program: {
           title: 'One exercise per region',
-          items: picks.map((e) => ({
-            name: e.name,
-            position: e.position,
-            steps: e.steps,
-            dosage: e.defaultDosage,
-            cues: e.cues,
-            cautions: e.cautions,
-            diagram: e.diagram,
-          })),
+          items: picks.map((e) => handoutItemOf({ ...e, plainTitle: undefined })),
         },
       })
       const { pdf, warnings } = await renderHandout(input, 'resources/fonts')

@@ -105,26 +105,15 @@ export function pictureHeight(
   return panels + (video ? videoHeight(video, plan.width, m.body >= 16) : 0)
 }
 
-/**
- * How many of the closing parts (counted from the end: note, cautions, tips) to print under the picture, so the
- * taller of the two columns is as short as it can be. 0 when the picture is above the text or taller already.
- */
-export function partsUnderPicture(
-  text: CardText,
-  plan: PicturePlan,
-  captions: readonly string[],
-  cardWidth: number,
-  m: ColumnMetrics,
-  runIn = false,
-): number {
-  return balance(text, plan, captions, cardWidth, m, runIn).moved
-}
-
 /** A paragraph with its label run in ("Tips: …"), as compact cards print tips, cautions and the dose. */
 const paragraphHeight = (label: string, parts: readonly string[], width: number, m: ColumnMetrics) =>
   parts.length ? 3 + lines(`${label}: ${parts.join(' ')}`, width, m.body) * m.body * LINE_EM : 0
 
-/** The balanced card: how many closing parts go under the picture, and the taller column's height then (pt). */
+/**
+ * The balanced card: how many of the closing parts (counted from the end: note, cautions, tips) print under the
+ * picture so the taller column is as short as it can be, and that column's height (pt). None move when the picture
+ * is above the text or taller already.
+ */
 export function balance(
   text: CardText,
   plan: PicturePlan,

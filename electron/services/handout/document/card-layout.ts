@@ -1,6 +1,6 @@
 import { dosageLine } from '../../../../src/core/dosage-format'
 import { dosagePlain, pictureHold, type HandoutItem } from '../../../../src/core/handout-model'
-import { balance, partsUnderPicture, type CardText, type ColumnMetrics } from './card-balance'
+import { balance, type CardText, type ColumnMetrics } from './card-balance'
 import { panelCaption } from './CardPicture'
 import { cardWidth, compactCandidates, picturePlan, type PicturePlan } from './picture-size'
 import type { Layout, makeStyles } from './styles'
@@ -63,7 +63,7 @@ export function cardLayout({ item, s, layout, contentWidth, shorthand = false }:
       : undefined
   // The closing parts that go under a picture beside the text, so the two columns come out about even (card-balance.ts).
   const under = plan
-    ? partsUnderPicture(text, plan, captions(plan), cardWidth(layout, contentWidth), metricsOf(s), compact)
+    ? balance(text, plan, captions(plan), cardWidth(layout, contentWidth), metricsOf(s), compact).moved
     : 0
   return { hold, dose, compact, plan, under, ranked }
 }

@@ -94,14 +94,7 @@ function detailedFit(
 export const printScale = (p: PrintedPanel) => p.width / p.panel.width
 
 /** The picture plan for a spec in its printed views (its own list, or the ones its movement shows best); kept between renders. */
-export const picturePlan: (
-  spec: DiagramSpec,
-  layout: Layout,
-  contentWidth: number,
-  side?: 'left' | 'right',
-  holdEnd?: boolean,
-  share?: number,
-) => PicturePlan = memo(planPicture)
+export const picturePlan = memo(planPicture)
 
 /**
  * Shares of a compact card's width its picture may take: the card tries each and keeps the one that makes it

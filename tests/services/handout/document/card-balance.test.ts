@@ -2,12 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { renderHandout } from '../../../../electron/services/handout/render'
 import { handoutInputSchema } from '../../../../src/core/handout-model'
-import {
-  balance,
-  lines,
-  partsUnderPicture,
-  pictureHeight,
-} from '../../../../electron/services/handout/document/card-balance'
+import { balance, lines, pictureHeight } from '../../../../electron/services/handout/document/card-balance'
 import { qrModules, qrSide } from '../../../../electron/services/handout/document/video-qr'
 import { picturePlan } from '../../../../electron/services/handout/document/picture-size'
 import { overlappingText, pdfText } from '../../../support/pdf'
@@ -59,18 +54,13 @@ describe('balancing a card’s two columns', () => {
       note: item.notes,
     }
     expect(plan.placement).toBe('beside')
-    expect(partsUnderPicture(text, plan, ['1 Start', '2 Finish'], 532, metrics)).toBeGreaterThan(0)
+    expect(balance(text, plan, ['1 Start', '2 Finish'], 532, metrics).moved).toBeGreaterThan(0)
     // Two steps and nothing else: the picture is the taller column already.
     expect(
-      partsUnderPicture(
-        { steps: ['Lie down.', 'Lift.'], dose: ['Once.'], tips: [], cautions: [] },
-        plan,
-        [''],
-        532,
-        metrics,
-      ),
+      balance({ steps: ['Lie down.', 'Lift.'], dose: ['Once.'], tips: [], cautions: [] }, plan, [''], 532, metrics)
+        .moved,
     ).toBe(0)
-    expect(partsUnderPicture(text, { ...plan, placement: 'above' }, [''], 532, metrics)).toBe(0)
+    expect(balance(text, { ...plan, placement: 'above' }, [''], 532, metrics).moved).toBe(0)
   })
 
   it('fits the 6-exercise example in detailed print with no page more than 35% blank but the last of each part', async () => {

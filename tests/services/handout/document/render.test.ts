@@ -6,7 +6,7 @@ import { create } from 'fontkit'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { renderHandout } from '../../../../electron/services/handout/render'
 import { dosageLine } from '../../../../src/core/dosage-format'
-import { dosagePlain, handoutInputSchema, type HandoutInput } from '../../../../src/core/handout-model'
+import { dosagePlain, handoutInputSchema, handoutItemOf, type HandoutInput } from '../../../../src/core/handout-model'
 import { makeJpeg, makePng } from '../../../support/images'
 import { makeStyles } from '../../../../electron/services/handout/document/styles'
 import { overlappingText, pdfText, type PdfText } from '../../../support/pdf'
@@ -407,16 +407,7 @@ describe('a handout of the library’s first exercises (the preview bench’s pr
     const { loadBuiltinLibrary } = await import('../../../../electron/services/library/builtin')
     const library = await loadBuiltinLibrary('resources/library/exercises')
     const example = JSON.parse(readFileSync('docs/handout-example.json', 'utf8'))
-    const items = library.exercises.slice(0, 8).map((e) => ({
-      name: e.name,
-      title: e.plainTitle,
-      position: e.position,
-      steps: e.steps,
-      dosage: e.defaultDosage,
-      cues: e.cues,
-      cautions: e.cautions,
-      diagram: e.diagram,
-    }))
+    const items = library.exercises.slice(0, 8).map((e) => handoutItemOf(e))
     // Seated ankle circles' four frames in a column ran past the page: react-pdf broke the whole handout itself,
     // every render was the slow one and no page had a key.
     expect(items.map((i) => i.name)).toContain('Seated ankle circles')
