@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/{core,services,main,bridge,scripts,diagrams,config}/**/*.test.{ts,tsx}'],
+          include: ['tests/{core,services,main,bridge,scripts,diagrams,config,i18n}/**/*.test.{ts,tsx}'],
           setupFiles: ['tests/support/close-services.ts'],
         },
       },

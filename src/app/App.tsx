@@ -7,6 +7,7 @@ import { createApiClient } from './api-client'
 import { ApiProvider } from './api-context'
 import { Shell } from './Shell'
 import { theme } from './theme'
+import '../i18n/ui'
 
 function reportError(error: AppError) {
   notifications.show({ color: 'red', title: 'Something went wrong', message: error.message, autoClose: 8000 })

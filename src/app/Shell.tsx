@@ -23,6 +23,7 @@ import { LibraryPage, PageLoading, ProgramPage, SettingsPage } from './lazy-page
 import { Logo } from './Logo'
 import { NoticesBanner } from './NoticesBanner'
 import { useRoute, type Section } from './routes'
+import { uiI18n, uiLanguageOf } from '../i18n/ui'
 
 const nav: {
   section: Section
@@ -89,7 +90,9 @@ export function Shell() {
   useEffect(() => {
     let live = true
     void api.getSettings().then((result) => {
-      if (live && result.ok) setColorScheme(result.value.colorScheme)
+      if (!live || !result.ok) return
+      setColorScheme(result.value.colorScheme)
+      void uiI18n.changeLanguage(uiLanguageOf(result.value.language))
     })
     return () => void (live = false)
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: setColorScheme is left out on purpose

@@ -3,12 +3,17 @@ import { humanText, storedText, type TextRule } from './text'
 import { THERAPIST_NAME_MAX } from './limits'
 import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 import { mediaHash } from './ids'
+import { handoutLanguages } from './languages'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
 export type ColorScheme = z.infer<typeof colorSchemeSchema>
 
 export { handoutLayoutSchema, paperSizeSchema } from './handout-options'
+
+/** The screens' language: `system` follows the operating system. */
+export const uiLanguageSchema = z.enum(['system', ...handoutLanguages])
+export type UiLanguage = z.infer<typeof uiLanguageSchema>
 
 const clinicOf = (t: TextRule) =>
   z.strictObject({
@@ -47,6 +52,8 @@ const settingsFields = (t: TextRule) => ({
    * chosen: patients read it as a second, cryptic dose. Left out in settings saved before it existed (off).
    */
   clinicianShorthand: z.boolean().optional(),
+  /** The language of the app's screens; left out (or `system`), the operating system's when the app has it. */
+  language: uiLanguageSchema.optional(),
   /** The folder the last export or import dialog ended in, offered first next time. */
   lastFolder: z.string().max(4096).optional(),
 })

@@ -29,3 +29,4 @@ window.HTMLElement.prototype.scrollIntoView ??= () => {}
 if (!('fonts' in document)) {
   Object.defineProperty(document, 'fonts', { value: { addEventListener: () => {}, removeEventListener: () => {} } })
 }
+import '../../src/i18n/ui'

@@ -1,0 +1,42 @@
+/**
+ * The message catalogue: one JSON file per namespace and language, the same keys in every language (a test checks
+ * both ways). The handout renderer (Node) and the app's screens (React) read the same files.
+ */
+import enApp from './locales/en/app.json'
+import enCommon from './locales/en/common.json'
+import enHandout from './locales/en/handout.json'
+import enLibrary from './locales/en/library.json'
+import enPatients from './locales/en/patients.json'
+import enProgram from './locales/en/program.json'
+import enSettings from './locales/en/settings.json'
+import esApp from './locales/es/app.json'
+import esCommon from './locales/es/common.json'
+import esHandout from './locales/es/handout.json'
+import esLibrary from './locales/es/library.json'
+import esPatients from './locales/es/patients.json'
+import esProgram from './locales/es/program.json'
+import esSettings from './locales/es/settings.json'
+
+export const resources = {
+  en: {
+    app: enApp,
+    common: enCommon,
+    handout: enHandout,
+    library: enLibrary,
+    patients: enPatients,
+    program: enProgram,
+    settings: enSettings,
+  },
+  es: {
+    app: esApp,
+    common: esCommon,
+    handout: esHandout,
+    library: esLibrary,
+    patients: esPatients,
+    program: esProgram,
+    settings: esSettings,
+  },
+} as const
+
+export type Namespace = keyof (typeof resources)['en']
+export const namespaces = Object.keys(resources.en) as Namespace[]
