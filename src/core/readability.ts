@@ -13,7 +13,11 @@ export interface Readability {
   longest: string
 }
 
-export function readability(lines: readonly string[]): Readability {
+/**
+ * The sentences and words of patient text: each line is at least one sentence; a word is a run of letters and
+ * digits between spaces, slashes and dashes.
+ */
+export function sentencesAndWords(lines: readonly string[]): { sentences: string[]; words: string[]; longest: string } {
   const sentences = lines
     .flatMap((line) => line.split(/(?<=[.!?;:])\s+/))
     .map((s) => s.trim())
@@ -22,8 +26,13 @@ export function readability(lines: readonly string[]): Readability {
     .flatMap((s) => s.split(/[\s/–—-]+/))
     .map((w) => w.replace(/[^\p{L}\p{N}']/gu, ''))
     .filter(Boolean)
-  const syllables = words.reduce((n, w) => n + Math.max(1, syllable(w)), 0)
   const longest = sentences.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a), '')
+  return { sentences, words, longest }
+}
+
+export function readability(lines: readonly string[]): Readability {
+  const { sentences, words, longest } = sentencesAndWords(lines)
+  const syllables = words.reduce((n, w) => n + Math.max(1, syllable(w)), 0)
   const grade =
     words.length === 0 ? 0 : fleschKincaid({ sentence: sentences.length, word: words.length, syllable: syllables })
   return { grade: Math.round(grade * 10) / 10, words: words.length, sentences: sentences.length, longest }
