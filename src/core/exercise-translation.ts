@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { storedText } from './text'
-import { exerciseId } from './exercise'
 import { LABEL_MAX } from '../diagrams/spec'
 
 /**
@@ -18,9 +17,8 @@ export const exerciseTranslationSchema = z.strictObject({
     .max(12),
   cues: z.array(storedText({ max: 300, label: 'A tip', required: 'A tip cannot be empty.' })).max(10),
   cautions: z.array(storedText({ max: 300, label: 'A caution', required: 'A caution cannot be empty.' })).max(10),
-  labels: z
-    .array(z.string().trim().min(1).max(LABEL_MAX, `A frame label has at most ${LABEL_MAX} characters.`))
-    .optional(),
+  /** One per pose, as the English diagram's labels; empty where the English one is. */
+  labels: z.array(z.string().trim().max(LABEL_MAX, `A frame label has at most ${LABEL_MAX} characters.`)).optional(),
 })
 export type ExerciseTranslation = z.infer<typeof exerciseTranslationSchema>
 
@@ -31,12 +29,6 @@ export const templateTranslationSchema = z.strictObject({
 })
 export type TemplateTranslation = z.infer<typeof templateTranslationSchema>
 
-export const libraryTranslationFileSchema = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal('homeplan-exercise-library-translation'),
-  version: z.string().regex(/^\d+\.\d+\.\d+$/),
-  language: z.literal('es'),
-  exercises: z.record(exerciseId, exerciseTranslationSchema),
-  templates: z.record(exerciseId, templateTranslationSchema).optional(),
-})
-export type LibraryTranslationFile = z.infer<typeof libraryTranslationFileSchema>
+/** An exercise's or template's words in the languages besides English it has. */
+export const exerciseTranslationsSchema = z.strictObject({ es: exerciseTranslationSchema.optional() })
+export const templateTranslationsSchema = z.strictObject({ es: templateTranslationSchema.optional() })

@@ -3,6 +3,12 @@ import { dosageSchema } from './dosage'
 import { humanText, storedText, type TextRule } from './text'
 import { id, mediaHash } from './ids'
 import { diagramSpecSchema } from '../diagrams/spec'
+import {
+  exerciseTranslationSchema,
+  exerciseTranslationsSchema,
+  templateTranslationSchema,
+  templateTranslationsSchema,
+} from './exercise-translation'
 
 export const positions = ['supine', 'prone', 'side-lying', 'sitting', 'standing', 'kneeling', 'quadruped'] as const
 export const exerciseTypes = [
@@ -81,6 +87,8 @@ const exerciseFieldsOf = (t: TextRule) => ({
   regressions: z.array(exerciseId).max(10),
   diagram: diagramSpecSchema.optional(),
   images: z.array(imageOf(t)).max(6),
+  /** The patient-facing words in other languages (built-in exercises ship Spanish; custom ones may add it). */
+  translations: exerciseTranslationsSchema.optional(),
 })
 export const exerciseFields = exerciseFieldsOf(humanText)
 
@@ -123,6 +131,7 @@ const templateFields = (t: TextRule) => ({
   description: t({ max: 1000, label: 'Description', multiline: true }).optional(),
   folder: t({ max: 60, label: 'Folder' }).optional(),
   items: z.array(templateItemOf(t)).min(1, 'A template needs at least one exercise.').max(100),
+  translations: templateTranslationsSchema.optional(),
 })
 export const templateInputSchema = z.strictObject(templateFields(humanText))
 export type TemplateInput = z.infer<typeof templateInputSchema>
@@ -150,3 +159,17 @@ export const libraryFileSchema = z.strictObject({
   exercises: z.array(exerciseSchema),
   templates: z.array(builtinTemplateSchema).optional(),
 })
+
+/**
+ * One translation file of the shipped library (resources/library/<language>/*.json, beside each English file): the
+ * patient-facing words of its exercises and templates by id.
+ */
+export const libraryTranslationFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal('homeplan-exercise-library-translation'),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  language: z.literal('es'),
+  exercises: z.record(exerciseId, exerciseTranslationSchema),
+  templates: z.record(exerciseId, templateTranslationSchema).optional(),
+})
+export type LibraryTranslationFile = z.infer<typeof libraryTranslationFileSchema>

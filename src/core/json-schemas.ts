@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { libraryFileSchema } from './exercise'
+import { libraryFileSchema, libraryTranslationFileSchema } from './exercise'
 import { handoutInputSchema } from './handout-model'
 
 /** The JSON Schemas shipped in resources/schema, generated from the zod models so they cannot drift. */
@@ -17,6 +17,13 @@ export function schemaFiles(): Record<string, unknown> {
       $id: 'https://homeplan.app/schema/exercise-library.schema.json',
       title: 'Homeplan exercise library',
       description: 'The built-in exercise library shipped with Homeplan (one of resources/library/exercises/*.json).',
+    },
+    'exercise-library-translation.schema.json': {
+      ...z.toJSONSchema(libraryTranslationFileSchema, { target: 'draft-2020-12' }),
+      $id: 'https://homeplan.app/schema/exercise-library-translation.schema.json',
+      title: 'Homeplan exercise library translation',
+      description:
+        'The patient-facing words of the built-in library in another language, by exercise and template id (one of resources/library/es/*.json, beside the English file of the same name).',
     },
   }
 }

@@ -209,6 +209,7 @@ export const exerciseFieldInputs = {
   progressions: keptAsIs,
   regressions: keptAsIs,
   images: keptAsIs,
+  translations: keptAsIs,
 } satisfies EveryField<ExerciseInput, FieldInput | typeof keptAsIs>
 
 export type ShownField = { [K in Name]: (typeof exerciseFieldInputs)[K] extends null ? never : K }[Name]
