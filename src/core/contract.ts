@@ -4,6 +4,7 @@ import { libraryArgs, type LibraryView } from './library-contract'
 import { id, programInputSchema, type Patient, type PatientSummary } from './patient'
 import type { Result } from './result'
 import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
+import { handoutLanguageSchema } from './languages'
 import type { RosterFirstPage } from './roster-order'
 import {
   byId,
@@ -61,6 +62,10 @@ const handoutOptions = {
   layout: handoutLayoutSchema,
   paper: paperSizeSchema,
   logDays: z.number().int().min(0).max(31),
+  /** For this handout only; the patient's handout language when left out. */
+  language: handoutLanguageSchema.optional(),
+  /** Print in English what has no words in the handout's language (the export names it first). */
+  allowEnglish: z.boolean().optional(),
 }
 
 /** One handout in a patient's history. */

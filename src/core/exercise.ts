@@ -117,6 +117,12 @@ export const itemWordsOf = (t: TextRule) => ({
     .max(20)
     .optional(),
   notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
+  /** The steps changed for this patient in the other handout languages (the handout's language picks). */
+  translations: z
+    .strictObject({
+      es: z.strictObject({ instructionOverride: z.array(t({ max: 500, label: 'A step' })).max(20) }).optional(),
+    })
+    .optional(),
 })
 
 const templateItemOf = (t: TextRule) =>

@@ -1,6 +1,5 @@
 import { z } from 'zod'
-import { dayList, dosageSchema, type Dosage } from './dosage'
-import { countRange, holdRange, secondsWords } from './dosage-format'
+import { dosageSchema } from './dosage'
 import { isoDate, type ProgramItem } from './patient'
 import type { StoredExercise } from './exercise'
 import { id } from './ids'
@@ -9,6 +8,7 @@ import { storedText } from './text'
 import { storedTherapistSchema } from './settings'
 import { diagramSpecSchema } from '../diagrams/spec'
 import { videoUrlSchema } from './video-link'
+import { handoutLanguageSchema } from './languages'
 
 /** A handout prints stored records as they are, so its text is checked as stored text (see ./text). */
 const text = (max: number, label: string) => storedText({ max, label })
@@ -65,6 +65,8 @@ export const handoutInputSchema = z.strictObject({
   }),
   layout: handoutLayoutSchema.default('detailed'),
   paper: paperSizeSchema.default('letter'),
+  /** Every word the handout prints itself (headings, dosage, captions, log) is in this language. */
+  language: handoutLanguageSchema.default('en'),
   /** Days in the tick-box log page; 0 leaves the page out. */
   logDays: z.number().int().min(0).max(31).default(14),
   /** Print the clinician's shorthand line on each card (Settings; off by default, see settings.ts). */
@@ -119,53 +121,6 @@ export function handoutItemOf(
   }
 }
 
-const times = (n: number) => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`)
-const seconds = secondsWords
-/** "5 seconds", or for a range "5 to 10 seconds" (patient words) or "5–10 seconds" (the short table cell). */
-export function holdWords(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>, to: string): string | undefined {
-  const hold = holdRange(d)
-  if (!hold) return undefined
-  if (hold.min === hold.max) return seconds(hold.min)
-  const inMinutes = hold.min % 60 === 0 && hold.max % 60 === 0
-  return inMinutes ? `${hold.min / 60}${to}${hold.max / 60} minutes` : `${hold.min}${to}${hold.max} seconds`
-}
-
-/**
- * How long the picture's end position is held, for its stopwatch and caption: the prescribed hold, or for a
- * position kept for a time (a balance stance: "30 seconds") that time. Not for walking, which is not held.
- */
-export function pictureHold(d: Dosage, diagram?: { cycle?: 'return' | 'walk' }): string | undefined {
-  const hold = holdWords(d, ' to ')
-  if (hold || !d.durationSeconds || diagram?.cycle === 'walk') return hold
-  return seconds(d.durationSeconds)
-}
-
-/** The same dosage in plain words for the patient: "Do 10 to 15 times. Hold for 5 seconds. Once a day." */
-export function dosagePlain(d: Dosage): string {
-  const out: string[] = []
-  // With both sides the count is per side, said where the count is ("do both sides" alone left patients unsure).
-  const perSide = d.side === 'both' ? ' on each side' : ''
-  const reps = d.reps ? `${countRange(d.reps.min, d.reps.max, ' to ')} times${perSide}` : ''
-  if (d.sets && d.sets > 1 && reps) out.push(`Do ${reps}, then rest. Repeat for ${d.sets} rounds in all.`)
-  else if (reps) out.push(`Do ${reps}.`)
-  const hold = holdWords(d, ' to ')
-  if (hold) out.push(`Hold for ${hold} each time.`)
-  // A duration is a stance held or a walk kept up: words that fit both.
-  if (d.durationSeconds) out.push(`Each time lasts ${seconds(d.durationSeconds)}.`)
-  if (d.restSeconds) out.push(`Rest ${seconds(d.restSeconds)} between rounds.`)
-  if (d.side === 'both' && !reps) out.push('Do both sides.')
-  if (d.side === 'left' || d.side === 'right') out.push(`Do your ${d.side} side only.`)
-  if (d.side === 'alternating') out.push('Switch sides each time.')
-  if (d.resistance?.band) out.push(`Use the ${d.resistance.band} band.`)
-  if (d.resistance?.load) out.push(`Use ${d.resistance.load} ${d.resistance.unit ?? 'kg'}.`)
-  const when: string[] = []
-  if (d.timesPerDay) when.push(`${times(d.timesPerDay)} a day`)
-  if (d.days?.length) when.push(`on ${dayList(d.days, ', ')}`)
-  else if (d.daysPerWeek) when.push(d.daysPerWeek === 7 ? 'every day' : `${d.daysPerWeek} days a week`)
-  if (when.length) out.push(`${when.join(', ')[0]!.toUpperCase()}${when.join(', ').slice(1)}.`)
-  return out.join(' ')
-}
-
 /** A card's heading: the plain title with the clinical name after it, or the name alone ("Lying on your side: knee lifts (Clamshells)"). */
 export const itemTitle = (item: { name: string; title?: string }) =>
   item.title ? `${item.title} (${item.name})` : item.name
@@ -177,31 +132,4 @@ export const itemTitle = (item: { name: string; title?: string }) =>
 export function shortTitle(item: { name: string; title?: string }): string {
   const after = item.title?.split(': ').slice(1).join(': ').trim()
   return after ? after[0]!.toUpperCase() + after.slice(1) : (item.title ?? item.name)
-}
-
-/** How a position reads on the patient's sheet. */
-export const positionWords: Record<string, string> = {
-  supine: 'Lying on your back',
-  prone: 'Lying on your stomach',
-  'side-lying': 'Lying on your side',
-  sitting: 'Sitting',
-  standing: 'Standing',
-  kneeling: 'Kneeling',
-  quadruped: 'On hands and knees',
-}
-
-/** The two short cells of the "at a glance" table. */
-export function dosageSummary(d: Dosage): { amount: string; often: string } {
-  const amount: string[] = []
-  if (d.reps) amount.push(`${countRange(d.reps.min, d.reps.max, ' to ')} times${d.side === 'both' ? ' each side' : ''}`)
-  if (d.sets && d.sets > 1) amount.push(`${d.sets} rounds`)
-  const hold = holdWords(d, '–')
-  if (hold) amount.push(`hold ${hold}`)
-  if (d.durationSeconds) amount.push(seconds(d.durationSeconds))
-  const often: string[] = []
-  if (d.timesPerDay) often.push(`${times(d.timesPerDay)} a day`)
-  if (d.days?.length) often.push(dayList(d.days, ', '))
-  else if (d.daysPerWeek) often.push(d.daysPerWeek === 7 ? 'every day' : `${d.daysPerWeek} days a week`)
-  const cap = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : '—')
-  return { amount: cap(amount.join(', ')), often: cap(often.join(', ')) }
 }

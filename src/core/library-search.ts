@@ -23,18 +23,37 @@ const normalize = (text: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim()
 
-/** Indexes names (weighted most), other names, regions, equipment, position and type. */
+/** The Spanish names of an exercise (built-in ones all have them; a custom one may). */
+const spanishNames = (e: Exercise) => {
+  const es = e.translations?.es
+  return es ? [es.name, ...es.aliases] : []
+}
+
+/**
+ * Indexes names (weighted most), other names, regions, equipment, position and type, and the Spanish name and
+ * other names as much as the English ones ("puente" finds Bridges). Accents are folded on both sides, so
+ * "musculo" finds "músculo" as "cafe" finds "café".
+ */
 export function indexLibrary(exercises: readonly Exercise[]): LibraryIndex {
   const search = new MiniSearch<Exercise>({
-    fields: ['name', 'aliases', 'regions', 'equipment', 'position', 'type'],
+    fields: ['name', 'aliases', 'nameEs', 'aliasesEs', 'regions', 'equipment', 'position', 'type'],
     extractField: (doc, field) => {
+      if (field === 'nameEs') return doc.translations?.es?.name ?? ''
+      if (field === 'aliasesEs') return doc.translations?.es?.aliases.join(' ') ?? ''
       const value = (doc as unknown as Record<string, unknown>)[field]
       return Array.isArray(value) ? value.join(' ') : String(value ?? '')
     },
-    searchOptions: { boost: { name: 3, aliases: 2 }, prefix: true, fuzzy: (term) => (term.length > 3 ? 0.2 : 0) },
+    processTerm: (term) => fold(term),
+    searchOptions: {
+      boost: { name: 3, nameEs: 3, aliases: 2, aliasesEs: 2 },
+      prefix: true,
+      fuzzy: (term) => (term.length > 3 ? 0.2 : 0),
+    },
   })
   search.addAll(exercises)
-  const phrases = new Map(exercises.map((e) => [e.id, new Set([e.name, ...e.aliases].map(normalize))]))
+  const phrases = new Map(
+    exercises.map((e) => [e.id, new Set([e.name, ...e.aliases, ...spanishNames(e)].map(normalize))]),
+  )
   return { all: [...exercises], byId: new Map(exercises.map((e) => [e.id, e])), phrases, search }
 }
 

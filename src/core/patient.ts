@@ -4,6 +4,7 @@ import { weekdays } from './dosage'
 import { itemWordsOf } from './exercise'
 import { humanText, storedText, type TextRule } from './text'
 import { id } from './ids'
+import { handoutLanguageSchema } from './languages'
 import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 
 export const isoDate = z
@@ -57,6 +58,8 @@ const patientFields = (t: TextRule, dateOfBirth: z.ZodType<string>) => ({
   condition: t({ max: 500, label: 'Condition' }).optional(),
   referringProvider: t({ max: 200, label: 'Referring provider' }).optional(),
   therapist: t({ max: THERAPIST_NAME_MAX, label: 'Therapist' }).optional(),
+  /** The language this patient's handouts print in; left out, English. */
+  handoutLanguage: handoutLanguageSchema.optional(),
   status: z.enum(patientStatuses),
   patientType: z.enum(['new', 'existing']),
   appointment: appointmentOf(t),
@@ -115,6 +118,8 @@ export const handoutRecordSchema = z.strictObject({
   programId: id,
   layout: handoutLayoutSchema,
   paper: paperSizeSchema,
+  /** The language it was printed in; records from before handouts had a language are English. */
+  language: handoutLanguageSchema.optional(),
   file: storedText({ max: 260, label: 'File name' }),
   snapshot: z.strictObject({
     title: storedText({ max: 120, label: 'Title' }),

@@ -24,6 +24,17 @@ const clinicOf = (t: TextRule) =>
     closingMessage: t({ max: 400, label: 'Closing message', multiline: true }).optional(),
     logo: mediaHash.optional(),
     layout: handoutLayoutSchema,
+    /** The clinic's own words in the other handout languages: its name as patients know it, the closing message. */
+    translations: z
+      .strictObject({
+        es: z
+          .strictObject({
+            name: t({ max: 120, label: 'Clinic name (Spanish)' }).optional(),
+            closingMessage: t({ max: 400, label: 'Closing message (Spanish)', multiline: true }).optional(),
+          })
+          .optional(),
+      })
+      .optional(),
   })
 /** What every handout's header and footer say about the clinic (as the settings form checks it). */
 export const clinicSchema = clinicOf(humanText)

@@ -33,3 +33,8 @@ export function i18nFor(language: HandoutLanguage): i18n {
   if (!instance) byLanguage.set(language, (instance = createI18n(language)))
   return instance
 }
+
+/** The handout's words in one language (the `handout` namespace), as plain functions take them. */
+export const handoutT = (language: HandoutLanguage = 'en') =>
+  i18nFor(language).getFixedT(language, ['handout', 'common'])
+export type HandoutT = ReturnType<typeof handoutT>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { dosageLine } from '../../src/core/dosage-format'
 import { dosageSchema } from '../../src/core/dosage'
-import { dosagePlain, dosageSummary, pictureHold } from '../../src/core/handout-model'
+import { dosagePlain, dosageSummary, pictureHold } from '../../src/core/dosage-words'
 import { programMinutes, sessionSeconds } from '../../src/core/program-time'
 
 describe('dosageLine', () => {

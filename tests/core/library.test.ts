@@ -54,6 +54,21 @@ describe('library search', () => {
     expect(top('side leg raise')[0]).toBe('side-lying-hip-abduction')
   })
 
+  it('finds Spanish names and other names in the whole library, accents or not, with the same typo tolerance', () => {
+    const all = indexLibrary(builtIn.exercises)
+    const first = (query: string) => searchLibrary(all, query)[0]?.id
+    const nameOf = (id: string) => builtIn.exercises.find((e) => e.id === id)!.translations!.es!.name
+    expect(first('puente')).toBe('bridges')
+    expect(nameOf(first('sentadilla')!)).toMatch(/^Sentadilla/)
+    expect(first('estiramiento de isquiotibiales')).toMatch(/hamstring-stretch/)
+    // A typo and a missing accent still find it: "sentadila", "elevacion de talones" (elevación).
+    expect(nameOf(first('sentadila')!)).toMatch(/^Sentadilla/)
+    expect(first('almejas')).toBe('clamshells')
+    expect(searchLibrary(all, 'puentte').map((e) => e.id)).toContain('bridges')
+    // English still finds the same exercise.
+    expect(first('bridges')).toBe('bridges')
+  })
+
   it('searches regions, equipment and position, and applies facet filters', () => {
     expect(top('pillow')).toEqual(['hip-flexor-stretch'])
     expect(top('prone')).toEqual(['prone-hip-extension'])

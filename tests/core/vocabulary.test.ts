@@ -4,7 +4,7 @@ import { fileStamp, formatDate, fromFileStamp, isoDay } from '../../src/core/dat
 import { dayList } from '../../src/core/dosage'
 import { countRange, secondsWords, shortSeconds, shortSecondsRange } from '../../src/core/dosage-format'
 import { fold } from '../../src/core/fold'
-import { dosagePlain, dosageSummary } from '../../src/core/handout-model'
+import { dosagePlain, dosageSummary } from '../../src/core/dosage-words'
 import { handoutLayoutSchema, layoutLabels, layoutWords, paperSizeSchema } from '../../src/core/handout-options'
 import { id, mediaHash } from '../../src/core/ids'
 import { calledName, fullName, listName, namedInFull } from '../../src/core/names'

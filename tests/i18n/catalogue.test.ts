@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bodyRegions, difficulties, equipmentKinds, exerciseTypes, positions } from '../../src/core/exercise'
 import { handoutLanguages } from '../../src/core/languages'
+import { bandColors, weekdays } from '../../src/core/dosage'
 import { resources } from '../../src/i18n/resources'
 
 type Tree = { [key: string]: string | Tree }
@@ -29,6 +30,8 @@ const vocabularies: Record<string, readonly string[]> = {
   region: bodyRegions,
   difficulty: difficulties,
   language: handoutLanguages,
+  day: weekdays,
+  band: bandColors,
 }
 
 describe('the message catalogue', () => {

@@ -30,7 +30,7 @@ export async function renderPages(
   fontsDir: string,
 ): Promise<{ pages: Uint8Array[]; keys: string[] } | undefined> {
   const contents = pages.map((page) => page.content)
-  const shared = `${fontsDir}|${input.paper}|${input.layout}|${footerText(input)}|${pages.length}`
+  const shared = `${fontsDir}|${input.paper}|${input.layout}|${input.language}|${footerText(input)}|${pages.length}`
   const keys = contents.map((content, i) => {
     const described = describeElement(<View>{content}</View>)
     return (

@@ -56,7 +56,10 @@ export async function sizes(
   const keyOf = (b: Block) => {
     const described = describeElement(b.element)
     return (
-      described && createHash('sha1').update(`${fontsDir}|${input.paper}|${input.layout}|${described}`).digest('base64')
+      described &&
+      createHash('sha1')
+        .update(`${fontsDir}|${input.paper}|${input.layout}|${input.language}|${described}`)
+        .digest('base64')
     )
   }
   const found = new Map<string, Size>()

@@ -9,14 +9,13 @@ import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Handlers } from '../../../src/core/contract'
-import { handoutItemOf, type HandoutInput } from '../../../src/core/handout-model'
+import { handoutFor, type HandoutChoices } from './handout-input'
 import type { Patient, Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import type { Settings } from '../../../src/core/settings'
 import { writeFileAtomic } from '../atomic-write'
 import { fileNamePart } from '../file-names'
 import type { Dialogs } from '../dialogs'
-import { pictureProblem } from '../library/image-check'
 import type { Library } from '../library/service'
 import type { RosterStore } from '../roster/store'
 import { assertRoomForHandout, recordHandout } from '../roster/service'
@@ -47,97 +46,6 @@ const filePart = (value: string) => fileNamePart(value, 'Patient')
 
 export function defaultHandoutName(patient: Pick<Patient, 'firstName' | 'lastName'>, date: string): string {
   return `${filePart(patient.lastName)}_${filePart(patient.firstName)}_Home-program_${date}.pdf`
-}
-
-/**
- * A stored picture as a data: URL, read through the media store's checks (an ordinary file, not a link,
- * its bytes still matching its name) and decoded completely; undefined with a warning for the handout's
- * result if it cannot be used.
- */
-async function storedPicture(
-  library: Library,
-  file: string | undefined,
-  warn: () => void,
-): Promise<string | undefined> {
-  if (!file) return undefined
-  try {
-    const bytes = await library.media.stored(file)
-    // Decoded as react-pdf would: one it cannot draw would otherwise vanish from the page without a word.
-    if (pictureProblem(bytes)) throw new Error('not drawable')
-    return `data:image/${file.endsWith('.png') ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
-  } catch {
-    warn()
-    return undefined
-  }
-}
-
-/**
- * Resolves a saved program into everything the handout prints, plus warnings for pictures that could not be
- * used (left out; the handout prints without them).
- */
-export async function handoutFor(
-  patient: Patient,
-  program: Program,
-  deps: Pick<HandoutDeps, 'library'>,
-  settings: Settings,
-  options: { layout: HandoutInput['layout']; paper: HandoutInput['paper']; logDays: number; date: string },
-): Promise<{ input: HandoutInput; warnings: string[] }> {
-  if (!settings.clinic.name) {
-    throw new AppFailure(
-      'invalid_argument',
-      'Add your clinic’s name (and phone number) in Settings → Clinic before printing: every handout says who to call.',
-      'clinic',
-    )
-  }
-  if (program.items.length === 0)
-    throw new AppFailure(
-      'invalid_argument',
-      'This program has no exercises yet: add at least one before printing.',
-      'programId',
-    )
-  const warnings: string[] = []
-  const items = await Promise.all(
-    program.items.map(async (item) => {
-      const exercise = await deps.library.find(item.exerciseId)
-      if (!exercise)
-        throw new AppFailure(
-          'invalid_argument',
-          `“${item.exerciseId}” is no longer in the library; replace it before printing.`,
-          'programId',
-        )
-      const image = await storedPicture(deps.library, exercise.images[0]?.file, () =>
-        warnings.push(
-          `The photo for “${exercise.name}” could not be read and was left out${exercise.diagram ? ' (its diagram was printed instead)' : ''}: choose it again in the Exercise library.`,
-        ),
-      )
-      return handoutItemOf(exercise, item, image)
-    }),
-  )
-  const therapistName = program.therapist ?? patient.therapist
-  const known =
-    settings.therapists.find((t) => therapistName && t.name === therapistName) ??
-    (therapistName ? undefined : settings.therapists[0])
-  const therapist = known ?? (therapistName ? { name: therapistName } : undefined)
-  const { logo: logoFile, layout: _layout, ...clinic } = settings.clinic
-  const logo = await storedPicture(deps.library, logoFile, () =>
-    warnings.push('The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'),
-  )
-  const input: HandoutInput = {
-    clinic: { ...clinic, ...(logo ? { logo } : {}) },
-    ...(therapist ? { therapist } : {}),
-    patient: {
-      firstName: patient.firstName,
-      lastName: patient.lastName,
-      ...(patient.preferredName ? { preferredName: patient.preferredName } : {}),
-    },
-    date: options.date,
-    program: { title: program.title, ...(program.goals ? { goals: program.goals } : {}), items },
-    layout: options.layout,
-    paper: options.paper,
-    logDays: options.logDays,
-    shorthand: settings.clinicianShorthand === true,
-  }
-  return { input, warnings }
 }
 
 type HandoutHandlers = Pick<
@@ -183,7 +91,12 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       layout,
       paper,
       logDays,
-    }: { patientId: string; programId: string } & Pick<HandoutInput, 'layout' | 'paper' | 'logDays'>,
+      language,
+      allowEnglish,
+    }: { patientId: string; programId: string } & Pick<
+      HandoutChoices,
+      'layout' | 'paper' | 'logDays' | 'language' | 'allowEnglish'
+    >,
     record: boolean,
   ) => {
     const store = await deps.store()
@@ -196,7 +109,14 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
     if (record) assertRoomForHandout(patient)
     const settings = await deps.settings()
     const date = isoDay(now())
-    const prepared = await handoutFor(patient, program, deps, settings, { layout, paper, logDays, date })
+    const prepared = await handoutFor(patient, program, deps, settings, {
+      layout,
+      paper,
+      logDays,
+      date,
+      ...(language ? { language } : {}),
+      ...(allowEnglish ? { allowEnglish } : {}),
+    })
     const rendered = await deps.renderer.render(prepared.input)
     return {
       store,
@@ -230,7 +150,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
      * opens and draws only the pages it changed. A newer preview for the same patient's program cancels this one (`cancelled: true`, which the builder
      * ignores): not started if it was waiting, its result dropped if it was being rendered.
      */
-    previewHandout: async ({ patientId, program, layout, paper, logDays, known }) => {
+    previewHandout: async ({ patientId, program, layout, paper, logDays, language, known }) => {
       previews.get(patientId)?.abort()
       const controller = new AbortController()
       previews.set(patientId, controller)
@@ -244,6 +164,8 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
           paper,
           logDays,
           date: stamp.slice(0, 10),
+          ...(language ? { language } : {}),
+          preview: true,
         })
         const rendered = await deps.renderer.renderPages(prepared.input, {}, controller.signal)
         const warnings = [...prepared.warnings, ...rendered.warnings]
@@ -274,6 +196,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
           programId,
           layout,
           paper,
+          language: input.language,
           file: basename(path),
           snapshot: { title: program.title, items: program.items },
         }

@@ -8,6 +8,7 @@ import { dayLabels } from '../../core/dosage'
 import { ageOn } from './format'
 import { timeLabels, type PatientFormApi } from './patient-draft'
 import { useTherapistSuggestions } from '../../app/roster-context'
+import { handoutLanguages, languageNames } from '../../core/languages'
 
 type Name = keyof PatientInput
 interface InputProps {
@@ -90,6 +91,19 @@ function TherapistInput({ form }: InputProps) {
   )
 }
 
+/** The language the patient's handouts print in (the export can still choose another for one handout). */
+function HandoutLanguageInput({ form }: InputProps) {
+  return (
+    <Select
+      label="Handout language"
+      data={handoutLanguages.map((value) => ({ value, label: languageNames[value] }))}
+      allowDeselect={false}
+      value={form.values.handoutLanguage ?? 'en'}
+      onChange={(value) => form.setFieldValue('handoutLanguage', value === 'es' ? 'es' : 'en')}
+    />
+  )
+}
+
 const today = () => new Date().toISOString().slice(0, 10)
 function DateOfBirthInput(props: InputProps) {
   return text('Date of birth', { type: 'date', max: today() } as TextInputProps)(props)
@@ -120,6 +134,10 @@ export const patientFieldViews = {
   condition: shortText('Condition / diagnosis', 'Condition'),
   referringProvider: shortText('Referring provider'),
   therapist: { Input: TherapistInput, details: [{ label: 'Therapist' }] },
+  handoutLanguage: {
+    Input: HandoutLanguageInput,
+    details: [{ label: 'Handout language', show: (p) => languageNames[p.handoutLanguage ?? 'en'] }],
+  },
   appointment: {
     Input: AppointmentField,
     wide: true,

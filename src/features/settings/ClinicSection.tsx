@@ -16,7 +16,7 @@ import {
 
 /** The clinic's fields as the section shows them: four short ones side by side, then one under another. */
 const grid = ['name', 'phone', 'address', 'website'] as const
-const below = ['closingMessage', 'logo', 'layout'] as const
+const below = ['closingMessage', 'translations', 'logo', 'layout'] as const
 // A field of the clinic with no place here is a compile error, naming the field.
 const everyFieldPlaced: AllPlaced<keyof typeof clinicInputs, (typeof grid)[number] | (typeof below)[number]> = true
 void everyFieldPlaced

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Image, SegmentedControl, Text, Textarea, TextInput } from '@mantine/core'
+import { ActionIcon, Button, Group, Image, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
 import { useEffect, useState, type ReactNode } from 'react'
 import { z } from 'zod'
@@ -75,6 +75,24 @@ export const clinicInputs = {
     />
   ),
   logo: LogoInput,
+  translations: ({ form }) => (
+    <Stack gap="xs">
+      <TextInput
+        label="Clinic name on Spanish handouts"
+        placeholder="Left empty: the clinic name above"
+        {...form.getInputProps('clinic.translations.es.name')}
+        value={form.values.clinic.translations?.es?.name ?? ''}
+      />
+      <Textarea
+        label="Closing message on Spanish handouts"
+        description="A Spanish handout prints this instead of the closing message above; without it, the export asks first."
+        autosize
+        minRows={2}
+        {...form.getInputProps('clinic.translations.es.closingMessage')}
+        value={form.values.clinic.translations?.es?.closingMessage ?? ''}
+      />
+    </Stack>
+  ),
   layout: ({ form }) => (
     <Group>
       <Text size="sm" fw={500}>

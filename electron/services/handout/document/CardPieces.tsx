@@ -25,7 +25,7 @@ export function cardPieces(
 ): { pieces: ReactElement[]; continued: ReactElement; head: number } | undefined {
   const { item, s, index } = props
   const k = (name: string) => `card-${index}-${name}`
-  const { dose, closing, title, continued, picture, above, under, plan, hold } = cardElements(props)
+  const { t, dose, closing, title, continued, picture, above, under, plan, hold } = cardElements(props)
   if (!above || under) return undefined
   const head = { ...s.card, marginBottom: 0 }
   const list = (key: string, label: string, items: string[] | undefined, marker?: string) =>
@@ -43,7 +43,7 @@ export function cardPieces(
       ? plan.panels[0]
       : undefined
   const frames = only ? framePanels(only.panel) : undefined
-  const words = only && frames ? frameCaptions(only.panel, hold) : []
+  const words = only && frames ? frameCaptions(only.panel, hold, undefined, t) : []
   const width = only?.width ?? 0
   const pictured = frames
     ? frames.map((frame, n) => (
@@ -65,9 +65,9 @@ export function cardPieces(
       ]
   const pieces = [
     ...pictured,
-    ...list('step', 'How to do it', item.steps),
+    ...list('step', t('card.howToDoIt'), item.steps),
     <View key={k('dose')} wrap={false}>
-      <Text style={s.label}>How much</Text>
+      <Text style={s.label}>{t('card.howMuch')}</Text>
       <Text style={s.dose}>{dose}</Text>
     </View>,
     ...(props.shorthand
@@ -77,8 +77,8 @@ export function cardPieces(
           </Text>,
         ]
       : []),
-    ...list('tips', 'Tips', item.cues, '•'),
-    ...list('careful', 'Be careful', item.cautions, '!'),
+    ...list('tips', t('card.tips'), item.cues, '•'),
+    ...list('careful', t('card.careful'), item.cautions, '!'),
     ...(closing[2] ? [cloneElement(closing[2], { key: k('note') })] : []),
   ]
   // The card's space below goes with its last piece, as it would below the whole card.

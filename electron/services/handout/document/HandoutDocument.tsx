@@ -5,6 +5,7 @@ import { Footer } from './footer'
 import { glanceBlock } from './glance'
 import { logBlock, logChildren } from './log-blocks'
 import { PAGE_SIZE } from './page-size'
+import { handoutT } from '../../../../src/i18n'
 import { handoutParts, type HandoutParts } from './parts'
 
 export const documentProps = (input: HandoutInput) => {
@@ -12,10 +13,12 @@ export const documentProps = (input: HandoutInput) => {
   // Dated by the handout's own date, not the moment of rendering: the same handout renders to the same bytes, so a
   // reprint is the very file the patient was given.
   const creationDate = new Date(`${input.date}T12:00:00Z`)
+  const t = handoutT(input.language)
   return {
-    title: `Home exercise program for ${name}`,
+    title: t('document.title', { name }),
     author: input.clinic.name,
-    subject: input.program.title ?? 'Home exercise program',
+    subject: input.program.title ?? t('document.subject'),
+    language: input.language,
     creator: 'Homeplan',
     producer: 'Homeplan',
     creationDate,

@@ -2,10 +2,10 @@ import type { ReactElement } from 'react'
 import { Path, Svg, Text, View } from '@react-pdf/renderer'
 import { weekdays } from '../../../../src/core/dosage'
 import { shortTitle, type HandoutInput } from '../../../../src/core/handout-model'
+import { handoutT } from '../../../../src/i18n'
 import { INK, RULE, type makeStyles } from './styles'
 
 const DAY = 24 * 3600 * 1000
-const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 
 /** The log's pieces in page order: the rows are kept whole; the log may continue on further pages between rows. */
 export interface LogParts {
@@ -37,8 +37,9 @@ export function logBoxes(input: HandoutInput): number[][] {
 /** The months the log spans, e.g. "November 2026" or "November – December 2026"; `from`, `days`: of one part of it. */
 export function logMonths(input: HandoutInput, from = 0, days = input.logDays): string {
   const start = Date.parse(`${input.date}T00:00:00Z`) + from * DAY
+  const locale = input.language === 'es' ? 'es-US' : 'en-US'
   const month = (t: number, year: boolean) =>
-    new Intl.DateTimeFormat('en-US', { month: 'long', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
+    new Intl.DateTimeFormat(locale, { month: 'long', ...(year ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(
       new Date(t),
     )
   const end = start + Math.max(0, days - 1) * DAY
@@ -57,6 +58,7 @@ export const logWeekDays = (layout: HandoutInput['layout']) => (layout === 'larg
  */
 export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>): LogParts {
   const large = input.layout === 'large'
+  const t = handoutT(input.language)
   const start = Date.parse(`${input.date}T00:00:00Z`)
   const perTable = logWeekDays(input.layout)
   const tables = Array.from({ length: Math.ceil(input.logDays / perTable) }, (_, t) => t * perTable)
@@ -80,13 +82,15 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
         marginTop: first ? 0 : 4,
       }}
     >
-      <Text style={{ width: nameWidth, fontWeight: 700 }}>Exercise</Text>
+      <Text style={{ width: nameWidth, fontWeight: 700 }}>{t('log.exercise')}</Text>
       {Array.from(
         { length: Math.min(perTable, input.logDays - from) },
         (_, i) => new Date(start + (from + i) * DAY),
       ).map((d) => (
         <View key={d.toISOString()} style={{ width: cell, alignItems: 'center' }}>
-          <Text style={{ fontSize: label, color: INK }}>{weekday[d.getUTCDay()]}</Text>
+          <Text style={{ fontSize: label, color: INK }}>
+            {t(`common:vocab.day.${weekdays[(d.getUTCDay() + 6) % 7]!}`)}
+          </Text>
           <Text style={{ fontSize: large ? 16 : 9.5, fontWeight: 700 }}>{d.getUTCDate()}</Text>
         </View>
       ))}
@@ -144,16 +148,16 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
           input.layout === 'compact' ? { marginTop: 12, paddingTop: 8, borderTopWidth: 1.5, borderTopColor: INK } : {},
         ]}
       >
-        Your exercise log: {logMonths(input)}
+        {t('log.title', { months: logMonths(input) })}
       </Text>
     ),
     intro: (
       <Text key="log-intro" style={{ marginBottom: 8 }}>
         {/* Only says what this log has: "more boxes" read as a puzzle on a log with one box a day. */}
-        Check off a box each time you finish an exercise.
-        {boxes.some((r) => r.some((n) => n > 1)) ? ' Two or more boxes on a day mean that many sessions that day.' : ''}
-        {boxes.some((r) => r.includes(0)) ? ' A day with no box is a rest day for that exercise.' : ''} Bring this sheet
-        to your next visit.
+        {t('log.intro')}
+        {boxes.some((r) => r.some((n) => n > 1)) ? t('log.sessions') : ''}
+        {boxes.some((r) => r.includes(0)) ? t('log.rest') : ''}
+        {t('log.bring')}
       </Text>
     ),
     head: head(0, true),
@@ -165,7 +169,7 @@ export function logParts(input: HandoutInput, s: ReturnType<typeof makeStyles>):
           <View key={`log-table-${from}`} wrap={false}>
             {/* A later table often starts a page: it says whose log it is and which month, as the first one does. */}
             <Text style={[s.label, { marginTop: large ? 16 : 10 }]}>
-              Your exercise log, continued: {logMonths(input, from, Math.min(perTable, input.logDays - from))}
+              {t('log.continued', { months: logMonths(input, from, Math.min(perTable, input.logDays - from)) })}
             </Text>
             {head(from, false)}
             {row(from, i)}

@@ -1,6 +1,7 @@
 import { Text, View } from '@react-pdf/renderer'
-import { dosageSummary, type HandoutInput } from '../../../../src/core/handout-model'
-import { STOP_RULE } from './how-to'
+import type { HandoutInput } from '../../../../src/core/handout-model'
+import { dosageSummary } from '../../../../src/core/dosage-words'
+import { handoutT } from '../../../../src/i18n'
 import type { makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
@@ -10,22 +11,21 @@ type Styles = ReturnType<typeof makeStyles>
  * the clinic's closing words (they were in the footer of every page).
  */
 export function Remember({ input, s, minutes }: { input: HandoutInput; s: Styles; minutes: number }) {
-  const often = [...new Set(input.program.items.map((item) => dosageSummary(item.dosage).often))]
+  const t = handoutT(input.language)
+  const often = [...new Set(input.program.items.map((item) => dosageSummary(item.dosage, t).often))]
   const count = input.program.items.length
-  const all = count === 1 ? 'this exercise' : `all ${count} exercises`
+  const all = count === 1 ? t('remember.thisExercise') : t('remember.allExercises', { count })
   const points = [
     often.length === 1 && often[0] !== '—'
-      ? `Do ${all} ${often[0]!.toLowerCase()}: about ${minutes} minutes each time.`
-      : `Do ${all} as often as each card says: about ${minutes} minutes each time.`,
+      ? t('remember.doOften', { all, often: often[0]!.toLowerCase(), minutes })
+      : t('remember.doAsCards', { all, minutes }),
     // The same rule in the same words as the how-to box on page 1 (a rater found three wordings of it, one hard to parse).
-    `Move slowly and keep breathing. ${STOP_RULE}`,
-    ...(input.logDays > 0
-      ? ['Check off the log each time you finish an exercise, and bring it to your next visit.']
-      : []),
+    `${t('remember.move')} ${t('howTo.stop')}`,
+    ...(input.logDays > 0 ? [t('remember.log')] : []),
   ]
   return (
     <View style={s.closing} wrap={false}>
-      <Text style={s.label}>To remember</Text>
+      <Text style={s.label}>{t('remember.title')}</Text>
       {points.map((point) => (
         <View key={point} style={s.step}>
           <Text style={s.stepNo}>•</Text>

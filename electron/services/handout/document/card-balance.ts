@@ -7,7 +7,8 @@
  */
 import type { Panel } from '../../../../src/diagrams/panel'
 import type { PicturePlan } from './picture-size'
-import { qrModules, qrSide, videoArrangement, videoTextSizes, VIDEO_LABEL } from './video-qr'
+import { qrModules, qrSide, videoArrangement, videoTextSizes } from './video-qr'
+import { handoutT, type HandoutT } from '../../../../src/i18n'
 import { shortLink } from '../../../../src/core/video-link'
 
 /** Average advance of a glyph of the handout's sans-serif face, in ems (Noto Sans body text measures about 0.48). */
@@ -23,7 +24,26 @@ export interface CardText {
   note?: string
   /** The clinic's video link, printed under the picture (VideoBlock). */
   video?: string
+  /** The labels the card prints, in the handout's language (English when left out). */
+  words?: CardWords
 }
+
+/** A card's labels as they are printed, for measuring. */
+export interface CardWords {
+  tips: string
+  careful: string
+  howMuch: string
+  note: string
+  video: string
+}
+export const cardWords = (t: HandoutT): CardWords => ({
+  tips: t('card.tips'),
+  careful: t('card.careful'),
+  howMuch: t('card.howMuch'),
+  note: t('card.fromTherapist'),
+  video: t('picture.video'),
+})
+const english = cardWords(handoutT())
 
 export interface ColumnMetrics {
   /** Body font size (pt). */
@@ -74,12 +94,12 @@ export function wrappedLines(text: string, width: number, size: number): number 
 }
 
 /** Height (pt) of a video block (VideoBlock) in a column `width` pt wide: the QR code with its words beside or under it. */
-export function videoHeight(url: string, width: number, large: boolean): number {
+export function videoHeight(url: string, width: number, large: boolean, label = english.video): number {
   const side = qrSide(qrModules(url).length, large)
   const { beside, textWidth } = videoArrangement(width, side, large)
   const size = videoTextSizes(large)
   const words =
-    wrappedLines(VIDEO_LABEL, textWidth, size.label) * size.label * LINE_EM +
+    wrappedLines(label, textWidth, size.label) * size.label * LINE_EM +
     lines(shortLink(url), textWidth, size.link) * size.link * LINE_EM
   return 6 + (beside ? Math.max(side, words) : side + 2 + words)
 }
@@ -90,6 +110,7 @@ export function pictureHeight(
   captions: readonly string[],
   m: ColumnMetrics,
   video?: string,
+  videoLabel?: string,
 ): number {
   const panels = plan.panels.reduce((h, { panel, width }: { panel: Panel; width: number }, i) => {
     const named = plan.panels.length > 1 ? m.caption * LINE_EM + 2 : 0
@@ -102,7 +123,7 @@ export function pictureHeight(
       lines(captions[i] ?? '', plan.width, m.caption) * m.caption * LINE_EM
     )
   }, 6)
-  return panels + (video ? videoHeight(video, plan.width, m.body >= 16) : 0)
+  return panels + (video ? videoHeight(video, plan.width, m.body >= 16, videoLabel) : 0)
 }
 
 /** A paragraph with its label run in ("Tips: …"), as compact cards print tips, cautions and the dose. */
@@ -124,18 +145,18 @@ export function balance(
 ): { moved: number; height: number } {
   const left = plan.width
   const right = cardWidth - plan.width - m.gutter
+  const words = text.words ?? english
   const closing = [
-    (w: number) => (runIn ? paragraphHeight('Tips', text.tips, w, m) : listHeight(text.tips, w, m)),
-    (w: number) => (runIn ? paragraphHeight('Be careful', text.cautions, w, m) : listHeight(text.cautions, w, m)),
-    (w: number) =>
-      text.note ? 4 + 10 + lines(`From your therapist: ${text.note}`, w - 12, m.body) * m.body * LINE_EM : 0,
+    (w: number) => (runIn ? paragraphHeight(words.tips, text.tips, w, m) : listHeight(text.tips, w, m)),
+    (w: number) => (runIn ? paragraphHeight(words.careful, text.cautions, w, m) : listHeight(text.cautions, w, m)),
+    (w: number) => (text.note ? 4 + 10 + lines(`${words.note} ${text.note}`, w - 12, m.body) * m.body * LINE_EM : 0),
   ]
   const steps = runIn
     ? text.steps.reduce((h, step) => h + lines(step, right - m.marker, m.body) * m.body * LINE_EM + 1, 0)
     : listHeight(text.steps, right, m)
   const main =
-    steps + (runIn ? paragraphHeight('How much', text.dose, right, m) : listHeight(text.dose, right, m, false))
-  const picture = pictureHeight(plan, captions, m, text.video)
+    steps + (runIn ? paragraphHeight(words.howMuch, text.dose, right, m) : listHeight(text.dose, right, m, false))
+  const picture = pictureHeight(plan, captions, m, text.video, words.video)
   if (plan.placement !== 'beside')
     return { moved: 0, height: picture + main + closing.reduce((h, part) => h + part(right), 0) }
   let best = { moved: 0, height: Infinity }

@@ -1,6 +1,9 @@
 import { dosageLine } from '../../../../src/core/dosage-format'
-import { dosagePlain, pictureHold, type HandoutItem } from '../../../../src/core/handout-model'
-import { balance, type CardText, type ColumnMetrics } from './card-balance'
+import type { HandoutItem } from '../../../../src/core/handout-model'
+import { dosagePlain, pictureHold } from '../../../../src/core/dosage-words'
+import type { HandoutLanguage } from '../../../../src/core/languages'
+import { handoutT } from '../../../../src/i18n'
+import { balance, cardWords, type CardText, type ColumnMetrics } from './card-balance'
 import { panelCaption } from './CardPicture'
 import { cardWidth, compactCandidates, picturePlan, type PicturePlan } from './picture-size'
 import type { Layout, makeStyles } from './styles'
@@ -26,6 +29,8 @@ export type CardProps = {
   startsPage?: boolean
   shorthand?: boolean
   stack?: boolean
+  /** The language of the card's own words (labels, dose, captions); English when left out. */
+  language?: HandoutLanguage
 } & CardChoice
 
 /**
@@ -39,9 +44,10 @@ export interface CardChoice {
 }
 
 /** What the card prints and the estimated arrangement. */
-export function cardLayout({ item, s, layout, contentWidth, shorthand = false }: CardProps) {
-  const hold = pictureHold(item.dosage, item.diagram)
-  const dose = dosagePlain(item.dosage)
+export function cardLayout({ item, s, layout, contentWidth, shorthand = false, language = 'en' }: CardProps) {
+  const t = handoutT(language)
+  const hold = pictureHold(item.dosage, item.diagram, t)
+  const dose = dosagePlain(item.dosage, t)
   // Compact runs each label into its text ("Tips: …"), a line saved per part, so three cards fit a page.
   const compact = layout === 'compact'
   const text = {
@@ -51,10 +57,11 @@ export function cardLayout({ item, s, layout, contentWidth, shorthand = false }:
     cautions: item.cautions ?? [],
     note: item.notes,
     video: item.video,
+    words: cardWords(t),
   }
-  const captions = (plan: PicturePlan) => plan.panels.map((p) => panelCaption(p.panel, hold))
+  const captions = (plan: PicturePlan) => plan.panels.map((p) => panelCaption(p.panel, hold, t))
   const ranked =
-    !item.image && item.diagram && compact ? compactPlans(item, text, hold, contentWidth, metricsOf(s)) : []
+    !item.image && item.diagram && compact ? compactPlans(item, text, hold, contentWidth, metricsOf(s), captions) : []
   const plan =
     !item.image && item.diagram
       ? compact
@@ -90,16 +97,9 @@ function compactPlans(
   hold: string | undefined,
   contentWidth: number,
   m: ColumnMetrics,
+  captions: (plan: PicturePlan) => string[],
 ): (PicturePlan & { share: number })[] {
-  const height = (plan: PicturePlan) =>
-    balance(
-      text,
-      plan,
-      plan.panels.map((p) => panelCaption(p.panel, hold)),
-      contentWidth,
-      m,
-      true,
-    ).height
+  const height = (plan: PicturePlan) => balance(text, plan, captions(plan), contentWidth, m, true).height
   return compactCandidates(item.diagram!, contentWidth, side(item), hold !== undefined)
     .map((plan) => ({ ...plan, share: plan.width / contentWidth, height: height(plan) }))
     .sort((a, b) => a.height - b.height || b.share - a.share)

@@ -1,6 +1,7 @@
 import { Text, View } from '@react-pdf/renderer'
 import type { HandoutInput } from '../../../../src/core/handout-model'
 import { wrappedLines } from './card-balance'
+import { handoutT } from '../../../../src/i18n'
 import { FOOTER, type makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
@@ -8,7 +9,8 @@ type Styles = ReturnType<typeof makeStyles>
 /** The sentence every page ends with: whom to call when it hurts. */
 export function safetyLine(input: HandoutInput): string {
   const phone = input.clinic.phone ?? input.therapist?.phone
-  return `Stop and call ${phone ? `us at ${phone}` : 'your therapist'} if pain or other symptoms get worse.`
+  const t = handoutT(input.language)
+  return phone ? t('footer.callUs', { phone }) : t('footer.callTherapist')
 }
 
 const footerName = (input: HandoutInput) =>
@@ -41,6 +43,7 @@ export function Footer({
   s: Styles
   page?: { number: number; total: number }
 }) {
+  const t = handoutT(input.language)
   return (
     <View style={s.footer} fixed>
       <Text style={s.footerText}>{safetyLine(input)}</Text>
@@ -48,9 +51,12 @@ export function Footer({
         {/* The patient's name on every page, so a sheet that comes loose still says whose it is. */}
         <Text style={s.footerName}>{footerName(input)}</Text>
         {page ? (
-          <Text style={s.pageNo}>{`Page ${page.number} of ${page.total}`}</Text>
+          <Text style={s.pageNo}>{t('footer.page', page)}</Text>
         ) : (
-          <Text style={s.pageNo} render={({ pageNumber, totalPages }) => `Page ${pageNumber} of ${totalPages}`} />
+          <Text
+            style={s.pageNo}
+            render={({ pageNumber, totalPages }) => t('footer.page', { number: pageNumber, total: totalPages })}
+          />
         )}
       </View>
     </View>

@@ -1,6 +1,8 @@
 import type { ReactElement } from 'react'
 import { Text, View } from '@react-pdf/renderer'
-import { dosageSummary, itemTitle, type HandoutInput } from '../../../../src/core/handout-model'
+import { itemTitle, type HandoutInput } from '../../../../src/core/handout-model'
+import { dosageSummary } from '../../../../src/core/dosage-words'
+import { handoutT } from '../../../../src/i18n'
 import type { makeStyles } from './styles'
 
 type Styles = ReturnType<typeof makeStyles>
@@ -19,6 +21,7 @@ export interface GlanceParts {
  */
 export function glanceParts(input: HandoutInput, s: Styles, minutes: number, breaks: boolean): GlanceParts {
   const compact = input.layout === 'compact'
+  const t = handoutT(input.language)
   // Column widths of the summary; large print gives the titles more room so a row takes fewer 16 pt lines.
   const cols =
     input.layout === 'large'
@@ -30,20 +33,20 @@ export function glanceParts(input: HandoutInput, s: Styles, minutes: number, bre
     // Compact puts the time in the heading, a line saved.
     title: (
       <Text key="glance-title" style={s.h2}>
-        Your program at a glance
-        {compact ? <Text style={{ fontWeight: 400 }}>{` (about ${minutes} minutes each time)`}</Text> : null}
+        {t('glance.title')}
+        {compact ? <Text style={{ fontWeight: 400 }}>{t('glance.minutes', { minutes })}</Text> : null}
       </Text>
     ),
     head: (
       <View key="glance-head" style={[s.glanceRow, s.glanceHead]} fixed={breaks}>
         <Text style={{ width: cols[0] }}>#</Text>
-        <Text style={{ width: cols[1], paddingRight: 8 }}>Exercise</Text>
-        <Text style={{ width: cols[2], paddingRight: 8 }}>How much</Text>
-        <Text style={{ width: cols[3] }}>How often</Text>
+        <Text style={{ width: cols[1], paddingRight: 8 }}>{t('glance.exercise')}</Text>
+        <Text style={{ width: cols[2], paddingRight: 8 }}>{t('glance.howMuch')}</Text>
+        <Text style={{ width: cols[3] }}>{t('glance.howOften')}</Text>
       </View>
     ),
     rows: input.program.items.map((item, i) => {
-      const { amount, often } = dosageSummary(item.dosage)
+      const { amount, often } = dosageSummary(item.dosage, t)
       return (
         <View key={`glance-row-${i}`} style={s.glanceRow}>
           <Text style={{ width: cols[0] }}>{i + 1}</Text>
@@ -60,7 +63,7 @@ export function glanceParts(input: HandoutInput, s: Styles, minutes: number, bre
       <View key="glance-total" />
     ) : (
       <Text key="glance-total" style={[s.small, { marginTop: 3 }]}>
-        All together, about {minutes} minutes each time.
+        {t('glance.total', { minutes })}
       </Text>
     ),
   }

@@ -1,19 +1,26 @@
 import { Image, Text, View } from '@react-pdf/renderer'
 import type { HandoutInput } from '../../../../src/core/handout-model'
 import type { makeStyles } from './styles'
+import { handoutT } from '../../../../src/i18n'
 
 type Styles = ReturnType<typeof makeStyles>
 
-const longDate = (iso: string) =>
-  new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${iso}T00:00:00Z`),
-  )
+/** "November 3, 2026" / "3 de noviembre de 2026": the handout's date in its language. */
+export const longDate = (iso: string, language: HandoutInput['language'] = 'en') =>
+  new Intl.DateTimeFormat(language === 'es' ? 'es-US' : 'en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${iso}T00:00:00Z`))
 
 /** The top of page 1: the clinic (logo, name, contact details) beside the title, the patient, date and therapist. */
 export function headerBlock(input: HandoutInput, s: Styles) {
   const { clinic, therapist, patient } = input
   const name = `${patient.firstName} ${patient.lastName}`
   const compact = input.layout === 'compact'
+  const t = handoutT(input.language)
+  const date = longDate(input.date, input.language)
   return (
     <View key="header" style={s.header}>
       <View style={s.clinicBlock}>
@@ -33,17 +40,20 @@ export function headerBlock(input: HandoutInput, s: Styles) {
         </View>
       </View>
       <View style={s.headerText}>
-        <Text style={s.title}>Your home exercise program</Text>
+        <Text style={s.title}>{t('header.title')}</Text>
         <Text style={s.meta}>
-          For <Text style={{ fontWeight: 700 }}>{name}</Text>
+          {`${t('header.for')} `}
+          <Text style={{ fontWeight: 700 }}>{name}</Text>
           {patient.preferredName ? ` (${patient.preferredName})` : ''}
-          {compact ? ` · ${longDate(input.date)}` : ''}
+          {compact ? ` · ${date}` : ''}
         </Text>
-        {compact ? null : <Text style={s.meta}>{longDate(input.date)}</Text>}
+        {compact ? null : <Text style={s.meta}>{date}</Text>}
         {therapist ? (
-          <Text
-            style={s.meta}
-          >{`Your therapist: ${therapist.name}${therapist.credentials ? `, ${therapist.credentials}` : ''}`}</Text>
+          <Text style={s.meta}>
+            {t('header.therapist', {
+              name: `${therapist.name}${therapist.credentials ? `, ${therapist.credentials}` : ''}`,
+            })}
+          </Text>
         ) : null}
       </View>
     </View>
@@ -54,6 +64,7 @@ export function headerBlock(input: HandoutInput, s: Styles) {
 export function goalsBlock(input: HandoutInput, s: Styles) {
   const { program } = input
   const compact = input.layout === 'compact'
+  const t = handoutT(input.language)
   return program.title || program.goals ? (
     <View key="goals" style={s.goals}>
       {compact ? (
@@ -65,12 +76,12 @@ export function goalsBlock(input: HandoutInput, s: Styles) {
               {program.goals ? '   ' : ''}
             </Text>
           ) : null}
-          {program.goals ? `Goals: ${program.goals}` : ''}
+          {program.goals ? t('header.goals', { goals: program.goals }) : ''}
         </Text>
       ) : (
         <>
           {program.title ? <Text style={s.h2}>{program.title}</Text> : null}
-          {program.goals ? <Text>Goals: {program.goals}</Text> : null}
+          {program.goals ? <Text>{t('header.goals', { goals: program.goals })}</Text> : null}
         </>
       )}
     </View>

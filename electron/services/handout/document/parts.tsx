@@ -85,6 +85,7 @@ export function handoutParts(input: HandoutInput, breakInside: ReadonlySet<strin
         contentWidth={PAGE_SIZE[size][0] - 80}
         breakable={breakInside.has(`card-${i}`)}
         shorthand={input.shorthand}
+        language={input.language}
       />
     )),
     // Compact leaves out the closing summary: the table at the top already says what, how much and how often, the

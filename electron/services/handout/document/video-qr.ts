@@ -7,9 +7,6 @@ import QRCode from 'qrcode'
 /** Light modules around the code that scanners need to find it (the QR standard asks for 4). */
 export const QUIET_ZONE = 4
 
-/** What the handout says before the link. */
-export const VIDEO_LABEL = 'Watch the video: scan the square with your phone camera, or type'
-
 /** The code's dark modules, row by row (true = dark), without the quiet zone. */
 export function qrModules(url: string): boolean[][] {
   const { modules } = QRCode.create(url, { errorCorrectionLevel: 'M' })

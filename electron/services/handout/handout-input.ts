@@ -1,0 +1,172 @@
+/**
+ * What a handout prints, resolved from a patient, a program, the library and the clinic's settings, in the
+ * handout's language: the patient's own (or the one chosen for this handout), English when none is set.
+ */
+import { handoutItemOf, type HandoutInput } from '../../../src/core/handout-model'
+import type { Exercise } from '../../../src/core/exercise'
+import { languageNames, type HandoutLanguage } from '../../../src/core/languages'
+import type { Patient, Program, ProgramItem } from '../../../src/core/patient'
+import { AppFailure } from '../../../src/core/result'
+import type { Settings } from '../../../src/core/settings'
+import { pictureProblem } from '../library/image-check'
+import type { Library } from '../library/service'
+
+export interface HandoutChoices {
+  layout: HandoutInput['layout']
+  paper: HandoutInput['paper']
+  logDays: number
+  date: string
+  /** For this handout only; the patient's handout language otherwise. */
+  language?: HandoutLanguage
+  /**
+   * Print in English what has no words in the handout's language (a custom exercise, steps changed for the patient,
+   * the clinic's closing message). Without it an export names what is missing and prints nothing; the preview shows
+   * it in English with a warning.
+   */
+  allowEnglish?: boolean
+  /** The live preview: never refuses for missing words, says so in a warning instead. */
+  preview?: boolean
+}
+
+/**
+ * A stored picture as a data: URL, read through the media store's checks (an ordinary file, not a link,
+ * its bytes still matching its name) and decoded completely; undefined with a warning for the handout's
+ * result if it cannot be used.
+ */
+async function storedPicture(
+  library: Library,
+  file: string | undefined,
+  warn: () => void,
+): Promise<string | undefined> {
+  if (!file) return undefined
+  try {
+    const bytes = await library.media.stored(file)
+    // Decoded as react-pdf would: one it cannot draw would otherwise vanish from the page without a word.
+    if (pictureProblem(bytes)) throw new Error('not drawable')
+    return `data:image/${file.endsWith('.png') ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
+  } catch {
+    warn()
+    return undefined
+  }
+}
+
+/** The exercise and the program's item with the words of `language` put in, or what is missing in it. */
+function inLanguage(
+  exercise: Exercise,
+  item: ProgramItem,
+  language: HandoutLanguage,
+): { exercise: Exercise; item: ProgramItem; missing: string[] } {
+  if (language === 'en') return { exercise, item, missing: [] }
+  const words = exercise.translations?.[language]
+  const steps = item.translations?.[language]?.instructionOverride
+  const missing = [
+    ...(words ? [] : [`“${exercise.name}”`]),
+    ...(item.instructionOverride?.length && !steps?.length ? [`the steps changed for “${exercise.name}”`] : []),
+  ]
+  const translated: Exercise = words
+    ? {
+        ...exercise,
+        name: words.name,
+        plainTitle: words.plainTitle,
+        steps: words.steps,
+        cues: words.cues,
+        cautions: words.cautions,
+        ...(exercise.diagram && words.labels ? { diagram: { ...exercise.diagram, labels: words.labels } } : {}),
+      }
+    : exercise
+  return { exercise: translated, item: steps?.length ? { ...item, instructionOverride: steps } : item, missing }
+}
+
+/**
+ * Resolves a saved program into everything the handout prints, plus warnings for pictures that could not be
+ * used (left out; the handout prints without them) and for words printed in English in another language's handout.
+ */
+export async function handoutFor(
+  patient: Patient,
+  program: Program,
+  deps: { library: Library },
+  settings: Settings,
+  options: HandoutChoices,
+): Promise<{ input: HandoutInput; warnings: string[] }> {
+  if (!settings.clinic.name) {
+    throw new AppFailure(
+      'invalid_argument',
+      'Add your clinic’s name (and phone number) in Settings → Clinic before printing: every handout says who to call.',
+      'clinic',
+    )
+  }
+  if (program.items.length === 0)
+    throw new AppFailure(
+      'invalid_argument',
+      'This program has no exercises yet: add at least one before printing.',
+      'programId',
+    )
+  const language = options.language ?? patient.handoutLanguage ?? 'en'
+  const warnings: string[] = []
+  const missing: string[] = []
+  const items = await Promise.all(
+    program.items.map(async (programItem) => {
+      const found = await deps.library.find(programItem.exerciseId)
+      if (!found)
+        throw new AppFailure(
+          'invalid_argument',
+          `“${programItem.exerciseId}” is no longer in the library; replace it before printing.`,
+          'programId',
+        )
+      const image = await storedPicture(deps.library, found.images[0]?.file, () =>
+        warnings.push(
+          `The photo for “${found.name}” could not be read and was left out${found.diagram ? ' (its diagram was printed instead)' : ''}: choose it again in the Exercise library.`,
+        ),
+      )
+      const { exercise, item, missing: lacking } = inLanguage(found, programItem, language)
+      missing.push(...lacking)
+      return handoutItemOf(exercise, item, image)
+    }),
+  )
+  const { logo: logoFile, layout: _layout, translations, ...clinicWords } = settings.clinic
+  const clinicInLanguage = language === 'en' ? undefined : translations?.[language]
+  const closingMessage = language === 'en' ? clinicWords.closingMessage : clinicInLanguage?.closingMessage
+  if (language !== 'en' && clinicWords.closingMessage && !closingMessage) missing.push('the clinic’s closing message')
+  if (missing.length) {
+    const what = `${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no ${languageNames[language]} version yet`
+    if (!options.allowEnglish && !options.preview)
+      throw new AppFailure(
+        'invalid_argument',
+        `${what[0]!.toUpperCase()}${what.slice(1)}. Add the ${languageNames[language]} words, or print ${missing.length === 1 ? 'it' : 'them'} in English.`,
+        'allowEnglish',
+      )
+    warnings.push(`Printed in English: ${what}.`)
+  }
+  const therapistName = program.therapist ?? patient.therapist
+  const known =
+    settings.therapists.find((t) => therapistName && t.name === therapistName) ??
+    (therapistName ? undefined : settings.therapists[0])
+  const therapist = known ?? (therapistName ? { name: therapistName } : undefined)
+  const logo = await storedPicture(deps.library, logoFile, () =>
+    warnings.push('The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'),
+  )
+  const clinic = {
+    ...clinicWords,
+    ...(clinicInLanguage?.name ? { name: clinicInLanguage.name } : {}),
+    ...((closingMessage ?? clinicWords.closingMessage)
+      ? { closingMessage: closingMessage ?? clinicWords.closingMessage }
+      : {}),
+  }
+  const input: HandoutInput = {
+    clinic: { ...clinic, ...(logo ? { logo } : {}) },
+    ...(therapist ? { therapist } : {}),
+    patient: {
+      firstName: patient.firstName,
+      lastName: patient.lastName,
+      ...(patient.preferredName ? { preferredName: patient.preferredName } : {}),
+    },
+    date: options.date,
+    program: { title: program.title, ...(program.goals ? { goals: program.goals } : {}), items },
+    layout: options.layout,
+    paper: options.paper,
+    language,
+    logDays: options.logDays,
+    shorthand: settings.clinicianShorthand === true,
+  }
+  return { input, warnings }
+}
