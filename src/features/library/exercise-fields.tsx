@@ -24,7 +24,7 @@ import {
 } from '../../core/exercise'
 import { DosageEditor } from '../../components/DosageEditor'
 import { newDiagram, PoseEditor } from './PoseEditor'
-import { vocabOptions, type LibraryKey, type Vocabulary } from './words'
+import { vocabOptions, type LibraryKey, type Vocabulary, type VocabularyValues } from './words'
 
 /** The schema the exercise form checks with: the one createExercise and updateExercise take. */
 export const exerciseFormSchema = exerciseInputSchema
@@ -61,28 +61,21 @@ const useLabel = (label: LibraryKey, description?: LibraryKey) => {
   return { label: t(label), description: description && t(description) }
 }
 /** A vocabulary's values as options, in the words of the screen's language. */
-function useOptions<V extends Vocabulary>(vocabulary: V, values: Parameters<typeof vocabOptions<V>>[2]) {
+function useOptions<V extends Vocabulary>(vocabulary: V, values: VocabularyValues<V>) {
   const { t } = useTranslation('common')
   return vocabOptions(t, vocabulary, values)
 }
 
+/** A text box's props beyond its value, with its description as a catalogue key. */
+type TextExtra = Omit<TextInputProps, 'description'> & { description?: LibraryKey; 'data-autofocus'?: boolean }
 const text =
-  (
-    label: LibraryKey,
-    {
-      description,
-      ...extra
-    }: Omit<TextInputProps, 'description'> & {
-      description?: LibraryKey
-      'data-autofocus'?: boolean
-    } = {},
-  ): FieldInput =>
+  (label: LibraryKey, { description, ...extra }: TextExtra = {}): FieldInput =>
   ({ form, name }) => (
     <TextInput {...useLabel(label, description)} {...extra} {...form.getInputProps(name)} error={form.errorIn(name)} />
   )
 
 const choice =
-  <V extends Vocabulary>(label: LibraryKey, vocabulary: V, values: Parameters<typeof vocabOptions<V>>[2]): FieldInput =>
+  <V extends Vocabulary>(label: LibraryKey, vocabulary: V, values: VocabularyValues<V>): FieldInput =>
   ({ form, name }) => (
     <Select
       {...useLabel(label)}
@@ -93,7 +86,7 @@ const choice =
   )
 
 const choices =
-  <V extends Vocabulary>(label: LibraryKey, vocabulary: V, values: Parameters<typeof vocabOptions<V>>[2]): FieldInput =>
+  <V extends Vocabulary>(label: LibraryKey, vocabulary: V, values: VocabularyValues<V>): FieldInput =>
   ({ form, name }) => (
     <MultiSelect
       {...useLabel(label)}

@@ -18,6 +18,8 @@ interface Vocabularies {
   difficulty: (typeof difficulties)[number]
 }
 export type Vocabulary = keyof Vocabularies
+/** The values of one vocabulary, as the core lists them. */
+export type VocabularyValues<V extends Vocabulary> = readonly Vocabularies[V][]
 
 /** A vocabulary word in the screen's language: vocabWord(t, 'position', 'supine') is "Lying on your back". */
 export const vocabWord = <V extends Vocabulary>(t: TFunction<'common'>, vocabulary: V, value: Vocabularies[V]) =>
@@ -27,7 +29,7 @@ export const vocabWord = <V extends Vocabulary>(t: TFunction<'common'>, vocabula
 export const vocabOptions = <V extends Vocabulary>(
   t: TFunction<'common'>,
   vocabulary: V,
-  values: readonly Vocabularies[V][],
+  values: VocabularyValues<V>,
 ) => values.map((value) => ({ value, label: vocabWord(t, vocabulary, value) }))
 
 export const BASE_KEYS = {
