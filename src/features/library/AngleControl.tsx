@@ -1,4 +1,5 @@
 import { Group, NumberInput, Slider, Stack, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 
 interface Props {
   label: string
@@ -9,6 +10,7 @@ interface Props {
 
 /** A slider within the usual range, and a box that takes any number (out-of-range values are drawn clamped, with a note). */
 export function AngleControl({ label, range, value, onChange }: Props) {
+  const { t } = useTranslation('library')
   return (
     <Stack gap={2}>
       <Text size="sm">{label}</Text>
@@ -30,7 +32,7 @@ export function AngleControl({ label, range, value, onChange }: Props) {
           max={180}
           value={value}
           suffix="°"
-          aria-label={`${label} (number)`}
+          aria-label={t('angles.number', { label })}
           onChange={(v) => typeof v === 'number' && onChange(v)}
         />
       </Group>

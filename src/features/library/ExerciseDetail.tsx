@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Drawer, Group, List, Stack, Text, TextInput, Tit
 import { notifications } from '@mantine/notifications'
 import { IconCopy, IconEdit, IconPhotoPlus, IconTrash } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { dosageLine } from '../../core/dosage-format'
 import type { Dosage } from '../../core/dosage'
@@ -11,6 +12,7 @@ import { ExerciseFigure } from './ExerciseFigure'
 import { FavouriteStar } from './LibraryPage'
 import { useLibrary } from '../../app/library-context'
 import { VideoLinkField } from './VideoLinkField'
+import { vocabWord } from './words'
 
 function Section({ title, items, ordered }: { title: string; items: string[]; ordered?: boolean }) {
   if (items.length === 0) return null
@@ -40,6 +42,8 @@ export function ExerciseDetail({
   onEdit: (e: Exercise) => void
   onOpen: (id: string) => void
 }) {
+  const { t } = useTranslation('library')
+  const { t: word } = useTranslation('common')
   const api = useApi()
   const { byId, refresh } = useLibrary()
   const [author, setAuthor] = useState('')
@@ -50,7 +54,7 @@ export function ExerciseDetail({
     void api.duplicateExercise({ id: exercise.id }).then(async (r) => {
       if (!r.ok) return
       await refresh()
-      notifications.show({ color: 'teal', message: `Made “${r.value.name}”; the built-in exercise is unchanged.` })
+      notifications.show({ color: 'teal', message: t('detail.made', { name: r.value.name }) })
       onEdit(r.value)
     })
   return (
@@ -71,38 +75,38 @@ export function ExerciseDetail({
         <Group gap={6}>
           {exercise.regions.map((r) => (
             <Badge key={r} variant="light">
-              {r}
+              {vocabWord(word, 'region', r)}
             </Badge>
           ))}
           <Badge variant="outline" color="gray">
-            {exercise.position}
+            {vocabWord(word, 'position', exercise.position)}
           </Badge>
           <Badge variant="outline" color="gray">
-            {exercise.type}
+            {vocabWord(word, 'type', exercise.type)}
           </Badge>
           <Badge variant="outline" color="gray">
-            {exercise.difficulty}
+            {vocabWord(word, 'difficulty', exercise.difficulty)}
           </Badge>
           {exercise.equipment
             .filter((e) => e !== 'none')
             .map((e) => (
               <Badge key={e} variant="outline" color="gray">
-                {e}
+                {vocabWord(word, 'equipment', e)}
               </Badge>
             ))}
         </Group>
         {exercise.aliases.length > 0 && (
           <Text size="sm" c="dimmed">
-            Also called: {exercise.aliases.join(', ')}
+            {t('detail.alsoCalled', { names: exercise.aliases.join(', ') })}
           </Text>
         )}
         <Group gap="xs">
           <Text size="sm">
-            <b>Usual dosage:</b> {dosageLine(exercise.defaultDosage) || 'not set'}
+            <b>{t('detail.usualDosage')}</b> {dosageLine(exercise.defaultDosage) || t('detail.notSet')}
           </Text>
           {dosage === undefined && (
             <Button size="compact-xs" variant="subtle" onClick={() => setDosage(exercise.defaultDosage)}>
-              Change
+              {t('detail.change')}
             </Button>
           )}
         </Group>
@@ -120,43 +124,46 @@ export function ExerciseDetail({
                   })
                 }
               >
-                Save as my usual dosage
+                {t('detail.saveDosage')}
               </Button>
               <Button size="xs" variant="default" onClick={() => setDosage(undefined)}>
-                Cancel
+                {t('detail.cancel')}
               </Button>
             </Group>
           </Stack>
         )}
         <VideoLinkField key={exercise.id} exercise={exercise} onChanged={refresh} />
-        <Section title="Steps" items={exercise.steps} ordered />
-        <Section title="Tips" items={exercise.cues} />
-        <Section title="Cautions" items={exercise.cautions} />
+        <Section title={t('detail.steps')} items={exercise.steps} ordered />
+        <Section title={t('detail.tips')} items={exercise.cues} />
+        <Section title={t('detail.cautions')} items={exercise.cautions} />
         {(exercise.progressions.length > 0 || exercise.regressions.length > 0) && (
           <Text size="sm">
             {links(exercise.progressions).map((e) => (
               <span key={e.id}>
-                Harder: <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>.{' '}
+                {t('detail.harder')} <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>.{' '}
               </span>
             ))}
             {links(exercise.regressions).map((e) => (
               <span key={e.id}>
-                Easier: <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>.{' '}
+                {t('detail.easier')} <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>.{' '}
               </span>
             ))}
           </Text>
         )}
         {exercise.images.map((image) => (
           <Text key={image.file} size="xs" c="dimmed">
-            Photo: {image.caption ? `${image.caption}, ` : ''}
-            {image.author} ({image.licence})
+            {t(image.caption ? 'detail.photoWithCaption' : 'detail.photo', {
+              caption: image.caption,
+              author: image.author,
+              licence: image.licence,
+            })}
           </Text>
         ))}
         <Group>
           {custom ? (
             <>
               <Button leftSection={<IconEdit size={16} />} onClick={() => onEdit(exercise)}>
-                Edit
+                {t('detail.edit')}
               </Button>
               <Button
                 variant="default"
@@ -166,20 +173,20 @@ export function ExerciseDetail({
                   void api.deleteExercise({ id: exercise.id }).then(async (r) => r.ok && (await refresh(), onClose()))
                 }
               >
-                Delete
+                {t('detail.delete')}
               </Button>
             </>
           ) : (
             <Button leftSection={<IconCopy size={16} />} onClick={duplicate}>
-              Make my own version
+              {t('detail.makeOwn')}
             </Button>
           )}
         </Group>
         {custom && (
           <Group align="flex-end">
             <TextInput
-              label="Photo taken by"
-              placeholder="e.g. Jessica Jones"
+              label={t('detail.photoBy')}
+              placeholder={t('detail.photoByPlaceholder')}
               value={author}
               onChange={(e) => setAuthor(e.currentTarget.value)}
             />
@@ -193,7 +200,7 @@ export function ExerciseDetail({
                   .then(async (r) => void (r.ok && (await refresh())))
               }
             >
-              Add photo (PNG or JPEG)…
+              {t('detail.addPhoto')}
             </Button>
           </Group>
         )}

@@ -1,9 +1,11 @@
 import { Center, Image, Stack, Text } from '@mantine/core'
 import { IconStretching } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import type { Exercise } from '../../core/exercise'
 import { DiagramView } from '../../components/DiagramView'
+import { vocabWord } from './words'
 
 interface Props {
   exercise: Exercise
@@ -15,6 +17,7 @@ interface Props {
 
 /** The exercise's own photo if it has one, else its diagram, else a quiet placeholder. */
 export function ExerciseFigure({ exercise, height = 120, side, detailed }: Props) {
+  const { t } = useTranslation('common')
   const api = useApi()
   const file = exercise.images[0]?.file
   const [src, setSrc] = useState<string>()
@@ -44,7 +47,7 @@ export function ExerciseFigure({ exercise, height = 120, side, detailed }: Props
       <Stack gap={2} align="center">
         <IconStretching size={Math.min(40, height / 3)} stroke={1.3} color="var(--mantine-color-dimmed)" />
         <Text size="xs" c="dimmed">
-          {exercise.position}
+          {vocabWord(t, 'position', exercise.position)}
         </Text>
       </Stack>
     </Center>

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core'
 import { Fragment, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import { fieldsOf, useZodForm, type AllPlaced } from '../../app/use-zod-form'
 import type { Exercise } from '../../core/exercise'
@@ -34,6 +35,7 @@ export function ExerciseForm({
   onClose: () => void
   onSaved: (e: Exercise) => void
 }) {
+  const { t } = useTranslation('library')
   const api = useQuietApi()
   const { refresh } = useLibrary()
   const [saving, setSaving] = useState(false)
@@ -64,7 +66,7 @@ export function ExerciseForm({
       size="xl"
       title={
         <Text fw={700} size="lg">
-          {exercise ? `Edit ${exercise.name}` : 'New exercise'}
+          {exercise ? t('form.edit', { name: exercise.name }) : t('form.new')}
         </Text>
       }
     >
@@ -90,10 +92,10 @@ export function ExerciseForm({
         )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('form.cancel')}
           </Button>
           <Button loading={saving} onClick={() => void save()}>
-            {exercise ? 'Save changes' : 'Add exercise'}
+            {exercise ? t('form.saveChanges') : t('form.add')}
           </Button>
         </Group>
       </Stack>

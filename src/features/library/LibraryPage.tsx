@@ -13,7 +13,9 @@ import {
 } from '@mantine/core'
 import { useHotkeys } from '@mantine/hooks'
 import { IconPlus, IconSearch, IconStar, IconStarFilled } from '@tabler/icons-react'
+import type { TFunction } from 'i18next'
 import { useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import { dosageLine } from '../../core/dosage-format'
@@ -24,21 +26,37 @@ import { ExerciseFigure } from './ExerciseFigure'
 import { ExerciseForm } from './ExerciseForm'
 import { useLibrary } from '../../app/library-context'
 import { TemplatesPanel } from './TemplatesPanel'
+import { vocabOptions, vocabWord, type LibraryKey } from './words'
 
 /** The library's filters, each a list of values an exercise is tagged with. */
 const facets = [
-  { key: 'regions', label: 'Body region', values: bodyRegions, width: 170 },
-  { key: 'positions', label: 'Position', values: positions, width: 150 },
-  { key: 'types', label: 'Type', values: exerciseTypes, width: 150 },
-  { key: 'equipment', label: 'Equipment', values: equipmentKinds, width: 150 },
-] as const satisfies readonly { key: keyof LibraryFilters; label: string; values: readonly string[]; width: number }[]
-const facet = (values: readonly string[]) => values.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))
+  { key: 'regions', label: 'page.facet.regions', options: (t) => vocabOptions(t, 'region', bodyRegions), width: 170 },
+  {
+    key: 'positions',
+    label: 'page.facet.positions',
+    options: (t) => vocabOptions(t, 'position', positions),
+    width: 150,
+  },
+  { key: 'types', label: 'page.facet.types', options: (t) => vocabOptions(t, 'type', exerciseTypes), width: 150 },
+  {
+    key: 'equipment',
+    label: 'page.facet.equipment',
+    options: (t) => vocabOptions(t, 'equipment', equipmentKinds),
+    width: 150,
+  },
+] as const satisfies readonly {
+  key: keyof LibraryFilters
+  label: LibraryKey
+  options: (t: TFunction<'common'>) => { value: string; label: string }[]
+  width: number
+}[]
 
 export function FavouriteStar({ exercise }: { exercise: Exercise }) {
+  const { t } = useTranslation('library')
   const api = useApi()
   const { favourites, refresh } = useLibrary()
   const on = favourites.has(exercise.id)
-  const label = on ? `Remove ${exercise.name} from favourites` : `Add ${exercise.name} to favourites`
+  const label = t(on ? 'star.remove' : 'star.add', { name: exercise.name })
   return (
     <Tooltip label={label}>
       <ActionIcon
@@ -58,6 +76,8 @@ export function FavouriteStar({ exercise }: { exercise: Exercise }) {
 }
 
 export function LibraryPage() {
+  const { t } = useTranslation('library')
+  const { t: word } = useTranslation('common')
   const { view, index, favourites } = useLibrary()
   const search = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
@@ -77,30 +97,32 @@ export function LibraryPage() {
   return (
     <>
       <PageHeader
-        title="Exercise library"
-        subtitle={view ? `${view.exercises.length} exercises · library ${view.version}` : 'Loading…'}
+        title={t('page.title')}
+        subtitle={
+          view ? t('page.subtitle', { count: view.exercises.length, version: view.version }) : t('page.loading')
+        }
         actions={
           <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>
-            New exercise
+            {t('page.newExercise')}
           </Button>
         }
       />
       <Group mb="md" gap="sm" align="flex-end">
         <TextInput
           ref={search}
-          aria-label="Search exercises"
-          placeholder="Name, body region, equipment…"
+          aria-label={t('page.search')}
+          placeholder={t('page.searchPlaceholder')}
           leftSection={<IconSearch size={16} />}
           value={query}
           onChange={(e) => setQuery(e.currentTarget.value)}
           w={280}
         />
-        {facets.map(({ key, label, values, width }) => (
+        {facets.map(({ key, label, options, width }) => (
           <MultiSelect
             key={key}
-            aria-label={label}
-            placeholder={label}
-            data={facet(values)}
+            aria-label={t(label)}
+            placeholder={t(label)}
+            data={options(word)}
             value={filters[key] ?? []}
             onChange={set(key)}
             w={width}
@@ -108,7 +130,7 @@ export function LibraryPage() {
           />
         ))}
         <Switch
-          label="Favourites"
+          label={t('page.favourites')}
           checked={!!filters.favouritesOnly}
           onChange={(e) => {
             const favouritesOnly = e.currentTarget.checked
@@ -119,7 +141,7 @@ export function LibraryPage() {
       </Group>
       {found.length === 0 && (
         <Text c="dimmed" my="xl" ta="center">
-          No exercises match. Try fewer words or clear a filter.
+          {t('page.noMatch')}
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3, xl: 4 }} spacing="md">
@@ -147,14 +169,14 @@ export function LibraryPage() {
             </Group>
             <Group gap={4} mt={4}>
               <Badge size="xs" variant="light">
-                {exercise.type}
+                {vocabWord(word, 'type', exercise.type)}
               </Badge>
               <Badge size="xs" variant="outline" color="gray">
-                {exercise.position}
+                {vocabWord(word, 'position', exercise.position)}
               </Badge>
               {exercise.source === 'custom' && (
                 <Badge size="xs" color="grape" variant="light">
-                  Yours
+                  {t('page.yours')}
                 </Badge>
               )}
             </Group>
@@ -167,7 +189,7 @@ export function LibraryPage() {
       {found.length > limit && (
         <Group justify="center" mt="md">
           <Button variant="default" onClick={() => setLimit((l) => l + 60)}>
-            Show more ({found.length - limit} more)
+            {t('page.showMore', { more: found.length - limit })}
           </Button>
         </Group>
       )}

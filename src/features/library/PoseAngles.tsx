@@ -1,13 +1,14 @@
 import { Button, Chip, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { axialAngleWords, limbAngleWords } from '../../diagrams/angle-words'
 import type { Pose } from '../../diagrams/skeleton'
 import { LIMITS } from '../../diagrams/skeleton'
 import { LABEL_MAX, type DiagramSpec } from '../../diagrams/spec'
 import { AngleControl } from './AngleControl'
 import {
-  BASE_WORDS,
   baseBendsJoints,
+  BODY_PART_KEYS,
   BODY_PARTS,
   bodyParts,
   frameWord,
@@ -15,6 +16,7 @@ import {
   type BodyPartAngles,
   type PoseEdit,
 } from './pose-edit'
+import { BASE_KEYS, FRAME_KEYS } from './words'
 
 interface Props {
   spec: DiagramSpec
@@ -30,7 +32,9 @@ interface Props {
 export function PoseAngles({ spec, frame, onFrame, pose, onEdit }: Props) {
   const [part, setPart] = useState<BodyPart>('Right leg')
   const angles: BodyPartAngles = BODY_PARTS[part]
-  const frameLabel = frameWord(frame)
+  const { t, i18n } = useTranslation('library')
+  const frameLabel = t(FRAME_KEYS[frameWord(frame)])
+  const base = t(BASE_KEYS[spec.base]).toLocaleLowerCase(i18n.language)
   return (
     <Stack gap="xs">
       <Group justify="space-between">
@@ -38,32 +42,32 @@ export function PoseAngles({ spec, frame, onFrame, pose, onEdit }: Props) {
           value={String(frame)}
           onChange={(v) => onFrame(Number(v))}
           data={[
-            { value: '0', label: 'Start pose' },
-            { value: '1', label: 'End pose' },
+            { value: '0', label: t('angles.start') },
+            { value: '1', label: t('angles.end') },
           ]}
-          aria-label="Which pose to edit"
+          aria-label={t('angles.which')}
         />
         <Group gap={4}>
           <Button size="compact-xs" variant="subtle" onClick={() => onEdit({ type: 'copy-other-pose', frame })}>
-            Copy the {frameWord(frame === 0 ? 1 : 0)} pose
+            {t('angles.copy', { frame: t(FRAME_KEYS[frameWord(frame === 0 ? 1 : 0)]) })}
           </Button>
           <Button size="compact-xs" variant="subtle" onClick={() => onEdit({ type: 'reset-pose', frame })}>
-            Reset the {frameLabel} pose
+            {t('angles.reset', { frame: frameLabel })}
           </Button>
         </Group>
       </Group>
       <TextInput
-        label={`Words under the ${frameLabel} picture`}
-        description="What the drawing cannot show for sure, e.g. palm down"
+        label={t('angles.words', { frame: frameLabel })}
+        description={t('angles.wordsHint')}
         maxLength={LABEL_MAX}
         value={spec.labels?.[frame] ?? ''}
         onChange={(e) => onEdit({ type: 'label', frame, text: e.currentTarget.value })}
       />
       <Chip.Group value={part} onChange={(v) => setPart(v as BodyPart)}>
-        <Group gap={6} role="radiogroup" aria-label="Body part">
+        <Group gap={6} role="radiogroup" aria-label={t('angles.bodyPart')}>
           {bodyParts.map((g) => (
             <Chip key={g} value={g} size="xs" variant="outline">
-              {g}
+              {t(BODY_PART_KEYS[g])}
             </Chip>
           ))}
         </Group>
@@ -88,8 +92,7 @@ export function PoseAngles({ spec, frame, onFrame, pose, onEdit }: Props) {
           />
         ))}
       <Text size="xs" c="dimmed">
-        Angles are from the {BASE_WORDS[spec.base].toLowerCase()} position
-        {baseBendsJoints(spec.base) ? ' (which already bends some joints)' : ''}; you are editing the {frameLabel} pose.
+        {t(baseBendsJoints(spec.base) ? 'angles.fromBent' : 'angles.from', { base, frame: frameLabel })}
       </Text>
     </Stack>
   )

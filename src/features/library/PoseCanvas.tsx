@@ -1,10 +1,11 @@
 import { createElement, useMemo, useRef, useState, type PointerEvent } from 'react'
+import { useTranslation } from 'react-i18next'
 import { dragTarget, solveDrag } from '../../diagrams/drag'
 import { figureFor } from '../../diagrams/figure'
 import { jointNames, type DiagramSpec, type JointName, type Keyframe } from '../../diagrams/spec'
 import { svgElement } from '../../diagrams/svg-elements'
 import { resolvedViews } from '../../diagrams/visibility'
-import { jointWords } from '../../diagrams/angle-words'
+import { FRAME_KEYS, JOINT_KEYS } from './words'
 
 interface Props {
   spec: DiagramSpec
@@ -15,6 +16,7 @@ interface Props {
 
 /** The pose being edited, drawn solid, with a handle on every joint that can be dragged in this view. */
 export function PoseCanvas({ spec, frame, onChange, height }: Props) {
+  const { t, i18n } = useTranslation('library')
   const view = resolvedViews(spec)[0]!
   const figure = useMemo(() => figureFor(spec, view, { at: frame / (spec.keyframes.length - 1) }), [spec, view, frame])
   const handles = jointNames.filter((j) => dragTarget(view, j))
@@ -46,7 +48,7 @@ export function PoseCanvas({ spec, frame, onChange, height }: Props) {
       ref={svg}
       viewBox={`0 ${figure.viewY} ${figure.width} ${figure.height}`}
       role="img"
-      aria-label={`Pose being edited, ${frame === 0 ? 'start' : 'end'}: drag a joint to move it`}
+      aria-label={t('pose.canvas', { frame: t(FRAME_KEYS[frame === 0 ? 'start' : 'end']) })}
       style={{
         height,
         maxWidth: '100%',
@@ -74,13 +76,13 @@ export function PoseCanvas({ spec, frame, onChange, height }: Props) {
           stroke="white"
           strokeWidth={1}
           style={{ cursor: 'grab' }}
-          aria-label={`Drag ${jointWords(j)}`}
+          aria-label={t('pose.drag', { joint: t(JOINT_KEYS[j]) })}
           onPointerDown={(e) => {
             svg.current?.setPointerCapture?.(e.pointerId)
             setDragging(j)
           }}
         >
-          <title>{`Drag ${jointWords(j).toLowerCase()}`}</title>
+          <title>{t('pose.drag', { joint: t(JOINT_KEYS[j]).toLocaleLowerCase(i18n.language) })}</title>
         </circle>
       ))}
     </svg>

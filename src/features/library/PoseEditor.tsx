@@ -1,6 +1,7 @@
 import { Alert, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { specPoses } from '../../diagrams/figure'
 import { resolvePose } from '../../diagrams/placement'
 import type { DiagramSpec } from '../../diagrams/spec'
@@ -10,6 +11,7 @@ import { PoseAngles } from './PoseAngles'
 import { PoseCanvas } from './PoseCanvas'
 import { PoseProps } from './PoseProps'
 import { PoseSettings } from './PoseSettings'
+import { FRAME_KEYS } from './words'
 
 export { newDiagram, withLabel } from './pose-edit'
 
@@ -23,6 +25,7 @@ export function PoseEditor({
   onChange: (spec: DiagramSpec) => void
   name: string
 }) {
+  const { t } = useTranslation('library')
   const [frame, setFrame] = useState(1)
   const pose = resolvePose(spec.base, spec.keyframes[frame] ?? {})
   const notes = useMemo(() => specPoses(spec).notes, [spec])
@@ -41,13 +44,13 @@ export function PoseEditor({
                 onChange={(keyframe) => edit({ type: 'keyframe', frame, keyframe })}
               />
               <Text size="xs" c="dimmed" ta="center">
-                The {frameWord(frame)} pose: drag a dot, or use the sliders
+                {t('pose.dragHint', { frame: t(FRAME_KEYS[frameWord(frame)]) })}
               </Text>
             </Stack>
           </Group>
-          <DiagramView spec={spec} name={name || 'New exercise'} height={120} animate />
+          <DiagramView spec={spec} name={name || t('form.new')} height={120} animate />
           {notes.length > 0 && (
-            <Alert color="yellow" icon={<IconAlertTriangle size={16} />} title="Drawn within the usual range">
+            <Alert color="yellow" icon={<IconAlertTriangle size={16} />} title={t('pose.outOfRange')}>
               {notes.map((n) => (
                 <Text key={n} size="xs">
                   {n}

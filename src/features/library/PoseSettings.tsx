@@ -1,4 +1,5 @@
 import { MultiSelect, Select, SimpleGrid } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
 import {
   basePositions,
   detailParts,
@@ -9,7 +10,8 @@ import {
   type View,
 } from '../../diagrams/spec'
 import { chooseViews } from '../../diagrams/visibility'
-import { BASE_WORDS, jointOptions, type PoseEdit } from './pose-edit'
+import { jointOptions, type PoseEdit } from './pose-edit'
+import { BASE_KEYS, DETAIL_KEYS, VIEW_KEYS } from './words'
 
 interface Props {
   spec: DiagramSpec
@@ -18,72 +20,80 @@ interface Props {
 
 /** How the diagram is set up and drawn: figure position, views, side, arrows, close-up, frames or outline, camera. */
 export function PoseSettings({ spec, onEdit }: Props) {
+  const { t } = useTranslation('library')
   return (
     <SimpleGrid cols={2}>
       <Select
-        label="Figure position"
-        data={basePositions.map((b) => ({ value: b, label: BASE_WORDS[b] }))}
+        label={t('settings.figurePosition')}
+        data={basePositions.map((b) => ({ value: b, label: t(BASE_KEYS[b]) }))}
         value={spec.base}
         allowDeselect={false}
         onChange={(b) => b && onEdit({ type: 'base', base: b as BasePosition })}
       />
       <MultiSelect
-        label="Views (up to 2)"
-        description="Leave empty to use the views that show the movement best"
-        placeholder={`Automatic: ${chooseViews(spec).join(', ')}`}
-        data={views.map((v) => ({ value: v, label: v }))}
+        label={t('settings.views')}
+        description={t('settings.viewsHint')}
+        placeholder={t('settings.automaticViews', {
+          views: chooseViews(spec)
+            .map((v) => t(VIEW_KEYS[v]))
+            .join(', '),
+        })}
+        data={views.map((v) => ({ value: v, label: t(VIEW_KEYS[v]) }))}
         value={spec.views ?? []}
         maxValues={2}
         onChange={(v) => onEdit({ type: 'views', views: v as View[] })}
       />
       <Select
-        label="Drawn for side"
-        description="Handouts mirror it for the other side"
+        label={t('settings.side')}
+        description={t('settings.sideHint')}
         data={[
-          { value: 'none', label: 'Both / not one-sided' },
-          { value: 'right', label: 'Right' },
-          { value: 'left', label: 'Left' },
+          { value: 'none', label: t('settings.sideNone') },
+          { value: 'right', label: t('settings.right') },
+          { value: 'left', label: t('settings.left') },
         ]}
         value={spec.side ?? 'none'}
         allowDeselect={false}
         onChange={(s) => onEdit({ type: 'side', side: s === 'left' || s === 'right' ? s : 'none' })}
       />
       <MultiSelect
-        label="Arrow follows (up to 2)"
-        data={jointOptions}
+        label={t('settings.arrow')}
+        data={jointOptions(t)}
         value={spec.moving}
         maxValues={2}
         searchable
         onChange={(m) => onEdit({ type: 'moving', moving: m as DiagramSpec['moving'] })}
       />
       <Select
-        label="Zoomed detail"
-        description="A close-up of a small part, start and end"
-        data={[{ value: 'none', label: 'None' }, ...detailParts.map((d) => ({ value: d, label: d }))]}
+        label={t('settings.detail')}
+        description={t('settings.detailHint')}
+        data={[
+          { value: 'none', label: t('settings.detailNone') },
+          ...detailParts.map((d) => ({ value: d, label: t(DETAIL_KEYS[d]) })),
+        ]}
         value={spec.detail?.part ?? 'none'}
         allowDeselect={false}
         onChange={(d) => onEdit({ type: 'detail', part: d ? (d as DetailPart | 'none') : 'none' })}
       />
       <Select
-        label="Drawn as"
-        description="Numbered frames suit whole-body moves; an outline can suit a small arc of one limb"
+        label={t('settings.display')}
+        description={t('settings.displayHint')}
         data={[
-          { value: 'frames', label: 'Start and end frames' },
-          { value: 'overlay', label: 'Start as an outline under the end' },
+          { value: 'frames', label: t('settings.frames') },
+          { value: 'overlay', label: t('settings.overlay') },
         ]}
         value={spec.display ?? 'frames'}
         allowDeselect={false}
         onChange={(d) => onEdit({ type: 'display', display: d === 'overlay' ? 'overlay' : 'frames' })}
       />
       <Select
-        label="Camera height"
-        description="For side and front views: from above shows a lying body's arms and legs spread out"
+        label={t('settings.camera')}
+        description={t('settings.cameraHint')}
         data={[
-          { value: 'auto', label: 'Automatic' },
-          { value: '0', label: 'Level' },
-          { value: '25', label: 'A little above' },
-          { value: '45', label: 'Well above' },
-          { value: '60', label: 'High above' },
+          { value: 'auto', label: t('settings.cameraAuto') },
+          { value: '0', label: t('settings.cameraLevel') },
+          { value: '25', label: t('settings.cameraLittle') },
+          { value: '45', label: t('settings.cameraWell') },
+          { value: '60', label: t('settings.cameraHigh') },
         ]}
         value={spec.elevation === undefined ? 'auto' : String(spec.elevation)}
         allowDeselect={false}

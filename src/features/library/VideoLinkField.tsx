@@ -1,6 +1,7 @@
 import { Button, Group, Stack, Text, TextInput } from '@mantine/core'
 import { IconLink, IconLinkOff } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import type { Exercise } from '../../core/exercise'
 import { withoutPath } from '../../core/issues'
@@ -11,6 +12,7 @@ import { shortLink } from '../../core/video-link'
  * shown by the field (the typed text kept, to correct), never also as a pop-up.
  */
 export function VideoLinkField({ exercise, onChanged }: { exercise: Exercise; onChanged: () => Promise<void> | void }) {
+  const { t } = useTranslation('library')
   const api = useQuietApi()
   const [url, setUrl] = useState(exercise.videoUrl ?? '')
   const [error, setError] = useState<string>()
@@ -28,19 +30,15 @@ export function VideoLinkField({ exercise, onChanged }: { exercise: Exercise; on
     setError(undefined)
     const saved = result.value.videoUrl
     setUrl(saved ?? '')
-    setNote(
-      saved
-        ? `Saved. Handouts print a QR code and ${shortLink(saved)} under the picture.`
-        : 'Link removed. Handouts no longer print a QR code for this exercise.',
-    )
+    setNote(saved ? t('video.saved', { link: shortLink(saved) }) : t('video.removed'))
     await onChanged()
   }
 
   return (
     <Stack gap={4}>
       <TextInput
-        label="Video link for handouts"
-        description="Your clinic’s own video of this exercise (for example https://yourclinic.com/videos/clamshells); handouts print it as a QR code."
+        label={t('video.label')}
+        description={t('video.hint')}
         value={url}
         error={error}
         onChange={(e) => {
@@ -57,7 +55,7 @@ export function VideoLinkField({ exercise, onChanged }: { exercise: Exercise; on
           disabled={url.trim() === (exercise.videoUrl ?? '') && !error}
           onClick={() => void send(url)}
         >
-          Save link
+          {t('video.save')}
         </Button>
         {exercise.videoUrl && (
           <Button
@@ -67,7 +65,7 @@ export function VideoLinkField({ exercise, onChanged }: { exercise: Exercise; on
             disabled={busy}
             onClick={() => void send(null)}
           >
-            Remove link
+            {t('video.remove')}
           </Button>
         )}
       </Group>

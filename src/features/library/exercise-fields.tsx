@@ -10,6 +10,7 @@ import {
   type TextInputProps,
 } from '@mantine/core'
 import { useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { EveryField, ZodForm } from '../../app/use-zod-form'
 import { dosageSchema } from '../../core/dosage'
 import {
@@ -23,6 +24,7 @@ import {
 } from '../../core/exercise'
 import { DosageEditor } from '../../components/DosageEditor'
 import { newDiagram, PoseEditor } from './PoseEditor'
+import { vocabOptions, type LibraryKey, type Vocabulary, type VocabularyValues } from './words'
 
 /** The schema the exercise form checks with: the one createExercise and updateExercise take. */
 export const exerciseFormSchema = exerciseInputSchema
@@ -53,23 +55,45 @@ export const newExercise: ExerciseInput = {
   images: [],
 }
 
-const options = (values: readonly string[]) =>
-  values.map((v) => ({ value: v, label: v[0]!.toUpperCase() + v.slice(1) }))
+/** The input's own words: its label and, where it has one, the line under it. */
+const useLabel = (label: LibraryKey, description?: LibraryKey) => {
+  const { t } = useTranslation('library')
+  return { label: t(label), description: description && t(description) }
+}
+/** A vocabulary's values as options, in the words of the screen's language. */
+function useOptions<V extends Vocabulary>(vocabulary: V, values: VocabularyValues<V>) {
+  const { t } = useTranslation('common')
+  return vocabOptions(t, vocabulary, values)
+}
 
+/** A text box's props beyond its value, with its description as a catalogue key. */
+type TextExtra = Omit<TextInputProps, 'description'> & { description?: LibraryKey; 'data-autofocus'?: boolean }
 const text =
-  (label: string, extra: TextInputProps & { 'data-autofocus'?: boolean } = {}): FieldInput =>
-  ({ form, name }) => <TextInput label={label} {...extra} {...form.getInputProps(name)} error={form.errorIn(name)} />
+  (label: LibraryKey, { description, ...extra }: TextExtra = {}): FieldInput =>
+  ({ form, name }) => (
+    <TextInput {...useLabel(label, description)} {...extra} {...form.getInputProps(name)} error={form.errorIn(name)} />
+  )
 
 const choice =
-  (label: string, values: readonly string[]): FieldInput =>
+  <V extends Vocabulary>(label: LibraryKey, vocabulary: V, values: VocabularyValues<V>): FieldInput =>
   ({ form, name }) => (
-    <Select label={label} data={options(values)} allowDeselect={false} {...form.getInputProps(name)} />
+    <Select
+      {...useLabel(label)}
+      data={useOptions(vocabulary, values)}
+      allowDeselect={false}
+      {...form.getInputProps(name)}
+    />
   )
 
 const choices =
-  (label: string, values: readonly string[]): FieldInput =>
+  <V extends Vocabulary>(label: LibraryKey, vocabulary: V, values: VocabularyValues<V>): FieldInput =>
   ({ form, name }) => (
-    <MultiSelect label={label} data={options(values)} {...form.getInputProps(name)} error={form.errorIn(name)} />
+    <MultiSelect
+      {...useLabel(label)}
+      data={useOptions(vocabulary, values)}
+      {...form.getInputProps(name)}
+      error={form.errorIn(name)}
+    />
   )
 
 type ListName = 'aliases' | 'steps' | 'cues' | 'cautions'
@@ -91,11 +115,12 @@ function ListBox({
 }: {
   form: ExerciseFormApi
   name: ListName
-  label: string
+  label: LibraryKey
   by: typeof byComma
-  description?: string
+  description?: LibraryKey
   minRows?: number
 }) {
+  const words = useLabel(label, description)
   const [typed, setTyped] = useState(() => by.join(form.getValues()[name]))
   const onChange = (value: string) => {
     setTyped(value)
@@ -107,23 +132,24 @@ function ListBox({
     // A problem with one entry ("steps.2") goes once the list changes, as a plain field's does.
     for (const key of Object.keys(form.errors)) if (key.startsWith(`${name}.`)) form.clearFieldError(key)
   }
-  const props = { label, description, value: typed, error: form.errorIn(name) }
+  const props = { ...words, value: typed, error: form.errorIn(name) }
   if (by === byComma) return <TextInput {...props} onChange={(e) => onChange(e.currentTarget.value)} />
   return <Textarea {...props} autosize minRows={minRows} onChange={(e) => onChange(e.currentTarget.value)} />
 }
 
 const list =
-  (label: string, by: typeof byComma, extra: { description?: string; minRows?: number } = {}): FieldInput =>
+  (label: LibraryKey, by: typeof byComma, extra: { description?: LibraryKey; minRows?: number } = {}): FieldInput =>
   ({ form, name }) => <ListBox form={form} name={name as ListName} label={label} by={by} {...extra} />
 
 /** The figure for the handout: added, posed or removed here; a photo is attached on the exercise's page. */
 function DiagramInput({ form }: InputProps) {
+  const { t } = useTranslation('library')
   const { diagram, name, position } = form.getValues()
   return (
     <Stack gap="sm">
       <Group justify="space-between">
         <Text fw={600} size="sm">
-          Diagram
+          {t('form.diagram')}
         </Text>
         {diagram ? (
           <Button
@@ -132,11 +158,11 @@ function DiagramInput({ form }: InputProps) {
             color="red"
             onClick={() => form.setFieldValue('diagram', undefined)}
           >
-            Remove the diagram
+            {t('form.removeDiagram')}
           </Button>
         ) : (
           <Button size="compact-sm" variant="light" onClick={() => form.setFieldValue('diagram', newDiagram(position))}>
-            Add a diagram
+            {t('form.addDiagram')}
           </Button>
         )}
       </Group>
@@ -144,8 +170,7 @@ function DiagramInput({ form }: InputProps) {
         <PoseEditor value={diagram} name={name} onChange={(d) => form.setFieldValue('diagram', d)} />
       ) : (
         <Text size="xs" c="dimmed">
-          Pose a figure for the handout, or attach a photo after saving. Without either, the handout prints the starting
-          position in words.
+          {t('form.noDiagram')}
         </Text>
       )}
       {form.errorIn('diagram') && (
@@ -158,13 +183,14 @@ function DiagramInput({ form }: InputProps) {
 }
 
 function DosageInput({ form }: InputProps) {
+  const { t } = useTranslation('library')
   const dosage = form.getValues().defaultDosage
   // The editor shows the schema's problems by its own inputs; one it cannot place is shown under it, once.
   const unplaced = dosageSchema.safeParse(dosage).success ? form.errorIn('defaultDosage') : undefined
   return (
     <Stack gap="sm">
       <Text fw={600} size="sm">
-        Usual dosage
+        {t('form.dosage')}
       </Text>
       <DosageEditor value={dosage} onChange={(d) => form.setFieldValue('defaultDosage', d)} />
       {unplaced && (
@@ -187,23 +213,17 @@ export const keptAsIs = null
  * that is missing here; ExerciseForm places each input in its rows (also compiler-checked).
  */
 export const exerciseFieldInputs = {
-  name: text('Name', { required: true, 'data-autofocus': true }),
-  aliases: list('Other names (comma-separated)', byComma),
-  plainTitle: text('Title for patients', {
-    description: 'What it is in plain words, printed before the name, e.g. “Lying on your side: knee lifts”',
-    maxLength: 80,
-  }),
-  regions: choices('Body regions', bodyRegions),
-  position: choice('Position', positions),
-  type: choice('Type', exerciseTypes),
-  difficulty: choice('Difficulty', difficulties),
-  equipment: choices('Equipment', equipmentKinds),
-  steps: list('Steps, one per line', byLine, {
-    description: 'Short, one action per step, in the words you would say to the patient.',
-    minRows: 4,
-  }),
-  cues: list('Tips, one per line', byLine, { minRows: 2 }),
-  cautions: list('Cautions, one per line', byLine, { minRows: 2 }),
+  name: text('form.name', { required: true, 'data-autofocus': true }),
+  aliases: list('form.aliases', byComma),
+  plainTitle: text('form.plainTitle', { description: 'form.plainTitleHint', maxLength: 80 }),
+  regions: choices('form.regions', 'region', bodyRegions),
+  position: choice('form.position', 'position', positions),
+  type: choice('form.type', 'type', exerciseTypes),
+  difficulty: choice('form.difficulty', 'difficulty', difficulties),
+  equipment: choices('form.equipment', 'equipment', equipmentKinds),
+  steps: list('form.steps', byLine, { description: 'form.stepsHint', minRows: 4 }),
+  cues: list('form.cues', byLine, { minRows: 2 }),
+  cautions: list('form.cautions', byLine, { minRows: 2 }),
   diagram: DiagramInput,
   defaultDosage: DosageInput,
   progressions: keptAsIs,

@@ -1,5 +1,4 @@
 import type { Exercise } from '../../core/exercise'
-import { jointWords } from '../../diagrams/angle-words'
 import { BASE_POSE } from '../../diagrams/placement'
 import {
   axialAngleNames,
@@ -14,6 +13,7 @@ import {
   type Prop,
   type View,
 } from '../../diagrams/spec'
+import { DIRECTION_KEYS, JOINT_KEYS, PROP_KEYS, type LibraryKey, type LibraryT } from './words'
 
 /**
  * What the pose editor does to a diagram, as plain functions of the spec: the editor's panels only say which
@@ -29,18 +29,6 @@ const BASE_FOR_POSITION: Record<Exercise['position'], BasePosition> = {
   'side-lying': 'side-lying-left',
   kneeling: 'half-kneeling',
   quadruped: 'quadruped',
-}
-
-export const BASE_WORDS: Record<BasePosition, string> = {
-  standing: 'Standing',
-  sitting: 'Sitting on a chair',
-  supine: 'Lying on the back',
-  prone: 'Lying on the front',
-  'side-lying-left': 'Lying on the left side',
-  'side-lying-right': 'Lying on the right side',
-  'half-kneeling': 'Half-kneeling (left foot forward)',
-  'tall-kneeling': 'Kneeling upright',
-  quadruped: 'On hands and knees',
 }
 
 const LEG = [
@@ -80,9 +68,17 @@ export const BODY_PARTS = {
 } as const satisfies Record<string, BodyPartAngles>
 export type BodyPart = keyof typeof BODY_PARTS
 export const bodyParts = Object.keys(BODY_PARTS) as BodyPart[]
+/** How each body part is named on the screen. */
+export const BODY_PART_KEYS = {
+  'Trunk & neck': 'angles.part.trunkNeck',
+  'Right leg': 'angles.part.rightLeg',
+  'Left leg': 'angles.part.leftLeg',
+  'Right arm': 'angles.part.rightArm',
+  'Left arm': 'angles.part.leftArm',
+} as const satisfies Record<BodyPart, LibraryKey>
 
 /** Body parts to pick from, in clinical words. */
-export const jointOptions = jointNames.map((j) => ({ value: j, label: jointWords(j) }))
+export const jointOptions = (t: LibraryT) => jointNames.map((j) => ({ value: j, label: t(JOINT_KEYS[j]) }))
 
 /** A new diagram for an exercise in this position: start and end both in the base pose, views chosen from the movement. */
 export function newDiagram(position: Exercise['position']): DiagramSpec {
@@ -215,11 +211,10 @@ export function propOf({ kind, at, toward }: PropDraft): Prop | undefined {
 }
 
 /** A prop in words, as listed under "Props": "band from Right knee", "push at Left hand, toward out". */
-export function propWords(p: Prop): string {
-  return (
-    p.kind +
-    ('at' in p && p.at ? ` at ${jointWords(p.at)}` : '') +
-    ('from' in p ? ` from ${jointWords(p.from)}` : '') +
-    ('toward' in p ? `, toward ${p.toward}` : '')
-  )
+export function propWords(p: Prop, t: LibraryT): string {
+  let words: string = t(PROP_KEYS[p.kind])
+  if ('at' in p && p.at) words = t('props.atJoint', { prop: words, joint: t(JOINT_KEYS[p.at]) })
+  if ('from' in p) words = t('props.fromJoint', { prop: words, joint: t(JOINT_KEYS[p.from]) })
+  if ('toward' in p) words = t('props.towardDirection', { prop: words, direction: t(DIRECTION_KEYS[p.toward]) })
+  return words
 }

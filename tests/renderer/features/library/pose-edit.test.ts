@@ -11,6 +11,7 @@ import {
   propWords,
   withLabel,
 } from '../../../../src/features/library/pose-edit'
+import { i18nFor } from '../../../../src/i18n'
 
 const standing = (): DiagramSpec => newDiagram('standing')
 
@@ -116,10 +117,13 @@ describe('adding a prop', () => {
     expect(canAddProp(full, { kind: 'mat', at: null })).toBe(false)
   })
 
-  it('lists a prop in words', () => {
-    expect(propWords({ kind: 'push', at: 'leftHand', toward: 'out' })).toBe('push at Left hand, toward out')
-    expect(propWords({ kind: 'band', from: 'rightKnee' })).toBe('band from Right knee')
-    expect(propWords({ kind: 'chair' })).toBe('chair')
+  it('lists a prop in words, in the screen’s language', () => {
+    const t = i18nFor('en').getFixedT('en', 'library')
+    expect(propWords({ kind: 'push', at: 'leftHand', toward: 'out' }, t)).toBe('push at Left hand, toward out')
+    expect(propWords({ kind: 'band', from: 'rightKnee' }, t)).toBe('band from Right knee')
+    expect(propWords({ kind: 'chair' }, t)).toBe('chair')
+    const es = i18nFor('es').getFixedT('es', 'library')
+    expect(propWords({ kind: 'band', from: 'rightKnee' }, es)).toBe('banda desde Rodilla derecha')
   })
 })
 
