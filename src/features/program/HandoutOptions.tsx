@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import { handoutLayouts, paperSizes, type HandoutLayout, type PaperSize } from '../../core/handout-options'
 import { defaultSettings, type Settings } from '../../core/settings'
-import type { ProgramT } from './program-t'
+import { layoutNames, paperNames } from './handout-option-names'
 
 /** How the handout is drawn: the same three choices in the preview and in Export PDF. */
 export interface HandoutOptions {
@@ -63,17 +63,6 @@ export function useHandoutOptions(): OptionsState {
   const own = useClinicOptions(!shared)
   return shared ?? own
 }
-
-/** Each layout's and paper's name on screen (core's layoutLabels and paperLabels, in the screens' language). */
-export const layoutNames = (t: ProgramT): Record<HandoutLayout, string> => ({
-  detailed: t('options.detailed'),
-  compact: t('options.compact'),
-  large: t('options.large'),
-})
-export const paperNames = (t: ProgramT): Record<PaperSize, string> => ({
-  letter: t('options.letter'),
-  a4: t('options.a4'),
-})
 
 /**
  * Layout, paper and log: the one control for choosing how a handout is drawn, in the preview and in Export PDF.
