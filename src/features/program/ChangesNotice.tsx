@@ -4,7 +4,7 @@ import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HandoutRecord, ProgramItem } from '../../core/patient'
 import { changesSince } from '../../core/program-changes'
-import { dayIn } from './locale-dates'
+import { dayIn } from '../../app/locale-dates'
 
 /**
  * Whether the program on screen still matches the handout the patient was last given for it, and if not,

@@ -10,7 +10,7 @@ import { listName } from '../../core/names'
 import { useRoster } from '../../app/roster-context'
 import { loadDraft, type ProgramDraft } from './draft'
 import { HandoutOptionsProvider } from './HandoutOptions'
-import { dayIn } from './locale-dates'
+import { dayIn } from '../../app/locale-dates'
 import { ProgramBuilder } from './ProgramBuilder'
 
 /** Without a patient: choose one. With one: the builder for a new program, or the one named in the address. */

@@ -7,7 +7,7 @@ import { useApi } from '../../app/api-context'
 import { formatBytes } from '../../core/bytes'
 import type { BackupInfo, ImportReport } from '../../core/roster-contract'
 import { useRoster } from '../../app/roster-context'
-import { momentIn } from '../program/locale-dates'
+import { momentIn } from '../../app/locale-dates'
 import { ImportReportModal } from './ImportReportModal'
 
 /** Settings → Data: the patient file, backups and restore, export and import. */

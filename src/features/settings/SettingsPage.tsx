@@ -17,11 +17,10 @@ import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import { formatBytes } from '../../core/bytes'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
-import { paperSizes } from '../../core/handout-options'
+import { paperSizes, type PaperSize } from '../../core/handout-options'
 import type { Settings, SettingsPatch, UiLanguage } from '../../core/settings'
 import { uiI18n, uiLanguageOf } from '../../i18n/ui'
-import { paperNames } from '../program/handout-option-names'
-import { momentIn } from '../program/locale-dates'
+import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
 
@@ -60,9 +59,8 @@ function Choice<T extends string>(props: {
 /** The settings' choices, each value named in the screens' language. */
 function useChoices() {
   const { t } = useTranslation('settings')
-  const { t: tProgram } = useTranslation('program')
   const { t: tCommon } = useTranslation('common')
-  const papers = paperNames(tProgram)
+  const papers: Record<PaperSize, string> = { letter: t('handouts.letter'), a4: t('handouts.a4') }
   return {
     colorScheme: [
       { value: 'auto', label: t('appearance.auto') },

@@ -5,10 +5,9 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useApi } from '../../app/api-context'
 import type { AllPlaced, EveryField, ZodForm } from '../../app/use-zod-form'
-import { handoutLayouts } from '../../core/handout-options'
+import { handoutLayouts, type HandoutLayout } from '../../core/handout-options'
 import { settingsPatchSchema, type Settings } from '../../core/settings'
 import { uiI18n } from '../../i18n/ui'
-import { layoutNames } from '../program/handout-option-names'
 
 const clinic = settingsPatchSchema.shape.clinic.unwrap()
 /**
@@ -92,8 +91,11 @@ function ClosingMessageInput({ form }: Parameters<ClinicInput>[0]) {
 
 function LayoutInput({ form }: Parameters<ClinicInput>[0]) {
   const { t } = useTranslation('settings')
-  const { t: tProgram } = useTranslation('program')
-  const names = layoutNames(tProgram)
+  const names: Record<HandoutLayout, string> = {
+    detailed: t('fields.detailed'),
+    compact: t('fields.compact'),
+    large: t('fields.large'),
+  }
   return (
     <Group>
       <Text size="sm" fw={500}>
