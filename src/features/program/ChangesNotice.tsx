@@ -1,9 +1,10 @@
 import { Alert, List, Text } from '@mantine/core'
 import { IconFileDiff } from '@tabler/icons-react'
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { HandoutRecord, ProgramItem } from '../../core/patient'
 import { changesSince } from '../../core/program-changes'
-import { formatDate } from '../../core/dates'
+import { dayIn } from '../../app/locale-dates'
 
 /**
  * Whether the program on screen still matches the handout the patient was last given for it, and if not,
@@ -18,35 +19,29 @@ export function ChangesNotice({
   items: ProgramItem[]
   nameOf: (exerciseId: string) => string | undefined
 }) {
+  const { t, i18n } = useTranslation('program')
   const changes = useMemo(
     () => (printed ? changesSince(printed.snapshot.items, items, nameOf) : []),
     [printed, items, nameOf],
   )
   if (!printed) return null
-  const date = formatDate(printed.at)
+  const date = dayIn(i18n.language, printed.at)
   if (changes.length === 0) {
     return (
       <Text size="sm" c="dimmed" mb="sm" role="status">
-        Matches the handout printed on {date}.
+        {t('changes.matches', { date })}
       </Text>
     )
   }
   return (
-    <Alert
-      color="yellow"
-      icon={<IconFileDiff />}
-      mb="md"
-      role="status"
-      title={`Changed since the handout printed on ${date}:`}
-    >
+    <Alert color="yellow" icon={<IconFileDiff />} mb="md" role="status" title={t('changes.title', { date })}>
       <List size="sm" spacing={2}>
         {changes.map((change, i) => (
           <List.Item key={i}>{change.text}</List.Item>
         ))}
       </List>
       <Text size="xs" c="dimmed" mt={6}>
-        The patient’s handout does not show these changes yet: save the program and export it again to give them a new
-        one.
+        {t('changes.notYet')}
       </Text>
     </Alert>
   )

@@ -2,12 +2,14 @@ import { Button, Group, Kbd, Stack, Text, TextInput, UnstyledButton } from '@man
 import { useDraggable } from '@dnd-kit/core'
 import { IconGripVertical, IconPlus, IconSearch } from '@tabler/icons-react'
 import { memo, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { dosageLine } from '../../core/dosage-format'
 import type { Exercise } from '../../core/exercise'
 import { searchLibrary } from '../../core/library-search'
 import { useLibrary } from '../../app/library-context'
 
 function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highlighted: boolean; onAdd: () => void }) {
+  const { t } = useTranslation('program')
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `library:${exercise.id}`,
     data: { exerciseId: exercise.id },
@@ -29,7 +31,7 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
       <UnstyledButton
         {...attributes}
         {...listeners}
-        aria-label={`Drag ${exercise.name} into the program`}
+        aria-label={t('picker.drag', { name: exercise.name })}
         style={{ cursor: 'grab', display: 'flex' }}
       >
         <IconGripVertical size={16} color="var(--mantine-color-dimmed)" />
@@ -47,9 +49,9 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
         variant="light"
         leftSection={<IconPlus size={12} />}
         onClick={onAdd}
-        aria-label={`Add ${exercise.name}`}
+        aria-label={t('picker.addName', { name: exercise.name })}
       >
-        Add
+        {t('picker.add')}
       </Button>
     </Group>
   )
@@ -57,6 +59,7 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
 
 /** Find an exercise and add it: type, arrow keys and Enter; a click; or drag it into the program. Not rendered again by edits to the program. */
 export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (exercise: Exercise) => void }) {
+  const { t } = useTranslation('program')
   const { index, favourites } = useLibrary()
   const [query, setQuery] = useState('')
   const [highlight, setHighlight] = useState(0)
@@ -65,8 +68,8 @@ export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (
   return (
     <Stack gap="xs">
       <TextInput
-        aria-label="Find an exercise"
-        placeholder="Find an exercise (e.g. clam, bridge)"
+        aria-label={t('picker.find')}
+        placeholder={t('picker.findPlaceholder')}
         leftSection={<IconSearch size={16} />}
         rightSection={<Kbd size="xs">↵</Kbd>}
         value={query}
@@ -91,7 +94,7 @@ export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (
       />
       {/* A plain scrolling box: Mantine's ScrollArea sizes its content to the widest row and clips names. */}
       <div style={{ maxHeight: 'calc(100vh - 330px)', overflowY: 'auto', overflowX: 'hidden' }}>
-        <Stack gap={2} role="list" aria-label="Exercises to add">
+        <Stack gap={2} role="list" aria-label={t('picker.list')}>
           {found.map((exercise, i) => (
             <PickerRow
               key={exercise.id}
@@ -102,7 +105,7 @@ export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (
           ))}
           {found.length === 0 && (
             <Text size="sm" c="dimmed" p="xs">
-              No exercise matches “{query}”.
+              {t('picker.noMatch', { query })}
             </Text>
           )}
         </Stack>

@@ -2,6 +2,7 @@ import { Button, Group, Popover, Skeleton, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconFileTypePdf, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { handoutArg, HandoutOptionsControl, useHandoutOptions } from './HandoutOptions'
 
@@ -20,6 +21,7 @@ export function ExportControls({
   blocked?: string
   onExported: () => void
 }) {
+  const { t } = useTranslation('program')
   const api = useApi()
   const [options, setOptions] = useHandoutOptions()
   const [busy, setBusy] = useState(false)
@@ -31,7 +33,7 @@ export function ExportControls({
     const result = await api.exportHandout({ patientId, programId, ...handoutArg(options) })
     setBusy(false)
     if (!result.ok || !result.value.saved) return
-    notifications.show({ color: 'teal', title: 'Handout saved', message: result.value.path })
+    notifications.show({ color: 'teal', title: t('export.saved'), message: result.value.path })
     for (const warning of result.value.warnings)
       notifications.show({ color: 'yellow', message: warning, autoClose: 12000 })
     onExported()
@@ -41,7 +43,7 @@ export function ExportControls({
     <Popover position="bottom-end" width={300} withArrow shadow="md">
       <Popover.Target>
         <Button variant="default" leftSection={<IconFileTypePdf size={18} />}>
-          Export PDF…
+          {t('export.button')}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
@@ -54,7 +56,7 @@ export function ExportControls({
           )}
           <Group grow gap="xs">
             <Button onClick={() => void run()} loading={busy} disabled={!ready}>
-              Save as PDF…
+              {t('export.savePdf')}
             </Button>
             <Button
               variant="default"
@@ -62,7 +64,7 @@ export function ExportControls({
               disabled={!ready}
               onClick={() => ready && void api.printHandout({ patientId, programId, ...handoutArg(options) })}
             >
-              Print…
+              {t('export.print')}
             </Button>
           </Group>
         </Stack>

@@ -1,15 +1,10 @@
 import { SegmentedControl, Stack, Switch, Text } from '@mantine/core'
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
-import {
-  handoutLayouts,
-  layoutLabels,
-  paperLabels,
-  paperSizes,
-  type HandoutLayout,
-  type PaperSize,
-} from '../../core/handout-options'
+import { handoutLayouts, paperSizes, type HandoutLayout, type PaperSize } from '../../core/handout-options'
 import { defaultSettings, type Settings } from '../../core/settings'
+import { layoutNames, paperNames } from './handout-option-names'
 
 /** How the handout is drawn: the same three choices in the preview and in Export PDF. */
 export interface HandoutOptions {
@@ -69,9 +64,6 @@ export function useHandoutOptions(): OptionsState {
   return shared ?? own
 }
 
-const layoutChoices = handoutLayouts.map((value) => ({ value, label: layoutLabels[value] }))
-const paperChoices = paperSizes.map((value) => ({ value, label: paperLabels[value] }))
-
 /**
  * Layout, paper and log: the one control for choosing how a handout is drawn, in the preview and in Export PDF.
  * `titled` shows a heading over each choice (the export pop-up has room; the preview does not).
@@ -85,6 +77,9 @@ export function HandoutOptionsControl({
   onChange: (options: HandoutOptions) => void
   titled?: boolean
 }) {
+  const { t } = useTranslation('program')
+  const layouts = layoutNames(t)
+  const papers = paperNames(t)
   const heading = (text: string) =>
     titled && (
       <Text size="sm" fw={600}>
@@ -93,25 +88,25 @@ export function HandoutOptionsControl({
     )
   return (
     <Stack gap={titled ? 'sm' : 6}>
-      {heading('Layout')}
+      {heading(t('options.layoutHeading'))}
       <SegmentedControl
         size="xs"
-        aria-label="Handout layout"
+        aria-label={t('options.layout')}
         value={value.layout}
         onChange={(layout) => onChange({ ...value, layout: layout as HandoutLayout })}
-        data={layoutChoices}
+        data={handoutLayouts.map((layout) => ({ value: layout, label: layouts[layout] }))}
       />
-      {heading('Paper')}
+      {heading(t('options.paper'))}
       <SegmentedControl
         size="xs"
-        aria-label="Paper"
+        aria-label={t('options.paper')}
         value={value.paper}
         onChange={(paper) => onChange({ ...value, paper: paper as PaperSize })}
-        data={paperChoices}
+        data={paperSizes.map((paper) => ({ value: paper, label: papers[paper] }))}
       />
       <Switch
         size={titled ? 'sm' : 'xs'}
-        label={`Add a ${LOG_DAYS}-day tick-box log`}
+        label={t('options.log', { days: LOG_DAYS })}
         checked={value.log}
         onChange={(e) => onChange({ ...value, log: e.currentTarget.checked })}
       />

@@ -1,5 +1,6 @@
 import { Alert, Box, Group, Loader, Modal, Paper, Stack, Text, UnstyledButton } from '@mantine/core'
 import { useEffect, useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import type { ArgOf } from '../../core/contract'
 import { withoutPath } from '../../core/issues'
@@ -42,6 +43,7 @@ const cancelled = (result: Result<unknown>) =>
  * the same message).
  */
 export function HandoutPreview({ patientId, draft, nameOf }: Props) {
+  const { t } = useTranslation('program')
   const api = useQuietApi()
   const [options, setOptions] = useHandoutOptions()
   const [shown, setShown] = useState<ShownPage[]>()
@@ -52,8 +54,8 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
   const key = JSON.stringify(draft)
   const program = useMemo(() => JSON.parse(key) as ProgramDraft, [key])
   const invalid = useMemo(
-    () => (program.items.length === 0 ? 'Add an exercise to see the handout.' : firstProblem(program, nameOf)),
-    [program, nameOf],
+    () => (program.items.length === 0 ? t('preview.empty') : firstProblem(program, nameOf, t)),
+    [program, nameOf, t],
   )
   // Nothing is asked for until the clinic's options are known, so an A4 clinic's first preview is on A4.
   const request = useMemo(
@@ -94,12 +96,12 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         if (isCurrent())
           setDone({
             request: asked,
-            error: 'The preview could not be drawn this time. It will try again after your next change.',
+            error: t('preview.failed'),
           })
       }
     })
     queue.current.push(request)
-  }, [api, request, invalid, full])
+  }, [api, request, invalid, full, t])
 
   const busy = !invalid && done?.request !== request
   const problem = invalid ?? done?.error
@@ -110,9 +112,9 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
     <Paper withBorder radius="lg" p="sm">
       <Group justify="space-between" mb="xs">
         <Text fw={650} size="sm">
-          Handout preview
+          {t('preview.title')}
         </Text>
-        {busy && <Loader size="xs" aria-label="Updating the preview" />}
+        {busy && <Loader size="xs" aria-label={t('preview.updating')} />}
       </Group>
       <Box mb="sm">{options && <HandoutOptionsControl value={options} onChange={setOptions} />}</Box>
       {problem && (
@@ -120,7 +122,7 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
           <Text size="xs">{problem}</Text>
           {count > 0 && (
             <Text size="xs" c="dimmed" mt={4}>
-              The pages below are from before this change. They update once it is fixed.
+              {t('preview.stale')}
             </Text>
           )}
         </Alert>
@@ -133,7 +135,11 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         style={problem ? { opacity: 0.6 } : undefined}
       >
         {pages?.map((page, i) => (
-          <UnstyledButton key={i} onClick={() => setZoom(i)} aria-label={`Enlarge page ${i + 1} of ${count}`}>
+          <UnstyledButton
+            key={i}
+            onClick={() => setZoom(i)}
+            aria-label={t('preview.enlarge', { page: i + 1, total: count })}
+          >
             <PreviewPage pdf={page.pdf} at={page.at} pageKey={page.key} number={i + 1} total={count} eager={full} />
           </UnstyledButton>
         ))}
@@ -142,7 +148,7 @@ export function HandoutPreview({ patientId, draft, nameOf }: Props) {
         opened={zoom !== null && zoom < count}
         onClose={() => setZoom(null)}
         size="auto"
-        title={zoom !== null ? `Page ${zoom + 1} of ${count}` : ''}
+        title={zoom !== null ? t('preview.page', { page: zoom + 1, total: count }) : ''}
       >
         {pages && zoom !== null && zoom < count && (
           <div style={{ width: 720 }}>

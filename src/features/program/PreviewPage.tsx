@@ -1,4 +1,5 @@
 import { memo, useEffect, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { PdfPages } from './pdf-pages'
 
 /** Pixels a page is drawn wide in the preview column (it is shown scaled to the column). */
@@ -50,6 +51,7 @@ export const PreviewPage = memo(function PreviewPage({
   width = PAGE_WIDTH,
   eager = false,
 }: Props) {
+  const { t } = useTranslation('program')
   const canvas = useRef<HTMLCanvasElement>(null)
   const drawn = useRef<string | undefined>(undefined)
   const near = useNearScreen(canvas, eager)
@@ -76,7 +78,7 @@ export const PreviewPage = memo(function PreviewPage({
     <canvas
       ref={canvas}
       role="img"
-      aria-label={`Page ${number} of ${total}`}
+      aria-label={t('preview.page', { page: number, total })}
       data-key={pageKey}
       width={width}
       height={Math.round(width * pdf.aspect)}

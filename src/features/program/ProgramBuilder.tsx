@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Grid, Group, Paper, Text, Title } from '@mantine/
 import { notifications } from '@mantine/notifications'
 import { IconAlertCircle, IconClock } from '@tabler/icons-react'
 import { useCallback, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Exercise, Template } from '../../core/exercise'
 import type { Patient } from '../../core/patient'
 import { lastHandoutFor } from '../../core/program-changes'
@@ -13,6 +14,7 @@ import { ChangesNotice } from './ChangesNotice'
 import type { ProgramDraft } from './draft'
 import { ExercisePicker } from './ExercisePicker'
 import { HandoutPreview } from './HandoutPreview'
+import { momentIn } from '../../app/locale-dates'
 import { newItemId } from './program-items'
 import { problemsOf } from './program-problems'
 import { ProgramDnd } from './ProgramDnd'
@@ -35,6 +37,7 @@ interface Props {
 
 /** The builder: pick exercises on the left, set this patient's dosage on the right, save to their history. */
 export function ProgramBuilder({ patient, programId, saved, initial, restoredAt, onSaved, onExported }: Props) {
+  const { t, i18n } = useTranslation('program')
   const { byId } = useLibrary()
   const roster = useRoster()
   const { draft, setDraft, dirty, setItems, changeItem, add, remove } = useProgramDraft({
@@ -52,9 +55,9 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   const removeWithUndo = useCallback(
     (id: string) => {
       const removed = remove(id)
-      if (removed) showRemoved(removed, byId.get(removed.item.exerciseId)?.name ?? removed.item.exerciseId)
+      if (removed) showRemoved(removed, byId.get(removed.item.exerciseId)?.name ?? removed.item.exerciseId, t)
     },
-    [byId, remove],
+    [byId, remove, t],
   )
   const applyChosen = (template: Pick<Template, 'name' | 'items'>) => {
     try {
@@ -62,7 +65,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
       setItems((current) => [...current, ...items])
       notifications.show({
         color: 'teal',
-        message: `Added the ${items.length} exercises of “${template.name}”. Adjust them for ${patient.firstName} as needed.`,
+        message: t('builder.templateAdded', { count: items.length, name: template.name, patient: patient.firstName }),
       })
     } catch (error) {
       if (error instanceof TemplateError) notifications.show({ color: 'red', message: error.message })
@@ -87,16 +90,10 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
       />
       <ChangesNotice printed={lastHandoutFor(patient.handouts, programId)} items={draft.items} nameOf={exerciseName} />
       {notice && (
-        <Alert
-          color="blue"
-          mb="md"
-          withCloseButton
-          onClose={() => setNotice(undefined)}
-          title="Your unsaved changes were kept"
-        >
-          They are from {new Date(notice).toLocaleString()}. Save the program to keep them, or
+        <Alert color="blue" mb="md" withCloseButton onClose={() => setNotice(undefined)} title={t('builder.keptTitle')}>
+          {t('builder.keptFrom', { when: momentIn(i18n.language, notice) })}
           <Button size="compact-xs" variant="subtle" onClick={() => (setDraft(saved), setNotice(undefined))}>
-            discard them
+            {t('builder.discard')}
           </Button>
         </Alert>
       )}
@@ -104,7 +101,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
         <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
           <Paper withBorder radius="lg" p="sm">
             <Title order={3} size="h5" mb="xs">
-              Exercise library
+              {t('builder.library')}
             </Title>
             <ExercisePicker onAdd={addLast} />
           </Paper>
@@ -112,21 +109,20 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
         <Grid.Col span={{ base: 12, md: 8, lg: 6 }}>
           <Group mb="xs" gap="sm">
             <Badge variant="light" size="lg" leftSection={<IconClock size={14} />}>
-              About {minutes} min a session
+              {t('builder.minutes', { minutes })}
             </Badge>
             <Text size="sm" c="dimmed">
-              {draft.items.length} {draft.items.length === 1 ? 'exercise' : 'exercises'}
+              {t('builder.exercises', { count: draft.items.length })}
             </Text>
             {dirty && (
               <Text size="sm" c="orange">
-                Unsaved changes (kept as a draft)
+                {t('builder.unsaved')}
               </Text>
             )}
           </Group>
           {draft.items.length > ADHERENCE_WARNING_AFTER && (
             <Alert color="yellow" icon={<IconAlertCircle />} mb="sm">
-              {draft.items.length} exercises is a lot to do at home. Patients tend to keep up better with a shorter
-              program; consider the most important {ADHERENCE_WARNING_AFTER} or fewer.
+              {t('builder.tooMany', { items: draft.items.length, max: ADHERENCE_WARNING_AFTER })}
             </Alert>
           )}
           <ProgramItemList

@@ -8,7 +8,8 @@ import {
   type DragEndEvent,
 } from '@dnd-kit/core'
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable'
-import type { ReactNode } from 'react'
+import { useMemo, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Exercise } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
 import { dragAnnouncements, screenReaderInstructions } from './drag-announcements'
@@ -31,6 +32,7 @@ interface Props {
  * they are dropped, items dragged within the program move, and a screen reader hears names and positions.
  */
 export function ProgramDnd({ items, exerciseOf, onAdd, setItems, children }: Props) {
+  const { t } = useTranslation('program')
   const sensors = useSensors(useSensor(PointerSensor, pointerOptions), useSensor(KeyboardSensor, keyboardOptions))
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     const fromLibrary = active.data.current?.['exerciseId'] as string | undefined
@@ -38,13 +40,14 @@ export function ProgramDnd({ items, exerciseOf, onAdd, setItems, children }: Pro
     if (drop.type === 'add') onAdd(drop.exercise, drop.at)
     if (drop.type === 'move') setItems((current) => moveItem(current, drop.activeId, drop.overId))
   }
-  const announcements = dragAnnouncements(items, (id) => exerciseOf(id)?.name)
+  const instructions = useMemo(() => screenReaderInstructions(t), [t])
+  const announcements = dragAnnouncements(items, (id) => exerciseOf(id)?.name, t)
   return (
     <DndContext
       sensors={sensors}
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
-      accessibility={{ announcements, screenReaderInstructions }}
+      accessibility={{ announcements, screenReaderInstructions: instructions }}
     >
       {children}
     </DndContext>

@@ -1,6 +1,7 @@
 import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
 import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
 import type { Template } from '../../core/exercise'
@@ -25,6 +26,7 @@ interface Props {
 
 /** The program's title, goals and therapist, and what can be done with it: add a template, export, save. */
 export function ProgramHeader({ patient, programId, draft, onDraft, problems, dirty, ...actions }: Props) {
+  const { t } = useTranslation('program')
   const api = useApi()
   const [therapists, setTherapists] = useState<string[]>([])
   useEffect(
@@ -35,13 +37,13 @@ export function ProgramHeader({ patient, programId, draft, onDraft, problems, di
     <Group justify="space-between" mb="md" align="flex-end">
       <Stack gap={2}>
         <Text size="sm" c="dimmed">
-          Program for{' '}
+          {t('header.programFor')}{' '}
           <Anchor href={hrefFor('patients', patient.id)} size="sm">
             {patient.firstName} {patient.lastName}
           </Anchor>
         </Text>
         <TextInput
-          aria-label="Program title"
+          aria-label={t('header.title')}
           error={problems.get('title')}
           value={draft.title}
           onChange={(e) => onDraft({ ...draft, title: e.currentTarget.value })}
@@ -53,17 +55,17 @@ export function ProgramHeader({ patient, programId, draft, onDraft, problems, di
           <TextInput
             size="xs"
             w={300}
-            aria-label="Goals"
+            aria-label={t('header.goals')}
             error={problems.get('goals')}
-            placeholder="Goals for the patient (optional), e.g. walk to the shops without pain"
+            placeholder={t('header.goalsPlaceholder')}
             value={draft.goals ?? ''}
             onChange={(e) => onDraft({ ...draft, goals: e.currentTarget.value || undefined })}
           />
           <Select
             size="xs"
             w={200}
-            aria-label="Prescribing therapist"
-            placeholder="Prescribing therapist"
+            aria-label={t('header.therapist')}
+            placeholder={t('header.therapist')}
             clearable
             data={[...new Set([...therapists, ...(draft.therapist ? [draft.therapist] : [])])]}
             value={draft.therapist ?? null}
@@ -77,10 +79,10 @@ export function ProgramHeader({ patient, programId, draft, onDraft, problems, di
           patientId={patient.id}
           programId={programId}
           onExported={actions.onExported}
-          blocked={exportBlocked(programId, dirty, draft.items.length)}
+          blocked={exportBlocked(programId, dirty, draft.items.length, t)}
         />
         <Button leftSection={<IconDeviceFloppy size={18} />} onClick={actions.onSave} disabled={!dirty && !!programId}>
-          {dirty || !programId ? 'Save program' : 'Saved'}
+          {dirty || !programId ? t('header.save') : t('header.saved')}
         </Button>
       </Group>
     </Group>

@@ -3,6 +3,7 @@ import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { IconGripVertical, IconTrash } from '@tabler/icons-react'
 import { memo, useCallback } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Dosage } from '../../core/dosage'
 import type { Exercise } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
@@ -33,6 +34,7 @@ const rendersEveryCard =
 
 /** One exercise in the program: its dosage for this patient, their own instructions if changed, a note. Rendered again only when its own props change. */
 function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, notesProblem }: Props) {
+  const { t } = useTranslation('program')
   const id = item.id
   const change = (update: (item: ProgramItem) => ProgramItem) => onChange(id, update)
   const onDosage = useCallback((dosage: Dosage) => onChange(id, (i) => ({ ...i, dosage })), [id, onChange])
@@ -57,12 +59,12 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
     >
       <Group justify="space-between" wrap="nowrap" mb={6}>
         <Group gap="xs" wrap="nowrap">
-          <Tooltip label="Drag, or focus and press Space then the arrow keys, to move">
+          <Tooltip label={t('card.moveHint')}>
             <ActionIcon
               ref={setActivatorNodeRef}
               variant="subtle"
               color="gray"
-              aria-label={`Move ${name}`}
+              aria-label={t('card.move', { name })}
               {...attributes}
               {...listeners}
               style={{ cursor: 'grab' }}
@@ -75,12 +77,12 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
           </Text>
           {overridden && (
             <Badge size="sm" color="orange" variant="light">
-              Instructions changed for this patient
+              {t('card.overridden')}
             </Badge>
           )}
           {!exercise && (
             <Badge size="sm" color="red" variant="light">
-              Not in the library
+              {t('card.notInLibrary')}
             </Badge>
           )}
         </Group>
@@ -94,8 +96,13 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
               side={item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined}
             />
           )}
-          <Tooltip label={`Remove ${name}`}>
-            <ActionIcon variant="subtle" color="red" aria-label={`Remove ${name}`} onClick={() => onRemove(id)}>
+          <Tooltip label={t('card.remove', { name })}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('card.remove', { name })}
+              onClick={() => onRemove(id)}
+            >
               <IconTrash size={16} />
             </ActionIcon>
           </Tooltip>
@@ -109,9 +116,9 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
             size="xs"
             autosize
             minRows={2}
-            label="Steps for this patient (one per line)"
-            aria-label={`Steps for this patient (${name})`}
-            description="The library entry stays as it is; only this patient's handout uses these steps."
+            label={t('card.steps')}
+            aria-label={t('card.stepsFor', { name })}
+            description={t('card.stepsHelp')}
             error={stepsProblem}
             value={item.instructionOverride!.join('\n')}
             onChange={(e) => {
@@ -125,7 +132,7 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
             mt={4}
             onClick={() => change(({ instructionOverride: _o, ...rest }) => rest)}
           >
-            Use the library’s steps again
+            {t('card.useLibrarySteps')}
           </Button>
         </>
       ) : (
@@ -135,14 +142,14 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
           mt={6}
           onClick={() => change((i) => ({ ...i, instructionOverride: [...(exercise?.steps ?? [])] }))}
         >
-          Change the steps for this patient
+          {t('card.changeSteps')}
         </Button>
       )}
       <TextInput
         mt="xs"
         size="xs"
-        placeholder="Note to the patient (optional)"
-        aria-label={`Note to the patient (${name})`}
+        placeholder={t('card.note')}
+        aria-label={t('card.noteFor', { name })}
         error={notesProblem}
         value={item.notes ?? ''}
         onChange={(e) => {

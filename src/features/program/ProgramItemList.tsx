@@ -2,6 +2,7 @@ import { Paper, Stack } from '@mantine/core'
 import { useDroppable } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { useMemo, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Exercise } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
 import { ProgramItemCard } from './ProgramItemCard'
@@ -33,6 +34,7 @@ interface Props {
 
 /** The program's exercises in order, sortable and a drop target for the library; a hint while it is empty. */
 export function ProgramItemList({ items, exerciseOf, problems, onChange, onRemove }: Props) {
+  const { t } = useTranslation('program')
   // The same array while the same items are in the same order: a new one made every card render again.
   const idList = items.map((i) => i.id).join('\n')
   const ids = useMemo(() => (idList ? idList.split('\n') : []), [idList])
@@ -41,7 +43,7 @@ export function ProgramItemList({ items, exerciseOf, problems, onChange, onRemov
       <DropZone>
         {items.length === 0 && (
           <Paper withBorder radius="lg" p="xl" ta="center" c="dimmed" style={{ borderStyle: 'dashed' }}>
-            Add exercises from the library: type a name and press Enter, click Add, or drag one here.
+            {t('list.empty')}
           </Paper>
         )}
         {items.map((item, index) => (

@@ -1,19 +1,21 @@
 import { Alert, Anchor, Paper, Select, Stack, Text } from '@mantine/core'
 import { IconClipboardList } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import { hrefFor, useRoute } from '../../app/routes'
 import type { Patient } from '../../core/patient'
-import { formatDate } from '../../core/dates'
 import { listName } from '../../core/names'
 import { useRoster } from '../../app/roster-context'
 import { loadDraft, type ProgramDraft } from './draft'
 import { HandoutOptionsProvider } from './HandoutOptions'
+import { dayIn } from '../../app/locale-dates'
 import { ProgramBuilder } from './ProgramBuilder'
 
 /** Without a patient: choose one. With one: the builder for a new program, or the one named in the address. */
 export function ProgramPage() {
+  const { t, i18n } = useTranslation('program')
   const api = useApi()
   const roster = useRoster()
   const [{ param: patientId, param2: programId }, go] = useRoute()
@@ -32,24 +34,21 @@ export function ProgramPage() {
       }))
     return (
       <>
-        <PageHeader
-          title="Program builder"
-          subtitle="Pick exercises, set the dosage for this patient, and save it to their history."
-        />
+        <PageHeader title={t('page.title')} subtitle={t('page.subtitle')} />
         <Paper withBorder radius="lg" p="xl" maw={560}>
           <Stack>
             <IconClipboardList size={36} color="var(--mantine-primary-color-filled)" />
-            <Text fw={600}>Who is this program for?</Text>
+            <Text fw={600}>{t('page.whoFor')}</Text>
             <Select
-              aria-label="Choose a patient"
-              placeholder="Search the roster"
+              aria-label={t('page.choosePatient')}
+              placeholder={t('page.searchRoster')}
               searchable
               data={options}
               onChange={(id) => id && go('program', id)}
-              nothingFoundMessage="No patient by that name. Add them on the Patients page first."
+              nothingFoundMessage={t('page.noPatient')}
             />
             <Text size="sm" c="dimmed">
-              You can also start from a patient’s page with “New program”.
+              {t('page.fromPatient')}
             </Text>
           </Stack>
         </Paper>
@@ -58,17 +57,17 @@ export function ProgramPage() {
   }
   if (patient === null)
     return (
-      <Alert color="orange" title="Patient not found">
-        This patient is not on the roster. <Anchor href={hrefFor('program')}>Choose another</Anchor>
+      <Alert color="orange" title={t('page.patientNotFound')}>
+        {t('page.notOnRoster')} <Anchor href={hrefFor('program')}>{t('page.chooseAnother')}</Anchor>
       </Alert>
     )
-  if (!patient || patient.id !== patientId) return <Text c="dimmed">Loading…</Text>
+  if (!patient || patient.id !== patientId) return <Text c="dimmed">{t('page.loading')}</Text>
   const program = programId ? patient.programs.find((p) => p.id === programId) : undefined
   if (programId && !program)
     return (
-      <Alert color="orange" title="Program not found">
-        It is not in {patient.firstName}’s history.{' '}
-        <Anchor href={hrefFor('patients', patient.id)}>Open their page</Anchor>
+      <Alert color="orange" title={t('page.programNotFound')}>
+        {t('page.notInHistory', { name: patient.firstName })}{' '}
+        <Anchor href={hrefFor('patients', patient.id)}>{t('page.openTheirPage')}</Anchor>
       </Alert>
     )
 
@@ -80,7 +79,7 @@ export function ProgramPage() {
         items: program.items,
       }
     : {
-        title: `Home program ${formatDate(new Date().toISOString())}`,
+        title: t('page.defaultTitle', { date: dayIn(i18n.language, new Date().toISOString()) }),
         ...(patient.therapist ? { therapist: patient.therapist } : {}),
         items: [],
       }

@@ -2,6 +2,7 @@ import { Button, Group, Menu, Modal, Stack, Text, Textarea, TextInput } from '@m
 import { notifications } from '@mantine/notifications'
 import { IconTemplate } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import type { Template } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
@@ -46,6 +47,7 @@ export function TemplateControls({
   items: ProgramItem[]
   onApply: (template: Pick<Template, 'name' | 'items'>) => void
 }) {
+  const { t } = useTranslation('program')
   const api = useApi()
   const { view, refresh } = useLibrary()
   const [saving, setSaving] = useState(false)
@@ -66,7 +68,7 @@ export function TemplateControls({
     if (!result.ok) return setError(result.error.message)
     await refresh()
     setSaving(false)
-    notifications.show({ color: 'teal', message: `Saved the template “${result.value.name}”.` })
+    notifications.show({ color: 'teal', message: t('templates.saved', { name: result.value.name }) })
   }
 
   return (
@@ -78,15 +80,15 @@ export function TemplateControls({
             leftSection={<IconTemplate size={16} />}
             disabled={templates.length + starters.length === 0}
           >
-            Apply a template
+            {t('templates.apply')}
           </Button>
         </Menu.Target>
         <Menu.Dropdown mah={420} style={{ overflowY: 'auto' }}>
-          <TemplateGroups templates={templates} label={(folder) => folder || 'Other templates'} onApply={onApply} />
+          <TemplateGroups templates={templates} label={(folder) => folder || t('templates.other')} onApply={onApply} />
           {starters.length > 0 && templates.length > 0 && <Menu.Divider />}
           <TemplateGroups
             templates={starters}
-            label={(folder) => `Starter · ${folder || 'General'}`}
+            label={(folder) => t('templates.starter', { folder: folder || t('templates.general') })}
             onApply={onApply}
           />
         </Menu.Dropdown>
@@ -96,15 +98,15 @@ export function TemplateControls({
         disabled={items.length === 0}
         onClick={() => (setForm({ name: '', folder: '', description: '' }), setError(undefined), setSaving(true))}
       >
-        Save as template…
+        {t('templates.saveAs')}
       </Button>
-      <Modal opened={saving} onClose={() => setSaving(false)} title={<Text fw={700}>Save as template</Text>}>
+      <Modal opened={saving} onClose={() => setSaving(false)} title={<Text fw={700}>{t('templates.saveTitle')}</Text>}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            The exercises and their dosage are saved; nothing about this patient is.
+            {t('templates.saveHelp')}
           </Text>
           <TextInput
-            label="Template name"
+            label={t('templates.name')}
             required
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
@@ -112,13 +114,13 @@ export function TemplateControls({
             error={error}
           />
           <TextInput
-            label="Folder"
-            placeholder="e.g. Hip, Post-op knee"
+            label={t('templates.folder')}
+            placeholder={t('templates.folderPlaceholder')}
             value={form.folder}
             onChange={(e) => setForm({ ...form, folder: e.currentTarget.value })}
           />
           <Textarea
-            label="Description"
+            label={t('templates.description')}
             autosize
             minRows={2}
             value={form.description}
@@ -126,9 +128,9 @@ export function TemplateControls({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setSaving(false)}>
-              Cancel
+              {t('templates.cancel')}
             </Button>
-            <Button onClick={() => void save()}>Save template</Button>
+            <Button onClick={() => void save()}>{t('templates.save')}</Button>
           </Group>
         </Stack>
       </Modal>

@@ -1,10 +1,11 @@
 import type { Announcements, ScreenReaderInstructions } from '@dnd-kit/core'
 import type { ProgramItem } from '../../core/patient'
+import { programT, type ProgramT } from './program-t'
 
-export const screenReaderInstructions: ScreenReaderInstructions = {
-  draggable:
-    'To move this exercise, press Space. Use the up and down arrow keys to change its place, Space again to drop it, or Escape to cancel.',
-}
+/** What a screen reader hears on focusing an exercise that can be dragged. */
+export const screenReaderInstructions = (t: ProgramT = programT): ScreenReaderInstructions => ({
+  draggable: t('dnd.instructions'),
+})
 
 /**
  * What a screen reader hears while an exercise is dragged: exercise names and positions, never internal ids. A
@@ -13,20 +14,25 @@ export const screenReaderInstructions: ScreenReaderInstructions = {
 export function dragAnnouncements(
   items: readonly ProgramItem[],
   exerciseName: (exerciseId: string) => string | undefined,
+  t: ProgramT = programT,
 ): Announcements {
   const nameOf = (id: string | number) => {
     const item = items.find((i) => i.id === id)
     const exerciseId = item?.exerciseId ?? String(id).replace(/^library:/, '')
-    return exerciseName(exerciseId) ?? 'the exercise'
+    return exerciseName(exerciseId) ?? t('dnd.theExercise')
   }
   const position = (id: string | number | undefined) =>
-    `position ${items.findIndex((i) => i.id === id) + 1} of ${items.length}`
+    t('dnd.position', { number: items.findIndex((i) => i.id === id) + 1, total: items.length })
   return {
-    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
+    onDragStart: ({ active }) => t('dnd.pickedUp', { name: nameOf(active.id) }),
     onDragOver: ({ active, over }) =>
-      over ? `${nameOf(active.id)} is over ${position(over.id)}.` : `${nameOf(active.id)} is not over the program.`,
+      over
+        ? t('dnd.over', { name: nameOf(active.id), position: position(over.id) })
+        : t('dnd.notOver', { name: nameOf(active.id) }),
     onDragEnd: ({ active, over }) =>
-      over ? `${nameOf(active.id)} was dropped at ${position(over.id)}.` : `${nameOf(active.id)} was put back.`,
-    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+      over
+        ? t('dnd.dropped', { name: nameOf(active.id), position: position(over.id) })
+        : t('dnd.putBack', { name: nameOf(active.id) }),
+    onDragCancel: ({ active }) => t('dnd.cancelled', { name: nameOf(active.id) }),
   }
 }

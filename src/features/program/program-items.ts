@@ -2,6 +2,7 @@ import { arrayMove } from '@dnd-kit/sortable'
 import type { Exercise } from '../../core/exercise'
 import type { Patient, ProgramInput, ProgramItem } from '../../core/patient'
 import type { ProgramDraft } from './draft'
+import { programT, type ProgramT } from './program-t'
 
 /**
  * What the builder does to a program's list of exercises, as plain functions: the builder's hooks and drag and
@@ -97,7 +98,12 @@ export function openedAt(patient: Patient, programId: string | undefined): { pro
 }
 
 /** Why the handout cannot be exported yet, in plain words, or undefined when it can. */
-export function exportBlocked(programId: string | undefined, dirty: boolean, count: number): string | undefined {
-  if (!programId || dirty) return 'Save the program first: the handout prints the saved version.'
-  return count === 0 ? 'Add at least one exercise.' : undefined
+export function exportBlocked(
+  programId: string | undefined,
+  dirty: boolean,
+  count: number,
+  t: ProgramT = programT,
+): string | undefined {
+  if (!programId || dirty) return t('export.saveFirst')
+  return count === 0 ? t('export.addOne') : undefined
 }

@@ -1,5 +1,6 @@
 import { programInputSchema } from '../../core/patient'
 import type { ProgramDraft } from './draft'
+import { programT, type ProgramT } from './program-t'
 
 /** Every problem in a draft, keyed by where it is ("title", "items.1.dosage.reps.max"), the first message per place. */
 export function problemsOf(draft: ProgramDraft): Map<string, string> {
@@ -26,6 +27,7 @@ export function problemUnder(problems: Map<string, string>, at: string): string 
 export function firstProblem(
   draft: ProgramDraft,
   nameOf: (exerciseId: string) => string | undefined = () => undefined,
+  t: ProgramT = programT,
 ): string | undefined {
   const first = problemsOf(draft).entries().next()
   if (first.done) return undefined
@@ -34,5 +36,6 @@ export function firstProblem(
   if (head !== 'items' || index === undefined || !/^\d+$/.test(index)) return message
   const item = draft.items[Number(index)]
   const name = item ? nameOf(item.exerciseId) : undefined
-  return `Exercise ${Number(index) + 1}${name ? ` (${name})` : ''}: ${message}`
+  const number = Number(index) + 1
+  return name ? t('problems.exerciseNamed', { number, name, message }) : t('problems.exercise', { number, message })
 }

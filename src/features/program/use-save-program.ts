@@ -1,4 +1,5 @@
 import { notifications } from '@mantine/notifications'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import type { Patient } from '../../core/patient'
 import { useLibrary } from '../../app/library-context'
@@ -17,12 +18,13 @@ export function useSaveProgram(
   programId: string | undefined,
   onSaved: (patient: Patient, programId: string) => void,
 ) {
+  const { t } = useTranslation('program')
   const api = useApi()
   const { byId } = useLibrary()
   const roster = useRoster()
   return async (draft: ProgramDraft) => {
-    const problem = firstProblem(draft, (id) => byId.get(id)?.name)
-    if (problem) return notifications.show({ color: 'red', message: `Not saved yet. ${problem}` })
+    const problem = firstProblem(draft, (id) => byId.get(id)?.name, t)
+    if (problem) return notifications.show({ color: 'red', message: t('save.notSaved', { problem }) })
     const result = await api.saveProgram({
       patientId: patient.id,
       ...openedAt(patient, programId),
@@ -35,7 +37,7 @@ export function useSaveProgram(
     clearDraft(patient.id, programId)
     notifications.show({
       color: 'teal',
-      message: `Saved “${savedProgram.title}” to ${patient.firstName} ${patient.lastName}’s history.`,
+      message: t('save.saved', { title: savedProgram.title, firstName: patient.firstName, lastName: patient.lastName }),
     })
     await roster.refresh()
     onSaved(result.value, savedProgram.id)

@@ -2,6 +2,7 @@ import { Alert, Button, Group, SimpleGrid, Stack, Switch, Text } from '@mantine/
 import { notifications } from '@mantine/notifications'
 import { IconPlus } from '@tabler/icons-react'
 import { Fragment, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi, useQuietApi } from '../../app/api-context'
 import { useZodForm, type AllPlaced } from '../../app/use-zod-form'
 import type { Settings } from '../../core/settings'
@@ -26,6 +27,7 @@ void everyFieldPlaced
  * and again by the main process; a refusal is shown once, by the field it concerns (or above the button).
  */
 export function ClinicSection({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
+  const { t } = useTranslation('settings')
   const api = useApi()
   const quiet = useQuietApi()
   const [saving, setSaving] = useState(false)
@@ -54,7 +56,7 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
     const result = await quiet.updateSettings(patch)
     setSaving(false)
     if (!result.ok) return form.showError(result.error)
-    notifications.show({ color: 'teal', message: 'Clinic details saved.' })
+    notifications.show({ color: 'teal', message: t('clinic.saved') })
     onSaved(result.value)
   }
 
@@ -63,7 +65,7 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
       <SimpleGrid cols={2}>{grid.map(input)}</SimpleGrid>
       {below.map(input)}
       <Text size="sm" fw={600} mt="xs">
-        Therapists
+        {t('clinic.therapists')}
       </Text>
       {form.getValues().therapists.map((_, i) => (
         <TherapistRow key={i} form={form} index={i} />
@@ -75,11 +77,11 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
           leftSection={<IconPlus size={14} />}
           onClick={() => form.insertListItem('therapists', { name: '' })}
         >
-          Add a therapist
+          {t('clinic.addTherapist')}
         </Button>
       </Group>
       <Switch
-        label="Open each handout after exporting it"
+        label={t('clinic.openAfterExport')}
         checked={settings.openAfterExport}
         onChange={(e) => {
           const openAfterExport = e.currentTarget.checked
@@ -87,7 +89,7 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
         }}
       />
       <Switch
-        label="Print the clinician shorthand under each dose (e.g. “10–15 reps · hold 5 s”)"
+        label={t('clinic.shorthand')}
         checked={settings.clinicianShorthand === true}
         onChange={(e) => {
           const clinicianShorthand = e.currentTarget.checked
@@ -101,7 +103,7 @@ export function ClinicSection({ settings, onSaved }: { settings: Settings; onSav
       )}
       <Group>
         <Button loading={saving} onClick={() => void save()}>
-          Save clinic details
+          {t('clinic.save')}
         </Button>
       </Group>
     </Stack>

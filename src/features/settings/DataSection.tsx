@@ -2,22 +2,25 @@ import { Button, Code, Group, Modal, Stack, Table, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconDatabaseExport, IconDatabaseImport, IconDeviceFloppy } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { formatBytes } from '../../core/bytes'
-import { formatDateTime as when } from '../../core/dates'
 import type { BackupInfo, ImportReport } from '../../core/roster-contract'
 import { useRoster } from '../../app/roster-context'
-
-const kindLabel: Record<BackupInfo['kind'], string> = {
-  auto: 'Automatic',
-  manual: 'Backed up by you',
-  'before-restore': 'Before a restore',
-  'before-import': 'Before an import',
-  'before-migration': 'Before an upgrade',
-}
+import { momentIn } from '../../app/locale-dates'
+import { ImportReportModal } from './ImportReportModal'
 
 /** Settings → Data: the patient file, backups and restore, export and import. */
 export function DataSection({ onChanged }: { onChanged: () => void }) {
+  const { t, i18n } = useTranslation('settings')
+  const when = (iso: string) => momentIn(i18n.language, iso)
+  const kindLabel: Record<BackupInfo['kind'], string> = {
+    auto: t('backups.auto'),
+    manual: t('backups.manual'),
+    'before-restore': t('backups.beforeRestore'),
+    'before-import': t('backups.beforeImport'),
+    'before-migration': t('backups.beforeMigration'),
+  }
   const api = useApi()
   const roster = useRoster()
   const [backups, setBackups] = useState<BackupInfo[]>([])
@@ -42,7 +45,7 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
     const undo = result.value.undo
     notifications.show({
       color: 'teal',
-      title: `Restored the backup from ${label}`,
+      title: t('backups.restored', { when: label }),
       autoClose: 15000,
       message: undo ? (
         <Button
@@ -51,10 +54,10 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
           mt={4}
           onClick={() => void restore(undo.id, when(undo.createdAt)).then(() => notifications.clean())}
         >
-          Undo this restore
+          {t('backups.undoRestore')}
         </Button>
       ) : (
-        'The roster is open again.'
+        t('backups.reopened')
       ),
     })
     await Promise.all([roster.refresh(), reload()])
@@ -65,7 +68,7 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
     <Stack gap="sm">
       {file && (
         <Text size="sm">
-          Patient file: <Code data-testid="roster-file">{file}</Code>
+          {t('backups.patientFile')} <Code data-testid="roster-file">{file}</Code>
         </Text>
       )}
       <Group>
@@ -79,13 +82,13 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
               if (r.ok)
                 notifications.show({
                   color: 'teal',
-                  message: `Backed up ${r.value.patients === 1 ? '1 patient' : `${r.value.patients ?? 0} patients`}.`,
+                  message: t('backups.backedUp', { count: r.value.patients ?? 0 }),
                 })
               await reload()
             })
           )}
         >
-          Back up now
+          {t('backups.backUpNow')}
         </Button>
         <Button
           variant="default"
@@ -97,11 +100,11 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
                 (r) =>
                   r.ok &&
                   r.value.saved &&
-                  notifications.show({ color: 'teal', message: `Exported the roster to ${r.value.path}` }),
+                  notifications.show({ color: 'teal', message: t('backups.exported', { path: r.value.path }) }),
               )
           }
         >
-          Export roster…
+          {t('backups.exportRoster')}
         </Button>
         <Button
           variant="default"
@@ -114,25 +117,24 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
             })
           }
         >
-          Import patients…
+          {t('backups.importPatients')}
         </Button>
       </Group>
       <Text size="sm" fw={600} mt="sm">
-        Backups
+        {t('backups.heading')}
       </Text>
       {backups.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No backups yet. Homeplan backs up automatically while you work (at most every 5 minutes), and you can back up
-          now at any time.
+          {t('backups.none')}
         </Text>
       ) : (
-        <Table withTableBorder striped aria-label="Backups">
+        <Table withTableBorder striped aria-label={t('backups.heading')}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Taken</Table.Th>
-              <Table.Th>Kind</Table.Th>
-              <Table.Th>Patients</Table.Th>
-              <Table.Th>Size</Table.Th>
+              <Table.Th>{t('backups.taken')}</Table.Th>
+              <Table.Th>{t('backups.kind')}</Table.Th>
+              <Table.Th>{t('backups.patients')}</Table.Th>
+              <Table.Th>{t('backups.size')}</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
@@ -146,11 +148,11 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
                 <Table.Td ta="right">
                   {b.usable ? (
                     <Button size="compact-sm" variant="subtle" onClick={() => setConfirm(b)}>
-                      Restore…
+                      {t('backups.restore')}
                     </Button>
                   ) : (
                     <Text size="xs" c="red.8" title={b.problem}>
-                      Damaged: cannot be restored
+                      {t('backups.damaged')}
                     </Text>
                   )}
                 </Table.Td>
@@ -162,17 +164,18 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
       <Modal
         opened={confirm !== null}
         onClose={() => setConfirm(null)}
-        title={<Text fw={700}>Restore this backup?</Text>}
+        title={<Text fw={700}>{t('backups.confirmTitle')}</Text>}
       >
         {confirm && (
           <>
             <Text size="sm">
-              The roster goes back to how it was on {when(confirm.createdAt)} ({confirm.patients ?? 'unknown number of'}{' '}
-              patients). Your current roster is backed up first, so you can undo this.
+              {confirm.patients == null
+                ? t('backups.confirmUnknown', { when: when(confirm.createdAt) })
+                : t('backups.confirm', { when: when(confirm.createdAt), count: confirm.patients })}
             </Text>
             <Group justify="flex-end" mt="lg">
               <Button variant="default" onClick={() => setConfirm(null)}>
-                Cancel
+                {t('backups.cancel')}
               </Button>
               <Button
                 onClick={() => {
@@ -181,56 +184,13 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
                   void restore(chosen.id, when(chosen.createdAt))
                 }}
               >
-                Restore backup
+                {t('backups.restoreBackup')}
               </Button>
             </Group>
           </>
         )}
       </Modal>
-      <Modal
-        opened={report !== null}
-        onClose={() => setReport(null)}
-        title={<Text fw={700}>Import finished</Text>}
-        size="lg"
-      >
-        {report && (
-          <Stack gap="sm">
-            <Text size="sm">
-              {report.imported} {report.imported === 1 ? 'patient was' : 'patients were'} added.
-            </Text>
-            {report.duplicates.length > 0 && (
-              <>
-                <Text size="sm">
-                  {report.duplicates.length} {report.duplicates.length === 1 ? 'patient was' : 'patients were'} not
-                  imported because the chart number is already in use. Check them and add them by hand if they are
-                  different people.
-                </Text>
-                <Table withTableBorder aria-label="Not imported">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Chart #</Table.Th>
-                      <Table.Th>In the file</Table.Th>
-                      <Table.Th>Already on the roster</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {report.duplicates.map((d, i) => (
-                      <Table.Tr key={i}>
-                        <Table.Td>{d.chartNumber}</Table.Td>
-                        <Table.Td>{d.importedName}</Table.Td>
-                        <Table.Td>{d.existingName}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </>
-            )}
-            <Group justify="flex-end">
-              <Button onClick={() => setReport(null)}>Done</Button>
-            </Group>
-          </Stack>
-        )}
-      </Modal>
+      <ImportReportModal report={report} onClose={() => setReport(null)} />
     </Stack>
   )
 }

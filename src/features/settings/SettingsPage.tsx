@@ -12,21 +12,17 @@ import {
   useMantineColorScheme,
 } from '@mantine/core'
 import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import { formatBytes } from '../../core/bytes'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
-import { formatDateTime } from '../../core/dates'
-import { paperLabels, paperSizes } from '../../core/handout-options'
-import type { Settings, SettingsPatch } from '../../core/settings'
+import { paperSizes, type PaperSize } from '../../core/handout-options'
+import type { Settings, SettingsPatch, UiLanguage } from '../../core/settings'
+import { uiI18n, uiLanguageOf } from '../../i18n/ui'
+import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
-
-const sourceLabel: Record<DataFolderInfo['source'], string> = {
-  default: 'Standard location',
-  flag: 'Set by --data-dir',
-  env: 'Set by HOMEPLAN_DATA_DIR',
-}
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -41,13 +37,6 @@ function Section({ title, description, children }: { title: string; description:
     </Paper>
   )
 }
-
-const colorSchemeChoices: { value: Settings['colorScheme']; label: string }[] = [
-  { value: 'auto', label: 'Match system' },
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-]
-const paperChoices = paperSizes.map((value) => ({ value, label: paperLabels[value] }))
 
 /** A segmented choice that shows a placeholder until the saved value has loaded. */
 function Choice<T extends string>(props: {
@@ -67,7 +56,34 @@ function Choice<T extends string>(props: {
   )
 }
 
+/** The settings' choices, each value named in the screens' language. */
+function useChoices() {
+  const { t } = useTranslation('settings')
+  const { t: tCommon } = useTranslation('common')
+  const papers: Record<PaperSize, string> = { letter: t('handouts.letter'), a4: t('handouts.a4') }
+  return {
+    colorScheme: [
+      { value: 'auto', label: t('appearance.auto') },
+      { value: 'light', label: t('appearance.light') },
+      { value: 'dark', label: t('appearance.dark') },
+    ] satisfies { value: Settings['colorScheme']; label: string }[],
+    language: [
+      { value: 'system', label: t('language.system') },
+      { value: 'en', label: tCommon('vocab.language.en') },
+      { value: 'es', label: tCommon('vocab.language.es') },
+    ] satisfies { value: UiLanguage; label: string }[],
+    paper: paperSizes.map((value) => ({ value, label: papers[value] })),
+    source: {
+      default: t('data.standard'),
+      flag: t('data.flag'),
+      env: t('data.env'),
+    } satisfies Record<DataFolderInfo['source'], string>,
+  }
+}
+
 export function SettingsPage() {
+  const { t, i18n } = useTranslation('settings')
+  const choices = useChoices()
   const api = useApi()
   const { setColorScheme } = useMantineColorScheme()
   const [settings, setSettings] = useState<Settings>()
@@ -89,61 +105,62 @@ export function SettingsPage() {
     if (result.ok) {
       setSettings(result.value)
       if (patch.colorScheme) setColorScheme(patch.colorScheme)
+      // The screens change language at once, this page included.
+      if (patch.language) void uiI18n.changeLanguage(uiLanguageOf(patch.language))
     }
   }
 
   return (
     <>
-      <PageHeader title="Settings" subtitle="Preferences for Homeplan on this computer." />
+      <PageHeader title={t('page.title')} subtitle={t('page.subtitle')} />
       <Stack gap="lg" maw={860}>
-        <Section title="Appearance" description="Follow your computer’s light or dark setting, or choose one.">
+        <Section title={t('appearance.title')} description={t('appearance.description')}>
           <Choice
-            label="Colour scheme"
+            label={t('appearance.colourScheme')}
             value={settings?.colorScheme}
             onChange={(colorScheme) => void update({ colorScheme })}
-            data={colorSchemeChoices}
+            data={choices.colorScheme}
           />
         </Section>
-        <Section
-          title="Handouts"
-          description="The paper size new handouts start with. The clinic’s details and its usual layout are below."
-        >
+        <Section title={t('language.title')} description={t('language.description')}>
           <Choice
-            label="Paper size"
+            label={t('language.label')}
+            value={settings && (settings.language ?? 'system')}
+            onChange={(language) => void update({ language })}
+            data={choices.language}
+          />
+        </Section>
+        <Section title={t('handouts.title')} description={t('handouts.description')}>
+          <Choice
+            label={t('handouts.paperSize')}
             value={settings?.paperSize}
             onChange={(paperSize) => void update({ paperSize })}
-            data={paperChoices}
+            data={choices.paper}
           />
         </Section>
-        <Section
-          title="Clinic"
-          description="Printed at the top and bottom of every handout, so patients know who to call."
-        >
+        <Section title={t('clinic.title')} description={t('clinic.description')}>
           {settings ? <ClinicSection settings={settings} onSaved={setSettings} /> : <Skeleton h={120} />}
         </Section>
-        <Section
-          title="Data"
-          description="Everything Homeplan stores stays in this folder on this computer. Include it in your clinic’s backups."
-        >
+        <Section title={t('data.title')} description={t('data.description')}>
           {folder ? (
             <Stack gap="sm">
               <Group gap="xs">
                 <Code data-testid="data-folder-path">{folder.path}</Code>
                 <Badge variant="light" tt="none">
-                  {sourceLabel[folder.source]}
+                  {choices.source[folder.source]}
                 </Badge>
               </Group>
               {folder.files.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  No files yet: they appear once you save something.
+                  {t('data.noFiles')}
                 </Text>
               ) : (
                 <Table withTableBorder striped>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>File</Table.Th>
-                      <Table.Th>Size</Table.Th>
-                      <Table.Th>Last changed</Table.Th>
+                      <Table.Th>{t('data.file')}</Table.Th>
+                      <Table.Th>{t('data.size')}</Table.Th>
+                      <Table.Th>{t('data.lastChanged')}</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
@@ -151,7 +168,7 @@ export function SettingsPage() {
                       <Table.Tr key={file.name}>
                         <Table.Td>{file.name}</Table.Td>
                         <Table.Td>{formatBytes(file.bytes)}</Table.Td>
-                        <Table.Td>{formatDateTime(file.modified)}</Table.Td>
+                        <Table.Td>{momentIn(i18n.language, file.modified)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -162,18 +179,15 @@ export function SettingsPage() {
             <Skeleton h={60} />
           )}
         </Section>
-        <Section
-          title="Patient file and backups"
-          description="Back up, restore, export or import your roster. Everything stays on this computer unless you export it."
-        >
+        <Section title={t('backups.title')} description={t('backups.description')}>
           <DataSection onChanged={loadFolder} />
         </Section>
-        <Section title="About" description="Useful when you contact support.">
+        <Section title={t('about.title')} description={t('about.description')}>
           {info ? (
             <Text size="sm" data-testid="about">
               {info.name} {info.version} · {info.platform}
-              {info.versions.electron ? ` · Electron ${info.versions.electron}` : ' · browser preview'} · Node{' '}
-              {info.versions.node}
+              {info.versions.electron ? ` · Electron ${info.versions.electron}` : ` · ${t('about.browserPreview')}`} ·
+              Node {info.versions.node}
             </Text>
           ) : (
             <Skeleton h={20} w={260} />

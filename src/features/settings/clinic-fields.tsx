@@ -1,11 +1,13 @@
 import { ActionIcon, Button, Group, Image, SegmentedControl, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { IconTrash } from '@tabler/icons-react'
 import { useEffect, useState, type ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { useApi } from '../../app/api-context'
 import type { AllPlaced, EveryField, ZodForm } from '../../app/use-zod-form'
-import { handoutLayouts, layoutLabels } from '../../core/handout-options'
+import { handoutLayouts, type HandoutLayout } from '../../core/handout-options'
 import { settingsPatchSchema, type Settings } from '../../core/settings'
+import { uiI18n } from '../../i18n/ui'
 
 const clinic = settingsPatchSchema.shape.clinic.unwrap()
 /**
@@ -13,7 +15,8 @@ const clinic = settingsPatchSchema.shape.clinic.unwrap()
  * required here only: settings start without one, but a handout is headed by it.
  */
 export const clinicFormSchema = z.strictObject({
-  clinic: clinic.extend({ name: clinic.shape.name.min(1, 'Enter the clinic’s name: it heads every handout.') }),
+  // Worded when the form is checked, so in the screens' language of that moment.
+  clinic: clinic.extend({ name: clinic.shape.name.min(1, { error: () => uiI18n.t('settings:fields.nameRequired') }) }),
   therapists: settingsPatchSchema.shape.therapists.unwrap(),
 })
 export type ClinicFormValues = z.input<typeof clinicFormSchema>
@@ -23,11 +26,25 @@ type Therapist = ClinicFormValues['therapists'][number]
 
 export type ClinicInput = (props: { form: ClinicFormApi; onSaved: (s: Settings) => void }) => ReactNode
 
+/** The clinic's one-line fields: each one's label and placeholder. */
+const textFields = {
+  name: ['fields.name', 'fields.namePlaceholder'],
+  phone: ['fields.phone', 'fields.phonePlaceholder'],
+  address: ['fields.address', 'fields.addressPlaceholder'],
+  website: ['fields.website', 'fields.websitePlaceholder'],
+} as const
+
+function TextField({ form, name }: { form: ClinicFormApi; name: keyof typeof textFields }) {
+  const { t } = useTranslation('settings')
+  const [label, placeholder] = textFields[name]
+  return <TextInput label={t(label)} placeholder={t(placeholder)} {...form.getInputProps(`clinic.${name}`)} />
+}
 const text =
-  (name: 'name' | 'address' | 'phone' | 'website', label: string, placeholder: string): ClinicInput =>
-  ({ form }) => <TextInput label={label} placeholder={placeholder} {...form.getInputProps(`clinic.${name}`)} />
+  (name: keyof typeof textFields): ClinicInput =>
+  ({ form }) => <TextField form={form} name={name} />
 
 function LogoInput({ form, onSaved }: Parameters<ClinicInput>[0]) {
+  const { t } = useTranslation('settings')
   const api = useApi()
   const file = form.getValues().clinic.logo
   const [logo, setLogo] = useState<string>()
@@ -44,90 +61,121 @@ function LogoInput({ form, onSaved }: Parameters<ClinicInput>[0]) {
   return (
     <Group gap="sm">
       <Text size="sm" fw={500}>
-        Logo
+        {t('fields.logo')}
       </Text>
-      {file && logo && <Image src={logo} h={40} w="auto" fit="contain" alt="Clinic logo" />}
+      {file && logo && <Image src={logo} h={40} w="auto" fit="contain" alt={t('fields.logoAlt')} />}
       <Button size="xs" variant="default" onClick={() => choose(false)}>
-        {file ? 'Change logo…' : 'Choose logo (PNG or JPEG)…'}
+        {file ? t('fields.changeLogo') : t('fields.chooseLogo')}
       </Button>
       {file && (
         <Button size="xs" variant="subtle" color="red" onClick={() => choose(true)}>
-          Remove
+          {t('fields.removeLogo')}
         </Button>
       )}
     </Group>
   )
 }
 
-/** The clinic's fields; the compiler refuses a field of the schema (src/core/settings.ts) missing here. */
-export const clinicInputs = {
-  name: text('name', 'Clinic name', 'e.g. Riverside Physical Therapy'),
-  phone: text('phone', 'Phone patients should call', 'e.g. (206) 555-0142'),
-  address: text('address', 'Address', 'Street, city'),
-  website: text('website', 'Website', 'e.g. riversidept.example'),
-  closingMessage: ({ form }) => (
+function ClosingMessageInput({ form }: Parameters<ClinicInput>[0]) {
+  const { t } = useTranslation('settings')
+  return (
     <Textarea
-      label="Closing message on every handout"
+      label={t('fields.closingMessage')}
       autosize
       minRows={2}
-      placeholder="e.g. If your pain has not eased after two weeks, book a visit."
+      placeholder={t('fields.closingMessagePlaceholder')}
       {...form.getInputProps('clinic.closingMessage')}
     />
-  ),
-  logo: LogoInput,
-  translations: ({ form }) => (
+  )
+}
+
+/** The clinic's name and closing message as Spanish handouts print them. */
+function SpanishWordsInput({ form }: Parameters<ClinicInput>[0]) {
+  const { t } = useTranslation('settings')
+  return (
     <Stack gap="xs">
       <TextInput
-        label="Clinic name on Spanish handouts"
-        placeholder="Left empty: the clinic name above"
+        label={t('fields.spanishName')}
+        placeholder={t('fields.spanishNamePlaceholder')}
         {...form.getInputProps('clinic.translations.es.name')}
         value={form.values.clinic.translations?.es?.name ?? ''}
       />
       <Textarea
-        label="Closing message on Spanish handouts"
-        description="A Spanish handout prints this instead of the closing message above; without it, the export asks first."
+        label={t('fields.spanishClosing')}
+        description={t('fields.spanishClosingHelp')}
         autosize
         minRows={2}
         {...form.getInputProps('clinic.translations.es.closingMessage')}
         value={form.values.clinic.translations?.es?.closingMessage ?? ''}
       />
     </Stack>
-  ),
-  layout: ({ form }) => (
+  )
+}
+
+function LayoutInput({ form }: Parameters<ClinicInput>[0]) {
+  const { t } = useTranslation('settings')
+  const names: Record<HandoutLayout, string> = {
+    detailed: t('fields.detailed'),
+    compact: t('fields.compact'),
+    large: t('fields.large'),
+  }
+  return (
     <Group>
       <Text size="sm" fw={500}>
-        Usual layout
+        {t('fields.layout')}
       </Text>
       <SegmentedControl
-        aria-label="Usual layout"
-        data={handoutLayouts.map((layout) => ({ value: layout, label: layoutLabels[layout] }))}
+        aria-label={t('fields.layout')}
+        data={handoutLayouts.map((layout) => ({ value: layout, label: names[layout] }))}
         {...form.getInputProps('clinic.layout')}
       />
     </Group>
-  ),
+  )
+}
+
+/** The clinic's fields; the compiler refuses a field of the schema (src/core/settings.ts) missing here. */
+export const clinicInputs = {
+  name: text('name'),
+  phone: text('phone'),
+  address: text('address'),
+  website: text('website'),
+  closingMessage: ClosingMessageInput,
+  logo: LogoInput,
+  translations: SpanishWordsInput,
+  layout: LayoutInput,
 } satisfies EveryField<Clinic, ClinicInput>
 
 type TherapistInput = (props: { form: ClinicFormApi; index: number }) => ReactNode
 /** Kept as they are: no input sets a therapist's phone or email yet (a handout prints the phone when the clinic has none). */
 const keptAsIs = null
 
-/** A therapist's fields, in a row; the compiler refuses a field of the schema missing here. */
-export const therapistInputs = {
-  name: ({ form, index }) => (
+function TherapistName({ form, index }: Parameters<TherapistInput>[0]) {
+  const { t } = useTranslation('settings')
+  return (
     <TextInput
-      label={index === 0 ? 'Name' : undefined}
-      aria-label={`Therapist ${index + 1} name`}
+      label={index === 0 ? t('therapist.name') : undefined}
+      aria-label={t('therapist.nameOf', { number: index + 1 })}
       {...form.getInputProps(`therapists.${index}.name`)}
     />
-  ),
-  credentials: ({ form, index }) => (
+  )
+}
+
+function TherapistCredentials({ form, index }: Parameters<TherapistInput>[0]) {
+  const { t } = useTranslation('settings')
+  return (
     <TextInput
-      label={index === 0 ? 'Credentials' : undefined}
-      aria-label={`Therapist ${index + 1} credentials`}
-      placeholder="e.g. PT, DPT"
+      label={index === 0 ? t('therapist.credentials') : undefined}
+      aria-label={t('therapist.credentialsOf', { number: index + 1 })}
+      placeholder={t('therapist.credentialsPlaceholder')}
       {...form.getInputProps(`therapists.${index}.credentials`)}
     />
-  ),
+  )
+}
+
+/** A therapist's fields, in a row; the compiler refuses a field of the schema missing here. */
+export const therapistInputs = {
+  name: TherapistName,
+  credentials: TherapistCredentials,
   phone: keptAsIs,
   email: keptAsIs,
 } satisfies EveryField<Therapist, TherapistInput | typeof keptAsIs>
@@ -142,6 +190,7 @@ void everyFieldPlaced
 
 /** One therapist's row: its inputs and a button that takes the row away. */
 export function TherapistRow({ form, index }: { form: ClinicFormApi; index: number }) {
+  const { t } = useTranslation('settings')
   const { name } = form.getValues().therapists[index]!
   return (
     <Group gap="xs" align="flex-end">
@@ -152,7 +201,7 @@ export function TherapistRow({ form, index }: { form: ClinicFormApi; index: numb
       <ActionIcon
         variant="subtle"
         color="red"
-        aria-label={`Remove therapist ${name || index + 1}`}
+        aria-label={t('therapist.remove', { name: name || index + 1 })}
         onClick={() => form.removeListItem('therapists', index)}
         mb={4}
       >
