@@ -44,7 +44,9 @@ export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
       <Stack gap={4}>
         <Group gap="sm">
           <Title order={2}>{fullName(patient)}</Title>
-          {patient.preferredName && <Text c="dimmed">“{patient.preferredName}”</Text>}
+          {patient.preferredName && (
+            <Text c="dimmed">{t('header.preferredName', { name: patient.preferredName })}</Text>
+          )}
         </Group>
         <Group gap="xs">
           <Badge variant="light" color={statusColor[patient.status]}>
