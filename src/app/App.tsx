@@ -1,21 +1,26 @@
 import { MantineProvider } from '@mantine/core'
 import { Notifications, notifications } from '@mantine/notifications'
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Api } from '../core/contract'
 import type { AppError } from '../core/result'
 import { createApiClient } from './api-client'
 import { ApiProvider } from './api-context'
 import { Shell } from './Shell'
 import { theme } from './theme'
-import '../i18n/ui'
+import { uiI18n } from '../i18n/ui'
 
 function reportError(error: AppError) {
-  notifications.show({ color: 'red', title: 'Something went wrong', message: error.message, autoClose: 8000 })
+  notifications.show({ color: 'red', title: uiI18n.t('app:app.failed'), message: error.message, autoClose: 8000 })
 }
 
-const missingApi: AppError = {
-  code: 'internal',
-  message: 'Homeplan’s data service is not connected. Restart the app; if this persists, reinstall it.',
+function MissingApi() {
+  const { t } = useTranslation('app')
+  return (
+    <p role="alert" style={{ padding: 24 }}>
+      {t('app.noApi')}
+    </p>
+  )
 }
 
 /** The root: theme, notifications, the API client, then the shell. */
@@ -29,9 +34,7 @@ export function App({ api = window.api }: { api?: Api }) {
           <Shell />
         </ApiProvider>
       ) : (
-        <p role="alert" style={{ padding: 24 }}>
-          {missingApi.message}
-        </p>
+        <MissingApi />
       )}
     </MantineProvider>
   )

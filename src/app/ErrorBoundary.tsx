@@ -1,6 +1,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { Alert, Button, Code, Group, Stack } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 
 interface Props {
   children: ReactNode
@@ -12,6 +13,27 @@ interface Props {
 
 interface State {
   error: Error | null
+}
+
+/** What a broken page shows instead: what happened, that nothing saved is lost, and the ways out. */
+function PageError({ error, onBack, onRetry }: { error: Error; onBack: () => void; onRetry: () => void }) {
+  const { t } = useTranslation('app')
+  return (
+    <Stack maw={640} mx="auto" mt="xl">
+      <Alert color="red" variant="light" icon={<IconAlertTriangle />} title={t('pageError.title')}>
+        {t('pageError.text')}
+        <Code block mt="sm">
+          {error.message || String(error)}
+        </Code>
+      </Alert>
+      <Group>
+        <Button onClick={onBack}>{t('pageError.back')}</Button>
+        <Button variant="default" onClick={onRetry}>
+          {t('pageError.retry')}
+        </Button>
+      </Group>
+    </Stack>
+  )
 }
 
 /** Keeps one broken page from blanking the whole window: explain, and offer a way back. */
@@ -34,28 +56,14 @@ export class ErrorBoundary extends Component<Props, State> {
     const { error } = this.state
     if (!error) return this.props.children
     return (
-      <Stack maw={640} mx="auto" mt="xl">
-        <Alert color="red" variant="light" icon={<IconAlertTriangle />} title="This page ran into a problem">
-          Nothing you saved has been lost. You can go back and try again; if it keeps happening, note the message below
-          for support.
-          <Code block mt="sm">
-            {error.message || String(error)}
-          </Code>
-        </Alert>
-        <Group>
-          <Button
-            onClick={() => {
-              this.setState({ error: null })
-              this.props.onBack()
-            }}
-          >
-            Back to patients
-          </Button>
-          <Button variant="default" onClick={() => this.setState({ error: null })}>
-            Try again
-          </Button>
-        </Group>
-      </Stack>
+      <PageError
+        error={error}
+        onBack={() => {
+          this.setState({ error: null })
+          this.props.onBack()
+        }}
+        onRetry={() => this.setState({ error: null })}
+      />
     )
   }
 }

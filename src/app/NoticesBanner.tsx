@@ -1,12 +1,14 @@
 import { Alert, Stack } from '@mantine/core'
 import { IconAlertTriangle } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import type { Notice } from '../core/contract'
 import { useApi } from './api-context'
 
 /** What the app must tell the user that no action of theirs asked for (a settings or library file kept aside). */
 export function NoticesBanner() {
   const api = useApi()
+  const { t } = useTranslation('app')
   const [notices, setNotices] = useState<Notice[]>([])
   useEffect(() => {
     let live = true
@@ -26,9 +28,9 @@ export function NoticesBanner() {
           key={notice.id}
           color="yellow"
           icon={<IconAlertTriangle />}
-          title="A file could not be read"
+          title={t('notices.title')}
           withCloseButton
-          closeButtonLabel="Dismiss"
+          closeButtonLabel={t('notices.dismiss')}
           onClose={() =>
             void api.dismissNotice({ id: notice.id }).then((result) => result.ok && setNotices(result.value))
           }

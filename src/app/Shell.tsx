@@ -13,6 +13,7 @@ import {
 import { useDisclosure } from '@mantine/hooks'
 import { IconBarbell, IconClipboardList, IconMoon, IconSettings, IconSun, IconUsers } from '@tabler/icons-react'
 import { Suspense, useEffect, type ComponentType } from 'react'
+import { useTranslation } from 'react-i18next'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { LibraryProvider } from './library-context'
 import { RosterProvider } from './roster-context'
@@ -25,49 +26,52 @@ import { NoticesBanner } from './NoticesBanner'
 import { useRoute, type Section } from './routes'
 import { uiI18n, uiLanguageOf } from '../i18n/ui'
 
-const nav: {
-  section: Section
-  label: string
-  description: string
-  icon: ComponentType<{ size?: number }>
-  page: ComponentType
-}[] = [
-  { section: 'patients', label: 'Patients', description: 'Your roster', icon: IconUsers, page: PatientsPage },
+const nav = [
+  { section: 'patients', label: 'nav.patients', description: 'nav.patientsHint', icon: IconUsers, page: PatientsPage },
   {
     section: 'program',
-    label: 'Program builder',
-    description: 'Build a home program',
+    label: 'nav.program',
+    description: 'nav.programHint',
     icon: IconClipboardList,
     page: ProgramPage,
   },
   {
     section: 'library',
-    label: 'Exercise library',
-    description: 'Browse exercises',
+    label: 'nav.library',
+    description: 'nav.libraryHint',
     icon: IconBarbell,
     page: LibraryPage,
   },
   {
     section: 'settings',
-    label: 'Settings',
-    description: 'Clinic, handouts, data',
+    label: 'nav.settings',
+    description: 'nav.settingsHint',
     icon: IconSettings,
     page: SettingsPage,
   },
-]
+] as const satisfies readonly {
+  section: Section
+  /** Catalogue keys (namespace app). */
+  label: string
+  description: string
+  icon: ComponentType<{ size?: number }>
+  page: ComponentType
+}[]
 
 /** Light/dark toggle: the choice is saved in settings; "auto" (follow the system) is the default. */
 function ColorSchemeToggle() {
   const api = useApi()
   const { setColorScheme } = useMantineColorScheme()
   const computed = useComputedColorScheme('light')
+  const { t } = useTranslation('app')
   const next = computed === 'dark' ? 'light' : 'dark'
+  const label = next === 'light' ? t('shell.toLight') : t('shell.toDark')
   return (
-    <Tooltip label={`Switch to ${next} mode`}>
+    <Tooltip label={label}>
       <ActionIcon
         variant="default"
         size="lg"
-        aria-label={`Switch to ${next} mode`}
+        aria-label={label}
         onClick={() => {
           setColorScheme(next)
           void api.updateSettings({ colorScheme: next })
@@ -84,6 +88,7 @@ export function Shell() {
   const [{ section }, go] = useRoute()
   const [opened, { toggle, close }] = useDisclosure()
   const { setColorScheme } = useMantineColorScheme()
+  const { t } = useTranslation('app')
 
   // The saved preference wins over whatever this browser profile last used. Only when the API changes:
   // setColorScheme changes identity with the scheme, and re-running then would undo a toggle being saved.
@@ -98,7 +103,7 @@ export function Shell() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: setColorScheme is left out on purpose
   }, [api])
 
-  const current = nav.find((item) => item.section === section) ?? nav[0]!
+  const current = nav.find((item) => item.section === section) ?? nav[0]
   const Page = current.page
   return (
     <RosterProvider>
@@ -111,25 +116,31 @@ export function Shell() {
           <AppShell.Header>
             <Group h="100%" px="md" justify="space-between">
               <Group gap="sm">
-                <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+                <Burger
+                  opened={opened}
+                  onClick={toggle}
+                  hiddenFrom="sm"
+                  size="sm"
+                  aria-label={t('shell.toggleNavigation')}
+                />
                 <Logo size={28} />
                 <Title order={1} size="h3">
                   Homeplan
                 </Title>
                 <Text size="sm" c="dimmed" visibleFrom="md">
-                  Home exercise programs, kept on this computer
+                  {t('shell.tagline')}
                 </Text>
               </Group>
               <ColorSchemeToggle />
             </Group>
           </AppShell.Header>
-          <AppShell.Navbar p="sm" aria-label="Sections">
+          <AppShell.Navbar p="sm" aria-label={t('shell.sections')}>
             {nav.map((item) => (
               <NavLink
                 key={item.section}
                 href={`#/${item.section}`}
-                label={item.label}
-                description={item.description}
+                label={t(item.label)}
+                description={t(item.description)}
                 leftSection={<item.icon size={20} />}
                 active={item.section === section}
                 aria-current={item.section === section ? 'page' : undefined}

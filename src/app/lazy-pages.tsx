@@ -1,5 +1,6 @@
 import { Center, Group, Loader, Text } from '@mantine/core'
 import { lazy } from 'react'
+import { useTranslation } from 'react-i18next'
 
 /**
  * The sections other than Patients, each loaded the first time it is opened: the program builder brings pdf.js
@@ -17,11 +18,12 @@ export const SettingsPage = lazy(() =>
 
 /** Shown while a section's code loads (a moment, the first time only). */
 export function PageLoading() {
+  const { t } = useTranslation('app')
   return (
     <Center p="xl">
       <Group gap="sm" role="status">
         <Loader size="sm" />
-        <Text c="dimmed">Loading…</Text>
+        <Text c="dimmed">{t('shell.loading')}</Text>
       </Group>
     </Center>
   )

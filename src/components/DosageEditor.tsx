@@ -1,6 +1,8 @@
 import { memo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Group, MultiSelect, NumberInput, Select, SimpleGrid, Text } from '@mantine/core'
-import { bandColors, dayLabels, dosageSchema, sides, weekdays, type Dosage } from '../core/dosage'
+import { useDayNames } from '../app/day-names'
+import { bandColors, dosageSchema, sides, weekdays, type Dosage } from '../core/dosage'
 import { dosageLine } from '../core/dosage-format'
 
 /** Where each schema error shows (a reps-range error belongs to the reps fields). */
@@ -11,6 +13,22 @@ function errorsOf(value: Dosage): Record<string, string> {
   for (const issue of result.error.issues) out[issue.path.join('.')] ??= issue.message
   return out
 }
+
+const sideKey = {
+  left: 'dosage.sides.left',
+  right: 'dosage.sides.right',
+  both: 'dosage.sides.both',
+  alternating: 'dosage.sides.alternating',
+} as const satisfies Record<(typeof sides)[number], string>
+const bandKey = {
+  yellow: 'dosage.bands.yellow',
+  red: 'dosage.bands.red',
+  green: 'dosage.bands.green',
+  blue: 'dosage.bands.blue',
+  black: 'dosage.bands.black',
+  silver: 'dosage.bands.silver',
+  gold: 'dosage.bands.gold',
+} as const satisfies Record<(typeof bandColors)[number], string>
 
 const num = (v: number | string) => (v === '' || v === undefined ? undefined : Number(v))
 
@@ -40,6 +58,8 @@ export const DosageEditor = memo(function DosageEditor({
   onChange: (d: Dosage) => void
   label?: string | undefined
 }) {
+  const { t } = useTranslation('app')
+  const dayName = useDayNames()
   const errors = errorsOf(value)
   const set = (patch: Partial<Dosage>) => {
     const next: Dosage = { ...value, ...patch }
@@ -65,11 +85,11 @@ export const DosageEditor = memo(function DosageEditor({
   return (
     <div>
       <SimpleGrid cols={{ base: 3, md: 6 }} spacing="xs">
-        {field('sets', 'Sets')}
+        {field('sets', t('dosage.sets'))}
         <NumberInput
           size="xs"
-          label="Reps"
-          aria-label={aria('Reps from')}
+          label={t('dosage.reps')}
+          aria-label={aria(t('dosage.repsFrom'))}
           value={value.reps?.min ?? ''}
           min={0}
           allowDecimal={false}
@@ -78,8 +98,8 @@ export const DosageEditor = memo(function DosageEditor({
         />
         <NumberInput
           size="xs"
-          label="to"
-          aria-label={aria('Reps to')}
+          label={t('dosage.to')}
+          aria-label={aria(t('dosage.repsTo'))}
           value={value.reps?.max ?? ''}
           min={0}
           allowDecimal={false}
@@ -88,8 +108,8 @@ export const DosageEditor = memo(function DosageEditor({
         />
         <NumberInput
           size="xs"
-          label="Hold (s)"
-          aria-label={aria('Hold (s)')}
+          label={t('dosage.hold')}
+          aria-label={aria(t('dosage.hold'))}
           value={value.holdSeconds ?? ''}
           min={0}
           allowDecimal={false}
@@ -100,43 +120,43 @@ export const DosageEditor = memo(function DosageEditor({
         />
         <NumberInput
           size="xs"
-          label="to (s)"
-          aria-label={aria('Hold up to (s)')}
-          placeholder="optional"
+          label={t('dosage.holdTo')}
+          aria-label={aria(t('dosage.holdUpTo'))}
+          placeholder={t('dosage.optional')}
           value={value.holdSecondsMax ?? ''}
           min={0}
           allowDecimal={false}
           onChange={(v) => set({ holdSecondsMax: num(v) })}
           error={errors['holdSecondsMax']}
         />
-        {field('restSeconds', 'Rest (s)')}
-        {field('durationSeconds', 'Duration (s)')}
-        {field('timesPerDay', 'Times a day')}
-        {field('daysPerWeek', 'Days a week')}
+        {field('restSeconds', t('dosage.rest'))}
+        {field('durationSeconds', t('dosage.duration'))}
+        {field('timesPerDay', t('dosage.timesPerDay'))}
+        {field('daysPerWeek', t('dosage.daysPerWeek'))}
         <MultiSelect
           size="xs"
-          label="On these days"
-          aria-label={label ? `On these days (${label})` : 'On these days'}
-          placeholder={value.days?.length ? undefined : 'Any'}
-          data={weekdays.map((d) => ({ value: d, label: dayLabels[d] }))}
+          label={t('dosage.days')}
+          aria-label={aria(t('dosage.days'))}
+          placeholder={value.days?.length ? undefined : t('dosage.anyDay')}
+          data={weekdays.map((d) => ({ value: d, label: dayName(d) }))}
           value={value.days ?? []}
           onChange={(days) => set({ days: days.length ? (days as Dosage['days']) : undefined })}
         />
         <Select
           size="xs"
-          label="Side"
-          aria-label={label ? `Side (${label})` : 'Side'}
+          label={t('dosage.side')}
+          aria-label={aria(t('dosage.side'))}
           clearable
           value={value.side ?? null}
-          data={sides.map((s) => ({ value: s, label: s[0]!.toUpperCase() + s.slice(1) }))}
+          data={sides.map((s) => ({ value: s, label: t(sideKey[s]) }))}
           onChange={(v) => set({ side: (v ?? undefined) as Dosage['side'] })}
         />
         <Select
           size="xs"
-          label="Band"
+          label={t('dosage.band')}
           clearable
           value={value.resistance?.band ?? null}
-          data={[...bandColors]}
+          data={bandColors.map((b) => ({ value: b, label: t(bandKey[b]) }))}
           onChange={(v) =>
             set({
               resistance:
@@ -146,7 +166,7 @@ export const DosageEditor = memo(function DosageEditor({
         />
         <NumberInput
           size="xs"
-          label="Load"
+          label={t('dosage.load')}
           value={value.resistance?.load ?? ''}
           min={0}
           decimalScale={1}
@@ -162,7 +182,7 @@ export const DosageEditor = memo(function DosageEditor({
         />
         <Select
           size="xs"
-          label="Unit"
+          label={t('dosage.unit')}
           value={value.resistance?.unit ?? 'kg'}
           data={['kg', 'lb']}
           allowDeselect={false}
@@ -171,7 +191,7 @@ export const DosageEditor = memo(function DosageEditor({
       </SimpleGrid>
       <Group gap={6} mt={6}>
         <Text size="sm" c="dimmed">
-          Handout says:
+          {t('dosage.handoutSays')}
         </Text>
         <Text size="sm" fw={500} data-testid="dosage-line">
           {dosageLine(value) || '—'}

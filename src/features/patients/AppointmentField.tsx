@@ -1,15 +1,19 @@
 import { Chip, Fieldset, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core'
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useDayNames } from '../../app/day-names'
 import { weekdays } from '../../core/dosage'
 import { timesOfDay, type PatientInput } from '../../core/patient'
-import { dayLabels } from '../../core/dosage'
-import { timeLabels, type PatientFormApi } from './patient-draft'
+import { timeKeys, type PatientFormApi } from './patient-draft'
 
 type Coverage = PatientInput['appointment']['coverage']
 type Kind = NonNullable<Coverage>['kind'] | 'none'
 
 /** Days, time of day and who pays: the patient form's appointment preferences. */
 export function AppointmentField({ form }: { form: PatientFormApi }) {
+  const { t } = useTranslation('patients')
+  const dayName = useDayNames()
   const { appointment } = form.getValues()
   const coverage = appointment.coverage
   // What was typed for a payer or a detail comes back when the therapist switches away and back.
@@ -38,58 +42,58 @@ export function AppointmentField({ form }: { form: PatientFormApi }) {
     (form.errors['appointment'] as string | undefined)
 
   return (
-    <Fieldset legend="Appointment preferences">
+    <Fieldset legend={t('appointment.legend')}>
       <Stack gap="sm">
-        <Group gap="xs" aria-label="Preferred days">
+        <Group gap="xs" aria-label={t('appointment.preferredDays')}>
           <Text size="sm" w={110}>
-            Days
+            {t('appointment.days')}
           </Text>
           <Chip.Group multiple {...form.getInputProps('appointment.days')}>
             {weekdays.map((d) => (
               <Chip key={d} value={d} size="sm">
-                {dayLabels[d]}
+                {dayName(d)}
               </Chip>
             ))}
           </Chip.Group>
         </Group>
         <Group gap="xs">
           <Text size="sm" w={110}>
-            Time of day
+            {t('appointment.timeOfDay')}
           </Text>
           <Chip.Group multiple {...form.getInputProps('appointment.timesOfDay')}>
-            {timesOfDay.map((t) => (
-              <Chip key={t} value={t} size="sm">
-                {timeLabels[t]}
+            {timesOfDay.map((time) => (
+              <Chip key={time} value={time} size="sm">
+                {t(timeKeys[time])}
               </Chip>
             ))}
           </Chip.Group>
         </Group>
         <Group gap="xs" align="flex-start">
           <Text size="sm" w={110} mt={6}>
-            Coverage
+            {t('appointment.coverage')}
           </Text>
           <SegmentedControl
             value={coverage?.kind ?? 'none'}
             onChange={(v) => choose(v as Kind)}
-            aria-label="Coverage"
+            aria-label={t('appointment.coverage')}
             data={[
-              { value: 'none', label: 'Not set' },
-              { value: 'insurance', label: 'Insurance' },
-              { value: 'self-pay', label: 'Self-pay' },
-              { value: 'other', label: 'Other' },
+              { value: 'none', label: t('appointment.notSet') },
+              { value: 'insurance', label: t('appointment.insurance') },
+              { value: 'self-pay', label: t('appointment.selfPay') },
+              { value: 'other', label: t('appointment.other') },
             ]}
           />
           {coverage?.kind === 'insurance' && (
             <TextInput
-              placeholder="e.g. Premera"
-              aria-label="Payer name"
+              placeholder={t('appointment.payerPlaceholder')}
+              aria-label={t('appointment.payer')}
               {...form.getInputProps('appointment.coverage.payer')}
             />
           )}
           {coverage?.kind === 'other' && (
             <TextInput
-              placeholder="e.g. workers’ comp"
-              aria-label="Coverage detail"
+              placeholder={t('appointment.detailPlaceholder')}
+              aria-label={t('appointment.detail')}
               {...form.getInputProps('appointment.coverage.detail')}
             />
           )}
@@ -105,11 +109,13 @@ export function AppointmentField({ form }: { form: PatientFormApi }) {
 }
 
 /** The coverage in words, as the patient's page shows it. */
-export function coverageText(c: Coverage): string {
+export function coverageText(c: Coverage, t: TFunction<'patients'>): string {
   if (!c) return ''
   return c.kind === 'insurance'
-    ? `Insurance: ${c.payer}`
+    ? t('appointment.insuranceText', { payer: c.payer })
     : c.kind === 'self-pay'
-      ? 'Self-pay'
-      : `Other${c.detail ? `: ${c.detail}` : ''}`
+      ? t('appointment.selfPay')
+      : c.detail
+        ? t('appointment.otherText', { detail: c.detail })
+        : t('appointment.other')
 }

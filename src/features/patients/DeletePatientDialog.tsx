@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { fullName } from '../../core/names'
 import type { Patient } from '../../core/patient'
@@ -16,6 +17,7 @@ export function DeletePatientDialog(props: {
   const { patient, opened, onClose } = props
   const api = useApi()
   const roster = useRoster()
+  const { t } = useTranslation('patients')
   /** Set while a delete is on its way, so a double click cannot send a second one. */
   const [removing, setRemoving] = useState(false)
   const name = fullName(patient)
@@ -26,24 +28,20 @@ export function DeletePatientDialog(props: {
       setRemoving(false)
       if (!r.ok) return
       onClose()
-      notifications.show({ color: 'teal', message: `${name} was deleted.` })
+      notifications.show({ color: 'teal', message: t('delete.deleted', { name }) })
       await roster.refresh()
       props.onDeleted()
     })
   }
   return (
-    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>Delete {name}?</Text>}>
-      <Text size="sm">
-        This permanently removes {name} and{' '}
-        {patient.programs.length === 1 ? 'their program' : `all ${patient.programs.length} of their programs`} from the
-        roster on this computer. Backups taken before now still contain them until those backups expire.
-      </Text>
+    <Modal opened={opened} onClose={onClose} title={<Text fw={700}>{t('delete.title', { name })}</Text>}>
+      <Text size="sm">{t('delete.body', { name, count: patient.programs.length })}</Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>
-          Keep {patient.firstName}
+          {t('delete.keep', { firstName: patient.firstName })}
         </Button>
         <Button color="red" loading={removing} onClick={remove}>
-          Delete {name}
+          {t('delete.confirm', { name })}
         </Button>
       </Group>
     </Modal>

@@ -2,12 +2,21 @@ import { Button, Group, Stack, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconFileTypePdf, IconFolderOpen, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import type { HandoutRecord } from '../../core/patient'
-import { formatDate } from '../../core/dates'
-import { layoutWords, paperLabels } from '../../core/handout-options'
+import { useDates } from '../../app/use-dates'
+import type { HandoutLayout, PaperSize } from '../../core/handout-options'
 
-const optionWords = (h: HandoutRecord) => `${layoutWords(h.layout)}, ${paperLabels[h.paper]}`
+const layoutKey = {
+  detailed: 'handouts.layout.detailed',
+  compact: 'handouts.layout.compact',
+  large: 'handouts.layout.large',
+} as const satisfies Record<HandoutLayout, string>
+const paperKey = { letter: 'handouts.paper.letter', a4: 'handouts.paper.a4' } as const satisfies Record<
+  PaperSize,
+  string
+>
 
 /**
  * The handouts given to a patient, newest first. Each can be saved again or printed exactly as it was given
@@ -15,6 +24,8 @@ const optionWords = (h: HandoutRecord) => `${layoutWords(h.layout)}, ${paperLabe
  */
 export function HandoutHistory({ patientId, handouts }: { patientId: string; handouts: HandoutRecord[] }) {
   const api = useApi()
+  const { t } = useTranslation('patients')
+  const { date } = useDates()
   /** The row and action under way, so a double click does not start a second one. */
   const [busy, setBusy] = useState<string>()
   const run = async (key: string, action: () => Promise<void>) => {
@@ -32,7 +43,7 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
     run(`${h.id}/save`, async () => {
       const result = await api.reprintHandout({ patientId, handoutId: h.id })
       if (!result.ok || !result.value.saved) return
-      notifications.show({ color: 'teal', title: 'Handout saved again, exactly as given', message: result.value.path })
+      notifications.show({ color: 'teal', title: t('handouts.savedAgain'), message: result.value.path })
       warn(result.value.warnings)
     })
   const print = (h: HandoutRecord) =>
@@ -44,19 +55,24 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
     run(`${h.id}/show`, async () => {
       const result = await api.showHandoutFile({ patientId, handoutId: h.id })
       if (result.ok && !result.value.shown)
-        notifications.show({ color: 'blue', title: 'The handout is saved here', message: result.value.path })
+        notifications.show({ color: 'blue', title: t('handouts.savedHere'), message: result.value.path })
     })
 
   if (handouts.length === 0) return null
   return (
-    <Stack gap="xs" mb="md" aria-label="Handouts given">
+    <Stack gap="xs" mb="md" aria-label={t('handouts.title')}>
       <Text size="sm" fw={600}>
-        Handouts given
+        {t('handouts.title')}
       </Text>
       {[...handouts].reverse().map((h) => (
-        <Stack key={h.id} role="group" aria-label={`Handout of ${formatDate(h.at)}: ${h.snapshot.title}`} gap={0}>
+        <Stack
+          key={h.id}
+          role="group"
+          aria-label={t('handouts.handout', { date: date(h.at), title: h.snapshot.title })}
+          gap={0}
+        >
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {formatDate(h.at)} · {h.snapshot.title} · {optionWords(h)} ·{' '}
+            {date(h.at)} · {h.snapshot.title} · {t(layoutKey[h.layout])}, {t(paperKey[h.paper])} ·{' '}
             <Text span c="dimmed" size="sm">
               {h.file}
             </Text>
@@ -69,7 +85,7 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
               loading={busy === `${h.id}/save`}
               onClick={() => void saveAgain(h)}
             >
-              Save again
+              {t('handouts.saveAgain')}
             </Button>
             <Button
               size="compact-xs"
@@ -78,7 +94,7 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
               loading={busy === `${h.id}/print`}
               onClick={() => void print(h)}
             >
-              Print
+              {t('handouts.print')}
             </Button>
             <Button
               size="compact-xs"
@@ -87,7 +103,7 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
               loading={busy === `${h.id}/show`}
               onClick={() => void show(h)}
             >
-              Show in folder
+              {t('handouts.showInFolder')}
             </Button>
           </Group>
         </Stack>

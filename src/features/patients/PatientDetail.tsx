@@ -1,6 +1,7 @@
 import { Alert, Anchor, SimpleGrid, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
 import { fullName } from '../../core/names'
@@ -16,6 +17,7 @@ import { useRoster } from '../../app/roster-context'
 export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }) {
   const api = useApi()
   const roster = useRoster()
+  const { t } = useTranslation('patients')
   const [patient, setPatient] = useState<Patient | null>()
   const [editing, setEditing] = useState(false)
   const [deleting, setDeleting] = useState(false)
@@ -34,18 +36,18 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
 
   if (patient === null) {
     return (
-      <Alert color="orange" title="Patient not found">
-        This patient is no longer on the roster. <Anchor href={hrefFor('patients')}>Back to patients</Anchor>
+      <Alert color="orange" title={t('detail.notFound')}>
+        {t('detail.notOnRoster')} <Anchor href={hrefFor('patients')}>{t('detail.backToPatients')}</Anchor>
       </Alert>
     )
   }
-  if (!patient) return <Text c="dimmed">Loading…</Text>
+  if (!patient) return <Text c="dimmed">{t('detail.loading')}</Text>
   const name = fullName(patient)
 
   return (
     <>
       <Anchor href={hrefFor('patients')} size="sm">
-        ← All patients
+        {t('detail.allPatients')}
       </Anchor>
       <PatientHeader
         patient={patient}
@@ -53,7 +55,7 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
         onArchive={(archived) =>
           void change(
             () => api.setPatientArchived({ id, archived }),
-            archived ? `${name} was archived.` : `${name} is active again.`,
+            archived ? t('detail.archived', { name }) : t('detail.activeAgain', { name }),
           )
         }
         onDelete={() => setDeleting(true)}
@@ -70,7 +72,7 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
           onSaved={(saved) => {
             setEditing(false)
             setPatient(saved)
-            notifications.show({ color: 'teal', message: 'Changes saved.' })
+            notifications.show({ color: 'teal', message: t('detail.saved') })
             void roster.refresh()
           }}
         />

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import { fieldsOf, useZodForm } from '../../app/use-zod-form'
 import { fullName } from '../../core/names'
@@ -26,6 +27,7 @@ const wide = patientFieldList.filter(([, view]) => view.wide)
 export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
   const api = useQuietApi()
   const roster = useRoster()
+  const { t } = useTranslation('patients')
   const [saving, setSaving] = useState(false)
   const [twin, setTwin] = useState<PatientSummary>()
   const [askDiscard, setAskDiscard] = useState(false)
@@ -59,7 +61,7 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
       size="xl"
       title={
         <Text fw={700} size="lg">
-          {patient ? `Edit ${fullName(patient)}` : 'New patient'}
+          {patient ? t('form.editTitle', { name: fullName(patient) }) : t('form.newTitle')}
         </Text>
       }
     >
@@ -90,10 +92,10 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
           {askDiscard && <DiscardNewPatient onKeep={() => setAskDiscard(false)} onDiscard={onClose} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={requestClose}>
-              Cancel
+              {t('form.cancel')}
             </Button>
             <Button type="submit" loading={saving}>
-              {patient ? 'Save changes' : 'Add patient'}
+              {patient ? t('form.save') : t('form.add')}
             </Button>
           </Group>
         </Stack>

@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Text } from '@mantine/core'
+import { useTranslation } from 'react-i18next'
+import { useDates } from '../../app/use-dates'
 import type { PatientSummary } from '../../core/patient'
-import { formatDate } from '../../core/dates'
 import { fullName } from '../../core/names'
 
 /** Another patient has the same name and date of birth: probably the same person. */
@@ -12,18 +13,20 @@ export function SamePersonWarning(props: {
   onBack: () => void
 }) {
   const { twin, editing } = props
+  const { t } = useTranslation('patients')
+  const { date } = useDates()
   return (
-    <Alert color="yellow" variant="light" title="This may be the same person">
+    <Alert color="yellow" variant="light" title={t('form.samePerson')}>
       <Text size="sm">
-        A patient named {fullName(twin)} born {formatDate(twin.dateOfBirth)} already exists.{' '}
-        {editing ? 'Save anyway?' : 'Add anyway?'}
+        {t('form.samePersonText', { name: fullName(twin), date: date(twin.dateOfBirth) })}{' '}
+        {editing ? t('form.saveAnywayQuestion') : t('form.addAnywayQuestion')}
       </Text>
       <Group gap="xs" mt="xs">
         <Button size="xs" onClick={props.onConfirm} loading={props.saving}>
-          {editing ? 'Save anyway' : 'Add anyway'}
+          {editing ? t('form.saveAnyway') : t('form.addAnyway')}
         </Button>
         <Button size="xs" variant="default" onClick={props.onBack}>
-          Go back
+          {t('form.goBack')}
         </Button>
       </Group>
     </Alert>
@@ -32,15 +35,16 @@ export function SamePersonWarning(props: {
 
 /** Closing a half-filled new patient asks first. */
 export function DiscardNewPatient({ onKeep, onDiscard }: { onKeep: () => void; onDiscard: () => void }) {
+  const { t } = useTranslation('patients')
   return (
-    <Alert color="orange" variant="light" title="Discard this new patient?">
-      <Text size="sm">What you typed here will not be saved.</Text>
+    <Alert color="orange" variant="light" title={t('form.discardTitle')}>
+      <Text size="sm">{t('form.discardText')}</Text>
       <Group gap="xs" mt="xs">
         <Button size="xs" variant="default" onClick={onKeep} data-autofocus>
-          Keep editing
+          {t('form.keepEditing')}
         </Button>
         <Button size="xs" color="red" onClick={onDiscard}>
-          Discard
+          {t('form.discard')}
         </Button>
       </Group>
     </Alert>

@@ -9,11 +9,12 @@ import {
   IconPlus,
   IconTrash,
 } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
 import { fullName } from '../../core/names'
 import type { Patient } from '../../core/patient'
-import { statusColor, statusLabel } from './format'
+import { statusColor, statusKey } from './format'
 
 interface Props {
   patient: Patient
@@ -25,13 +26,17 @@ interface Props {
 /** The patient's name and status, and what can be done with the whole record. */
 export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
   const api = useApi()
+  const { t } = useTranslation('patients')
   const id = patient.id
   const archived = patient.status === 'archived'
   const exportPatient = () =>
     void api
       .exportPatient({ id })
       .then(
-        (r) => r.ok && r.value.saved && notifications.show({ color: 'teal', message: `Exported to ${r.value.path}` }),
+        (r) =>
+          r.ok &&
+          r.value.saved &&
+          notifications.show({ color: 'teal', message: t('header.exported', { path: r.value.path }) }),
       )
 
   return (
@@ -39,43 +44,45 @@ export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
       <Stack gap={4}>
         <Group gap="sm">
           <Title order={2}>{fullName(patient)}</Title>
-          {patient.preferredName && <Text c="dimmed">“{patient.preferredName}”</Text>}
+          {patient.preferredName && (
+            <Text c="dimmed">{t('header.preferredName', { name: patient.preferredName })}</Text>
+          )}
         </Group>
         <Group gap="xs">
           <Badge variant="light" color={statusColor[patient.status]}>
-            {statusLabel[patient.status]}
+            {t(statusKey[patient.status])}
           </Badge>
           <Badge variant="outline" color="gray">
-            {patient.patientType === 'new' ? 'New patient' : 'Existing patient'}
+            {patient.patientType === 'new' ? t('header.newPatient') : t('header.existingPatient')}
           </Badge>
         </Group>
       </Stack>
       <Group gap="sm">
         <Button leftSection={<IconPlus size={18} />} disabled={archived} component="a" href={hrefFor('program', id)}>
-          New program
+          {t('header.newProgram')}
         </Button>
         <Button variant="default" leftSection={<IconEdit size={18} />} onClick={onEdit}>
-          Edit
+          {t('header.edit')}
         </Button>
         <Menu position="bottom-end">
           <Menu.Target>
             <Button variant="default" rightSection={<IconChevronDown size={16} />}>
-              More
+              {t('header.more')}
             </Button>
           </Menu.Target>
           <Menu.Dropdown>
             <Menu.Item leftSection={<IconDownload size={16} />} onClick={exportPatient}>
-              Export as JSON…
+              {t('header.export')}
             </Menu.Item>
             <Menu.Item
               leftSection={archived ? <IconArrowBackUp size={16} /> : <IconArchive size={16} />}
               onClick={() => onArchive(!archived)}
             >
-              {archived ? 'Restore from archive' : 'Archive'}
+              {archived ? t('header.restore') : t('header.archive')}
             </Menu.Item>
             <Menu.Divider />
             <Menu.Item color="red" leftSection={<IconTrash size={16} />} onClick={onDelete}>
-              Delete…
+              {t('header.delete')}
             </Menu.Item>
           </Menu.Dropdown>
         </Menu>

@@ -1,12 +1,13 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconCopy } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
 import { dosageLine } from '../../core/dosage-format'
 import type { Patient } from '../../core/patient'
 import { useLibrary } from '../../app/library-context'
-import { formatDate } from '../../core/dates'
+import { useDates } from '../../app/use-dates'
 import { HandoutHistory } from './HandoutHistory'
 import { useRoster } from '../../app/roster-context'
 
@@ -15,6 +16,8 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
   const api = useApi()
   const roster = useRoster()
   const library = useLibrary()
+  const { t } = useTranslation('patients')
+  const { date } = useDates()
   const id = patient.id
   const archived = patient.status === 'archived'
   const programs = [...patient.programs].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
@@ -22,7 +25,7 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
   const startFrom = (program: Patient['programs'][number]) =>
     void api.duplicateProgram({ patientId: id, programId: program.id }).then(async (r) => {
       if (!r.ok) return
-      notifications.show({ color: 'teal', message: `Started a new program from “${program.title}”.` })
+      notifications.show({ color: 'teal', message: t('programs.startedFrom', { title: program.title }) })
       await roster.refresh()
       window.location.hash = hrefFor('program', id, r.value.programs.at(-1)!.id).slice(1)
     })
@@ -30,17 +33,23 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
   return (
     <Card withBorder radius="lg" padding="lg">
       <Title order={3} size="h4" mb="md">
-        Programs
+        {t('programs.title')}
       </Title>
       {programs.length === 0 && (
         <Text c="dimmed" size="sm">
-          No programs yet. Choose “New program” to start one.
+          {t('programs.none')}
         </Text>
       )}
       <HandoutHistory patientId={id} handouts={patient.handouts ?? []} />
       <Stack gap="md">
         {programs.map((program) => (
-          <Card key={program.id} withBorder radius="md" padding="md" aria-label={`Program ${program.title}`}>
+          <Card
+            key={program.id}
+            withBorder
+            radius="md"
+            padding="md"
+            aria-label={t('programs.card', { title: program.title })}
+          >
             <Group justify="space-between" mb={4}>
               <Group gap="xs">
                 <Text fw={600}>{program.title}</Text>
@@ -49,12 +58,12 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
                   variant={program.status === 'current' ? 'filled' : 'light'}
                   color={program.status === 'current' ? 'teal' : 'gray'}
                 >
-                  {program.status === 'current' ? 'Current' : 'Previous'}
+                  {program.status === 'current' ? t('programs.current') : t('programs.previous')}
                 </Badge>
               </Group>
               <Group gap={4}>
                 <Button size="xs" variant="subtle" component="a" href={hrefFor('program', id, program.id)}>
-                  Open
+                  {t('programs.open')}
                 </Button>
                 <Button
                   size="xs"
@@ -63,13 +72,12 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
                   disabled={archived}
                   onClick={() => startFrom(program)}
                 >
-                  Use as starting point
+                  {t('programs.startFrom')}
                 </Button>
               </Group>
             </Group>
             <Text size="xs" c="dimmed" mb="xs">
-              Created {formatDate(program.createdAt)} · {program.items.length}{' '}
-              {program.items.length === 1 ? 'exercise' : 'exercises'}
+              {t('programs.created', { date: date(program.createdAt), count: program.items.length })}
             </Text>
             {program.items.map((item, i) => (
               <Text key={item.id} size="sm">

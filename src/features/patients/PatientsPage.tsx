@@ -1,5 +1,6 @@
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useRoute } from '../../app/routes'
 import { fullName } from '../../core/names'
 import { PatientDetail } from './PatientDetail'
@@ -11,6 +12,7 @@ import { useRoster } from '../../app/roster-context'
 export function PatientsPage() {
   const [{ param }, go] = useRoute()
   const roster = useRoster()
+  const { t } = useTranslation('patients')
   const [creating, setCreating] = useState(false)
   return (
     <>
@@ -25,7 +27,7 @@ export function PatientsPage() {
           onClose={() => setCreating(false)}
           onSaved={(patient) => {
             setCreating(false)
-            notifications.show({ color: 'teal', message: `${fullName(patient)} was added.` })
+            notifications.show({ color: 'teal', message: t('page.added', { name: fullName(patient) }) })
             void roster.refresh().then(() => go('patients', patient.id))
           }}
         />

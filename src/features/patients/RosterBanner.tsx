@@ -1,15 +1,18 @@
 import { Alert, Anchor, Button, Group, Text } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconAlertTriangle, IconLock } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
-import { formatDate, formatDateTime } from '../../core/dates'
+import { useDates } from '../../app/use-dates'
 import { useRoster } from '../../app/roster-context'
 
 /** Shown on every page while the patient file needs attention; offers the way out. */
 export function RosterBanner() {
   const api = useApi()
   const { status, refresh } = useRoster()
+  const { t } = useTranslation('patients')
+  const dates = useDates()
   if (!status) return null
   if (status.status === 'ready') {
     if (status.warnings.length === 0) return null
@@ -17,7 +20,7 @@ export function RosterBanner() {
       <Alert
         color="yellow"
         icon={<IconAlertTriangle />}
-        title="Part of the patient file was damaged"
+        title={t('banner.damaged')}
         mb="lg"
         data-testid="roster-warnings"
       >
@@ -31,37 +34,36 @@ export function RosterBanner() {
   }
   if (status.status === 'refused') {
     return (
-      <Alert color="red" icon={<IconAlertTriangle />} title="The patient file could not be opened" mb="lg">
+      <Alert color="red" icon={<IconAlertTriangle />} title={t('banner.refused')} mb="lg">
         <Text size="sm">{status.reason}</Text>
         <Button size="xs" mt="sm" variant="default" onClick={() => void api.reopenRoster().then(() => refresh())}>
-          Try again
+          {t('banner.tryAgain')}
         </Button>
       </Alert>
     )
   }
   if (status.status === 'read-only') {
     return (
-      <Alert
-        color="yellow"
-        icon={<IconLock />}
-        title="Read-only: nothing can be changed right now"
-        mb="lg"
-        data-testid="read-only-banner"
-      >
+      <Alert color="yellow" icon={<IconLock />} title={t('banner.readOnly')} mb="lg" data-testid="read-only-banner">
         <Text size="sm">{status.reason}</Text>
         <Button size="xs" mt="sm" variant="default" onClick={() => void api.reopenRoster().then(() => refresh())}>
-          Try again
+          {t('banner.tryAgain')}
         </Button>
       </Alert>
     )
   }
   const backup = status.newestBackup
-  const replay =
-    status.replayable > 0
-      ? ` and re-apply ${status.replayable === 1 ? 'the 1 later change' : `the ${status.replayable} later changes`}`
-      : ''
+  // "Restore the backup from <date> (<n> patients) and re-apply the <n> later changes", each part when known.
+  const restoreLabel = (from: NonNullable<typeof backup>) =>
+    [
+      t('banner.restore', { date: dates.dateTime(from.createdAt) }),
+      from.patients !== null && t('banner.backupPatients', { count: from.patients }),
+      status.replayable > 0 && t('banner.replay', { count: status.replayable }),
+    ]
+      .filter(Boolean)
+      .join(' ')
   return (
-    <Alert color="orange" icon={<IconAlertTriangle />} title="Your patient file could not be opened" mb="lg">
+    <Alert color="orange" icon={<IconAlertTriangle />} title={t('banner.unopened')} mb="lg">
       <Text size="sm">{status.reason}</Text>
       <Group mt="sm">
         {backup && (
@@ -72,22 +74,20 @@ export function RosterBanner() {
                 if (!r.ok) return
                 notifications.show({
                   color: 'teal',
-                  message: `Restored the backup from ${formatDate(backup.createdAt)}.`,
+                  message: t('banner.restored', { date: dates.date(backup.createdAt) }),
                 })
                 await refresh()
               })
             }
           >
-            Restore the backup from {formatDateTime(backup.createdAt)}
-            {backup.patients !== null ? ` (${backup.patients} patients)` : ''}
-            {replay}
+            {restoreLabel(backup)}
           </Button>
         )}
         <Button size="xs" variant="default" onClick={() => void api.startEmptyRoster().then(() => refresh())}>
-          Start an empty roster
+          {t('banner.startEmpty')}
         </Button>
         <Anchor href={hrefFor('settings')} size="sm">
-          See all backups
+          {t('banner.allBackups')}
         </Anchor>
       </Group>
     </Alert>

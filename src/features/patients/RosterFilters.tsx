@@ -1,6 +1,8 @@
 import { Group, Kbd, SegmentedControl, Select, TextInput } from '@mantine/core'
 import { IconSearch } from '@tabler/icons-react'
 import type { Ref } from 'react'
+import { useTranslation } from 'react-i18next'
+import { statusKey } from './format'
 import type { RosterView } from './roster-rows'
 
 export type RosterFilter = Omit<RosterView, 'sort'>
@@ -18,12 +20,13 @@ export function RosterFilters({
   therapists: string[]
   searchRef: Ref<HTMLInputElement>
 }) {
+  const { t } = useTranslation('patients')
   return (
     <Group mb="md" gap="sm" align="flex-end">
       <TextInput
         ref={searchRef}
-        aria-label="Search patients"
-        placeholder="Name, chart number or date of birth"
+        aria-label={t('filters.search')}
+        placeholder={t('filters.searchPlaceholder')}
         leftSection={<IconSearch size={16} />}
         rightSection={<Kbd size="xs">/</Kbd>}
         value={filter.query}
@@ -31,31 +34,29 @@ export function RosterFilters({
         w={280}
       />
       <SegmentedControl
-        aria-label="Status"
+        aria-label={t('filters.status')}
         value={filter.status}
         onChange={(v) => onChange({ status: v as RosterFilter['status'] }, true)}
         data={[
-          { value: 'active', label: 'Active' },
-          { value: 'discharged', label: 'Discharged' },
-          { value: 'archived', label: 'Archived' },
-          { value: 'all', label: 'All' },
+          ...Object.entries(statusKey).map(([value, key]) => ({ value, label: t(key) })),
+          { value: 'all', label: t('filters.all') },
         ]}
       />
       <Select
-        aria-label="New or existing"
-        placeholder="New and existing"
+        aria-label={t('filters.kind')}
+        placeholder={t('filters.kindPlaceholder')}
         clearable
         value={filter.kind}
         onChange={(kind) => onChange({ kind })}
         w={170}
         data={[
-          { value: 'new', label: 'New patients' },
-          { value: 'existing', label: 'Existing patients' },
+          { value: 'new', label: t('filters.newPatients') },
+          { value: 'existing', label: t('filters.existingPatients') },
         ]}
       />
       <Select
-        aria-label="Therapist"
-        placeholder="Any therapist"
+        aria-label={t('filters.therapist')}
+        placeholder={t('filters.anyTherapist')}
         clearable
         value={filter.therapist}
         onChange={(therapist) => onChange({ therapist })}

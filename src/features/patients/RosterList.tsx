@@ -2,6 +2,7 @@ import { Button, Center, EmptyState, Group, Kbd, Pagination, Paper, Text } from 
 import { useHotkeys } from '@mantine/hooks'
 import { IconUserPlus, IconUsers } from '@tabler/icons-react'
 import { useMemo, useRef, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { PageHeader } from '../../app/PageHeader'
 import type { RosterSortKey as SortKey } from '../../core/roster-order'
 import { ROSTER_PAGE as PAGE, useRoster } from '../../app/roster-context'
@@ -15,6 +16,7 @@ const noFilter: RosterFilter = { query: '', status: 'active', kind: null, therap
 /** The roster: search, filters, one page of patients at a time, and the way to add one. */
 export function RosterList({ onNew }: { onNew: () => void }) {
   const { patients, firstPage, index, status: rosterStatus } = useRoster()
+  const { t } = useTranslation('patients')
   const search = useRef<HTMLInputElement>(null)
   const [filter, setFilter] = useState(noFilter)
   const { query, status, kind, therapist } = filter
@@ -56,25 +58,25 @@ export function RosterList({ onNew }: { onNew: () => void }) {
       rightSection={<Kbd size="xs">N</Kbd>}
       disabled={readOnly}
     >
-      New patient
+      {t('roster.newPatient')}
     </Button>
   )
 
   if (rosterStatus && rosterStatus.status !== 'ready' && !readOnly) {
     // The banner above explains what happened and offers the way out; nothing can be added until then.
-    return <PageHeader title="Patients" subtitle="Your roster appears here once the patient file is open again." />
+    return <PageHeader title={t('roster.title')} subtitle={t('roster.closedSubtitle')} />
   }
   if (total === 0) {
     return (
       <>
-        <PageHeader title="Patients" subtitle="Everyone you build home programs for, stored only on this computer." />
+        <PageHeader title={t('roster.title')} subtitle={t('roster.emptySubtitle')} />
         <Paper withBorder p="xl" radius="lg">
           <EmptyState
             variant="light"
             size="lg"
             icon={<IconUsers size={32} />}
-            title="No patients yet"
-            description="Add your first patient to start building home exercise programs. You can also import a roster in Settings → Data."
+            title={t('roster.emptyTitle')}
+            description={t('roster.emptyDescription')}
           >
             <EmptyState.Actions>{newButton}</EmptyState.Actions>
           </EmptyState>
@@ -86,8 +88,8 @@ export function RosterList({ onNew }: { onNew: () => void }) {
   return (
     <>
       <PageHeader
-        title="Patients"
-        subtitle={total !== undefined ? `${total.toLocaleString()} on this computer` : 'Loading…'}
+        title={t('roster.title')}
+        subtitle={total !== undefined ? t('roster.onComputer', { count: total }) : t('roster.loading')}
         actions={newButton}
       />
       <RosterFilters filter={filter} onChange={changeFilter} therapists={therapists} searchRef={search} />
@@ -96,17 +98,17 @@ export function RosterList({ onNew }: { onNew: () => void }) {
         {loading && (
           <Center p="xl">
             <Text c="dimmed" role="status">
-              Loading all {total?.toLocaleString()} patients…
+              {t('roster.loadingAll', { count: total ?? 0 })}
             </Text>
           </Center>
         )}
         {!loading && count === 0 && (
           <Center p="xl">
             <Group>
-              <Text c="dimmed">{query ? `No patients match “${query}”.` : 'No patients match these filters.'}</Text>
+              <Text c="dimmed">{query ? t('roster.noMatchQuery', { query }) : t('roster.noMatch')}</Text>
               {filtersOn && (
                 <Button variant="subtle" onClick={clear}>
-                  Clear search and filters
+                  {t('roster.clear')}
                 </Button>
               )}
             </Group>
@@ -116,7 +118,7 @@ export function RosterList({ onNew }: { onNew: () => void }) {
       {pages > 1 && (
         <Group justify="space-between" mt="md">
           <Text size="sm" c="dimmed">
-            {count.toLocaleString()} patients
+            {t('roster.count', { count })}
           </Text>
           <Pagination total={pages} value={Math.min(page, pages)} onChange={setPage} />
         </Group>

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Group, Table, Text, UnstyledButton } from '@mantine/core'
 import { IconChevronDown, IconChevronUp } from '@tabler/icons-react'
+import { useTranslation } from 'react-i18next'
 import { hrefFor } from '../../app/routes'
+import { useDates } from '../../app/use-dates'
 import type { PatientSummary } from '../../core/patient'
 import type { RosterSortKey as SortKey } from '../../core/roster-order'
-import { formatDate } from '../../core/dates'
 import { listName } from '../../core/names'
-import { ageOn, statusColor, statusLabel } from './format'
+import { ageOn, statusColor, statusKey } from './format'
 
 type Sort = { key: SortKey; desc: boolean }
 
@@ -35,6 +36,8 @@ export function RosterTable({
   sort: Sort
   onSort: (key: SortKey) => void
 }) {
+  const { t } = useTranslation('patients')
+  const { date } = useDates()
   const header = (label: string, column: SortKey) => (
     <SortHeader label={label} column={column} sort={sort} onSort={onSort} />
   )
@@ -42,13 +45,13 @@ export function RosterTable({
     <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md">
       <Table.Thead>
         <Table.Tr>
-          {header('Name', 'name')}
-          {header('Date of birth', 'dateOfBirth')}
-          {header('Chart #', 'chartNumber')}
-          <Table.Th>Condition</Table.Th>
-          <Table.Th>Therapist</Table.Th>
-          <Table.Th>Status</Table.Th>
-          {header('Updated', 'updatedAt')}
+          {header(t('table.name'), 'name')}
+          {header(t('table.dateOfBirth'), 'dateOfBirth')}
+          {header(t('table.chartNumber'), 'chartNumber')}
+          <Table.Th>{t('table.condition')}</Table.Th>
+          <Table.Th>{t('table.therapist')}</Table.Th>
+          <Table.Th>{t('table.status')}</Table.Th>
+          {header(t('table.updated'), 'updatedAt')}
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -60,11 +63,11 @@ export function RosterTable({
               </Anchor>
               {p.patientType === 'new' && (
                 <Badge ml="xs" size="xs" variant="light">
-                  New
+                  {t('table.new')}
                 </Badge>
               )}
             </Table.Td>
-            <Table.Td>{p.dateOfBirth ? `${formatDate(p.dateOfBirth)} (${ageOn(p.dateOfBirth)})` : '—'}</Table.Td>
+            <Table.Td>{p.dateOfBirth ? `${date(p.dateOfBirth)} (${ageOn(p.dateOfBirth)})` : '—'}</Table.Td>
             <Table.Td ff="monospace">{p.chartNumber ?? '—'}</Table.Td>
             <Table.Td maw={240}>
               <Text size="sm" truncate>
@@ -74,10 +77,10 @@ export function RosterTable({
             <Table.Td>{p.therapist ?? ''}</Table.Td>
             <Table.Td>
               <Badge variant="light" color={statusColor[p.status]}>
-                {statusLabel[p.status]}
+                {t(statusKey[p.status])}
               </Badge>
             </Table.Td>
-            <Table.Td c="dimmed">{formatDate(p.updatedAt)}</Table.Td>
+            <Table.Td c="dimmed">{date(p.updatedAt)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -9,8 +9,9 @@ export function ageOn(iso: string | undefined, today = new Date()): number | und
 }
 
 export const statusColor: Record<Patient['status'], string> = { active: 'teal', discharged: 'gray', archived: 'orange' }
-export const statusLabel: Record<Patient['status'], string> = {
-  active: 'Active',
-  discharged: 'Discharged',
-  archived: 'Archived',
-}
+/** The catalogue key of each status's name. */
+export const statusKey = {
+  active: 'status.active',
+  discharged: 'status.discharged',
+  archived: 'status.archived',
+} as const satisfies Record<Patient['status'], string>

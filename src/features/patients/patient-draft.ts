@@ -5,11 +5,12 @@ import type { ZodForm } from '../../app/use-zod-form'
 export const patientFormSchema = patientInputSchema()
 export type PatientFormApi = ZodForm<typeof patientFormSchema>
 
-export const timeLabels: Record<(typeof timesOfDay)[number], string> = {
-  morning: 'Morning',
-  afternoon: 'Afternoon',
-  evening: 'Evening',
-}
+/** The catalogue key of each time of day's name. */
+export const timeKeys = {
+  morning: 'appointment.time.morning',
+  afternoon: 'appointment.time.afternoon',
+  evening: 'appointment.time.evening',
+} as const satisfies Record<(typeof timesOfDay)[number], string>
 
 /** What a new patient's form starts with. */
 export const newPatient: PatientInput = {

@@ -1,12 +1,14 @@
 import { SegmentedControl, Select, Stack, Text, Textarea, TextInput, type TextInputProps } from '@mantine/core'
+import type { ParseKeys, TFunction } from 'i18next'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Dates } from '../../app/use-dates'
 import type { EveryField } from '../../app/use-zod-form'
+import type { Weekday } from '../../core/dosage'
 import type { PatientInput } from '../../core/patient'
 import { AppointmentField, coverageText } from './AppointmentField'
-import { formatDate } from '../../core/dates'
-import { dayLabels } from '../../core/dosage'
-import { ageOn } from './format'
-import { timeLabels, type PatientFormApi } from './patient-draft'
+import { ageOn, statusKey } from './format'
+import { timeKeys, type PatientFormApi } from './patient-draft'
 import { useTherapistSuggestions } from '../../app/roster-context'
 import { handoutLanguages, languageNames } from '../../core/languages'
 
@@ -16,11 +18,20 @@ interface InputProps {
   name: Name
 }
 
+type Label = ParseKeys<'patients'>
+/** What a field's value is shown with: the screen's words, dates and day names. */
+export interface Words {
+  t: TFunction<'patients'>
+  dates: Dates
+  dayName: (day: Weekday) => string
+}
+
 /** How the patient's page shows a field; several for a group of fields (the appointment). */
 interface Detail {
-  label: string
+  /** The catalogue key of its name. */
+  label: Label
   /** Left out: the value as typed. */
-  show?: (patient: PatientInput) => ReactNode
+  show?: (patient: PatientInput, words: Words) => ReactNode
   /** Across the whole card, below the others. */
   wide?: boolean
 }
@@ -33,43 +44,43 @@ export interface PatientFieldView {
   details?: readonly Detail[]
 }
 
-const text =
-  (label: string, extra: TextInputProps & { 'data-autofocus'?: boolean } = {}) =>
-  ({ form, name }: InputProps) => <TextInput label={label} {...extra} {...form.getInputProps(name)} />
+const text = (label: Label, extra: TextInputProps & { 'data-autofocus'?: boolean } = {}) =>
+  function TextField({ form, name }: InputProps) {
+    const { t } = useTranslation('patients')
+    return <TextInput label={t(label)} {...extra} {...form.getInputProps(name)} />
+  }
 
 /** Short text: the form's input and the page's line share a name, unless the page needs a shorter one. */
-const shortText = (label: string, detail = label, extra?: TextInputProps): PatientFieldView => ({
+const shortText = (label: Label, detail = label, extra?: TextInputProps): PatientFieldView => ({
   Input: text(label, extra),
   details: [{ label: detail }],
 })
 
 function StatusInput({ form }: InputProps) {
+  const { t } = useTranslation('patients')
   return (
     <Select
-      label="Status"
+      label={t('fields.status')}
       allowDeselect={false}
-      data={[
-        { value: 'active', label: 'Active' },
-        { value: 'discharged', label: 'Discharged' },
-        { value: 'archived', label: 'Archived' },
-      ]}
+      data={Object.entries(statusKey).map(([value, key]) => ({ value, label: t(key) }))}
       {...form.getInputProps('status')}
     />
   )
 }
 
 function PatientTypeInput({ form }: InputProps) {
+  const { t } = useTranslation('patients')
   return (
     <Stack gap={4}>
       <Text size="sm" fw={500}>
-        Patient is
+        {t('fields.patientIs')}
       </Text>
       <SegmentedControl
         data={[
-          { value: 'new', label: 'New' },
-          { value: 'existing', label: 'Existing' },
+          { value: 'new', label: t('fields.new') },
+          { value: 'existing', label: t('fields.existing') },
         ]}
-        aria-label="New or existing patient"
+        aria-label={t('fields.newOrExisting')}
         {...form.getInputProps('patientType')}
       />
     </Stack>
@@ -79,9 +90,10 @@ function PatientTypeInput({ form }: InputProps) {
 /** The therapist, with the names already on the roster offered as you type. */
 function TherapistInput({ form }: InputProps) {
   const therapists = useTherapistSuggestions()
+  const { t } = useTranslation('patients')
   return (
     <>
-      <TextInput label="Assigned therapist" list="hp-therapists" {...form.getInputProps('therapist')} />
+      <TextInput label={t('fields.therapist')} list="hp-therapists" {...form.getInputProps('therapist')} />
       <datalist id="hp-therapists">
         {therapists.map((t) => (
           <option key={t} value={t} />
@@ -93,9 +105,10 @@ function TherapistInput({ form }: InputProps) {
 
 /** The language the patient's handouts print in (the export can still choose another for one handout). */
 function HandoutLanguageInput({ form }: InputProps) {
+  const { t } = useTranslation('patients')
   return (
     <Select
-      label="Handout language"
+      label={t('fields.handoutLanguage')}
       data={handoutLanguages.map((value) => ({ value, label: languageNames[value] }))}
       allowDeselect={false}
       value={form.values.handoutLanguage ?? 'en'}
@@ -104,9 +117,14 @@ function HandoutLanguageInput({ form }: InputProps) {
   )
 }
 
+function NotesInput({ form, name }: InputProps) {
+  const { t } = useTranslation('patients')
+  return <Textarea label={t('fields.notes')} autosize minRows={2} maxRows={6} {...form.getInputProps(name)} />
+}
+
 const today = () => new Date().toISOString().slice(0, 10)
 function DateOfBirthInput(props: InputProps) {
-  return text('Date of birth', { type: 'date', max: today() } as TextInputProps)(props)
+  return text('fields.dateOfBirth', { type: 'date', max: today() } as TextInputProps)(props)
 }
 
 /**
@@ -114,46 +132,47 @@ function DateOfBirthInput(props: InputProps) {
  * The compiler refuses a field of the schema (src/core/patient.ts) that is missing here: see docs/adding-a-field.md.
  */
 export const patientFieldViews = {
-  firstName: { Input: text('First name', { required: true, 'data-autofocus': true }) },
-  lastName: { Input: text('Last name', { required: true }) },
-  preferredName: { Input: text('Preferred name') },
+  firstName: { Input: text('fields.firstName', { required: true, 'data-autofocus': true }) },
+  lastName: { Input: text('fields.lastName', { required: true }) },
+  preferredName: { Input: text('fields.preferredName') },
   dateOfBirth: {
     Input: DateOfBirthInput,
     details: [
       {
-        label: 'Date of birth',
-        show: (p) => p.dateOfBirth && `${formatDate(p.dateOfBirth)} (age ${ageOn(p.dateOfBirth)})`,
+        label: 'fields.dateOfBirth',
+        show: (p, { t, dates }) =>
+          p.dateOfBirth && t('fields.dateOfBirthAge', { date: dates.date(p.dateOfBirth), age: ageOn(p.dateOfBirth) }),
       },
     ],
   },
-  chartNumber: shortText('Chart / MRN number', 'Chart / MRN'),
+  chartNumber: shortText('fields.chartNumber', 'fields.chartNumberShort'),
   status: { Input: StatusInput },
-  phone: shortText('Phone', 'Phone', { type: 'tel' }),
-  email: shortText('Email', 'Email', { type: 'email' }),
+  phone: shortText('fields.phone', 'fields.phone', { type: 'tel' }),
+  email: shortText('fields.email', 'fields.email', { type: 'email' }),
   patientType: { Input: PatientTypeInput },
-  condition: shortText('Condition / diagnosis', 'Condition'),
-  referringProvider: shortText('Referring provider'),
-  therapist: { Input: TherapistInput, details: [{ label: 'Therapist' }] },
+  condition: shortText('fields.condition', 'fields.conditionShort'),
+  referringProvider: shortText('fields.referringProvider'),
+  therapist: { Input: TherapistInput, details: [{ label: 'fields.therapistShort' }] },
   handoutLanguage: {
     Input: HandoutLanguageInput,
-    details: [{ label: 'Handout language', show: (p) => languageNames[p.handoutLanguage ?? 'en'] }],
+    details: [{ label: 'fields.handoutLanguage', show: (p) => languageNames[p.handoutLanguage ?? 'en'] }],
   },
   appointment: {
     Input: AppointmentField,
     wide: true,
     details: [
-      { label: 'Coverage', show: (p) => coverageText(p.appointment.coverage) },
-      { label: 'Preferred days', show: (p) => p.appointment.days.map((d) => dayLabels[d]).join(', ') },
-      { label: 'Time of day', show: (p) => p.appointment.timesOfDay.map((t) => timeLabels[t]).join(', ') },
+      { label: 'fields.coverage', show: (p, { t }) => coverageText(p.appointment.coverage, t) },
+      {
+        label: 'fields.preferredDays',
+        show: (p, { dayName }) => p.appointment.days.map(dayName).join(', '),
+      },
+      {
+        label: 'fields.timeOfDay',
+        show: (p, { t }) => p.appointment.timesOfDay.map((time) => t(timeKeys[time])).join(', '),
+      },
     ],
   },
-  notes: {
-    Input: ({ form, name }) => (
-      <Textarea label="Notes" autosize minRows={2} maxRows={6} {...form.getInputProps(name)} />
-    ),
-    wide: true,
-    details: [{ label: 'Notes', wide: true }],
-  },
+  notes: { Input: NotesInput, wide: true, details: [{ label: 'fields.notes', wide: true }] },
 } satisfies EveryField<PatientInput, PatientFieldView>
 
 /** The fields in the form's order, typed by name. */
