@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import { handoutLayouts, paperSizes, type HandoutLayout, type PaperSize } from '../../core/handout-options'
 import { defaultSettings, type Settings } from '../../core/settings'
+import { handoutLanguages, languageNames, type HandoutLanguage } from '../../core/languages'
 import { layoutNames, paperNames } from './handout-option-names'
 
 /** How the handout is drawn: the same three choices in the preview and in Export PDF. */
@@ -12,19 +13,30 @@ export interface HandoutOptions {
   paper: PaperSize
   /** Add the tick-box log pages at the end. */
   log: boolean
+  /** The handout's language: the patient's, unless changed for this handout. */
+  language: HandoutLanguage
 }
 
 /** How many days the log covers when it is on. */
 export const LOG_DAYS = 14
 
 /** The options as previewHandout, exportHandout and printHandout take them. */
-export const handoutArg = ({ layout, paper, log }: HandoutOptions) => ({ layout, paper, logDays: log ? LOG_DAYS : 0 })
+export const handoutArg = ({ layout, paper, log, language }: HandoutOptions) => ({
+  layout,
+  paper,
+  logDays: log ? LOG_DAYS : 0,
+  language,
+})
 
-/** The clinic's usual choices, from Settings: its layout and paper, with the log on. */
-export const clinicOptions = (settings: Pick<Settings, 'clinic' | 'paperSize'>): HandoutOptions => ({
+/** The clinic's usual choices, from Settings: its layout and paper, with the log on, in the patient's language. */
+export const clinicOptions = (
+  settings: Pick<Settings, 'clinic' | 'paperSize'>,
+  language: HandoutLanguage = 'en',
+): HandoutOptions => ({
   layout: settings.clinic.layout,
   paper: settings.paperSize,
   log: true,
+  language,
 })
 
 type OptionsState = [HandoutOptions | undefined, (options: HandoutOptions) => void]
@@ -33,19 +45,19 @@ type OptionsState = [HandoutOptions | undefined, (options: HandoutOptions) => vo
  * Options that start as the clinic's (undefined until Settings has answered, so nothing is drawn on the wrong
  * paper first). When Settings cannot be read, the app's defaults are used: Settings itself says what went wrong.
  */
-function useClinicOptions(enabled: boolean): OptionsState {
+function useClinicOptions(enabled: boolean, language?: HandoutLanguage): OptionsState {
   const api = useQuietApi()
   const [options, setOptions] = useState<HandoutOptions>()
   useEffect(() => {
     if (!enabled) return
     let live = true
-    const settle = (settings: Settings) => live && setOptions((chosen) => chosen ?? clinicOptions(settings))
+    const settle = (settings: Settings) => live && setOptions((chosen) => chosen ?? clinicOptions(settings, language))
     api.getSettings().then(
       (result) => settle(result.ok ? result.value : defaultSettings),
       () => settle(defaultSettings),
     )
     return () => void (live = false)
-  }, [api, enabled])
+  }, [api, enabled, language])
   // One array per change, so what reads it through the context re-renders only when the options change.
   return useMemo(() => [options, setOptions], [options])
 }
@@ -53,8 +65,8 @@ function useClinicOptions(enabled: boolean): OptionsState {
 const Shared = createContext<OptionsState | undefined>(undefined)
 
 /** Gives the preview and Export PDF under it one set of options, so what is previewed is what is exported. */
-export function HandoutOptionsProvider({ children }: { children: ReactNode }) {
-  return <Shared.Provider value={useClinicOptions(true)}>{children}</Shared.Provider>
+export function HandoutOptionsProvider({ children, language }: { children: ReactNode; language?: HandoutLanguage }) {
+  return <Shared.Provider value={useClinicOptions(true, language)}>{children}</Shared.Provider>
 }
 
 /** The options shared under a {@link HandoutOptionsProvider}, or this component's own outside one. */
@@ -103,6 +115,14 @@ export function HandoutOptionsControl({
         value={value.paper}
         onChange={(paper) => onChange({ ...value, paper: paper as PaperSize })}
         data={paperSizes.map((paper) => ({ value: paper, label: papers[paper] }))}
+      />
+      {heading(t('options.language'))}
+      <SegmentedControl
+        size="xs"
+        aria-label={t('options.language')}
+        value={value.language}
+        onChange={(language) => onChange({ ...value, language: language === 'es' ? 'es' : 'en' })}
+        data={handoutLanguages.map((language) => ({ value: language, label: languageNames[language] }))}
       />
       <Switch
         size={titled ? 'sm' : 'xs'}

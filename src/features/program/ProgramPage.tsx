@@ -86,7 +86,7 @@ export function ProgramPage() {
   const draft = loadDraft(patient.id, programId)
   // One choice of layout, paper and log for the preview and Export PDF, starting as the clinic's.
   return (
-    <HandoutOptionsProvider>
+    <HandoutOptionsProvider language={patient.handoutLanguage}>
       <ProgramBuilder
         key={`${patient.id}/${programId ?? 'new'}`}
         patient={patient}

@@ -106,4 +106,59 @@ describe('the handout options', () => {
     await waitFor(() => expect(api.previewHandout).toHaveBeenCalledTimes(1))
     expect(api.previewHandout).toHaveBeenCalledWith(expect.objectContaining({ paper: 'letter', layout: 'detailed' }))
   })
+
+  it('starts in the patient’s handout language, and a change previews and exports in the language chosen', async () => {
+    const api = previewing()
+    await clinicOn(api, 'letter', 'detailed')
+    const { user } = renderWithApi(
+      <HandoutOptionsProvider language="es">
+        <HandoutPreview patientId="patient-1" draft={draft} />
+      </HandoutOptionsProvider>,
+      { api },
+    )
+    await waitFor(() => expect(api.previewHandout).toHaveBeenCalledWith(expect.objectContaining({ language: 'es' })))
+    expect(choice(document.body, 'Handout language', 'Español')).toBeChecked()
+    await user.click(choice(document.body, 'Handout language', 'English'))
+    await waitFor(() =>
+      expect(api.previewHandout).toHaveBeenLastCalledWith(expect.objectContaining({ language: 'en' })),
+    )
+  })
+
+  it('asks before printing in English what has no Spanish, and exports only once told to', async () => {
+    const refusal = {
+      ok: false as const,
+      error: {
+        code: 'invalid_argument' as const,
+        field: 'allowEnglish',
+        message: '“Heel slides” has no Español version yet. Add the Español words, or print it in English.',
+      },
+    }
+    const exportHandout = vi.fn(async (args: { allowEnglish?: boolean }) =>
+      args.allowEnglish
+        ? { ok: true as const, value: { saved: true as const, path: '/tmp/x.pdf', warnings: [] } }
+        : refusal,
+    )
+    const api = fakeApi({ ...previewing(), exportHandout: exportHandout as unknown as Api['exportHandout'] })
+    await clinicOn(api, 'letter', 'detailed')
+    const exported = vi.fn()
+    const { user } = renderWithApi(
+      <HandoutOptionsProvider language="es">
+        <ExportControls patientId="patient-1" programId="program-1" onExported={exported} />
+      </HandoutOptionsProvider>,
+      { api },
+    )
+    await user.click(screen.getByRole('button', { name: 'Export PDF…' }))
+    const popup = await screen.findByRole('dialog')
+    await waitFor(() => expect(choice(popup, 'Handout language', 'Español')).toBeChecked())
+    await user.click(within(popup).getByRole('button', { name: 'Save as PDF…', hidden: true }))
+    const question = await screen.findByRole('dialog', { name: 'Some parts have no Spanish yet' })
+    expect(question).toHaveTextContent('“Heel slides” has no Español version yet')
+    expect(exportHandout).toHaveBeenCalledTimes(1)
+    expect(exported).not.toHaveBeenCalled()
+    await user.click(within(question).getByRole('button', { name: 'Print those parts in English' }))
+    await waitFor(() => expect(exported).toHaveBeenCalledTimes(1))
+    expect(exportHandout).toHaveBeenLastCalledWith(expect.objectContaining({ language: 'es', allowEnglish: true }))
+    // Nothing reported as a failure: the question was the answer.
+    expect(screen.queryByText('The handout was not made')).toBeNull()
+  })
 })
