@@ -2,20 +2,20 @@
  * The message catalogue: one JSON file per namespace and language, the same keys in every language (a test checks
  * both ways). The handout renderer (Node) and the app's screens (React) read the same files.
  */
-import enApp from './locales/en/app.json'
-import enCommon from './locales/en/common.json'
-import enHandout from './locales/en/handout.json'
-import enLibrary from './locales/en/library.json'
-import enPatients from './locales/en/patients.json'
-import enProgram from './locales/en/program.json'
-import enSettings from './locales/en/settings.json'
-import esApp from './locales/es/app.json'
-import esCommon from './locales/es/common.json'
-import esHandout from './locales/es/handout.json'
-import esLibrary from './locales/es/library.json'
-import esPatients from './locales/es/patients.json'
-import esProgram from './locales/es/program.json'
-import esSettings from './locales/es/settings.json'
+import enApp from './locales/en/app.json' with { type: 'json' }
+import enCommon from './locales/en/common.json' with { type: 'json' }
+import enHandout from './locales/en/handout.json' with { type: 'json' }
+import enLibrary from './locales/en/library.json' with { type: 'json' }
+import enPatients from './locales/en/patients.json' with { type: 'json' }
+import enProgram from './locales/en/program.json' with { type: 'json' }
+import enSettings from './locales/en/settings.json' with { type: 'json' }
+import esApp from './locales/es/app.json' with { type: 'json' }
+import esCommon from './locales/es/common.json' with { type: 'json' }
+import esHandout from './locales/es/handout.json' with { type: 'json' }
+import esLibrary from './locales/es/library.json' with { type: 'json' }
+import esPatients from './locales/es/patients.json' with { type: 'json' }
+import esProgram from './locales/es/program.json' with { type: 'json' }
+import esSettings from './locales/es/settings.json' with { type: 'json' }
 
 export const resources = {
   en: {

@@ -10,6 +10,8 @@ import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Handlers } from '../../../src/core/contract'
 import { handoutFor, type HandoutChoices } from './handout-input'
+import { handoutT } from '../../../src/i18n'
+import type { HandoutLanguage } from '../../../src/core/languages'
 import type { Patient, Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import type { Settings } from '../../../src/core/settings'
@@ -44,8 +46,12 @@ export interface HandoutDeps {
 
 const filePart = (value: string) => fileNamePart(value, 'Patient')
 
-export function defaultHandoutName(patient: Pick<Patient, 'firstName' | 'lastName'>, date: string): string {
-  return `${filePart(patient.lastName)}_${filePart(patient.firstName)}_Home-program_${date}.pdf`
+export function defaultHandoutName(
+  patient: Pick<Patient, 'firstName' | 'lastName'>,
+  date: string,
+  language: HandoutLanguage = 'en',
+): string {
+  return `${filePart(patient.lastName)}_${filePart(patient.firstName)}_${handoutT(language)('document.fileName')}_${date}.pdf`
 }
 
 type HandoutHandlers = Pick<
@@ -140,8 +146,11 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
   return {
     printHandout: async (args) => {
       if (!deps.printPdf) throw printingNeedsDesktop()
-      const { pdf, warnings, patient } = await savedHandout(args, false)
-      const printed = await deps.printPdf(pdf, `Home program for ${fullName(patient)}`)
+      const { pdf, warnings, patient, input } = await savedHandout(args, false)
+      const printed = await deps.printPdf(
+        pdf,
+        handoutT(input.language)('document.printTitle', { name: fullName(patient) }),
+      )
       return { printed, warnings }
     },
     /**
@@ -186,7 +195,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
         const { store, patient, program, settings, date, input, pdf, warnings } = await savedHandout(args, true)
         const path = await deps.dialogs.save({
           title: 'Save the handout as PDF',
-          defaultName: defaultHandoutName(patient, date),
+          defaultName: defaultHandoutName(patient, date, input.language),
           filters: pdfFilters,
         })
         if (!path) return { saved: false as const }
@@ -237,7 +246,10 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       const { patient, copy } = await pastHandout(args)
       const { pdf, warnings } = await deps.renderer.render(copy.input)
       return {
-        printed: await deps.printPdf(pdf, `Home program for ${fullName(patient)}`),
+        printed: await deps.printPdf(
+          pdf,
+          handoutT(copy.input.language)('document.printTitle', { name: fullName(patient) }),
+        ),
         warnings,
       }
     },

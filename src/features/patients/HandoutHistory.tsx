@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { IconFileTypePdf, IconFolderOpen, IconPrinter } from '@tabler/icons-react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { languageNames } from '../../core/languages'
 import { useApi } from '../../app/api-context'
 import type { HandoutRecord } from '../../core/patient'
 import { useDates } from '../../app/use-dates'
@@ -72,7 +73,8 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
           gap={0}
         >
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {date(h.at)} · {h.snapshot.title} · {t(layoutKey[h.layout])}, {t(paperKey[h.paper])} ·{' '}
+            {date(h.at)} · {h.snapshot.title} · {t(layoutKey[h.layout])}, {t(paperKey[h.paper])}
+            {h.language && h.language !== 'en' ? `, ${languageNames[h.language]}` : ''} ·{' '}
             <Text span c="dimmed" size="sm">
               {h.file}
             </Text>

@@ -112,6 +112,10 @@ describe('a Spanish handout', () => {
     expect(await call('exportHandout', args)).toMatchObject({ ok: true, value: { saved: true } })
     const es = (await pdfText(await readFile(join(out, 'es.pdf')))).all
     const en = (await pdfText(await readFile(join(out, 'en.pdf')))).all
+    expect(services.dialogs.asked.map((a) => a.defaultName)).toEqual([
+      expect.stringMatching(/_Ejercicios-en-casa_\d{4}-\d\d-\d\d\.pdf$/),
+      expect.stringMatching(/_Home-program_\d{4}-\d\d-\d\d\.pdf$/),
+    ])
     expect(es).toContain('Cómo usar esta hoja')
     expect(en).toContain('How to use this sheet')
     const records = (await call<Patient>('getPatient', { id: patient.id })) as { value: Patient }
