@@ -20,16 +20,18 @@ export function applyTemplate(
     exerciseId: item.exerciseId,
     dosage: structuredClone(item.dosage),
     ...(item.instructionOverride ? { instructionOverride: [...item.instructionOverride] } : {}),
+    ...(item.translations ? { translations: structuredClone(item.translations) } : {}),
     ...(item.notes ? { notes: item.notes } : {}),
   }))
 }
 
 /** The reverse: a program's items as a template's (ids dropped). */
 export function templateItemsOf(items: readonly ProgramItem[]): TemplateInput['items'] {
-  return items.map(({ exerciseId, dosage, instructionOverride, notes }) => ({
+  return items.map(({ exerciseId, dosage, instructionOverride, translations, notes }) => ({
     exerciseId,
     dosage: structuredClone(dosage),
     ...(instructionOverride ? { instructionOverride: [...instructionOverride] } : {}),
+    ...(translations ? { translations: structuredClone(translations) } : {}),
     ...(notes ? { notes } : {}),
   }))
 }

@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Card, Group, Text, Textarea, TextInput, Tooltip } from '@mantine/core'
+import { ActionIcon, Badge, Button, Card, Group, Text, TextInput, Tooltip } from '@mantine/core'
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { IconGripVertical, IconTrash } from '@tabler/icons-react'
@@ -9,6 +9,7 @@ import type { Exercise } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
 import { DiagramView } from '../../components/DiagramView'
 import { DosageEditor } from '../../components/DosageEditor'
+import { StepsOverride } from './StepsOverride'
 
 interface Props {
   item: ProgramItem
@@ -110,31 +111,7 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
       </Group>
       <DosageEditor label={name} value={item.dosage} onChange={onDosage} />
       {overridden ? (
-        <>
-          <Textarea
-            mt="xs"
-            size="xs"
-            autosize
-            minRows={2}
-            label={t('card.steps')}
-            aria-label={t('card.stepsFor', { name })}
-            description={t('card.stepsHelp')}
-            error={stepsProblem}
-            value={item.instructionOverride!.join('\n')}
-            onChange={(e) => {
-              const steps = e.currentTarget.value.split('\n')
-              change((i) => ({ ...i, instructionOverride: steps }))
-            }}
-          />
-          <Button
-            size="compact-xs"
-            variant="subtle"
-            mt={4}
-            onClick={() => change(({ instructionOverride: _o, ...rest }) => rest)}
-          >
-            {t('card.useLibrarySteps')}
-          </Button>
-        </>
+        <StepsOverride item={item} exercise={exercise} name={name} problem={stepsProblem} change={change} />
       ) : (
         <Button
           size="compact-xs"

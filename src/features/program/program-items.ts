@@ -72,12 +72,24 @@ export function dropOf(
   return activeId === overId ? { type: 'none' } : { type: 'move', activeId, overId }
 }
 
-/** The program as saved: an item's own steps trimmed (none kept if all are blank), blank goals and no therapist left out. */
+/**
+ * The program as saved: an item's own steps and their Spanish trimmed (none kept if all are blank), blank goals and
+ * no therapist left out.
+ */
 export function programToSave(draft: ProgramDraft): ProgramInput {
+  const trimmed = (lines: readonly string[] | undefined) => lines?.map((s) => s.trim()).filter(Boolean)
   const items = draft.items.map((item) => {
-    const steps = item.instructionOverride?.map((s) => s.trim()).filter(Boolean)
-    const { instructionOverride: _o, ...rest } = item
-    return steps?.length ? { ...rest, instructionOverride: steps } : rest
+    const steps = trimmed(item.instructionOverride)
+    const spanish = trimmed(item.translations?.es?.instructionOverride)
+    const { instructionOverride: _o, translations: _t, ...rest } = item
+    // Spanish steps belong to changed steps: without those there is nothing for them to stand in for.
+    return steps?.length
+      ? {
+          ...rest,
+          instructionOverride: steps,
+          ...(spanish?.length ? { translations: { es: { instructionOverride: spanish } } } : {}),
+        }
+      : rest
   })
   return {
     title: draft.title,

@@ -91,6 +91,22 @@ describe('saving a program', () => {
     expect(saved).toEqual({ title: 'Hips', status: 'current', items: saved.items })
   })
 
+  it('trims the Spanish of changed steps too, and drops it with the changed steps it stands in for', () => {
+    const spanish = (lines: string[]) => ({ es: { instructionOverride: lines } })
+    const saved = programToSave({
+      title: 'Caderas',
+      items: [
+        { ...item('a'), instructionOverride: ['Lift'], translations: spanish([' Suba ', ' ']) },
+        { ...item('b'), instructionOverride: ['Lift'], translations: spanish(['  ']) },
+        { ...item('c'), instructionOverride: [' '], translations: spanish(['Suba']) },
+      ],
+    })
+    expect(saved.items[0]!.translations).toEqual(spanish(['Suba']))
+    expect(saved.items[1]).not.toHaveProperty('translations')
+    expect(saved.items[2]).not.toHaveProperty('translations')
+    expect(saved.items[2]).not.toHaveProperty('instructionOverride')
+  })
+
   it('keeps goals and therapist when given, and leaves out blank goals', () => {
     expect(programToSave({ title: 'T', goals: 'Walk', therapist: 'Sam Lee', items: [] })).toEqual({
       title: 'T',
