@@ -71,7 +71,10 @@ function inLanguage(
         steps: words.steps,
         cues: words.cues,
         cautions: words.cautions,
-        ...(exercise.diagram && words.labels ? { diagram: { ...exercise.diagram, labels: words.labels } } : {}),
+        // A custom exercise's Spanish has no frame labels: its frames print unlabelled rather than in English.
+        ...(exercise.diagram?.labels
+          ? { diagram: { ...exercise.diagram, labels: words.labels ?? exercise.diagram.labels.map(() => '') } }
+          : {}),
       }
     : exercise
   return { exercise: translated, item: steps?.length ? { ...item, instructionOverride: steps } : item, missing }

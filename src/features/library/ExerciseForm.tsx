@@ -15,6 +15,7 @@ const rows = [
   ['equipment'],
   ['steps'],
   ['cues', 'cautions'],
+  ['translations'],
   ['diagram'],
   ['defaultDosage'],
 ] as const satisfies readonly (readonly ShownField[])[]

@@ -24,6 +24,7 @@ import {
 } from '../../core/exercise'
 import { DosageEditor } from '../../components/DosageEditor'
 import { newDiagram, PoseEditor } from './PoseEditor'
+import { SpanishVersion } from './SpanishVersion'
 import { vocabOptions, type LibraryKey, type Vocabulary, type VocabularyValues } from './words'
 
 /** The schema the exercise form checks with: the one createExercise and updateExercise take. */
@@ -229,7 +230,7 @@ export const exerciseFieldInputs = {
   progressions: keptAsIs,
   regressions: keptAsIs,
   images: keptAsIs,
-  translations: keptAsIs,
+  translations: SpanishVersion,
 } satisfies EveryField<ExerciseInput, FieldInput | typeof keptAsIs>
 
 export type ShownField = { [K in Name]: (typeof exerciseFieldInputs)[K] extends null ? never : K }[Name]

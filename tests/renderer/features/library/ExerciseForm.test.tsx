@@ -130,3 +130,46 @@ describe('the exercise form', () => {
     })
   }, 20_000)
 })
+
+describe('the exercise form’s Spanish version', () => {
+  it('saves a Spanish version typed beside the English, one step or tip per line, and removes it again', async () => {
+    const api = fakeApi()
+    const exercise = await created(api, stepUps)
+    const onSaved = vi.fn()
+    const { user } = renderForm(api, exercise, onSaved)
+    await user.click(screen.getByRole('button', { name: 'Add a Spanish version' }))
+    fill(box('Name in Spanish'), 'Subir al escalón')
+    fill(box('Title for patients in Spanish'), 'De pie frente a un escalón: subir y bajar')
+    fill(box('Steps in Spanish'), 'Párese frente a un escalón bajo.\n\n Suba con un pie. ')
+    fill(box('Cautions in Spanish'), 'Agárrese de algo firme.')
+    await user.click(screen.getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1))
+    expect(api.updateExercise).toHaveBeenLastCalledWith({
+      id: exercise.id,
+      exercise: expect.objectContaining({
+        name: 'Step-ups',
+        translations: {
+          es: {
+            name: 'Subir al escalón',
+            plainTitle: 'De pie frente a un escalón: subir y bajar',
+            aliases: [],
+            steps: ['Párese frente a un escalón bajo.', 'Suba con un pie.'],
+            cues: [],
+            cautions: ['Agárrese de algo firme.'],
+          },
+        },
+      }),
+    })
+  })
+
+  it('says by the field what a Spanish version lacks, and saves nothing', async () => {
+    const api = fakeApi()
+    const exercise = await created(api, stepUps)
+    const { user } = renderForm(api, exercise)
+    await user.click(screen.getByRole('button', { name: 'Add a Spanish version' }))
+    fill(box('Name in Spanish'), 'Subir al escalón')
+    await user.click(screen.getByRole('button', { name: 'Save changes' }))
+    expect(await screen.findByText('Give the title for patients.')).toBeVisible()
+    expect(api.updateExercise).not.toHaveBeenCalled()
+  })
+})
