@@ -18,6 +18,7 @@
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
+import { formatDateTime } from '../../src/core/dates'
 import { AppFailure } from '../../src/core/result'
 import { errnoOf, fsyncFolder, nodeFs, writeAll, type FsPort } from './fs-port'
 
@@ -58,7 +59,7 @@ export const processIsAlive = (pid: number): boolean => {
 
 const describeOwner = (owner: LockOwner | undefined, here: string) =>
   owner
-    ? `${owner.host === here ? 'another Homeplan window on this computer' : `Homeplan on the computer “${owner.host}”`} (since ${new Date(owner.startedAt).toLocaleString()})`
+    ? `${owner.host === here ? 'another Homeplan window on this computer' : `Homeplan on the computer “${owner.host}”`} (since ${formatDateTime(owner.startedAt)})`
     : 'another Homeplan that is starting'
 
 function parseOwner(buf: Buffer): LockOwner | undefined {

@@ -6,10 +6,8 @@
  */
 import { constants } from 'node:fs'
 import * as fsp from 'node:fs/promises'
+import { formatBytes } from '../../src/core/bytes'
 import { AppFailure } from '../../src/core/result'
-
-const mb = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.ceil(bytes / 1024)} KB`
 
 export interface ReadUserFileOptions {
   maxBytes: number
@@ -40,7 +38,7 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
       throw new AppFailure('invalid_argument', `${opts.what} is not an ordinary file (it may be a device or a pipe).`)
     // An ordinary file's size is known: one that is too large is refused before reading any of it.
     if (stat.size > opts.maxBytes)
-      throw new AppFailure('invalid_argument', `${opts.what} is larger than ${mb(opts.maxBytes)}.`)
+      throw new AppFailure('invalid_argument', `${opts.what} is larger than ${formatBytes(opts.maxBytes)}.`)
     const chunks: Buffer[] = []
     let total = 0
     for (;;) {
@@ -50,7 +48,7 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
       chunks.push(chunk.subarray(0, bytesRead))
       total += bytesRead
       if (total > opts.maxBytes)
-        throw new AppFailure('invalid_argument', `${opts.what} is larger than ${mb(opts.maxBytes)}.`)
+        throw new AppFailure('invalid_argument', `${opts.what} is larger than ${formatBytes(opts.maxBytes)}.`)
     }
     return Buffer.concat(chunks, total)
   } finally {

@@ -22,6 +22,8 @@ const h = vi.hoisted(() => {
     sessionHardened: { permission: false, csp: false },
     setPath: [] as [string, string][],
     quit: 0,
+    /** Calls to app.whenReady: everything but the single-instance check waits for it. */
+    readyAsked: 0,
   }
   return { state }
 })
@@ -56,7 +58,7 @@ vi.mock('electron', () => {
       requestSingleInstanceLock: () => state.lock,
       quit: () => void state.quit++,
       on: (event: string, listener: (...args: unknown[]) => unknown) => void (state.appListeners[event] = listener),
-      whenReady: () => Promise.resolve(),
+      whenReady: () => (state.readyAsked++, Promise.resolve()),
       getPath: () => '/home/pt/.config/Homeplan',
       setPath: (name: string, value: string) => void state.setPath.push([name, value]),
       getVersion: () => '9.9.9',
@@ -78,7 +80,12 @@ vi.mock('electron', () => {
   }
 })
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20))
+/**
+ * Once the window has loaded its page, startApp is done: it opens the window last, after the session, the roster, IPC
+ * and the menu. (Reading the window's saved place is file I/O, which took over the 20 ms this used to wait on a
+ * loaded machine.) A check run from a timer sees it after the microtasks that hand the window back to the app.
+ */
+const windowOpened = () => vi.waitFor(() => expect(h.state.windows[0]?.loaded).toBeDefined(), { timeout: 10_000 })
 
 describe('startApp', () => {
   const argv = process.argv
@@ -93,21 +100,25 @@ describe('startApp', () => {
       menuTemplate: undefined,
       setPath: [],
       quit: 0,
+      readyAsked: 0,
     })
     h.state.sessionHardened = { permission: false, csp: false }
     dataDir = await mkdtemp(join(tmpdir(), 'hp-app-'))
     process.argv = ['electron', '.', `--data-dir=${dataDir}`]
   })
-  afterEach(() => {
+  afterEach(async () => {
     process.argv = argv
+    // An app left starting would open its window, and take the app's listeners, in the next test.
+    if (h.state.readyAsked > 0) await windowOpened()
   })
 
   it('leaves at once when another Homeplan holds the lock', async () => {
     h.state.lock = false
     const { startApp } = await import('../../electron/main/app')
     startApp()
-    await settle()
     expect(h.state.quit).toBe(1)
+    // Nothing waits to start later: the window, IPC and the roster all start once the app is ready.
+    expect(h.state.readyAsked).toBe(0)
     expect(h.state.windows).toHaveLength(0)
     expect(h.state.handled).toHaveLength(0)
   })
@@ -115,7 +126,7 @@ describe('startApp', () => {
   it('opens one secure window on the packaged renderer, with every channel registered once', async () => {
     const { startApp } = await import('../../electron/main/app')
     startApp()
-    await settle()
+    await windowOpened()
     expect(h.state.windows).toHaveLength(1)
     const [win] = h.state.windows
     expect(win!.options['webPreferences']).toMatchObject({
@@ -140,7 +151,6 @@ describe('startApp', () => {
   it('starts opening the roster (taking the data folder) before the window asks for anything', async () => {
     const { startApp } = await import('../../electron/main/app')
     startApp()
-    await settle()
     await vi.waitFor(async () => expect(await readdir(dataDir)).toContain(LOCK_FILE), { timeout: 10_000 })
     // Nothing was asked over IPC: the handlers were only registered.
     expect(h.state.handled.length).toBeGreaterThan(0)
@@ -149,14 +159,13 @@ describe('startApp', () => {
   it('moves userData to the --data-dir folder', async () => {
     const { startApp } = await import('../../electron/main/app')
     startApp()
-    await settle()
     expect(h.state.setPath).toEqual([['userData', dataDir]])
   })
 
   it('lets pending roster writes finish before quitting', async () => {
     const { startApp } = await import('../../electron/main/app')
     startApp()
-    await settle()
+    await windowOpened()
     const event = { preventDefault: vi.fn() }
     h.state.appListeners['before-quit']!(event)
     expect(event.preventDefault).toHaveBeenCalledOnce()
@@ -171,7 +180,7 @@ describe('startApp', () => {
   it('focuses (and restores) the existing window on a second launch', async () => {
     const { startApp } = await import('../../electron/main/app')
     startApp()
-    await settle()
+    await windowOpened()
     h.state.appListeners['second-instance']!()
     const [win] = h.state.windows
     expect(win!.restore).toHaveBeenCalledOnce()

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { acquireDataLock, LOCK_FILE, type DataLock } from '../../electron/services/data-lock'
 import type { Services } from '../../electron/services'
+import { formatDateTime } from '../../src/core/dates'
 import { AppFailure } from '../../src/core/result'
 import { patientInput } from '../support/patients'
 import { testServices } from '../support/services'
@@ -43,6 +44,8 @@ describe('the data folder lock', () => {
     if (second.held) return
     expect(second.reason).toMatch(/another Homeplan window on this computer.*read-only.*Try again/)
     expect(second.owner?.pid).toBe(process.pid)
+    // Since when, as the app writes a moment elsewhere ("Mar 14, 2026, 3:05 PM"), not the system's long form.
+    expect(second.reason).toContain(`(since ${formatDateTime(second.owner!.startedAt)})`)
   })
 
   it('names the other computer when the folder is shared', async () => {

@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { mkdir, mkdtemp, symlink, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, symlink, truncate, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readUserFile } from '../../electron/services/read-user-file'
+import { formatBytes } from '../../src/core/bytes'
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'hp-userfile-'))
 const limits = { maxBytes: 1024, what: 'photo.png' }
@@ -45,8 +46,20 @@ describe('readUserFile', () => {
     await writeFile(file, Buffer.alloc(1025))
     await expect(readUserFile(file, limits)).rejects.toMatchObject({
       code: 'invalid_argument',
-      message: 'photo.png is larger than 1 KB.',
+      message: 'photo.png is larger than 1.0 KB.',
     })
+  })
+
+  it('names a limit in megabytes as the rest of the app writes sizes, refusing before reading', async () => {
+    const file = join(await tempDir(), 'roster.json')
+    // Sparse: 20 MB and a byte, none of it written.
+    await writeFile(file, '')
+    await truncate(file, 20 * 1024 * 1024 + 1)
+    await expect(readUserFile(file, { maxBytes: 20 * 1024 * 1024, what: 'roster.json' })).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: `roster.json is larger than ${formatBytes(20 * 1024 * 1024)}.`,
+    })
+    expect(formatBytes(20 * 1024 * 1024)).toBe('20.0 MB')
   })
 
   it('follows a link by default, and refuses one with noFollow', async () => {

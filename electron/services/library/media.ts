@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
+import { formatBytes } from '../../../src/core/bytes'
 import { AppFailure } from '../../../src/core/result'
 import { writeFileAtomic } from '../atomic-write'
 import { readUserFile } from '../read-user-file'
@@ -35,7 +36,8 @@ export class MediaStore {
   }
 
   async put(bytes: Uint8Array, name = 'The image'): Promise<string> {
-    if (bytes.length > MAX_IMAGE_BYTES) throw new AppFailure('invalid_argument', `${name} is larger than 20 MB.`)
+    if (bytes.length > MAX_IMAGE_BYTES)
+      throw new AppFailure('invalid_argument', `${name} is larger than ${formatBytes(MAX_IMAGE_BYTES)}.`)
     const kind = imageKind(bytes)
     if (kind !== 'png' && kind !== 'jpg') {
       const what = kind ? `a ${kind.toUpperCase()} image` : 'not an image Homeplan can read'

@@ -47,7 +47,15 @@ describe('media store', () => {
     const file = join(dir, 'huge.png')
     await writeFile(file, Buffer.concat([png, Buffer.alloc(MAX_IMAGE_BYTES)]))
     await expect(new MediaStore(dir).importFile(file)).rejects.toMatchObject({
-      message: 'huge.png is larger than 20 MB. Choose a PNG or JPEG picture instead.',
+      message: 'huge.png is larger than 20.0 MB. Choose a PNG or JPEG picture instead.',
+    })
+  })
+
+  it('refuses stored bytes over 20 MB with the same size in words as a picked file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hp-media-'))
+    await expect(new MediaStore(dir).put(new Uint8Array(MAX_IMAGE_BYTES + 1), 'logo.png')).rejects.toMatchObject({
+      code: 'invalid_argument',
+      message: 'logo.png is larger than 20.0 MB.',
     })
   })
 
