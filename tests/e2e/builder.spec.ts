@@ -1,22 +1,5 @@
 import type { Page } from '@playwright/test'
-import { closeDialogs, expect, test } from './fixtures'
-
-type Api = { createPatient(arg: unknown): Promise<{ ok: true; value: { id: string } }> }
-
-async function addPatient(page: Page, firstName: string, lastName: string): Promise<string> {
-  const result = await page.evaluate(
-    ([first, last]) =>
-      (window as unknown as { api: Api }).api.createPatient({
-        firstName: first,
-        lastName: last,
-        status: 'active',
-        patientType: 'existing',
-        appointment: { days: [], timesOfDay: [], coverage: null },
-      }),
-    [firstName, lastName],
-  )
-  return result.value.id
-}
+import { addPatient, closeDialogs, expect, test } from './fixtures'
 
 const card = (page: Page, label: string) => page.locator(`[aria-label="${label}"]`)
 
@@ -27,8 +10,8 @@ test('build a program by keyboard, click and drag handle; save, reload, template
 }) => {
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(bridge.url)
-  const first = await addPatient(page, 'Zofia', 'Łukasiewicz')
-  const second = await addPatient(page, 'Minh', 'Nguyễn')
+  const first = await addPatient(page, { firstName: 'Zofia', lastName: 'Łukasiewicz', patientType: 'existing' })
+  const second = await addPatient(page, { firstName: 'Minh', lastName: 'Nguyễn', patientType: 'existing' })
 
   await page.goto(`${bridge.url}/#/patients/${first}`)
   await page.getByRole('link', { name: 'New program' }).click()
@@ -132,7 +115,7 @@ test('build a program by keyboard, click and drag handle; save, reload, template
 
 test('unsaved work survives leaving the builder and is offered back', async ({ page, bridge }) => {
   await page.goto(bridge.url)
-  const id = await addPatient(page, 'Ola', 'Nowak')
+  const id = await addPatient(page, { firstName: 'Ola', lastName: 'Nowak', patientType: 'existing' })
   await page.goto(`${bridge.url}/#/program/${id}`)
   await page.getByRole('button', { name: 'Add Bridges' }).click()
   await expect(page.getByText('Unsaved changes (kept as a draft)')).toBeVisible()

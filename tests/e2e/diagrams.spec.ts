@@ -1,7 +1,7 @@
 import { fromWire } from '../../electron/bridge/server'
 import type { PreviewResult } from '../../src/core/contract'
 import { previewText } from '../support/pdf'
-import { expect, test } from './fixtures'
+import { addPatient, callApi, expect, test, testClinic } from './fixtures'
 
 test('pose a custom exercise in the editor, save it, add it to a program and see its diagram in the handout preview', async ({
   page,
@@ -47,27 +47,8 @@ test('pose a custom exercise in the editor, save it, add it to a program and see
   await form.getByRole('button', { name: 'Save changes' }).click()
   await expect(page.getByRole('dialog').getByRole('img', { name: 'Standing knee lift, side view' })).toBeVisible()
 
-  const id = await page.evaluate(async () => {
-    const api = (
-      window as unknown as {
-        api: {
-          createPatient(a: unknown): Promise<{ value: { id: string } }>
-          updateSettings(a: unknown): Promise<unknown>
-        }
-      }
-    ).api
-    await api.updateSettings({
-      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
-    })
-    const r = await api.createPatient({
-      firstName: 'Ada',
-      lastName: 'Okafor',
-      status: 'active',
-      patientType: 'new',
-      appointment: { days: [], timesOfDay: [], coverage: null },
-    })
-    return r.value.id
-  })
+  await callApi(page, 'updateSettings', { clinic: testClinic })
+  const id = await addPatient(page, { firstName: 'Ada', lastName: 'Okafor' })
   await page.goto(`${bridge.url}/#/program/${id}`)
   const preview = page.waitForResponse((r) => r.url().endsWith('/api/previewHandout') && r.ok())
   await page.getByRole('textbox', { name: 'Find an exercise' }).fill('knee lift')

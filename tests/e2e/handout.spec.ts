@@ -1,7 +1,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pdfText } from '../support/pdf'
-import { expect, test } from './fixtures'
+import { addPatient, callApi, expect, test, testClinic } from './fixtures'
 
 test('clinic details, then export a handout from the builder and find it in the patient’s history', async ({
   page,
@@ -20,18 +20,7 @@ test('clinic details, then export a handout from the builder and find it in the 
   await page.getByRole('button', { name: 'Save clinic details' }).click()
   await expect(page.getByText('Clinic details saved.')).toBeVisible()
 
-  const id = await page.evaluate(async () => {
-    const api = (window as unknown as { api: { createPatient(a: unknown): Promise<{ value: { id: string } }> } }).api
-    const r = await api.createPatient({
-      firstName: 'Thị Mai',
-      lastName: 'Nguyễn',
-      therapist: 'Jessica Jones',
-      status: 'active',
-      patientType: 'new',
-      appointment: { days: [], timesOfDay: [], coverage: null },
-    })
-    return r.value.id
-  })
+  const id = await addPatient(page, { firstName: 'Thị Mai', lastName: 'Nguyễn', therapist: 'Jessica Jones' })
   await page.goto(`${bridge.url}/#/program/${id}`)
   const preview = page.getByTestId('handout-preview')
   await expect(page.getByText('Add an exercise to see the handout.')).toBeVisible()
@@ -97,33 +86,17 @@ test('a changed dose shows in the builder as changed since the handout; the past
   test.slow()
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(`${bridge.url}/#/patients`)
-  const { patientId, programId } = await page.evaluate(async () => {
-    type R<T> = Promise<{ ok: boolean; value: T }>
-    const api = (
-      window as unknown as { api: Record<string, (a?: unknown) => R<{ id: string; programs: { id: string }[] }>> }
-    ).api
-    await api['updateSettings']!({
-      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
-      openAfterExport: false,
-    })
-    const patient = (
-      await api['createPatient']!({
-        firstName: 'Anna',
-        lastName: 'Łukasiewicz',
-        status: 'active',
-        patientType: 'new',
-        appointment: { days: [], timesOfDay: [], coverage: null },
-      })
-    ).value
-    const items = [
-      { id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 10 } } },
-      { id: 'item-000002', exerciseId: 'clamshells', dosage: { sets: 2, reps: { min: 15, max: 15 }, side: 'both' } },
-    ]
-    const saved = (
-      await api['saveProgram']!({ patientId: patient.id, program: { title: 'Hip strength', status: 'current', items } })
-    ).value
-    return { patientId: patient.id, programId: saved.programs[0]!.id }
+  await callApi(page, 'updateSettings', { clinic: testClinic, openAfterExport: false })
+  const patientId = await addPatient(page, { firstName: 'Anna', lastName: 'Łukasiewicz' })
+  const items = [
+    { id: 'item-000001', exerciseId: 'bridges', dosage: { sets: 2, reps: { min: 10, max: 10 } } },
+    { id: 'item-000002', exerciseId: 'clamshells', dosage: { sets: 2, reps: { min: 15, max: 15 }, side: 'both' } },
+  ]
+  const saved = await callApi<{ programs: { id: string }[] }>(page, 'saveProgram', {
+    patientId,
+    program: { title: 'Hip strength', status: 'current', items },
   })
+  const programId = saved.programs[0]!.id
   await page.goto(`${bridge.url}/#/program/${patientId}/${programId}`)
   await page.getByRole('button', { name: 'Export PDF…' }).click()
   await page.getByRole('button', { name: 'Save as PDF…' }).click()

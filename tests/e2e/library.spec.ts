@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pdfText } from '../support/pdf'
-import { closeDialogs, expect, test } from './fixtures'
+import { addPatient, callApi, closeDialogs, expect, test, testClinic } from './fixtures'
 
 test('library: search, favourites, my usual dosage, my own version of a built-in, templates', async ({
   page,
@@ -90,28 +90,8 @@ test('a video link set in the library prints on the handout of a program that ha
   ).toBeVisible()
   await closeDialogs(page)
 
-  const id = await page.evaluate(async () => {
-    const api = (
-      window as unknown as {
-        api: {
-          updateSettings(a: unknown): Promise<unknown>
-          createPatient(a: unknown): Promise<{ value: { id: string } }>
-        }
-      }
-    ).api
-    await api.updateSettings({
-      clinic: { name: 'Riverside Physical Therapy', phone: '(206) 555-0142', layout: 'detailed' },
-      openAfterExport: false,
-    })
-    const r = await api.createPatient({
-      firstName: 'Ana',
-      lastName: 'Silva',
-      status: 'active',
-      patientType: 'new',
-      appointment: { days: [], timesOfDay: [], coverage: null },
-    })
-    return r.value.id
-  })
+  await callApi(page, 'updateSettings', { clinic: testClinic, openAfterExport: false })
+  const id = await addPatient(page, { firstName: 'Ana', lastName: 'Silva' })
   await page.goto(`${bridge.url}/#/program/${id}`)
   await page.getByRole('button', { name: 'Add Clamshells', exact: true }).click()
   await page.getByRole('button', { name: 'Save program' }).click()

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { pdfText } from '../support/pdf'
-import { expect, test } from './fixtures'
+import { addPatient, callApi, expect, test, testClinic } from './fixtures'
 
 test('a patient who reads Spanish: starter template, preview and exported handout in Spanish, recorded as such', async ({
   page,
@@ -12,34 +12,14 @@ test('a patient who reads Spanish: starter template, preview and exported handou
   test.slow()
   await page.setViewportSize({ width: 1400, height: 1000 })
   await page.goto(`${bridge.url}/#/patients`)
-  const id = await page.evaluate(async () => {
-    const api = (
-      window as unknown as {
-        api: {
-          updateSettings(a: unknown): Promise<unknown>
-          createPatient(a: unknown): Promise<{ value: { id: string } }>
-        }
-      }
-    ).api
-    await api.updateSettings({
-      clinic: {
-        name: 'Riverside Physical Therapy',
-        phone: '(206) 555-0142',
-        layout: 'detailed',
-        closingMessage: 'Call us with any question.',
-        translations: { es: { closingMessage: 'Llámenos con cualquier pregunta.' } },
-      },
-    })
-    const r = await api.createPatient({
-      firstName: 'Rosa',
-      lastName: 'Peña',
-      handoutLanguage: 'es',
-      status: 'active',
-      patientType: 'new',
-      appointment: { days: [], timesOfDay: [], coverage: null },
-    })
-    return r.value.id
+  await callApi(page, 'updateSettings', {
+    clinic: {
+      ...testClinic,
+      closingMessage: 'Call us with any question.',
+      translations: { es: { closingMessage: 'Llámenos con cualquier pregunta.' } },
+    },
   })
+  const id = await addPatient(page, { firstName: 'Rosa', lastName: 'Peña', handoutLanguage: 'es' })
   // The patient's page says which language the handouts print in.
   await page.goto(`${bridge.url}/#/patients/${id}`)
   await expect(page.getByText('Español')).toBeVisible()

@@ -190,7 +190,17 @@ export function createLibrary(deps: LibraryDeps): Library {
       const { id: _id, source: _source, videoUrl, ...rest } = await mustFind(id)
       // A name too long for the suffix is kept whole: cutting it could split a character in two.
       const name = `${rest.name} (my version)`
-      return addCustom({ ...rest, name: name.length <= 120 ? name : rest.name }, videoUrl)
+      const es = rest.translations?.es
+      const nameEs = es && `${es.name} (mi versión)`
+      return addCustom(
+        {
+          ...rest,
+          name: name.length <= 120 ? name : rest.name,
+          // Its Spanish comes along, named as its own too; the form says when the English changes and the Spanish not.
+          ...(es && nameEs ? { translations: { es: { ...es, name: nameEs.length <= 120 ? nameEs : es.name } } } : {}),
+        },
+        videoUrl,
+      )
     },
     deleteExercise: async ({ id }) => {
       const local = await doc.read()

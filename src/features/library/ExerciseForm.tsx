@@ -15,9 +15,9 @@ const rows = [
   ['equipment'],
   ['steps'],
   ['cues', 'cautions'],
-  ['translations'],
   ['diagram'],
   ['defaultDosage'],
+  ['translations'],
 ] as const satisfies readonly (readonly ShownField[])[]
 // A field with an input but no place in a row is a compile error here, naming the field.
 const everyFieldPlaced: AllPlaced<ShownField, (typeof rows)[number][number]> = true

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ExerciseTranslation } from '../../core/exercise-translation'
@@ -14,7 +14,15 @@ const blank: ExerciseTranslation = { name: '', plainTitle: '', aliases: [], step
  */
 export function SpanishVersion({ form }: { form: ExerciseFormApi }) {
   const { t } = useTranslation('library')
-  const words = form.getValues().translations?.es
+  const values = form.getValues()
+  const words = values.translations?.es
+  const initial = form.getInitialValues()
+  // The English words changed since the form opened and the Spanish did not: a Spanish handout would say the old.
+  const english = (v: typeof values) => JSON.stringify([v.name, v.plainTitle, v.steps, v.cues, v.cautions])
+  const stale =
+    words !== undefined &&
+    english(values) !== english(initial) &&
+    JSON.stringify(words) === JSON.stringify(initial.translations?.es)
   // What was typed in each box, kept as typed (an empty line while the next one is typed).
   const [typed, setTyped] = useState(() => Object.fromEntries(LINES.map((k) => [k, (words?.[k] ?? []).join('\n')])))
   const set = (next: ExerciseTranslation | undefined) =>
@@ -45,6 +53,11 @@ export function SpanishVersion({ form }: { form: ExerciseFormApi }) {
           {t('spanish.remove')}
         </Button>
       </Group>
+      {stale && (
+        <Alert color="yellow" variant="light">
+          {t('spanish.stale')}
+        </Alert>
+      )}
       <TextInput
         label={t('spanish.name')}
         value={words.name}

@@ -67,7 +67,9 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
     >
       <form onSubmit={(e) => (e.preventDefault(), void submit())} noValidate>
         <Stack gap="md">
-          <SimpleGrid cols={3}>
+          {/* Four across where there is room: at three, 13 fields took five rows and on a 900 px screen the buttons
+              sat under the notifications in the corner. */}
+          <SimpleGrid cols={{ base: 2, sm: 4 }}>
             {grid.map(([name, { Input }]) => (
               <Input key={name} form={form} name={name} />
             ))}

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { exerciseInput } from '../../support/exercises'
 import type { Method, PreviewResult } from '../../../src/core/contract'
 import type { Exercise } from '../../../src/core/exercise'
 import { THERAPIST_NAME_MAX } from '../../../src/core/limits'
@@ -268,22 +269,7 @@ async function withPictures() {
   const { call, services, dataDir, patient } = ctx
   const picked = join(dataDir, 'picked.png')
   await writeFile(picked, validPng)
-  const exercise = await call<Exercise>('createExercise', {
-    name: 'Step-ups',
-    aliases: [],
-    regions: ['knee'],
-    position: 'standing',
-    type: 'strengthening',
-    equipment: ['step'],
-    difficulty: 'moderate',
-    steps: ['Step up onto a low step.'],
-    cues: [],
-    cautions: [],
-    defaultDosage: {},
-    progressions: [],
-    regressions: [],
-    images: [],
-  })
+  const exercise = await call<Exercise>('createExercise', exerciseInput({ steps: ['Step up onto a low step.'] }))
   if (!exercise.ok) throw new Error(exercise.error.message)
   services.dialogs.answers.open.push(picked)
   const photo = (

@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { exerciseInput } from '../../support/exercises'
 import type { Method, PreviewResult } from '../../../src/core/contract'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Exercise } from '../../../src/core/exercise'
@@ -16,22 +17,7 @@ import { testServices } from '../../support/services'
 /** The day of the first export; later changes happen on later days, as they would in a clinic. */
 let today = new Date('2026-03-02T10:00:00Z')
 
-const stepUps = {
-  name: 'Step-ups',
-  aliases: [],
-  regions: ['knee'],
-  position: 'standing',
-  type: 'strengthening',
-  equipment: ['step'],
-  difficulty: 'moderate',
-  steps: ['Step up onto a low step.', 'Step down slowly.'],
-  cues: [],
-  cautions: [],
-  defaultDosage: {},
-  progressions: [],
-  regressions: [],
-  images: [],
-}
+const stepUps = exerciseInput()
 
 async function setup(overrides: Partial<ServiceDeps> = {}) {
   today = new Date('2026-03-02T10:00:00Z')

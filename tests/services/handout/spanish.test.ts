@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { exerciseInput } from '../../support/exercises'
 import type { Method, PreviewResult } from '../../../src/core/contract'
 import type { Exercise } from '../../../src/core/exercise'
 import { dispatch } from '../../../src/core/dispatch'
@@ -124,22 +125,18 @@ describe('a Spanish handout', () => {
 
   it('names what has no Spanish yet and prints nothing, until told to print those parts in English', async () => {
     const { call, patient, services } = await setup('es')
-    const custom = await call<Exercise>('createExercise', {
-      name: 'Heel slides with a strap',
-      aliases: [],
-      regions: ['knee'],
-      position: 'supine',
-      type: 'range of motion',
-      equipment: ['towel'],
-      difficulty: 'easy',
-      steps: ['Slide your heel toward you.'],
-      cues: [],
-      cautions: [],
-      defaultDosage: {},
-      progressions: [],
-      regressions: [],
-      images: [],
-    })
+    const custom = await call<Exercise>(
+      'createExercise',
+      exerciseInput({
+        name: 'Heel slides with a strap',
+        regions: ['knee'],
+        position: 'supine',
+        type: 'range of motion',
+        equipment: ['towel'],
+        difficulty: 'easy',
+        steps: ['Slide your heel toward you.'],
+      }),
+    )
     if (!custom.ok) throw new Error(custom.error.message)
     const saved = await call<Patient>('saveProgram', {
       patientId: patient.id,

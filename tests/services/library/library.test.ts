@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { exerciseInput } from '../../support/exercises'
 import type { Method } from '../../../src/core/contract'
 import { dispatch } from '../../../src/core/dispatch'
 import type { Exercise, ExerciseInput } from '../../../src/core/exercise'
@@ -22,22 +23,13 @@ async function setup() {
   return { dataDir, services, call, value }
 }
 
-const custom: ExerciseInput = {
-  name: 'Step-ups',
+const custom: ExerciseInput = exerciseInput({
   aliases: ['step up'],
   regions: ['knee', 'hip'],
-  position: 'standing',
-  type: 'strengthening',
-  equipment: ['step'],
-  difficulty: 'moderate',
   steps: ['Stand facing a low step.', 'Step up with one foot and bring the other up beside it.', 'Step down slowly.'],
-  cues: [],
-  cautions: [],
   defaultDosage: { sets: 2, reps: { min: 10, max: 10 }, side: 'both' },
-  progressions: [],
   regressions: ['bridges'],
-  images: [],
-}
+})
 
 describe('custom exercises', () => {
   it('are created, edited and listed beside the built-in ones', async () => {

@@ -1,26 +1,18 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { exerciseInput } from '../../../support/exercises'
 import type { Exercise, ExerciseInput } from '../../../../src/core/exercise'
 import { ExerciseForm } from '../../../../src/features/library/ExerciseForm'
 import { fakeApi, type FakeApi } from '../../fake-api'
 import { renderWithApi } from '../../render-with-api'
 
-const stepUps: ExerciseInput = {
-  name: 'Step-ups',
+const stepUps: ExerciseInput = exerciseInput({
   aliases: ['step up'],
   regions: ['knee', 'hip'],
-  position: 'standing',
-  type: 'strengthening',
-  equipment: ['step'],
-  difficulty: 'moderate',
   steps: ['Stand facing a low step.', 'Step up with one foot.', 'Step down slowly.'],
-  cues: [],
-  cautions: [],
   defaultDosage: { sets: 2, reps: { min: 10, max: 10 }, side: 'both' },
-  progressions: [],
   regressions: ['bridges'],
-  images: [],
-}
+})
 
 const created = async (api: FakeApi, input: ExerciseInput) => {
   const result = await api.createExercise(input)
@@ -138,8 +130,8 @@ describe('the exercise form’s Spanish version', () => {
     const onSaved = vi.fn()
     const { user } = renderForm(api, exercise, onSaved)
     await user.click(screen.getByRole('button', { name: 'Add a Spanish version' }))
-    fill(box('Name in Spanish'), 'Subir al escalón')
-    fill(box('Title for patients in Spanish'), 'De pie frente a un escalón: subir y bajar')
+    fill(box('Spanish name'), 'Subir al escalón')
+    fill(box('Spanish title for patients'), 'De pie frente a un escalón: subir y bajar')
     fill(box('Steps in Spanish'), 'Párese frente a un escalón bajo.\n\n Suba con un pie. ')
     fill(box('Cautions in Spanish'), 'Agárrese de algo firme.')
     await user.click(screen.getByRole('button', { name: 'Save changes' }))
@@ -167,9 +159,25 @@ describe('the exercise form’s Spanish version', () => {
     const exercise = await created(api, stepUps)
     const { user } = renderForm(api, exercise)
     await user.click(screen.getByRole('button', { name: 'Add a Spanish version' }))
-    fill(box('Name in Spanish'), 'Subir al escalón')
+    fill(box('Spanish name'), 'Subir al escalón')
     await user.click(screen.getByRole('button', { name: 'Save changes' }))
     expect(await screen.findByText('Give the title for patients.')).toBeVisible()
     expect(api.updateExercise).not.toHaveBeenCalled()
+  })
+})
+
+describe('my own version of a built-in exercise, in Spanish too', () => {
+  it('comes with the Spanish named as mine, and says so when the English changes and the Spanish does not', async () => {
+    const api = fakeApi()
+    const copy = await api.duplicateExercise({ id: 'bridges' })
+    if (!copy.ok) throw new Error(copy.error.message)
+    expect(copy.value.name).toBe('Bridges (my version)')
+    expect(copy.value.translations?.es?.name).toBe('Puente (mi versión)')
+    renderForm(api, copy.value)
+    expect(screen.queryByText(/The English words changed/)).toBeNull()
+    fill(box('Steps,'), 'Lift your hips halfway.')
+    expect(await screen.findByText(/The English words changed and the Spanish version did not/)).toBeVisible()
+    fill(box('Steps in Spanish'), 'Suba la cadera hasta la mitad.')
+    await waitFor(() => expect(screen.queryByText(/The English words changed/)).toBeNull())
   })
 })
