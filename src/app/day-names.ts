@@ -2,19 +2,17 @@ import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Weekday } from '../core/dosage'
 
-/** The catalogue's short name of each day (core's dayLabels are the handout's English words). */
-const dayKeys = {
-  mon: 'days.mon',
-  tue: 'days.tue',
-  wed: 'days.wed',
-  thu: 'days.thu',
-  fri: 'days.fri',
-  sat: 'days.sat',
-  sun: 'days.sun',
-} as const satisfies Record<Weekday, string>
-
-/** A day's short name in the screen's language: "Mon", "Lun". */
+/**
+ * A day's short name in the screen's language, as a label: "Mon", "Lun". The same words as the handout's day lists
+ * (common:vocab.day), which write Spanish days in lower case mid-sentence; a label starts with a capital.
+ */
 export function useDayNames(): (day: Weekday) => string {
-  const { t } = useTranslation('app')
-  return useCallback((day: Weekday) => t(dayKeys[day]), [t])
+  const { t } = useTranslation('common')
+  return useCallback(
+    (day: Weekday) => {
+      const name = t(`vocab.day.${day}`)
+      return name[0]!.toUpperCase() + name.slice(1)
+    },
+    [t],
+  )
 }

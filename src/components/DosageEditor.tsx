@@ -4,6 +4,7 @@ import { Group, MultiSelect, NumberInput, Select, SimpleGrid, Text } from '@mant
 import { useDayNames } from '../app/day-names'
 import { bandColors, dosageSchema, sides, weekdays, type Dosage } from '../core/dosage'
 import { dosageLine } from '../core/dosage-format'
+import { useDoseWords } from '../app/use-dose-words'
 
 /** Where each schema error shows (a reps-range error belongs to the reps fields). */
 function errorsOf(value: Dosage): Record<string, string> {
@@ -59,6 +60,7 @@ export const DosageEditor = memo(function DosageEditor({
   label?: string | undefined
 }) {
   const { t } = useTranslation('app')
+  const doseWords = useDoseWords()
   const dayName = useDayNames()
   const errors = errorsOf(value)
   const set = (patch: Partial<Dosage>) => {
@@ -194,7 +196,7 @@ export const DosageEditor = memo(function DosageEditor({
           {t('dosage.handoutSays')}
         </Text>
         <Text size="sm" fw={500} data-testid="dosage-line">
-          {dosageLine(value) || '—'}
+          {dosageLine(value, doseWords) || '—'}
         </Text>
       </Group>
     </div>

@@ -1,5 +1,5 @@
-import { weekdays, type Dosage, type Weekday } from './dosage'
-import { countRange, holdRange } from './dosage-format'
+import type { Dosage } from './dosage'
+import { countRange, daysIn, holdRange } from './dosage-format'
 import { handoutT, type HandoutT } from '../i18n'
 
 /**
@@ -17,13 +17,6 @@ export const secondsIn = (t: HandoutT, s: number): string =>
 /** "once a day", "twice a day", "3 times a day". */
 const perDay = (t: HandoutT, n: number) =>
   n === 1 ? t('dose.onceADay') : n === 2 ? t('dose.twiceADay') : t('dose.timesADay', { count: n })
-
-/** Days Monday first, whatever order they were picked in, by their short names: "Mon, Wed, Fri". */
-export const daysIn = (t: HandoutT, days: readonly Weekday[], separator = ', '): string =>
-  [...days]
-    .sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b))
-    .map((day) => t(`common:vocab.day.${day}`))
-    .join(separator)
 
 /** "5 seconds", or for a range "5 to 10 seconds" (`to` is the language's " to ") or "5–10 seconds" (a table cell). */
 export function holdWords(

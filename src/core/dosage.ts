@@ -6,24 +6,6 @@ export const sides = ['left', 'right', 'both', 'alternating'] as const
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof weekdays)[number]
 
-/** The short name every list and control shows for a day. */
-export const dayLabels: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-}
-
-/** Days as a patient reads them, Monday first, whatever order they were picked in: "Mon/Wed/Fri" with `/`. */
-export const dayList = (days: readonly Weekday[], separator: string): string =>
-  [...days]
-    .sort((a, b) => weekdays.indexOf(a) - weekdays.indexOf(b))
-    .map((day) => dayLabels[day])
-    .join(separator)
-
 const count = (max: number, what: string) =>
   z
     .number()

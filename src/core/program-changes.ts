@@ -1,7 +1,8 @@
-import { dayList, type Dosage } from './dosage'
+import type { Dosage } from './dosage'
 import {
   bandText,
   countRange,
+  daysIn,
   holdRange,
   loadText,
   setsText,
@@ -10,6 +11,7 @@ import {
   sideText,
 } from './dosage-format'
 import type { ProgramItem } from './patient'
+import { handoutT } from '../i18n'
 
 /** One difference between the program as last printed and as it is now, in words a therapist reads at a glance. */
 export interface ProgramChange {
@@ -38,10 +40,11 @@ const dosageParts: { label: string; of: (d: Dosage) => string | undefined }[] = 
   { label: 'times a day', of: (d) => (d.timesPerDay ? `${d.timesPerDay}× a day` : undefined) },
   {
     label: 'days',
-    of: (d) => (d.days?.length ? dayList(d.days, '/') : d.daysPerWeek ? `${d.daysPerWeek} days a week` : undefined),
+    of: (d) =>
+      d.days?.length ? daysIn(handoutT(), d.days, '/') : d.daysPerWeek ? `${d.daysPerWeek} days a week` : undefined,
   },
-  { label: 'side', of: (d) => (d.side ? sideText[d.side] : undefined) },
-  { label: 'band', of: bandText },
+  { label: 'side', of: (d) => (d.side ? sideText(d.side) : undefined) },
+  { label: 'band', of: (d) => bandText(d) },
   { label: 'load', of: loadText },
 ]
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { formatBytes } from '../../src/core/bytes'
 import { fileStamp, formatDate, fromFileStamp, isoDay } from '../../src/core/dates'
-import { dayList } from '../../src/core/dosage'
-import { countRange, secondsWords, shortSeconds, shortSecondsRange } from '../../src/core/dosage-format'
+import { countRange, daysIn, shortSeconds, shortSecondsRange } from '../../src/core/dosage-format'
 import { fold } from '../../src/core/fold'
-import { dosagePlain, dosageSummary } from '../../src/core/dosage-words'
+import { dosagePlain, dosageSummary, secondsIn } from '../../src/core/dosage-words'
+import { handoutT } from '../../src/i18n'
 import { handoutLayoutSchema, layoutLabels, layoutWords, paperSizeSchema } from '../../src/core/handout-options'
 import { id, mediaHash } from '../../src/core/ids'
 import { calledName, fullName, listName, namedInFull } from '../../src/core/names'
@@ -89,16 +89,20 @@ describe('dosage words', () => {
     expect(shortSeconds(45)).toBe('45 s')
     expect(shortSeconds(120)).toBe('2 min')
     expect(shortSeconds(90)).toBe('90 s')
-    expect(secondsWords(1)).toBe('1 second')
-    expect(secondsWords(60)).toBe('1 minute')
-    expect(secondsWords(180)).toBe('3 minutes')
+    expect(secondsIn(handoutT(), 1)).toBe('1 second')
+    expect(secondsIn(handoutT(), 60)).toBe('1 minute')
+    expect(secondsIn(handoutT(), 180)).toBe('3 minutes')
+    expect(secondsIn(handoutT('es'), 1)).toBe('1 segundo')
+    expect(secondsIn(handoutT('es'), 90)).toBe('90 segundos')
+    expect(secondsIn(handoutT('es'), 120)).toBe('2 minutos')
     expect(shortSecondsRange({ min: 30, max: 60 })).toBe('30–60 s')
     expect(shortSecondsRange({ min: 60, max: 120 })).toBe('1–2 min')
     expect(countRange(10, 10)).toBe('10')
     expect(countRange(10, 15, ' to ')).toBe('10 to 15')
   })
   it('lists days Monday first wherever they are printed', () => {
-    expect(dayList(['fri', 'mon', 'wed'], '/')).toBe('Mon/Wed/Fri')
+    expect(daysIn(handoutT(), ['fri', 'mon', 'wed'], '/')).toBe('Mon/Wed/Fri')
+    expect(daysIn(handoutT('es'), ['sun', 'wed', 'sat'])).toBe('mié, sáb, dom')
     // The patient's sentences listed days in the order they were picked ("On Fri, Mon").
     expect(dosagePlain({ days: ['fri', 'mon'] })).toBe('On Mon, Fri.')
     expect(dosageSummary({ days: ['sun', 'tue'] }).often).toBe('Tue, Sun')

@@ -13,6 +13,7 @@ import { FavouriteStar } from './LibraryPage'
 import { useLibrary } from '../../app/library-context'
 import { VideoLinkField } from './VideoLinkField'
 import { vocabWord } from './words'
+import { useDoseWords } from '../../app/use-dose-words'
 
 function Section({ title, items, ordered }: { title: string; items: string[]; ordered?: boolean }) {
   if (items.length === 0) return null
@@ -44,6 +45,7 @@ export function ExerciseDetail({
 }) {
   const { t } = useTranslation('library')
   const { t: word } = useTranslation('common')
+  const doseWords = useDoseWords()
   const api = useApi()
   const { byId, refresh } = useLibrary()
   const [author, setAuthor] = useState('')
@@ -102,7 +104,7 @@ export function ExerciseDetail({
         )}
         <Group gap="xs">
           <Text size="sm">
-            <b>{t('detail.usualDosage')}</b> {dosageLine(exercise.defaultDosage) || t('detail.notSet')}
+            <b>{t('detail.usualDosage')}</b> {dosageLine(exercise.defaultDosage, doseWords) || t('detail.notSet')}
           </Text>
           {dosage === undefined && (
             <Button size="compact-xs" variant="subtle" onClick={() => setDosage(exercise.defaultDosage)}>

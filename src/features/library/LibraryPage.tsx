@@ -27,6 +27,7 @@ import { ExerciseForm } from './ExerciseForm'
 import { useLibrary } from '../../app/library-context'
 import { TemplatesPanel } from './TemplatesPanel'
 import { vocabOptions, vocabWord, type LibraryKey } from './words'
+import { useDoseWords } from '../../app/use-dose-words'
 
 /** The library's filters, each a list of values an exercise is tagged with. */
 const facets = [
@@ -78,6 +79,7 @@ export function FavouriteStar({ exercise }: { exercise: Exercise }) {
 export function LibraryPage() {
   const { t } = useTranslation('library')
   const { t: word } = useTranslation('common')
+  const doseWords = useDoseWords()
   const { view, index, favourites } = useLibrary()
   const search = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
@@ -181,7 +183,7 @@ export function LibraryPage() {
               )}
             </Group>
             <Text size="sm" c="dimmed" mt="xs">
-              {dosageLine(exercise.defaultDosage)}
+              {dosageLine(exercise.defaultDosage, doseWords)}
             </Text>
           </Card>
         ))}

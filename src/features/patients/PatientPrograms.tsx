@@ -10,6 +10,7 @@ import { useLibrary } from '../../app/library-context'
 import { useDates } from '../../app/use-dates'
 import { HandoutHistory } from './HandoutHistory'
 import { useRoster } from '../../app/roster-context'
+import { useDoseWords } from '../../app/use-dose-words'
 
 /** The patient's programs, newest first, each to open or to start a new one from; and their handouts. */
 export function PatientPrograms({ patient }: { patient: Patient }) {
@@ -17,6 +18,7 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
   const roster = useRoster()
   const library = useLibrary()
   const { t } = useTranslation('patients')
+  const doseWords = useDoseWords()
   const { date } = useDates()
   const id = patient.id
   const archived = patient.status === 'archived'
@@ -83,7 +85,7 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
               <Text key={item.id} size="sm">
                 {i + 1}. {library.byId.get(item.exerciseId)?.name ?? item.exerciseId}{' '}
                 <Text span c="dimmed" size="sm">
-                  — {dosageLine(item.dosage)}
+                  — {dosageLine(item.dosage, doseWords)}
                 </Text>
               </Text>
             ))}

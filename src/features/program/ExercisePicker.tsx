@@ -7,9 +7,11 @@ import { dosageLine } from '../../core/dosage-format'
 import type { Exercise } from '../../core/exercise'
 import { searchLibrary } from '../../core/library-search'
 import { useLibrary } from '../../app/library-context'
+import { useDoseWords } from '../../app/use-dose-words'
 
 function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highlighted: boolean; onAdd: () => void }) {
   const { t } = useTranslation('program')
+  const doseWords = useDoseWords()
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `library:${exercise.id}`,
     data: { exerciseId: exercise.id },
@@ -41,7 +43,7 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
           {exercise.name}
         </Text>
         <Text size="xs" c="dimmed" truncate>
-          {dosageLine(exercise.defaultDosage)}
+          {dosageLine(exercise.defaultDosage, doseWords)}
         </Text>
       </Stack>
       <Button

@@ -73,7 +73,7 @@ export function cardPieces(
     ...(props.shorthand
       ? [
           <Text key={k('shorthand')} style={s.doseLine}>
-            {dosageLine(item.dosage)}
+            {dosageLine(item.dosage, t)}
           </Text>,
         ]
       : []),

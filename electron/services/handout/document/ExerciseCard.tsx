@@ -129,7 +129,7 @@ export function ExerciseCard(props: CardProps) {
               <Text style={s.dose}>{dose}</Text>
             </View>
           )}
-          {shorthand ? <Text style={s.doseLine}>{dosageLine(item.dosage)}</Text> : null}
+          {shorthand ? <Text style={s.doseLine}>{dosageLine(item.dosage, t)}</Text> : null}
           {closing.slice(0, closing.length - under)}
         </View>
       </View>

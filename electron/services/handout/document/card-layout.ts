@@ -52,7 +52,7 @@ export function cardLayout({ item, s, layout, contentWidth, shorthand = false, l
   const compact = layout === 'compact'
   const text = {
     steps: item.steps,
-    dose: shorthand ? [dose, dosageLine(item.dosage)] : [dose],
+    dose: shorthand ? [dose, dosageLine(item.dosage, t)] : [dose],
     tips: item.cues ?? [],
     cautions: item.cautions ?? [],
     note: item.notes,

@@ -90,7 +90,7 @@ describe('the program builder in Spanish', () => {
     expect(
       await screen.findByText('Guarde primero el programa: la hoja imprime la versión guardada.'),
     ).toBeInTheDocument()
-    expect(await screen.findByRole('radio', { name: 'Letra grande', hidden: true })).toBeInTheDocument()
+    expect(await screen.findByRole('radio', { name: 'Grande', hidden: true })).toBeInTheDocument()
     expect(screen.getByRole('radiogroup', { name: 'Diseño de la hoja', hidden: true })).toBeInTheDocument()
     noEnglish('Save program', 'Export PDF', 'Apply a template', 'Save as template', 'Large print', 'Save the program')
     // Outside a component, the same sentence in the screens' language of the moment.

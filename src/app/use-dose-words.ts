@@ -1,0 +1,11 @@
+import { useTranslation } from 'react-i18next'
+import { handoutT } from '../i18n'
+
+/**
+ * The handout's words in the screen's language, for what the screens show as the handout would (the clinician's
+ * dosage line): `dosageLine(dosage, useDoseWords())`.
+ */
+export function useDoseWords() {
+  const { i18n } = useTranslation()
+  return handoutT(i18n.language === 'es' ? 'es' : 'en')
+}
