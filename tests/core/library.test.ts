@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { seedExerciseIds } from '../support/seed'
 import { loadBuiltinLibrary } from '../../electron/services/library/builtin'
 import { libraryFileSchema, type Exercise } from '../../src/core/exercise'
 import { schemaFiles } from '../../src/core/json-schemas'
@@ -15,14 +16,7 @@ const top = (query: string, filters = {}) => searchLibrary(index, query, filters
 describe('the built-in library', () => {
   it('holds the clinic sheet’s six exercises with its dosage as defaults', () => {
     const byId = new Map(builtIn.exercises.map((e) => [e.id, e]))
-    for (const id of [
-      'clamshells',
-      'reverse-clamshells',
-      'hip-flexor-stretch',
-      'side-lying-hip-abduction',
-      'prone-hip-extension',
-      'bridges',
-    ]) {
+    for (const id of seedExerciseIds) {
       expect(byId.get(id)?.defaultDosage.reps, id).toEqual(
         id === 'hip-flexor-stretch' ? { min: 2, max: 3 } : { min: 10, max: 15 },
       )
