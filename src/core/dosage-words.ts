@@ -62,7 +62,7 @@ export function dosagePlain(d: Dosage, t: HandoutT = handoutT()): string {
   const out: string[] = []
   // With both sides the count is per side, said where the count is ("do both sides" alone left patients unsure).
   const range = d.reps ? countRange(d.reps.min, d.reps.max, t('dose.to')) : ''
-  const reps = d.reps ? t(d.side === 'both' ? 'dose.repsEachSide' : 'dose.reps', { range }) : ''
+  const reps = d.reps ? t(d.side === 'both' ? 'dose.repsEachSide' : 'dose.reps', { range, count: d.reps.max }) : ''
   if (d.sets && d.sets > 1 && reps) out.push(t('dose.doRounds', { reps, count: d.sets }))
   else if (reps) out.push(t('dose.doReps', { reps }))
   const hold = holdWords(d, t('dose.to'), t)
@@ -86,7 +86,7 @@ export function dosageSummary(d: Dosage, t: HandoutT = handoutT()): { amount: st
   const amount: string[] = []
   if (d.reps) {
     const range = countRange(d.reps.min, d.reps.max, t('dose.to'))
-    amount.push(t(d.side === 'both' ? 'dose.summaryRepsEachSide' : 'dose.summaryReps', { range }))
+    amount.push(t(d.side === 'both' ? 'dose.summaryRepsEachSide' : 'dose.summaryReps', { range, count: d.reps.max }))
   }
   if (d.sets && d.sets > 1) amount.push(t('dose.rounds', { count: d.sets }))
   const hold = holdWords(d, '–', t)
