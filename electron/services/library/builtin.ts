@@ -63,7 +63,10 @@ async function attachTranslations(library: BuiltinLibrary, dir: string): Promise
       if (!exercise) throw damaged(`exercises.${id}`, 'no English exercise has this id')
       for (const list of LINED_UP)
         if (words[list].length !== exercise[list].length)
-          throw damaged(`exercises.${id}.${list}`, `${words[list].length} lines, the English has ${exercise[list].length}`)
+          throw damaged(
+            `exercises.${id}.${list}`,
+            `${words[list].length} lines, the English has ${exercise[list].length}`,
+          )
       if ((words.labels?.length ?? 0) !== (exercise.diagram?.labels?.length ?? 0))
         throw damaged(`exercises.${id}.labels`, 'not one label per pose of the English diagram')
       exercise.translations = { ...exercise.translations, [result.data.language]: words }
