@@ -14,6 +14,7 @@ import { useLibrary } from '../../app/library-context'
 import { VideoLinkField } from './VideoLinkField'
 import { vocabWord } from './words'
 import { useDoseWords } from '../../app/use-dose-words'
+import { useNameInLanguage } from '../../app/use-name-in-language'
 
 function Section({ title, items, ordered }: { title: string; items: string[]; ordered?: boolean }) {
   if (items.length === 0) return null
@@ -46,6 +47,7 @@ export function ExerciseDetail({
   const { t } = useTranslation('library')
   const { t: word } = useTranslation('common')
   const doseWords = useDoseWords()
+  const nameIn = useNameInLanguage()
   const api = useApi()
   const { byId, refresh } = useLibrary()
   const [author, setAuthor] = useState('')
@@ -67,7 +69,7 @@ export function ExerciseDetail({
       size="lg"
       title={
         <Group gap="xs">
-          <Title order={3}>{exercise.name}</Title>
+          <Title order={3}>{nameIn(exercise)}</Title>
           <FavouriteStar exercise={exercise} />
         </Group>
       }
@@ -142,12 +144,12 @@ export function ExerciseDetail({
           <Text size="sm">
             {links(exercise.progressions).map((e) => (
               <span key={e.id}>
-                {t('detail.harder')} <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>.{' '}
+                {t('detail.harder')} <Anchor onClick={() => onOpen(e.id)}>{nameIn(e)}</Anchor>.{' '}
               </span>
             ))}
             {links(exercise.regressions).map((e) => (
               <span key={e.id}>
-                {t('detail.easier')} <Anchor onClick={() => onOpen(e.id)}>{e.name}</Anchor>.{' '}
+                {t('detail.easier')} <Anchor onClick={() => onOpen(e.id)}>{nameIn(e)}</Anchor>.{' '}
               </span>
             ))}
           </Text>

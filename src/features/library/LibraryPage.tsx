@@ -28,6 +28,7 @@ import { useLibrary } from '../../app/library-context'
 import { TemplatesPanel } from './TemplatesPanel'
 import { vocabOptions, vocabWord, type LibraryKey } from './words'
 import { useDoseWords } from '../../app/use-dose-words'
+import { useNameInLanguage } from '../../app/use-name-in-language'
 
 /** The library's filters, each a list of values an exercise is tagged with. */
 const facets = [
@@ -57,7 +58,7 @@ export function FavouriteStar({ exercise }: { exercise: Exercise }) {
   const api = useApi()
   const { favourites, refresh } = useLibrary()
   const on = favourites.has(exercise.id)
-  const label = t(on ? 'star.remove' : 'star.add', { name: exercise.name })
+  const label = t(on ? 'star.remove' : 'star.add', { name: useNameInLanguage()(exercise) })
   return (
     <Tooltip label={label}>
       <ActionIcon
@@ -80,6 +81,7 @@ export function LibraryPage() {
   const { t } = useTranslation('library')
   const { t: word } = useTranslation('common')
   const doseWords = useDoseWords()
+  const nameIn = useNameInLanguage()
   const { view, index, favourites } = useLibrary()
   const search = useRef<HTMLInputElement>(null)
   const [query, setQuery] = useState('')
@@ -155,7 +157,7 @@ export function LibraryPage() {
             padding="md"
             role="button"
             tabIndex={0}
-            aria-label={exercise.name}
+            aria-label={nameIn(exercise)}
             style={{ cursor: 'pointer' }}
             onClick={() => setOpen(exercise.id)}
             onKeyDown={(e) => e.key === 'Enter' && setOpen(exercise.id)}
@@ -165,7 +167,7 @@ export function LibraryPage() {
             </Card.Section>
             <Group justify="space-between" mt="sm" wrap="nowrap" align="flex-start">
               <Text fw={600} lineClamp={2}>
-                {exercise.name}
+                {nameIn(exercise)}
               </Text>
               <FavouriteStar exercise={exercise} />
             </Group>

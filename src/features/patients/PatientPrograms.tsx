@@ -11,6 +11,7 @@ import { useDates } from '../../app/use-dates'
 import { HandoutHistory } from './HandoutHistory'
 import { useRoster } from '../../app/roster-context'
 import { useDoseWords } from '../../app/use-dose-words'
+import { useNameInLanguage } from '../../app/use-name-in-language'
 
 /** The patient's programs, newest first, each to open or to start a new one from; and their handouts. */
 export function PatientPrograms({ patient }: { patient: Patient }) {
@@ -19,6 +20,11 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
   const library = useLibrary()
   const { t } = useTranslation('patients')
   const doseWords = useDoseWords()
+  const nameIn = useNameInLanguage()
+  const nameOf = (id: string) => {
+    const exercise = library.byId.get(id)
+    return exercise ? nameIn(exercise) : id
+  }
   const { date } = useDates()
   const id = patient.id
   const archived = patient.status === 'archived'
@@ -83,7 +89,7 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
             </Text>
             {program.items.map((item, i) => (
               <Text key={item.id} size="sm">
-                {i + 1}. {library.byId.get(item.exerciseId)?.name ?? item.exerciseId}{' '}
+                {i + 1}. {nameOf(item.exerciseId)}{' '}
                 <Text span c="dimmed" size="sm">
                   — {dosageLine(item.dosage, doseWords)}
                 </Text>

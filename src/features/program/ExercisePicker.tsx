@@ -8,10 +8,13 @@ import type { Exercise } from '../../core/exercise'
 import { searchLibrary } from '../../core/library-search'
 import { useLibrary } from '../../app/library-context'
 import { useDoseWords } from '../../app/use-dose-words'
+import { useNameInLanguage } from '../../app/use-name-in-language'
 
 function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highlighted: boolean; onAdd: () => void }) {
   const { t } = useTranslation('program')
   const doseWords = useDoseWords()
+  const nameIn = useNameInLanguage()
+  const name = nameIn(exercise)
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `library:${exercise.id}`,
     data: { exerciseId: exercise.id },
@@ -33,14 +36,14 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
       <UnstyledButton
         {...attributes}
         {...listeners}
-        aria-label={t('picker.drag', { name: exercise.name })}
+        aria-label={t('picker.drag', { name })}
         style={{ cursor: 'grab', display: 'flex' }}
       >
         <IconGripVertical size={16} color="var(--mantine-color-dimmed)" />
       </UnstyledButton>
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
         <Text size="sm" fw={500} truncate>
-          {exercise.name}
+          {name}
         </Text>
         <Text size="xs" c="dimmed" truncate>
           {dosageLine(exercise.defaultDosage, doseWords)}
@@ -51,7 +54,7 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
         variant="light"
         leftSection={<IconPlus size={12} />}
         onClick={onAdd}
-        aria-label={t('picker.addName', { name: exercise.name })}
+        aria-label={t('picker.addName', { name })}
       >
         {t('picker.add')}
       </Button>

@@ -23,6 +23,7 @@ import { ProgramItemList } from './ProgramItemList'
 import { showRemoved } from './removed-notice'
 import { useProgramDraft } from './use-program-draft'
 import { useSaveProgram } from './use-save-program'
+import { useNameInLanguage } from '../../app/use-name-in-language'
 
 interface Props {
   patient: Patient
@@ -50,7 +51,14 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   const [notice, setNotice] = useState(restoredAt)
 
   const exerciseOf = useCallback((id: string) => byId.get(id), [byId])
-  const exerciseName = useCallback((id: string) => byId.get(id)?.name, [byId])
+  const nameIn = useNameInLanguage()
+  const exerciseName = useCallback(
+    (id: string) => {
+      const exercise = byId.get(id)
+      return exercise && nameIn(exercise)
+    },
+    [byId, nameIn],
+  )
   const addLast = useCallback((exercise: Exercise) => add(exercise), [add])
   const removeWithUndo = useCallback(
     (id: string) => {

@@ -10,6 +10,7 @@ import type { ProgramItem } from '../../core/patient'
 import { DiagramView } from '../../components/DiagramView'
 import { DosageEditor } from '../../components/DosageEditor'
 import { StepsOverride } from './StepsOverride'
+import { useNameInLanguage } from '../../app/use-name-in-language'
 
 interface Props {
   item: ProgramItem
@@ -42,7 +43,8 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
     id: item.id,
   })
-  const name = exercise?.name ?? item.exerciseId
+  const nameIn = useNameInLanguage()
+  const name = exercise ? nameIn(exercise) : item.exerciseId
   const overridden = item.instructionOverride !== undefined
   return (
     <Card

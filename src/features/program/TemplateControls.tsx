@@ -8,8 +8,9 @@ import type { Template } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
 import { templateItemsOf } from '../../core/template'
 import { useLibrary } from '../../app/library-context'
+import { useNameInLanguage } from '../../app/use-name-in-language'
 
-type Applicable = Pick<Template, 'name' | 'items' | 'folder'> & { id: string }
+type Applicable = Pick<Template, 'name' | 'items' | 'folder' | 'translations'> & { id: string }
 
 /** One menu section per folder, in folder order, each template with its number of exercises. */
 function TemplateGroups({
@@ -21,6 +22,7 @@ function TemplateGroups({
   label: (folder: string) => string
   onApply: (template: Applicable) => void
 }) {
+  const nameIn = useNameInLanguage()
   const folders = [...new Set(templates.map((t) => t.folder ?? ''))].sort()
   return folders.map((folder) => (
     <div key={label(folder)}>
@@ -29,7 +31,7 @@ function TemplateGroups({
         .filter((t) => (t.folder ?? '') === folder)
         .map((t) => (
           <Menu.Item key={t.id} onClick={() => onApply(t)}>
-            {t.name}{' '}
+            {nameIn(t)}{' '}
             <Text span size="xs" c="dimmed">
               ({t.items.length})
             </Text>

@@ -70,11 +70,11 @@ describe('the library in Spanish', () => {
     expect(screen.getByRole('heading', { name: 'Biblioteca de ejercicios' })).toBeInTheDocument()
     expect(screen.getByRole('switch', { name: 'Favoritos' })).toBeInTheDocument()
     expect(screen.getByRole('table', { name: 'Plantillas iniciales' })).toBeInTheDocument()
-    // The cards name position and type in the common vocabulary's Spanish words, not the stored English value.
-    const bridges = screen.getByRole('button', { name: 'Bridges' })
+    // The cards name the exercise by its Spanish name, and position and type in the vocabulary's Spanish words.
+    const bridges = screen.getByRole('button', { name: 'Puente' })
     expect(within(bridges).getByText('Fuerza')).toBeInTheDocument()
     expect(within(bridges).getByText('Boca arriba')).toBeInTheDocument()
-    expect(within(bridges).getByRole('button', { name: 'Agregar Bridges a favoritos' })).toBeInTheDocument()
+    expect(within(bridges).getByRole('button', { name: 'Agregar Puente a favoritos' })).toBeInTheDocument()
     // A facet's options are the vocabulary's Spanish words.
     await user.click(screen.getByLabelText('Posición', { selector: 'input' }))
     expect(await screen.findByRole('option', { name: 'Boca abajo', hidden: true })).toBeInTheDocument()

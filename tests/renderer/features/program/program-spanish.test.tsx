@@ -104,8 +104,10 @@ describe('the program builder in Spanish', () => {
 
     await act(() => uiI18n.changeLanguage('es'))
     expect(within(card).getByRole('button', { name: 'Cambiar los pasos para este paciente' })).toBeInTheDocument()
-    expect(within(card).getByRole('button', { name: 'Quitar Bridges' })).toBeInTheDocument()
-    expect(within(card).getByRole('textbox', { name: 'Nota para el paciente (Bridges)' })).toBeInTheDocument()
+    // The exercise by its Spanish name too.
+    expect(card).toHaveAccessibleName('1. Puente')
+    expect(within(card).getByRole('button', { name: 'Quitar Puente' })).toBeInTheDocument()
+    expect(within(card).getByRole('textbox', { name: 'Nota para el paciente (Puente)' })).toBeInTheDocument()
     noEnglish('Change the steps', 'Note to the patient', 'Remove Bridges')
 
     await act(() => uiI18n.changeLanguage('en'))
