@@ -1,12 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron'
+import { readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './app-protocol'
 import { createServices } from '../services'
 import { electronDialogs } from './dialogs'
 import { resolveDataDir } from './data-dir'
 import { appUrlMatcher, registerIpc } from './ipc'
 import { buildMenuTemplate } from './menu'
-import { hardenContents, hardenSession, isExternalWebUrl } from './security'
+import { externalLinkOpener, hardenContents, hardenSession, isExternalWebUrl } from './security'
 import { pdfPrinter } from './print'
 import { createUtilityRenderer } from './render-process'
 import { createMainWindow } from './window'
@@ -15,9 +17,20 @@ export const WEBSITE = 'https://github.com/homeplan-app/homeplan'
 
 const here = dirname(fileURLToPath(import.meta.url))
 
+/** Homeplan's own links (the Help menu): web addresses only, no question asked. */
 const openExternal = (url: string) => {
   if (isExternalWebUrl(url)) void shell.openExternal(url)
 }
+
+/** A link from a page: asked about first, over the window it came from (externalLinkOpener). */
+const confirmedOpener = (contents: Electron.WebContents) =>
+  externalLinkOpener(
+    (question) => {
+      const owner = BrowserWindow.fromWebContents(contents)
+      return owner ? dialog.showMessageBox(owner, question) : dialog.showMessageBox(question)
+    },
+    (url) => shell.openExternal(url),
+  )
 
 /** Wires Electron to the plain services. Everything decided here is tested in tests/main. */
 export function startApp(): void {
@@ -26,18 +39,22 @@ export function startApp(): void {
     app.quit()
     return
   }
+  // Before ready, as Electron requires: app:// is a standard, secure origin (app-protocol.ts).
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
   const data = resolveDataDir(process.argv, process.env, app.getPath('userData'))
   // Chromium's own caches follow the data folder so a test or dev run leaves the real one alone.
   if (data.source !== 'default') app.setPath('userData', data.path)
 
   let mainWindow: BrowserWindow | undefined
-  const rendererFile = join(here, '../renderer/index.html')
-  const devUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+  const rendererDir = join(here, '../renderer')
+  const development = !app.isPackaged
+  const devUrl = development ? process.env['ELECTRON_RENDERER_URL'] : undefined
   const config = {
     preload: join(here, '../preload/index.cjs'),
     icon: join(here, '../../resources/icon.png'),
     dataDir: data.path,
-    load: devUrl ? { url: devUrl } : { file: rendererFile },
+    url: devUrl ?? APP_ENTRY_URL,
+    development,
   }
   const open = async () => {
     mainWindow = await createMainWindow(config)
@@ -49,7 +66,10 @@ export function startApp(): void {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
-  app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal))
+  app.on('web-contents-created', (_event, contents) => {
+    const ask = confirmedOpener(contents)
+    hardenContents(contents, (url) => void ask(url))
+  })
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
@@ -59,6 +79,8 @@ export function startApp(): void {
 
   void app.whenReady().then(async () => {
     hardenSession(session.defaultSession)
+    // The renderer's files, each with the CSP header; nothing outside out/renderer (serveAppFile).
+    protocol.handle(APP_SCHEME, (request) => serveAppFile(request.url, rendererDir, (file) => readFile(file)))
     const folders = {
       load: async () => (await services.handlers.getSettings(undefined)).lastFolder,
       save: (folder: string) =>
@@ -97,20 +119,25 @@ export function startApp(): void {
       event.preventDefault()
       void services.close().finally(() => app.quit())
     })
-    registerIpc(ipcMain, services.handlers, appUrlMatcher(pathToFileURL(rendererFile).href, devUrl), (message, error) =>
+    registerIpc(ipcMain, services.handlers, appUrlMatcher(APP_ORIGIN, devUrl), (message, error) =>
       console.error(message, error),
     )
-    const menu = buildMenuTemplate(app.name, process.platform === 'darwin', {
-      openDataFolder: () => void shell.openPath(data.path),
-      openWebsite: () => openExternal(WEBSITE),
-      showAbout: () =>
-        void dialog.showMessageBox({
-          type: 'info',
-          title: 'About Homeplan',
-          message: `Homeplan ${app.getVersion()}`,
-          detail: `Home-exercise handouts, kept on this computer.\nData folder: ${data.path}`,
-        }),
-    })
+    const menu = buildMenuTemplate(
+      app.name,
+      process.platform === 'darwin',
+      {
+        openDataFolder: () => void shell.openPath(data.path),
+        openWebsite: () => openExternal(WEBSITE),
+        showAbout: () =>
+          void dialog.showMessageBox({
+            type: 'info',
+            title: 'About Homeplan',
+            message: `Homeplan ${app.getVersion()}`,
+            detail: `Home-exercise handouts, kept on this computer.\nData folder: ${data.path}`,
+          }),
+      },
+      development,
+    )
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
     await open()
   })

@@ -13,7 +13,7 @@ export interface IpcMainLike {
 
 /**
  * A call is trusted only from the top frame of a page the app itself loaded
- * (our file:// renderer, or the dev server in development).
+ * (our app:// renderer, or the dev server in development).
  */
 export function isTrustedSender(event: SenderLike, isAppUrl: (url: string) => boolean): boolean {
   const frame = event.senderFrame
@@ -37,12 +37,12 @@ export function registerIpc(
   }
 }
 
-/** Builds the predicate for "a page of ours": the packaged renderer folder or the dev server origin. */
-export function appUrlMatcher(rendererFileUrl: string, devServerUrl?: string): (url: string) => boolean {
-  const devOrigin = devServerUrl ? new URL(devServerUrl).origin : undefined
-  const fileBase = rendererFileUrl.replace(/[^/]*$/, '')
-  return (url) => {
-    if (devOrigin && url.startsWith(`${devOrigin}/`)) return true
-    return url.startsWith(fileBase) && url.startsWith('file://')
-  }
+/**
+ * Builds the predicate for "a page of ours": a page under the app:// origin the renderer is served from, or under the
+ * dev server's origin in development. (Compared as prefixes with the slash: app://homeplan.evil/ or
+ * app://homeplan@evil/ are not ours.)
+ */
+export function appUrlMatcher(appOrigin: string, devServerUrl?: string): (url: string) => boolean {
+  const bases = [`${appOrigin}/`, ...(devServerUrl ? [`${new URL(devServerUrl).origin}/`] : [])]
+  return (url) => bases.some((base) => url.startsWith(base))
 }

@@ -6,8 +6,20 @@ export interface MenuActions {
   showAbout(): void
 }
 
-/** The application menu: standard roles give the platform's usual accelerators. */
-export function buildMenuTemplate(appName: string, isMac: boolean, actions: MenuActions): MenuItemConstructorOptions[] {
+/**
+ * The application menu: standard roles give the platform's usual accelerators. Reload and the developer tools (and
+ * their shortcuts, which come from these items) are there only in `development` (an unpackaged app or the dev
+ * server): in a shipped app DevTools would open the page, its patient data and window.api to anyone at the keyboard.
+ */
+export function buildMenuTemplate(
+  appName: string,
+  isMac: boolean,
+  actions: MenuActions,
+  development = false,
+): MenuItemConstructorOptions[] {
+  const developerItems: MenuItemConstructorOptions[] = development
+    ? [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }]
+    : []
   const template: MenuItemConstructorOptions[] = []
   if (isMac) {
     template.push({
@@ -49,9 +61,7 @@ export function buildMenuTemplate(appName: string, isMac: boolean, actions: Menu
     {
       label: 'View',
       submenu: [
-        { role: 'reload' },
-        { role: 'toggleDevTools' },
-        { type: 'separator' },
+        ...developerItems,
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },

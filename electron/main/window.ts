@@ -6,14 +6,17 @@ export interface MainWindowConfig {
   preload: string
   icon: string
   dataDir: string
-  /** The dev server URL in development, otherwise the packaged index.html path. */
-  load: { url: string } | { file: string }
+  /** The dev server URL in development, otherwise the renderer's app:// address (app-protocol.ts). */
+  url: string
+  /** An unpackaged app or the dev server: the window may open DevTools. */
+  development: boolean
 }
 
 export function mainWindowOptions(
   preload: string,
   icon: string,
   state: WindowState | undefined,
+  development = false,
 ): BrowserWindowConstructorOptions {
   return {
     ...(state ? state.bounds : DEFAULT_SIZE),
@@ -24,7 +27,7 @@ export function mainWindowOptions(
     icon,
     backgroundColor: '#f8f9fa',
     autoHideMenuBar: false,
-    webPreferences: secureWebPreferences(preload),
+    webPreferences: secureWebPreferences(preload, development),
   }
 }
 
@@ -32,7 +35,7 @@ export function mainWindowOptions(
 export async function createMainWindow(config: MainWindowConfig): Promise<BrowserWindow> {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea)
   const state = fitToDisplays(await readWindowState(config.dataDir), workAreas)
-  const win = new BrowserWindow(mainWindowOptions(config.preload, config.icon, state))
+  const win = new BrowserWindow(mainWindowOptions(config.preload, config.icon, state, config.development))
   if (state?.maximized) win.maximize()
   win.once('ready-to-show', () => win.show())
 
@@ -55,7 +58,6 @@ export async function createMainWindow(config: MainWindowConfig): Promise<Browse
     remember()
   })
 
-  if ('url' in config.load) await win.loadURL(config.load.url)
-  else await win.loadFile(config.load.file)
+  await win.loadURL(config.url)
   return win
 }

@@ -2,6 +2,7 @@ import { mkdtemp, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { dialog, shell } from 'electron'
 import { channelName, methods } from '../../src/core/contract'
 import { LOCK_FILE } from '../../electron/services/data-lock'
 
@@ -24,6 +25,10 @@ const h = vi.hoisted(() => {
     quit: 0,
     /** Calls to app.whenReady: everything but the single-instance check waits for it. */
     readyAsked: 0,
+    /** The privileged schemes, and how many whenReady calls had been made when they were registered. */
+    schemes: [] as { privileged: unknown[]; readyAskedBefore: number }[],
+    protocolHandlers: {} as Record<string, (request: { url: string }) => Promise<Response>>,
+    packaged: true,
   }
   return { state }
 })
@@ -31,6 +36,7 @@ const h = vi.hoisted(() => {
 vi.mock('electron', () => {
   const { state } = h
   class BrowserWindow {
+    static fromWebContents = () => null
     focus = vi.fn()
     restore = vi.fn()
     constructor(public options: Record<string, unknown>) {
@@ -62,8 +68,16 @@ vi.mock('electron', () => {
       getPath: () => '/home/pt/.config/Homeplan',
       setPath: (name: string, value: string) => void state.setPath.push([name, value]),
       getVersion: () => '9.9.9',
-      isPackaged: true,
+      get isPackaged() {
+        return state.packaged
+      },
       name: 'Homeplan',
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) =>
+        void state.schemes.push({ privileged: schemes, readyAskedBefore: state.readyAsked }),
+      handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) =>
+        void (state.protocolHandlers[scheme] = handler),
     },
     ipcMain: { handle: (channel: string) => void state.handled.push(channel) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (t: unknown) => void (state.menuTemplate = t) },
@@ -75,8 +89,8 @@ vi.mock('electron', () => {
       },
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    shell: { openExternal: vi.fn(), openPath: vi.fn(), showItemInFolder: vi.fn() },
-    dialog: { showMessageBox: vi.fn() },
+    shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(), showItemInFolder: vi.fn() },
+    dialog: { showMessageBox: vi.fn(async () => ({ response: 1 })) },
   }
 })
 
@@ -101,6 +115,9 @@ describe('startApp', () => {
       setPath: [],
       quit: 0,
       readyAsked: 0,
+      schemes: [],
+      protocolHandlers: {},
+      packaged: true,
     })
     h.state.sessionHardened = { permission: false, csp: false }
     dataDir = await mkdtemp(join(tmpdir(), 'hp-app-'))
@@ -136,7 +153,7 @@ describe('startApp', () => {
       webSecurity: true,
     })
     expect(String((win!.options['webPreferences'] as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/)
-    expect(win!.loaded).toMatch(/renderer[\\/]index\.html$/)
+    expect(win!.loaded).toBe('app://homeplan/index.html')
     expect([...h.state.handled].sort()).toEqual(methods.map(channelName).sort())
     expect(h.state.sessionHardened).toEqual({ permission: true, csp: true })
     expect((h.state.menuTemplate as { label?: string; role?: string }[]).map((m) => m.label ?? m.role)).toEqual([
@@ -186,5 +203,54 @@ describe('startApp', () => {
     expect(win!.restore).toHaveBeenCalledOnce()
     expect(win!.focus).toHaveBeenCalledOnce()
     expect(h.state.windows).toHaveLength(1)
+  })
+
+  it('registers app:// as privileged before the app is ready and serves it only from the renderer folder', async () => {
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    expect(h.state.schemes).toEqual([{ privileged: [expect.objectContaining({ scheme: 'app' })], readyAskedBefore: 0 }])
+    await windowOpened()
+    const serve = h.state.protocolHandlers['app']!
+    const escape = await serve({ url: 'app://homeplan/..%2F..%2Fpackage.json' })
+    expect(escape.status).toBe(403)
+    expect(escape.headers.get('content-security-policy')).toMatch(/script-src 'self'/)
+  })
+
+  it('ships no DevTools: the packaged window cannot open them and the menu has no Reload or Toggle DevTools', async () => {
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await windowOpened()
+    expect((h.state.windows[0]!.options['webPreferences'] as { devTools: boolean }).devTools).toBe(false)
+    const roles = JSON.stringify(h.state.menuTemplate)
+    expect(roles).not.toMatch(/toggleDevTools|"reload"|forceReload/)
+  })
+
+  it('keeps DevTools and Reload for an unpackaged (development) run', async () => {
+    h.state.packaged = false
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await windowOpened()
+    expect((h.state.windows[0]!.options['webPreferences'] as { devTools: boolean }).devTools).toBe(true)
+    expect(JSON.stringify(h.state.menuTemplate)).toMatch(/toggleDevTools/)
+  })
+
+  it('asks before a page’s link opens in the browser, naming the address', async () => {
+    const { startApp } = await import('../../electron/main/app')
+    startApp()
+    await windowOpened()
+    const listeners: Record<string, (...args: unknown[]) => void> = {}
+    const contents = { on: (event: string, listener: () => void) => void (listeners[event] = listener) }
+    h.state.appListeners['web-contents-created']!({}, { ...contents, setWindowOpenHandler: () => {} })
+    const ask = vi.mocked(dialog.showMessageBox)
+    ask.mockClear()
+    vi.mocked(shell.openExternal).mockClear()
+    ask.mockResolvedValueOnce({ response: 1, checkboxChecked: false })
+    listeners['will-navigate']!({ preventDefault: () => {} }, 'https://example.org/declined')
+    await vi.waitFor(() => expect(ask).toHaveBeenCalledOnce())
+    expect(ask.mock.calls[0]![0]).toMatchObject({ detail: 'https://example.org/declined' })
+    ask.mockResolvedValueOnce({ response: 0, checkboxChecked: false })
+    listeners['will-navigate']!({ preventDefault: () => {} }, 'https://example.org/accepted')
+    await vi.waitFor(() => expect(shell.openExternal).toHaveBeenCalledOnce())
+    expect(shell.openExternal).toHaveBeenCalledWith('https://example.org/accepted')
   })
 })

@@ -1,9 +1,10 @@
 import { describe, expect, it, vi } from 'vitest'
+import { APP_ENTRY_URL, APP_ORIGIN } from '../../electron/main/app-protocol'
 import { appUrlMatcher, registerIpc, type IpcMainLike, type SenderLike } from '../../electron/main/ipc'
 import { channelName, methods, type Handlers } from '../../src/core/contract'
 import { defaultSettings } from '../../src/core/settings'
 
-const rendererUrl = 'file:///opt/Homeplan/resources/app.asar/out/renderer/index.html'
+const rendererUrl = APP_ENTRY_URL
 
 function setup() {
   const registered = new Map<string, (event: SenderLike, arg: unknown) => Promise<unknown>>()
@@ -23,7 +24,7 @@ function setup() {
     showHandoutFile: vi.fn(),
     setExerciseVideo: vi.fn(({ exerciseId, url }) => ({ id: exerciseId, videoUrl: url })),
   } as unknown as Handlers
-  registerIpc(ipcMain, handlers, appUrlMatcher(rendererUrl), () => {})
+  registerIpc(ipcMain, handlers, appUrlMatcher(APP_ORIGIN), () => {})
   const call = (method: string, event: SenderLike, arg?: unknown) => registered.get(channelName(method))!(event, arg)
   return { registered, handlers, call }
 }
@@ -51,6 +52,10 @@ describe('registerIpc', () => {
       { senderFrame: { url: rendererUrl, parent: { url: rendererUrl } } },
       topFrame('https://evil.example/index.html'),
       topFrame('file:///tmp/downloaded/index.html'),
+      topFrame('file:///opt/Homeplan/resources/app.asar/out/renderer/index.html'),
+      topFrame('app://homeplan.evil/index.html'),
+      topFrame('app://homeplan@evil.example/index.html'),
+      topFrame('app://other/index.html'),
       { senderFrame: null },
     ]
     for (const event of foreign) {
@@ -118,9 +123,10 @@ describe('registerIpc', () => {
   })
 
   it('trusts the dev server origin only when one is configured', () => {
-    const dev = appUrlMatcher(rendererUrl, 'http://localhost:5173')
+    const dev = appUrlMatcher(APP_ORIGIN, 'http://localhost:5173')
     expect(dev('http://localhost:5173/#/patients')).toBe(true)
+    expect(dev(`${APP_ORIGIN}/index.html`)).toBe(true)
     expect(dev('http://localhost:5174/')).toBe(false)
-    expect(appUrlMatcher(rendererUrl)('http://localhost:5173/')).toBe(false)
+    expect(appUrlMatcher(APP_ORIGIN)('http://localhost:5173/')).toBe(false)
   })
 })

@@ -22,12 +22,26 @@ describe('application menu', () => {
         'copy',
         'paste',
         'selectAll',
-        'reload',
         'zoomIn',
         'zoomOut',
         'resetZoom',
         'togglefullscreen',
       ]),
+    )
+  })
+
+  it('offers Reload and the developer tools only in development', () => {
+    const developer = ['reload', 'forceReload', 'toggleDevTools']
+    for (const isMac of [false, true]) {
+      expect(
+        roles(buildMenuTemplate('Homeplan', isMac, actions)).filter((r) => developer.includes(r as string)),
+      ).toEqual([])
+      expect(roles(buildMenuTemplate('Homeplan', isMac, actions, false))).not.toContain('toggleDevTools')
+      expect(roles(buildMenuTemplate('Homeplan', isMac, actions, true))).toEqual(expect.arrayContaining(developer))
+    }
+    // The rest of View stays in a shipped app.
+    expect(roles(buildMenuTemplate('Homeplan', false, actions))).toEqual(
+      expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']),
     )
   })
 

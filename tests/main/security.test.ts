@@ -3,6 +3,8 @@ import { describe, expect, it, vi } from 'vitest'
 import {
   CONTENT_SECURITY_POLICY,
   META_CONTENT_SECURITY_POLICY,
+  externalLinkOpener,
+  externalLinkQuestion,
   hardenContents,
   hardenSession,
   isExternalWebUrl,
@@ -43,6 +45,13 @@ describe('window security', () => {
     expect(off.filter((key) => prefs[key] !== false)).toEqual([])
   })
 
+  it('lets a window open DevTools only when told it is development', () => {
+    expect(secureWebPreferences('/app/preload.cjs').devTools).toBe(false)
+    expect(secureWebPreferences().devTools).toBe(false)
+    expect(secureWebPreferences('/app/preload.cjs', false).devTools).toBe(false)
+    expect(secureWebPreferences('/app/preload.cjs', true).devTools).toBe(true)
+  })
+
   it('cancels every navigation and hands only web links to the system browser', () => {
     const { contents, listeners, event } = fakeContents()
     const openExternal = vi.fn()
@@ -62,6 +71,25 @@ describe('window security', () => {
     const redirect = event()
     listeners['will-redirect']!(redirect, 'https://evil.example')
     expect(redirect.preventDefault).toHaveBeenCalled()
+  })
+
+  it('cancels every frame navigation too, handing on only a subframe’s web links (the top frame’s go by will-navigate)', () => {
+    const { contents, listeners } = fakeContents()
+    const openExternal = vi.fn()
+    hardenContents(contents, openExternal)
+    const frame = (url: string, isMainFrame: boolean) => ({ url, isMainFrame, preventDefault: vi.fn() })
+    const navigations = [
+      frame('https://example.org/in-a-frame', false),
+      frame('file:///etc/passwd', false),
+      frame('javascript:alert(1)', false),
+      frame('https://example.org/top', true),
+      frame('app://homeplan/index.html', true),
+    ]
+    for (const navigation of navigations) {
+      listeners['will-frame-navigate']!(navigation)
+      expect(navigation.preventDefault).toHaveBeenCalledOnce()
+    }
+    expect(openExternal.mock.calls).toEqual([['https://example.org/in-a-frame']])
   })
 
   it('denies every new window and blocks <webview>', () => {
@@ -116,6 +144,51 @@ describe('window security', () => {
     ])
     const renderer = config.renderer as { plugins: { name: string }[] }
     expect(renderer.plugins.map((p) => p.name)).toContain('homeplan-csp-meta')
+  })
+
+  it('asks before a link leaves, naming the address, with Cancel the default', () => {
+    const question = externalLinkQuestion('https://EXAMPLE.org/exercise?id=1')
+    expect(question.detail).toBe('https://example.org/exercise?id=1')
+    expect(question.buttons![question.defaultId!]).toBe('Cancel')
+    expect(question.cancelId).toBe(question.defaultId)
+    // An address that looks like another one is shown as the browser will read it.
+    expect(externalLinkQuestion('https://xn--pple-43d.com/').detail).toBe('https://xn--pple-43d.com/')
+    expect(externalLinkQuestion('https://аpple.com/').detail).toBe('https://xn--pple-43d.com/')
+  })
+
+  it('opens a web link only when the user says yes, and never anything but http(s)', async () => {
+    const answers: number[] = []
+    const ask = vi.fn(async () => ({ response: answers.shift() ?? 1 }))
+    const open = vi.fn()
+    const opener = externalLinkOpener(ask, open)
+    answers.push(0)
+    expect(await opener('https://example.org/a')).toBe(true)
+    answers.push(1)
+    expect(await opener('https://example.org/b')).toBe(false)
+    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'mailto:a@b', 'not a url']) {
+      answers.push(0)
+      expect(await opener(url)).toBe(false)
+    }
+    expect(ask).toHaveBeenCalledTimes(2)
+    expect(open.mock.calls).toEqual([['https://example.org/a']])
+  })
+
+  it('asks one question at a time: links while it is open are dropped, not stacked', async () => {
+    let answer: (value: { response: number }) => void = () => {}
+    const ask = vi.fn(() => new Promise<{ response: number }>((resolve) => (answer = resolve)))
+    const open = vi.fn()
+    const opener = externalLinkOpener(ask, open)
+    const first = opener('https://example.org/1')
+    expect(await opener('https://example.org/2')).toBe(false)
+    answer({ response: 0 })
+    expect(await first).toBe(true)
+    expect(open.mock.calls).toEqual([['https://example.org/1']])
+    // Once answered, the next link is asked about again; a failing browser is not an error for the page.
+    open.mockRejectedValueOnce(new Error('no browser'))
+    const next = opener('https://example.org/3')
+    answer({ response: 0 })
+    expect(await next).toBe(false)
+    expect(ask).toHaveBeenCalledTimes(2)
   })
 
   it('recognises only http and https as external web links', () => {
