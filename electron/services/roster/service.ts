@@ -35,6 +35,7 @@ import { MigrationError, upgradePatients } from './migrations'
 import type { RosterStore } from './store'
 import { fullName, namedInFull } from '../../../src/core/names'
 import { isoDay } from '../../../src/core/dates'
+import { copyTitle } from '../../../src/core/program-title'
 
 export const EXPORT_FORMAT = 'homeplan-roster-export'
 const MAX_IMPORT_BYTES = 300 * 1024 * 1024
@@ -304,7 +305,10 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
             ...source,
             id: newId(),
             revision: 1,
-            title: source.title.length > 110 ? source.title : `${source.title} (copy)`,
+            title: copyTitle(
+              source.title,
+              patient.programs.map((p) => p.title),
+            ),
             status: 'current',
             createdAt: stamp,
             updatedAt: stamp,

@@ -120,9 +120,12 @@ describe('roster service', () => {
     ])
     const copy = await value<Patient>('duplicateProgram', { patientId: patient.id, programId: first.programs[0]!.id })
     const newest = copy.programs.at(-1)!
-    expect(newest).toMatchObject({ title: 'Week 1 (copy)', status: 'current', items: [{ exerciseId: 'bridges' }] })
+    expect(newest).toMatchObject({ title: 'Week 1 (2)', status: 'current', items: [{ exerciseId: 'bridges' }] })
     expect(newest.items[0]!.id).not.toBe('item-000001')
     expect(copy.programs.filter((p) => p.status === 'current')).toHaveLength(1)
+    // The next copy takes the next free number, from the original or from a copy alike.
+    const again = await value<Patient>('duplicateProgram', { patientId: patient.id, programId: newest.id })
+    expect(again.programs.at(-1)!.title).toBe('Week 1 (3)')
   })
 
   it('exports one patient and imports a roster, reporting duplicate chart numbers instead of merging', async () => {
