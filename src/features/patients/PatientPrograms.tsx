@@ -9,11 +9,12 @@ import type { Patient } from '../../core/patient'
 import { useLibrary } from '../../app/library-context'
 import { useDates } from '../../app/use-dates'
 import { HandoutHistory } from './HandoutHistory'
+import { ProgramMenu } from './ProgramMenu'
 import { useRoster } from '../../app/roster-context'
 import { useDoseWords } from '../../app/use-dose-words'
 
 /** The patient's programs, newest first, each to open or to start a new one from; and their handouts. */
-export function PatientPrograms({ patient }: { patient: Patient }) {
+export function PatientPrograms({ patient, onChanged }: { patient: Patient; onChanged: (patient: Patient) => void }) {
   const api = useApi()
   const roster = useRoster()
   const library = useLibrary()
@@ -76,6 +77,7 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
                 >
                   {t('programs.startFrom')}
                 </Button>
+                <ProgramMenu patientId={id} program={program} disabled={archived} onChanged={onChanged} />
               </Group>
             </Group>
             <Text size="xs" c="dimmed" mb="xs">
