@@ -4,7 +4,7 @@ import { IconCopy } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
-import { dosageLine } from '../../core/dosage-format'
+import { dosageLine, withLoadUnit } from '../../core/dosage-format'
 import type { Patient } from '../../core/patient'
 import { useLibrary } from '../../app/library-context'
 import { useDates } from '../../app/use-dates'
@@ -12,6 +12,7 @@ import { HandoutHistory } from './HandoutHistory'
 import { ProgramMenu } from './ProgramMenu'
 import { useRoster } from '../../app/roster-context'
 import { useDoseWords } from '../../app/use-dose-words'
+import { useLoadUnit } from '../../app/use-load-unit'
 
 /** The patient's programs, newest first, each to open or to start a new one from; and their handouts. */
 export function PatientPrograms({ patient, onChanged }: { patient: Patient; onChanged: (patient: Patient) => void }) {
@@ -20,6 +21,7 @@ export function PatientPrograms({ patient, onChanged }: { patient: Patient; onCh
   const library = useLibrary()
   const { t } = useTranslation('patients')
   const doseWords = useDoseWords()
+  const loadUnit = useLoadUnit()
   const { date } = useDates()
   const id = patient.id
   const archived = patient.status === 'archived'
@@ -87,7 +89,7 @@ export function PatientPrograms({ patient, onChanged }: { patient: Patient; onCh
               <Text key={item.id} size="sm">
                 {i + 1}. {library.byId.get(item.exerciseId)?.name ?? item.exerciseId}{' '}
                 <Text span c="dimmed" size="sm">
-                  — {dosageLine(item.dosage, doseWords)}
+                  — {dosageLine(withLoadUnit(item.dosage, loadUnit), doseWords)}
                 </Text>
               </Text>
             ))}
