@@ -21,3 +21,8 @@ export function useQuietApi(): Api {
   if (!value) throw new Error('useQuietApi must be used inside <ApiProvider>.')
   return value.quiet
 }
+
+/** The quiet API, or nothing outside <ApiProvider> (for a component that also stands alone, like the dosage editor). */
+export function useOptionalQuietApi(): Api | undefined {
+  return useContext(ApiContext)?.quiet
+}

@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { Group, MultiSelect, NumberInput, Select, SimpleGrid, Text } from '@mantine/core'
 import { useDayNames } from '../app/day-names'
 import { bandColors, dosageSchema, sides, weekdays, type Dosage } from '../core/dosage'
-import { dosageLine } from '../core/dosage-format'
+import { dosageLine, withLoadUnit } from '../core/dosage-format'
 import { useDoseWords } from '../app/use-dose-words'
+import { useLoadUnit } from '../app/use-load-unit'
 
 /** Where each schema error shows (a reps-range error belongs to the reps fields). */
 function errorsOf(value: Dosage): Record<string, string> {
@@ -62,6 +63,7 @@ export const DosageEditor = memo(function DosageEditor({
   const { t } = useTranslation('app')
   const doseWords = useDoseWords()
   const dayName = useDayNames()
+  const loadUnit = useLoadUnit()
   const errors = errorsOf(value)
   const set = (patch: Partial<Dosage>) => {
     const next: Dosage = { ...value, ...patch }
@@ -177,7 +179,7 @@ export const DosageEditor = memo(function DosageEditor({
             set({
               resistance:
                 num(v) || value.resistance?.band
-                  ? { ...value.resistance, load: num(v), unit: value.resistance?.unit ?? 'kg' }
+                  ? { ...value.resistance, load: num(v), unit: value.resistance?.unit ?? loadUnit }
                   : undefined,
             })
           }
@@ -185,7 +187,7 @@ export const DosageEditor = memo(function DosageEditor({
         <Select
           size="xs"
           label={t('dosage.unit')}
-          value={value.resistance?.unit ?? 'kg'}
+          value={value.resistance?.unit ?? loadUnit}
           data={['kg', 'lb']}
           allowDeselect={false}
           onChange={(v) => value.resistance && set({ resistance: { ...value.resistance, unit: v as 'kg' | 'lb' } })}
@@ -196,7 +198,7 @@ export const DosageEditor = memo(function DosageEditor({
           {t('dosage.handoutSays')}
         </Text>
         <Text size="sm" fw={500} data-testid="dosage-line">
-          {dosageLine(value, doseWords) || '—'}
+          {dosageLine(withLoadUnit(value, loadUnit), doseWords) || '—'}
         </Text>
       </Group>
     </div>

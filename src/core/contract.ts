@@ -101,6 +101,10 @@ export const contract = {
   deletePatient: channel<{ id: string }>()(byId),
   saveProgram: channel<Patient>()(rosterArgs.saveProgram),
   duplicateProgram: channel<Patient>()(rosterArgs.duplicateProgram),
+  renameProgram: channel<Patient>()(rosterArgs.renameProgram),
+  /** Removes a program from the patient's history (its handouts stay, each with its copy of the program as printed). */
+  deleteProgram: channel<Patient>()(rosterArgs.deleteProgram),
+  restoreProgram: channel<Patient>()(rosterArgs.restoreProgram),
 
   listBackups: channel<BackupInfo[]>()(z.undefined()),
   backupNow: channel<BackupInfo>()(z.undefined()),
@@ -166,6 +170,9 @@ export const changesData: ReadonlySet<string> = new Set([
   'deletePatient',
   'saveProgram',
   'duplicateProgram',
+  'renameProgram',
+  'deleteProgram',
+  'restoreProgram',
   'backupNow',
   'restoreBackup',
   'importRoster',

@@ -1,5 +1,6 @@
 import { weekdays, type Dosage, type Weekday } from './dosage'
 import { handoutT, type HandoutT } from '../i18n'
+import type { LoadUnit } from './settings'
 
 /**
  * The words of a dosage, shared by the clinician's line (below), the builder's list of changes
@@ -37,11 +38,19 @@ export function holdRange(d: Pick<Dosage, 'holdSeconds' | 'holdSecondsMax'>): { 
 export const shortSecondsRange = ({ min, max }: { min: number; max: number }): string =>
   min === max ? shortSeconds(min) : min % 60 === 0 && max % 60 === 0 ? `${min / 60}–${max / 60} min` : `${min}–${max} s`
 
-/** "red band", "2.5 lb" (kilograms when no unit is given): the resistance parts, short form. */
+/** "red band", "2.5 lb": the resistance parts, short form. */
 export const bandText = (d: Dosage, t: HandoutT = handoutT()): string | undefined =>
   d.resistance?.band ? t('line.band', { band: t(`common:vocab.band.${d.resistance.band}`) }) : undefined
-export const loadText = (d: Dosage): string | undefined =>
-  d.resistance?.load ? `${d.resistance.load} ${d.resistance.unit ?? 'kg'}` : undefined
+/** A load with no unit of its own is in `unit`: the clinic's (see loadUnitOf in settings.ts), kilograms if not known. */
+export const loadText = (d: Dosage, unit: LoadUnit = 'kg'): string | undefined =>
+  d.resistance?.load ? `${d.resistance.load} ${d.resistance.unit ?? unit}` : undefined
+
+/**
+ * The dosage with its load's unit said: a load saved without one is in the clinic's unit. The handout fills it in
+ * before printing, so every sentence and line that names the load names the clinic's unit.
+ */
+export const withLoadUnit = (d: Dosage, unit: LoadUnit): Dosage =>
+  d.resistance?.load !== undefined && !d.resistance.unit ? { ...d, resistance: { ...d.resistance, unit } } : d
 
 /** Days Monday first, whatever order they were picked in, by their short names: "Mon, Wed, Fri". */
 export const daysIn = (t: HandoutT, days: readonly Weekday[], separator = ', '): string =>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { id, patientInputSchema, programInputSchema, revision } from './patient'
+import { id, patientInputSchema, programInputSchema, programSchema, revision } from './patient'
 
 /** Types and argument schemas of the roster channels (see contract.ts). */
 export type BackupKind = 'auto' | 'manual' | 'before-restore' | 'before-import' | 'before-migration'
@@ -74,5 +74,10 @@ export const rosterArgs = {
       path: ['revision'],
     }),
   duplicateProgram: z.strictObject({ patientId: id, programId: id }),
+  /** A new title for a saved program, named with the revision it was shown at (as a save of the program is). */
+  renameProgram: z.strictObject({ patientId: id, programId: id, revision, title: programInputSchema.shape.title }),
+  deleteProgram: z.strictObject({ patientId: id, programId: id }),
+  /** Puts back a program just deleted, exactly as it was (the Undo of deleteProgram). */
+  restoreProgram: z.strictObject({ patientId: id, program: programSchema }),
   restoreBackup: z.strictObject({ id: z.string().max(200) }),
 }

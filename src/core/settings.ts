@@ -15,6 +15,10 @@ export { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 export const uiLanguageSchema = z.enum(['system', ...handoutLanguages])
 export type UiLanguage = z.infer<typeof uiLanguageSchema>
 
+/** The unit a load (a weight) is given in when the dosage names none. */
+export const loadUnitSchema = z.enum(['lb', 'kg'])
+export type LoadUnit = z.infer<typeof loadUnitSchema>
+
 const clinicOf = (t: TextRule) =>
   z.strictObject({
     name: t({ max: 120, label: 'Clinic name' }),
@@ -63,6 +67,11 @@ const settingsFields = (t: TextRule) => ({
    * chosen: patients read it as a second, cryptic dose. Left out in settings saved before it existed (off).
    */
   clinicianShorthand: z.boolean().optional(),
+  /**
+   * The unit new loads start in and a load with no unit prints in. Left out: pounds for a clinic on US Letter paper
+   * (a US clinic), kilograms elsewhere (see loadUnitOf).
+   */
+  loadUnit: loadUnitSchema.optional(),
   /** The language of the app's screens; left out (or `system`), the operating system's when the app has it. */
   language: uiLanguageSchema.optional(),
   /** The folder the last export or import dialog ended in, offered first next time. */
@@ -80,6 +89,10 @@ export const defaultSettings: Settings = {
   therapists: [],
   openAfterExport: true,
 }
+
+/** The clinic's load unit: as chosen, else pounds on US Letter paper and kilograms on A4. */
+export const loadUnitOf = (settings: Pick<Settings, 'loadUnit' | 'paperSize'>): LoadUnit =>
+  settings.loadUnit ?? (settings.paperSize === 'letter' ? 'lb' : 'kg')
 
 /** A partial update, with text checked as typed: every key optional, unknown keys refused. */
 export const settingsPatchSchema = z.strictObject(settingsFields(humanText)).partial()

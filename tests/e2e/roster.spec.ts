@@ -50,7 +50,7 @@ test('a therapist adds, finds, edits, archives, restores and deletes a patient, 
   await page.getByRole('button', { name: 'Use as starting point' }).click()
   await expect(page.getByRole('button', { name: 'Saved' })).toBeVisible()
   await page.getByRole('link', { name: 'Иван Łukasiewicz-Nguyễn' }).click()
-  await expect(page.getByText('(copy)')).toBeVisible()
+  await expect(page.getByText(/ \(2\)$/)).toBeVisible()
   await expect(page.getByText('Previous', { exact: true })).toBeVisible()
   await page.screenshot({ path: 'test-results/screenshots/patient-detail.png', fullPage: true })
 
@@ -94,7 +94,7 @@ test('a therapist adds, finds, edits, archives, restores and deletes a patient, 
     await page.goto(again.url)
     await page.getByRole('link', { name: /Łukasiewicz-Nguyễn, Иван/ }).click()
     await expect(page.getByText('+1 206 555 0199')).toBeVisible()
-    await expect(page.getByText('(copy)')).toBeVisible()
+    await expect(page.getByText(/ \(2\)$/)).toBeVisible()
 
     // Delete, with a confirmation that names the patient.
     await page.getByRole('button', { name: 'More' }).click()

@@ -7,7 +7,8 @@ import type { Exercise } from '../../../src/core/exercise'
 import { languageNames, type HandoutLanguage } from '../../../src/core/languages'
 import type { Patient, Program, ProgramItem } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
-import type { Settings } from '../../../src/core/settings'
+import { loadUnitOf, type Settings } from '../../../src/core/settings'
+import { withLoadUnit } from '../../../src/core/dosage-format'
 import { pictureProblem } from '../library/image-check'
 import type { Library } from '../library/service'
 
@@ -107,6 +108,7 @@ export async function handoutFor(
   const language = options.language ?? patient.handoutLanguage ?? 'en'
   const warnings: string[] = []
   const missing: string[] = []
+  const loadUnit = loadUnitOf(settings)
   const items = await Promise.all(
     program.items.map(async (programItem) => {
       const found = await deps.library.find(programItem.exerciseId)
@@ -123,7 +125,9 @@ export async function handoutFor(
       )
       const { exercise, item, missing: lacking } = inLanguage(found, programItem, language)
       missing.push(...lacking)
-      return handoutItemOf(exercise, item, image)
+      const printed = handoutItemOf(exercise, item, image)
+      // A load saved without a unit prints in the clinic's (pounds for a US clinic), never a guessed kilogram.
+      return { ...printed, dosage: withLoadUnit(printed.dosage, loadUnit) }
     }),
   )
   const { logo: logoFile, layout: _layout, translations, ...clinicWords } = settings.clinic

@@ -35,6 +35,7 @@ import { MigrationError, upgradePatients } from './migrations'
 import type { RosterStore } from './store'
 import { fullName, namedInFull } from '../../../src/core/names'
 import { isoDay } from '../../../src/core/dates'
+import { copyTitle } from '../../../src/core/program-title'
 
 export const EXPORT_FORMAT = 'homeplan-roster-export'
 const MAX_IMPORT_BYTES = 300 * 1024 * 1024
@@ -72,6 +73,9 @@ type RosterHandlers = Pick<
   | 'deletePatient'
   | 'saveProgram'
   | 'duplicateProgram'
+  | 'renameProgram'
+  | 'deleteProgram'
+  | 'restoreProgram'
   | 'listBackups'
   | 'backupNow'
   | 'restoreBackup'
@@ -153,6 +157,19 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
         'invalid_argument',
         `${fullName(patient)} already has ${MAX_PROGRAMS} programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.`,
       )
+    }
+  }
+
+  /** Every exercise of a program to be saved is in the library; the first that is not is named. */
+  const assertInLibrary = async (items: readonly { exerciseId: string }[]) => {
+    for (const [i, item] of items.entries()) {
+      if (deps.exerciseExists && !(await deps.exerciseExists(item.exerciseId))) {
+        throw new AppFailure(
+          'invalid_argument',
+          `Exercise ${i + 1} (“${item.exerciseId}”) is not in the library. Nothing was saved.`,
+          `program.items.${i}.exerciseId`,
+        )
+      }
     }
   }
 
@@ -259,15 +276,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       return afterChange(store, { id })
     },
     saveProgram: async ({ patientId, programId, revision, program }) => {
-      for (const [i, item] of program.items.entries()) {
-        if (deps.exerciseExists && !(await deps.exerciseExists(item.exerciseId))) {
-          throw new AppFailure(
-            'invalid_argument',
-            `Exercise ${i + 1} (“${item.exerciseId}”) is not in the library. Nothing was saved.`,
-            `program.items.${i}.exerciseId`,
-          )
-        }
-      }
+      await assertInLibrary(program.items)
       const store = await deps.store()
       const saved = await store.update(
         patientId,
@@ -304,13 +313,79 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
             ...source,
             id: newId(),
             revision: 1,
-            title: source.title.length > 110 ? source.title : `${source.title} (copy)`,
+            title: copyTitle(
+              source.title,
+              patient.programs.map((p) => p.title),
+            ),
             status: 'current',
             createdAt: stamp,
             updatedAt: stamp,
             items: source.items.map((item) => ({ ...item, id: newId() })),
           }
           return withProgram(patient, copy, stamp)
+        },
+        'patientId',
+      )
+      return afterChange(store, saved)
+    },
+    renameProgram: async ({ patientId, programId, revision, title }) => {
+      const store = await deps.store()
+      const saved = await store.update(
+        patientId,
+        (patient) => {
+          const program = savedProgram(patient, programId)
+          if (program.revision !== revision) throw changedElsewhere(`The program “${program.title}” was`)
+          const stamp = now().toISOString()
+          const renamed: Program = { ...program, title, revision: program.revision + 1, updatedAt: stamp }
+          return {
+            ...patient,
+            updatedAt: stamp,
+            programs: patient.programs.map((p) => (p.id === programId ? renamed : p)),
+          }
+        },
+        'patientId',
+      )
+      return afterChange(store, saved)
+    },
+    deleteProgram: async ({ patientId, programId }) => {
+      const store = await deps.store()
+      const saved = await store.update(
+        patientId,
+        (patient) => {
+          const program = savedProgram(patient, programId)
+          const programs = patient.programs.filter((p) => p.id !== programId)
+          // The current program deleted: the newest left is the patient's current one (the Undo puts it back).
+          const newest = programs.reduce<Program | undefined>(
+            (a, p) => (!a || p.createdAt > a.createdAt ? p : a),
+            undefined,
+          )
+          const promote = program.status === 'current' && newest && !programs.some((p) => p.status === 'current')
+          return {
+            ...patient,
+            updatedAt: now().toISOString(),
+            programs: promote
+              ? programs.map((p) => (p === newest ? { ...p, status: 'current' as const } : p))
+              : programs,
+          }
+        },
+        'patientId',
+      )
+      return afterChange(store, saved)
+    },
+    restoreProgram: async ({ patientId, program }) => {
+      await assertInLibrary(program.items)
+      const store = await deps.store()
+      const saved = await store.update(
+        patientId,
+        (patient) => {
+          if (patient.programs.some((p) => p.id === program.id))
+            throw new AppFailure(
+              'conflict',
+              `The program “${program.title}” is already in this patient’s history.`,
+              'program',
+            )
+          assertRoomForProgram(patient)
+          return withProgram(patient, program, now().toISOString())
         },
         'patientId',
       )
@@ -352,6 +427,13 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       return afterChange(store, report)
     },
   }
+}
+
+/** The patient's saved program with this id; refused in words when it is not (or no longer) there. */
+function savedProgram(patient: Patient, programId: string): Program {
+  const program = patient.programs.find((p) => p.id === programId)
+  if (!program) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+  return program
 }
 
 function withProgram(patient: Patient, program: Program, stamp: string): Patient {

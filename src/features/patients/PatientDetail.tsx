@@ -62,7 +62,13 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
       />
       <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
         <PatientDetailsCard patient={patient} />
-        <PatientPrograms patient={patient} />
+        <PatientPrograms
+          patient={patient}
+          onChanged={(saved) => {
+            setPatient(saved)
+            void roster.refresh()
+          }}
+        />
       </SimpleGrid>
       {editing && (
         <PatientForm

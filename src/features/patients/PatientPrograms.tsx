@@ -4,17 +4,19 @@ import { IconCopy } from '@tabler/icons-react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
-import { dosageLine } from '../../core/dosage-format'
+import { dosageLine, withLoadUnit } from '../../core/dosage-format'
 import type { Patient } from '../../core/patient'
 import { useLibrary } from '../../app/library-context'
 import { useDates } from '../../app/use-dates'
 import { HandoutHistory } from './HandoutHistory'
+import { ProgramMenu } from './ProgramMenu'
 import { useRoster } from '../../app/roster-context'
 import { useDoseWords } from '../../app/use-dose-words'
 import { useNameInLanguage } from '../../app/use-name-in-language'
+import { useLoadUnit } from '../../app/use-load-unit'
 
 /** The patient's programs, newest first, each to open or to start a new one from; and their handouts. */
-export function PatientPrograms({ patient }: { patient: Patient }) {
+export function PatientPrograms({ patient, onChanged }: { patient: Patient; onChanged: (patient: Patient) => void }) {
   const api = useApi()
   const roster = useRoster()
   const library = useLibrary()
@@ -25,6 +27,7 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
     const exercise = library.byId.get(id)
     return exercise ? nameIn(exercise) : id
   }
+  const loadUnit = useLoadUnit()
   const { date } = useDates()
   const id = patient.id
   const archived = patient.status === 'archived'
@@ -82,6 +85,7 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
                 >
                   {t('programs.startFrom')}
                 </Button>
+                <ProgramMenu patientId={id} program={program} disabled={archived} onChanged={onChanged} />
               </Group>
             </Group>
             <Text size="xs" c="dimmed" mb="xs">
@@ -91,7 +95,7 @@ export function PatientPrograms({ patient }: { patient: Patient }) {
               <Text key={item.id} size="sm">
                 {i + 1}. {nameOf(item.exerciseId)}{' '}
                 <Text span c="dimmed" size="sm">
-                  — {dosageLine(item.dosage, doseWords)}
+                  — {dosageLine(withLoadUnit(item.dosage, loadUnit), doseWords)}
                 </Text>
               </Text>
             ))}

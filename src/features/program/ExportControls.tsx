@@ -30,11 +30,16 @@ export function ExportControls({
   const [missing, setMissing] = useState<{ message: string; action: 'export' | 'print' }>()
   const ready = options && programId && !blocked
 
-  /** An error, unless it only asks whether to print some parts in English: then that question. */
+  /**
+   * An error, unless it only asks whether to print some parts in English (then that question) or is the browser
+   * bridge saying it cannot print (an expected limit, said plainly and not as a failure).
+   */
   const failed = (error: AppError, action: 'export' | 'print') =>
     error.field === 'allowEnglish'
       ? setMissing({ message: error.message, action })
-      : notifications.show({ color: 'red', title: t('export.failed'), message: error.message, autoClose: 8000 })
+      : action === 'print' && error.code === 'forbidden'
+        ? notifications.show({ color: 'gray', message: t('export.printNeedsDesktop'), autoClose: 8000 })
+        : notifications.show({ color: 'red', title: t('export.failed'), message: error.message, autoClose: 8000 })
   const warn = (warnings: string[]) => {
     for (const warning of warnings) notifications.show({ color: 'yellow', message: warning, autoClose: 12000 })
   }

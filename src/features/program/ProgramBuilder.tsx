@@ -116,9 +116,12 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 6 }}>
           <Group mb="xs" gap="sm">
-            <Badge variant="light" size="lg" leftSection={<IconClock size={14} />}>
-              {t('builder.minutes', { minutes })}
-            </Badge>
+            {/* No estimate for an empty program: "About 1 min" would be a time for nothing. */}
+            {draft.items.length > 0 && (
+              <Badge variant="light" size="lg" leftSection={<IconClock size={14} />}>
+                {t('builder.minutes', { minutes })}
+              </Badge>
+            )}
             <Text size="sm" c="dimmed">
               {t('builder.exercises', { count: draft.items.length })}
             </Text>

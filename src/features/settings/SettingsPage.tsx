@@ -18,7 +18,7 @@ import { PageHeader } from '../../app/PageHeader'
 import { formatBytes } from '../../core/bytes'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
 import { paperSizes, type PaperSize } from '../../core/handout-options'
-import type { Settings, SettingsPatch, UiLanguage } from '../../core/settings'
+import { loadUnitOf, type LoadUnit, type Settings, type SettingsPatch, type UiLanguage } from '../../core/settings'
 import { uiI18n, uiLanguageOf } from '../../i18n/ui'
 import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
@@ -73,6 +73,10 @@ function useChoices() {
       { value: 'es', label: tCommon('vocab.language.es') },
     ] satisfies { value: UiLanguage; label: string }[],
     paper: paperSizes.map((value) => ({ value, label: papers[value] })),
+    loadUnit: [
+      { value: 'lb', label: t('handouts.pounds') },
+      { value: 'kg', label: t('handouts.kilograms') },
+    ] satisfies { value: LoadUnit; label: string }[],
     source: {
       default: t('data.standard'),
       flag: t('data.flag'),
@@ -136,6 +140,15 @@ export function SettingsPage() {
             value={settings?.paperSize}
             onChange={(paperSize) => void update({ paperSize })}
             data={choices.paper}
+          />
+          <Text size="sm" fw={500} mt="md" mb={4}>
+            {t('handouts.loadUnit')}
+          </Text>
+          <Choice
+            label={t('handouts.loadUnit')}
+            value={settings && loadUnitOf(settings)}
+            onChange={(loadUnit) => void update({ loadUnit })}
+            data={choices.loadUnit}
           />
         </Section>
         <Section title={t('clinic.title')} description={t('clinic.description')}>

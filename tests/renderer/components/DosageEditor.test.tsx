@@ -1,9 +1,12 @@
 import { MantineProvider } from '@mantine/core'
-import { fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import type { Dosage } from '../../../src/core/dosage'
 import { DosageEditor } from '../../../src/components/DosageEditor'
+import { ApiProvider } from '../../../src/app/api-context'
+import type { SettingsPatch } from '../../../src/core/settings'
+import { fakeApi } from '../fake-api'
 
 function Harness({ initial, onDosage }: { initial: Dosage; onDosage?: (d: Dosage) => void }) {
   const [dosage, setDosage] = useState(initial)
@@ -60,5 +63,52 @@ describe('the dosage editor', () => {
     expect(latest).toEqual({ reps: { min: 10, max: 10 }, holdSeconds: 12 })
     type('Hold up to (s) (Bridges)', '3')
     expect(screen.getByText('The upper end of the hold range must not be below the lower end.')).toBeInTheDocument()
+  })
+})
+
+describe('the load unit', () => {
+  /** The editor inside the app's api, with these settings saved first. */
+  async function withSettings(patch: SettingsPatch, initial: Dosage, onDosage: (d: Dosage) => void) {
+    const api = fakeApi()
+    const saved = await api.updateSettings(patch)
+    if (!saved.ok) throw new Error(saved.error.message)
+    render(
+      <ApiProvider api={api}>
+        <Harness initial={initial} onDosage={onDosage} />
+      </ApiProvider>,
+    )
+    await waitFor(() => expect(api.getSettings).toHaveBeenCalled())
+  }
+
+  it('starts a new load in pounds for a US Letter clinic and in kilograms for an A4 one', async () => {
+    let latest: Dosage | undefined
+    await withSettings({ paperSize: 'a4' }, { reps: { min: 10, max: 10 } }, (d) => (latest = d))
+    await waitFor(() => expect(screen.getByLabelText('Unit', { selector: 'input' })).toHaveValue('kg'))
+    type('Load', '5')
+    expect(latest!.resistance).toEqual({ load: 5, unit: 'kg' })
+    expect(line()).toHaveTextContent('10 reps · 5 kg')
+  })
+
+  it('uses the unit chosen in Settings over the paper size, and shows a load saved without a unit in it', async () => {
+    let latest: Dosage | undefined
+    await withSettings({ paperSize: 'a4', loadUnit: 'lb' }, { resistance: { load: 3 } }, (d) => (latest = d))
+    await waitFor(() => expect(line()).toHaveTextContent('3 lb'))
+    type('Load', '4')
+    expect(latest!.resistance).toEqual({ load: 4, unit: 'lb' })
+  })
+
+  it('keeps a load’s own unit whatever the clinic’s', async () => {
+    let latest: Dosage | undefined
+    await withSettings({ paperSize: 'letter' }, { resistance: { load: 2, unit: 'kg' } }, (d) => (latest = d))
+    type('Load', '2.5')
+    expect(latest!.resistance).toEqual({ load: 2.5, unit: 'kg' })
+    expect(line()).toHaveTextContent('2.5 kg')
+  })
+
+  it('is pounds outside the app (the default settings: US Letter)', () => {
+    let latest: Dosage | undefined
+    render(<Harness initial={{}} onDosage={(d) => (latest = d)} />)
+    type('Load', '5')
+    expect(latest!.resistance).toEqual({ load: 5, unit: 'lb' })
   })
 })

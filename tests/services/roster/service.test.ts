@@ -120,9 +120,12 @@ describe('roster service', () => {
     ])
     const copy = await value<Patient>('duplicateProgram', { patientId: patient.id, programId: first.programs[0]!.id })
     const newest = copy.programs.at(-1)!
-    expect(newest).toMatchObject({ title: 'Week 1 (copy)', status: 'current', items: [{ exerciseId: 'bridges' }] })
+    expect(newest).toMatchObject({ title: 'Week 1 (2)', status: 'current', items: [{ exerciseId: 'bridges' }] })
     expect(newest.items[0]!.id).not.toBe('item-000001')
     expect(copy.programs.filter((p) => p.status === 'current')).toHaveLength(1)
+    // The next copy takes the next free number, from the original or from a copy alike.
+    const again = await value<Patient>('duplicateProgram', { patientId: patient.id, programId: newest.id })
+    expect(again.programs.at(-1)!.title).toBe('Week 1 (3)')
   })
 
   it('exports one patient and imports a roster, reporting duplicate chart numbers instead of merging', async () => {
@@ -371,5 +374,83 @@ describe('limits of one patient’s record', () => {
       },
     })
     expect(await value<unknown[]>('listPatients')).toEqual([])
+  })
+})
+
+describe('renaming and deleting a program', () => {
+  async function withTwoPrograms() {
+    const s = await setup()
+    const patient = await s.value<Patient>('createPatient', patientInput())
+    const item = { id: 'item-000001', exerciseId: 'bridges', dosage: { reps: { min: 10, max: 10 } } }
+    await s.value<Patient>('saveProgram', {
+      patientId: patient.id,
+      program: { title: 'Week 1', status: 'current', items: [item] },
+    })
+    const both = await s.value<Patient>('saveProgram', {
+      patientId: patient.id,
+      program: { title: 'Week 3', status: 'current', items: [item] },
+    })
+    const [week1, week3] = both.programs
+    return { ...s, patient: both, week1: week1!, week3: week3! }
+  }
+
+  it('renames a program from the revision shown, and refuses a stale revision or an empty title, changing nothing', async () => {
+    const { call, value, patient, week1, disk } = await withTwoPrograms()
+    const renamed = await value<Patient>('renameProgram', {
+      patientId: patient.id,
+      programId: week1.id,
+      revision: week1.revision,
+      title: '  Hip program  ',
+    })
+    const program = renamed.programs.find((p) => p.id === week1.id)!
+    expect(program).toMatchObject({ title: 'Hip program', revision: week1.revision + 1, items: week1.items })
+    expect(program.status).toBe('previous')
+
+    const before = await disk()
+    const stale = await call('renameProgram', {
+      patientId: patient.id,
+      programId: week1.id,
+      revision: week1.revision,
+      title: 'Other',
+    })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict', field: 'revision' } })
+    const empty = await call('renameProgram', {
+      patientId: patient.id,
+      programId: week1.id,
+      revision: program.revision,
+      title: ' ',
+    })
+    expect(empty).toMatchObject({
+      ok: false,
+      error: { field: 'title', message: expect.stringContaining('Give the program a title.') },
+    })
+    const gone = await call('renameProgram', {
+      patientId: patient.id,
+      programId: 'no-such-program',
+      revision: 1,
+      title: 'X',
+    })
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not_found', field: 'programId' } })
+    expect(await disk()).toEqual(before)
+  })
+
+  it('deletes a program (the newest left becomes current when the current one goes) and puts it back exactly on Undo', async () => {
+    const { call, value, patient, week1, week3 } = await withTwoPrograms()
+    const after = await value<Patient>('deleteProgram', { patientId: patient.id, programId: week3.id })
+    expect(after.programs.map((p) => [p.title, p.status])).toEqual([['Week 1', 'current']])
+    expect((await value<Patient>('getPatient', { id: patient.id })).programs).toHaveLength(1)
+
+    const restored = await value<Patient>('restoreProgram', { patientId: patient.id, program: week3 })
+    expect(restored.programs.find((p) => p.id === week3.id)).toEqual(week3)
+    expect(restored.programs.find((p) => p.id === week1.id)!.status).toBe('previous')
+    // Undo twice puts nothing back twice.
+    const again = await call('restoreProgram', { patientId: patient.id, program: week3 })
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } })
+
+    // A previous program deleted leaves the current one as it is.
+    const left = await value<Patient>('deleteProgram', { patientId: patient.id, programId: week1.id })
+    expect(left.programs.map((p) => [p.title, p.status])).toEqual([['Week 3', 'current']])
+    const missing = await call('deleteProgram', { patientId: patient.id, programId: week1.id })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found', field: 'programId' } })
   })
 })

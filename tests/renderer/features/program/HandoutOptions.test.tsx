@@ -161,4 +161,35 @@ describe('the handout options', () => {
     // Nothing reported as a failure: the question was the answer.
     expect(screen.queryByText('The handout was not made')).toBeNull()
   })
+
+  it('says plainly, not as a failure, that printing needs the desktop app when the bridge cannot print', async () => {
+    const api = previewing()
+    await clinicOn(api, 'letter', 'detailed')
+    const printHandout = vi.fn(async () => ({
+      ok: false as const,
+      error: {
+        code: 'forbidden' as const,
+        message: 'Printing needs the Homeplan desktop app. Export the PDF and print it from your PDF viewer.',
+      },
+    }))
+    const { user } = renderWithApi(
+      <HandoutOptionsProvider>
+        <ExportControls patientId="patient-1" programId="program-1" onExported={() => {}} />
+      </HandoutOptionsProvider>,
+      { api: { ...api, printHandout } as unknown as typeof api },
+    )
+    await user.click(screen.getByRole('button', { name: 'Export PDF…' }))
+    const popup = await screen.findByRole('dialog')
+    const print = within(popup).getByRole('button', { name: 'Print…', hidden: true })
+    await waitFor(() => expect(print).toBeEnabled())
+    await user.click(print)
+    const said = await screen.findByText(/^Printing needs the Homeplan desktop app\. Here, export the PDF/)
+    expect(printHandout).toHaveBeenCalledTimes(1)
+    const notification = said.closest('.mantine-Notification-root')
+    expect(notification).not.toBeNull()
+    expect(notification!.getAttribute('style')).toContain('gray')
+    expect(notification!.getAttribute('style')).not.toContain('red')
+    expect(screen.queryByText('The handout was not made')).toBeNull()
+    expect(screen.queryByText('Something went wrong')).toBeNull()
+  })
 })
