@@ -65,7 +65,7 @@ test('after a patient is deleted, Back and an old link show “not found”, nev
     await page.goto(`${bridge.url}/#/patients`)
   }
   await page.goto(`${bridge.url}/#/patients/${ids[1]}`)
-  await page.getByRole('button', { name: 'More' }).click()
+  await page.getByRole('button', { name: 'More', exact: true }).click()
   await page.getByRole('menuitem', { name: 'Delete…' }).click()
   const confirm = page.getByRole('dialog', { name: 'Delete Bob Test?' })
   // A double click sends one delete, not two.

@@ -74,14 +74,14 @@ test('a therapist adds, finds, edits, archives, restores and deletes a patient, 
   await expect(page.getByText('+1 206 555 0199')).toBeVisible()
 
   // Archive: it leaves the active list and appears under Archived; then restore it.
-  await page.getByRole('button', { name: 'More' }).click()
+  await page.getByRole('button', { name: 'More', exact: true }).click()
   await page.getByRole('menuitem', { name: 'Archive' }).click()
   await expect(page.getByText('Archived', { exact: true })).toBeVisible()
   await page.getByRole('link', { name: '← All patients' }).click()
   await expect(page.getByText('No patients match these filters.')).toBeVisible()
   await page.getByText('Archived', { exact: true }).click()
   await page.getByRole('link', { name: /Łukasiewicz-Nguyễn, Иван/ }).click()
-  await page.getByRole('button', { name: 'More' }).click()
+  await page.getByRole('button', { name: 'More', exact: true }).click()
   await page.getByRole('menuitem', { name: 'Restore from archive' }).click()
   await expect(page.getByText('Active', { exact: true })).toBeVisible()
 
@@ -97,7 +97,7 @@ test('a therapist adds, finds, edits, archives, restores and deletes a patient, 
     await expect(page.getByText(/ \(2\)$/)).toBeVisible()
 
     // Delete, with a confirmation that names the patient.
-    await page.getByRole('button', { name: 'More' }).click()
+    await page.getByRole('button', { name: 'More', exact: true }).click()
     await page.getByRole('menuitem', { name: 'Delete…' }).click()
     const confirm = page.getByRole('dialog', { name: 'Delete Иван Łukasiewicz-Nguyễn?' })
     await confirm.getByRole('button', { name: 'Delete Иван Łukasiewicz-Nguyễn' }).click()
