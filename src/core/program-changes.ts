@@ -11,7 +11,7 @@ import {
   sideText,
 } from './dosage-format'
 import type { ProgramItem } from './patient'
-import { handoutT } from '../i18n'
+import { handoutT, type HandoutT } from '../i18n'
 
 /** One difference between the program as last printed and as it is now, in words a therapist reads at a glance. */
 export interface ProgramChange {
@@ -25,36 +25,52 @@ export interface ProgramChange {
 type Item = Pick<ProgramItem, 'id' | 'exerciseId' | 'dosage' | 'instructionOverride' | 'notes'>
 
 /** Each part of a dosage as the builder shows it, so a change reads "10 → 12 times", not as two objects. */
-const dosageParts: { label: string; of: (d: Dosage) => string | undefined }[] = [
-  { label: 'times', of: (d) => (d.reps ? `${countRange(d.reps.min, d.reps.max)} times` : undefined) },
-  { label: 'sets', of: (d) => (d.sets ? setsText(d.sets) : undefined) },
+const dosageParts = (t: HandoutT): { label: string; of: (d: Dosage) => string | undefined }[] => [
   {
-    label: 'hold',
+    label: t('changes.label.times'),
+    of: (d) => (d.reps ? t('changes.times', { range: countRange(d.reps.min, d.reps.max) }) : undefined),
+  },
+  { label: t('changes.label.sets'), of: (d) => (d.sets ? setsText(d.sets, t) : undefined) },
+  {
+    label: t('changes.label.hold'),
     of: (d) => {
       const hold = holdRange(d)
-      return hold ? `hold ${shortSecondsRange(hold)}` : undefined
+      return hold ? t('line.hold', { time: shortSecondsRange(hold) }) : undefined
     },
   },
-  { label: 'duration', of: (d) => (d.durationSeconds ? `lasting ${shortSeconds(d.durationSeconds)}` : undefined) },
-  { label: 'rest', of: (d) => (d.restSeconds ? `rest ${shortSeconds(d.restSeconds)}` : undefined) },
-  { label: 'times a day', of: (d) => (d.timesPerDay ? `${d.timesPerDay}× a day` : undefined) },
   {
-    label: 'days',
-    of: (d) =>
-      d.days?.length ? daysIn(handoutT(), d.days, '/') : d.daysPerWeek ? `${d.daysPerWeek} days a week` : undefined,
+    label: t('changes.label.duration'),
+    of: (d) => (d.durationSeconds ? t('changes.lasting', { time: shortSeconds(d.durationSeconds) }) : undefined),
   },
-  { label: 'side', of: (d) => (d.side ? sideText(d.side) : undefined) },
-  { label: 'band', of: (d) => bandText(d) },
-  { label: 'load', of: loadText },
+  {
+    label: t('changes.label.rest'),
+    of: (d) => (d.restSeconds ? t('line.rest', { time: shortSeconds(d.restSeconds) }) : undefined),
+  },
+  {
+    label: t('changes.label.perDay'),
+    of: (d) => (d.timesPerDay ? t('changes.perDay', { count: d.timesPerDay }) : undefined),
+  },
+  {
+    label: t('changes.label.days'),
+    of: (d) =>
+      d.days?.length
+        ? daysIn(t, d.days, '/')
+        : d.daysPerWeek
+          ? t('dose.daysAWeek', { count: d.daysPerWeek })
+          : undefined,
+  },
+  { label: t('changes.label.side'), of: (d) => (d.side ? sideText(d.side, t) : undefined) },
+  { label: t('changes.label.band'), of: (d) => bandText(d, t) },
+  { label: t('changes.label.load'), of: loadText },
 ]
 
 /** The first number in a part ("hold 5–10 s": "hold ", "5–10", " s"), when a space or the end follows it. */
 const NUMBER = /^(\D*?)([\d.–]+)( .*|)$/
 
 /** "10 → 12 times", "no hold → hold 5 s", "left side → no side" for every part that differs. */
-export function dosageChanges(before: Dosage, after: Dosage): string[] {
+export function dosageChanges(before: Dosage, after: Dosage, t: HandoutT = handoutT()): string[] {
   const out: string[] = []
-  for (const part of dosageParts) {
+  for (const part of dosageParts(t)) {
     const a = part.of(before)
     const b = part.of(after)
     if (a === b) continue
@@ -63,7 +79,10 @@ export function dosageChanges(before: Dosage, after: Dosage): string[] {
       const [ma, mb] = [NUMBER.exec(a), NUMBER.exec(b)]
       const onlyNumber = ma && mb && ma[1] === mb[1] && ma[3] === mb[3]
       out.push(onlyNumber ? `${ma[1]}${ma[2]} → ${mb[2]}${mb[3]}` : `${a} → ${b}`)
-    } else out.push(a ? `${a} → no ${part.label}` : `no ${part.label} → ${b}`)
+    } else {
+      const none = t('changes.none', { what: part.label })
+      out.push(a ? `${a} → ${none}` : `${none} → ${b}`)
+    }
   }
   return out
 }
@@ -82,6 +101,7 @@ export function changesSince(
   printed: readonly Item[],
   current: readonly Item[],
   exerciseName: (exerciseId: string) => string | undefined,
+  t: HandoutT = handoutT(),
 ): ProgramChange[] {
   const name = (item: Item) => exerciseName(item.exerciseId) ?? item.exerciseId
   const pairs = new Map<Item, Item>()
@@ -103,25 +123,29 @@ export function changesSince(
   const changes: ProgramChange[] = []
   for (const before of printed) {
     const now = pairs.get(before)
-    if (!now) changes.push({ kind: 'removed', exercise: name(before), text: `Removed: ${name(before)}` })
+    if (!now)
+      changes.push({ kind: 'removed', exercise: name(before), text: t('changes.removed', { name: name(before) }) })
   }
   for (const now of current)
-    if (!taken.has(now)) changes.push({ kind: 'added', exercise: name(now), text: `Added: ${name(now)}` })
+    if (!taken.has(now))
+      changes.push({ kind: 'added', exercise: name(now), text: t('changes.added', { name: name(now) }) })
   for (const before of printed) {
     const now = pairs.get(before)
     if (!now) continue
-    const dosage = dosageChanges(before.dosage, now.dosage)
+    const dosage = dosageChanges(before.dosage, now.dosage, t)
     if (dosage.length) changes.push({ kind: 'dosage', exercise: name(now), text: `${name(now)}: ${dosage.join(', ')}` })
     if (!sameList(steps(before), steps(now))) {
-      const what = !steps(now).length
-        ? 'back to the library’s steps'
-        : !steps(before).length
-          ? 'steps changed for this patient'
-          : 'steps changed'
+      const what = t(
+        !steps(now).length
+          ? 'changes.librarySteps'
+          : !steps(before).length
+            ? 'changes.ownSteps'
+            : 'changes.stepsChanged',
+      )
       changes.push({ kind: 'steps', exercise: name(now), text: `${name(now)}: ${what}` })
     }
     if (notes(before) !== notes(now)) {
-      const what = !notes(now) ? 'note removed' : !notes(before) ? 'note added' : 'note changed'
+      const what = t(!notes(now) ? 'changes.noteRemoved' : !notes(before) ? 'changes.noteAdded' : 'changes.noteChanged')
       changes.push({ kind: 'notes', exercise: name(now), text: `${name(now)}: ${what}` })
     }
   }
@@ -129,7 +153,7 @@ export function changesSince(
   const keptBefore = printed.filter((item) => pairs.has(item)).map((item) => pairs.get(item)!)
   const keptNow = current.filter((item) => taken.has(item))
   if (keptBefore.some((item, i) => item !== keptNow[i]))
-    changes.push({ kind: 'order', exercise: '', text: 'The exercises are in a different order' })
+    changes.push({ kind: 'order', exercise: '', text: t('changes.order') })
   return changes
 }
 

@@ -34,7 +34,15 @@ export function i18nFor(language: HandoutLanguage): i18n {
   return instance
 }
 
-/** The handout's words in one language (the `handout` namespace), as plain functions take them. */
-export const handoutT = (language: HandoutLanguage = 'en') =>
-  i18nFor(language).getFixedT(language, ['handout', 'common'])
-export type HandoutT = ReturnType<typeof handoutT>
+const fixedT = (language: HandoutLanguage) => i18nFor(language).getFixedT(language, ['handout', 'common'])
+export type HandoutT = ReturnType<typeof fixedT>
+const fixed = new Map<HandoutLanguage, HandoutT>()
+/**
+ * The handout's words in one language (the `handout` namespace, `common:` for the shared vocabulary), as plain
+ * functions take them; the same function each time for a language, so a screen can memoize on it.
+ */
+export function handoutT(language: HandoutLanguage = 'en'): HandoutT {
+  let t = fixed.get(language)
+  if (!t) fixed.set(language, (t = fixedT(language)))
+  return t
+}

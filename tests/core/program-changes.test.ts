@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { bandColors, sides, weekdays, type Dosage } from '../../src/core/dosage'
 import type { ProgramItem } from '../../src/core/patient'
 import { changesSince, dosageChanges } from '../../src/core/program-changes'
+import { handoutT } from '../../src/i18n'
 
 const names: Record<string, string> = { bridges: 'Bridges', clamshells: 'Clamshells', 'heel-raises': 'Heel raises' }
 const nameOf = (id: string) => names[id]
@@ -199,5 +200,24 @@ describe('changesSince, for any program', () => {
         },
       ),
     )
+  })
+})
+
+describe('what changed, on Spanish screens', () => {
+  it('says each change in Spanish, numbers and days included', () => {
+    const es = handoutT('es')
+    expect(
+      dosageChanges({ reps: { min: 10, max: 10 }, days: ['mon'] }, { reps: { min: 12, max: 12 }, sets: 2 }, es),
+    ).toEqual(['10 → 12 veces', 'sin series → 2 series', 'lun → sin días'])
+    const before = [{ id: 'a', exerciseId: 'bridges', dosage: {} }]
+    const now = [
+      { id: 'a', exerciseId: 'bridges', dosage: {}, notes: 'Despacio' },
+      { id: 'b', exerciseId: 'clamshells', dosage: {} },
+    ]
+    const names: Record<string, string> = { bridges: 'Puente', clamshells: 'Almejas' }
+    expect(changesSince(before, now, (id) => names[id], es).map((c) => c.text)).toEqual([
+      'Agregado: Almejas',
+      'Puente: nota agregada',
+    ])
   })
 })

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { HandoutRecord, ProgramItem } from '../../core/patient'
 import { changesSince } from '../../core/program-changes'
 import { dayIn } from '../../app/locale-dates'
+import { useDoseWords } from '../../app/use-dose-words'
 
 /**
  * Whether the program on screen still matches the handout the patient was last given for it, and if not,
@@ -20,9 +21,10 @@ export function ChangesNotice({
   nameOf: (exerciseId: string) => string | undefined
 }) {
   const { t, i18n } = useTranslation('program')
+  const doseWords = useDoseWords()
   const changes = useMemo(
-    () => (printed ? changesSince(printed.snapshot.items, items, nameOf) : []),
-    [printed, items, nameOf],
+    () => (printed ? changesSince(printed.snapshot.items, items, nameOf, doseWords) : []),
+    [printed, items, nameOf, doseWords],
   )
   if (!printed) return null
   const date = dayIn(i18n.language, printed.at)
