@@ -4,7 +4,7 @@ import { IconFileTypePdf, IconFolderOpen, IconPrinter } from '@tabler/icons-reac
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { languageNames } from '../../core/languages'
-import { useApi } from '../../app/api-context'
+import { useApi, useQuietApi } from '../../app/api-context'
 import type { HandoutRecord } from '../../core/patient'
 import { useDates } from '../../app/use-dates'
 import type { HandoutLayout, PaperSize } from '../../core/handout-options'
@@ -25,6 +25,7 @@ const paperKey = { letter: 'handouts.paper.letter', a4: 'handouts.paper.a4' } as
  */
 export function HandoutHistory({ patientId, handouts }: { patientId: string; handouts: HandoutRecord[] }) {
   const api = useApi()
+  const quiet = useQuietApi()
   const { t } = useTranslation('patients')
   const { date } = useDates()
   /** The row and action under way, so a double click does not start a second one. */
@@ -49,8 +50,12 @@ export function HandoutHistory({ patientId, handouts }: { patientId: string; han
     })
   const print = (h: HandoutRecord) =>
     run(`${h.id}/print`, async () => {
-      const result = await api.printPastHandout({ patientId, handoutId: h.id })
-      if (result.ok) warn(result.value.warnings)
+      const result = await quiet.printPastHandout({ patientId, handoutId: h.id })
+      if (result.ok) return warn(result.value.warnings)
+      // Printing in the browser bridge is a known limitation, said plainly; anything else is a failure.
+      if (result.error.code === 'forbidden')
+        notifications.show({ color: 'gray', message: t('handouts.printNeedsDesktop'), autoClose: 8000 })
+      else notifications.show({ color: 'red', title: t('handouts.printFailed'), message: result.error.message })
     })
   const show = (h: HandoutRecord) =>
     run(`${h.id}/show`, async () => {
