@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFi
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { pdfText } from '../support/pdf'
 
 const readme = readFileSync('README.md', 'utf8')
 const scripts = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts
@@ -148,6 +149,16 @@ describe('the README’s commands', () => {
       const pdf = readFileSync(out)
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
       expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[ ?0 0 595\.\d+ 841\.\d+ ?\]/)
+    })
+
+    it('npm run handout -- docs/handout-example-es.json --out <file> (the Spanish sample)', slow, async () => {
+      const out = join(mkdtempSync(join(tmpdir(), 'hp-readme-')), 'muestra.pdf')
+      const { code, output } = await run(`npm run handout -- docs/handout-example-es.json --out ${out}`)
+      expect(code, output).toBe(0)
+      const { all } = await pdfText(readFileSync(out))
+      expect(all).toContain('Sus ejercicios en casa')
+      expect(all).toContain('Cómo usar esta hoja')
+      expect(all).not.toContain('How to use this sheet')
     })
   })
 })
