@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { handoutT } from '../i18n'
+import { asHandoutLanguage } from '../core/languages'
 
 /**
  * The handout's words in the screen's language, for what the screens show as the handout would (the clinician's
@@ -7,5 +8,5 @@ import { handoutT } from '../i18n'
  */
 export function useDoseWords() {
   const { i18n } = useTranslation()
-  return handoutT(i18n.language === 'es' ? 'es' : 'en')
+  return handoutT(asHandoutLanguage(i18n.language))
 }

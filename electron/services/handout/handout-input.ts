@@ -155,9 +155,8 @@ export async function handoutFor(
   const clinic = {
     ...clinicWords,
     ...(clinicInLanguage?.name ? { name: clinicInLanguage.name } : {}),
-    ...((closingMessage ?? clinicWords.closingMessage)
-      ? { closingMessage: closingMessage ?? clinicWords.closingMessage }
-      : {}),
+    // Without its words in the language (printed in English when allowed), the English message stays.
+    ...(closingMessage ? { closingMessage } : {}),
   }
   const input: HandoutInput = {
     clinic: { ...clinic, ...(logo ? { logo } : {}) },

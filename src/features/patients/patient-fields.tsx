@@ -10,7 +10,7 @@ import { AppointmentField, coverageText } from './AppointmentField'
 import { ageOn, statusKey } from './format'
 import { timeKeys, type PatientFormApi } from './patient-draft'
 import { useTherapistSuggestions } from '../../app/roster-context'
-import { handoutLanguages, languageNames } from '../../core/languages'
+import { asHandoutLanguage, handoutLanguages, languageNames } from '../../core/languages'
 
 type Name = keyof PatientInput
 interface InputProps {
@@ -112,7 +112,7 @@ function HandoutLanguageInput({ form }: InputProps) {
       data={handoutLanguages.map((value) => ({ value, label: languageNames[value] }))}
       allowDeselect={false}
       value={form.values.handoutLanguage ?? 'en'}
-      onChange={(value) => form.setFieldValue('handoutLanguage', value === 'es' ? 'es' : 'en')}
+      onChange={(value) => form.setFieldValue('handoutLanguage', asHandoutLanguage(value))}
     />
   )
 }

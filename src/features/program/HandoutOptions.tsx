@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import { handoutLayouts, paperSizes, type HandoutLayout, type PaperSize } from '../../core/handout-options'
 import { defaultSettings, type Settings } from '../../core/settings'
-import { handoutLanguages, languageNames, type HandoutLanguage } from '../../core/languages'
+import { asHandoutLanguage, handoutLanguages, languageNames, type HandoutLanguage } from '../../core/languages'
 import { layoutNames, paperNames } from './handout-option-names'
 
 /** How the handout is drawn: the same three choices in the preview and in Export PDF. */
@@ -121,7 +121,7 @@ export function HandoutOptionsControl({
         size="xs"
         aria-label={t('options.language')}
         value={value.language}
-        onChange={(language) => onChange({ ...value, language: language === 'es' ? 'es' : 'en' })}
+        onChange={(language) => onChange({ ...value, language: asHandoutLanguage(language) })}
         data={handoutLanguages.map((language) => ({ value: language, label: languageNames[language] }))}
       />
       <Switch
