@@ -88,6 +88,8 @@ export function startApp(): void {
     }
     const services = createServices({
       dataDir: data.path,
+      // What the window's navigator.languages follows, so "same as the system" means one language in both.
+      systemLanguages: () => app.getPreferredSystemLanguages?.() ?? [app.getLocale()],
       dataSource: data.source,
       appInfo: {
         name: 'Homeplan',

@@ -1,7 +1,10 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { changesData, type AppInfo, type DataFolderInfo, type Handlers } from '../../src/core/contract'
+import { screenLanguageOf } from '../../src/core/languages'
 import { AppFailure } from '../../src/core/result'
+import type { Settings } from '../../src/core/settings'
+import { setMessageLanguage } from '../../src/i18n/say'
 import { describeDataFolder } from './data-folder'
 import { acquireDataLock, type DataLock, type DataLockOptions } from './data-lock'
 import type { Dialogs } from './dialogs'
@@ -37,6 +40,8 @@ export interface ServiceDeps {
    * this process (tests). Closed with the services.
    */
   renderer?: HandoutRenderer
+  /** The system's preferred languages, first first (the app passes app.getPreferredSystemLanguages). */
+  systemLanguages?: () => readonly string[]
   /** The folder lock's timings and process check (tests shorten them). */
   lock?: Pick<DataLockOptions, 'staleAfterMs' | 'heartbeatMs' | 'isAlive' | 'pid' | 'host'>
 }
@@ -54,6 +59,9 @@ export interface Services {
   idle(): Promise<void>
 }
 
+/** This process's locale, for a caller that does not say the system's languages (the browser bridge, tests). */
+const systemLocales = () => [Intl.DateTimeFormat().resolvedOptions().locale]
+
 /**
  * Builds the one handler map that both ipcMain and the HTTP test bridge serve.
  * Plain Node: nothing here imports `electron`.
@@ -66,6 +74,11 @@ export function createServices(deps: ServiceDeps): Services {
     notices.add(message)
   }
   const settings = createSettingsStore(deps.dataDir, notify, deps.now)
+  /** Refusals and checks speak the screens' language, as the settings say it (see src/i18n/say.ts). */
+  const speak = (current: Settings) => {
+    setMessageLanguage(screenLanguageOf(current.language, deps.systemLanguages?.() ?? systemLocales()))
+    return current
+  }
   const backups = new Backups({ dir: deps.dataDir, now: deps.now })
   let lock: DataLock | undefined
   /** Why this process may not change the data folder (another Homeplan holds it); undefined while it may. */
@@ -130,8 +143,8 @@ export function createServices(deps: ServiceDeps): Services {
   })
   const handlers: Handlers = {
     getAppInfo: () => deps.appInfo,
-    getSettings: () => settings.get(),
-    updateSettings: (patch) => settings.update(patch),
+    getSettings: () => settings.get().then(speak),
+    updateSettings: (patch) => settings.update(patch).then(speak),
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
     listNotices: () => notices.list(),
     dismissNotice: ({ id }) => notices.dismiss(id),
@@ -191,7 +204,13 @@ export function createServices(deps: ServiceDeps): Services {
   }
   return {
     handlers,
-    prepare: () => void store().catch(() => {}),
+    prepare: () => {
+      void store().catch(() => {})
+      void settings
+        .get()
+        .then(speak)
+        .catch(() => {})
+    },
     close: async () => {
       await renderer.close()
       await backups.idle()

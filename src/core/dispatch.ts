@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { say } from '../i18n/say'
 import { contract, type Handlers, type Method } from './contract'
 import { describeIssue } from './issues'
 import { AppFailure, fail, ok, type Result } from './result'
@@ -30,9 +31,9 @@ export async function dispatch(
   raw: unknown,
   log: (message: string, error: unknown) => void = () => {},
 ): Promise<Result<unknown>> {
-  if (!isMethod(method)) return fail('unknown_channel', `There is no “${method}” call.`)
+  if (!isMethod(method)) return fail('unknown_channel', say('call.unknown', { method }))
   if (approximateSize(raw) > MAX_ARGUMENT_BYTES) {
-    return fail('invalid_argument', `The request is larger than ${MAX_ARGUMENT_BYTES / 1024 / 1024} MB.`)
+    return fail('invalid_argument', say('call.tooLarge', { mb: MAX_ARGUMENT_BYTES / 1024 / 1024 }))
   }
   const parsed = contract[method].input.safeParse(raw)
   if (!parsed.success) {
@@ -48,13 +49,9 @@ export async function dispatch(
     // A schema check inside a service that did not say it in words: its first problem, never zod's JSON.
     if (error instanceof z.core.$ZodError) {
       const { message, field } = describeIssue(error.issues)
-      return fail(
-        'invalid_argument',
-        `Homeplan could not complete this action because some data is not valid: ${message}`,
-        field,
-      )
+      return fail('invalid_argument', say('call.invalidData', { message }), field)
     }
     const detail = error instanceof Error ? error.message : String(error)
-    return fail('internal', `Homeplan could not complete this action: ${detail}`)
+    return fail('internal', say('call.failed', { detail }))
   }
 }

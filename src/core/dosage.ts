@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { say, says, type FieldLabel } from '../i18n/say'
 
 /** Band colours in the usual light-to-heavy order of the common brands. */
 export const bandColors = ['yellow', 'red', 'green', 'blue', 'black', 'silver', 'gold'] as const
@@ -6,25 +7,22 @@ export const sides = ['left', 'right', 'both', 'alternating'] as const
 export const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const
 export type Weekday = (typeof weekdays)[number]
 
-const count = (max: number, what: string) =>
+const count = (max: number, label: FieldLabel) =>
   z
     .number()
-    .int(`${what} must be a whole number.`)
-    .min(1, `${what} must be at least 1.`)
-    .max(max, `${what} can be at most ${max}.`)
-const seconds = (max: number, what: string) =>
+    .int(says('value.wholeNumber', { label }))
+    .min(1, says('value.atLeastOne', { label }))
+    .max(max, says('value.atMost', { label, max }))
+const seconds = (max: number, label: FieldLabel) =>
   z
     .number()
-    .min(1, `${what} must be at least 1 second.`)
-    .max(max, `${what} can be at most ${max / 60} minutes.`)
+    .min(1, says('value.atLeastOneSecond', { label }))
+    .max(max, says('value.atMostMinutes', { label, minutes: max / 60 }))
 
 /** Reps as one number (10) or a range (10 to 15). */
 export const repsSchema = z
-  .strictObject({ min: count(500, 'Reps'), max: count(500, 'Reps') })
-  .refine((r) => r.max >= r.min, {
-    message: 'The upper end of the reps range must not be below the lower end.',
-    path: ['max'],
-  })
+  .strictObject({ min: count(500, 'field.reps'), max: count(500, 'field.reps') })
+  .refine((r) => r.max >= r.min, { ...says('value.repsRange'), path: ['max'] })
 
 /**
  * How much and how often, for one exercise in one patient's program.
@@ -32,24 +30,28 @@ export const repsSchema = z
  */
 export const dosageSchema = z
   .strictObject({
-    sets: count(20, 'Sets').optional(),
+    sets: count(20, 'field.sets').optional(),
     reps: repsSchema.optional(),
-    holdSeconds: seconds(600, 'A hold').optional(),
+    holdSeconds: seconds(600, 'field.hold').optional(),
     /**
      * The upper end when a hold is a range ("hold 5 to 10 seconds", as in a bridge progression). Absent for a
      * single hold, so programs and libraries saved before ranges existed load unchanged.
      */
-    holdSecondsMax: seconds(600, 'A hold').optional(),
-    restSeconds: seconds(600, 'Rest').optional(),
-    durationSeconds: seconds(4 * 3600, 'Duration').optional(),
-    timesPerDay: count(12, 'Times per day').optional(),
-    daysPerWeek: count(7, 'Days per week').optional(),
+    holdSecondsMax: seconds(600, 'field.hold').optional(),
+    restSeconds: seconds(600, 'field.rest').optional(),
+    durationSeconds: seconds(4 * 3600, 'field.duration').optional(),
+    timesPerDay: count(12, 'field.timesPerDay').optional(),
+    daysPerWeek: count(7, 'field.daysPerWeek').optional(),
     days: z.array(z.enum(weekdays)).max(7).optional(),
     side: z.enum(sides).optional(),
     resistance: z
       .strictObject({
         band: z.enum(bandColors).optional(),
-        load: z.number().positive('Load must be more than 0.').max(500, 'Load can be at most 500.').optional(),
+        load: z
+          .number()
+          .positive(says('value.loadPositive'))
+          .max(500, says('value.loadMax', { max: 500 }))
+          .optional(),
         unit: z.enum(['kg', 'lb']).optional(),
       })
       .optional(),
@@ -57,11 +59,11 @@ export const dosageSchema = z
   .superRefine((d, ctx) => {
     if (d.holdSecondsMax === undefined) return
     if (d.holdSeconds === undefined)
-      ctx.addIssue({ code: 'custom', message: 'Enter the first number of the hold range too.', path: ['holdSeconds'] })
+      ctx.addIssue({ code: 'custom', message: say('value.holdRangeStart'), path: ['holdSeconds'] })
     else if (d.holdSecondsMax < d.holdSeconds)
       ctx.addIssue({
         code: 'custom',
-        message: 'The upper end of the hold range must not be below the lower end.',
+        message: say('value.holdRange'),
         path: ['holdSecondsMax'],
       })
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { says } from '../i18n/say'
 import { storedText } from './text'
 import { LABEL_MAX } from '../diagrams/spec'
 
@@ -8,24 +9,31 @@ import { LABEL_MAX } from '../diagrams/spec'
  * entry, so a changed English step points at the sentence to look at again.
  */
 export const exerciseTranslationSchema = z.strictObject({
-  name: storedText({ max: 120, label: 'Name', required: 'Give the exercise a name.' }),
-  plainTitle: storedText({ max: 80, label: 'Title for patients', required: 'Give the title for patients.' }),
-  aliases: z.array(storedText({ max: 120, label: 'Other name', required: 'Another name cannot be empty.' })).max(20),
+  name: storedText({ max: 120, label: 'field.name', required: 'required.exerciseName' }),
+  plainTitle: storedText({ max: 80, label: 'field.plainTitle', required: 'required.plainTitle' }),
+  aliases: z.array(storedText({ max: 120, label: 'field.otherName', required: 'required.otherName' })).max(20),
   steps: z
-    .array(storedText({ max: 400, label: 'A step', required: 'A step cannot be empty.' }))
+    .array(storedText({ max: 400, label: 'field.step', required: 'required.step' }))
     .min(1)
     .max(12),
-  cues: z.array(storedText({ max: 300, label: 'A tip', required: 'A tip cannot be empty.' })).max(10),
-  cautions: z.array(storedText({ max: 300, label: 'A caution', required: 'A caution cannot be empty.' })).max(10),
+  cues: z.array(storedText({ max: 300, label: 'field.tip', required: 'required.tip' })).max(10),
+  cautions: z.array(storedText({ max: 300, label: 'field.caution', required: 'required.caution' })).max(10),
   /** One per pose, as the English diagram's labels; empty where the English one is. */
-  labels: z.array(z.string().trim().max(LABEL_MAX, `A frame label has at most ${LABEL_MAX} characters.`)).optional(),
+  labels: z
+    .array(
+      z
+        .string()
+        .trim()
+        .max(LABEL_MAX, says('record.frameLabel', { max: LABEL_MAX })),
+    )
+    .optional(),
 })
 export type ExerciseTranslation = z.infer<typeof exerciseTranslationSchema>
 
 export const templateTranslationSchema = z.strictObject({
-  name: storedText({ max: 120, label: 'Template name', required: 'Give the template a name.' }),
-  folder: storedText({ max: 60, label: 'Folder' }).optional(),
-  description: storedText({ max: 1000, label: 'Description' }).optional(),
+  name: storedText({ max: 120, label: 'field.templateName', required: 'required.templateName' }),
+  folder: storedText({ max: 60, label: 'field.folder' }).optional(),
+  description: storedText({ max: 1000, label: 'field.description' }).optional(),
 })
 export type TemplateTranslation = z.infer<typeof templateTranslationSchema>
 

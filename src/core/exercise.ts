@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { says } from '../i18n/say'
 import { dosageSchema } from './dosage'
 import { humanText, storedText, type TextRule } from './text'
 import { id, mediaHash } from './ids'
@@ -48,40 +49,38 @@ export const bodyRegions = [
 export const difficulties = ['easy', 'moderate', 'hard'] as const
 
 /** Exercise ids are readable slugs ("side-lying-hip-abduction"); custom ones start with "custom-". */
-export const exerciseId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,79}$/, 'An exercise id is lower-case letters, digits and dashes.')
+export const exerciseId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,79}$/, says('record.exerciseId'))
 export { mediaHash }
 
 const imageOf = (t: TextRule) =>
   z.strictObject({
     file: mediaHash,
-    caption: t({ max: 200, label: 'Caption' }).optional(),
-    author: t({ max: 200, label: 'Author', required: 'Say who made the image.' }),
-    licence: t({ max: 100, label: 'Licence', required: 'Say under which licence the image may be used.' }),
+    caption: t({ max: 200, label: 'field.caption' }).optional(),
+    author: t({ max: 200, label: 'field.author', required: 'required.imageAuthor' }),
+    licence: t({ max: 100, label: 'field.licence', required: 'required.imageLicence' }),
   })
 export const imageSchema = imageOf(humanText)
 
 /** An exercise's fields; `t` is how text is checked (strictly as typed, leniently as stored: see ./text). */
 const exerciseFieldsOf = (t: TextRule) => ({
-  name: t({ max: 120, label: 'Name', required: 'Give the exercise a name.' }),
+  name: t({ max: 120, label: 'field.name', required: 'required.exerciseName' }),
   /**
    * What the exercise is in a patient's words ("Lying on your side: knee lifts"); the handout prints it with the
    * clinical name after it. Left out (custom exercises may), the handout prints the name alone.
    */
-  plainTitle: t({ max: 80, label: 'Title for patients' }).optional(),
-  aliases: z.array(t({ max: 120, label: 'Other name', required: 'Another name cannot be empty.' })).max(20),
-  regions: z.array(z.enum(bodyRegions)).min(1, 'Choose at least one body region.').max(6),
+  plainTitle: t({ max: 80, label: 'field.plainTitle' }).optional(),
+  aliases: z.array(t({ max: 120, label: 'field.otherName', required: 'required.otherName' })).max(20),
+  regions: z.array(z.enum(bodyRegions)).min(1, says('record.regions')).max(6),
   position: z.enum(positions),
   type: z.enum(exerciseTypes),
   equipment: z.array(z.enum(equipmentKinds)).min(1).max(5),
   difficulty: z.enum(difficulties),
   steps: z
-    .array(t({ max: 400, label: 'A step', required: 'A step cannot be empty.' }))
-    .min(1, 'Write at least one step.')
+    .array(t({ max: 400, label: 'field.step', required: 'required.step' }))
+    .min(1, says('record.steps'))
     .max(12),
-  cues: z.array(t({ max: 300, label: 'A tip', required: 'A tip cannot be empty.' })).max(10),
-  cautions: z.array(t({ max: 300, label: 'A caution', required: 'A caution cannot be empty.' })).max(10),
+  cues: z.array(t({ max: 300, label: 'field.tip', required: 'required.tip' })).max(10),
+  cautions: z.array(t({ max: 300, label: 'field.caution', required: 'required.caution' })).max(10),
   defaultDosage: dosageSchema,
   progressions: z.array(exerciseId).max(10),
   regressions: z.array(exerciseId).max(10),
@@ -113,14 +112,14 @@ export type Exercise = StoredExercise & { videoUrl?: string }
 export const itemWordsOf = (t: TextRule) => ({
   dosage: dosageSchema,
   instructionOverride: z
-    .array(t({ max: 500, label: 'A step' }))
+    .array(t({ max: 500, label: 'field.step' }))
     .max(20)
     .optional(),
-  notes: t({ max: 1000, label: 'Notes', multiline: true }).optional(),
+  notes: t({ max: 1000, label: 'field.notes', multiline: true }).optional(),
   /** The steps changed for this patient in the other handout languages (the handout's language picks). */
   translations: z
     .strictObject({
-      es: z.strictObject({ instructionOverride: z.array(t({ max: 500, label: 'A step' })).max(20) }).optional(),
+      es: z.strictObject({ instructionOverride: z.array(t({ max: 500, label: 'field.step' })).max(20) }).optional(),
     })
     .optional(),
 })
@@ -133,10 +132,10 @@ const templateItemOf = (t: TextRule) =>
 export const templateItemSchema = templateItemOf(humanText)
 
 const templateFields = (t: TextRule) => ({
-  name: t({ max: 120, label: 'Template name', required: 'Give the template a name.' }),
-  description: t({ max: 1000, label: 'Description', multiline: true }).optional(),
-  folder: t({ max: 60, label: 'Folder' }).optional(),
-  items: z.array(templateItemOf(t)).min(1, 'A template needs at least one exercise.').max(100),
+  name: t({ max: 120, label: 'field.templateName', required: 'required.templateName' }),
+  description: t({ max: 1000, label: 'field.description', multiline: true }).optional(),
+  folder: t({ max: 60, label: 'field.folder' }).optional(),
+  items: z.array(templateItemOf(t)).min(1, says('record.templateItems')).max(100),
   translations: templateTranslationsSchema.optional(),
 })
 export const templateInputSchema = z.strictObject(templateFields(humanText))

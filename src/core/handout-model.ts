@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { says, type FieldLabel } from '../i18n/say'
 import { dosageSchema } from './dosage'
 import { isoDate, type ProgramItem } from './patient'
 import type { StoredExercise } from './exercise'
@@ -11,7 +12,7 @@ import { videoUrlSchema } from './video-link'
 import { handoutLanguageSchema } from './languages'
 
 /** A handout prints stored records as they are, so its text is checked as stored text (see ./text). */
-const text = (max: number, label: string) => storedText({ max, label })
+const text = (max: number, label: FieldLabel) => storedText({ max, label })
 
 /**
  * Everything a handout shows, already resolved (names, steps, dosage, images): the app builds it from a
@@ -19,18 +20,18 @@ const text = (max: number, label: string) => storedText({ max, label })
  * Both then call the same renderer.
  */
 export const handoutItemSchema = z.strictObject({
-  name: text(120, 'Exercise name').min(1),
+  name: text(120, 'field.exerciseName').min(1),
   /** The exercise in plain words; printed first, with `name` after it in brackets. */
-  title: text(80, 'Title for patients').optional(),
-  steps: z.array(text(500, 'A step')).min(1, 'An exercise needs at least one step.').max(20),
+  title: text(80, 'field.plainTitle').optional(),
+  steps: z.array(text(500, 'field.step')).min(1, says('record.itemSteps')).max(20),
   dosage: dosageSchema,
-  cues: z.array(text(300, 'A tip')).max(10).optional(),
-  cautions: z.array(text(300, 'A caution')).max(10).optional(),
-  notes: text(1000, 'Note').optional(),
+  cues: z.array(text(300, 'field.tip')).max(10).optional(),
+  cautions: z.array(text(300, 'field.caution')).max(10).optional(),
+  notes: text(1000, 'field.note').optional(),
   /** Starting position in plain words, shown in the picture placeholder. */
-  position: text(60, 'Position').optional(),
+  position: text(60, 'field.position').optional(),
   /** A PNG/JPEG file path or data: URL; a missing or unreadable image becomes a placeholder. */
-  image: text(100_000_000, 'Image').optional(),
+  image: text(100_000_000, 'field.image').optional(),
   /** The exercise's diagram (drawn for the prescribed side) when there is no photo. */
   diagram: diagramSpecSchema.optional(),
   /** The clinic's video of the exercise (http or https, at most 300 characters): printed under the picture as a QR code and the link. */
@@ -40,28 +41,25 @@ export const handoutItemSchema = z.strictObject({
 export const handoutInputSchema = z.strictObject({
   $schema: z.string().optional(),
   clinic: z.strictObject({
-    name: text(120, 'Clinic name').min(1, 'Give the clinic’s name.'),
-    address: text(300, 'Address').optional(),
-    phone: text(40, 'Phone').optional(),
-    website: text(200, 'Website').optional(),
-    closingMessage: text(400, 'Closing message').optional(),
-    logo: text(100_000_000, 'Logo').optional(),
+    name: text(120, 'field.clinicName').min(1, says('required.clinicName')),
+    address: text(300, 'field.address').optional(),
+    phone: text(40, 'field.phone').optional(),
+    website: text(200, 'field.website').optional(),
+    closingMessage: text(400, 'field.closingMessage').optional(),
+    logo: text(100_000_000, 'field.logo').optional(),
   }),
   /** The same shape as a therapist in Settings, so any therapist that can be saved can be printed. */
   therapist: storedTherapistSchema.optional(),
   patient: z.strictObject({
-    firstName: text(100, 'First name').min(1),
-    lastName: text(100, 'Last name').min(1),
-    preferredName: text(100, 'Preferred name').optional(),
+    firstName: text(100, 'field.firstName').min(1),
+    lastName: text(100, 'field.lastName').min(1),
+    preferredName: text(100, 'field.preferredName').optional(),
   }),
   date: isoDate,
   program: z.strictObject({
-    title: text(120, 'Program title').optional(),
-    goals: text(1000, 'Goals').optional(),
-    items: z
-      .array(handoutItemSchema)
-      .min(1, 'The program has no exercises: add at least one before printing.')
-      .max(100),
+    title: text(120, 'field.programTitle').optional(),
+    goals: text(1000, 'field.goals').optional(),
+    items: z.array(handoutItemSchema).min(1, says('record.handoutItems')).max(100),
   }),
   layout: handoutLayoutSchema.default('detailed'),
   paper: paperSizeSchema.default('letter'),

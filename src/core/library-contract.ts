@@ -35,9 +35,9 @@ export const libraryArgs = {
   setExerciseVideo: z.strictObject({ exerciseId, url: videoUrlSchema.nullable() }),
   attachExercisePhoto: z.strictObject({
     id: exerciseId,
-    author: humanText({ max: 200, label: 'Author', required: 'Say who took the photo.' }),
-    licence: humanText({ max: 100, label: 'Licence', required: 'Say under which licence the photo may be used.' }),
-    caption: humanText({ max: 200, label: 'Caption' }).optional(),
+    author: humanText({ max: 200, label: 'field.author', required: 'required.photoAuthor' }),
+    licence: humanText({ max: 100, label: 'field.licence', required: 'required.photoLicence' }),
+    caption: humanText({ max: 200, label: 'field.caption' }).optional(),
   }),
   removeExercisePhoto: z.strictObject({ id: exerciseId, file: mediaHash }),
   getMedia: z.strictObject({ file: mediaHash }),

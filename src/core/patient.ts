@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { says } from '../i18n/say'
 import { THERAPIST_NAME_MAX } from './limits'
 import { weekdays } from './dosage'
 import { itemWordsOf } from './exercise'
@@ -9,11 +10,11 @@ import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 1956-03-14.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, says('date.format'))
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`)
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
-  }, 'This is not a real calendar date.')
+  }, says('date.notReal'))
 /** The earliest date of birth the form accepts. */
 export const EARLIEST_BIRTH_DATE = '1900-01-01'
 export const timestamp = z.iso.datetime({ offset: true })
@@ -26,10 +27,10 @@ const coverageOf = (t: TextRule) =>
   z.discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('insurance'),
-      payer: t({ max: 200, label: 'Payer name', required: 'Enter the insurance payer’s name.' }),
+      payer: t({ max: 200, label: 'field.payer', required: 'required.payer' }),
     }),
     z.strictObject({ kind: z.literal('self-pay') }),
-    z.strictObject({ kind: z.literal('other'), detail: t({ max: 200, label: 'Coverage detail' }).optional() }),
+    z.strictObject({ kind: z.literal('other'), detail: t({ max: 200, label: 'field.coverageDetail' }).optional() }),
   ])
 export const coverageSchema = coverageOf(humanText)
 
@@ -48,29 +49,29 @@ const localToday = () => {
 
 /** The patient form's fields; `t` is how text is checked (strictly as typed, leniently as stored). */
 const patientFields = (t: TextRule, dateOfBirth: z.ZodType<string>) => ({
-  firstName: t({ max: 100, label: 'First name', required: 'Enter a first name.' }),
-  lastName: t({ max: 100, label: 'Last name', required: 'Enter a last name.' }),
-  preferredName: t({ max: 100, label: 'Preferred name' }).optional(),
+  firstName: t({ max: 100, label: 'field.firstName', required: 'required.firstName' }),
+  lastName: t({ max: 100, label: 'field.lastName', required: 'required.lastName' }),
+  preferredName: t({ max: 100, label: 'field.preferredName' }).optional(),
   dateOfBirth: dateOfBirth.optional(),
-  chartNumber: t({ max: 40, label: 'Chart number' }).optional(),
-  phone: t({ max: 40, label: 'Phone' }).optional(),
-  email: z.union([z.email('Enter a valid email address.').max(200), z.literal('')]).optional(),
-  condition: t({ max: 500, label: 'Condition' }).optional(),
-  referringProvider: t({ max: 200, label: 'Referring provider' }).optional(),
-  therapist: t({ max: THERAPIST_NAME_MAX, label: 'Therapist' }).optional(),
+  chartNumber: t({ max: 40, label: 'field.chartNumber' }).optional(),
+  phone: t({ max: 40, label: 'field.phone' }).optional(),
+  email: z.union([z.email(says('record.email')).max(200), z.literal('')]).optional(),
+  condition: t({ max: 500, label: 'field.condition' }).optional(),
+  referringProvider: t({ max: 200, label: 'field.referringProvider' }).optional(),
+  therapist: t({ max: THERAPIST_NAME_MAX, label: 'field.therapist' }).optional(),
   /** The language this patient's handouts print in; left out, English. */
   handoutLanguage: handoutLanguageSchema.optional(),
   status: z.enum(patientStatuses),
   patientType: z.enum(['new', 'existing']),
   appointment: appointmentOf(t),
-  notes: t({ max: 5000, label: 'Notes', multiline: true }).optional(),
+  notes: t({ max: 5000, label: 'field.notes', multiline: true }).optional(),
 })
 
 /** What the patient form edits. `today` (asked at each check) bounds the date of birth. */
 export function patientInputSchema(today: () => string = localToday) {
   const dateOfBirth = isoDate
-    .refine((value) => value >= EARLIEST_BIRTH_DATE, 'The date of birth cannot be before 1900.')
-    .refine((value) => value <= today(), 'The date of birth cannot be in the future.')
+    .refine((value) => value >= EARLIEST_BIRTH_DATE, says('date.birthTooEarly'))
+    .refine((value) => value <= today(), says('date.birthInFuture'))
   return z.strictObject(patientFields(humanText, dateOfBirth))
 }
 export type PatientInput = z.infer<ReturnType<typeof patientInputSchema>>
@@ -78,18 +79,18 @@ export type PatientInput = z.infer<ReturnType<typeof patientInputSchema>>
 const programItemOf = (t: TextRule) =>
   z.strictObject({
     id,
-    exerciseId: t({ max: 120, label: 'Exercise', required: 'Choose an exercise.' }),
+    exerciseId: t({ max: 120, label: 'field.exercise', required: 'required.exercise' }),
     ...itemWordsOf(t),
   })
 export const programItemSchema = programItemOf(humanText)
 export type ProgramItem = z.infer<typeof programItemSchema>
 
 const programFields = (t: TextRule) => ({
-  title: t({ max: 120, label: 'Program title', required: 'Give the program a title.' }),
+  title: t({ max: 120, label: 'field.programTitle', required: 'required.programTitle' }),
   status: z.enum(['current', 'previous']),
-  goals: t({ max: 1000, label: 'Goals', multiline: true }).optional(),
-  therapist: t({ max: THERAPIST_NAME_MAX, label: 'Therapist' }).optional(),
-  items: z.array(programItemOf(t)).max(100, 'A program can hold at most 100 exercises.'),
+  goals: t({ max: 1000, label: 'field.goals', multiline: true }).optional(),
+  therapist: t({ max: THERAPIST_NAME_MAX, label: 'field.therapist' }).optional(),
+  items: z.array(programItemOf(t)).max(100, says('record.programItems', { max: 100 })),
 })
 /** A program as the builder saves it. */
 export const programInputSchema = z.strictObject(programFields(humanText))
@@ -120,9 +121,9 @@ export const handoutRecordSchema = z.strictObject({
   paper: paperSizeSchema,
   /** The language it was printed in; records from before handouts had a language are English. */
   language: handoutLanguageSchema.optional(),
-  file: storedText({ max: 260, label: 'File name' }),
+  file: storedText({ max: 260, label: 'field.fileName' }),
   snapshot: z.strictObject({
-    title: storedText({ max: 120, label: 'Title' }),
+    title: storedText({ max: 120, label: 'field.title' }),
     items: z.array(programItemOf(storedText)).max(100),
   }),
 })
@@ -143,10 +144,10 @@ export const patientSchema = z.strictObject({
   revision,
   createdAt: timestamp,
   updatedAt: timestamp,
-  programs: z.array(programSchema).max(MAX_PROGRAMS, `A patient’s record can hold at most ${MAX_PROGRAMS} programs.`),
+  programs: z.array(programSchema).max(MAX_PROGRAMS, says('record.programs', { max: MAX_PROGRAMS })),
   handouts: z
     .array(handoutRecordSchema)
-    .max(MAX_HANDOUTS, `A patient’s record can hold at most ${MAX_HANDOUTS.toLocaleString('en-US')} handouts.`)
+    .max(MAX_HANDOUTS, says('record.handouts', { max: MAX_HANDOUTS }))
     .optional(),
 })
 export type Patient = z.infer<typeof patientSchema>

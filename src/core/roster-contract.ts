@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { says } from '../i18n/say'
 import { id, patientInputSchema, programInputSchema, programSchema, revision } from './patient'
 
 /** Types and argument schemas of the roster channels (see contract.ts). */
@@ -70,7 +71,7 @@ export const rosterArgs = {
       program: programInputSchema,
     })
     .refine((arg) => (arg.programId === undefined) === (arg.revision === undefined), {
-      message: 'A change to a saved program must say which revision it was made from.',
+      ...says('record.revision'),
       path: ['revision'],
     }),
   duplicateProgram: z.strictObject({ patientId: id, programId: id }),

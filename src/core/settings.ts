@@ -21,11 +21,11 @@ export type LoadUnit = z.infer<typeof loadUnitSchema>
 
 const clinicOf = (t: TextRule) =>
   z.strictObject({
-    name: t({ max: 120, label: 'Clinic name' }),
-    address: t({ max: 300, label: 'Address', multiline: true }).optional(),
-    phone: t({ max: 40, label: 'Phone' }).optional(),
-    website: t({ max: 200, label: 'Website' }).optional(),
-    closingMessage: t({ max: 400, label: 'Closing message', multiline: true }).optional(),
+    name: t({ max: 120, label: 'field.clinicName' }),
+    address: t({ max: 300, label: 'field.address', multiline: true }).optional(),
+    phone: t({ max: 40, label: 'field.phone' }).optional(),
+    website: t({ max: 200, label: 'field.website' }).optional(),
+    closingMessage: t({ max: 400, label: 'field.closingMessage', multiline: true }).optional(),
     logo: mediaHash.optional(),
     layout: handoutLayoutSchema,
     /** The clinic's own words in the other handout languages: its name as patients know it, the closing message. */
@@ -33,8 +33,8 @@ const clinicOf = (t: TextRule) =>
       .strictObject({
         es: z
           .strictObject({
-            name: t({ max: 120, label: 'Clinic name (Spanish)' }).optional(),
-            closingMessage: t({ max: 400, label: 'Closing message (Spanish)', multiline: true }).optional(),
+            name: t({ max: 120, label: 'field.clinicNameEs' }).optional(),
+            closingMessage: t({ max: 400, label: 'field.closingMessageEs', multiline: true }).optional(),
           })
           .optional(),
       })
@@ -46,10 +46,10 @@ export type Clinic = z.infer<typeof clinicSchema>
 
 const therapistOf = (t: TextRule) =>
   z.strictObject({
-    name: t({ max: THERAPIST_NAME_MAX, label: 'Name', required: 'Enter the therapist’s name.' }),
-    credentials: t({ max: 60, label: 'Credentials' }).optional(),
-    phone: t({ max: 40, label: 'Phone' }).optional(),
-    email: t({ max: 200, label: 'Email' }).optional(),
+    name: t({ max: THERAPIST_NAME_MAX, label: 'field.name', required: 'required.therapistName' }),
+    credentials: t({ max: 60, label: 'field.credentials' }).optional(),
+    phone: t({ max: 40, label: 'field.phone' }).optional(),
+    email: t({ max: 200, label: 'field.email' }).optional(),
   })
 /** A therapist as Settings stores them; the handout takes the same shape (as stored: see handout-model.ts). */
 export const therapistSchema = therapistOf(humanText)

@@ -1,3 +1,4 @@
+import { say } from '../i18n/say'
 import type { Exercise, Template, TemplateInput } from './exercise'
 import type { ProgramItem } from './patient'
 
@@ -11,9 +12,7 @@ export function applyTemplate(
 ): ProgramItem[] {
   const missing = template.items.filter((item) => !library.has(item.exerciseId)).map((item) => item.exerciseId)
   if (missing.length) {
-    throw new TemplateError(
-      `The template “${template.name}” uses exercises that are no longer in the library: ${missing.join(', ')}.`,
-    )
+    throw new TemplateError(say('record.templateMissing', { name: template.name, missing: missing.join(', ') }))
   }
   return template.items.map((item) => ({
     id: newId(),

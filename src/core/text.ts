@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { say, says, type FieldLabel, type MessageKey } from '../i18n/say'
 
 /**
  * Text a person types into a short field (names, titles, phone numbers, notes). Input is checked strictly
@@ -7,10 +8,10 @@ import { z } from 'zod'
  */
 export interface TextOptions {
   max: number
-  /** The field's name as the form shows it, starting a sentence: "First name". */
-  label: string
-  /** The message when the field is required and left empty: "Enter a first name." */
-  required?: string
+  /** The field's name as messages say it, starting a sentence: `field.firstName` ("First name"). */
+  label: FieldLabel
+  /** The message when the field is required and left empty: `required.firstName` ("Enter a first name."). */
+  required?: MessageKey
   /** Notes and descriptions: newlines and tabs are allowed. */
   multiline?: boolean
 }
@@ -32,20 +33,23 @@ export function textProblem(
   value: string,
   { label, multiline }: Pick<TextOptions, 'label' | 'multiline'>,
 ): string | undefined {
-  if (CONTROL.test(value)) return `${label} cannot contain hidden control characters.`
-  if (!multiline && TABS_AND_LINES.test(value)) return `${label} must be a single line, without tabs or line breaks.`
-  if (LONE_SURROGATE.test(value))
-    return `${label} contains a broken character (half of an emoji or symbol). Delete it and type it again.`
-  if (BIDI_OVERRIDE.test(value)) return `${label} cannot contain hidden text-direction characters.`
-  if (value.length > 0 && value.replace(INVISIBLE, '').length === 0)
-    return `${label} cannot be made only of invisible characters.`
+  const problem = problemKey(value, multiline)
+  return problem && say(problem, { label: say(label) })
+}
+
+const problemKey = (value: string, multiline?: boolean): MessageKey | undefined => {
+  if (CONTROL.test(value)) return 'text.control'
+  if (!multiline && TABS_AND_LINES.test(value)) return 'text.oneLine'
+  if (LONE_SURROGATE.test(value)) return 'text.brokenCharacter'
+  if (BIDI_OVERRIDE.test(value)) return 'text.direction'
+  if (value.length > 0 && value.replace(INVISIBLE, '').length === 0) return 'text.invisible'
   return undefined
 }
 
 /** What a stored value was checked against when it was saved: trimmed, bounded. */
 export const storedText: TextRule = ({ max, label, required }) => {
-  const base = z.string().trim().max(max, `${label} can be at most ${max} characters.`)
-  return required ? base.min(1, required) : base
+  const base = z.string().trim().max(max, says('text.tooLong', { label, max }))
+  return required ? base.min(1, says(required)) : base
 }
 
 /** Text as a person enters it: trimmed, bounded, and free of control, direction-override and broken characters. */

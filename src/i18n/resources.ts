@@ -4,6 +4,7 @@
  */
 import enApp from './locales/en/app.json' with { type: 'json' }
 import enCommon from './locales/en/common.json' with { type: 'json' }
+import enErrors from './locales/en/errors.json' with { type: 'json' }
 import enHandout from './locales/en/handout.json' with { type: 'json' }
 import enLibrary from './locales/en/library.json' with { type: 'json' }
 import enPatients from './locales/en/patients.json' with { type: 'json' }
@@ -11,6 +12,7 @@ import enProgram from './locales/en/program.json' with { type: 'json' }
 import enSettings from './locales/en/settings.json' with { type: 'json' }
 import esApp from './locales/es/app.json' with { type: 'json' }
 import esCommon from './locales/es/common.json' with { type: 'json' }
+import esErrors from './locales/es/errors.json' with { type: 'json' }
 import esHandout from './locales/es/handout.json' with { type: 'json' }
 import esLibrary from './locales/es/library.json' with { type: 'json' }
 import esPatients from './locales/es/patients.json' with { type: 'json' }
@@ -21,6 +23,7 @@ export const resources = {
   en: {
     app: enApp,
     common: enCommon,
+    errors: enErrors,
     handout: enHandout,
     library: enLibrary,
     patients: enPatients,
@@ -30,6 +33,7 @@ export const resources = {
   es: {
     app: esApp,
     common: esCommon,
+    errors: esErrors,
     handout: esHandout,
     library: esLibrary,
     patients: esPatients,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { humanText, storedText, textProblem } from '../../src/core/text'
 
-const firstName = humanText({ max: 100, label: 'First name', required: 'Enter a first name.' })
-const notes = humanText({ max: 5000, label: 'Notes', multiline: true })
+const firstName = humanText({ max: 100, label: 'field.firstName', required: 'required.firstName' })
+const notes = humanText({ max: 5000, label: 'field.notes', multiline: true })
 const messageOf = (schema: typeof firstName, value: unknown) => {
   const result = schema.safeParse(value)
   return result.success ? undefined : result.error.issues[0]?.message
@@ -61,7 +61,7 @@ describe('humanText', () => {
 
 describe('storedText', () => {
   it('accepts what was saved before the stricter input rules, so older records still load', () => {
-    const stored = storedText({ max: 100, label: 'First name', required: 'Enter a first name.' })
+    const stored = storedText({ max: 100, label: 'field.firstName', required: 'required.firstName' })
     for (const value of ['\u0000', '\u200B', 'Anna\uD83D', '\u202Eevil', 'two\nlines'])
       expect(stored.parse(value)).toBe(value)
     expect(stored.safeParse('').success).toBe(false)
@@ -71,6 +71,6 @@ describe('storedText', () => {
 
 describe('textProblem', () => {
   it('reports nothing for empty optional text', () => {
-    expect(textProblem('', { label: 'Phone' })).toBeUndefined()
+    expect(textProblem('', { label: 'field.phone' })).toBeUndefined()
   })
 })

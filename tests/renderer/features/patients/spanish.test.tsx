@@ -1,8 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../../../src/app/App'
 import { PatientDetail } from '../../../../src/features/patients/PatientDetail'
+import { PatientForm } from '../../../../src/features/patients/PatientForm'
 import { resources } from '../../../../src/i18n/resources'
 import { uiI18n } from '../../../../src/i18n/ui'
 import { patientInput } from '../../../support/patients'
@@ -16,7 +17,7 @@ const strings = (tree: Tree): string[] => Object.values(tree).flatMap((v) => (ty
  * The English words of the namespaces this area owns that Spanish says differently: each piece of text between
  * placeholders, long enough not to be a chance part of a name ("A4", "Email" the same in both are left out).
  */
-const english = (['app', 'patients'] as const).flatMap((ns) => {
+const english = (['app', 'patients', 'errors'] as const).flatMap((ns) => {
   const spanish = new Set(strings(resources.es[ns] as Tree).flatMap((s) => s.split(/\{\{[^}]*\}\}/)))
   return strings(resources.en[ns] as Tree)
     .flatMap((s) => s.split(/\{\{[^}]*\}\}/))
@@ -92,5 +93,29 @@ describe('the patients screens in Spanish', () => {
     expect(within(form).getByRole('group', { name: 'Preferencias de cita' })).toBeInTheDocument()
     expect(within(form).getByRole('button', { name: 'Guardar cambios' })).toBeInTheDocument()
     await waitFor(() => expect(englishShown()).toEqual([]))
+  }, 30_000)
+})
+
+describe('the patient form’s checks in Spanish', () => {
+  afterEach(async () => {
+    await uiI18n.changeLanguage('en')
+  })
+
+  it('says what to fix in the screens’ language, and in English again after switching back', async () => {
+    await uiI18n.changeLanguage('es')
+    const api = fakeApi()
+    renderWithApi(<PatientForm opened onClose={() => {}} onSaved={() => {}} />, { api, roster: true })
+    const form = await screen.findByRole('dialog')
+    await userEvent.type(within(form).getByRole('textbox', { name: 'Correo electrónico' }), 'ana@')
+    await userEvent.click(within(form).getByRole('button', { name: /Añadir paciente|Agregar paciente|Guardar/ }))
+    expect(await within(form).findByText('Escriba el nombre.')).toBeInTheDocument()
+    expect(within(form).getByText('Escriba el apellido.')).toBeInTheDocument()
+    expect(within(form).getByText('Escriba un correo electrónico válido.')).toBeInTheDocument()
+    expect(englishShown()).toEqual([])
+    expect(form.textContent).not.toMatch(/Enter a|valid email/)
+
+    await act(() => uiI18n.changeLanguage('en'))
+    await userEvent.click(within(form).getByRole('button', { name: 'Add patient' }))
+    expect(await within(form).findByText('Enter a first name.')).toBeInTheDocument()
   }, 30_000)
 })
