@@ -88,7 +88,8 @@ export const DosageEditor = memo(function DosageEditor({
   const aria = (text: string) => (label ? `${text} (${label})` : text)
   return (
     <div>
-      <SimpleGrid cols={{ base: 3, md: 6 }} spacing="xs">
+      {/* As many columns as fit at a width that shows every choice in full ("Alternating", "Alternando"). */}
+      <SimpleGrid minColWidth={132} spacing="xs">
         {field('sets', t('dosage.sets'))}
         <NumberInput
           size="xs"

@@ -1,4 +1,4 @@
-import { Button, Group, Kbd, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
+import { ActionIcon, Group, Kbd, Stack, Text, TextInput, UnstyledButton } from '@mantine/core'
 import { useDraggable } from '@dnd-kit/core'
 import { IconGripVertical, IconPlus, IconSearch } from '@tabler/icons-react'
 import { memo, useMemo, useState } from 'react'
@@ -42,22 +42,18 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
         <IconGripVertical size={16} color="var(--mantine-color-dimmed)" />
       </UnstyledButton>
       <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-        <Text size="sm" fw={500} truncate>
+        {/* Names wrap rather than end in "…": four "Ankle …" exercises must not look alike. */}
+        <Text size="sm" fw={500}>
           {name}
         </Text>
-        <Text size="xs" c="dimmed" truncate>
+        <Text size="xs" c="dimmed">
           {dosageLine(exercise.defaultDosage, doseWords)}
         </Text>
       </Stack>
-      <Button
-        size="compact-xs"
-        variant="light"
-        leftSection={<IconPlus size={12} />}
-        onClick={onAdd}
-        aria-label={t('picker.addName', { name })}
-      >
-        {t('picker.add')}
-      </Button>
+      {/* A plus alone, so the name has the room (the narrow library panel at 1280 px); its name says what it adds. */}
+      <ActionIcon variant="light" onClick={onAdd} aria-label={t('picker.addName', { name })} title={t('picker.add')}>
+        <IconPlus size={14} />
+      </ActionIcon>
     </Group>
   )
 }

@@ -101,8 +101,11 @@ export function HandoutOptionsControl({
   return (
     <Stack gap={titled ? 'sm' : 6}>
       {heading(t('options.layoutHeading'))}
+      {/* Three names do not fit side by side in the preview's narrow panel ("Large print", "Grande"): one per row there. */}
       <SegmentedControl
         size="xs"
+        orientation={titled ? 'horizontal' : 'vertical'}
+        fullWidth={!titled}
         aria-label={t('options.layout')}
         value={value.layout}
         onChange={(layout) => onChange({ ...value, layout: layout as HandoutLayout })}

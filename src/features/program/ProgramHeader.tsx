@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core'
+import { Anchor, Button, Group, Select, Stack, Text, Textarea } from '@mantine/core'
 import { IconDeviceFloppy } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -42,19 +42,26 @@ export function ProgramHeader({ patient, programId, draft, onDraft, problems, di
             {patient.firstName} {patient.lastName}
           </Anchor>
         </Text>
-        <TextInput
+        {/* Text areas that grow, so a long title or goal shows in full (a title stays one line: Enter is refused). */}
+        <Textarea
           aria-label={t('header.title')}
           error={problems.get('title')}
           value={draft.title}
-          onChange={(e) => onDraft({ ...draft, title: e.currentTarget.value })}
+          onChange={(e) => onDraft({ ...draft, title: e.currentTarget.value.replace(/\s*[\r\n]+\s*/g, ' ') })}
+          onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+          autosize
+          minRows={1}
           size="md"
           w={420}
           styles={{ input: { fontWeight: 650 } }}
         />
-        <Group gap="xs" mt={4}>
-          <TextInput
+        <Group gap="xs" mt={4} align="flex-start">
+          <Textarea
             size="xs"
             w={300}
+            autosize
+            minRows={1}
+            maxRows={4}
             aria-label={t('header.goals')}
             error={problems.get('goals')}
             placeholder={t('header.goalsPlaceholder')}
