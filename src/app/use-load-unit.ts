@@ -7,13 +7,27 @@ import { defaultSettings, loadUnitOf, type LoadUnit } from '../core/settings'
  * the unit a new load starts in and a load saved without one is shown in. The default settings' until they load (and
  * outside an <ApiProvider>).
  */
+/** One settings call for every field that mounts at once (a 25-exercise program has ~75), dropped when answered. */
+const asked = new WeakMap<object, Promise<LoadUnit | undefined>>()
+function loadUnitFrom(api: NonNullable<ReturnType<typeof useOptionalQuietApi>>): Promise<LoadUnit | undefined> {
+  let answer = asked.get(api)
+  if (!answer) {
+    answer = api
+      .getSettings()
+      .then((r) => (r.ok ? loadUnitOf(r.value) : undefined))
+      .finally(() => asked.delete(api))
+    asked.set(api, answer)
+  }
+  return answer
+}
+
 export function useLoadUnit(): LoadUnit {
   const api = useOptionalQuietApi()
   const [unit, setUnit] = useState<LoadUnit>(() => loadUnitOf(defaultSettings))
   useEffect(() => {
     if (!api) return
     let live = true
-    void api.getSettings().then((r) => live && r.ok && setUnit(loadUnitOf(r.value)))
+    void loadUnitFrom(api).then((found) => live && found && setUnit(found))
     return () => void (live = false)
   }, [api])
   return unit

@@ -53,6 +53,8 @@ test('build a program by keyboard, click and drag handle; save, reload, template
 
   // Change one step for this patient only.
   const clams = card(page, '2. Clamshells')
+  // Behind the card's "More", with the other dose fields and the note.
+  await clams.getByRole('button', { name: 'More', exact: true }).click()
   await clams.getByRole('button', { name: 'Change the steps for this patient' }).click()
   await clams
     .getByLabel('Steps for this patient (Clamshells)')

@@ -1,6 +1,8 @@
 import { Alert, Badge, Button, Grid, Group, Paper, Text, Title } from '@mantine/core'
+import { useMediaQuery } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconAlertCircle, IconClock } from '@tabler/icons-react'
+import { arrayMove } from '@dnd-kit/sortable'
 import { useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Exercise, Template } from '../../core/exercise'
@@ -24,6 +26,8 @@ import { showRemoved } from './removed-notice'
 import { useProgramDraft } from './use-program-draft'
 import { useSaveProgram } from './use-save-program'
 import { useNameInLanguage } from '../../app/use-name-in-language'
+
+const sticky = { position: 'sticky', top: 8, alignSelf: 'flex-start' } as const
 
 interface Props {
   patient: Patient
@@ -81,6 +85,11 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
     }
   }
 
+  // The library and the preview stay in view while a long program scrolls, where they sit beside it.
+  const md = useMediaQuery('(min-width: 62em)')
+  const lg = useMediaQuery('(min-width: 75em)')
+  const beside = md ? sticky : undefined
+  const besideWide = lg ? sticky : undefined
   const problems = useMemo(() => problemsOf(draft), [draft])
   const minutes = programMinutes(draft.items.map((i) => i.dosage))
   return (
@@ -106,7 +115,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
         </Alert>
       )}
       <Grid gap="lg">
-        <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
+        <Grid.Col span={{ base: 12, md: 4, lg: 3 }} style={beside}>
           <Paper withBorder radius="lg" p="sm">
             <Title order={3} size="h5" mb="xs">
               {t('builder.library')}
@@ -142,9 +151,10 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
             problems={problems}
             onChange={changeItem}
             onRemove={removeWithUndo}
+            onMove={(from, to) => setItems((current) => arrayMove(current, from, to))}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 3 }}>
+        <Grid.Col span={{ base: 12, lg: 3 }} style={besideWide}>
           <HandoutPreview patientId={patient.id} draft={draft} nameOf={exerciseName} />
         </Grid.Col>
       </Grid>

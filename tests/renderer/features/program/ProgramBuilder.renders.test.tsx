@@ -95,6 +95,8 @@ describe('typing in a long program', () => {
       await settle()
       return { cards: [...renders.keys()], dosageLines: dosageLines.count }
     }
+    // The note sits behind the card's "More" (opened before measuring: opening it renders this card only).
+    fireEvent.click(within(card).getByRole('button', { name: /^More/ }))
     const note = await edit(() =>
       fireEvent.change(within(card).getByRole('textbox', { name: 'Note to the patient (Reverse clamshells)' }), {
         target: { value: 'Slowly' },

@@ -1,4 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { arrayMove } from '@dnd-kit/sortable'
 import { useMemo } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ProgramItem } from '../../../../src/core/patient'
@@ -58,6 +59,7 @@ function Harness({ program }: { program: ProgramDraft }) {
         problems={problems}
         onChange={changeItem}
         onRemove={remove}
+        onMove={(from, to) => setItems((items) => arrayMove(items, from, to))}
       />
     </ProgramDnd>
   )
@@ -101,6 +103,8 @@ describe('the program’s list of exercises', () => {
       change()
       return { cards: [...renders.keys()], dosageLines: dosageLines.count }
     }
+    // The note sits behind the card's "More" (opened before measuring: opening it renders this card only).
+    fireEvent.click(within(card).getByRole('button', { name: /^More/ }))
     const note = edit(() =>
       fireEvent.change(within(card).getByRole('textbox', { name: 'Note to the patient (Reverse clamshells)' }), {
         target: { value: 'Slowly' },
@@ -122,4 +126,62 @@ describe('the program’s list of exercises', () => {
     expect(reps.dosageLines).toBeGreaterThan(0)
     expect(reps.dosageLines).toBeLessThanOrEqual(2)
   }, 300_000)
+
+  it('shows the common dose fields in one row and keeps the rest behind “More”, open when used', async () => {
+    const items = program(2).items
+    items[1] = { ...items[1]!, dosage: { sets: 2, restSeconds: 30 }, notes: 'Slowly' }
+    renderWithApi(<Harness program={{ title: 'Two', items }} />, { library: true })
+    const plain = await screen.findByLabelText('1. Bridges', {}, { timeout: 20_000 })
+    for (const name of ['Sets', 'Reps from', 'Reps to', 'Hold (s)', 'Times a day', 'Side'])
+      expect(within(plain).getByLabelText(`${name} (Bridges)`)).toBeVisible()
+    expect(within(plain).queryByRole('textbox', { name: 'Note to the patient (Bridges)' })).toBeNull()
+    expect(within(plain).queryByText('Rest (s)')).toBeNull()
+    const more = within(plain).getByRole('button', { name: 'More' })
+    expect(more).toHaveAttribute('aria-expanded', 'false')
+    fireEvent.click(more)
+    expect(within(plain).getByRole('textbox', { name: 'Note to the patient (Bridges)' })).toBeVisible()
+    expect(within(plain).getByText('Rest (s)')).toBeVisible()
+    expect(within(plain).getByRole('button', { name: 'Fewer' })).toHaveAttribute('aria-expanded', 'true')
+
+    // Rest and a note in use: open from the start, so nothing in use is hidden.
+    const used = screen.getByLabelText('2. Clamshells')
+    expect(within(used).getByRole('textbox', { name: 'Note to the patient (Clamshells)' })).toHaveValue('Slowly')
+    fireEvent.click(within(used).getByRole('button', { name: 'Fewer' }))
+    expect(within(used).getByRole('button', { name: 'More · 2 in use' })).toBeInTheDocument()
+  }, 60_000)
+
+  it('collapses a card to one line that says its dose, and every card at once', async () => {
+    renderWithApi(<Harness program={program(3)} />, { library: true })
+    const card = await screen.findByLabelText('2. Clamshells', {}, { timeout: 20_000 })
+    fireEvent.click(within(card).getByRole('button', { name: 'Collapse Clamshells' }))
+    expect(within(card).queryByRole('textbox', { name: 'Sets (Clamshells)' })).toBeNull()
+    expect(within(card).getByText('2 sets × 10 reps')).toBeInTheDocument()
+    expect(within(card).getByRole('button', { name: 'Expand Clamshells' })).toHaveAttribute('aria-expanded', 'false')
+
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse all' }))
+    expect(screen.queryAllByRole('textbox', { name: /^Sets/ })).toHaveLength(0)
+    fireEvent.click(screen.getByRole('button', { name: 'Expand all' }))
+    expect(screen.getAllByRole('textbox', { name: /^Sets/ })).toHaveLength(3)
+  }, 60_000)
+
+  it('lists the exercises in an outline that jumps to a card (opening it) and moves it up or down', async () => {
+    renderWithApi(<Harness program={program(3)} />, { library: true })
+    const outline = await screen.findByRole('navigation', { name: 'Outline' }, { timeout: 20_000 })
+    const entries = () =>
+      within(outline)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent)
+    expect(entries()).toEqual(['1. Bridges', '2. Clamshells', '3. Reverse clamshells'])
+
+    fireEvent.click(within(outline).getByRole('button', { name: 'Move Reverse clamshells up' }))
+    expect(entries()).toEqual(['1. Bridges', '2. Reverse clamshells', '3. Clamshells'])
+    expect(screen.getByLabelText('2. Reverse clamshells')).toBeInTheDocument()
+    expect(within(outline).getByRole('button', { name: 'Move Bridges up' })).toBeDisabled()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Collapse Clamshells' }))
+    fireEvent.click(within(outline).getByRole('button', { name: 'Go to Clamshells' }))
+    const card = screen.getByLabelText('3. Clamshells')
+    expect(within(card).getByRole('textbox', { name: 'Sets (Clamshells)' })).toBeVisible()
+    await waitFor(() => expect(within(card).getByRole('textbox', { name: 'Sets (Clamshells)' })).toHaveFocus())
+  }, 60_000)
 })

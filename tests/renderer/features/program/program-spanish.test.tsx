@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Active } from '@dnd-kit/core'
@@ -60,6 +61,7 @@ function OneCard() {
         problems={new Map()}
         onChange={() => {}}
         onRemove={() => {}}
+        onMove={() => {}}
       />
     </ProgramDnd>
   )
@@ -100,6 +102,7 @@ describe('the program builder in Spanish', () => {
   it('changes an exercise card to Spanish as soon as the language changes, and back', async () => {
     renderWithApi(<OneCard />, { library: true })
     const card = await screen.findByLabelText('1. Bridges', {}, { timeout: 10_000 })
+    await userEvent.click(within(card).getByRole('button', { name: 'More' }))
     expect(within(card).getByRole('button', { name: 'Change the steps for this patient' })).toBeInTheDocument()
 
     await act(() => uiI18n.changeLanguage('es'))
@@ -108,6 +111,7 @@ describe('the program builder in Spanish', () => {
     expect(card).toHaveAccessibleName('1. Puente')
     expect(within(card).getByRole('button', { name: 'Quitar Puente' })).toBeInTheDocument()
     expect(within(card).getByRole('textbox', { name: 'Nota para el paciente (Puente)' })).toBeInTheDocument()
+    expect(within(card).getByRole('button', { name: 'Menos' })).toHaveAttribute('aria-expanded', 'true')
     noEnglish('Change the steps', 'Note to the patient', 'Remove Bridges')
 
     await act(() => uiI18n.changeLanguage('en'))
