@@ -179,3 +179,27 @@ describe('why the roster did not open, in Spanish', () => {
     )
   })
 })
+
+describe('files the user picked, refused in Spanish', () => {
+  it('an import that is not JSON, a backup that does not exist, a logo that is a GIF', async () => {
+    const env = await spanish()
+    const dir = await folder('homeplan-refusals-picked-')
+    const notJson = join(dir, 'pacientes.json')
+    await writeFile(notJson, 'no es json')
+    env.services.dialogs.answers.open.push(notJson)
+    expect((await env.refusal('importRoster')).message).toMatch(
+      /^pacientes\.json no es un archivo JSON válido \(.+\)\. No se importó nada\.$/,
+    )
+
+    expect((await env.refusal('restoreBackup', { id: 'roster.backup.x' })).message).toBe(
+      'Ese no es el nombre de una copia de seguridad.',
+    )
+
+    const gif = join(dir, 'logo.gif')
+    await writeFile(gif, Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1'))
+    env.services.dialogs.answers.open.push(gif)
+    expect((await env.refusal('setClinicLogo', { remove: false })).message).toBe(
+      'logo.gif es una imagen GIF. Use una foto PNG o JPEG (guárdela o expórtela en ese formato primero).',
+    )
+  })
+})
