@@ -2,10 +2,11 @@
  * The main process's refusals, area by area, in the language the screens show (issue 16): a Spanish screen is
  * refused in Spanish. Each area's English wording is asserted by its own service tests.
  */
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createWorkerRenderer } from '../../electron/services/handout/worker-renderer'
 import { RosterStore, ROSTER_FILE } from '../../electron/services/roster/store'
 import type { Method } from '../../src/core/contract'
 import type { Exercise } from '../../src/core/exercise'
@@ -201,5 +202,25 @@ describe('files the user picked, refused in Spanish', () => {
     expect((await env.refusal('setClinicLogo', { remove: false })).message).toBe(
       'logo.gif es una imagen GIF. Use una foto PNG o JPEG (guárdela o expórtela en ese formato primero).',
     )
+  })
+})
+
+describe('the renderer’s warnings, in its own thread', () => {
+  it('speak the language of the process that asked for the handout', async () => {
+    const input = JSON.parse(await readFile('docs/handout-example.json', 'utf8')) as {
+      program: { items: { image?: string; diagram?: unknown }[] }
+    }
+    input.program.items[0]!.image = '/nonexistent/photo.png'
+    delete input.program.items[0]!.diagram
+    const renderer = createWorkerRenderer(resolve('resources/fonts'))
+    try {
+      setMessageLanguage('es')
+      const { warnings } = await renderer.render(input)
+      expect(warnings).toEqual([
+        'No se pudo leer la imagen para «Clamshells»; en su lugar se imprimió un recuadro vacío.',
+      ])
+    } finally {
+      await renderer.close()
+    }
   })
 })

@@ -11,12 +11,18 @@
  */
 import { z } from 'zod'
 import type { PagesResult, RenderResult } from './render'
-import { say } from '../../../src/i18n/say'
+import type { HandoutLanguage } from '../../../src/core/languages'
+import { messageLanguage, say, setMessageLanguage } from '../../../src/i18n/say'
 
 export type { PagesResult, RenderResult }
 
 export interface RenderOptions {
   pageBreaks?: 'measured' | 'react-pdf'
+  /**
+   * The language the render's warnings speak: the asking process's message language (see src/i18n/say.ts), which a
+   * renderer in its own thread or process does not share. Set by the renderer from the caller's; a caller need not.
+   */
+  messages?: HandoutLanguage
 }
 
 export interface HandoutRenderer {
@@ -177,7 +183,16 @@ export function createChannelRenderer(
     new Promise<PagesResult | RenderResult>((resolve, reject) => {
       if (closed) return reject(new Error(say('renderer.closed', { what: what() })))
       if (signal?.aborted) return reject(new RenderCancelled())
-      const job: Job = { id: nextId++, input, options, output, signal, settled: false, resolve, reject }
+      const job: Job = {
+        id: nextId++,
+        input,
+        options: { ...options, messages: options.messages ?? messageLanguage() },
+        output,
+        signal,
+        settled: false,
+        resolve,
+        reject,
+      }
       if (signal) {
         job.abort = () => {
           // Not started: it never starts. Being rendered: the renderer finishes it and its reply is ignored.
@@ -211,6 +226,7 @@ export function renderFor(
   request: RenderRequest,
   render: Pick<typeof import('./render'), 'renderHandout' | 'renderHandoutPages'>,
 ): Promise<PagesResult | RenderResult> {
+  if (request.options.messages) setMessageLanguage(request.options.messages)
   return request.output === 'pages'
     ? render.renderHandoutPages(request.input, request.fontsDir, request.options)
     : render.renderHandout(request.input, request.fontsDir, request.options)
