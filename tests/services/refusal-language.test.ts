@@ -82,7 +82,7 @@ describe('the roster’s refusals in Spanish', () => {
     )
     const taken = await refusal('createPatient', patientInput({ firstName: 'Luis', chartNumber: 'A1' }))
     expect(taken).toMatchObject({ field: 'chartNumber' })
-    expect(taken.message).toBe('El número de expediente A1 ya lo tiene Anna Łukasiewicz.')
+    expect(taken.message).toBe('El número de expediente A1 ya está asignado a Anna Łukasiewicz.')
   })
 
   it('a change the journal could not write on a full disk', async () => {
