@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net'
 import { methods, type Handlers } from '../../src/core/contract'
 import { dispatch, MAX_ARGUMENT_BYTES } from '../../src/core/dispatch'
 import { fail } from '../../src/core/result'
+import { say } from '../../src/i18n/say'
 import { CONTENT_SECURITY_POLICY } from '../main/security'
 
 export const BRIDGE_SCRIPT_PATH = '/__homeplan-bridge.js'
@@ -125,15 +126,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     const json = (status: number, value: unknown) => send(res, status, toWire(value), 'application/json')
     const fromOrigin = req.headers.origin
     if (req.headers[BRIDGE_HEADER] !== '1' || (fromOrigin !== undefined && fromOrigin !== origin)) {
-      return json(403, fail('forbidden', 'This call did not come from a Homeplan page and was refused.'))
+      return json(403, fail('forbidden', say('call.notFromPage')))
     }
     const body = await readBody(req)
-    if (body === undefined) return json(413, fail('invalid_argument', 'The request is too large.'))
+    if (body === undefined) return json(413, fail('invalid_argument', say('call.bodyTooLarge')))
     let envelope: { arg?: unknown }
     try {
       envelope = body ? (JSON.parse(body) as { arg?: unknown }) : {}
     } catch {
-      return json(400, fail('invalid_argument', 'The request body is not valid JSON.'))
+      return json(400, fail('invalid_argument', say('call.bodyNotJson')))
     }
     json(200, await dispatch(handlers, method, envelope.arg, log))
   }

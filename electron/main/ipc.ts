@@ -1,6 +1,7 @@
 import { channelName, methods, type Handlers } from '../../src/core/contract'
 import { dispatch } from '../../src/core/dispatch'
 import { fail, type Result } from '../../src/core/result'
+import { say } from '../../src/i18n/say'
 
 /** What we read off an IPC event to decide whether to trust it. */
 export interface SenderLike {
@@ -30,7 +31,7 @@ export function registerIpc(
   for (const method of methods) {
     ipcMain.handle(channelName(method), async (event, arg) => {
       if (!isTrustedSender(event, isAppUrl)) {
-        return fail('forbidden', 'This call did not come from a Homeplan window and was refused.')
+        return fail('forbidden', say('call.notFromWindow'))
       }
       return dispatch(handlers, method, arg, log)
     })

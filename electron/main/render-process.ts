@@ -5,6 +5,7 @@
  * electron/services/handout/renderer.ts does the queueing, cancelling and restarting.
  */
 import { utilityProcess } from 'electron'
+import { say } from '../../src/i18n/say'
 import {
   createChannelRenderer,
   exitOnce,
@@ -21,7 +22,7 @@ export function utilityChannel(modulePath: string): RenderChannel {
     stdio: 'inherit',
   })
   const { exit, onExit, silence } = exitOnce()
-  child.on('exit', (code) => exit(`it stopped with exit code ${code}`))
+  child.on('exit', (code) => exit(say('renderer.exited', { code })))
   child.on('error', (type, location) => exit(`${type} at ${location}`))
   return {
     send: (request) => child.postMessage(request),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { basename, dirname, join } from 'node:path'
 import { AppFailure } from '../../src/core/result'
+import { say } from '../../src/i18n/say'
 import { errnoOf, fsyncFolder as fsyncFolderWith, nodeFs, writeAll, type FsPort } from './fs-port'
 
 /**
@@ -118,13 +119,26 @@ export async function writeFileAtomic(
   try {
     await writeAtomic(fs, target, [typeof data === 'string' ? Buffer.from(data) : data], rest)
   } catch (error) {
-    const code = errnoOf(error) ?? 'unknown error'
-    const hint = TRANSIENT.has(code)
-      ? ' Another program (antivirus or a sync tool) may be holding it; try again shortly.'
-      : ''
-    throw new AppFailure(
-      'io_error',
-      `Could not save ${basename(target)} (${code}). The previous copy is unchanged.${hint}`,
-    )
+    throw new SaveFailure(basename(target), errnoOf(error))
+  }
+}
+
+/** A file that could not be written (see writeFileAtomic): its message says the previous copy is unchanged. */
+export class SaveFailure extends AppFailure {
+  constructor(
+    readonly file: string,
+    readonly errno: string | undefined,
+  ) {
+    super('io_error', say('file.saveFailed', SaveFailure.params(file, errno)))
+  }
+
+  /** The same failure said for a file written for the first time, with no previous copy to speak of. */
+  get firstCopy(): string {
+    return say('file.saveFailedFirst', SaveFailure.params(this.file, this.errno))
+  }
+
+  private static params(file: string, errno: string | undefined) {
+    const code = errno ?? say('file.unknownError')
+    return { file, code, hint: TRANSIENT.has(code) ? ` ${say('file.heldHint')}` : '' }
   }
 }

@@ -20,6 +20,7 @@ import { hostname } from 'node:os'
 import { join } from 'node:path'
 import { formatDateTime } from '../../src/core/dates'
 import { AppFailure } from '../../src/core/result'
+import { say } from '../../src/i18n/say'
 import { errnoOf, fsyncFolder, nodeFs, writeAll, type FsPort } from './fs-port'
 
 export const LOCK_FILE = 'homeplan.lock'
@@ -59,8 +60,11 @@ export const processIsAlive = (pid: number): boolean => {
 
 const describeOwner = (owner: LockOwner | undefined, here: string) =>
   owner
-    ? `${owner.host === here ? 'another Homeplan window on this computer' : `Homeplan on the computer “${owner.host}”`} (since ${formatDateTime(owner.startedAt)})`
-    : 'another Homeplan that is starting'
+    ? say('lock.owner.since', {
+        owner: owner.host === here ? say('lock.owner.here') : say('lock.owner.elsewhere', { host: owner.host }),
+        since: formatDateTime(owner.startedAt),
+      })
+    : say('lock.owner.starting')
 
 function parseOwner(buf: Buffer): LockOwner | undefined {
   try {
@@ -106,9 +110,7 @@ export class DataLock {
     }
     if (current?.token === this.owner.token) return
     this.markLost(
-      current
-        ? `The data folder was taken over by ${describeOwner(current, this.owner.host)} while this window was inactive. Nothing more is saved here; close this window and use that one.`
-        : 'The data folder’s lock file was removed by another program. Nothing more is saved here until Homeplan is started again.',
+      current ? say('lock.takenOver', { owner: describeOwner(current, this.owner.host) }) : say('lock.removed'),
     )
     throw new AppFailure('conflict', this.lost!)
   }
@@ -172,7 +174,7 @@ export async function acquireDataLock(options: DataLockOptions): Promise<LockRes
       if (errnoOf(error) !== 'EEXIST') {
         return {
           held: false,
-          reason: `Homeplan cannot write to the data folder (${errnoOf(error) ?? 'unknown error'}), so it is open read-only. Check that the folder exists and that you may change it.`,
+          reason: say('lock.cannotWrite', { code: errnoOf(error) ?? say('file.unknownError') }),
         }
       }
     }
@@ -184,7 +186,7 @@ export async function acquireDataLock(options: DataLockOptions): Promise<LockRes
       if (errnoOf(error) === 'ENOENT') continue // released between our two steps: try again
       return {
         held: false,
-        reason: `Homeplan cannot read the data folder’s lock file (${errnoOf(error) ?? 'unknown error'}), so it is open read-only.`,
+        reason: say('lock.cannotRead', { code: errnoOf(error) ?? say('file.unknownError') }),
       }
     }
     const deadHere = held.owner !== undefined && held.owner.host === host && !isAlive(held.owner.pid)
@@ -194,7 +196,7 @@ export async function acquireDataLock(options: DataLockOptions): Promise<LockRes
       return {
         held: false,
         owner: held.owner,
-        reason: `This data folder is open in ${describeOwner(held.owner, host)}. Only one Homeplan can change it at a time, so this window is read-only: you can look, but not change anything. Close the other one, then choose Try again.`,
+        reason: say('lock.held', { owner: describeOwner(held.owner, host) }),
       }
     }
     const aside = `${file}.stale-${owner.token}`
@@ -206,14 +208,13 @@ export async function acquireDataLock(options: DataLockOptions): Promise<LockRes
         return {
           held: false,
           owner: held.owner,
-          reason: `A stale lock in the data folder could not be removed (${errnoOf(error) ?? 'unknown error'}), so this window is read-only.`,
+          reason: say('lock.staleStuck', { code: errnoOf(error) ?? say('file.unknownError') }),
         }
       }
     }
   }
   return {
     held: false,
-    reason:
-      'Another Homeplan keeps opening and closing this data folder; this window is read-only. Choose Try again in a moment.',
+    reason: say('lock.flapping'),
   }
 }

@@ -4,7 +4,7 @@ import { changesData, type AppInfo, type DataFolderInfo, type Handlers } from '.
 import { screenLanguageOf } from '../../src/core/languages'
 import { AppFailure } from '../../src/core/result'
 import type { Settings } from '../../src/core/settings'
-import { setMessageLanguage } from '../../src/i18n/say'
+import { say, setMessageLanguage } from '../../src/i18n/say'
 import { describeDataFolder } from './data-folder'
 import { acquireDataLock, type DataLock, type DataLockOptions } from './data-lock'
 import type { Dialogs } from './dialogs'
@@ -86,6 +86,11 @@ export function createServices(deps: ServiceDeps): Services {
   let opened: Promise<RosterStore> | undefined
 
   const openRoster = async (): Promise<RosterStore> => {
+    // The lock's and the roster's reasons are said in the screens' language: the settings are read first.
+    await settings
+      .get()
+      .then(speak)
+      .catch(() => {})
     if (!lock) {
       await mkdir(deps.dataDir, { recursive: true, mode: 0o700 }).catch(() => {})
       const result = await acquireDataLock({
@@ -155,7 +160,7 @@ export function createServices(deps: ServiceDeps): Services {
         return settings.update({ clinic })
       }
       const path = await deps.dialogs.open({
-        title: 'Choose the clinic logo (PNG or JPEG)',
+        title: say('dialog.logo'),
         filters: [{ name: 'Images', extensions: ['png', 'jpg', 'jpeg'] }],
       })
       if (!path) return current
@@ -175,7 +180,11 @@ export function createServices(deps: ServiceDeps): Services {
         const left = await removeCopies(deps.dataDir, handoutIds)
         if (left.length)
           notify(
-            `The copies of ${left.length} handout${left.length === 1 ? '' : 's'} of a deleted patient could not be removed from ${copiesFolder(deps.dataDir)}: delete ${left.map((id) => `${id}.json`).join(', ')} there yourself.`,
+            say('notice.copiesLeft', {
+              count: left.length,
+              folder: copiesFolder(deps.dataDir),
+              files: left.map((id) => `${id}.json`).join(', '),
+            }),
           )
       },
     }),

@@ -10,8 +10,11 @@ export interface JsonDocumentOptions<T> {
   file: string
   schema: z.ZodType<T>
   empty: () => T
-  /** What starting from `empty` means for the user, completing "so …" (e.g. "the library shows no custom exercises"). */
-  consequence: string
+  /**
+   * What starting from `empty` means for the user, completing "so …" (e.g. "the library shows no custom exercises"):
+   * a sentence, or a function saying it when the file is found damaged (in the message language of that moment).
+   */
+  consequence: string | (() => string)
   /** Tells the user (a notice in the window) that the file was kept aside. */
   notify?: (message: string) => void
   now?: () => Date
@@ -42,7 +45,8 @@ export class JsonDocument<T> {
         now,
       )
       if (read.state === 'read') return read.value
-      if (read.state === 'damaged') notify?.(damagedNotice(read.copy, consequence))
+      if (read.state === 'damaged')
+        notify?.(damagedNotice(read.copy, typeof consequence === 'string' ? consequence : consequence()))
       return empty()
     })
   }

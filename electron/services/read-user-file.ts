@@ -8,14 +8,18 @@ import { constants } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import { formatBytes } from '../../src/core/bytes'
 import { AppFailure } from '../../src/core/result'
+import { say } from '../../src/i18n/say'
 
 export interface ReadUserFileOptions {
   maxBytes: number
-  /** How the file is named in messages ("logo.png", "The stored image"). */
+  /** How the file is named in messages, at the start of a sentence ("logo.png", "The stored image"), in the message language. */
   what: string
   /** Refuse a symbolic link instead of reading what it points to (files Homeplan wrote itself). */
   noFollow?: boolean
 }
+
+const tooLarge = (opts: ReadUserFileOptions) =>
+  new AppFailure('invalid_argument', say('file.tooLarge', { what: opts.what, max: formatBytes(opts.maxBytes) }))
 
 export async function readUserFile(path: string, opts: ReadUserFileOptions): Promise<Buffer> {
   let handle: fsp.FileHandle
@@ -25,20 +29,21 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
     handle = await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK | noFollow)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EISDIR') throw new AppFailure('invalid_argument', `${opts.what} is a folder, not a file.`)
-    if (code === 'ENOENT') throw new AppFailure('not_found', `${opts.what} no longer exists.`)
+    if (code === 'EISDIR') throw new AppFailure('invalid_argument', say('file.folder', { what: opts.what }))
+    if (code === 'ENOENT') throw new AppFailure('not_found', say('file.gone', { what: opts.what }))
     if (code === 'ELOOP' && opts.noFollow)
-      throw new AppFailure('invalid_argument', `${opts.what} is a link to another file, not a file Homeplan stored.`)
-    throw new AppFailure('io_error', `${opts.what} could not be opened (${code ?? 'unknown error'}).`)
+      throw new AppFailure('invalid_argument', say('file.link', { what: opts.what }))
+    throw new AppFailure(
+      'io_error',
+      say('file.cannotOpen', { what: opts.what, code: code ?? say('file.unknownError') }),
+    )
   }
   try {
     const stat = await handle.stat()
-    if (stat.isDirectory()) throw new AppFailure('invalid_argument', `${opts.what} is a folder, not a file.`)
-    if (!stat.isFile())
-      throw new AppFailure('invalid_argument', `${opts.what} is not an ordinary file (it may be a device or a pipe).`)
+    if (stat.isDirectory()) throw new AppFailure('invalid_argument', say('file.folder', { what: opts.what }))
+    if (!stat.isFile()) throw new AppFailure('invalid_argument', say('file.notOrdinary', { what: opts.what }))
     // An ordinary file's size is known: one that is too large is refused before reading any of it.
-    if (stat.size > opts.maxBytes)
-      throw new AppFailure('invalid_argument', `${opts.what} is larger than ${formatBytes(opts.maxBytes)}.`)
+    if (stat.size > opts.maxBytes) throw tooLarge(opts)
     const chunks: Buffer[] = []
     let total = 0
     for (;;) {
@@ -47,8 +52,7 @@ export async function readUserFile(path: string, opts: ReadUserFileOptions): Pro
       if (bytesRead === 0) break
       chunks.push(chunk.subarray(0, bytesRead))
       total += bytesRead
-      if (total > opts.maxBytes)
-        throw new AppFailure('invalid_argument', `${opts.what} is larger than ${formatBytes(opts.maxBytes)}.`)
+      if (total > opts.maxBytes) throw tooLarge(opts)
     }
     return Buffer.concat(chunks, total)
   } finally {

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../src/core/settings'
 import { JsonDocument } from './json-document'
+import { say } from '../../src/i18n/say'
 
 export const SETTINGS_FILE = 'settings.json'
 
@@ -31,8 +32,7 @@ export function createSettingsStore(
     file: join(dataDir, SETTINGS_FILE),
     schema: completedSettings,
     empty: () => structuredClone(defaultSettings),
-    consequence:
-      'Homeplan is using default settings (clinic details, therapists and paper size are empty until you enter them again)',
+    consequence: () => say('notice.settingsDefaults'),
     notify,
     now,
   })

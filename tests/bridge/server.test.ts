@@ -14,6 +14,7 @@ import {
 import type { Api, Handlers } from '../../src/core/contract'
 import { testServices } from '../support/services'
 import { methods } from '../../src/core/contract'
+import { setMessageLanguage } from '../../src/i18n/say'
 
 let bridge: Bridge
 let dataDir: string
@@ -107,6 +108,26 @@ describe('HTTP bridge', () => {
     const foreign = await post('getSettings', {}, { [BRIDGE_HEADER]: '1', origin: 'http://evil.example' })
     expect(foreign.status).toBe(403)
     expect(await foreign.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+
+  it('refuses them in the screens’ language', async () => {
+    setMessageLanguage('es')
+    try {
+      const foreign = await post('getSettings', {}, { [BRIDGE_HEADER]: '1', origin: 'http://evil.example' })
+      expect(await foreign.json()).toMatchObject({
+        error: { message: 'Esta llamada no vino de una página de Homeplan y se rechazó.' },
+      })
+      const malformed = await fetch(`${bridge.url}/api/getSettings`, {
+        method: 'POST',
+        headers: { [BRIDGE_HEADER]: '1' },
+        body: '{nope',
+      })
+      expect(await malformed.json()).toMatchObject({
+        error: { message: 'El cuerpo de la petición no es un JSON válido.' },
+      })
+    } finally {
+      setMessageLanguage('en')
+    }
   })
 
   it('never serves files outside the renderer folder', async () => {

@@ -13,7 +13,8 @@ import {
   type HandoutInput,
 } from '../../../src/core/handout-model'
 import { AppFailure } from '../../../src/core/result'
-import { writeFileAtomic } from '../atomic-write'
+import { say } from '../../../src/i18n/say'
+import { SaveFailure, writeFileAtomic } from '../atomic-write'
 import { readUserFile } from '../read-user-file'
 
 /** The export was made before Homeplan kept copies (or the copy was removed): said in words by each caller. */
@@ -36,11 +37,12 @@ export async function keepCopy(
     await writeFileAtomic(copyFile(dataDir, copy.handoutId), JSON.stringify(document), { mode: 0o600 })
   } catch (error) {
     const detail =
-      error instanceof AppFailure ? error.message : ((error as NodeJS.ErrnoException).code ?? String(error))
-    throw new AppFailure(
-      'io_error',
-      `Homeplan could not keep its copy of this handout in the data folder (${copiesFolder(dataDir)}), so nothing was saved. ${detail.replace(/ The previous copy is unchanged\./, '')}`.trim(),
-    )
+      error instanceof SaveFailure
+        ? error.firstCopy
+        : error instanceof AppFailure
+          ? error.message
+          : ((error as NodeJS.ErrnoException).code ?? String(error))
+    throw new AppFailure('io_error', say('handout.copy.notKept', { folder: copiesFolder(dataDir), detail }).trim())
   }
 }
 
@@ -54,20 +56,16 @@ export async function readCopy(dataDir: string, patientId: string, handoutId: st
     // Never through a link: the file is one Homeplan wrote itself.
     bytes = await readUserFile(copyFile(dataDir, handoutId), {
       maxBytes: MAX_COPY_BYTES,
-      what: 'The copy of this handout',
+      what: say('handout.copy.what'),
       noFollow: true,
     })
   } catch (error) {
     if (error instanceof AppFailure && error.code === 'not_found') {
-      throw new NoCopy(
-        'not_found',
-        'This handout was made before Homeplan kept an exact copy of each handout, so it cannot be made again page for page. Open the program and export it again to make a new handout from the program as it is now.',
-        'handoutId',
-      )
+      throw new NoCopy('not_found', say('handout.copy.none'), 'handoutId')
     }
     throw new AppFailure(
       'io_error',
-      `The copy of this handout could not be read (${error instanceof Error ? error.message : String(error)}). Nothing was saved.`,
+      say('handout.copy.unreadable', { detail: error instanceof Error ? error.message : String(error) }),
       'handoutId',
     )
   }
@@ -78,11 +76,7 @@ export async function readCopy(dataDir: string, patientId: string, handoutId: st
     parsed = { success: false } as typeof parsed
   }
   if (!parsed.success || parsed.data.patientId !== patientId || parsed.data.handoutId !== handoutId) {
-    throw new AppFailure(
-      'io_error',
-      'The saved copy of this handout is damaged, so it cannot be made again exactly. Nothing was saved. Open the program and export it again to make a new handout.',
-      'handoutId',
-    )
+    throw new AppFailure('io_error', say('handout.copy.damaged'), 'handoutId')
   }
   return parsed.data
 }

@@ -14,6 +14,7 @@ import { handoutT } from '../../../src/i18n'
 import type { HandoutLanguage } from '../../../src/core/languages'
 import type { Patient, Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import type { Settings } from '../../../src/core/settings'
 import { writeFileAtomic } from '../atomic-write'
 import { fileNamePart } from '../file-names'
@@ -66,11 +67,7 @@ const plainBytes = (bytes: Uint8Array): Uint8Array =>
   bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
     ? new Uint8Array(bytes.buffer)
     : Uint8Array.from(bytes)
-const printingNeedsDesktop = () =>
-  new AppFailure(
-    'forbidden',
-    'Printing needs the Homeplan desktop app. Export the PDF and print it from your PDF viewer.',
-  )
+const printingNeedsDesktop = () => new AppFailure('forbidden', say('handout.printNeedsDesktop'))
 
 export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
   const now = deps.now ?? (() => new Date())
@@ -107,10 +104,9 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
   ) => {
     const store = await deps.store()
     const patient = store.get(patientId)
-    if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
+    if (!patient) throw new AppFailure('not_found', say('handout.patientNotFound'), 'patientId')
     const program = patient.programs.find((p) => p.id === programId)
-    if (!program)
-      throw new AppFailure('not_found', 'That program is not in this patient’s history. Save it first.', 'programId')
+    if (!program) throw new AppFailure('not_found', say('handout.programNotSaved'), 'programId')
     // An export is recorded in the history, so a full history refuses it before anything is rendered or written.
     if (record) assertRoomForHandout(patient)
     const settings = await deps.settings()
@@ -138,9 +134,9 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
   /** A past export: its record in the patient's history and the exact copy of what it printed. */
   const pastHandout = async ({ patientId, handoutId }: { patientId: string; handoutId: string }) => {
     const patient = (await deps.store()).get(patientId)
-    if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
+    if (!patient) throw new AppFailure('not_found', say('handout.patientNotFound'), 'patientId')
     const record = patient.handouts?.find((h) => h.id === handoutId)
-    if (!record) throw new AppFailure('not_found', 'That handout is not in this patient’s history.', 'handoutId')
+    if (!record) throw new AppFailure('not_found', say('handout.notInHistory'), 'handoutId')
     return { patient, record, copy: await readCopy(deps.dataDir, patientId, handoutId) }
   }
   return {
@@ -165,7 +161,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       previews.set(patientId, controller)
       try {
         const patient = (await deps.store()).get(patientId)
-        if (!patient) throw new AppFailure('not_found', 'That patient is not on the roster.', 'patientId')
+        if (!patient) throw new AppFailure('not_found', say('handout.patientNotFound'), 'patientId')
         const stamp = now().toISOString()
         const draft: Program = { ...program, id: 'preview-program', revision: 1, createdAt: stamp, updatedAt: stamp }
         const prepared = await handoutFor(patient, draft, deps, await deps.settings(), {
@@ -194,7 +190,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
         const { patientId, programId, layout, paper } = args
         const { store, patient, program, settings, date, input, pdf, warnings } = await savedHandout(args, true)
         const path = await deps.dialogs.save({
-          title: 'Save the handout as PDF',
+          title: say('dialog.saveHandout'),
           defaultName: defaultHandoutName(patient, date, input.language),
           filters: pdfFilters,
         })
@@ -228,7 +224,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       const { record, copy } = await pastHandout(args)
       const { pdf, warnings } = await deps.renderer.render(copy.input)
       const path = await deps.dialogs.save({
-        title: 'Save the handout again as PDF',
+        title: say('dialog.saveHandoutAgain'),
         defaultName: record.file,
         filters: pdfFilters,
       })
@@ -259,22 +255,12 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
         ({ copy }) => copy.path,
         (error: unknown) => {
           // Without a copy Homeplan never knew the folder; the file's name may still help.
-          if (error instanceof NoCopy)
-            throw new AppFailure(
-              'not_found',
-              'This handout was made before Homeplan noted where each handout was saved, so it does not know the folder. Look for the file by its name, or open the program and export it again.',
-              'handoutId',
-            )
+          if (error instanceof NoCopy) throw new AppFailure('not_found', say('handout.folderUnknown'), 'handoutId')
           throw error
         },
       )
       const file = await stat(path).catch(() => undefined)
-      if (!file?.isFile())
-        throw new AppFailure(
-          'not_found',
-          `The handout is no longer at ${path} (it may have been moved or deleted). Choose “Save again” to make the same PDF again.`,
-          'handoutId',
-        )
+      if (!file?.isFile()) throw new AppFailure('not_found', say('handout.moved', { path }), 'handoutId')
       if (!deps.showFile) return { shown: false, path }
       deps.showFile(path)
       return { shown: true, path }

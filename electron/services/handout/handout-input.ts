@@ -4,9 +4,11 @@
  */
 import { handoutItemOf, type HandoutInput } from '../../../src/core/handout-model'
 import type { Exercise } from '../../../src/core/exercise'
-import { languageNames, type HandoutLanguage } from '../../../src/core/languages'
+import type { HandoutLanguage } from '../../../src/core/languages'
 import type { Patient, Program, ProgramItem } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
+import { i18nFor } from '../../../src/i18n'
+import { messageLanguage, say } from '../../../src/i18n/say'
 import { loadUnitOf, type Settings } from '../../../src/core/settings'
 import { withLoadUnit } from '../../../src/core/dosage-format'
 import { pictureProblem } from '../library/image-check'
@@ -61,8 +63,10 @@ function inLanguage(
   const words = exercise.translations?.[language]
   const steps = item.translations?.[language]?.instructionOverride
   const missing = [
-    ...(words ? [] : [`“${exercise.name}”`]),
-    ...(item.instructionOverride?.length && !steps?.length ? [`the steps changed for “${exercise.name}”`] : []),
+    ...(words ? [] : [say('handout.missing.exercise', { name: exercise.name })]),
+    ...(item.instructionOverride?.length && !steps?.length
+      ? [say('handout.missing.steps', { name: exercise.name })]
+      : []),
   ]
   const translated: Exercise = words
     ? {
@@ -82,6 +86,16 @@ function inLanguage(
 }
 
 /**
+ * A handout language as messages name it: the name the screens give it (common:vocab.language), written in lower
+ * case inside a Spanish sentence ("versión en español"), as Spanish writes language names.
+ */
+function languageName(language: HandoutLanguage): string {
+  const speaking = messageLanguage()
+  const name = i18nFor(speaking).t(`common:vocab.language.${language}`)
+  return speaking === 'en' ? name : name.toLocaleLowerCase(speaking)
+}
+
+/**
  * Resolves a saved program into everything the handout prints, plus warnings for pictures that could not be
  * used (left out; the handout prints without them) and for words printed in English in another language's handout.
  */
@@ -93,18 +107,9 @@ export async function handoutFor(
   options: HandoutChoices,
 ): Promise<{ input: HandoutInput; warnings: string[] }> {
   if (!settings.clinic.name) {
-    throw new AppFailure(
-      'invalid_argument',
-      'Add your clinic’s name (and phone number) in Settings → Clinic before printing: every handout says who to call.',
-      'clinic',
-    )
+    throw new AppFailure('invalid_argument', say('handout.noClinicName'), 'clinic')
   }
-  if (program.items.length === 0)
-    throw new AppFailure(
-      'invalid_argument',
-      'This program has no exercises yet: add at least one before printing.',
-      'programId',
-    )
+  if (program.items.length === 0) throw new AppFailure('invalid_argument', say('handout.noExercises'), 'programId')
   const language = options.language ?? patient.handoutLanguage ?? 'en'
   const warnings: string[] = []
   const missing: string[] = []
@@ -115,12 +120,14 @@ export async function handoutFor(
       if (!found)
         throw new AppFailure(
           'invalid_argument',
-          `“${programItem.exerciseId}” is no longer in the library; replace it before printing.`,
+          say('handout.notInLibrary', { id: programItem.exerciseId }),
           'programId',
         )
       const image = await storedPicture(deps.library, found.images[0]?.file, () =>
         warnings.push(
-          `The photo for “${found.name}” could not be read and was left out${found.diagram ? ' (its diagram was printed instead)' : ''}: choose it again in the Exercise library.`,
+          found.diagram
+            ? say('handout.photoUnreadableDiagram', { name: found.name })
+            : say('handout.photoUnreadable', { name: found.name }),
         ),
       )
       const { exercise, item, missing: lacking } = inLanguage(found, programItem, language)
@@ -133,25 +140,25 @@ export async function handoutFor(
   const { logo: logoFile, layout: _layout, translations, ...clinicWords } = settings.clinic
   const clinicInLanguage = language === 'en' ? undefined : translations?.[language]
   const closingMessage = language === 'en' ? clinicWords.closingMessage : clinicInLanguage?.closingMessage
-  if (language !== 'en' && clinicWords.closingMessage && !closingMessage) missing.push('the clinic’s closing message')
+  if (language !== 'en' && clinicWords.closingMessage && !closingMessage)
+    missing.push(say('handout.missing.closingMessage'))
   if (missing.length) {
-    const what = `${missing.join(', ')} ${missing.length === 1 ? 'has' : 'have'} no ${languageNames[language]} version yet`
+    const words = { list: missing.join(', '), language: languageName(language), count: missing.length }
+    const what = say('handout.missing.what', words)
     if (!options.allowEnglish && !options.preview)
       throw new AppFailure(
         'invalid_argument',
-        `${what[0]!.toUpperCase()}${what.slice(1)}. Add the ${languageNames[language]} words, or print ${missing.length === 1 ? 'it' : 'them'} in English.`,
+        say('handout.missing.refused', { ...words, what: `${what[0]!.toUpperCase()}${what.slice(1)}` }),
         'allowEnglish',
       )
-    warnings.push(`Printed in English: ${what}.`)
+    warnings.push(say('handout.missing.printedInEnglish', { what }))
   }
   const therapistName = program.therapist ?? patient.therapist
   const known =
     settings.therapists.find((t) => therapistName && t.name === therapistName) ??
     (therapistName ? undefined : settings.therapists[0])
   const therapist = known ?? (therapistName ? { name: therapistName } : undefined)
-  const logo = await storedPicture(deps.library, logoFile, () =>
-    warnings.push('The clinic logo could not be read and was left out: choose it again in Settings → Clinic.'),
-  )
+  const logo = await storedPicture(deps.library, logoFile, () => warnings.push(say('handout.logoUnreadable')))
   const clinic = {
     ...clinicWords,
     ...(clinicInLanguage?.name ? { name: clinicInLanguage.name } : {}),

@@ -9,6 +9,7 @@ import { planPages } from './page-plan'
 import { renderPdf } from './react-pdf-instance'
 import { layoutReport } from './react-pdf-layout'
 import { usableImage } from './usable-image'
+import { say } from '../../../src/i18n/say'
 
 export interface RenderResult {
   pdf: Buffer
@@ -81,10 +82,15 @@ async function render(
   const items = await Promise.all(
     input.program.items.map(async (item) => ({
       ...item,
-      image: await usableImage(item.image, `“${item.name}”`, warnings, item.diagram ? 'its diagram' : 'a placeholder'),
+      image: await usableImage(
+        item.image,
+        say('library.quoted', { name: item.name }),
+        warnings,
+        item.diagram ? say('handout.picture.diagram') : say('handout.picture.placeholder'),
+      ),
     })),
   )
-  const logo = await usableImage(input.clinic.logo, 'the clinic logo', warnings)
+  const logo = await usableImage(input.clinic.logo, say('handout.picture.logo'), warnings)
   const ready: HandoutInput = { ...input, clinic: { ...input.clinic, logo }, program: { ...input.program, items } }
   const choices = await shortestCards(ready, handoutParts(ready), fontsDir)
   let parts = arranged(handoutParts(ready), choices)

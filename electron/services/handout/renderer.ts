@@ -11,11 +11,18 @@
  */
 import { z } from 'zod'
 import type { PagesResult, RenderResult } from './render'
+import type { HandoutLanguage } from '../../../src/core/languages'
+import { messageLanguage, say, setMessageLanguage } from '../../../src/i18n/say'
 
 export type { PagesResult, RenderResult }
 
 export interface RenderOptions {
   pageBreaks?: 'measured' | 'react-pdf'
+  /**
+   * The language the render's warnings speak: the asking process's message language (see src/i18n/say.ts), which a
+   * renderer in its own thread or process does not share. Set by the renderer from the caller's; a caller need not.
+   */
+  messages?: HandoutLanguage
 }
 
 export interface HandoutRenderer {
@@ -113,7 +120,7 @@ export function createChannelRenderer(
   fontsDir: string,
   options: { what?: string; warm?: boolean } = {},
 ): HandoutRenderer {
-  const what = options.what ?? 'The handout renderer'
+  const what = () => options.what ?? say('renderer.name')
   const queue: Job[] = []
   let current: Job | undefined
   let channel: RenderChannel | undefined
@@ -146,7 +153,7 @@ export function createChannelRenderer(
       current = undefined
       if (job)
         settle(job, {
-          error: new Error(`${what} stopped while rendering this handout (${how}). Try again; it starts afresh.`),
+          error: new Error(say('renderer.stopped', { what: what(), how })),
         })
       pump()
     })
@@ -174,9 +181,18 @@ export function createChannelRenderer(
   if (options.warm) channel = open()
   const enqueue = (input: unknown, options: RenderOptions, output: RenderRequest['output'], signal?: AbortSignal) =>
     new Promise<PagesResult | RenderResult>((resolve, reject) => {
-      if (closed) return reject(new Error(`${what} has been closed.`))
+      if (closed) return reject(new Error(say('renderer.closed', { what: what() })))
       if (signal?.aborted) return reject(new RenderCancelled())
-      const job: Job = { id: nextId++, input, options, output, signal, settled: false, resolve, reject }
+      const job: Job = {
+        id: nextId++,
+        input,
+        options: { ...options, messages: options.messages ?? messageLanguage() },
+        output,
+        signal,
+        settled: false,
+        resolve,
+        reject,
+      }
       if (signal) {
         job.abort = () => {
           // Not started: it never starts. Being rendered: the renderer finishes it and its reply is ignored.
@@ -197,7 +213,7 @@ export function createChannelRenderer(
       closed = true
       const left = [...(current ? [current] : []), ...queue.splice(0)]
       current = undefined
-      for (const job of left) settle(job, { error: new Error(`${what} was closed before this handout was rendered.`) })
+      for (const job of left) settle(job, { error: new Error(say('renderer.closedBefore', { what: what() })) })
       const running = channel
       channel = undefined
       running?.kill()
@@ -210,6 +226,7 @@ export function renderFor(
   request: RenderRequest,
   render: Pick<typeof import('./render'), 'renderHandout' | 'renderHandoutPages'>,
 ): Promise<PagesResult | RenderResult> {
+  if (request.options.messages) setMessageLanguage(request.options.messages)
   return request.output === 'pages'
     ? render.renderHandoutPages(request.input, request.fontsDir, request.options)
     : render.renderHandout(request.input, request.fontsDir, request.options)
@@ -240,7 +257,7 @@ function resultOf(
     }
   if (output === 'pages' && reply.pages && pageKeys?.length === reply.pages.length)
     return { result: { pages: reply.pages, pageKeys, warnings } }
-  return { error: new Error('The handout renderer answered without the handout. Try again; it starts afresh.') }
+  return { error: new Error(say('renderer.noHandout')) }
 }
 
 /** Renders in this process (tests, `npm run handout`): render.tsx is loaded on the first render, not before. */

@@ -1,3 +1,4 @@
+import { say } from '../../../src/i18n/say'
 import { pictureProblem } from '../library/image-check'
 import { imageKind, MAX_IMAGE_BYTES } from '../library/media'
 import { readUserFile } from '../read-user-file'
@@ -7,7 +8,7 @@ export async function usableImage(
   src: string | undefined,
   what: string,
   warnings: string[],
-  instead = 'a placeholder',
+  instead = say('handout.picture.placeholder'),
 ): Promise<string | undefined> {
   if (!src) return undefined
   try {
@@ -17,7 +18,7 @@ export async function usableImage(
       : await readUserFile(src, { maxBytes: MAX_IMAGE_BYTES, what: src })
     const kind = imageKind(bytes)
     if (kind !== 'png' && kind !== 'jpg') {
-      warnings.push(`The picture for ${what} is not a PNG or JPEG; ${instead} was printed instead.`)
+      warnings.push(say('handout.picture.notPngJpeg', { what, instead }))
       return undefined
     }
     // react-pdf leaves out a picture it cannot decode without a word; found here, it is said which one.
@@ -26,9 +27,9 @@ export async function usableImage(
       return src.startsWith('data:')
         ? src
         : `data:image/${kind === 'png' ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`
-    warnings.push(`The picture for ${what} could not be read: ${problem}; ${instead} was printed instead.`)
+    warnings.push(say('handout.picture.unusable', { what, problem, instead }))
   } catch {
-    warnings.push(`The picture for ${what} could not be read; ${instead} was printed instead.`)
+    warnings.push(say('handout.picture.unreadable', { what, instead }))
   }
   return undefined
 }

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { createChannelRenderer, exitOnce, type HandoutRenderer, type RenderChannel, type RenderReply } from './renderer'
+import { say } from '../../../src/i18n/say'
 
 export interface WorkerEntry {
   file: URL | string
@@ -44,8 +45,8 @@ export function workerChannel(entry: WorkerEntry = sourceWorkerEntry()): RenderC
   // The worker alone must not keep a script or test process alive.
   worker.unref()
   const { exit, onExit, silence } = exitOnce()
-  worker.on('error', (error) => exit(`it failed: ${error.message}`))
-  worker.on('exit', (code) => exit(`it stopped with exit code ${code}`))
+  worker.on('error', (error) => exit(say('renderer.failed', { detail: error.message })))
+  worker.on('exit', (code) => exit(say('renderer.exited', { code })))
   return {
     worker,
     send: (request) => worker.postMessage(request),

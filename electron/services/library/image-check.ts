@@ -4,6 +4,7 @@
  * silently miss a photo; checked here first, the photo is left out with a warning that says which one.
  */
 import { crc32, inflateSync } from 'node:zlib'
+import { say } from '../../../src/i18n/say'
 
 /** What a file really is, from its first bytes (the name's extension proves nothing). */
 export function imageKind(bytes: Uint8Array): 'png' | 'jpg' | 'webp' | 'heic' | 'svg' | 'gif' | undefined {
@@ -27,7 +28,7 @@ export function pictureProblem(bytes: Uint8Array): string | undefined {
   const kind = imageKind(b)
   if (kind === 'png') return pngProblem(b)
   if (kind === 'jpg') return jpegProblem(b)
-  return kind ? `it is a ${kind.toUpperCase()} picture, not a PNG or JPEG` : 'it is not a PNG or JPEG picture'
+  return kind ? say('media.problem.otherKind', { kind: kind.toUpperCase() }) : say('media.problem.notImage')
 }
 
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 }
@@ -57,17 +58,17 @@ function pngProblem(b: Buffer): string | undefined {
   const data: Buffer[] = []
   let ended = false
   for (let pos = 8; pos < b.length && !ended;) {
-    if (pos + 12 > b.length) return 'the PNG file is incomplete'
+    if (pos + 12 > b.length) return say('media.problem.incomplete', { format: 'PNG' })
     const length = b.readUInt32BE(pos)
     const type = b.toString('latin1', pos + 4, pos + 8)
-    if (!/^[A-Za-z]{4}$/.test(type)) return 'the PNG file is damaged'
-    if (length > 0x7fffffff || pos + 12 + length > b.length) return 'the PNG file is incomplete'
+    if (!/^[A-Za-z]{4}$/.test(type)) return say('media.problem.damaged', { format: 'PNG' })
+    if (length > 0x7fffffff || pos + 12 + length > b.length) return say('media.problem.incomplete', { format: 'PNG' })
     if (crc32(b.subarray(pos + 4, pos + 8 + length)) !== b.readUInt32BE(pos + 8 + length))
-      return 'the PNG file is damaged'
+      return say('media.problem.damaged', { format: 'PNG' })
     const body = b.subarray(pos + 8, pos + 8 + length)
-    if (!header && type !== 'IHDR') return 'the PNG file is damaged (its header is missing)'
+    if (!header && type !== 'IHDR') return say('media.problem.headerMissing', { format: 'PNG' })
     if (type === 'IHDR') {
-      if (header || length !== 13) return 'the PNG file is damaged (its header is not valid)'
+      if (header || length !== 13) return say('media.problem.headerInvalid', { format: 'PNG' })
       header = {
         width: body.readUInt32BE(0),
         height: body.readUInt32BE(4),
@@ -86,21 +87,20 @@ function pngProblem(b: Buffer): string | undefined {
         body[11] !== 0 ||
         interlace > 1
       ) {
-        return 'the PNG file is damaged (its header is not valid)'
+        return say('media.problem.headerInvalid', { format: 'PNG' })
       }
     } else if (type === 'PLTE') palette = true
     else if (type === 'IDAT') data.push(body)
     else if (type === 'IEND') ended = true
     pos += 12 + length
   }
-  if (!header) return 'the PNG file is incomplete'
-  if (!ended) return 'the PNG file is incomplete (its end is missing)'
-  if (header.colorType === 3 && !palette) return 'the PNG file is damaged (its colour palette is missing)'
-  if (data.length === 0) return 'the PNG file has no picture data'
+  if (!header) return say('media.problem.incomplete', { format: 'PNG' })
+  if (!ended) return say('media.problem.endMissing', { format: 'PNG' })
+  if (header.colorType === 3 && !palette) return say('media.problem.paletteMissing', { format: 'PNG' })
+  if (data.length === 0) return say('media.problem.noData', { format: 'PNG' })
   // react-pdf's PNG reader (png-js) misreads an interlaced picture 4 pixels wide or less (it reads a row for a
   // pass that has no columns) and then never finishes the handout; such a picture must be saved again.
-  if (header.interlace === 1 && header.width <= 4)
-    return 'the PNG file is saved interlaced at a width Homeplan cannot print'
+  if (header.interlace === 1 && header.width <= 4) return say('media.problem.interlaced')
   return pngDataProblem(header, Buffer.concat(data))
 }
 
@@ -116,7 +116,7 @@ function pngDataProblem(h: Header, compressed: Buffer): string | undefined {
     if (w === 0 || rowCount === 0) continue
     const rowBytes = 1 + Math.ceil((w * bitsPerPixel) / 8)
     expected += rowBytes * rowCount
-    if (expected > MAX_DECODED_BYTES) return `the picture is too large to print (${h.width} × ${h.height} pixels)`
+    if (expected > MAX_DECODED_BYTES) return say('media.problem.tooLarge', { width: h.width, height: h.height })
     if (rows.length < 1_000_000) for (let i = 0; i < rowCount; i++) rows.push(rowBytes)
   }
   let pixels: Buffer
@@ -126,11 +126,12 @@ function pngDataProblem(h: Header, compressed: Buffer): string | undefined {
     // More data than the rows need: the rows themselves are all there.
     if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return undefined
     return (error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR'
-      ? 'the PNG file is incomplete'
-      : 'the PNG file is damaged'
+      ? say('media.problem.incomplete', { format: 'PNG' })
+      : say('media.problem.damaged', { format: 'PNG' })
   }
-  if (pixels.length < expected) return 'the PNG file is incomplete'
-  for (let at = 0, i = 0; i < rows.length; at += rows[i]!, i++) if (pixels[at]! > 4) return 'the PNG file is damaged'
+  if (pixels.length < expected) return say('media.problem.incomplete', { format: 'PNG' })
+  for (let at = 0, i = 0; i < rows.length; at += rows[i]!, i++)
+    if (pixels[at]! > 4) return say('media.problem.damaged', { format: 'PNG' })
   return undefined
 }
 
@@ -142,31 +143,31 @@ function jpegProblem(b: Buffer): string | undefined {
   let frame = false
   for (let pos = 2; ;) {
     // Markers may be preceded by any number of fill bytes (FF).
-    if (pos >= b.length) return 'the JPEG file is incomplete'
-    if (b[pos] !== 0xff) return 'the JPEG file is damaged'
+    if (pos >= b.length) return say('media.problem.incomplete', { format: 'JPEG' })
+    if (b[pos] !== 0xff) return say('media.problem.damaged', { format: 'JPEG' })
     while (b[pos] === 0xff) pos++
-    if (pos >= b.length) return 'the JPEG file is incomplete'
+    if (pos >= b.length) return say('media.problem.incomplete', { format: 'JPEG' })
     const marker = b[pos++]!
-    if (marker === 0xd9) return 'the JPEG file has no picture data'
+    if (marker === 0xd9) return say('media.problem.noData', { format: 'JPEG' })
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue
-    if (pos + 2 > b.length) return 'the JPEG file is incomplete'
+    if (pos + 2 > b.length) return say('media.problem.incomplete', { format: 'JPEG' })
     const length = b.readUInt16BE(pos)
-    if (length < 2) return 'the JPEG file is damaged'
-    if (pos + length > b.length) return 'the JPEG file is incomplete'
+    if (length < 2) return say('media.problem.damaged', { format: 'JPEG' })
+    if (pos + length > b.length) return say('media.problem.incomplete', { format: 'JPEG' })
     if (isFrame(marker)) {
-      if (length < 8) return 'the JPEG file is damaged'
+      if (length < 8) return say('media.problem.damaged', { format: 'JPEG' })
       const height = b.readUInt16BE(pos + 3)
       const width = b.readUInt16BE(pos + 5)
       const components = b[pos + 7]!
       if (width === 0 || height === 0 || ![1, 3, 4].includes(components) || length !== 8 + 3 * components)
-        return 'the JPEG file is damaged (its size is not valid)'
+        return say('media.problem.sizeInvalid', { format: 'JPEG' })
       frame = true
     }
     if (marker === 0xda) {
-      if (!frame) return 'the JPEG file is damaged (its size is missing)'
+      if (!frame) return say('media.problem.sizeMissing', { format: 'JPEG' })
       // Entropy-coded data follows; in it FF is always followed by 00 or a restart marker, so the first
       // other FF xx after the scans is a marker, and the picture is complete once its end (FF D9) is found.
-      return endsProperly(b, pos + length) ? undefined : 'the JPEG file is incomplete (its end is missing)'
+      return endsProperly(b, pos + length) ? undefined : say('media.problem.endMissing', { format: 'JPEG' })
     }
     pos += length
   }

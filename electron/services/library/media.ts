@@ -3,6 +3,7 @@ import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { formatBytes } from '../../../src/core/bytes'
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import { writeFileAtomic } from '../atomic-write'
 import { readUserFile } from '../read-user-file'
 import { imageKind, pictureProblem } from './image-check'
@@ -29,29 +30,24 @@ export class MediaStore {
     const name = basename(path)
     const bytes = await readUserFile(path, { maxBytes: MAX_IMAGE_BYTES, what: name }).catch((error: unknown) => {
       if (error instanceof AppFailure)
-        throw new AppFailure(error.code, `${error.message} Choose a PNG or JPEG picture instead.`)
+        throw new AppFailure(error.code, `${error.message} ${say('media.chooseInstead')}`)
       throw error
     })
     return this.put(bytes, name)
   }
 
-  async put(bytes: Uint8Array, name = 'The image'): Promise<string> {
+  async put(bytes: Uint8Array, name = say('media.theImage')): Promise<string> {
     if (bytes.length > MAX_IMAGE_BYTES)
-      throw new AppFailure('invalid_argument', `${name} is larger than ${formatBytes(MAX_IMAGE_BYTES)}.`)
+      throw new AppFailure('invalid_argument', say('file.tooLarge', { what: name, max: formatBytes(MAX_IMAGE_BYTES) }))
     const kind = imageKind(bytes)
     if (kind !== 'png' && kind !== 'jpg') {
-      const what = kind ? `a ${kind.toUpperCase()} image` : 'not an image Homeplan can read'
       throw new AppFailure(
         'invalid_argument',
-        `${name} is ${what}. Use a PNG or JPEG photo (save or export it as one first).`,
+        kind ? say('media.otherKind', { name, kind: kind.toUpperCase() }) : say('media.notImage', { name }),
       )
     }
     const problem = pictureProblem(bytes)
-    if (problem)
-      throw new AppFailure(
-        'invalid_argument',
-        `${name} cannot be used: ${problem}. Open it in a photo editor, save it again as PNG or JPEG, and choose it again.`,
-      )
+    if (problem) throw new AppFailure('invalid_argument', say('media.unusable', { name, problem }))
     const file = `${createHash('sha256').update(bytes).digest('hex')}.${kind}`
     // A file already under this name is kept only if it really holds these bytes (not a link, not damaged).
     if (!(await this.stored(file).catch(() => undefined))) {
@@ -66,25 +62,21 @@ export class MediaStore {
    * larger than any picture Homeplan stores, whose content still has the hash its name says.
    */
   async stored(file: string): Promise<Buffer> {
-    if (!MEDIA_NAME.test(file)) throw new AppFailure('invalid_argument', 'This is not a stored image.', 'file')
+    if (!MEDIA_NAME.test(file)) throw new AppFailure('invalid_argument', say('record.media'), 'file')
     const bytes = await readUserFile(join(this.folder, file), {
       maxBytes: MAX_IMAGE_BYTES,
-      what: 'The stored image',
+      what: say('media.theStoredImage'),
       noFollow: true,
     }).catch((error: unknown) => {
       if (error instanceof AppFailure && error.code === 'not_found')
-        throw new AppFailure('not_found', 'The image is missing from the data folder. Choose it again.', 'file')
+        throw new AppFailure('not_found', say('media.missing'), 'file')
       throw error instanceof AppFailure
-        ? new AppFailure(error.code, `${error.message} Choose the picture again.`, 'file')
+        ? new AppFailure(error.code, `${error.message} ${say('media.chooseAgain')}`, 'file')
         : error
     })
     const hash = createHash('sha256').update(bytes).digest('hex')
     if (`${hash}.${imageKind(bytes)}` !== file) {
-      throw new AppFailure(
-        'io_error',
-        'The stored image has been changed or damaged since it was added. Choose the picture again.',
-        'file',
-      )
+      throw new AppFailure('io_error', say('media.changed'), 'file')
     }
     return bytes
   }

@@ -18,6 +18,7 @@ import {
 import type { LibraryView } from '../../../src/core/library-contract'
 import { fold } from '../../../src/core/fold'
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import { videoUrlSchema } from '../../../src/core/video-link'
 import type { Dialogs } from '../dialogs'
 import { JsonDocument } from '../json-document'
@@ -97,8 +98,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     file: join(deps.dataDir, LIBRARY_FILE),
     schema: libraryDocSchema,
     empty: () => ({ schemaVersion: 1, custom: [], templates: [], favourites: [], defaultDosages: {} }),
-    consequence:
-      'the library shows only the built-in exercises: your own exercises, templates, favourites, default dosages and video links are not in it until that file is recovered',
+    consequence: () => say('notice.libraryBuiltInOnly'),
     notify: deps.notify,
     now,
   })
@@ -116,7 +116,7 @@ export function createLibrary(deps: LibraryDeps): Library {
   const find = async (id: string) => (await all()).find((e) => e.id === id)
   const mustFind = async (id: string) => {
     const found = await find(id)
-    if (!found) throw new AppFailure('not_found', `There is no exercise “${id}” in the library.`, 'id')
+    if (!found) throw new AppFailure('not_found', say('library.noExercise', { id }), 'id')
     return found
   }
   /** Sets or (null) removes a link; the key is left out of the file while no exercise has one. */
@@ -134,19 +134,14 @@ export function createLibrary(deps: LibraryDeps): Library {
   }
   const customOnly = (draft: LibraryDoc, id: string) => {
     const i = draft.custom.findIndex((e) => e.id === id)
-    if (i < 0)
-      throw new AppFailure(
-        'forbidden',
-        'Built-in exercises cannot be changed. Duplicate it to make your own version.',
-        'id',
-      )
+    if (i < 0) throw new AppFailure('forbidden', say('library.builtIn'), 'id')
     return i
   }
   const assertLinksExist = async (input: Pick<ExerciseInput, 'progressions' | 'regressions'>) => {
     const ids = new Set((await all()).map((e) => e.id))
     const missing = [...input.progressions, ...input.regressions].filter((id) => !ids.has(id))
     if (missing.length)
-      throw new AppFailure('invalid_argument', `Unknown linked exercise: ${missing.join(', ')}.`, 'progressions')
+      throw new AppFailure('invalid_argument', say('library.unknownLink', { ids: missing.join(', ') }), 'progressions')
   }
   /** `videoUrl`: the video link a duplicate keeps from the exercise it copies. */
   const addCustom = async (input: ExerciseInput, videoUrl?: string) => {
@@ -212,11 +207,15 @@ export function createLibrary(deps: LibraryDeps): Library {
         const i = customOnly(draft, id)
         const users = draft.templates
           .filter((t) => t.items.some((item) => item.exerciseId === id))
-          .map((t) => `“${t.name}”`)
+          .map((t) => say('library.quoted', { name: t.name }))
         if (users.length) {
           throw new AppFailure(
             'conflict',
-            `“${draft.custom[i]!.name}” is used by the template${users.length > 1 ? 's' : ''} ${users.join(', ')}. Remove it from ${users.length > 1 ? 'them' : 'it'} first.`,
+            say('library.inTemplates', {
+              name: draft.custom[i]!.name,
+              templates: users.join(', '),
+              count: users.length,
+            }),
           )
         }
         draft.custom.splice(i, 1)
@@ -252,15 +251,14 @@ export function createLibrary(deps: LibraryDeps): Library {
       const local = await doc.read()
       customOnly(structuredClone(local), id)
       const path = await deps.dialogs.open({
-        title: 'Choose a photo (PNG or JPEG)',
-        filters: [{ name: 'Photos', extensions: ['png', 'jpg', 'jpeg'] }],
+        title: say('dialog.photo'),
+        filters: [{ name: say('dialog.photos'), extensions: ['png', 'jpg', 'jpeg'] }],
       })
       if (!path) return mustFind(id)
       const file = await media.importFile(path)
       return doc.update((draft) => {
         const exercise = draft.custom[customOnly(draft, id)]!
-        if (exercise.images.length >= 6)
-          throw new AppFailure('invalid_argument', 'An exercise can have at most 6 photos.')
+        if (exercise.images.length >= 6) throw new AppFailure('invalid_argument', say('library.photosFull', { max: 6 }))
         exercise.images.push({ file, author, licence, ...(caption ? { caption } : {}) })
         return withLink(draft, exercise)
       })
@@ -276,15 +274,11 @@ export function createLibrary(deps: LibraryDeps): Library {
       const ids = new Set((await all()).map((e) => e.id))
       const unknown = template.items.filter((item) => !ids.has(item.exerciseId)).map((item) => item.exerciseId)
       if (unknown.length)
-        throw new AppFailure(
-          'invalid_argument',
-          `The template refers to exercises that are not in the library: ${unknown.join(', ')}.`,
-          'items',
-        )
+        throw new AppFailure('invalid_argument', say('library.templateUnknown', { ids: unknown.join(', ') }), 'items')
       const stamp = now().toISOString()
       return doc.update((draft) => {
         const i = id ? draft.templates.findIndex((t) => t.id === id) : -1
-        if (id && i < 0) throw new AppFailure('not_found', 'That template no longer exists.', 'id')
+        if (id && i < 0) throw new AppFailure('not_found', say('library.templateGone'), 'id')
         const saved = {
           ...template,
           id: id ?? newId(),
@@ -300,8 +294,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       doc.update((draft) => {
         const before = draft.templates.length
         draft.templates = draft.templates.filter((t) => t.id !== id)
-        if (draft.templates.length === before)
-          throw new AppFailure('not_found', 'That template no longer exists.', 'id')
+        if (draft.templates.length === before) throw new AppFailure('not_found', say('library.templateGone'), 'id')
         return { id }
       }),
   }

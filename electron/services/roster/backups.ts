@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import type { BackupInfo, BackupKind } from '../../../src/core/roster-contract'
 import { errnoOf, fsyncFolder, nodeFs, type FsPort } from '../fs-port'
 import { decodeSnapshot, patientOf, RecordError, SnapshotError, type RecordEntry } from './format'
@@ -119,9 +120,9 @@ export class Backups {
     store: RosterStore,
     id: string,
   ): Promise<{ restored: BackupInfo; undo: BackupInfo | null; replayed: number }> {
-    if (!NAME.test(id)) throw new AppFailure('invalid_argument', 'That is not the name of a backup.', 'id')
+    if (!NAME.test(id)) throw new AppFailure('invalid_argument', say('backup.badName'), 'id')
     const buf = await this.fs.readFile(join(this.folder, id)).catch(() => {
-      throw new AppFailure('not_found', 'That backup no longer exists.', 'id')
+      throw new AppFailure('not_found', say('backup.gone'), 'id')
     })
     let entries: RecordEntry[]
     let lastSeq: number
@@ -133,7 +134,7 @@ export class Backups {
       lastSeq = decoded.header.lastSeq
     } catch (error) {
       if (!(error instanceof SnapshotError || error instanceof RecordError)) throw error
-      throw new AppFailure('conflict', `That backup cannot be read (${error.message}) Nothing was changed.`)
+      throw new AppFailure('conflict', say('backup.unreadable', { detail: error.message }))
     }
     const undo = store.health.status === 'ready' ? await this.create(store, 'before-restore') : null
     const { replayed } = await store.replaceAll(entries, lastSeq)
@@ -147,23 +148,19 @@ export class Backups {
   }
 
   private async take(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
-    if (store.health.status !== 'ready')
-      throw new AppFailure('conflict', 'The roster is not open for changes; no backup was taken.')
+    if (store.health.status !== 'ready') throw new AppFailure('conflict', say('backup.notOpen'))
     try {
       return await this.takeNow(store, kind)
     } catch (error) {
       if (error instanceof AppFailure) throw error
-      const code = errnoOf(error) ?? 'unknown error'
+      const code = errnoOf(error)
       const why =
         code === 'ENOSPC'
-          ? ' The disk is full; free some space and try again.'
+          ? ` ${say('backup.why.diskFull')}`
           : code === 'EPERM' || code === 'EBUSY'
-            ? ' Another program may be holding the file; try again shortly.'
+            ? ` ${say('backup.why.held')}`
             : ''
-      throw new AppFailure(
-        'io_error',
-        `The backup could not be written (${code}).${why} The roster itself is unchanged.`,
-      )
+      throw new AppFailure('io_error', say('backup.writeFailed', { code: code ?? say('file.unknownError'), why }))
     }
   }
 
@@ -237,7 +234,9 @@ export class Backups {
       return { key, usable: true, patients: entries.length, lastSeq: header.lastSeq }
     } catch (error) {
       const problem =
-        error instanceof SnapshotError ? error.message : `It cannot be read (${errnoOf(error) ?? 'unknown error'}).`
+        error instanceof SnapshotError
+          ? error.message
+          : say('backup.cannotRead', { code: errnoOf(error) ?? say('file.unknownError') })
       return { key, usable: false, problem, patients: null, lastSeq: null }
     }
   }

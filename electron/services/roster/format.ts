@@ -24,6 +24,7 @@ import { crc32 } from 'node:zlib'
 import { patientSchema, summarize, type Patient, type PatientSummary } from '../../../src/core/patient'
 import { isKnownVersion, MigrationError, upgradePatients } from './migrations'
 import { fullName } from '../../../src/core/names'
+import { say } from '../../../src/i18n/say'
 
 export const FORMAT = 'homeplan-roster'
 export const SCHEMA_VERSION = 3
@@ -91,14 +92,10 @@ const damaged = (message: string) => new SnapshotError(message, 'damaged')
 
 function checkVersion(version: unknown): number {
   if (typeof version === 'number' && Number.isInteger(version) && version > SCHEMA_VERSION) {
-    throw new SnapshotError(
-      `This patient file was saved by a newer version of Homeplan (file version ${version}, this app reads up to ${SCHEMA_VERSION}). Update Homeplan to open it; the file has not been changed.`,
-      'newer',
-      version,
-    )
+    throw new SnapshotError(say('snapshot.newer', { version, max: SCHEMA_VERSION }), 'newer', version)
   }
   if (!isKnownVersion(version))
-    throw damaged(`Its version (${JSON.stringify(version) ?? 'none'}) is not one Homeplan has ever written.`)
+    throw damaged(say('snapshot.unknownVersion', { version: JSON.stringify(version) ?? say('snapshot.noVersion') }))
   return version
 }
 
@@ -134,14 +131,14 @@ function readLaidOut(buf: Buffer, computed?: string): DecodedSnapshot | undefine
     if (error instanceof SnapshotError) throw error
   }
   if ((computed ?? crcHex(buf.subarray(0, lastNl + 1))) !== line.expected) {
-    throw damaged('It does not match its checksum: it was damaged, or changed outside Homeplan.')
+    throw damaged(say('snapshot.checksum'))
   }
   const lines = splitLines(buf.subarray(0, lastNl))
   let header: SnapshotHeader
   try {
     header = JSON.parse(`${withoutComma(lines[0]!).toString('utf8')}}`) as SnapshotHeader
   } catch {
-    throw damaged('Its first line cannot be read.')
+    throw damaged(say('snapshot.firstLine'))
   }
   const version = checkVersion(header.schemaVersion)
   if (version !== SCHEMA_VERSION) return undefined // older: parsed whole and upgraded
@@ -153,7 +150,7 @@ function readLaidOut(buf: Buffer, computed?: string): DecodedSnapshot | undefine
     !Number.isInteger(header.lastSeq) ||
     header.lastSeq < 0
   ) {
-    throw damaged('Its layout does not match the number of patients it says it holds.')
+    throw damaged(say('snapshot.layout'))
   }
   let summaries: PatientSummary[]
   try {
@@ -165,12 +162,11 @@ function readLaidOut(buf: Buffer, computed?: string): DecodedSnapshot | undefine
         .replace(/,$/, '')}]`,
     ) as PatientSummary[]
   } catch {
-    throw damaged('Its list of patients cannot be read.')
+    throw damaged(say('snapshot.list'))
   }
   const ids = new Set<string>()
   for (const summary of summaries) {
-    if (!summary || typeof summary.id !== 'string' || ids.has(summary.id))
-      throw damaged('Its list of patients names one patient twice, or one without an id.')
+    if (!summary || typeof summary.id !== 'string' || ids.has(summary.id)) throw damaged(say('snapshot.listIds'))
     ids.add(summary.id)
   }
   const entries = summaries.map((summary, i) => ({ summary, raw: withoutComma(lines[4 + n + i]!) }))
@@ -183,9 +179,9 @@ function readAnyLayout(buf: Buffer): DecodedSnapshot {
   try {
     data = JSON.parse(buf.toString('utf8'))
   } catch (error) {
-    throw damaged(`It is not valid JSON (${(error as Error).message}).`)
+    throw damaged(say('snapshot.notJson', { detail: (error as Error).message }))
   }
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw damaged('It does not hold a patient file.')
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw damaged(say('snapshot.notPatientFile'))
   const doc = data as Partial<SnapshotHeader> & { patients?: unknown }
   const fileVersion = checkVersion(doc.schemaVersion)
   let raws: unknown[]
@@ -200,9 +196,15 @@ function readAnyLayout(buf: Buffer): DecodedSnapshot {
     const parsed = patientSchema.safeParse(value)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
-      throw damaged(`Patient ${i + 1} is invalid at ${issue?.path.join('.') || 'its top level'}: ${issue?.message}`)
+      throw damaged(
+        say('snapshot.invalidPatient', {
+          number: i + 1,
+          where: issue?.path.join('.') || say('snapshot.topLevel'),
+          problem: issue?.message ?? '',
+        }),
+      )
     }
-    if (ids.has(parsed.data.id)) throw damaged(`Patient ${i + 1} has the same id as an earlier one.`)
+    if (ids.has(parsed.data.id)) throw damaged(say('snapshot.sameId', { number: i + 1 }))
     ids.add(parsed.data.id)
     return { summary: summarize(parsed.data), patient: parsed.data }
   })
@@ -219,8 +221,8 @@ function readAnyLayout(buf: Buffer): DecodedSnapshot {
 /** Reads a roster file or backup. Throws SnapshotError ('damaged' or 'newer'); never returns a partial roster. */
 export function decodeSnapshot(input: Buffer): DecodedSnapshot {
   const buf = withoutBom(input)
-  if (buf.length === 0) throw damaged('The file is empty.')
-  if (buf[0] === 0) throw damaged('The file is filled with zero bytes (an interrupted write).')
+  if (buf.length === 0) throw damaged(say('snapshot.empty'))
+  if (buf[0] === 0) throw damaged(say('snapshot.zeros'))
   return readLaidOut(buf) ?? readAnyLayout(buf)
 }
 
@@ -308,9 +310,7 @@ export function patientOf(entry: RecordEntry): Patient {
     parsed.data.id !== entry.summary.id ||
     JSON.stringify(summarize(parsed.data)) !== JSON.stringify(entry.summary)
   ) {
-    throw new RecordError(
-      `The record of ${name} in the patient file is damaged and cannot be opened. Restore a backup in Settings → Data to get it back; nothing else is affected.`,
-    )
+    throw new RecordError(say('snapshot.record', { name }))
   }
   entry.patient = parsed.data
   return entry.patient

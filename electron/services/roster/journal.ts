@@ -19,6 +19,7 @@ import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { z } from 'zod'
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import { id, patientSchema, type Patient } from '../../../src/core/patient'
 import { retryWhileLocked } from '../atomic-write'
 import { errnoOf, fsyncFolder, writeAll, type FileHandlePort, type FsPort } from '../fs-port'
@@ -40,7 +41,7 @@ const numberOf = (name: string) => Number(JOURNAL_PATTERN.exec(name)?.[1] ?? 0)
 /** A line with a version above ours: the folder was used by a newer Homeplan. */
 export class NewerJournalError extends Error {
   constructor(readonly version: number) {
-    super(`The change journal was written by a newer version of Homeplan (version ${version}).`)
+    super(say('load.journalNewer', { version }))
   }
 }
 
@@ -311,10 +312,7 @@ export class Journal {
       this.options.failed(error)
       const failure = saveFailure(error)
       for (const p of batch) p.reject(failure)
-      const notSaved = new AppFailure(
-        'io_error',
-        `Not saved: an earlier change could not be written. ${failure.message}`,
-      )
+      const notSaved = new AppFailure('io_error', say('journal.earlierFailed', { detail: failure.message }))
       for (const p of later) p.reject(notSaved)
       return
     }
@@ -323,7 +321,7 @@ export class Journal {
   }
 
   private async write(data: Buffer, firstSeq: number): Promise<void> {
-    if (this.closed || !this.file) throw new AppFailure('conflict', 'The roster is closed; nothing more can be saved.')
+    if (this.closed || !this.file) throw new AppFailure('conflict', say('journal.closed'))
     await this.options.guard?.()
     if (this.broken || !this.handle) await this.switchTo(firstSeq)
     try {
@@ -370,21 +368,19 @@ export class Journal {
 /** The message a therapist sees when a save could not be written. */
 export function saveFailure(error: unknown): AppFailure {
   if (error instanceof AppFailure) return error
-  const code = errnoOf(error) ?? 'unknown error'
-  const why: Record<string, string> = {
-    ENOSPC: 'The disk is full. Free some space, then save again.',
-    EDQUOT: 'Your disk quota is used up. Free some space, then save again.',
-    EPERM: 'Another program (antivirus or a sync tool) is holding the patient file. Try again shortly.',
-    EBUSY: 'Another program (antivirus or a sync tool) is holding the patient file. Try again shortly.',
-    EACCES: 'Homeplan is not allowed to write to the data folder.',
-    EROFS: 'The data folder is on a read-only disk.',
-    EIO: 'The disk reported an error. Check the disk, then save again.',
+  const code = errnoOf(error)
+  const why: Record<string, () => string> = {
+    ENOSPC: () => say('journal.why.diskFull'),
+    EDQUOT: () => say('journal.why.quota'),
+    EPERM: () => say('journal.why.held'),
+    EBUSY: () => say('journal.why.held'),
+    EACCES: () => say('journal.why.notAllowed'),
+    EROFS: () => say('journal.why.readOnly'),
+    EIO: () => say('journal.why.diskError'),
   }
+  const hint = (code && why[code]?.()) || ''
   return new AppFailure(
     'io_error',
-    `Could not save (${code}). ${why[code] ?? ''} Nothing was changed: the roster shows what is safely stored.`.replace(
-      / {2}/g,
-      ' ',
-    ),
+    say('journal.notSaved', { code: code ?? say('file.unknownError'), why: hint }).replace(/ {2}/g, ' '),
   )
 }

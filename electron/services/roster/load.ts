@@ -16,6 +16,7 @@ import { errnoOf } from '../fs-port'
 import { summarize } from '../../../src/core/patient'
 import { decodeSnapshotInSteps, SCHEMA_VERSION, SnapshotError, type RecordEntry } from './format'
 import { NewerJournalError, readJournals, type Change, type JournalRead } from './journal'
+import { say } from '../../../src/i18n/say'
 
 export const ROSTER_FILE = 'roster.json'
 
@@ -37,8 +38,6 @@ export type Loaded =
     }
   | { kind: 'damaged'; reason: string; journal: JournalRead | undefined }
   | { kind: 'refused'; reason: string }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /** Applies changes in order to a map of records (insertion order is the roster's order). */
 export function applyChange(
@@ -63,13 +62,13 @@ export async function loadRoster(fs: FsPort, dir: string, pause: () => Promise<v
     if (code === 'EISDIR')
       return {
         kind: 'damaged',
-        reason: 'roster.json is a folder, not a file.',
+        reason: say('load.folder'),
         journal: await readJournals(fs, dir).catch(() => undefined),
       }
     if (code !== 'ENOENT')
       return {
         kind: 'refused',
-        reason: `Homeplan cannot read the patient file right now (${code ?? 'unknown error'}). Nothing was changed. Check that the data folder is reachable and that you may read it, then choose Try again.`,
+        reason: say('load.cannotRead', { code: code ?? say('file.unknownError') }),
       }
   }
 
@@ -78,10 +77,10 @@ export async function loadRoster(fs: FsPort, dir: string, pause: () => Promise<v
     journal = await readJournals(fs, dir)
   } catch (error) {
     if (error instanceof NewerJournalError)
-      return { kind: 'refused', reason: `${error.message} Update Homeplan to open it; nothing was changed.` }
+      return { kind: 'refused', reason: say('load.newerJournal', { detail: error.message }) }
     return {
       kind: 'refused',
-      reason: `Homeplan cannot read the change journal right now (${errnoOf(error) ?? 'unknown error'}). Nothing was changed; choose Try again.`,
+      reason: say('load.cannotReadJournal', { code: errnoOf(error) ?? say('file.unknownError') }),
     }
   }
 
@@ -104,7 +103,7 @@ export async function loadRoster(fs: FsPort, dir: string, pause: () => Promise<v
     // marker from change 1 on explains a later first file: the first save failed, nothing was acknowledged before it.)
     return {
       kind: 'damaged',
-      reason: `roster.json is missing, and the change journal beside it only holds the ${plural(journal.changes.length, 'change')} made after it was last saved.`,
+      reason: say('load.snapshotMissing', { count: journal.changes.length }),
       journal,
     }
   }
@@ -122,15 +121,12 @@ export async function loadRoster(fs: FsPort, dir: string, pause: () => Promise<v
   if (journal.damaged.length) {
     const files = [...new Set(journal.damaged.map((d) => d.file))]
     warnings.push(
-      `${plural(journal.damaged.length, 'change')} in the change journal could not be read and ${journal.damaged.length === 1 ? 'was' : 'were'} left out; everything else opened as saved. If a patient’s latest change is missing, make it again. A copy of the damaged ${files.length === 1 ? 'file' : 'files'} was kept in the data folder.`,
+      `${say('load.damagedChanges', { count: journal.damaged.length })} ${say('load.damagedCopy', { count: files.length })}`,
     )
   }
   // Gaps a damaged line explains were reported above already.
   missing -= journal.damaged.length
-  if (missing > 0)
-    warnings.push(
-      `${plural(missing, 'change')} between saved changes ${missing === 1 ? 'is' : 'are'} missing from the change journal. If a patient’s latest change is missing, make it again.`,
-    )
+  if (missing > 0) warnings.push(say('load.gap', { count: missing }))
   if (journal.oldestVersion < SCHEMA_VERSION)
     upgradedFrom = Math.min(upgradedFrom ?? SCHEMA_VERSION, journal.oldestVersion)
   return {

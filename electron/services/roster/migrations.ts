@@ -7,6 +7,7 @@
  * is never read this way (see open.ts).
  */
 import { SCHEMA_VERSION } from './format'
+import { say } from '../../../src/i18n/say'
 
 type Raw = Record<string, unknown>
 
@@ -73,8 +74,8 @@ export function upgradePatients(doc: unknown): unknown[] {
   const { schemaVersion, patients } = (doc ?? {}) as { schemaVersion?: unknown; patients?: unknown }
   if (!isKnownVersion(schemaVersion))
     throw new MigrationError(
-      `The file’s version (${JSON.stringify(schemaVersion) ?? 'none'}) is not one Homeplan has ever written.`,
+      say('snapshot.fileVersion', { version: JSON.stringify(schemaVersion) ?? say('snapshot.noVersion') }),
     )
-  if (!Array.isArray(patients)) throw new MigrationError('The file does not contain a patient list.')
+  if (!Array.isArray(patients)) throw new MigrationError(say('snapshot.noList'))
   return patients.map((p) => upgradePatient(p, schemaVersion))
 }

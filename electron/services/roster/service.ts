@@ -21,6 +21,7 @@ import {
   type Program,
 } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import { firstPage } from '../../../src/core/roster-order'
 import type { FileResult, ImportReport, RosterStatus } from '../../../src/core/roster-contract'
 import type { Handlers } from '../../../src/core/contract'
@@ -95,12 +96,8 @@ export function withDetails(current: Patient, input: PatientInput, stamp: string
   return { ...(kept as Omit<Patient, keyof PatientInput>), ...input, revision: current.revision + 1, updatedAt: stamp }
 }
 
-const changedElsewhere = (what: string) =>
-  new AppFailure(
-    'conflict',
-    `${what} changed elsewhere (in another window or tab) after you opened it, so your save was not applied and nothing was overwritten. Reload to see the latest version, then make your change again.`,
-    'revision',
-  )
+/** A save refused because another window saved first; `message` is a roster.changedElsewhere.* sentence. */
+const changedElsewhere = (message: string) => new AppFailure('conflict', message, 'revision')
 
 /** Adds an export to the patient's history with the program as printed. */
 export function recordHandout(store: RosterStore, patientId: string, record: HandoutRecord): Promise<Patient> {
@@ -117,10 +114,7 @@ export function recordHandout(store: RosterStore, patientId: string, record: Han
 /** Checked before a handout is rendered and saved, so the file is never written without being recorded. */
 export function assertRoomForHandout(patient: Patient): void {
   if ((patient.handouts?.length ?? 0) >= MAX_HANDOUTS) {
-    throw new AppFailure(
-      'invalid_argument',
-      `${fullName(patient)} already has ${MAX_HANDOUTS.toLocaleString('en-US')} handouts in their history, the most one patient’s record can hold. Nothing was saved.`,
-    )
+    throw new AppFailure('invalid_argument', say('roster.handoutsFull', { name: fullName(patient), max: MAX_HANDOUTS }))
   }
 }
 
@@ -132,8 +126,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
 
   const existing = (store: RosterStore, id: string, field = 'id'): Patient => {
     const patient = store.get(id)
-    if (!patient)
-      throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', field)
+    if (!patient) throw new AppFailure('not_found', say('roster.notFound'), field)
     return patient
   }
 
@@ -142,7 +135,11 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     if (!key) return
     const other = store.list().find((s) => s.id !== exceptId && chartKey(s.chartNumber) === key)
     if (other)
-      throw new AppFailure('conflict', `Chart number ${chart} is already used by ${fullName(other)}.`, 'chartNumber')
+      throw new AppFailure(
+        'conflict',
+        say('roster.chartTaken', { chart: chart ?? '', name: fullName(other) }),
+        'chartNumber',
+      )
   }
 
   /** After a change, an automatic backup in the background if one is due. */
@@ -155,7 +152,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     if (patient.programs.length >= MAX_PROGRAMS) {
       throw new AppFailure(
         'invalid_argument',
-        `${fullName(patient)} already has ${MAX_PROGRAMS} programs, the most one patient’s record can hold. Open one of them and change it instead. Nothing was saved.`,
+        say('roster.programsFull', { name: fullName(patient), max: MAX_PROGRAMS }),
       )
     }
   }
@@ -166,7 +163,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       if (deps.exerciseExists && !(await deps.exerciseExists(item.exerciseId))) {
         throw new AppFailure(
           'invalid_argument',
-          `Exercise ${i + 1} (“${item.exerciseId}”) is not in the library. Nothing was saved.`,
+          say('roster.exerciseMissing', { number: i + 1, id: item.exerciseId }),
           `program.items.${i}.exerciseId`,
         )
       }
@@ -200,7 +197,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     const path = await deps.dialogs.save({
       title,
       defaultName,
-      filters: [{ name: 'Homeplan export (JSON)', extensions: ['json'] }],
+      filters: [{ name: say('dialog.exportFile'), extensions: ['json'] }],
     })
     if (!path) return { saved: false }
     const doc = { format: EXPORT_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: now().toISOString(), patients }
@@ -216,8 +213,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     },
     startEmptyRoster: async () => {
       const store = await deps.store()
-      if (store.health.status !== 'recovery')
-        throw new AppFailure('conflict', 'The roster is not waiting for recovery.')
+      if (store.health.status !== 'recovery') throw new AppFailure('conflict', say('roster.notInRecovery'))
       await store.replaceAll([])
       return status()
     },
@@ -244,7 +240,8 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       existing(store, id)
       assertChartFree(store, patient.chartNumber, id)
       const saved = await store.update(id, (current) => {
-        if (current.revision !== revision) throw changedElsewhere(`${fullName(current)}’s details were`)
+        if (current.revision !== revision)
+          throw changedElsewhere(say('roster.changedElsewhere.details', { name: fullName(current) }))
         return withDetails(current, clean(patient), now().toISOString())
       })
       return afterChange(store, saved)
@@ -283,9 +280,9 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
         (patient) => {
           const stamp = now().toISOString()
           const previous = programId ? patient.programs.find((p) => p.id === programId) : undefined
-          if (programId && !previous)
-            throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
-          if (previous && previous.revision !== revision) throw changedElsewhere(`The program “${previous.title}” was`)
+          if (programId && !previous) throw new AppFailure('not_found', say('roster.programNotFound'), 'programId')
+          if (previous && previous.revision !== revision)
+            throw changedElsewhere(say('roster.changedElsewhere.program', { title: previous.title }))
           if (!previous) assertRoomForProgram(patient)
           const next: Program = {
             ...program,
@@ -306,7 +303,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
         patientId,
         (patient) => {
           const source = patient.programs.find((p) => p.id === programId)
-          if (!source) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+          if (!source) throw new AppFailure('not_found', say('roster.programNotFound'), 'programId')
           assertRoomForProgram(patient)
           const stamp = now().toISOString()
           const copy: Program = {
@@ -334,7 +331,8 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
         patientId,
         (patient) => {
           const program = savedProgram(patient, programId)
-          if (program.revision !== revision) throw changedElsewhere(`The program “${program.title}” was`)
+          if (program.revision !== revision)
+            throw changedElsewhere(say('roster.changedElsewhere.program', { title: program.title }))
           const stamp = now().toISOString()
           const renamed: Program = { ...program, title, revision: program.revision + 1, updatedAt: stamp }
           return {
@@ -379,11 +377,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
         patientId,
         (patient) => {
           if (patient.programs.some((p) => p.id === program.id))
-            throw new AppFailure(
-              'conflict',
-              `The program “${program.title}” is already in this patient’s history.`,
-              'program',
-            )
+            throw new AppFailure('conflict', say('roster.programExists', { title: program.title }), 'program')
           assertRoomForProgram(patient)
           return withProgram(patient, program, now().toISOString())
         },
@@ -395,23 +389,23 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
     backupNow: async () => {
       const store = await deps.store()
       if (store.health.status !== 'ready')
-        throw new AppFailure('conflict', 'reason' in store.health ? store.health.reason : 'The roster is not open.')
+        throw new AppFailure('conflict', 'reason' in store.health ? store.health.reason : say('roster.notOpen'))
       return deps.backups.create(store, 'manual')
     },
     restoreBackup: async ({ id }) => deps.backups.restore(await deps.store(), id),
     exportPatient: async ({ id }) => {
       const patient = existing(await deps.store(), id)
       const name = `${safeFilePart(patient.lastName)}_${safeFilePart(patient.firstName)}_patient-record_${today()}.json`
-      return writeExport([patient], name, `Export ${namedInFull(patient)}`)
+      return writeExport([patient], name, say('dialog.exportPatient', { name: namedInFull(patient) }))
     },
     exportRoster: async () => {
       const store = await deps.store()
-      return writeExport(store.patients(), `Homeplan_roster_${today()}.json`, 'Export the whole roster')
+      return writeExport(store.patients(), `Homeplan_roster_${today()}.json`, say('dialog.exportRoster'))
     },
     importRoster: async () => {
       const path = await deps.dialogs.open({
-        title: 'Import patients',
-        filters: [{ name: 'Homeplan export (JSON)', extensions: ['json'] }],
+        title: say('dialog.import'),
+        filters: [{ name: say('dialog.exportFile'), extensions: ['json'] }],
       })
       if (!path) return { cancelled: true, imported: 0, duplicates: [] }
       const store = await deps.store()
@@ -432,7 +426,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
 /** The patient's saved program with this id; refused in words when it is not (or no longer) there. */
 function savedProgram(patient: Patient, programId: string): Program {
   const program = patient.programs.find((p) => p.id === programId)
-  if (!program) throw new AppFailure('not_found', 'That program is not in this patient’s history.', 'programId')
+  if (!program) throw new AppFailure('not_found', say('roster.programNotFound'), 'programId')
   return program
 }
 
@@ -449,26 +443,20 @@ function readImport(name: string, bytes: Buffer): Patient[] {
   try {
     doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw new AppFailure(
-      'invalid_argument',
-      `${name} is not valid JSON (${(error as Error).message}). Nothing was imported.`,
-    )
+    throw new AppFailure('invalid_argument', say('roster.import.notJson', { name, detail: (error as Error).message }))
   }
   if (!doc || (doc.format !== EXPORT_FORMAT && doc.format !== FORMAT) || !Array.isArray(doc.patients)) {
-    throw new AppFailure('invalid_argument', `${name} is not a Homeplan export or roster file. Nothing was imported.`)
+    throw new AppFailure('invalid_argument', say('roster.import.notHomeplan', { name }))
   }
   if (typeof doc.schemaVersion === 'number' && doc.schemaVersion > SCHEMA_VERSION) {
-    throw new AppFailure(
-      'invalid_argument',
-      `${name} was made by a newer version of Homeplan (version ${doc.schemaVersion}). Update Homeplan to import it. Nothing was imported.`,
-    )
+    throw new AppFailure('invalid_argument', say('roster.import.newer', { name, version: doc.schemaVersion }))
   }
   let raws: unknown[]
   try {
     raws = upgradePatients(doc)
   } catch (error) {
     if (error instanceof MigrationError)
-      throw new AppFailure('invalid_argument', `${name}: ${error.message} Nothing was imported.`)
+      throw new AppFailure('invalid_argument', say('roster.import.unreadable', { name, detail: error.message }))
     throw error
   }
   return raws.map((raw, i) => {
@@ -478,7 +466,11 @@ function readImport(name: string, bytes: Buffer): Patient[] {
     const where = jsonPath(['patients', i, ...(issue?.path ?? [])])
     throw new AppFailure(
       'invalid_argument',
-      `${name}: ${where}: ${issue ? plainIssueMessage(issue).replace(/\.$/, '') : 'invalid'}. Nothing was imported.`,
+      say('roster.import.invalid', {
+        name,
+        where,
+        problem: issue ? plainIssueMessage(issue).replace(/\.$/, '') : say('roster.import.invalidValue'),
+      }),
     )
   })
 }

@@ -7,6 +7,7 @@
  */
 import type { Adapter } from 'lowdb'
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import { writeAtomic } from '../atomic-write'
 import { errnoOf, nodeFs, type FsPort } from '../fs-port'
 import { decodeSnapshot, encodeSnapshot, type RecordEntry, type SnapshotHeader } from './format'
@@ -48,7 +49,7 @@ export class SnapshotFile implements Adapter<RosterData> {
     } catch (error) {
       throw new AppFailure(
         'io_error',
-        `Could not save the patient file (${errnoOf(error) ?? 'unknown error'}). Your changes are kept in the change journal; the previous file is unchanged.`,
+        say('roster.snapshotFailed', { code: errnoOf(error) ?? say('file.unknownError') }),
       )
     }
   }

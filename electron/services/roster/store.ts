@@ -20,6 +20,7 @@ import type { z } from 'zod'
 import { describeIssue } from '../../../src/core/issues'
 import { patientSchema, summarize, type Patient, type PatientSummary } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import { removeOrphanTemps } from '../atomic-write'
 import { errnoOf, nodeFs, type FsPort } from '../fs-port'
 import { patientOf, RecordError, type RecordEntry } from './format'
@@ -107,7 +108,7 @@ export class RosterStore {
     } catch (error) {
       store.health = {
         status: 'refused',
-        reason: `The patient file could not be opened (${errnoOf(error) ?? (error as Error).message}). Nothing was changed; choose Try again.`,
+        reason: say('roster.openFailed', { detail: errnoOf(error) ?? (error as Error).message }),
       }
       store.log('Opening the roster failed', error)
     }
@@ -152,8 +153,7 @@ export class RosterStore {
   async update(id: string, change: (current: Patient) => Patient, field = 'id'): Promise<Patient> {
     this.assertWritable()
     const current = this.get(id)
-    if (!current)
-      throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', field)
+    if (!current) throw new AppFailure('not_found', say('roster.notFound'), field)
     const next = checked(change(current))
     if (next.id !== id) throw new Error('A change may not alter a patient’s id.')
     await this.record([{ seq: 0, at: '', op: 'put', patient: next }])
@@ -162,8 +162,7 @@ export class RosterStore {
 
   remove(id: string): Promise<void> {
     this.assertWritable()
-    if (!this.has(id))
-      throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', 'id')
+    if (!this.has(id)) throw new AppFailure('not_found', say('roster.notFound'), 'id')
     return this.record([{ seq: 0, at: '', op: 'delete', id }])
   }
 
@@ -175,7 +174,7 @@ export class RosterStore {
         if (error instanceof AppFailure) throw error
         throw new AppFailure(
           'io_error',
-          `The patient file could not be rewritten (${errnoOf(error) ?? 'unknown error'}). Every saved change is still in the change journal; nothing was lost.`,
+          say('roster.rewriteFailed', { code: errnoOf(error) ?? say('file.unknownError') }),
         )
       })
     this.compactions = run.catch((error: unknown) => this.log('Roster compaction failed', error))
@@ -194,8 +193,8 @@ export class RosterStore {
    */
   async replaceAll(entries: RecordEntry[], replayAfter?: number): Promise<{ replayed: number }> {
     if (this.health.status !== 'ready' && this.health.status !== 'recovery')
-      throw new AppFailure('conflict', 'reason' in this.health ? this.health.reason : 'The roster is busy.')
-    if (this.replacing) throw new AppFailure('conflict', 'A restore is already under way.')
+      throw new AppFailure('conflict', 'reason' in this.health ? this.health.reason : say('roster.busy'))
+    if (this.replacing) throw new AppFailure('conflict', say('roster.restoreUnderWay'))
     this.replacing = true
     try {
       await this.compactions
@@ -230,7 +229,7 @@ export class RosterStore {
   async close(): Promise<void> {
     await this.compactions
     if (this.health.status === 'ready' || this.health.status === 'read-only')
-      this.health = { status: 'closed', reason: 'Homeplan is closing; the roster is no longer open.' }
+      this.health = { status: 'closed', reason: say('roster.closing') }
     await this.journal.close()
   }
 
@@ -312,8 +311,7 @@ export class RosterStore {
     if (this.journal.uncertain && this.health.status === 'ready') {
       this.health = {
         status: 'read-only',
-        reason:
-          'The disk reported errors while saving, and Homeplan could not make sure the change it refused stays out of the patient file. To keep your data safe nothing more is saved in this session: close Homeplan, check the disk, and open it again (the refused change may then appear).',
+        reason: say('roster.diskUncertain'),
       }
     }
   }
@@ -347,7 +345,7 @@ export class RosterStore {
 
   private assertWritable(): void {
     if (this.health.status !== 'ready') throw new AppFailure('conflict', this.health.reason)
-    if (this.replacing) throw new AppFailure('conflict', 'A backup is being restored; try again in a moment.')
+    if (this.replacing) throw new AppFailure('conflict', say('roster.restoring'))
   }
 
   private async load(): Promise<void> {
@@ -364,7 +362,7 @@ export class RosterStore {
       if (!writable) {
         this.health = {
           status: 'refused',
-          reason: `The patient file could not be read: ${loaded.reason} ${this.options.readOnly}`,
+          reason: say('roster.unreadable', { reason: loaded.reason, readOnly: this.options.readOnly ?? '' }),
         }
         return
       }
@@ -433,12 +431,15 @@ export class RosterStore {
     this.durable = new Map()
     this.durableSeq = Math.max(0, ...this.recoverable.map((c) => c.seq))
     this.nextSeq = this.durableSeq + 1
-    const kept = this.recoverable.length
-      ? ` Its ${this.recoverable.length === 1 ? 'latest change is' : `${this.recoverable.length} latest changes are`} kept and can be applied again on top of a backup.`
-      : ''
+    const kept = this.recoverable.length ? say('roster.setAside.kept', { count: this.recoverable.length }) : ''
     this.health = {
       status: 'recovery',
-      reason: `The patient file could not be read: ${reason} It has been set aside unchanged in the data folder as ${moved[0] ?? ROSTER_FILE}${moved.length > 1 ? ` (with ${moved.length - 1} related ${moved.length === 2 ? 'file' : 'files'})` : ''}.${kept} Restore a backup, or start an empty roster.`,
+      reason: say('roster.setAside.reason', {
+        reason,
+        file: moved[0] ?? ROSTER_FILE,
+        related: moved.length > 1 ? say('roster.setAside.related', { count: moved.length - 1 }) : '',
+        kept,
+      }),
       quarantined: moved,
     }
     this.log(this.health.reason)

@@ -3,6 +3,7 @@
  * left naming an exercise that is gone (it could no longer be printed).
  */
 import { AppFailure } from '../../../src/core/result'
+import { say } from '../../../src/i18n/say'
 import type { RosterStore } from './store'
 import { fullName } from '../../../src/core/names'
 
@@ -15,10 +16,7 @@ export interface ExerciseUse {
 export function programsUsing(store: RosterStore, exerciseId: string): ExerciseUse[] {
   if (store.health.status !== 'ready' && store.health.status !== 'read-only') {
     const reason = 'reason' in store.health ? ` ${store.health.reason}` : ''
-    throw new AppFailure(
-      'conflict',
-      `Homeplan cannot check which programs use this exercise while the patient file is not open.${reason} Nothing was deleted.`,
-    )
+    throw new AppFailure('conflict', say('usage.notOpen', { reason }))
   }
   const uses: ExerciseUse[] = []
   for (const summary of store.list()) {
@@ -28,10 +26,7 @@ export function programsUsing(store: RosterStore, exerciseId: string): ExerciseU
       patient = store.get(summary.id)
     } catch (error) {
       const why = error instanceof Error ? ` ${error.message}` : ''
-      throw new AppFailure(
-        'conflict',
-        `Homeplan could not check whether ${fullName(summary)}’s programs use this exercise.${why} Nothing was deleted.`,
-      )
+      throw new AppFailure('conflict', say('usage.unreadable', { name: fullName(summary), why }))
     }
     for (const program of patient?.programs ?? []) {
       if (program.items.some((item) => item.exerciseId === exerciseId)) {
@@ -49,8 +44,6 @@ export function programsUsing(store: RosterStore, exerciseId: string): ExerciseU
 /** "Used in 3 programs (Jane Doe, John Roe). Remove it from those programs first." */
 export function describeUses(exercise: string, uses: readonly ExerciseUse[]): string {
   const names = [...new Map(uses.map((u) => [u.patientId, u.patient])).values()]
-  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? `, and ${names.length - 3} more` : '')
-  const count = uses.length === 1 ? '1 program' : `${uses.length.toLocaleString('en-US')} programs`
-  const those = uses.length === 1 ? 'that program' : 'those programs'
-  return `“${exercise}” is used in ${count} (${shown}). Remove it from ${those} first. Nothing was deleted.`
+  const shown = names.slice(0, 3).join(', ') + (names.length > 3 ? say('usage.more', { count: names.length - 3 }) : '')
+  return say('usage.used', { exercise, count: uses.length, shown })
 }
