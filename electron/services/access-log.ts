@@ -252,3 +252,19 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
       }),
   }
 }
+
+const CSV_COLUMNS = ['at', 'who', 'action', 'patientId', 'initials', 'detail'] as const
+
+/** One CSV field: quoted when needed, and a leading =, +, - or @ defused so a spreadsheet does not run it as a formula. */
+const csvField = (value: string) => {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+/** The log as CSV, oldest first; "this computer" where no therapist was chosen. */
+export function accessLogCsv(entries: readonly AccessLogEntry[]): string {
+  const rows = entries.map((e) =>
+    CSV_COLUMNS.map((column) => csvField(column === 'who' ? (e.who ?? 'this computer') : (e[column] ?? ''))).join(','),
+  )
+  return `${[CSV_COLUMNS.join(','), ...rows].join('\r\n')}\r\n`
+}
