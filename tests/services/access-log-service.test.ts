@@ -130,6 +130,33 @@ describe('the access log records what was done to which patient', () => {
     expect(await value('getWorkingAs')).toEqual({ name: null })
   })
 
+  it('refuses a log request that is not a page of it, before reading anything', async () => {
+    const { call } = await setup()
+    const bad: [unknown, string][] = [
+      [{ page: 0, pageSize: 0 }, 'pageSize'],
+      [{ page: -1, pageSize: 25 }, 'page'],
+      [{ page: 0, pageSize: 25, patientId: '../../etc/passwd' }, 'patientId'],
+      [{ page: 0, pageSize: 25, path: '/tmp/x' }, 'path'],
+    ]
+    for (const [arg, field] of bad)
+      expect(await call('getAccessLog', arg)).toMatchObject({ ok: false, error: { code: 'invalid_argument', field } })
+    expect(await call('exportAccessLog', { path: '/tmp/x' })).toMatchObject({ ok: false })
+  })
+
+  it('writes nothing from a window that has the folder read-only (two writers would break the chain)', async () => {
+    const { dataDir, value, services } = await setup()
+    const patient = await value<Patient>('createPatient', patientInput())
+    await services.idle()
+    const file = join(dataDir, ACCESS_LOG_FILE)
+    const before = await readFile(file, 'utf8')
+    const second = testServices(dataDir, { lock: { pid: process.pid + 1, isAlive: () => true } })
+    const viewed = await dispatch(second.handlers, 'getPatient', { id: patient.id })
+    expect(viewed.ok).toBe(true)
+    await second.idle()
+    expect(await readFile(file, 'utf8')).toBe(before)
+    await second.close()
+  })
+
   it('pages newest first and filters by patient', async () => {
     const { value } = await setup()
     const a = await value<Patient>('createPatient', patientInput({ chartNumber: 'A-1' }))
