@@ -148,29 +148,31 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
   let failing = false
   let opened: Promise<void> | undefined
   let queue: Promise<void> = Promise.resolve()
+  const reported = new Set<string>()
 
   const append = async (line: StoredLine) => {
     if (!handle) throw new Error('The access log is not open.')
     const { bytes, hash } = encodeLine(line)
-    const data = ragged ? Buffer.concat([Buffer.from('\n'), bytes]) : bytes
     const attempt = async () => {
+      // After a line left unfinished (cut off, or not cut back after a failed write), a new line starts first.
+      const data = ragged ? Buffer.concat([Buffer.from('\n'), bytes]) : bytes
       try {
         await writeAll(handle!, data)
         await handle!.datasync()
       } catch (error) {
-        // Back to the last good line, so a retry (or the next entry) does not follow half a line.
+        // Back to the last good byte, so a retry (or the next entry) does not follow half a line.
         try {
           await handle!.truncate(size)
-          ragged = (await handle!.stat()).size !== size
+          if ((await handle!.stat()).size !== size) ragged = true
         } catch {
           ragged = true
         }
         throw error
       }
+      size += data.length
+      ragged = false
     }
     await retryWhileLocked(attempt, options.retryForMs ?? 10_000)
-    size += data.length
-    ragged = false
     head = hash
   }
 
@@ -183,15 +185,19 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
       bytes = Buffer.alloc(0)
     }
     const chain = verifyChain(bytes)
+    await handle?.close().catch(() => {})
     handle = await fs.open(file, 'a', 0o600)
     size = (await handle.stat()).size
     head = chain.head
     const fresh = chain.problems.filter((p) => !chain.acknowledged.has(p.id))
     if (fresh.length === 0) return
     const found = fresh.map(describe).join('; ')
-    options.report(
-      `The access log (${file}) was changed outside Homeplan: ${found}. It was left as it is; new entries continue after a line that records this.`,
-    )
+    // Told once per run, even when the marker cannot be written and the check runs again with the next entry.
+    if (fresh.some((p) => !reported.has(p.id)))
+      options.report(
+        `The access log (${file}) was changed outside Homeplan: ${found}. It was left as it is; new entries continue after a line that records this.`,
+      )
+    for (const p of fresh) reported.add(p.id)
     // A cut-off last line is ended first (only appended to, never rewritten): it then reads as a damaged line.
     ragged = chain.torn
     await append({

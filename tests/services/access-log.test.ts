@@ -196,4 +196,42 @@ describe('access log chain', () => {
       expect(chain.entries.map((e) => e.action)).toEqual(['viewed', 'printed'])
     }
   })
+
+  it('starts the next entry on a line of its own when a failed write could not be cut back, and the next start reports it', async () => {
+    const s = await setup()
+    // The line reaches the file but the disk fails its flush, and the file cannot be cut back.
+    let failing = false
+    const fs = new FaultyFs((operation) =>
+      failing && (operation === 'datasync' || operation === 'ftruncate') ? 'EIO' : undefined,
+    )
+    const log = s.make({ fs })
+    log.record({ who: null, action: 'viewed' })
+    await log.idle()
+    failing = true
+    log.record({ who: null, action: 'deleted' })
+    await log.idle()
+    failing = false
+    log.record({ who: null, action: 'printed' })
+    await log.close()
+    expect(s.reports).toHaveLength(1)
+    const lines = (await readFile(s.file, 'utf8')).split('\n')
+    expect(JSON.parse(lines.at(-2)!)).toMatchObject({ action: 'printed' })
+    const { appended } = await restart(s)
+    expect(s.reports).toHaveLength(2)
+    expect(s.reports[1]).toContain('line 3 was changed; a line before line 4 was removed or moved')
+    expect(JSON.parse(appended)).toMatchObject({ action: 'chainBroken' })
+  })
+
+  it('reports damage once per run even when the line recording it cannot be written', async () => {
+    const s = await withThree()
+    await writeFile(s.file, `${[s.lines[0], s.lines[2]].join('\n')}\n`)
+    const fs = new FaultyFs((operation) => (operation === 'write' ? 'ENOSPC' : undefined))
+    const log = s.make({ fs })
+    await expect(log.open()).rejects.toMatchObject({ code: 'ENOSPC' })
+    log.record({ who: null, action: 'viewed' })
+    log.record({ who: null, action: 'viewed' })
+    await log.close()
+    expect(s.reports.filter((r) => r.includes('changed outside Homeplan'))).toHaveLength(1)
+    expect(s.reports.filter((r) => r.includes('could not be written'))).toHaveLength(1)
+  })
 })
