@@ -37,8 +37,9 @@ export function AccessLogSection({ settings }: { settings: Settings | undefined 
     chainBroken: t('accessLog.action.chainBroken'),
   }
   const names = useMemo(() => new Map((roster.patients ?? []).map((p) => [p.id, fullName(p)])), [roster.patients])
-  const patientLabel = (id: string | undefined, initials: string | undefined) =>
-    id ? (names.get(id) ?? t('accessLog.notOnRoster', { initials: initials ?? '?' })) : '—'
+  /** The name from the roster; initials alone while the roster's list is still on its way. */
+  const patientLabel = (id: string | undefined, initials = '?') =>
+    !id ? '—' : (names.get(id) ?? (roster.patients ? t('accessLog.notOnRoster', { initials }) : initials))
 
   useEffect(() => {
     let live = true
