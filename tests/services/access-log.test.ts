@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   ACCESS_LOG_FILE,
+  accessLogCsv,
   createAccessLog,
   GENESIS,
   verifyChain,
@@ -233,5 +234,19 @@ describe('access log chain', () => {
     await log.close()
     expect(s.reports.filter((r) => r.includes('changed outside Homeplan'))).toHaveLength(1)
     expect(s.reports.filter((r) => r.includes('could not be written'))).toHaveLength(1)
+  })
+  it('writes CSV a spreadsheet reads as data: quoted where needed, formulas defused, "this computer" for nobody chosen', () => {
+    const csv = accessLogCsv([
+      { at: '2026-12-07T09:00:00.000Z', who: null, action: 'viewed', patientId: 'patient-000001', initials: 'MG' },
+      { at: '2026-12-07T09:01:00.000Z', who: 'Lee, "Sam"', action: 'imported', detail: '=HYPERLINK("x")' },
+      { at: '2026-12-07T09:02:00.000Z', who: '@risk', action: 'chainBroken', detail: 'line 2\nwas changed' },
+    ])
+    expect(csv.split('\r\n')).toEqual([
+      'at,who,action,patientId,initials,detail',
+      '2026-12-07T09:00:00.000Z,this computer,viewed,patient-000001,MG,',
+      `2026-12-07T09:01:00.000Z,"Lee, ""Sam""",imported,,,"'=HYPERLINK(""x"")"`,
+      `2026-12-07T09:02:00.000Z,'@risk,chainBroken,,,"line 2\nwas changed"`,
+      '',
+    ])
   })
 })
