@@ -57,6 +57,10 @@ export const api = {
   reprintHandout: (arg) => call('reprintHandout', arg),
   printPastHandout: (arg) => call('printPastHandout', arg),
   showHandoutFile: (arg) => call('showHandoutFile', arg),
+  getAccessLog: (arg) => call('getAccessLog', arg),
+  exportAccessLog: () => call('exportAccessLog'),
+  getWorkingAs: () => call('getWorkingAs'),
+  setWorkingAs: (arg) => call('setWorkingAs', arg),
 } satisfies Api
 
 contextBridge.exposeInMainWorld('api', api)

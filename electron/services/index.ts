@@ -6,6 +6,11 @@ import { AppFailure } from '../../src/core/result'
 import type { Settings } from '../../src/core/settings'
 import { say, setMessageLanguage } from '../../src/i18n/say'
 import { describeDataFolder } from './data-folder'
+import { accessLogCsv, createAccessLog } from './access-log'
+import { accessEvents, patientIdOf } from './access-events'
+import { writeFileAtomic } from './atomic-write'
+import { nodeFs, type FsPort } from './fs-port'
+import { isoDay } from '../../src/core/dates'
 import { acquireDataLock, type DataLock, type DataLockOptions } from './data-lock'
 import type { Dialogs } from './dialogs'
 import { copiesFolder, removeCopies } from './handout/copies'
@@ -44,6 +49,8 @@ export interface ServiceDeps {
   systemLanguages?: () => readonly string[]
   /** The folder lock's timings and process check (tests shorten them). */
   lock?: Pick<DataLockOptions, 'staleAfterMs' | 'heartbeatMs' | 'isAlive' | 'pid' | 'host'>
+  /** The file system the access log writes through (tests pass one that fails on purpose). */
+  accessLogFs?: FsPort
 }
 
 export interface Services {
@@ -84,6 +91,15 @@ export function createServices(deps: ServiceDeps): Services {
   /** Why this process may not change the data folder (another Homeplan holds it); undefined while it may. */
   let readOnly: string | undefined
   let opened: Promise<RosterStore> | undefined
+  const accessLog = createAccessLog({
+    fs: deps.accessLogFs ?? nodeFs,
+    dir: deps.dataDir,
+    now: deps.now,
+    report: notify,
+    log,
+  })
+  /** The therapist the access log names until the app closes; null: "this computer". */
+  let workingAs: string | null = null
 
   const openRoster = async (): Promise<RosterStore> => {
     // The lock's and the roster's reasons are said in the screens' language: the settings are read first.
@@ -104,6 +120,9 @@ export function createServices(deps: ServiceDeps): Services {
       if (result.held) {
         lock = result.lock
         readOnly = undefined
+        // The access log's chain is checked at start, once this process holds the folder (a failure is reported
+        // with the first entry that cannot be written).
+        void accessLog.open().catch((error: unknown) => log('The access log could not be opened', error))
       } else {
         readOnly = result.reason
       }
@@ -189,6 +208,34 @@ export function createServices(deps: ServiceDeps): Services {
       },
     }),
     ...library.handlers,
+    getAccessLog: async ({ page, pageSize, patientId }) => {
+      const all = await accessLog.read()
+      const patients = new Map<string, string>()
+      for (const e of all) if (e.patientId && e.initials) patients.set(e.patientId, e.initials)
+      const matching = (patientId ? all.filter((e) => e.patientId === patientId) : all).reverse()
+      return {
+        entries: matching.slice(page * pageSize, (page + 1) * pageSize),
+        total: matching.length,
+        patients: [...patients].map(([id, initials]) => ({ patientId: id, initials })),
+      }
+    },
+    exportAccessLog: async () => {
+      const path = await deps.dialogs.save({
+        title: 'Save the access log as CSV',
+        defaultName: `Homeplan_access-log_${isoDay(deps.now?.() ?? new Date())}.csv`,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      })
+      if (!path) return { saved: false }
+      await writeFileAtomic(path, accessLogCsv(await accessLog.read()), { mode: 0o600 })
+      return { saved: true, path }
+    },
+    getWorkingAs: () => ({ name: workingAs }),
+    setWorkingAs: async ({ name }) => {
+      if (name !== null && !(await settings.get()).therapists.some((t) => t.name === name))
+        throw new AppFailure('not_found', `No therapist named ${name} is in Settings.`, 'name')
+      workingAs = name
+      return { name }
+    },
     ...createHandoutHandlers({
       dataDir: deps.dataDir,
       renderer,
@@ -211,6 +258,25 @@ export function createServices(deps: ServiceDeps): Services {
       return handler(arg)
     }
   }
+  // Each call the access log records is recorded once it has done what it does (see access-events.ts), naming the
+  // patient as they were before the call (a deleted patient's initials). Only while this process holds the folder:
+  // two writers would break the chain. Recording never fails or delays the call.
+  for (const [method, describe] of Object.entries(accessEvents)) {
+    const inner = (handlers as Record<string, (arg: unknown) => unknown>)[method]!
+    ;(handlers as Record<string, (arg: unknown) => unknown>)[method] = async (arg: unknown) => {
+      const id = patientIdOf(arg)
+      const before = id
+        ? await store().then(
+            (s) => s.get(id),
+            () => undefined,
+          )
+        : undefined
+      const result = await inner(arg)
+      const event = describe(arg, result, before)
+      if (event && lock && readOnly === undefined) accessLog.record({ who: workingAs, ...event })
+      return result
+    }
+  }
   return {
     handlers,
     prepare: () => {
@@ -223,12 +289,14 @@ export function createServices(deps: ServiceDeps): Services {
     close: async () => {
       await renderer.close()
       await backups.idle()
+      await accessLog.close()
       if (opened) await (await opened.catch(() => undefined))?.close()
       await lock?.release()
       lock = undefined
     },
     idle: async () => {
       await backups.idle()
+      await accessLog.idle()
       if (opened) await (await opened.catch(() => undefined))?.compactions
     },
   }

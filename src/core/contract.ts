@@ -16,6 +16,7 @@ import {
   type RosterStatus,
 } from './roster-contract'
 import { settingsPatchSchema, type Settings } from './settings'
+import { accessLogArgs, type AccessLogPage } from './access-log'
 
 /** What "About Homeplan" and support requests need to know. */
 export interface AppInfo {
@@ -154,6 +155,15 @@ export const contract = {
   printPastHandout: channel<{ printed: boolean; warnings: string[] }>()(pastHandout),
   /** Shows a past handout's PDF in its folder (desktop app); `shown: false` with the path where that is not possible. */
   showHandoutFile: channel<{ shown: boolean; path: string }>()(pastHandout),
+
+  /** The access log (who opened, changed, exported… which patient), newest first, one page, of one patient or all. */
+  getAccessLog: channel<AccessLogPage>()(accessLogArgs.getAccessLog),
+  /** Saves the whole access log as CSV where the user chooses. */
+  exportAccessLog: channel<FileResult>()(z.undefined()),
+  /** Whom the access log names for this session: a therapist of Settings, or null ("this computer"). */
+  getWorkingAs: channel<{ name: string | null }>()(z.undefined()),
+  /** Works as one of Settings' therapists (by name) until the app closes, or as "this computer" (null). */
+  setWorkingAs: channel<{ name: string | null }>()(accessLogArgs.setWorkingAs),
 }
 
 /**

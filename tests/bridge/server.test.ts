@@ -102,6 +102,21 @@ describe('HTTP bridge', () => {
     })
   })
 
+  it('serves the access log: a page of it, refused arguments, and its CSV export through the scripted save dialog', async () => {
+    for (const method of ['getAccessLog', 'exportAccessLog', 'getWorkingAs', 'setWorkingAs'])
+      expect(bridgeScript()).toContain(`"${method}"`)
+    const page = await (await post('getAccessLog', { arg: { page: 0, pageSize: 25 } })).json()
+    expect(page).toMatchObject({ ok: true, value: { entries: expect.any(Array), total: expect.any(Number) } })
+    const refused = await (await post('getAccessLog', { arg: { page: 0, pageSize: 10_000 } })).json()
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_argument', field: 'pageSize' } })
+    const exported = await (await post('exportAccessLog', {})).json()
+    expect(exported).toMatchObject({
+      ok: true,
+      value: { saved: true, path: expect.stringMatching(/access-log_.*\.csv$/) },
+    })
+    expect(await (await post('getWorkingAs', {})).json()).toEqual({ ok: true, value: { name: null } })
+  })
+
   it('refuses calls without the bridge header or from another origin', async () => {
     const noHeader = await post('getSettings', {}, {})
     expect(noHeader.status).toBe(403)

@@ -23,6 +23,7 @@ import { uiI18n, uiLanguageOf } from '../../i18n/ui'
 import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
+import { AccessLogSection } from './AccessLogSection'
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -194,6 +195,9 @@ export function SettingsPage() {
         </Section>
         <Section title={t('backups.title')} description={t('backups.description')}>
           <DataSection onChanged={loadFolder} />
+        </Section>
+        <Section title={t('accessLog.title')} description={t('accessLog.description')}>
+          <AccessLogSection settings={settings} />
         </Section>
         <Section title={t('about.title')} description={t('about.description')}>
           {info ? (
