@@ -4,7 +4,7 @@
  * into the renderer can only make the calls listed here, each validated in main.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { channelName } from '../../src/core/channels'
+import { channelName, LOCK_EVENT } from '../../src/core/channels'
 import type { Api, InputOf, Method } from '../../src/core/contract'
 
 const call = <M extends Method>(method: M, arg?: InputOf<M>) => ipcRenderer.invoke(channelName(method), arg)
@@ -62,4 +62,17 @@ export const api = {
   showHandoutFile: (arg) => call('showHandoutFile', arg),
 } satisfies Api
 
+/**
+ * What main tells the window on its own: only "lock now" (issue 17). The listener gets no argument, never the IPC
+ * event (its sender would reach ipcRenderer); the returned function stops listening.
+ */
+export const appEvents = {
+  onLock: (listener: () => void) => {
+    const wrapped = () => listener()
+    ipcRenderer.on(LOCK_EVENT, wrapped)
+    return () => void ipcRenderer.removeListener(LOCK_EVENT, wrapped)
+  },
+}
+
 contextBridge.exposeInMainWorld('api', api)
+contextBridge.exposeInMainWorld('appEvents', appEvents)
