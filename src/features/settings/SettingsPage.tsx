@@ -23,6 +23,7 @@ import { uiI18n, uiLanguageOf } from '../../i18n/ui'
 import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
+import { LockSection } from './LockSection'
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -153,6 +154,12 @@ export function SettingsPage() {
         </Section>
         <Section title={t('clinic.title')} description={t('clinic.description')}>
           {settings ? <ClinicSection settings={settings} onSaved={setSettings} /> : <Skeleton h={120} />}
+        </Section>
+        <Section title={t('lock.title')} description={t('lock.description')}>
+          <LockSection
+            lockAfter={settings && (settings.lockAfterMinutes ?? 0)}
+            onLockAfter={(lockAfterMinutes) => update({ lockAfterMinutes })}
+          />
         </Section>
         <Section title={t('data.title')} description={t('data.description')}>
           {folder ? (
