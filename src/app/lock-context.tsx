@@ -24,6 +24,11 @@ export interface LockControls {
 
 const LockContext = createContext<LockControls | null>(null)
 
+/** Set just before the lock unmounts the pages: what they unmount then is to come back after unlock. */
+let lockingNow = false
+/** Whether the window is locked, or locking now (read by drafts kept for after unlock, see keptForm). */
+export const isLocked = () => lockingNow
+
 const noLock: LockControls = { pinSet: false, lockAfterMinutes: 0, lock: () => {}, configure: () => {} }
 
 /** The lock's controls; outside <LockProvider> (a page rendered alone), a lock that never locks. */
@@ -56,6 +61,7 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
     if (!pinSet) return
     // Pop-ups live outside the shell and may name a patient ("Saved Maria Garcia").
     notifications.clean()
+    lockingNow = true
     setLocked(true)
   }, [pinSet])
 
@@ -93,7 +99,16 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
   )
   return (
     <LockContext.Provider value={controls}>
-      {locked ? <LockScreen onUnlocked={() => setLocked(false)} /> : children}
+      {locked ? (
+        <LockScreen
+          onUnlocked={() => {
+            lockingNow = false
+            setLocked(false)
+          }}
+        />
+      ) : (
+        children
+      )}
     </LockContext.Provider>
   )
 }

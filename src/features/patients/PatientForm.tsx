@@ -2,6 +2,7 @@ import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/c
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
+import { isLocked } from '../../app/lock-context'
 import { fieldsOf, useZodForm } from '../../app/use-zod-form'
 import { fullName } from '../../core/names'
 import type { Patient, PatientSummary } from '../../core/patient'
@@ -41,9 +42,11 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
     },
   })
   // Reopened after the lock: what was typed comes back (as a change, so a new patient still asks before discarding).
+  // Kept only for the lock: a form unmounted otherwise (leaving the page) is not kept.
   useEffect(() => {
     const kept = keptForm(draftKey)
     if (kept) form.setValues(kept)
+    return () => void (isLocked() || forgetForm(draftKey))
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the form opens
   }, [draftKey])
   const close = () => {

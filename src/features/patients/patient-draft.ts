@@ -10,6 +10,7 @@ type FormValues = ReturnType<PatientFormApi['getValues']>
 /**
  * The patient forms open now, as typed, by patient id ('new' for a new patient): kept in memory only (never on
  * disk) while the form is open, so the lock (issue 17), which unmounts every page, gives the form back after unlock.
+ * Closing, saving or leaving the form any other way forgets it.
  */
 const openForms = new Map<string, FormValues>()
 export const keptForm = (key: string): FormValues | undefined => openForms.get(key)

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../../src/app/App'
 import { LockProvider } from '../../../src/app/lock-context'
+import { PatientForm } from '../../../src/features/patients/PatientForm'
 import type { IdleClock } from '../../../src/app/use-idle'
 import type { Patient } from '../../../src/core/patient'
 import { patientInput } from '../../support/patients'
@@ -112,4 +113,15 @@ describe('the lock', () => {
     await unlock(PIN)
     expect(await screen.findByText('Marisol Quintanilla')).toBeInTheDocument()
   }, 20_000)
+
+  it('keeps a patient form only for the lock: one left any other way opens empty next time', async () => {
+    const api = fakeApi()
+    const form = () => <PatientForm opened onClose={() => {}} onSaved={() => {}} />
+    const first = renderWithApi(form(), { api, roster: true })
+    const firstName = () => screen.getByRole('textbox', { name: /^First name/ })
+    fireEvent.change(await waitFor(firstName), { target: { value: 'Marisol' } })
+    first.unmount()
+    renderWithApi(form(), { api, roster: true })
+    expect(await waitFor(firstName)).toHaveValue('')
+  }, 60_000)
 })

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { notifications } from '@mantine/notifications'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { SettingsPage } from '../../../../src/features/settings/SettingsPage'
 import { fakeApi } from '../../fake-api'
 import { renderWithApi } from '../../render-with-api'
@@ -7,6 +8,9 @@ import { renderWithApi } from '../../render-with-api'
 const fill = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } })
 
 describe('lock after inactivity, in Settings', () => {
+  // Pop-ups are kept app-wide: one from the last test would answer for this one's.
+  beforeEach(() => notifications.clean())
+
   it('explains that a PIN is needed first, sets one, then saves the idle time', async () => {
     const { api, user } = renderWithApi(<SettingsPage />, { roster: true })
     await screen.findByRole('radiogroup', { name: 'Lock after' })
@@ -50,6 +54,8 @@ describe('lock after inactivity, in Settings', () => {
     fill('Current PIN', '2580')
     await user.click(screen.getByRole('button', { name: 'Change PIN' }))
     expect(await screen.findByText('Clinic PIN saved.')).toBeInTheDocument()
+    // Saved: the fields are emptied.
+    await waitFor(() => expect(screen.getByLabelText('Current PIN')).toHaveValue(''))
     expect(api.setLockPin).toHaveBeenLastCalledWith({ pin: '1357', current: '2580' })
     const check = await api.verifyPin({ pin: '1357' })
     expect(check.ok && check.value).toEqual({ unlocked: true })
