@@ -7,6 +7,7 @@ import { createServices } from '../services'
 import { electronDialogs } from './dialogs'
 import { resolveDataDir } from './data-dir'
 import { appUrlMatcher, registerIpc } from './ipc'
+import { lockAllWindows, lockOnSystemLock } from './lock'
 import { buildMenuTemplate } from './menu'
 import { externalLinkOpener, hardenContents, hardenSession, isExternalWebUrl } from './security'
 import { pdfPrinter } from './print'
@@ -130,6 +131,7 @@ export function startApp(): void {
       {
         openDataFolder: () => void shell.openPath(data.path),
         openWebsite: () => openExternal(WEBSITE),
+        lockNow: lockAllWindows,
         showAbout: () =>
           void dialog.showMessageBox({
             type: 'info',
@@ -141,6 +143,7 @@ export function startApp(): void {
       development,
     )
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
+    lockOnSystemLock()
     await open()
   })
 }

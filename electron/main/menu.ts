@@ -4,6 +4,8 @@ export interface MenuActions {
   openDataFolder(): void
   openWebsite(): void
   showAbout(): void
+  /** Shows the lock screen now (issue 17). */
+  lockNow(): void
 }
 
 /**
@@ -42,6 +44,8 @@ export function buildMenuTemplate(
       label: 'File',
       submenu: [
         { label: 'Open Data Folder', accelerator: 'CmdOrCtrl+Shift+D', click: () => actions.openDataFolder() },
+        { type: 'separator' },
+        { label: 'Lock Now', accelerator: 'CmdOrCtrl+L', click: () => actions.lockNow() },
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

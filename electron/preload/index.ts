@@ -4,7 +4,7 @@
  * into the renderer can only make the calls listed here, each validated in main.
  */
 import { contextBridge, ipcRenderer } from 'electron'
-import { channelName } from '../../src/core/channels'
+import { channelName, LOCK_EVENT } from '../../src/core/channels'
 import type { Api, InputOf, Method } from '../../src/core/contract'
 
 const call = <M extends Method>(method: M, arg?: InputOf<M>) => ipcRenderer.invoke(channelName(method), arg)
@@ -17,6 +17,9 @@ export const api = {
   setClinicLogo: (arg) => call('setClinicLogo', arg),
   listNotices: () => call('listNotices'),
   dismissNotice: (arg) => call('dismissNotice', arg),
+  getLockStatus: () => call('getLockStatus'),
+  setLockPin: (arg) => call('setLockPin', arg),
+  verifyPin: (arg) => call('verifyPin', arg),
   getRosterStatus: () => call('getRosterStatus'),
   reopenRoster: () => call('reopenRoster'),
   startEmptyRoster: () => call('startEmptyRoster'),
@@ -63,4 +66,17 @@ export const api = {
   setWorkingAs: (arg) => call('setWorkingAs', arg),
 } satisfies Api
 
+/**
+ * What main tells the window on its own: only "lock now" (issue 17). The listener gets no argument, never the IPC
+ * event (its sender would reach ipcRenderer); the returned function stops listening.
+ */
+export const appEvents = {
+  onLock: (listener: () => void) => {
+    const wrapped = () => listener()
+    ipcRenderer.on(LOCK_EVENT, wrapped)
+    return () => void ipcRenderer.removeListener(LOCK_EVENT, wrapped)
+  },
+}
+
 contextBridge.exposeInMainWorld('api', api)
+contextBridge.exposeInMainWorld('appEvents', appEvents)

@@ -24,6 +24,7 @@ import { programsUsing } from './roster/usage'
 import { createNotices } from './notices'
 import { readUserFile } from './read-user-file'
 import { createSettingsStore } from './settings-store'
+import { createPinService } from './pin'
 
 export interface ServiceDeps {
   dataDir: string
@@ -86,6 +87,7 @@ export function createServices(deps: ServiceDeps): Services {
     setMessageLanguage(screenLanguageOf(current.language, deps.systemLanguages?.() ?? systemLocales()))
     return current
   }
+  const pin = createPinService(settings, deps.now ? () => deps.now!().getTime() : undefined)
   const backups = new Backups({ dir: deps.dataDir, now: deps.now })
   let lock: DataLock | undefined
   /** Why this process may not change the data folder (another Homeplan holds it); undefined while it may. */
@@ -172,6 +174,12 @@ export function createServices(deps: ServiceDeps): Services {
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
     listNotices: () => notices.list(),
     dismissNotice: ({ id }) => notices.dismiss(id),
+    getLockStatus: async () => ({ pinSet: await pin.isSet() }),
+    setLockPin: async ({ pin: next, current }) => {
+      await pin.set(next, current)
+      return { pinSet: true as const }
+    },
+    verifyPin: ({ pin: typed }) => pin.verify(typed),
     setClinicLogo: async ({ remove }) => {
       const current = await settings.get()
       if (remove) {

@@ -6,17 +6,34 @@ import { say } from '../../src/i18n/say'
 
 export const SETTINGS_FILE = 'settings.json'
 
+/** The clinic PIN as stored (issue 17): its scrypt hash and salt, base64. Never sent to the window. */
+export const pinHashSchema = z.strictObject({
+  salt: z.base64().min(16).max(200),
+  hash: z.base64().min(16).max(200),
+})
+export type PinHash = z.infer<typeof pinHashSchema>
+
+/** settings.json as stored: the window's settings and, for main alone, the PIN hash. */
+const storedSettingsSchema = settingsSchema.extend({ lockPin: pinHashSchema.optional() })
+type StoredSettings = z.infer<typeof storedSettingsSchema>
+
 export interface SettingsStore {
+  /** The settings without the PIN hash (what the window and the handouts see). */
   get(): Promise<Settings>
   update(patch: SettingsPatch): Promise<Settings>
+  /** The clinic PIN's hash, if one is set. */
+  getPinHash(): Promise<PinHash | undefined>
+  setPinHash(pin: PinHash): Promise<void>
 }
 
 /** A file's settings completed with defaults for keys an older version did not have (not an object: left to fail). */
 const completedSettings = z.preprocess(
   (json) =>
     json !== null && typeof json === 'object' && !Array.isArray(json) ? { ...defaultSettings, ...json } : json,
-  settingsSchema,
+  storedSettingsSchema,
 )
+
+const withoutPin = ({ lockPin: _pin, ...settings }: StoredSettings): Settings => settings
 
 /**
  * This computer's preferences, in settings.json in the data folder: a JsonDocument like library.json, so an
@@ -28,7 +45,7 @@ export function createSettingsStore(
   notify: (message: string) => void = () => {},
   now: () => Date = () => new Date(),
 ): SettingsStore {
-  const doc = new JsonDocument<Settings>({
+  const doc = new JsonDocument<StoredSettings>({
     file: join(dataDir, SETTINGS_FILE),
     schema: completedSettings,
     empty: () => structuredClone(defaultSettings),
@@ -37,8 +54,14 @@ export function createSettingsStore(
     now,
   })
   return {
-    get: () => doc.read(),
+    get: () => doc.read().then(withoutPin),
     // Updates run one after another (so two quick toggles cannot lose one) and answer with what was saved.
-    update: (patch) => doc.update((draft) => void Object.assign(draft, patch)).then(() => doc.read()),
+    update: (patch) =>
+      doc
+        .update((draft) => void Object.assign(draft, patch))
+        .then(() => doc.read())
+        .then(withoutPin),
+    getPinHash: async () => (await doc.read()).lockPin,
+    setPinHash: (lockPin) => doc.update((draft) => void (draft.lockPin = lockPin)),
   }
 }

@@ -6,6 +6,7 @@ import type { Api } from '../core/contract'
 import type { AppError } from '../core/result'
 import { createApiClient } from './api-client'
 import { ApiProvider } from './api-context'
+import { LockProvider } from './lock-context'
 import { Shell } from './Shell'
 import { theme } from './theme'
 import { uiI18n } from '../i18n/ui'
@@ -23,7 +24,7 @@ function MissingApi() {
   )
 }
 
-/** The root: theme, notifications, the API client, then the shell. */
+/** The root: theme, notifications, the API client, the lock (issue 17), then the shell. */
 export function App({ api = window.api }: { api?: Api }) {
   const client = useMemo(() => (api ? createApiClient(api, reportError) : undefined), [api])
   return (
@@ -31,7 +32,9 @@ export function App({ api = window.api }: { api?: Api }) {
       <Notifications position="bottom-right" />
       {client ? (
         <ApiProvider api={client} quiet={api}>
-          <Shell />
+          <LockProvider>
+            <Shell />
+          </LockProvider>
         </ApiProvider>
       ) : (
         <MissingApi />

@@ -11,7 +11,15 @@ import {
   useMantineColorScheme,
 } from '@mantine/core'
 import { useDisclosure } from '@mantine/hooks'
-import { IconBarbell, IconClipboardList, IconMoon, IconSettings, IconSun, IconUsers } from '@tabler/icons-react'
+import {
+  IconBarbell,
+  IconClipboardList,
+  IconLock,
+  IconMoon,
+  IconSettings,
+  IconSun,
+  IconUsers,
+} from '@tabler/icons-react'
 import { Suspense, useEffect, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PatientsPage } from '../features/patients/PatientsPage'
@@ -19,6 +27,7 @@ import { LibraryProvider } from './library-context'
 import { RosterProvider } from './roster-context'
 import { RosterBanner } from '../features/patients/RosterBanner'
 import { useApi } from './api-context'
+import { useLock } from './lock-context'
 import { ErrorBoundary } from './ErrorBoundary'
 import { LibraryPage, PageLoading, ProgramPage, SettingsPage } from './lazy-pages'
 import { Logo } from './Logo'
@@ -83,6 +92,20 @@ function ColorSchemeToggle() {
   )
 }
 
+/** Lock now (issue 17): there only once a clinic PIN is set. */
+function LockButton() {
+  const { pinSet, lock } = useLock()
+  const { t } = useTranslation('app')
+  if (!pinSet) return null
+  return (
+    <Tooltip label={t('lock.lockNow')}>
+      <ActionIcon variant="default" size="lg" aria-label={t('lock.lockNow')} onClick={lock}>
+        <IconLock size={18} />
+      </ActionIcon>
+    </Tooltip>
+  )
+}
+
 export function Shell() {
   const api = useApi()
   const [{ section }, go] = useRoute()
@@ -131,7 +154,10 @@ export function Shell() {
                   {t('shell.tagline')}
                 </Text>
               </Group>
-              <ColorSchemeToggle />
+              <Group gap="xs">
+                <LockButton />
+                <ColorSchemeToggle />
+              </Group>
             </Group>
           </AppShell.Header>
           <AppShell.Navbar p="sm" aria-label={t('shell.sections')}>

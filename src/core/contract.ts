@@ -15,7 +15,7 @@ import {
   type RestoreResult,
   type RosterStatus,
 } from './roster-contract'
-import { settingsPatchSchema, type Settings } from './settings'
+import { pinSchema, settingsPatchSchema, type Settings } from './settings'
 import { accessLogArgs, type AccessLogPage } from './access-log'
 
 /** What "About Homeplan" and support requests need to know. */
@@ -87,6 +87,15 @@ export const contract = {
   listNotices: channel<Notice[]>()(z.undefined()),
   /** Removes one notice; returns those left. */
   dismissNotice: channel<Notice[]>()(z.strictObject({ id: z.string().min(1).max(100) })),
+
+  /** Lock after inactivity (issue 17): whether a clinic PIN is set (its hash never leaves main). */
+  getLockStatus: channel<{ pinSet: boolean }>()(z.undefined()),
+  /** Sets the clinic PIN, or changes it (then `current` must be the PIN set now). */
+  setLockPin: channel<{ pinSet: true }>()(z.strictObject({ pin: pinSchema, current: pinSchema.optional() })),
+  /** Checks the PIN that unlocks the window; after 5 wrong ones every try waits `waitSeconds` (growing) first. */
+  verifyPin: channel<{ unlocked: true } | { unlocked: false; waitSeconds: number }>()(
+    z.strictObject({ pin: pinSchema }),
+  ),
 
   getRosterStatus: channel<RosterStatus>()(z.undefined()),
   /** Opens the roster again: after the other Homeplan closed, or a folder problem was fixed. */
@@ -173,6 +182,7 @@ export const contract = {
 export const changesData: ReadonlySet<string> = new Set([
   'updateSettings',
   'setClinicLogo',
+  'setLockPin',
   'startEmptyRoster',
   'createPatient',
   'updatePatient',

@@ -4,6 +4,7 @@ import { THERAPIST_NAME_MAX } from './limits'
 import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 import { mediaHash } from './ids'
 import { handoutLanguages } from './languages'
+import { says } from '../i18n/say'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
@@ -14,6 +15,15 @@ export { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 /** The screens' language: `system` follows the operating system. */
 export const uiLanguageSchema = z.enum(['system', ...handoutLanguages])
 export type UiLanguage = z.infer<typeof uiLanguageSchema>
+
+/** Lock after inactivity (issue 17): minutes without keyboard, mouse or touch input; 0 is off. */
+export const lockAfterChoices = [0, 5, 10, 30] as const
+export const lockAfterSchema = z.literal(lockAfterChoices)
+export type LockAfter = z.infer<typeof lockAfterSchema>
+
+/** A clinic PIN as typed: 4 to 12 digits. Only its scrypt hash is kept, in main (see electron/services/pin.ts). */
+export const PIN_PATTERN = /^[0-9]{4,12}$/
+export const pinSchema = z.string().regex(PIN_PATTERN, says('lock.pinFormat'))
 
 /** The unit a load (a weight) is given in when the dosage names none. */
 export const loadUnitSchema = z.enum(['lb', 'kg'])
@@ -76,6 +86,8 @@ const settingsFields = (t: TextRule) => ({
   language: uiLanguageSchema.optional(),
   /** The folder the last export or import dialog ended in, offered first next time. */
   lastFolder: z.string().max(4096).optional(),
+  /** Lock the window after this many idle minutes (needs a PIN); left out or 0, off. */
+  lockAfterMinutes: lockAfterSchema.optional(),
 })
 
 /** Preferences that belong to this computer's copy of Homeplan (not to a patient), as stored: see ./text. */

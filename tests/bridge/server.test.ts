@@ -117,6 +117,23 @@ describe('HTTP bridge', () => {
     expect(await (await post('getWorkingAs', {})).json()).toEqual({ ok: true, value: { name: null } })
   })
 
+  it('serves the lock calls (issue 17): the PIN set and checked, never echoed, a PIN not of digits refused', async () => {
+    for (const method of ['getLockStatus', 'setLockPin', 'verifyPin']) expect(bridgeScript()).toContain(`"${method}"`)
+    expect(await (await post('setLockPin', { arg: { pin: 'abcd' } })).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', field: 'pin' },
+    })
+    const set = await (await post('setLockPin', { arg: { pin: '7391' } })).json()
+    expect(set).toEqual({ ok: true, value: { pinSet: true } })
+    expect(await (await post('getLockStatus', {})).json()).toEqual({ ok: true, value: { pinSet: true } })
+    expect(await (await post('verifyPin', { arg: { pin: '7391' } })).json()).toEqual({
+      ok: true,
+      value: { unlocked: true },
+    })
+    const settings = await (await post('getSettings', {})).text()
+    expect(settings).not.toContain('lockPin')
+  })
+
   it('refuses calls without the bridge header or from another origin', async () => {
     const noHeader = await post('getSettings', {}, {})
     expect(noHeader.status).toBe(403)

@@ -37,6 +37,7 @@ vi.mock('electron', () => {
   const { state } = h
   class BrowserWindow {
     static fromWebContents = () => null
+    static getAllWindows = () => state.windows
     focus = vi.fn()
     restore = vi.fn()
     constructor(public options: Record<string, unknown>) {
@@ -90,6 +91,7 @@ vi.mock('electron', () => {
     },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(), showItemInFolder: vi.fn() },
+    powerMonitor: { on: () => {}, off: () => {} },
     dialog: { showMessageBox: vi.fn(async () => ({ response: 1 })) },
   }
 })

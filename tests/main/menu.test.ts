@@ -8,7 +8,7 @@ const roles = (items: MenuItemConstructorOptions[]): unknown[] =>
     .filter(Boolean)
 
 describe('application menu', () => {
-  const actions = { openDataFolder: vi.fn(), openWebsite: vi.fn(), showAbout: vi.fn() }
+  const actions = { openDataFolder: vi.fn(), openWebsite: vi.fn(), showAbout: vi.fn(), lockNow: vi.fn() }
 
   it('has File, Edit, View and Help with the standard roles', () => {
     const template = buildMenuTemplate('Homeplan', false, actions)
@@ -62,5 +62,15 @@ describe('application menu', () => {
     ;(items.find((item) => item.label === 'About Homeplan')!.click as () => void)()
     expect(actions.openDataFolder).toHaveBeenCalledOnce()
     expect(actions.showAbout).toHaveBeenCalledOnce()
+  })
+
+  it('locks the window from File > Lock Now, with Ctrl/Cmd+L', () => {
+    for (const isMac of [false, true]) {
+      const file = buildMenuTemplate('Homeplan', isMac, actions).find((item) => item.label === 'File')!
+      const lock = (file.submenu as MenuItemConstructorOptions[]).find((item) => item.label === 'Lock Now')!
+      expect(lock.accelerator).toBe('CmdOrCtrl+L')
+      ;(lock.click as () => void)()
+    }
+    expect(actions.lockNow).toHaveBeenCalledTimes(2)
   })
 })

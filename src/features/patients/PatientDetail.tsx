@@ -11,6 +11,7 @@ import { PatientDetailsCard } from './PatientDetailsCard'
 import { PatientForm } from './PatientForm'
 import { PatientHeader } from './PatientHeader'
 import { PatientPrograms } from './PatientPrograms'
+import { keptForm } from './patient-draft'
 import { useRoster } from '../../app/roster-context'
 
 /** One patient's page: their details, their programs and handouts, and what can be done with the record. */
@@ -19,7 +20,8 @@ export function PatientDetail({ id, onBack }: { id: string; onBack: () => void }
   const roster = useRoster()
   const { t } = useTranslation('patients')
   const [patient, setPatient] = useState<Patient | null>()
-  const [editing, setEditing] = useState(false)
+  // Open again if the lock closed it while editing (see keptForm).
+  const [editing, setEditing] = useState(() => keptForm(id) !== undefined)
   const [deleting, setDeleting] = useState(false)
 
   const load = useCallback(() => api.getPatient({ id }).then((r) => (r.ok ? r.value : null)), [api, id])

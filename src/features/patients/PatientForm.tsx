@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
+import { isLocked } from '../../app/lock-context'
 import { fieldsOf, useZodForm } from '../../app/use-zod-form'
 import { fullName } from '../../core/names'
 import type { Patient, PatientSummary } from '../../core/patient'
 import { DiscardNewPatient, SamePersonWarning } from './PatientFormAlerts'
-import { newPatient, patientFormSchema, samePerson } from './patient-draft'
+import { forgetForm, keepForm, keptForm, newPatient, patientFormSchema, samePerson } from './patient-draft'
 import { patientFieldList } from './patient-fields'
 import { useRoster } from '../../app/roster-context'
 
@@ -31,13 +32,29 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
   const [saving, setSaving] = useState(false)
   const [twin, setTwin] = useState<PatientSummary>()
   const [askDiscard, setAskDiscard] = useState(false)
+  const draftKey = patient?.id ?? 'new'
   const form = useZodForm(patientFormSchema, {
     initialValues: patient ? fieldsOf(patientFormSchema, patient) : newPatient,
     argument: patient ? 'patient' : undefined,
-    onValuesChange: () => setTwin(undefined),
+    onValuesChange: (values) => {
+      setTwin(undefined)
+      keepForm(draftKey, values)
+    },
   })
+  // Reopened after the lock: what was typed comes back (as a change, so a new patient still asks before discarding).
+  // Kept only for the lock: a form unmounted otherwise (leaving the page) is not kept.
+  useEffect(() => {
+    const kept = keptForm(draftKey)
+    if (kept) form.setValues(kept)
+    return () => void (isLocked() || forgetForm(draftKey))
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the form opens
+  }, [draftKey])
+  const close = () => {
+    forgetForm(draftKey)
+    onClose()
+  }
   // Esc, the close button and Cancel all come here: a half-filled new patient is not thrown away without asking.
-  const requestClose = () => (!patient && form.isDirty() ? setAskDiscard(true) : onClose())
+  const requestClose = () => (!patient && form.isDirty() ? setAskDiscard(true) : close())
 
   const submit = async (anyway = false) => {
     const input = form.check()
@@ -51,6 +68,7 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
       : await api.createPatient(input)
     setSaving(false)
     if (!result.ok) return form.showError(result.error)
+    forgetForm(draftKey)
     onSaved(result.value)
   }
 
@@ -91,7 +109,7 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
               onBack={() => setTwin(undefined)}
             />
           )}
-          {askDiscard && <DiscardNewPatient onKeep={() => setAskDiscard(false)} onDiscard={onClose} />}
+          {askDiscard && <DiscardNewPatient onKeep={() => setAskDiscard(false)} onDiscard={close} />}
           <Group justify="flex-end">
             <Button variant="default" onClick={requestClose}>
               {t('form.cancel')}

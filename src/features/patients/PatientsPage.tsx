@@ -5,6 +5,7 @@ import { useRoute } from '../../app/routes'
 import { fullName } from '../../core/names'
 import { PatientDetail } from './PatientDetail'
 import { PatientForm } from './PatientForm'
+import { keptForm } from './patient-draft'
 import { RosterList } from './RosterList'
 import { useRoster } from '../../app/roster-context'
 
@@ -13,7 +14,8 @@ export function PatientsPage() {
   const [{ param }, go] = useRoute()
   const roster = useRoster()
   const { t } = useTranslation('patients')
-  const [creating, setCreating] = useState(false)
+  // Open again if the lock closed it while a new patient was being entered (see keptForm).
+  const [creating, setCreating] = useState(() => keptForm('new') !== undefined)
   return (
     <>
       {param ? (

@@ -5,6 +5,18 @@ import type { ZodForm } from '../../app/use-zod-form'
 export const patientFormSchema = patientInputSchema()
 export type PatientFormApi = ZodForm<typeof patientFormSchema>
 
+type FormValues = ReturnType<PatientFormApi['getValues']>
+
+/**
+ * The patient forms open now, as typed, by patient id ('new' for a new patient): kept in memory only (never on
+ * disk) while the form is open, so the lock (issue 17), which unmounts every page, gives the form back after unlock.
+ * Closing, saving or leaving the form any other way forgets it.
+ */
+const openForms = new Map<string, FormValues>()
+export const keptForm = (key: string): FormValues | undefined => openForms.get(key)
+export const keepForm = (key: string, values: FormValues) => void openForms.set(key, values)
+export const forgetForm = (key: string) => void openForms.delete(key)
+
 /** The catalogue key of each time of day's name. */
 export const timeKeys = {
   morning: 'appointment.time.morning',

@@ -24,6 +24,7 @@ import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
 import { AccessLogSection } from './AccessLogSection'
+import { LockSection } from './LockSection'
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -154,6 +155,12 @@ export function SettingsPage() {
         </Section>
         <Section title={t('clinic.title')} description={t('clinic.description')}>
           {settings ? <ClinicSection settings={settings} onSaved={setSettings} /> : <Skeleton h={120} />}
+        </Section>
+        <Section title={t('lock.title')} description={t('lock.description')}>
+          <LockSection
+            lockAfter={settings && (settings.lockAfterMinutes ?? 0)}
+            onLockAfter={(lockAfterMinutes) => update({ lockAfterMinutes })}
+          />
         </Section>
         <Section title={t('data.title')} description={t('data.description')}>
           {folder ? (

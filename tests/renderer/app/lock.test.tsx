@@ -1,0 +1,127 @@
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { App } from '../../../src/app/App'
+import { LockProvider } from '../../../src/app/lock-context'
+import { PatientForm } from '../../../src/features/patients/PatientForm'
+import type { IdleClock } from '../../../src/app/use-idle'
+import type { Patient } from '../../../src/core/patient'
+import { patientInput } from '../../support/patients'
+import { fakeApi, type FakeApi } from '../fake-api'
+import { renderWithApi } from '../render-with-api'
+
+const PIN = '482916'
+
+async function clinicWithPatient(): Promise<{ api: FakeApi; patient: Patient }> {
+  const api = fakeApi()
+  await api.setLockPin({ pin: PIN })
+  const created = await api.createPatient(patientInput({ firstName: 'Marisol', lastName: 'Quintanilla' }))
+  if (!created.ok) throw new Error(created.error.message)
+  return { api, patient: created.value }
+}
+
+const pressCtrlL = () => fireEvent.keyDown(window, { key: 'l', ctrlKey: true })
+
+async function unlock(pin: string) {
+  fireEvent.change(await screen.findByLabelText('Clinic PIN'), { target: { value: pin } })
+  await userEvent.click(screen.getByRole('button', { name: 'Unlock' }))
+}
+
+describe('the lock', () => {
+  beforeEach(() => void (document.title = 'Homeplan'))
+  afterEach(() => void (window.location.hash = ''))
+
+  it('on Ctrl+L unmounts every page: no patient data in the DOM or the title; the PIN brings the edit form back as typed', async () => {
+    const { api, patient } = await clinicWithPatient()
+    window.location.hash = `#/patients/${patient.id}`
+    render(<App api={api} />)
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit' }, { timeout: 10_000 }))
+    const dialog = await screen.findByRole('dialog', { name: /Edit Marisol Quintanilla/ })
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /^First name/ }), { target: { value: 'Marisela' } })
+
+    pressCtrlL()
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(/Marisol|Marisela|Quintanilla/)
+    expect(document.body.innerHTML).not.toMatch(/Marisol|Marisela|Quintanilla/)
+    expect(screen.queryByRole('navigation')).toBeNull()
+    expect(document.title).toBe('Homeplan')
+
+    await unlock('111111')
+    expect(await screen.findByText('That is not the clinic PIN.')).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(/Quintanilla/)
+    expect(api.verifyPin).toHaveBeenLastCalledWith({ pin: '111111' })
+
+    await unlock(PIN)
+    const back = await screen.findByRole('dialog', { name: /Edit Marisol Quintanilla/ }, { timeout: 10_000 })
+    expect(within(back).getByRole('textbox', { name: /^First name/ })).toHaveValue('Marisela')
+  }, 60_000)
+
+  it('locks with the Lock now button and gives the builder’s unsaved program back after unlock', async () => {
+    const { api, patient } = await clinicWithPatient()
+    window.location.hash = `#/program/${patient.id}`
+    render(<App api={api} />)
+    const title = await screen.findByRole('textbox', { name: 'Program title' }, { timeout: 15_000 })
+    fireEvent.change(title, { target: { value: 'Knee week 3 for Marisol' } })
+    await waitFor(() => expect(window.localStorage.length).toBeGreaterThan(0))
+    await userEvent.click(screen.getByRole('button', { name: 'Lock now (Ctrl+L)' }))
+    await screen.findByRole('button', { name: 'Unlock' })
+    expect(document.body.textContent).not.toMatch(/Marisol|Quintanilla/)
+    await unlock(PIN)
+    expect(await screen.findByRole('textbox', { name: 'Program title' }, { timeout: 15_000 })).toHaveValue(
+      'Knee week 3 for Marisol',
+    )
+  }, 60_000)
+
+  it('does not lock without a PIN, and shows Lock now only once one is set', async () => {
+    const api = fakeApi()
+    await api.createPatient(patientInput({ firstName: 'Marisol', lastName: 'Quintanilla' }))
+    render(<App api={api} />)
+    expect(await screen.findByText(/Quintanilla/, undefined, { timeout: 10_000 })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /Lock now/ })).toBeNull()
+    pressCtrlL()
+    await new Promise((r) => setTimeout(r, 100))
+    expect(screen.queryByRole('button', { name: 'Unlock' })).toBeNull()
+    expect(document.body.textContent).toMatch(/Quintanilla/)
+  }, 20_000)
+
+  it('locks after the idle time set in Settings, on its clock, not before', async () => {
+    const api = fakeApi()
+    await api.setLockPin({ pin: PIN })
+    await api.updateSettings({ lockAfterMinutes: 10 })
+    let now = 0
+    const timers: { run: () => void; at: number }[] = []
+    const clock: IdleClock = {
+      now: () => now,
+      setTimeout: (run, ms) => timers.push({ run, at: now + ms }),
+      clearTimeout: () => {},
+    }
+    renderWithApi(
+      <LockProvider clock={clock}>
+        <p>Marisol Quintanilla</p>
+      </LockProvider>,
+      { api },
+    )
+    // The timer starts once the PIN and the setting are known.
+    await waitFor(() => expect(timers.map((t) => t.at)).toContain(10 * 60_000))
+    now = 10 * 60_000 - 1
+    act(() => timers.find((t) => t.at === 10 * 60_000)!.run())
+    expect(screen.getByText('Marisol Quintanilla')).toBeInTheDocument()
+    now = 10 * 60_000
+    act(() => timers.at(-1)!.run())
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(/Quintanilla/)
+    await unlock(PIN)
+    expect(await screen.findByText('Marisol Quintanilla')).toBeInTheDocument()
+  }, 20_000)
+
+  it('keeps a patient form only for the lock: one left any other way opens empty next time', async () => {
+    const api = fakeApi()
+    const form = () => <PatientForm opened onClose={() => {}} onSaved={() => {}} />
+    const first = renderWithApi(form(), { api, roster: true })
+    const firstName = () => screen.getByRole('textbox', { name: /^First name/ })
+    fireEvent.change(await waitFor(firstName), { target: { value: 'Marisol' } })
+    first.unmount()
+    renderWithApi(form(), { api, roster: true })
+    expect(await waitFor(firstName)).toHaveValue('')
+  }, 60_000)
+})

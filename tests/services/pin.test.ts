@@ -1,0 +1,114 @@
+import { mkdtemp, readFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { dispatch } from '../../src/core/dispatch'
+import { createPinService, hashPin, pinMatches, waitAfter } from '../../electron/services/pin'
+import { createSettingsStore, SETTINGS_FILE } from '../../electron/services/settings-store'
+import { testServices } from '../support/services'
+
+const tempDir = () => mkdtemp(join(tmpdir(), 'hp-pin-'))
+
+describe('clinic PIN hash', () => {
+  it('is a salted scrypt hash: a new salt each time, the right PIN matches, another does not', async () => {
+    const one = await hashPin('2468')
+    const two = await hashPin('2468')
+    expect(one.salt).not.toBe(two.salt)
+    expect(one.hash).not.toBe(two.hash)
+    expect(Buffer.from(one.hash, 'base64')).toHaveLength(32)
+    expect(await pinMatches('2468', one)).toBe(true)
+    expect(await pinMatches('2468', two)).toBe(true)
+    expect(await pinMatches('24680', one)).toBe(false)
+    expect(await pinMatches('8642', one)).toBe(false)
+  })
+})
+
+describe('PIN service', () => {
+  it('keeps only the hash in settings.json, and getSettings never shows it', async () => {
+    const dir = await tempDir()
+    const store = createSettingsStore(dir)
+    const pins = createPinService(store)
+    expect(await pins.isSet()).toBe(false)
+    await pins.set('13572468', undefined)
+    const file = await readFile(join(dir, SETTINGS_FILE), 'utf8')
+    expect(file).not.toContain('13572468')
+    expect(JSON.parse(file).lockPin).toEqual({ salt: expect.any(String), hash: expect.any(String) })
+    expect(await store.get()).not.toHaveProperty('lockPin')
+    expect(await store.update({ lockAfterMinutes: 5 })).not.toHaveProperty('lockPin')
+    // A restart (a new store on the same folder) still has the PIN and the setting.
+    const again = createPinService(createSettingsStore(dir))
+    expect(await again.isSet()).toBe(true)
+    expect(await again.verify('13572468')).toEqual({ unlocked: true })
+    expect((await createSettingsStore(dir).get()).lockAfterMinutes).toBe(5)
+  })
+
+  it('asks for the current PIN to change it, and refuses a wrong one', async () => {
+    const pins = createPinService(createSettingsStore(await tempDir()))
+    await pins.set('1111', undefined)
+    await expect(pins.set('2222', undefined)).rejects.toMatchObject({ code: 'forbidden', field: 'current' })
+    await expect(pins.set('2222', '3333')).rejects.toMatchObject({ code: 'forbidden', field: 'current' })
+    expect(await pins.verify('1111')).toEqual({ unlocked: true })
+    await pins.set('2222', '1111')
+    expect(await pins.verify('1111')).toEqual({ unlocked: false, waitSeconds: 0 })
+    expect(await pins.verify('2222')).toEqual({ unlocked: true })
+  })
+
+  it('after 5 wrong PINs makes every try wait 30 s, refusing even the right PIN meanwhile, then longer each time', async () => {
+    let now = 1_000_000
+    const pins = createPinService(createSettingsStore(await tempDir()), () => now)
+    await pins.set('9876', undefined)
+    for (let i = 0; i < 4; i++) expect(await pins.verify('0000')).toEqual({ unlocked: false, waitSeconds: 0 })
+    expect(await pins.verify('0000')).toEqual({ unlocked: false, waitSeconds: 30 })
+    now += 10_000
+    expect(await pins.verify('9876')).toEqual({ unlocked: false, waitSeconds: 20 })
+    now += 20_000
+    expect(await pins.verify('0000')).toEqual({ unlocked: false, waitSeconds: 60 })
+    now += 60_000
+    expect(await pins.verify('9876')).toEqual({ unlocked: true })
+    // The right PIN starts the count again.
+    for (let i = 0; i < 4; i++) expect(await pins.verify('0000')).toEqual({ unlocked: false, waitSeconds: 0 })
+  })
+
+  it('grows the wait by doubling up to half an hour', () => {
+    expect([4, 5, 6, 7, 20].map(waitAfter)).toEqual([0, 30_000, 60_000, 120_000, 30 * 60_000])
+  })
+})
+
+describe('lock calls through the contract', () => {
+  it('sets, reports and checks the PIN; refuses what is not 4 to 12 digits before the service sees it', async () => {
+    const { handlers, close } = testServices(await tempDir())
+    try {
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({ ok: true, value: { pinSet: false } })
+      expect(await dispatch(handlers, 'setLockPin', { pin: '12a4' })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', field: 'pin' },
+      })
+      expect(await dispatch(handlers, 'setLockPin', { pin: '123' })).toMatchObject({ ok: false })
+      expect(await dispatch(handlers, 'setLockPin', { pin: '1234567890123' })).toMatchObject({ ok: false })
+      expect(await dispatch(handlers, 'setLockPin', { pin: '4321' })).toEqual({ ok: true, value: { pinSet: true } })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({ ok: true, value: { pinSet: true } })
+      expect(await dispatch(handlers, 'setLockPin', { pin: '5555' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', field: 'current' },
+      })
+      expect(await dispatch(handlers, 'verifyPin', { pin: '4321' })).toEqual({ ok: true, value: { unlocked: true } })
+      expect(await dispatch(handlers, 'verifyPin', { pin: '1234' })).toEqual({
+        ok: true,
+        value: { unlocked: false, waitSeconds: 0 },
+      })
+      expect(await dispatch(handlers, 'verifyPin', { pin: '4321', extra: 1 })).toMatchObject({ ok: false })
+      expect(await dispatch(handlers, 'updateSettings', { lockAfterMinutes: 7 })).toMatchObject({
+        ok: false,
+        error: { field: 'lockAfterMinutes' },
+      })
+      // The window cannot write the hash through updateSettings.
+      expect(await dispatch(handlers, 'updateSettings', { lockPin: { salt: 'AAAA', hash: 'AAAA' } })).toMatchObject({
+        ok: false,
+      })
+      const settings = await dispatch(handlers, 'getSettings', undefined)
+      expect(settings.ok && settings.value).not.toHaveProperty('lockPin')
+    } finally {
+      await close()
+    }
+  })
+})
