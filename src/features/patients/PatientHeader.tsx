@@ -9,6 +9,7 @@ import {
   IconPlus,
   IconTrash,
 } from '@tabler/icons-react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { hrefFor } from '../../app/routes'
@@ -29,6 +30,9 @@ export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
   const { t } = useTranslation('patients')
   const id = patient.id
   const archived = patient.status === 'archived'
+  // Arriving on a patient's page (after adding them, or from the roster), the next step is one key away.
+  const next = useRef<HTMLAnchorElement>(null)
+  useEffect(() => next.current?.focus(), [id])
   const exportPatient = () =>
     void api
       .exportPatient({ id })
@@ -58,7 +62,13 @@ export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
         </Group>
       </Stack>
       <Group gap="sm">
-        <Button leftSection={<IconPlus size={18} />} disabled={archived} component="a" href={hrefFor('program', id)}>
+        <Button
+          ref={next}
+          leftSection={<IconPlus size={18} />}
+          disabled={archived}
+          component="a"
+          href={hrefFor('program', id)}
+        >
           {t('header.newProgram')}
         </Button>
         <Button variant="default" leftSection={<IconEdit size={18} />} onClick={onEdit}>

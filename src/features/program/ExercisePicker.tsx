@@ -59,7 +59,14 @@ function PickerRow({ exercise, highlighted, onAdd }: { exercise: Exercise; highl
 }
 
 /** Find an exercise and add it: type, arrow keys and Enter; a click; or drag it into the program. Not rendered again by edits to the program. */
-export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (exercise: Exercise) => void }) {
+export const ExercisePicker = memo(function ExercisePicker({
+  onAdd,
+  onAddByKey = onAdd,
+}: {
+  onAdd: (exercise: Exercise) => void
+  /** Enter in the search: the builder adds the exercise and moves on to its dose. */
+  onAddByKey?: (exercise: Exercise) => void
+}) {
   const { t } = useTranslation('program')
   const { index, favourites } = useLibrary()
   const [query, setQuery] = useState('')
@@ -69,6 +76,8 @@ export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (
   return (
     <Stack gap="xs">
       <TextInput
+        autoFocus
+        data-shortcut="find-exercise"
         aria-label={t('picker.find')}
         placeholder={t('picker.findPlaceholder')}
         leftSection={<IconSearch size={16} />}
@@ -87,7 +96,7 @@ export const ExercisePicker = memo(function ExercisePicker({ onAdd }: { onAdd: (
             setHighlight(next)
           } else if (e.key === 'Enter' && found[current]) {
             e.preventDefault()
-            onAdd(found[current])
+            onAddByKey(found[current])
             setQuery('')
             setHighlight(0)
           }

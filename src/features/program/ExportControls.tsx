@@ -85,7 +85,7 @@ export function ExportControls({
       </Modal>
       <Popover position="bottom-end" width={300} withArrow shadow="md">
         <Popover.Target>
-          <Button variant="default" leftSection={<IconFileTypePdf size={18} />}>
+          <Button variant="default" leftSection={<IconFileTypePdf size={18} />} data-shortcut="export">
             {t('export.button')}
           </Button>
         </Popover.Target>

@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Grid, Group, Paper, Text, Title } from '@mantine/core'
-import { useMediaQuery } from '@mantine/hooks'
+import { useHotkeys, useMediaQuery } from '@mantine/hooks'
 import { notifications } from '@mantine/notifications'
 import { IconAlertCircle, IconClock } from '@tabler/icons-react'
 import { arrayMove } from '@dnd-kit/sortable'
@@ -26,6 +26,18 @@ import { showRemoved } from './removed-notice'
 import { useProgramDraft } from './use-program-draft'
 import { useSaveProgram } from './use-save-program'
 import { useNameInLanguage } from '../../app/use-name-in-language'
+
+const shortcut = (name: string) => document.querySelector<HTMLElement>(`[data-shortcut="${name}"]`)
+const clickShortcut = (name: string) => shortcut(name)?.click()
+const focusShortcut = (name: string) => shortcut(name)?.focus()
+/** Focuses a new card's first dose field once it is on the page (a few frames at most). */
+function focusFirstField(id: string, frames = 10) {
+  requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"] input`)
+    if (field) field.focus()
+    else if (frames > 0) focusFirstField(id, frames - 1)
+  })
+}
 
 const sticky = { position: 'sticky', top: 8, alignSelf: 'flex-start' } as const
 
@@ -63,7 +75,17 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
     },
     [byId, nameIn],
   )
-  const addLast = useCallback((exercise: Exercise) => add(exercise), [add])
+  const addLast = useCallback((exercise: Exercise) => void add(exercise), [add])
+  const addAndDose = useCallback((exercise: Exercise) => focusFirstField(add(exercise)), [add])
+  // In any field too: Ctrl/Cmd+S saves, +E opens Export PDF, +F goes back to the exercise search.
+  useHotkeys(
+    [
+      ['mod+S', () => void save(draft)],
+      ['mod+E', () => clickShortcut('export')],
+      ['mod+F', () => focusShortcut('find-exercise')],
+    ],
+    [],
+  )
   const removeWithUndo = useCallback(
     (id: string) => {
       const removed = remove(id)
@@ -120,7 +142,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
             <Title order={3} size="h5" mb="xs">
               {t('builder.library')}
             </Title>
-            <ExercisePicker onAdd={addLast} />
+            <ExercisePicker onAdd={addLast} onAddByKey={addAndDose} />
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8, lg: 6 }}>

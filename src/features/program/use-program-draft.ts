@@ -53,8 +53,13 @@ export function useProgramDraft({
     (id: string, change: (item: ProgramItem) => ProgramItem) => setItems((items) => changeItemIn(items, id, change)),
     [setItems],
   )
+  /** Adds an exercise (at the end, or at `at`); the new item's id. */
   const add = useCallback(
-    (exercise: Exercise, at?: number) => setItems((items) => insertItem(items, itemFor(exercise, newItemId()), at)),
+    (exercise: Exercise, at?: number) => {
+      const item = itemFor(exercise, newItemId())
+      setItems((items) => insertItem(items, item, at))
+      return item.id
+    },
     [setItems],
   )
   const remove = useCallback(

@@ -102,8 +102,11 @@ describe('the patient form’s checks in Spanish', () => {
   })
 
   it('says what to fix in the screens’ language, and in English again after switching back', async () => {
-    await uiI18n.changeLanguage('es')
+    // As the Settings page does it: the screens' language, and the setting the main process speaks from (in this
+    // test the services run in the same process as the screens, and share the language of messages).
     const api = fakeApi()
+    await api.updateSettings({ language: 'es' })
+    await uiI18n.changeLanguage('es')
     renderWithApi(<PatientForm opened onClose={() => {}} onSaved={() => {}} />, { api, roster: true })
     const form = await screen.findByRole('dialog')
     await userEvent.type(within(form).getByRole('textbox', { name: 'Correo electrónico' }), 'ana@')
@@ -114,6 +117,7 @@ describe('the patient form’s checks in Spanish', () => {
     expect(englishShown()).toEqual([])
     expect(form.textContent).not.toMatch(/Enter a|valid email/)
 
+    await api.updateSettings({ language: 'en' })
     await act(() => uiI18n.changeLanguage('en'))
     await userEvent.click(within(form).getByRole('button', { name: 'Add patient' }))
     expect(await within(form).findByText('Enter a first name.')).toBeInTheDocument()
