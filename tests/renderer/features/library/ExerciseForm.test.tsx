@@ -63,7 +63,7 @@ describe('the exercise form', () => {
       images: [],
     })
     expect(onSaved.mock.calls[0]![0]).toMatchObject({ name: 'Wall push-ups', source: 'custom' })
-  }, 20_000)
+  }, 45_000)
 
   it('shows every problem by its own field, and sends nothing', async () => {
     const api = fakeApi()
@@ -78,7 +78,7 @@ describe('the exercise form', () => {
       'Other name cannot contain hidden text-direction characters.',
     )
     expect(api.createExercise).not.toHaveBeenCalled()
-  }, 20_000)
+  }, 45_000)
 
   it('puts a refusal from the main process by the field it names, once', async () => {
     const api = fakeApi({
@@ -102,7 +102,7 @@ describe('the exercise form', () => {
     expect(box('Steps')).toHaveAccessibleDescription(/A step must be a single line/)
     expect(api.updateExercise).toHaveBeenCalledWith({ id: exercise.id, exercise: stepUps })
     expect(onSaved).not.toHaveBeenCalled()
-  }, 20_000)
+  }, 45_000)
 
   it('shows a refusal about a field it does not show (linked exercises) above the buttons, once', async () => {
     const api = fakeApi()
@@ -120,7 +120,7 @@ describe('the exercise form', () => {
       id: harder.id,
       exercise: expect.objectContaining({ regressions: [easier.id], progressions: [] }),
     })
-  }, 20_000)
+  }, 45_000)
 })
 
 describe('the exercise form’s Spanish version', () => {

@@ -50,17 +50,17 @@ describe('a program’s actions on the patient’s page', () => {
     const api = fakeApi()
     const patient = await patientPage(api)
     await userEvent.click(screen.getByRole('button', { name: 'More for the program “Week 1”' }))
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Rename…' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Rename the program' })
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Rename…' }, slow))
+    const dialog = await screen.findByRole('dialog', { name: 'Rename the program' }, slow)
     const field = within(dialog).getByRole('textbox', { name: 'Program title' })
     await userEvent.clear(field)
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
-    expect(await within(dialog).findByText('Give the program a title.')).toBeInTheDocument()
+    expect(await within(dialog).findByText('Give the program a title.', {}, slow)).toBeInTheDocument()
     expect(api.renameProgram).not.toHaveBeenCalled()
 
     await userEvent.type(field, 'Hip program')
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }))
-    expect(await screen.findByLabelText('Program Hip program')).toBeInTheDocument()
+    expect(await screen.findByLabelText('Program Hip program', {}, slow)).toBeInTheDocument()
     expect(screen.queryByLabelText('Program Week 1')).toBeNull()
     expect(await titles(api, patient.id)).toEqual(['Hip program', 'Week 3'])
   }, 60_000)
@@ -70,18 +70,18 @@ describe('a program’s actions on the patient’s page', () => {
     const patient = await patientPage(api)
     const before = ok(await api.getPatient({ id: patient.id })).programs
     await userEvent.click(screen.getByRole('button', { name: 'More for the program “Week 3”' }))
-    await userEvent.click(await screen.findByRole('menuitem', { name: 'Delete' }))
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Delete' }, slow))
 
-    const said = await screen.findByText('Deleted “Week 3”.')
-    await waitFor(() => expect(screen.queryByLabelText('Program Week 3')).toBeNull())
+    const said = await screen.findByText('Deleted “Week 3”.', {}, slow)
+    await waitFor(() => expect(screen.queryByLabelText('Program Week 3')).toBeNull(), slow)
     expect(await titles(api, patient.id)).toEqual(['Week 1'])
     // Week 1 is the current program now.
     expect(within(screen.getByLabelText('Program Week 1')).getByText('Current')).toBeInTheDocument()
 
     const notice = said.closest('.mantine-Notification-root') as HTMLElement
     await userEvent.click(within(notice).getByRole('button', { name: 'Undo' }))
-    expect(await screen.findByText('“Week 3” is back.')).toBeInTheDocument()
-    expect(await screen.findByLabelText('Program Week 3')).toBeInTheDocument()
+    expect(await screen.findByText('“Week 3” is back.', {}, slow)).toBeInTheDocument()
+    expect(await screen.findByLabelText('Program Week 3', {}, slow)).toBeInTheDocument()
     expect(
       ok(await api.getPatient({ id: patient.id })).programs.sort((a, b) => a.createdAt.localeCompare(b.createdAt)),
     ).toEqual([...before].sort((a, b) => a.createdAt.localeCompare(b.createdAt)))

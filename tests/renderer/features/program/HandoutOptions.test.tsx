@@ -88,7 +88,7 @@ describe('the handout options', () => {
     )
 
     await user.click(screen.getByRole('button', { name: 'Export PDF…' }))
-    const dialog = await screen.findByRole('dialog')
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 15_000 })
     expect(choice(dialog, 'Paper', 'A4')).toBeChecked()
     expect(choice(dialog, 'Handout layout', 'Large print')).toBeChecked()
     expect(within(dialog).getByRole('switch', { name: 'Add a 14-day tick-box log', hidden: true })).not.toBeChecked()
@@ -148,10 +148,10 @@ describe('the handout options', () => {
       { api },
     )
     await user.click(screen.getByRole('button', { name: 'Export PDF…' }))
-    const popup = await screen.findByRole('dialog')
+    const popup = await screen.findByRole('dialog', {}, { timeout: 15_000 })
     await waitFor(() => expect(choice(popup, 'Handout language', 'Español')).toBeChecked())
     await user.click(within(popup).getByRole('button', { name: 'Save as PDF…', hidden: true }))
-    const question = await screen.findByRole('dialog', { name: 'Some parts have no Spanish yet' })
+    const question = await screen.findByRole('dialog', { name: 'Some parts have no Spanish yet' }, { timeout: 15_000 })
     expect(question).toHaveTextContent('“Heel slides” has no Español version yet')
     expect(exportHandout).toHaveBeenCalledTimes(1)
     expect(exported).not.toHaveBeenCalled()
@@ -179,11 +179,15 @@ describe('the handout options', () => {
       { api: { ...api, printHandout } as unknown as typeof api },
     )
     await user.click(screen.getByRole('button', { name: 'Export PDF…' }))
-    const popup = await screen.findByRole('dialog')
+    const popup = await screen.findByRole('dialog', {}, { timeout: 15_000 })
     const print = within(popup).getByRole('button', { name: 'Print…', hidden: true })
     await waitFor(() => expect(print).toBeEnabled())
     await user.click(print)
-    const said = await screen.findByText(/^Printing needs the Homeplan desktop app\. Here, export the PDF/)
+    const said = await screen.findByText(
+      /^Printing needs the Homeplan desktop app\. Here, export the PDF/,
+      {},
+      { timeout: 15_000 },
+    )
     expect(printHandout).toHaveBeenCalledTimes(1)
     const notification = said.closest('.mantine-Notification-root')
     expect(notification).not.toBeNull()

@@ -55,11 +55,13 @@ describe('the builder’s header', () => {
     const onSave = vi.fn()
     const { user, rerender } = renderWithApi(<Harness patient={patient} onSave={onSave} />, { api, library: true })
     await user.click(screen.getByRole('button', { name: 'Export PDF…' }))
-    expect(await screen.findByText('Save the program first: the handout prints the saved version.')).toBeInTheDocument()
+    expect(
+      await screen.findByText('Save the program first: the handout prints the saved version.', {}, { timeout: 10_000 }),
+    ).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Save program' }))
     expect(onSave).toHaveBeenCalledTimes(1)
     rerender(<Harness patient={patient} programId="prog-1" />)
-    expect(await screen.findByText('Add at least one exercise.')).toBeInTheDocument()
+    expect(await screen.findByText('Add at least one exercise.', {}, { timeout: 10_000 })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Saved' })).toBeDisabled()
   })
 })
