@@ -6,6 +6,7 @@ import { describeDataFolder } from './data-folder'
 import { acquireDataLock, type DataLock, type DataLockOptions } from './data-lock'
 import type { Dialogs } from './dialogs'
 import { copiesFolder, removeCopies } from './handout/copies'
+import { tightenDataFolder } from './private-modes'
 import { createHandoutHandlers } from './handout/export'
 import { createInProcessRenderer, type HandoutRenderer } from './handout/renderer'
 import { createLibrary } from './library/service'
@@ -86,6 +87,8 @@ export function createServices(deps: ServiceDeps): Services {
       if (result.held) {
         lock = result.lock
         readOnly = undefined
+        const tightened = await tightenDataFolder(deps.dataDir).catch(() => 0)
+        if (tightened) log(`Made ${tightened} file(s) and folder(s) in the data folder readable by this user only.`)
       } else {
         readOnly = result.reason
       }

@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { AppFailure } from '../../../src/core/result'
 import type { BackupInfo, BackupKind } from '../../../src/core/roster-contract'
 import { errnoOf, fsyncFolder, nodeFs, type FsPort } from '../fs-port'
+import { PRIVATE_FILE, privateFolder } from '../private-modes'
 import { decodeSnapshot, patientOf, RecordError, SnapshotError, type RecordEntry } from './format'
 import type { RosterStore } from './store'
 import { fileStamp, fromFileStamp } from '../../../src/core/dates'
@@ -60,7 +61,7 @@ export class Backups {
    * kind is not made twice, so an upgrade that keeps failing does not fill the folder.
    */
   async keepCopy(file: string, kind: BackupKind): Promise<BackupInfo> {
-    await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
+    await privateFolder(this.fs, this.folder)
     const digest = await this.digest(file)
     for (const existing of await this.list()) {
       if (existing.kind === kind && (await this.digest(join(this.folder, existing.id)).catch(() => '')) === digest)
@@ -169,7 +170,7 @@ export class Backups {
 
   private async takeNow(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
     await store.compact()
-    await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
+    await privateFolder(this.fs, this.folder)
     const name = await this.copyUnderFreeName(store.file, kind)
     if (kind === 'auto') this.lastAuto = this.now().getTime()
     await this.prune()
@@ -192,6 +193,8 @@ export class Backups {
       const name = `roster-${fileStamp(new Date(at))}-${kind}.json`
       try {
         await this.fs.copyFile(file, join(this.folder, name), 1 /* COPYFILE_EXCL */)
+        // A copy takes its source's mode; a roster.json an older Homeplan made readable by others is not copied so.
+        if (process.platform !== 'win32') await this.fs.chmod(join(this.folder, name), PRIVATE_FILE).catch(() => {})
         await this.flush(name)
         return name
       } catch (error) {
