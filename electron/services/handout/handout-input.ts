@@ -7,7 +7,7 @@ import type { Exercise } from '../../../src/core/exercise'
 import { languageNames, type HandoutLanguage } from '../../../src/core/languages'
 import type { Patient, Program, ProgramItem } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
-import { loadUnitOf, type Settings } from '../../../src/core/settings'
+import { loadUnitOf, namesInFilesOf, type Settings } from '../../../src/core/settings'
 import { withLoadUnit } from '../../../src/core/dosage-format'
 import { pictureProblem } from '../library/image-check'
 import type { Library } from '../library/service'
@@ -172,6 +172,7 @@ export async function handoutFor(
     paper: options.paper,
     language,
     logDays: options.logDays,
+    namesInFiles: namesInFilesOf(settings),
     shorthand: settings.clinicianShorthand === true,
   }
   return { input, warnings }

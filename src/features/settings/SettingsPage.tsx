@@ -17,8 +17,15 @@ import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import { formatBytes } from '../../core/bytes'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
-import { paperSizes, type PaperSize } from '../../core/handout-options'
-import { loadUnitOf, type LoadUnit, type Settings, type SettingsPatch, type UiLanguage } from '../../core/settings'
+import { paperSizes, type NamesInFiles, type PaperSize } from '../../core/handout-options'
+import {
+  loadUnitOf,
+  namesInFilesOf,
+  type LoadUnit,
+  type Settings,
+  type SettingsPatch,
+  type UiLanguage,
+} from '../../core/settings'
 import { uiI18n, uiLanguageOf } from '../../i18n/ui'
 import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
@@ -77,6 +84,10 @@ function useChoices() {
       { value: 'lb', label: t('handouts.pounds') },
       { value: 'kg', label: t('handouts.kilograms') },
     ] satisfies { value: LoadUnit; label: string }[],
+    namesInFiles: [
+      { value: 'initials', label: t('handouts.initials') },
+      { value: 'full', label: t('handouts.fullName') },
+    ] satisfies { value: NamesInFiles; label: string }[],
     source: {
       default: t('data.standard'),
       flag: t('data.flag'),
@@ -150,6 +161,18 @@ export function SettingsPage() {
             onChange={(loadUnit) => void update({ loadUnit })}
             data={choices.loadUnit}
           />
+          <Text size="sm" fw={500} mt="md" mb={4}>
+            {t('handouts.namesInFiles')}
+          </Text>
+          <Choice
+            label={t('handouts.namesInFiles')}
+            value={settings && namesInFilesOf(settings)}
+            onChange={(namesInFiles) => void update({ namesInFiles })}
+            data={choices.namesInFiles}
+          />
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('handouts.namesInFilesHint')}
+          </Text>
         </Section>
         <Section title={t('clinic.title')} description={t('clinic.description')}>
           {settings ? <ClinicSection settings={settings} onSaved={setSettings} /> : <Skeleton h={120} />}
