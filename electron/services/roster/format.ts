@@ -27,6 +27,7 @@ import { crc32 } from 'node:zlib'
 import { patientSchema, summarize, type Patient, type PatientSummary } from '../../../src/core/patient'
 import { isKnownVersion, MigrationError, upgradePatients } from './migrations'
 import { fullName } from '../../../src/core/names'
+import { jsonSyntaxWhere } from '../../../src/core/json-path'
 
 export const FORMAT = 'homeplan-roster'
 export const SCHEMA_VERSION = 3
@@ -206,10 +207,12 @@ function readLaidOut(buf: Buffer, computed?: string): DecodedSnapshot | undefine
 /** Slow path: any valid JSON of the right shape and a known version, every record upgraded and validated. */
 function readAnyLayout(buf: Buffer): DecodedSnapshot {
   let data: unknown
+  const text = buf.toString('utf8')
   try {
-    data = JSON.parse(buf.toString('utf8'))
+    data = JSON.parse(text)
   } catch (error) {
-    throw damaged(`It is not valid JSON (${(error as Error).message}).`)
+    // Where, never what: the file holds patient data, and this sentence is shown and logged.
+    throw damaged(`It is not valid JSON (a syntax error${jsonSyntaxWhere(text, error)}).`)
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw damaged('It does not hold a patient file.')
   const doc = data as Partial<SnapshotHeader> & { patients?: unknown }

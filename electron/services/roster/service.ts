@@ -21,6 +21,7 @@ import {
   type Program,
 } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
+import { jsonSyntaxWhere } from '../../../src/core/json-path'
 import { firstPage } from '../../../src/core/roster-order'
 import type { FileResult, ImportReport, RosterStatus } from '../../../src/core/roster-contract'
 import type { Handlers } from '../../../src/core/contract'
@@ -446,12 +447,13 @@ function withProgram(patient: Patient, program: Program, stamp: string): Patient
 /** The patients of an export or roster file, upgraded from an older version and checked; nothing is kept if one fails. */
 function readImport(name: string, bytes: Buffer): Patient[] {
   let doc: { format?: unknown; schemaVersion?: unknown; patients?: unknown }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
   try {
-    doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+    doc = JSON.parse(text)
   } catch (error) {
     throw new AppFailure(
       'invalid_argument',
-      `${name} is not valid JSON (${(error as Error).message}). Nothing was imported.`,
+      `${name} is not valid JSON (a syntax error${jsonSyntaxWhere(text, error)}). Nothing was imported.`,
     )
   }
   if (!doc || (doc.format !== EXPORT_FORMAT && doc.format !== FORMAT) || !Array.isArray(doc.patients)) {
