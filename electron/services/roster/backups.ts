@@ -16,7 +16,8 @@ import { AppFailure } from '../../../src/core/result'
 import type { BackupInfo, BackupKind } from '../../../src/core/roster-contract'
 import { errnoOf, fsyncFolder, nodeFs, type FsPort } from '../fs-port'
 import { PRIVATE_FILE, privateFolder } from '../private-modes'
-import { decodeSnapshot, patientOf, RecordError, SnapshotError, type RecordEntry } from './format'
+import { decodeSnapshot, encodeSnapshot, patientOf, RecordError, SnapshotError, type RecordEntry } from './format'
+import { writeAtomic } from '../atomic-write'
 import type { RosterStore } from './store'
 import { fileStamp, fromFileStamp } from '../../../src/core/dates'
 
@@ -139,6 +140,40 @@ export class Backups {
     const undo = store.health.status === 'ready' ? await this.create(store, 'before-restore') : null
     const { replayed } = await store.replaceAll(entries, lastSeq)
     return { restored: await this.describe(id), undo, replayed }
+  }
+
+  /**
+   * Takes a deleted patient out of every backup: each backup holding them is written again without them (atomically,
+   * under its own name, so its date and kind stay), one at a time with the other backups. A backup that cannot be
+   * read is named in `unreadable` and left exactly as it is, never deleted; one that cannot be written again is named
+   * in `failed`, unchanged.
+   */
+  purgePatient(id: string): Promise<{ purged: number; unreadable: string[]; failed: string[] }> {
+    return this.queue(async () => {
+      const result = { purged: 0, unreadable: [] as string[], failed: [] as string[] }
+      const names = (await this.fs.readdir(this.folder).catch(() => [] as string[])).filter((n) => NAME.test(n))
+      for (const name of names.sort()) {
+        const path = join(this.folder, name)
+        let decoded: ReturnType<typeof decodeSnapshot>
+        try {
+          decoded = decodeSnapshot(await this.fs.readFile(path))
+        } catch {
+          result.unreadable.push(name)
+          continue
+        }
+        const kept = decoded.entries.filter((e) => e.summary.id !== id)
+        if (kept.length === decoded.entries.length) continue
+        const { savedAt, lastSeq } = decoded.header
+        try {
+          await writeAtomic(this.fs, path, encodeSnapshot({ savedAt, lastSeq }, kept))
+          this.checked.delete(name)
+          result.purged++
+        } catch {
+          result.failed.push(name)
+        }
+      }
+      return result
+    })
   }
 
   private queue<T>(task: () => Promise<T>): Promise<T> {

@@ -260,7 +260,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       }))
       return afterChange(store, saved)
     },
-    deletePatient: async ({ id }) => {
+    deletePatient: async ({ id, purgeBackups }) => {
       const store = await deps.store()
       const handoutIds = (store.get(id)?.handouts ?? []).map((h) => h.id)
       await store.remove(id)
@@ -274,7 +274,14 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       // already safe on disk: a compaction that fails (a full disk) is retried with the next one, and not reported
       // as a failed delete.
       await store.compact().catch((error: unknown) => log('Compaction after a delete failed', error))
-      return afterChange(store, { id })
+      if (!purgeBackups) return afterChange(store, { id })
+      // Asked for: the patient taken out of every backup as well. The delete itself stands whatever this finds.
+      const backups = await deps.backups.purgePatient(id)
+      if (backups.unreadable.length || backups.failed.length)
+        log(
+          `Taking a deleted patient out of the backups: ${backups.unreadable.length} could not be read, ${backups.failed.length} could not be written (${[...backups.unreadable, ...backups.failed].join(', ')}).`,
+        )
+      return afterChange(store, { id, backups })
     },
     saveProgram: async ({ patientId, programId, revision, program }) => {
       await assertInLibrary(program.items)
