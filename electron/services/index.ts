@@ -7,6 +7,7 @@ import { acquireDataLock, type DataLock, type DataLockOptions } from './data-loc
 import type { Dialogs } from './dialogs'
 import { copiesFolder, removeCopies } from './handout/copies'
 import { tightenDataFolder } from './private-modes'
+import { oldSetAsideFiles, removeOldSetAside } from './set-aside'
 import { createHandoutHandlers } from './handout/export'
 import { createInProcessRenderer, type HandoutRenderer } from './handout/renderer'
 import { createLibrary } from './library/service'
@@ -136,6 +137,13 @@ export function createServices(deps: ServiceDeps): Services {
     getSettings: () => settings.get(),
     updateSettings: (patch) => settings.update(patch),
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
+    listOldSetAside: () => oldSetAsideFiles(deps.dataDir, deps.now?.() ?? new Date()),
+    removeOldSetAside: async ({ names }) => {
+      const result = await removeOldSetAside(deps.dataDir, names, deps.now?.() ?? new Date())
+      if (result.removed.length)
+        log(`Removed ${result.removed.length} old set-aside file(s): ${result.removed.join(', ')}`)
+      return result
+    },
     listNotices: () => notices.list(),
     dismissNotice: ({ id }) => notices.dismiss(id),
     setClinicLogo: async ({ remove }) => {

@@ -34,6 +34,14 @@ export interface DataFolderInfo {
   files: { name: string; bytes: number; modified: string }[]
 }
 
+/** A file Homeplan set aside as unreadable (named, sized and dated only: its content is never shown). */
+export interface SetAsideFile {
+  name: string
+  bytes: number
+  /** When it was set aside (ISO time, from its name). */
+  setAsideAt: string
+}
+
 /** Something the user should know that did not come from their last action (say, a file kept aside as unreadable). */
 export interface Notice {
   id: string
@@ -81,6 +89,11 @@ export const contract = {
   getSettings: channel<Settings>()(z.undefined()),
   updateSettings: channel<Settings>()(settingsPatchSchema),
   getDataFolder: channel<DataFolderInfo>()(z.undefined()),
+  /** Files set aside as unreadable longer ago than the backup window (30 days), to be removed after asking. */
+  listOldSetAside: channel<SetAsideFile[]>()(z.undefined()),
+  removeOldSetAside: channel<{ removed: string[]; failed: string[] }>()(
+    z.strictObject({ names: z.array(z.string().min(1).max(255)).min(1).max(1000) }),
+  ),
   /** Asks for a PNG/JPEG, stores it in the media folder and makes it the clinic logo (or removes it). */
   setClinicLogo: channel<Settings>()(z.strictObject({ remove: z.boolean() })),
   /** What the app has to tell the user since it started, oldest first, until dismissed. */
@@ -164,6 +177,7 @@ export const contract = {
 export const changesData: ReadonlySet<string> = new Set([
   'updateSettings',
   'setClinicLogo',
+  'removeOldSetAside',
   'startEmptyRoster',
   'createPatient',
   'updatePatient',

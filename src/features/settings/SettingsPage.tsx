@@ -30,6 +30,7 @@ import { uiI18n, uiLanguageOf } from '../../i18n/ui'
 import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
+import { OldSetAsideFiles } from './OldSetAsideFiles'
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -217,6 +218,7 @@ export function SettingsPage() {
         </Section>
         <Section title={t('backups.title')} description={t('backups.description')}>
           <DataSection onChanged={loadFolder} />
+          <OldSetAsideFiles onChanged={loadFolder} />
         </Section>
         <Section title={t('about.title')} description={t('about.description')}>
           {info ? (
