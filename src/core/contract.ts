@@ -10,6 +10,7 @@ import {
   byId,
   rosterArgs,
   type BackupInfo,
+  type DeleteResult,
   type FileResult,
   type ImportReport,
   type RestoreResult,
@@ -32,6 +33,14 @@ export interface DataFolderInfo {
   /** How the folder was chosen: the default, `--data-dir`, or HOMEPLAN_DATA_DIR. */
   source: 'default' | 'flag' | 'env'
   files: { name: string; bytes: number; modified: string }[]
+}
+
+/** A file Homeplan set aside as unreadable (named, sized and dated only: its content is never shown). */
+export interface SetAsideFile {
+  name: string
+  bytes: number
+  /** When it was set aside (ISO time, from its name). */
+  setAsideAt: string
 }
 
 /** Something the user should know that did not come from their last action (say, a file kept aside as unreadable). */
@@ -81,6 +90,11 @@ export const contract = {
   getSettings: channel<Settings>()(z.undefined()),
   updateSettings: channel<Settings>()(settingsPatchSchema),
   getDataFolder: channel<DataFolderInfo>()(z.undefined()),
+  /** Files set aside as unreadable longer ago than the backup window (30 days), to be removed after asking. */
+  listOldSetAside: channel<SetAsideFile[]>()(z.undefined()),
+  removeOldSetAside: channel<{ removed: string[]; failed: string[] }>()(
+    z.strictObject({ names: z.array(z.string().min(1).max(255)).min(1).max(1000) }),
+  ),
   /** Asks for a PNG/JPEG, stores it in the media folder and makes it the clinic logo (or removes it). */
   setClinicLogo: channel<Settings>()(z.strictObject({ remove: z.boolean() })),
   /** What the app has to tell the user since it started, oldest first, until dismissed. */
@@ -108,7 +122,7 @@ export const contract = {
   createPatient: channel<Patient>()(rosterArgs.createPatient),
   updatePatient: channel<Patient>()(rosterArgs.updatePatient),
   setPatientArchived: channel<Patient>()(rosterArgs.setPatientArchived),
-  deletePatient: channel<{ id: string }>()(byId),
+  deletePatient: channel<DeleteResult>()(rosterArgs.deletePatient),
   saveProgram: channel<Patient>()(rosterArgs.saveProgram),
   duplicateProgram: channel<Patient>()(rosterArgs.duplicateProgram),
   renameProgram: channel<Patient>()(rosterArgs.renameProgram),
@@ -183,6 +197,7 @@ export const changesData: ReadonlySet<string> = new Set([
   'updateSettings',
   'setClinicLogo',
   'setLockPin',
+  'removeOldSetAside',
   'startEmptyRoster',
   'createPatient',
   'updatePatient',
