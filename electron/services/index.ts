@@ -11,6 +11,7 @@ import { createInProcessRenderer, type HandoutRenderer } from './handout/rendere
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
+import { createCsvHandlers } from './roster/csv-service'
 import { RosterStore } from './roster/store'
 import { programsUsing } from './roster/usage'
 import { createNotices } from './notices'
@@ -165,6 +166,16 @@ export function createServices(deps: ServiceDeps): Services {
             `The copies of ${left.length} handout${left.length === 1 ? '' : 's'} of a deleted patient could not be removed from ${copiesFolder(deps.dataDir)}: delete ${left.map((id) => `${id}.json`).join(', ')} there yourself.`,
           )
       },
+    }),
+    ...createCsvHandlers({
+      store,
+      backups,
+      dialogs: deps.dialogs,
+      readUserFile,
+      settings,
+      exerciseName: async (id) => (await library.find(id))?.name,
+      now: deps.now,
+      log,
     }),
     ...library.handlers,
     ...createHandoutHandlers({

@@ -4,6 +4,7 @@ import { THERAPIST_NAME_MAX } from './limits'
 import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
 import { mediaHash } from './ids'
 import { handoutLanguages } from './languages'
+import { csvFieldSchema } from './csv-fields'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
@@ -76,6 +77,8 @@ const settingsFields = (t: TextRule) => ({
   language: uiLanguageSchema.optional(),
   /** The folder the last export or import dialog ended in, offered first next time. */
   lastFolder: z.string().max(4096).optional(),
+  /** The last CSV import's column mapping (header, folded as headerKey does -> patient field), offered next time. */
+  csvImportMapping: z.record(z.string().max(200), z.union([csvFieldSchema, z.literal('')])).optional(),
 })
 
 /** Preferences that belong to this computer's copy of Homeplan (not to a patient), as stored: see ./text. */
