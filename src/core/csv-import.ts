@@ -313,7 +313,12 @@ export function planCsv(
   parsed: Pick<ParsedCsv, 'rows' | 'lines'>,
   mapping: CsvMapping,
   existing: readonly KnownPatient[],
-  options: { dateOrder?: DateOrder; today: () => string },
+  options: {
+    dateOrder?: DateOrder
+    today: () => string
+    /** The whole record of a matched patient, to tell what an update would change (a summary lacks the phone, …). */
+    details?: (id: string) => Partial<Record<CsvField, string>> | undefined
+  },
 ): CsvPlan & { inputs: (PatientInput | undefined)[] } {
   const dobColumn = mapping.indexOf('dateOfBirth')
   const detected = dobColumn < 0 ? null : detectDateOrder(parsed.rows.map((r) => r[dobColumn] ?? ''))
@@ -414,7 +419,7 @@ export function planCsv(
       counts.created += 1
       return
     }
-    const current = match as Partial<Record<CsvField, string>>
+    const current = (options.details?.(match.id) ?? match) as Partial<Record<CsvField, string>>
     // A name spelt in other capitals or without accents is the same name: the roster's spelling is kept.
     const same = (f: CsvField) =>
       f === 'firstName' || f === 'lastName'

@@ -17,7 +17,7 @@ import {
   PREVIEW_ROWS,
   type ParsedCsv,
 } from '../../../src/core/csv-import'
-import { csvFields, type CsvMapping, type DateOrder } from '../../../src/core/csv-fields'
+import { csvFields, type CsvField, type CsvMapping, type DateOrder } from '../../../src/core/csv-fields'
 import { programHistoryCsv, rosterCsv } from '../../../src/core/csv-export'
 import { formatBytes } from '../../../src/core/bytes'
 import { isoDay } from '../../../src/core/dates'
@@ -77,7 +77,14 @@ export function createCsvHandlers(deps: CsvDeps): CsvHandlers {
     const problem = mappingProblem(mapping)
     if (problem) throw new AppFailure('invalid_argument', problem, 'mapping')
     const store = await deps.store()
-    return { store, ...planCsv(parsed, mapping, store.list(), { dateOrder, today: () => isoDay(now()) }) }
+    return {
+      store,
+      ...planCsv(parsed, mapping, store.list(), {
+        dateOrder,
+        today: () => isoDay(now()),
+        details: (id) => store.get(id) as Partial<Record<CsvField, string>> | undefined,
+      }),
+    }
   }
 
   const saveTo = async (title: string, defaultName: string, text: string) => {
