@@ -156,7 +156,7 @@ export function createCsvHandlers(deps: CsvDeps): CsvHandlers {
         const existing = store.get(row.patientId!)
         if (!existing) return
         const fields = Object.fromEntries(
-          csvFields.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]),
+          csvFields.filter((f) => row.changes?.includes(f)).map((f) => [f, input[f]]),
         ) as Partial<PatientInput>
         records.push({ ...existing, ...fields, revision: existing.revision + 1, updatedAt: stamp })
       })
