@@ -3,7 +3,6 @@
  * patient fields, and a dry run that says for every row what an import would do and why. Plain TypeScript: the main
  * process runs it on the file the user chose; nothing here writes anything.
  */
-import Papa from 'papaparse'
 import { csvFields, csvFieldSchema, type CsvField, type CsvMapping, type DateOrder } from './csv-fields'
 import { chartKey, patientInputSchema, type Patient, type PatientInput } from './patient'
 import { plainIssueMessage } from './issues'
@@ -67,6 +66,7 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+/** A CSV file's rows as parsed (see electron/services/roster/csv-parse.ts, where Papa Parse reads them). */
 export interface ParsedCsv {
   columns: string[]
   /** The data rows (the header row left out), each as long as `columns`. */
@@ -75,44 +75,6 @@ export interface ParsedCsv {
   /** The line each data row starts on in the file (1 is the header), for messages that name a row. */
   lines: number[]
 }
-
-const looksLikeData = (cell: string) =>
-  /^\d{1,4}([./-]\d{1,2}){1,2}([./-]\d{1,4})?$/.test(cell) || /^[\d\s()+.-]+$/.test(cell) || /@/.test(cell)
-
-/** Rows and columns of decoded CSV text; separators `,` `;` and tab are told apart by Papa Parse's guess. */
-export function parseCsv(text: string, name: string): ParsedCsv {
-  const result = Papa.parse<string[]>(text, {
-    delimitersToGuess: [',', ';', '\t'],
-    skipEmptyLines: 'greedy',
-  })
-  const separator = (result.meta.delimiter === ';' || result.meta.delimiter === '\t' ? result.meta.delimiter : ',') as
-    ',' | ';' | '\t'
-  const all = result.data
-  const header = all[0]?.map((cell) => cell.trim()) ?? []
-  if (header.length === 0 || header.every((cell) => cell === ''))
-    throw new CsvRefusal(`${name} is empty: it has no header row naming the columns. Nothing was imported.`)
-  const dataLike = header.find((cell) => cell !== '' && looksLikeData(cell))
-  if (dataLike !== undefined)
-    throw new CsvRefusal(
-      `${name} has no header row: its first row holds data (“${dataLike}”) where column names such as “First name” or “Date of birth” should be. Add a header row and try again. Nothing was imported.`,
-    )
-  // Line numbers: Papa Parse gives none, so newlines are counted in the quoted text of each row as parsed.
-  const lines: number[] = []
-  let line = 1 + newlinesIn(all[0]!)
-  const rows: string[][] = []
-  for (const raw of all.slice(1)) {
-    line += 1
-    lines.push(line)
-    line += newlinesIn(raw)
-    rows.push(header.map((_, i) => unguarded((raw[i] ?? '').trim())))
-  }
-  return { columns: header, rows, separator, lines }
-}
-
-/** A cell Homeplan's own export guarded against formulas ('=SUM…) reads as it was written. */
-const unguarded = (cell: string) => cell.replace(/^'(?=[=+\-@])/, '')
-
-const newlinesIn = (row: string[]) => row.reduce((n, cell) => n + (cell.match(/\r\n|\n|\r/g)?.length ?? 0), 0)
 
 /** Header words (lower case, accents and punctuation folded) each field is known by, in English and Spanish. */
 const headerWords: Record<CsvField, string[]> = {

@@ -12,13 +12,13 @@ import {
   guessMapping,
   mappingProblem,
   mappingToSave,
-  parseCsv,
   planCsv,
   PREVIEW_ROWS,
   type ParsedCsv,
 } from '../../../src/core/csv-import'
 import { csvFields, type CsvField, type CsvMapping, type DateOrder } from '../../../src/core/csv-fields'
-import { programHistoryCsv, rosterCsv } from '../../../src/core/csv-export'
+import { programHistoryCsv, rosterCsv } from './csv-export'
+import { parseCsv } from './csv-parse'
 import { formatBytes } from '../../../src/core/bytes'
 import { isoDay } from '../../../src/core/dates'
 import type { Patient, PatientInput } from '../../../src/core/patient'

@@ -6,13 +6,13 @@ import {
   guessMapping,
   mappingProblem,
   mappingToSave,
-  parseCsv,
   planCsv,
   readDate,
   type KnownPatient,
-} from '../../src/core/csv-import'
-import { rosterCsv, safeCell } from '../../src/core/csv-export'
-import type { Patient } from '../../src/core/patient'
+} from '../../../src/core/csv-import'
+import { rosterCsv, safeCell } from '../../../electron/services/roster/csv-export'
+import { parseCsv } from '../../../electron/services/roster/csv-parse'
+import type { Patient } from '../../../src/core/patient'
 
 const today = () => '2026-12-07'
 const read = (bytes: Uint8Array, name = 'clinic.csv') => {

@@ -4,8 +4,8 @@
  * gets a leading ' so a spreadsheet shows it as text instead of running it as a formula.
  */
 import Papa from 'papaparse'
-import { rosterCsvHeaders, type CsvField, type RosterCsvColumn } from './csv-fields'
-import type { Patient } from './patient'
+import { rosterCsvHeaders, type CsvField, type RosterCsvColumn } from '../../../src/core/csv-fields'
+import type { Patient } from '../../../src/core/patient'
 
 /** A cell a spreadsheet would read as a formula gets a leading apostrophe (OWASP's advice against CSV injection). */
 export const safeCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
