@@ -291,7 +291,7 @@ export function planCsv(
     existing.filter((p) => p.dateOfBirth).map((p) => [personKey(p.firstName, p.lastName, p.dateOfBirth), p]),
   )
   const chartLines = new Map<string, number>()
-  const personLines = new Map<string, number>()
+  const personLines = new Map<string, { line: number; chart: string }>()
   const rows: RowPlan[] = []
   const inputs: (PatientInput | undefined)[] = []
   const counts = { created: 0, updated: 0, skipped: 0 }
@@ -353,10 +353,14 @@ export function planCsv(
         return skip({ code: 'same-chart-in-file', field: 'chartNumber', value: input.chartNumber!, otherLine: earlier })
     }
     const person = personKey(input.firstName, input.lastName, input.dateOfBirth)
-    if (person && personLines.has(person))
-      return skip({ code: 'same-person-in-file', otherLine: personLines.get(person)! })
+    // Two rows with the same name and birth date are one person, unless both carry chart numbers (then different).
+    const earlier = person ? personLines.get(person) : undefined
+    if (earlier && (!chart || !earlier.chart)) return skip({ code: 'same-person-in-file', otherLine: earlier.line })
     const byChartNumber = chart ? byChart.get(chart) : undefined
-    const byNameAndBirth = person ? byPerson.get(person) : undefined
+    // Name and birth date find a patient only when the chart numbers do not say it is someone else.
+    const namesake = person ? byPerson.get(person) : undefined
+    const byNameAndBirth =
+      namesake && (!chart || !namesake.chartNumber || chartKey(namesake.chartNumber) === chart) ? namesake : undefined
     // A chart number names a patient only when the row could be that patient (same last name or birth date).
     const holder = byChartNumber
     if (
@@ -374,7 +378,7 @@ export function planCsv(
       })
     const match = byChartNumber ?? byNameAndBirth
     if (chart) chartLines.set(chart, line)
-    if (person) personLines.set(person, line)
+    if (person && !earlier) personLines.set(person, { line, chart })
     if (!match) {
       rows.push({ line, action: 'create', name })
       inputs.push(input)

@@ -187,6 +187,24 @@ describe('the dry run', () => {
     expect(plan(text, 'mdy').inputs[0]!.dateOfBirth).toBe('1956-03-04')
   })
 
+  it('keeps apart people who share a name and birth date but have different chart numbers', () => {
+    const result = plan(
+      [
+        'First,Last,DOB,MRN,Phone',
+        'Ana,Ruiz,1956-03-14,A-9,', // Ana Ruiz A-1 is on the roster: a namesake with another chart, so new
+        'Ana,Ruiz,1956-03-14,A-10,', // another namesake in the file, with its own chart: new too
+        'Luis,Gil,1960-01-02,,', // Luis Gil has no chart: matched by name and birth date
+        'Luis,Gil,1960-01-02,,555', // and again with no chart: the same person twice in the file
+      ].join('\n'),
+    )
+    expect(result.rows.map((r) => [r.action, r.reason?.code, r.patientId])).toEqual([
+      ['create', undefined, undefined],
+      ['create', undefined, undefined],
+      ['skip', 'unchanged', 'p2'],
+      ['skip', 'same-person-in-file', undefined],
+    ])
+  })
+
   it('skips a row whose chart number belongs to another patient', () => {
     const result = plan('First,Last,DOB,MRN,Phone\nLuis,Gil,1960-01-02,A-1,\n')
     expect(result.rows[0]!.reason).toEqual({
