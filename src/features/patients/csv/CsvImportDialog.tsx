@@ -24,6 +24,7 @@ export function CsvImportDialog({ opened, onClose }: { opened: Opened; onClose: 
   const [dateOrder, setDateOrder] = useState<DateOrder | undefined>()
   const [plan, setPlan] = useState<CsvPlan | null>(null)
   const [busy, setBusy] = useState(false)
+  const [importing, setImporting] = useState(false)
 
   const dryRun = async (order = dateOrder) => {
     setBusy(true)
@@ -45,9 +46,9 @@ export function CsvImportDialog({ opened, onClose }: { opened: Opened; onClose: 
     notifications.show({ color: 'teal', message: t('csv.undone') })
   }
   const run = async () => {
-    setBusy(true)
+    setImporting(true)
     const result = await api.importCsv({ token: opened.token, mapping, dateOrder })
-    setBusy(false)
+    setImporting(false)
     if (!result.ok) return
     onClose()
     await roster.refresh()
@@ -76,7 +77,7 @@ export function CsvImportDialog({ opened, onClose }: { opened: Opened; onClose: 
   return (
     <Modal
       opened
-      onClose={busy ? () => {} : onClose}
+      onClose={importing ? () => {} : onClose}
       size="xl"
       title={plan ? t('csv.dryRun.title') : t('csv.mapping.title')}
     >
@@ -87,7 +88,7 @@ export function CsvImportDialog({ opened, onClose }: { opened: Opened; onClose: 
           onDateOrder={chooseOrder}
           onBack={() => setPlan(null)}
           onImport={() => void run()}
-          importing={busy}
+          importing={importing}
         />
       ) : (
         <CsvMappingStep

@@ -18,7 +18,7 @@ const openImport = async (user: ReturnType<typeof renderWithApi>['user']) => {
   // Once the roster has loaded (its empty view or its list), so the menu is not redrawn under the click.
   await screen.findByText(/^(No patients yet|[\d,]+ on this computer)$/)
   await user.click(await screen.findByRole('button', { name: 'CSV' }))
-  await user.click(await screen.findByRole('menuitem', { name: 'Import from CSV…' }))
+  await user.click(await screen.findByRole('menuitem', { name: 'Import from CSV…' }, { timeout: 10_000 }))
 }
 
 describe('Import from CSV…', () => {
