@@ -21,6 +21,7 @@ import { createInProcessRenderer, type HandoutRenderer } from './handout/rendere
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
+import { createCsvHandlers } from './roster/csv-service'
 import { RosterStore } from './roster/store'
 import { programsUsing } from './roster/usage'
 import { createNotices } from './notices'
@@ -225,6 +226,16 @@ export function createServices(deps: ServiceDeps): Services {
             }),
           )
       },
+    }),
+    ...createCsvHandlers({
+      store,
+      backups,
+      dialogs: deps.dialogs,
+      readUserFile,
+      settings,
+      exerciseName: async (id) => (await library.find(id))?.name,
+      now: deps.now,
+      log,
     }),
     ...library.handlers,
     getAccessLog: async ({ page, pageSize, patientId }) => {

@@ -18,6 +18,7 @@ import {
 } from './roster-contract'
 import { pinSchema, settingsPatchSchema, type Settings } from './settings'
 import { accessLogArgs, type AccessLogPage } from './access-log'
+import { csvArgs, type CsvImportResult, type CsvOpened, type CsvPlan } from './csv-contract'
 
 /** What "About Homeplan" and support requests need to know. */
 export interface AppInfo {
@@ -137,6 +138,14 @@ export const contract = {
   exportRoster: channel<FileResult>()(z.undefined()),
   importRoster: channel<ImportReport>()(z.undefined()),
 
+  /** CSV from another system (issue 18): choose and read a file, then a dry run per row, then the import itself. */
+  openCsvImport: channel<CsvOpened>()(z.undefined()),
+  planCsvImport: channel<CsvPlan>()(csvArgs.planCsvImport),
+  /** Applies the dry run's plan in one write, after an automatic 'before-import' backup (restoring it is the Undo). */
+  importCsv: channel<CsvImportResult>()(csvArgs.importCsv),
+  exportRosterCsv: channel<FileResult>()(csvArgs.exportRosterCsv),
+  exportProgramHistoryCsv: channel<FileResult>()(csvArgs.exportProgramHistoryCsv),
+
   getLibrary: channel<LibraryView>()(z.undefined()),
   createExercise: channel<Exercise>()(libraryArgs.createExercise),
   updateExercise: channel<Exercise>()(libraryArgs.updateExercise),
@@ -211,6 +220,7 @@ export const changesData: ReadonlySet<string> = new Set([
   'backupNow',
   'restoreBackup',
   'importRoster',
+  'importCsv',
   'createExercise',
   'updateExercise',
   'duplicateExercise',

@@ -5,6 +5,7 @@ import { handoutLayoutSchema, namesInFilesSchema, paperSizeSchema, type NamesInF
 import { mediaHash } from './ids'
 import { handoutLanguages } from './languages'
 import { says } from '../i18n/say'
+import { csvFieldSchema } from './csv-fields'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
@@ -90,6 +91,8 @@ const settingsFields = (t: TextRule) => ({
   lastFolder: z.string().max(4096).optional(),
   /** Lock the window after this many idle minutes (needs a PIN); left out or 0, off. */
   lockAfterMinutes: lockAfterSchema.optional(),
+  /** The last CSV import's column mapping (header, folded as headerKey does -> patient field), offered next time. */
+  csvImportMapping: z.record(z.string().max(200), z.union([csvFieldSchema, z.literal('')])).optional(),
 })
 
 /** Preferences that belong to this computer's copy of Homeplan (not to a patient), as stored: see ./text. */
