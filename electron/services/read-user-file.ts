@@ -18,8 +18,10 @@ export interface ReadUserFileOptions {
   noFollow?: boolean
 }
 
+/** A file over the caller's limit: a caller may say it its own way (the CSV import names its limit's reason). */
+export class FileTooLarge extends AppFailure {}
 const tooLarge = (opts: ReadUserFileOptions) =>
-  new AppFailure('invalid_argument', say('file.tooLarge', { what: opts.what, max: formatBytes(opts.maxBytes) }))
+  new FileTooLarge('invalid_argument', say('file.tooLarge', { what: opts.what, max: formatBytes(opts.maxBytes) }))
 
 export async function readUserFile(path: string, opts: ReadUserFileOptions): Promise<Buffer> {
   let handle: fsp.FileHandle

@@ -3,6 +3,7 @@
  * patient fields, and a dry run that says for every row what an import would do and why. Plain TypeScript: the main
  * process runs it on the file the user chose; nothing here writes anything.
  */
+import { say } from '../i18n/say'
 import { csvFields, csvFieldSchema, type CsvField, type CsvMapping, type DateOrder } from './csv-fields'
 import { chartKey, patientInputSchema, type Patient, type PatientInput } from './patient'
 import { plainIssueMessage } from './issues'
@@ -28,14 +29,11 @@ export function decodeCsv(bytes: Uint8Array, name: string): { text: string; enco
   const body = bytes.subarray(start)
   // A text file in a one-byte encoding has no NUL bytes; binary files (spreadsheets, images, PDFs) nearly always do.
   if (encoding !== 'utf-16le' && encoding !== 'utf-16be' && body.subarray(0, 65536).includes(0))
-    throw new CsvRefusal(
-      `${name} is not a text file (it looks like a spreadsheet, image or other binary file). Save it from your spreadsheet as “CSV” and choose that file. Nothing was imported.`,
-    )
+    throw new CsvRefusal(say('csv.binary', { name }))
   const text = encoding === 'windows-1252' ? windows1252(body) : new TextDecoder(encoding).decode(body)
   // Control characters other than tab and line ends (a UTF-16 file's binary twin) mean it is no text either.
   // eslint-disable-next-line no-control-regex -- looking for exactly those characters
-  if (/[\0-\x08\x0e-\x1f]/.test(text.slice(0, 65536)))
-    throw new CsvRefusal(`${name} is not a text file (it holds control characters). Nothing was imported.`)
+  if (/[\0-\x08\x0e-\x1f]/.test(text.slice(0, 65536))) throw new CsvRefusal(say('csv.control', { name }))
   return { text, encoding }
 }
 
@@ -263,7 +261,11 @@ const personKey = (first: string, last: string, dob: string | undefined) =>
 export function mappingProblem(mapping: CsvMapping): string | undefined {
   const missing = (['firstName', 'lastName'] as const).filter((f) => !mapping.includes(f))
   if (missing.length === 0) return undefined
-  return `Choose the column that holds the ${missing.map((f) => (f === 'firstName' ? 'first name' : 'last name')).join(' and the ')}: a patient needs both. Nothing was imported.`
+  return missing.length === 2
+    ? say('csv.needBoth')
+    : missing[0] === 'firstName'
+      ? say('csv.needFirst')
+      : say('csv.needLast')
 }
 
 /**

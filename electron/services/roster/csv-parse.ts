@@ -3,6 +3,7 @@
  * renderer's typecheck refuses).
  */
 import Papa from 'papaparse'
+import { say } from '../../../src/i18n/say'
 import { CsvRefusal, type ParsedCsv } from '../../../src/core/csv-import'
 
 const looksLikeData = (cell: string) =>
@@ -18,13 +19,11 @@ export function parseCsv(text: string, name: string): ParsedCsv {
     ',' | ';' | '\t'
   const all = result.data
   const header = all[0]?.map((cell) => cell.trim()) ?? []
-  if (header.length === 0 || header.every((cell) => cell === ''))
-    throw new CsvRefusal(`${name} is empty: it has no header row naming the columns. Nothing was imported.`)
+  if (header.length === 0 || header.every((cell) => cell === '')) throw new CsvRefusal(say('csv.empty', { name }))
   const dataLike = header.find((cell) => cell !== '' && looksLikeData(cell))
   if (dataLike !== undefined)
-    throw new CsvRefusal(
-      `${name} has no header row: its first row holds data (“${dataLike}”) where column names such as “First name” or “Date of birth” should be. Add a header row and try again. Nothing was imported.`,
-    )
+    // Which cell is not said: the file holds patient details, and a refusal may be logged.
+    throw new CsvRefusal(say('csv.noHeader', { name }))
   // Line numbers: Papa Parse gives none, so newlines are counted in the quoted text of each row as parsed.
   const lines: number[] = []
   let line = 1 + newlinesIn(all[0]!)

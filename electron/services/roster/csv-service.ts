@@ -3,6 +3,7 @@
  * applying exactly that plan in one write after a 'before-import' backup; the CSV exports.
  */
 import { randomUUID } from 'node:crypto'
+import { say } from '../../../src/i18n/say'
 import { basename } from 'node:path'
 import type { Handlers } from '../../../src/core/contract'
 import {
@@ -25,6 +26,7 @@ import type { Patient, PatientInput } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import type { Settings, SettingsPatch } from '../../../src/core/settings'
 import { writeFileAtomic } from '../atomic-write'
+import { FileTooLarge } from '../read-user-file'
 import type { Dialogs } from '../dialogs'
 import { fileNamePart } from '../file-names'
 import type { Backups } from './backups'
@@ -57,12 +59,7 @@ export function createCsvHandlers(deps: CsvDeps): CsvHandlers {
   let opened: { token: string; file: string; parsed: ParsedCsv } | undefined
 
   const current = (token: string) => {
-    if (!opened || opened.token !== token)
-      throw new AppFailure(
-        'not_found',
-        'That CSV file is no longer open (another was opened since). Choose it again.',
-        'token',
-      )
+    if (!opened || opened.token !== token) throw new AppFailure('not_found', say('csv.notOpen'), 'token')
     return opened
   }
 
@@ -71,7 +68,7 @@ export function createCsvHandlers(deps: CsvDeps): CsvHandlers {
     if (mapping.length !== parsed.columns.length)
       throw new AppFailure(
         'invalid_argument',
-        `The mapping names ${mapping.length} columns; ${file} has ${parsed.columns.length}.`,
+        say('csv.mappingLength', { count: mapping.length, file, columns: parsed.columns.length }),
         'mapping',
       )
     const problem = mappingProblem(mapping)
@@ -96,15 +93,12 @@ export function createCsvHandlers(deps: CsvDeps): CsvHandlers {
 
   return {
     openCsvImport: async () => {
-      const path = await deps.dialogs.open({ title: 'Import patients from CSV', filters: csvFilter })
+      const path = await deps.dialogs.open({ title: say('csv.importTitle'), filters: csvFilter })
       if (!path) return { cancelled: true }
       const file = basename(path)
       const bytes = await deps.readUserFile(path, { maxBytes: MAX_CSV_BYTES, what: file }).catch((error: unknown) => {
-        if (error instanceof AppFailure && /larger than/.test(error.message))
-          throw new AppFailure(
-            'invalid_argument',
-            `${file} is larger than ${formatBytes(MAX_CSV_BYTES)}, the largest CSV Homeplan imports. Split it into smaller files. Nothing was imported.`,
-          )
+        if (error instanceof FileTooLarge)
+          throw new AppFailure('invalid_argument', say('csv.tooLarge', { file, limit: formatBytes(MAX_CSV_BYTES) }))
         throw error
       })
       let parsed: ParsedCsv
@@ -138,10 +132,7 @@ export function createCsvHandlers(deps: CsvDeps): CsvHandlers {
     importCsv: async ({ token, mapping, dateOrder }) => {
       const { store, inputs, rows, created, updated, skipped } = await plan(token, mapping, dateOrder)
       if (created + updated === 0)
-        throw new AppFailure(
-          'invalid_argument',
-          `No row of ${current(token).file} would add or change a patient. Nothing was imported.`,
-        )
+        throw new AppFailure('invalid_argument', say('csv.nothingToImport', { file: current(token).file }))
       // One step that can be undone: the roster as it was, kept first.
       const undo = await deps.backups.create(store, 'before-import')
       const stamp = now().toISOString()
@@ -169,22 +160,21 @@ export function createCsvHandlers(deps: CsvDeps): CsvHandlers {
     exportRosterCsv: async ({ columns }) => {
       const store = await deps.store()
       return saveTo(
-        'Export the roster as CSV',
+        say('csv.exportRosterTitle'),
         `Homeplan_roster_${isoDay(now())}.csv`,
         rosterCsv(store.patients(), columns),
       )
     },
     exportProgramHistoryCsv: async ({ id }) => {
       const patient = (await deps.store()).get(id)
-      if (!patient)
-        throw new AppFailure('not_found', 'That patient is not on the roster (it may have been deleted).', 'id')
+      if (!patient) throw new AppFailure('not_found', say('roster.notFound'), 'id')
       const names = new Map<string, string>()
       for (const item of patient.programs.flatMap((p) => p.items))
         if (!names.has(item.exerciseId))
           names.set(item.exerciseId, (await deps.exerciseName?.(item.exerciseId)) ?? item.exerciseId)
       const part = (value: string) => fileNamePart(value, 'patient')
       return saveTo(
-        `Export ${patient.firstName} ${patient.lastName}’s programs as CSV`,
+        say('csv.exportProgramsTitle', { name: `${patient.firstName} ${patient.lastName}` }),
         `${part(patient.lastName)}_${part(patient.firstName)}_programs_${isoDay(now())}.csv`,
         programHistoryCsv(patient, (exerciseId) => names.get(exerciseId) ?? exerciseId),
       )
