@@ -9,6 +9,17 @@ import { addPatient, callApi, closeDialogs, expect, test, testClinic } from './f
  */
 function clippedText(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    // An empty field's placeholder is drawn, not laid out: measured with the field's own font.
+    const context = document.createElement('canvas').getContext('2d')!
+    const placeholderWidth = (el: HTMLInputElement) => {
+      const style = getComputedStyle(el, '::placeholder')
+      context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+      return context.measureText(el.placeholder).width
+    }
+    const innerWidth = (el: HTMLElement) => {
+      const style = getComputedStyle(el)
+      return el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+    }
     const found: string[] = []
     for (const el of document.querySelectorAll<HTMLElement>('body *')) {
       const input =
@@ -23,9 +34,11 @@ function clippedText(page: Page): Promise<string[]> {
       const box = el.getBoundingClientRect()
       // A screen-reader-only element (1 px, clipped) is meant to be invisible.
       if (box.width <= 1 || box.height <= 1) continue
-      if (el.scrollWidth <= el.clientWidth + 1) continue
+      const placeholderCut =
+        el instanceof HTMLInputElement && !el.value && el.placeholder && placeholderWidth(el) > innerWidth(el) + 1
+      if (!placeholderCut && el.scrollWidth <= el.clientWidth + 1) continue
       if (el.closest('[title]')) continue
-      const text = input ? el.value : el.textContent!.trim()
+      const text = input ? el.value || el.placeholder : el.textContent!.trim()
       const name = el.getAttribute('aria-label') ?? el.closest('[aria-label]')?.getAttribute('aria-label') ?? ''
       found.push(`${el.tagName.toLowerCase()} “${text.slice(0, 60)}”${name ? ` in “${name}”` : ''}`)
     }
@@ -63,8 +76,9 @@ for (const language of ['en', 'es'] as const) {
       chartNumber: 'MRN-2026-004417',
       condition: 'Right total hip replacement, 6 weeks post-op',
       handoutLanguage: language,
-      status: 'discharged',
+      status: 'active',
     })
+    await addPatient(page, { firstName: 'Bartholomew', lastName: 'Okonkwo-Villanueva', status: 'discharged' })
     const saved = await callApi<{ programs: { id: string }[] }>(page, 'saveProgram', {
       patientId: patient,
       program: {
@@ -88,6 +102,15 @@ for (const language of ['en', 'es'] as const) {
       await page.waitForTimeout(1500)
       problems.push(...(await clippedText(page)).map((p) => `${name}: ${p}`))
     }
+    // Every status on the roster ("Discharged", "Dado de alta"), not only the active patients shown first.
+    await page.goto(`${bridge.url}/#/patients`)
+    // The segment's label: its radio is drawn by the label, not on its own.
+    await page
+      .locator('label')
+      .filter({ hasText: language === 'en' ? /^All$/ : /^Todos$/ })
+      .click()
+    await expect(page.getByText(/Okonkwo-Villanueva/)).toBeVisible()
+    problems.push(...(await clippedText(page)).map((p) => `the roster, every status: ${p}`))
     // The new-patient form, a dialog of its own.
     await page.goto(`${bridge.url}/#/patients`)
     await page.getByRole('button', { name: language === 'en' ? /New patient/ : /Nuevo paciente/ }).click()

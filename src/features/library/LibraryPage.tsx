@@ -32,7 +32,7 @@ import { useNameInLanguage } from '../../app/use-name-in-language'
 
 /** The library's filters, each a list of values an exercise is tagged with. */
 const facets = [
-  { key: 'regions', label: 'page.facet.regions', options: (t) => vocabOptions(t, 'region', bodyRegions), width: 170 },
+  { key: 'regions', label: 'page.facet.regions', options: (t) => vocabOptions(t, 'region', bodyRegions), width: 190 },
   {
     key: 'positions',
     label: 'page.facet.positions',

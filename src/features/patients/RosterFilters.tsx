@@ -31,7 +31,7 @@ export function RosterFilters({
         rightSection={<Kbd size="xs">/</Kbd>}
         value={filter.query}
         onChange={(e) => onChange({ query: e.currentTarget.value }, true)}
-        w={280}
+        w={{ base: '100%', sm: 400 }}
       />
       <SegmentedControl
         aria-label={t('filters.status')}
@@ -48,7 +48,7 @@ export function RosterFilters({
         clearable
         value={filter.kind}
         onChange={(kind) => onChange({ kind })}
-        w={170}
+        w={210}
         data={[
           { value: 'new', label: t('filters.newPatients') },
           { value: 'existing', label: t('filters.existingPatients') },

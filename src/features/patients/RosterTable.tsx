@@ -70,13 +70,15 @@ export function RosterTable({
             <Table.Td>{p.dateOfBirth ? `${date(p.dateOfBirth)} (${ageOn(p.dateOfBirth)})` : '—'}</Table.Td>
             <Table.Td ff="monospace">{p.chartNumber ?? '—'}</Table.Td>
             <Table.Td maw={240}>
-              <Text size="sm" truncate>
+              {/* Cut to the column, whole on hover (the title). */}
+              <Text size="sm" truncate title={p.condition}>
                 {p.condition ?? ''}
               </Text>
             </Table.Td>
             <Table.Td>{p.therapist ?? ''}</Table.Td>
             <Table.Td>
-              <Badge variant="light" color={statusColor[p.status]}>
+              {/* Its whole word ("Dado de alta"), never "ACTI…": the badge may not shrink. */}
+              <Badge variant="light" color={statusColor[p.status]} style={{ minWidth: 'max-content' }}>
                 {t(statusKey[p.status])}
               </Badge>
             </Table.Td>

@@ -85,6 +85,7 @@ export function LockSection({
         <Group align="flex-start" gap="sm">
           {pinSet && (
             <PasswordInput
+              w={210}
               label={t('lock.currentPin')}
               value={current}
               onChange={(e) => setCurrent(e.currentTarget.value)}
@@ -95,6 +96,7 @@ export function LockSection({
             />
           )}
           <PasswordInput
+            w={210}
             label={pinSet ? t('lock.newPin') : t('lock.pin')}
             value={pin}
             onChange={(e) => setPin(e.currentTarget.value)}
@@ -104,6 +106,7 @@ export function LockSection({
             maxLength={12}
           />
           <PasswordInput
+            w={210}
             label={t('lock.repeatPin')}
             value={repeat}
             onChange={(e) => setRepeat(e.currentTarget.value)}
