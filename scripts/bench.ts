@@ -29,6 +29,7 @@ import { RosterStore } from '../electron/services/roster/store'
 import { watchLoop } from '../tests/support/event-loop'
 import { syntheticPatients } from '../tests/support/patients'
 import { startupBench } from './bench/startup'
+import { csvBench } from './bench/csv'
 
 const filter = process.argv[2] ?? ''
 const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 10_000)
@@ -363,6 +364,7 @@ const suites: Record<string, () => Promise<void>> = {
   main: mainBench,
   startup: () => startupBench(report),
   preview: () => previewBench(report),
+  csv: () => csvBench(report),
 }
 if (filter === RENDER60_RSS) await render60Rss()
 else for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()

@@ -40,7 +40,8 @@ const services = createServices({
     platform: process.platform,
     versions: { electron: null, chrome: null, node: process.versions.node },
   },
-  dialogs: new ScriptedDialogs(resolve(data.path, 'exports')),
+  // A person is at the page: choosing a file is refused in words, not silently cancelled.
+  dialogs: new ScriptedDialogs(resolve(data.path, 'exports'), { refuseOpen: true }),
   resourcesDir: resolve('resources'),
   // Handouts render in a worker thread (the built entry, as in the app), outside this process's event loop.
   renderer: createWorkerRenderer(resolve('resources/fonts'), bridgeWorkerEntry(resolve('out/main/handout-worker.js'))),

@@ -13,7 +13,7 @@ import { secureWebPreferences } from './security'
 export function pdfPrinter(dataDir: string) {
   return async (pdf: Buffer, title: string): Promise<boolean> => {
     const folder = join(dataDir, 'print')
-    await mkdir(folder, { recursive: true })
+    await mkdir(folder, { recursive: true, mode: 0o700 })
     const file = join(folder, `${randomUUID()}.pdf`)
     await writeFile(file, pdf, { mode: 0o600 })
     const win = new BrowserWindow({ show: false, title, webPreferences: { ...secureWebPreferences(), plugins: true } })

@@ -13,7 +13,7 @@ export async function describeDataFolder(
   source: DataFolderInfo['source'],
   stat: (file: string) => Promise<{ size: number; mtime: Date }> = fsp.stat,
 ): Promise<DataFolderInfo> {
-  await fsp.mkdir(path, { recursive: true })
+  await fsp.mkdir(path, { recursive: true, mode: 0o700 })
   const entries = await fsp.readdir(path, { withFileTypes: true })
   const found = await Promise.all(
     entries

@@ -14,11 +14,14 @@ import { isoDay } from '../../src/core/dates'
 import { acquireDataLock, type DataLock, type DataLockOptions } from './data-lock'
 import type { Dialogs } from './dialogs'
 import { copiesFolder, removeCopies } from './handout/copies'
+import { tightenDataFolder } from './private-modes'
+import { oldSetAsideFiles, removeOldSetAside } from './set-aside'
 import { createHandoutHandlers } from './handout/export'
 import { createInProcessRenderer, type HandoutRenderer } from './handout/renderer'
 import { createLibrary } from './library/service'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
+import { createCsvHandlers } from './roster/csv-service'
 import { RosterStore } from './roster/store'
 import { programsUsing } from './roster/usage'
 import { createNotices } from './notices'
@@ -125,6 +128,8 @@ export function createServices(deps: ServiceDeps): Services {
         // The access log's chain is checked at start, once this process holds the folder (a failure is reported
         // with the first entry that cannot be written).
         void accessLog.open().catch((error: unknown) => log('The access log could not be opened', error))
+        const tightened = await tightenDataFolder(deps.dataDir).catch(() => 0)
+        if (tightened) log(`Made ${tightened} file(s) and folder(s) in the data folder readable by this user only.`)
       } else {
         readOnly = result.reason
       }
@@ -172,6 +177,13 @@ export function createServices(deps: ServiceDeps): Services {
     getSettings: () => settings.get().then(speak),
     updateSettings: (patch) => settings.update(patch).then(speak),
     getDataFolder: () => describeDataFolder(deps.dataDir, deps.dataSource),
+    listOldSetAside: () => oldSetAsideFiles(deps.dataDir, deps.now?.() ?? new Date()),
+    removeOldSetAside: async ({ names }) => {
+      const result = await removeOldSetAside(deps.dataDir, names, deps.now?.() ?? new Date())
+      if (result.removed.length)
+        log(`Removed ${result.removed.length} old set-aside file(s): ${result.removed.join(', ')}`)
+      return result
+    },
     listNotices: () => notices.list(),
     dismissNotice: ({ id }) => notices.dismiss(id),
     getLockStatus: async () => ({ pinSet: await pin.isSet() }),
@@ -215,6 +227,16 @@ export function createServices(deps: ServiceDeps): Services {
           )
       },
     }),
+    ...createCsvHandlers({
+      store,
+      backups,
+      dialogs: deps.dialogs,
+      readUserFile,
+      settings,
+      exerciseName: async (id) => (await library.find(id))?.name,
+      now: deps.now,
+      log,
+    }),
     ...library.handlers,
     getAccessLog: async ({ page, pageSize, patientId }) => {
       const all = await accessLog.read()
@@ -240,7 +262,7 @@ export function createServices(deps: ServiceDeps): Services {
     getWorkingAs: () => ({ name: workingAs }),
     setWorkingAs: async ({ name }) => {
       if (name !== null && !(await settings.get()).therapists.some((t) => t.name === name))
-        throw new AppFailure('not_found', `No therapist named ${name} is in Settings.`, 'name')
+        throw new AppFailure('not_found', say('workingAs.unknown', { name }), 'name')
       workingAs = name
       return { name }
     },

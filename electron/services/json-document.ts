@@ -1,10 +1,11 @@
-import { mkdir } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { z } from 'zod'
 import { describeIssue } from '../../src/core/issues'
 import { AppFailure } from '../../src/core/result'
 import { writeFileAtomic } from './atomic-write'
 import { damagedNotice, readJsonFile, singleFlight } from './damaged-copy'
+import { nodeFs } from './fs-port'
+import { privateFolder } from './private-modes'
 
 export interface JsonDocumentOptions<T> {
   file: string
@@ -67,7 +68,7 @@ export class JsonDocument<T> {
         const { message, field } = describeIssue(checked.error.issues)
         throw new AppFailure('invalid_argument', message, field)
       }
-      await mkdir(dirname(this.options.file), { recursive: true })
+      await privateFolder(nodeFs, dirname(this.options.file))
       await writeFileAtomic(this.options.file, `${JSON.stringify(checked.data, null, 2)}\n`)
       this.data = checked.data
       return result

@@ -10,6 +10,7 @@ import {
   byId,
   rosterArgs,
   type BackupInfo,
+  type DeleteResult,
   type FileResult,
   type ImportReport,
   type RestoreResult,
@@ -17,6 +18,7 @@ import {
 } from './roster-contract'
 import { pinSchema, settingsPatchSchema, type Settings } from './settings'
 import { accessLogArgs, type AccessLogPage } from './access-log'
+import { csvArgs, type CsvImportResult, type CsvOpened, type CsvPlan } from './csv-contract'
 
 /** What "About Homeplan" and support requests need to know. */
 export interface AppInfo {
@@ -32,6 +34,14 @@ export interface DataFolderInfo {
   /** How the folder was chosen: the default, `--data-dir`, or HOMEPLAN_DATA_DIR. */
   source: 'default' | 'flag' | 'env'
   files: { name: string; bytes: number; modified: string }[]
+}
+
+/** A file Homeplan set aside as unreadable (named, sized and dated only: its content is never shown). */
+export interface SetAsideFile {
+  name: string
+  bytes: number
+  /** When it was set aside (ISO time, from its name). */
+  setAsideAt: string
 }
 
 /** Something the user should know that did not come from their last action (say, a file kept aside as unreadable). */
@@ -81,6 +91,11 @@ export const contract = {
   getSettings: channel<Settings>()(z.undefined()),
   updateSettings: channel<Settings>()(settingsPatchSchema),
   getDataFolder: channel<DataFolderInfo>()(z.undefined()),
+  /** Files set aside as unreadable longer ago than the backup window (30 days), to be removed after asking. */
+  listOldSetAside: channel<SetAsideFile[]>()(z.undefined()),
+  removeOldSetAside: channel<{ removed: string[]; failed: string[] }>()(
+    z.strictObject({ names: z.array(z.string().min(1).max(255)).min(1).max(1000) }),
+  ),
   /** Asks for a PNG/JPEG, stores it in the media folder and makes it the clinic logo (or removes it). */
   setClinicLogo: channel<Settings>()(z.strictObject({ remove: z.boolean() })),
   /** What the app has to tell the user since it started, oldest first, until dismissed. */
@@ -108,7 +123,7 @@ export const contract = {
   createPatient: channel<Patient>()(rosterArgs.createPatient),
   updatePatient: channel<Patient>()(rosterArgs.updatePatient),
   setPatientArchived: channel<Patient>()(rosterArgs.setPatientArchived),
-  deletePatient: channel<{ id: string }>()(byId),
+  deletePatient: channel<DeleteResult>()(rosterArgs.deletePatient),
   saveProgram: channel<Patient>()(rosterArgs.saveProgram),
   duplicateProgram: channel<Patient>()(rosterArgs.duplicateProgram),
   renameProgram: channel<Patient>()(rosterArgs.renameProgram),
@@ -122,6 +137,14 @@ export const contract = {
   exportPatient: channel<FileResult>()(byId),
   exportRoster: channel<FileResult>()(z.undefined()),
   importRoster: channel<ImportReport>()(z.undefined()),
+
+  /** CSV from another system (issue 18): choose and read a file, then a dry run per row, then the import itself. */
+  openCsvImport: channel<CsvOpened>()(z.undefined()),
+  planCsvImport: channel<CsvPlan>()(csvArgs.planCsvImport),
+  /** Applies the dry run's plan in one write, after an automatic 'before-import' backup (restoring it is the Undo). */
+  importCsv: channel<CsvImportResult>()(csvArgs.importCsv),
+  exportRosterCsv: channel<FileResult>()(csvArgs.exportRosterCsv),
+  exportProgramHistoryCsv: channel<FileResult>()(csvArgs.exportProgramHistoryCsv),
 
   getLibrary: channel<LibraryView>()(z.undefined()),
   createExercise: channel<Exercise>()(libraryArgs.createExercise),
@@ -183,6 +206,7 @@ export const changesData: ReadonlySet<string> = new Set([
   'updateSettings',
   'setClinicLogo',
   'setLockPin',
+  'removeOldSetAside',
   'startEmptyRoster',
   'createPatient',
   'updatePatient',
@@ -196,6 +220,7 @@ export const changesData: ReadonlySet<string> = new Set([
   'backupNow',
   'restoreBackup',
   'importRoster',
+  'importCsv',
   'createExercise',
   'updateExercise',
   'duplicateExercise',

@@ -4,7 +4,7 @@ import { dosageSchema } from './dosage'
 import { isoDate, type ProgramItem } from './patient'
 import type { StoredExercise } from './exercise'
 import { id } from './ids'
-import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
+import { handoutLayoutSchema, namesInFilesSchema, paperSizeSchema } from './handout-options'
 import { storedText } from './text'
 import { storedTherapistSchema } from './settings'
 import { diagramSpecSchema } from '../diagrams/spec'
@@ -67,6 +67,11 @@ export const handoutInputSchema = z.strictObject({
   language: handoutLanguageSchema.default('en'),
   /** Days in the tick-box log page; 0 leaves the page out. */
   logDays: z.number().int().min(0).max(31).default(14),
+  /**
+   * How the PDF's Title names the patient (Settings, initials by default); a copy kept before this existed was made
+   * with the full name, and says so by leaving it out, so it prints again to the same bytes.
+   */
+  namesInFiles: namesInFilesSchema.default('full'),
   /** Print the clinician's shorthand line on each card (Settings; off by default, see settings.ts). */
   shorthand: z.boolean().default(false),
 })

@@ -5,6 +5,19 @@ export interface PersonName {
   preferredName?: string
 }
 
+const firstLetter = (value: string): string => {
+  const [first] = new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(value.trim())
+  return first ? first.segment.toLocaleUpperCase() : ''
+}
+
+/** "ML": a patient named where their full name need not be (file names, print jobs, PDF titles). */
+export const initials = (p: Pick<PersonName, 'firstName' | 'lastName'>): string =>
+  `${firstLetter(p.firstName)}${firstLetter(p.lastName)}`
+
+/** The patient as a handout names them outside Homeplan (file, print job, PDF title): see namesInFilesSchema. */
+export const patientInFiles = (p: Pick<PersonName, 'firstName' | 'lastName'>, names: 'initials' | 'full'): string =>
+  names === 'full' ? fullName(p) : initials(p)
+
 /** "Maria Lopez": titles, notices and file names. */
 export const fullName = (p: Pick<PersonName, 'firstName' | 'lastName'>): string => `${p.firstName} ${p.lastName}`
 

@@ -55,6 +55,16 @@ export interface ImportReport {
 
 export const byId = z.strictObject({ id })
 
+/** What deleting a patient did to the backups, when asked to take them out of those too. */
+export interface DeleteResult {
+  id: string
+  /**
+   * `purged`: backups written again without the patient; `unreadable`: backups that could not be read (left as they
+   * are, named so the user can delete them); `failed`: backups that could not be written again (unchanged).
+   */
+  backups?: { purged: number; unreadable: string[]; failed: string[] }
+}
+
 const patientInput = patientInputSchema()
 
 export const rosterArgs = {
@@ -62,6 +72,8 @@ export const rosterArgs = {
   /** `revision`: the patient's revision the form was filled from; a newer one on the roster refuses the save. */
   updatePatient: z.strictObject({ id, revision, patient: patientInput }),
   setPatientArchived: z.strictObject({ id, archived: z.boolean() }),
+  /** `purgeBackups`: take the patient out of every backup too (otherwise they stay there until pruned). */
+  deletePatient: z.strictObject({ id, purgeBackups: z.boolean().optional() }),
   /** Changing a saved program names the revision it was opened at; a new program has none. */
   saveProgram: z
     .strictObject({

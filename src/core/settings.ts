@@ -1,10 +1,11 @@
 import { z } from 'zod'
 import { humanText, storedText, type TextRule } from './text'
 import { THERAPIST_NAME_MAX } from './limits'
-import { handoutLayoutSchema, paperSizeSchema } from './handout-options'
+import { handoutLayoutSchema, namesInFilesSchema, paperSizeSchema, type NamesInFiles } from './handout-options'
 import { mediaHash } from './ids'
 import { handoutLanguages } from './languages'
 import { says } from '../i18n/say'
+import { csvFieldSchema } from './csv-fields'
 
 /** Colour scheme: `auto` follows the operating system. */
 export const colorSchemeSchema = z.enum(['auto', 'light', 'dark'])
@@ -84,10 +85,14 @@ const settingsFields = (t: TextRule) => ({
   loadUnit: loadUnitSchema.optional(),
   /** The language of the app's screens; left out (or `system`), the operating system's when the app has it. */
   language: uiLanguageSchema.optional(),
+  /** The patient's initials or full name in handout file names, print jobs and PDF titles; left out: initials. */
+  namesInFiles: namesInFilesSchema.optional(),
   /** The folder the last export or import dialog ended in, offered first next time. */
   lastFolder: z.string().max(4096).optional(),
   /** Lock the window after this many idle minutes (needs a PIN); left out or 0, off. */
   lockAfterMinutes: lockAfterSchema.optional(),
+  /** The last CSV import's column mapping (header, folded as headerKey does -> patient field), offered next time. */
+  csvImportMapping: z.record(z.string().max(200), z.union([csvFieldSchema, z.literal('')])).optional(),
 })
 
 /** Preferences that belong to this computer's copy of Homeplan (not to a patient), as stored: see ./text. */
@@ -105,6 +110,10 @@ export const defaultSettings: Settings = {
 /** The clinic's load unit: as chosen, else pounds on US Letter paper and kilograms on A4. */
 export const loadUnitOf = (settings: Pick<Settings, 'loadUnit' | 'paperSize'>): LoadUnit =>
   settings.loadUnit ?? (settings.paperSize === 'letter' ? 'lb' : 'kg')
+
+/** How handouts name the patient outside Homeplan: initials unless the full name was chosen. */
+export const namesInFilesOf = (settings: Pick<Settings, 'namesInFiles'>): NamesInFiles =>
+  settings.namesInFiles ?? 'initials'
 
 /** A partial update, with text checked as typed: every key optional, unknown keys refused. */
 export const settingsPatchSchema = z.strictObject(settingsFields(humanText)).partial()

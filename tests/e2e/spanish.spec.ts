@@ -41,7 +41,7 @@ test('a patient who reads Spanish: starter template, preview and exported handou
   await page.getByRole('button', { name: 'Save as PDF…' }).click()
   await expect(page.getByText('Handout saved')).toBeVisible()
   const today = new Date().toISOString().slice(0, 10)
-  const file = `Peña_Rosa_Ejercicios-en-casa_${today}.pdf`
+  const file = `RP_Ejercicios-en-casa_${today}.pdf`
   expect(bridge.dialogs.asked.at(-1)).toMatchObject({ kind: 'save', defaultName: file })
 
   const { all } = await pdfText(await readFile(join(bridge.dataDir, 'exports', file)))

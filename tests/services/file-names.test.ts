@@ -66,12 +66,14 @@ describe('truncateUtf8', () => {
 
 describe('defaultHandoutName', () => {
   it('stays a short, single file name for the worst names a tester could type', () => {
-    const name = defaultHandoutName(
-      { firstName: '\u0000'.repeat(5), lastName: '\u202E..' + '名'.repeat(200) },
-      '2026-01-02',
-    )
-    expect(name).toBe(`${'名'.repeat(20)}_Patient_Home-program_2026-01-02.pdf`)
-    for (const bad of ['/', '\\', '\u0000', '\u202E', '..']) expect(name).not.toContain(bad)
-    expect(bytes(name)).toBeLessThan(255)
+    const worst = { firstName: '\u0000'.repeat(5), lastName: '\u202E..' + '名'.repeat(200) }
+    const full = defaultHandoutName(worst, '2026-01-02', 'en', 'full')
+    expect(full).toBe(`${'名'.repeat(20)}_Patient_Home-program_2026-01-02.pdf`)
+    const initials = defaultHandoutName(worst, '2026-01-02')
+    expect(initials).toBe('Patient_Home-program_2026-01-02.pdf')
+    for (const name of [full, initials]) {
+      for (const bad of ['/', '\\', '\u0000', '\u202E', '..']) expect(name).not.toContain(bad)
+      expect(bytes(name)).toBeLessThan(255)
+    }
   })
 })

@@ -15,6 +15,8 @@ import {
 import { AppFailure } from '../../../src/core/result'
 import { say } from '../../../src/i18n/say'
 import { SaveFailure, writeFileAtomic } from '../atomic-write'
+import { nodeFs } from '../fs-port'
+import { privateFolder } from '../private-modes'
 import { readUserFile } from '../read-user-file'
 
 /** The export was made before Homeplan kept copies (or the copy was removed): said in words by each caller. */
@@ -33,7 +35,7 @@ export async function keepCopy(
 ): Promise<void> {
   const document: HandoutCopy = { format: HANDOUT_COPY_FORMAT, version: 1, ...copy }
   try {
-    await fsp.mkdir(copiesFolder(dataDir), { recursive: true, mode: 0o700 })
+    await privateFolder(nodeFs, copiesFolder(dataDir))
     await writeFileAtomic(copyFile(dataDir, copy.handoutId), JSON.stringify(document), { mode: 0o600 })
   } catch (error) {
     const detail =

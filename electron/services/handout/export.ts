@@ -15,7 +15,8 @@ import type { HandoutLanguage } from '../../../src/core/languages'
 import type { Patient, Program } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import { say } from '../../../src/i18n/say'
-import type { Settings } from '../../../src/core/settings'
+import { namesInFilesOf, type Settings } from '../../../src/core/settings'
+import type { NamesInFiles } from '../../../src/core/handout-options'
 import { writeFileAtomic } from '../atomic-write'
 import { fileNamePart } from '../file-names'
 import type { Dialogs } from '../dialogs'
@@ -24,7 +25,7 @@ import type { RosterStore } from '../roster/store'
 import { assertRoomForHandout, recordHandout } from '../roster/service'
 import { keepCopy, NoCopy, readCopy, removeCopies } from './copies'
 import { RenderCancelled, type HandoutRenderer } from './renderer'
-import { fullName } from '../../../src/core/names'
+import { initials, patientInFiles } from '../../../src/core/names'
 import { isoDay } from '../../../src/core/dates'
 
 export interface HandoutDeps {
@@ -47,13 +48,26 @@ export interface HandoutDeps {
 
 const filePart = (value: string) => fileNamePart(value, 'Patient')
 
+/**
+ * The name the save dialog suggests: `MG_Home-program_2026-12-03.pdf` by default, so the patient's name does not
+ * travel into recent-file lists and folders; `Garcia_Maria_Home-program_…` when Settings asks for full names.
+ */
 export function defaultHandoutName(
   patient: Pick<Patient, 'firstName' | 'lastName'>,
   date: string,
   language: HandoutLanguage = 'en',
+  names: NamesInFiles = 'initials',
 ): string {
-  return `${filePart(patient.lastName)}_${filePart(patient.firstName)}_${handoutT(language)('document.fileName')}_${date}.pdf`
+  const who =
+    names === 'full'
+      ? `${filePart(patient.lastName)}_${filePart(patient.firstName)}`
+      : fileNamePart(initials(patient), 'Patient')
+  return `${who}_${handoutT(language)('document.fileName')}_${date}.pdf`
 }
+
+/** The print job's title (print queues and their history show it), naming the patient as Settings asks. */
+const printTitle = (patient: Pick<Patient, 'firstName' | 'lastName'>, language: HandoutLanguage, names: NamesInFiles) =>
+  handoutT(language)('document.printTitle', { name: patientInFiles(patient, names) })
 
 type HandoutHandlers = Pick<
   Handlers,
@@ -142,11 +156,8 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
   return {
     printHandout: async (args) => {
       if (!deps.printPdf) throw printingNeedsDesktop()
-      const { pdf, warnings, patient, input } = await savedHandout(args, false)
-      const printed = await deps.printPdf(
-        pdf,
-        handoutT(input.language)('document.printTitle', { name: fullName(patient) }),
-      )
+      const { pdf, warnings, patient, input, settings } = await savedHandout(args, false)
+      const printed = await deps.printPdf(pdf, printTitle(patient, input.language, namesInFilesOf(settings)))
       return { printed, warnings }
     },
     /**
@@ -191,7 +202,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
         const { store, patient, program, settings, date, input, pdf, warnings } = await savedHandout(args, true)
         const path = await deps.dialogs.save({
           title: say('dialog.saveHandout'),
-          defaultName: defaultHandoutName(patient, date, input.language),
+          defaultName: defaultHandoutName(patient, date, input.language, namesInFilesOf(settings)),
           filters: pdfFilters,
         })
         if (!path) return { saved: false as const }
@@ -244,7 +255,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       return {
         printed: await deps.printPdf(
           pdf,
-          handoutT(copy.input.language)('document.printTitle', { name: fullName(patient) }),
+          printTitle(patient, copy.input.language, namesInFilesOf(await deps.settings())),
         ),
         warnings,
       }

@@ -9,7 +9,7 @@ import type { Patient, Program, ProgramItem } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import { i18nFor } from '../../../src/i18n'
 import { messageLanguage, say } from '../../../src/i18n/say'
-import { loadUnitOf, type Settings } from '../../../src/core/settings'
+import { loadUnitOf, namesInFilesOf, type Settings } from '../../../src/core/settings'
 import { withLoadUnit } from '../../../src/core/dosage-format'
 import { pictureProblem } from '../library/image-check'
 import type { Library } from '../library/service'
@@ -179,6 +179,7 @@ export async function handoutFor(
     paper: options.paper,
     language,
     logDays: options.logDays,
+    namesInFiles: namesInFilesOf(settings),
     shorthand: settings.clinicianShorthand === true,
   }
   return { input, warnings }

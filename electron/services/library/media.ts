@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
-import * as fsp from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { formatBytes } from '../../../src/core/bytes'
 import { AppFailure } from '../../../src/core/result'
 import { say } from '../../../src/i18n/say'
 import { writeFileAtomic } from '../atomic-write'
+import { nodeFs } from '../fs-port'
+import { privateFolder } from '../private-modes'
 import { readUserFile } from '../read-user-file'
 import { imageKind, pictureProblem } from './image-check'
 import { MEDIA_NAME } from '../../../src/core/ids'
@@ -51,7 +52,7 @@ export class MediaStore {
     const file = `${createHash('sha256').update(bytes).digest('hex')}.${kind}`
     // A file already under this name is kept only if it really holds these bytes (not a link, not damaged).
     if (!(await this.stored(file).catch(() => undefined))) {
-      await fsp.mkdir(this.folder, { recursive: true })
+      await privateFolder(nodeFs, this.folder)
       await writeFileAtomic(join(this.folder, file), bytes)
     }
     return file

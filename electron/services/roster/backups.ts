@@ -16,7 +16,9 @@ import { AppFailure } from '../../../src/core/result'
 import { say } from '../../../src/i18n/say'
 import type { BackupInfo, BackupKind } from '../../../src/core/roster-contract'
 import { errnoOf, fsyncFolder, nodeFs, type FsPort } from '../fs-port'
-import { decodeSnapshot, patientOf, RecordError, SnapshotError, type RecordEntry } from './format'
+import { PRIVATE_FILE, privateFolder } from '../private-modes'
+import { decodeSnapshot, encodeSnapshot, patientOf, RecordError, SnapshotError, type RecordEntry } from './format'
+import { writeAtomic } from '../atomic-write'
 import type { RosterStore } from './store'
 import { fileStamp, fromFileStamp } from '../../../src/core/dates'
 
@@ -61,7 +63,7 @@ export class Backups {
    * kind is not made twice, so an upgrade that keeps failing does not fill the folder.
    */
   async keepCopy(file: string, kind: BackupKind): Promise<BackupInfo> {
-    await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
+    await privateFolder(this.fs, this.folder)
     const digest = await this.digest(file)
     for (const existing of await this.list()) {
       if (existing.kind === kind && (await this.digest(join(this.folder, existing.id)).catch(() => '')) === digest)
@@ -141,6 +143,40 @@ export class Backups {
     return { restored: await this.describe(id), undo, replayed }
   }
 
+  /**
+   * Takes a deleted patient out of every backup: each backup holding them is written again without them (atomically,
+   * under its own name, so its date and kind stay), one at a time with the other backups. A backup that cannot be
+   * read is named in `unreadable` and left exactly as it is, never deleted; one that cannot be written again is named
+   * in `failed`, unchanged.
+   */
+  purgePatient(id: string): Promise<{ purged: number; unreadable: string[]; failed: string[] }> {
+    return this.queue(async () => {
+      const result = { purged: 0, unreadable: [] as string[], failed: [] as string[] }
+      const names = (await this.fs.readdir(this.folder).catch(() => [] as string[])).filter((n) => NAME.test(n))
+      for (const name of names.sort()) {
+        const path = join(this.folder, name)
+        let decoded: ReturnType<typeof decodeSnapshot>
+        try {
+          decoded = decodeSnapshot(await this.fs.readFile(path))
+        } catch {
+          result.unreadable.push(name)
+          continue
+        }
+        const kept = decoded.entries.filter((e) => e.summary.id !== id)
+        if (kept.length === decoded.entries.length) continue
+        const { savedAt, lastSeq } = decoded.header
+        try {
+          await writeAtomic(this.fs, path, encodeSnapshot({ savedAt, lastSeq }, kept))
+          this.checked.delete(name)
+          result.purged++
+        } catch {
+          result.failed.push(name)
+        }
+      }
+      return result
+    })
+  }
+
   private queue<T>(task: () => Promise<T>): Promise<T> {
     const run = this.running.then(task)
     this.running = run.catch(() => {})
@@ -166,7 +202,7 @@ export class Backups {
 
   private async takeNow(store: RosterStore, kind: BackupKind): Promise<BackupInfo> {
     await store.compact()
-    await this.fs.mkdir(this.folder, { recursive: true, mode: 0o700 })
+    await privateFolder(this.fs, this.folder)
     const name = await this.copyUnderFreeName(store.file, kind)
     if (kind === 'auto') this.lastAuto = this.now().getTime()
     await this.prune()
@@ -189,6 +225,8 @@ export class Backups {
       const name = `roster-${fileStamp(new Date(at))}-${kind}.json`
       try {
         await this.fs.copyFile(file, join(this.folder, name), 1 /* COPYFILE_EXCL */)
+        // A copy takes its source's mode; a roster.json an older Homeplan made readable by others is not copied so.
+        if (process.platform !== 'win32') await this.fs.chmod(join(this.folder, name), PRIVATE_FILE).catch(() => {})
         await this.flush(name)
         return name
       } catch (error) {

@@ -12,19 +12,23 @@
  *   {…patient…},
  *   {…patient…}
  *   ],
- *   "checksum":"crc32:0a1b2c3d"}
+ *   "checksum":"sha256:<64 hex digits>"}
  *
- * The checksum covers every byte before its line. A file that ends in such a
+ * The checksum (SHA-256; files written before it carry "crc32:<8 hex digits>", still read) covers every byte
+ * before its line. With 32 bits, one damaged file in about four billion still matches its CRC; a SHA-256 makes
+ * that practically impossible. (Neither is a seal: whoever rewrites the file on purpose can recompute it.) A file that ends in such a
  * line is one Homeplan wrote: if the checksum does not match, the file was
  * damaged (or edited in place) and is not trusted. A file without that line
  * (made or re-indented by hand, an export) is parsed whole and every record is
  * validated. Records read by the fast path are validated when first opened.
  */
+import { createHash, type Hash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
 import { patientSchema, summarize, type Patient, type PatientSummary } from '../../../src/core/patient'
 import { isKnownVersion, MigrationError, upgradePatients } from './migrations'
 import { fullName } from '../../../src/core/names'
 import { say } from '../../../src/i18n/say'
+import { jsonSyntaxLine } from '../../../src/core/json-path'
 
 export const FORMAT = 'homeplan-roster'
 export const SCHEMA_VERSION = 3
@@ -87,7 +91,27 @@ function splitLines(buf: Buffer): Buffer[] {
 }
 
 const withoutComma = (line: Buffer) => (line[line.length - 1] === 0x2c ? line.subarray(0, line.length - 1) : line)
-const crcHex = (buf: Buffer, seed?: number) => crc32(buf, seed).toString(16).padStart(8, '0')
+/** How the checksum line says the bytes before it were summed: SHA-256 since this version, CRC-32 before. */
+export type ChecksumAlgorithm = 'sha256' | 'crc32'
+
+/** A running checksum of either kind, fed in steps and read once at the end. */
+function summer(algorithm: ChecksumAlgorithm): { add(part: Buffer): void; hex(): string } {
+  if (algorithm === 'crc32') {
+    let crc = 0
+    return {
+      add: (part) => void (crc = crc32(part, crc)),
+      hex: () => crc.toString(16).padStart(8, '0'),
+    }
+  }
+  const hash: Hash = createHash('sha256')
+  return { add: (part) => void hash.update(part), hex: () => hash.digest('hex') }
+}
+
+const checksumOf = (buf: Buffer, algorithm: ChecksumAlgorithm) => {
+  const sum = summer(algorithm)
+  sum.add(buf)
+  return sum.hex()
+}
 const damaged = (message: string) => new SnapshotError(message, 'damaged')
 
 function checkVersion(version: unknown): number {
@@ -103,16 +127,19 @@ function checkVersion(version: unknown): number {
  * Fast path, for files Homeplan wrote itself: undefined when the file has no checksum line (then it is
  * parsed whole), an error when it has one that does not match.
  */
-function checksumLine(buf: Buffer): { lastNl: number; expected: string } | undefined {
+function checksumLine(buf: Buffer): { lastNl: number; algorithm: ChecksumAlgorithm; expected: string } | undefined {
   const lastNl = buf.lastIndexOf(NL, buf.length - 2)
   if (lastNl < 0) return undefined
-  const match = /^"checksum":"crc32:([0-9a-f]{8})"\}$/.exec(
+  const match = /^"checksum":"(?:sha256:([0-9a-f]{64})|crc32:([0-9a-f]{8}))"\}$/.exec(
     buf
       .subarray(lastNl + 1)
       .toString('utf8')
       .trim(),
   )
-  return match ? { lastNl, expected: match[1]! } : undefined
+  if (!match) return undefined
+  return match[1] !== undefined
+    ? { lastNl, algorithm: 'sha256', expected: match[1] }
+    : { lastNl, algorithm: 'crc32', expected: match[2]! }
 }
 
 /** `computed`: the checksum of the bytes before the checksum line, when the caller worked it out already. */
@@ -130,7 +157,7 @@ function readLaidOut(buf: Buffer, computed?: string): DecodedSnapshot | undefine
   } catch (error) {
     if (error instanceof SnapshotError) throw error
   }
-  if ((computed ?? crcHex(buf.subarray(0, lastNl + 1))) !== line.expected) {
+  if ((computed ?? checksumOf(buf.subarray(0, lastNl + 1), line.algorithm)) !== line.expected) {
     throw damaged(say('snapshot.checksum'))
   }
   const lines = splitLines(buf.subarray(0, lastNl))
@@ -176,10 +203,13 @@ function readLaidOut(buf: Buffer, computed?: string): DecodedSnapshot | undefine
 /** Slow path: any valid JSON of the right shape and a known version, every record upgraded and validated. */
 function readAnyLayout(buf: Buffer): DecodedSnapshot {
   let data: unknown
+  const text = buf.toString('utf8')
   try {
-    data = JSON.parse(buf.toString('utf8'))
+    data = JSON.parse(text)
   } catch (error) {
-    throw damaged(say('snapshot.notJson', { detail: (error as Error).message }))
+    // Where, never what: the file holds patient data, and this sentence is shown and logged.
+    const at = jsonSyntaxLine(text, error)
+    throw damaged(at ? say('snapshot.notJsonAt', { line: at }) : say('snapshot.notJson'))
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw damaged(say('snapshot.notPatientFile'))
   const doc = data as Partial<SnapshotHeader> & { patients?: unknown }
@@ -242,12 +272,12 @@ export async function decodeSnapshotInSteps(
   const buf = withoutBom(input)
   const line = buf.length > 0 && buf[0] !== 0 ? checksumLine(buf) : undefined
   if (!line) return decodeSnapshot(input)
-  let crc = 0
+  const sum = summer(line.algorithm)
   for (let at = 0; at <= line.lastNl; at += step) {
-    crc = crc32(buf.subarray(at, Math.min(at + step, line.lastNl + 1)), crc)
+    sum.add(buf.subarray(at, Math.min(at + step, line.lastNl + 1)))
     await pause()
   }
-  return readLaidOut(buf, crc.toString(16).padStart(8, '0')) ?? readAnyLayout(buf)
+  return readLaidOut(buf, sum.hex()) ?? readAnyLayout(buf)
 }
 
 /** The header of a file Homeplan wrote, checked against its checksum, without parsing any record (for listing backups). */
@@ -263,9 +293,9 @@ export function* encodeSnapshot(
   chunk = 400,
 ): Generator<Buffer> {
   const head: SnapshotHeader = { format: FORMAT, schemaVersion: SCHEMA_VERSION, ...header, count: entries.length }
-  let crc = 0
+  const sum = summer('sha256')
   const emit = (part: Buffer) => {
-    crc = crc32(part, crc)
+    sum.add(part)
     return part
   }
   const opening = JSON.stringify(head)
@@ -286,7 +316,7 @@ export function* encodeSnapshot(
     yield emit(Buffer.concat(parts))
   }
   yield emit(Buffer.from('],\n'))
-  yield Buffer.from(`"checksum":"crc32:${crc.toString(16).padStart(8, '0')}"}\n`)
+  yield Buffer.from(`"checksum":"sha256:${sum.hex()}"}\n`)
 }
 
 export const entryOf = (patient: Patient): RecordEntry => ({ summary: summarize(patient), patient })

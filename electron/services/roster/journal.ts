@@ -1,8 +1,9 @@
 /**
  * The change journal beside roster.json: one JSON object per line, each
  * acknowledged only after it is fsynced. An edit therefore costs one short
- * append, not a rewrite of the whole roster. Each line carries its own CRC-32,
- * so a damaged line is told apart from a good one and costs only itself.
+ * append, not a rewrite of the whole roster. Each line carries its own SHA-256
+ * (lines written before it carry a CRC-32, still read), so a damaged line is
+ * told apart from a good one and costs only itself.
  * Changes are ordered by their sequence number, not by file: files are just
  * containers (named by the first number they were opened for), and a torn
  * last line (a write cut off by a crash or a full disk) was never
@@ -15,6 +16,7 @@
  * may build on earlier ones), the file is cut back to its last good byte, and
  * the store rolls its memory back to what is on disk.
  */
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { crc32 } from 'node:zlib'
 import { z } from 'zod'
@@ -45,42 +47,48 @@ export class NewerJournalError extends Error {
   }
 }
 
+/** `body` (a JSON object) with its checksum added as its last field: `,"sha256":"<64 hex>"}\n`. */
+function withChecksum(body: Buffer): Buffer {
+  return Buffer.concat([
+    body.subarray(0, body.length - 1),
+    Buffer.from(`,"sha256":"${createHash('sha256').update(body).digest('hex')}"}\n`),
+  ])
+}
+
 /**
- * `{"v":3,"seq":…,…,"crc":"0a1b2c3d"}\n`, the CRC taken over the line as it would read without its last field.
+ * `{"v":3,"seq":…,…,"sha256":"…"}\n`, the SHA-256 taken over the line as it would read without its last field.
  * A change saved together with others (an import) carries `end`, the last number of its group: the group counts
  * only if that last line made it to disk, so a write cut off halfway leaves none of it.
  */
 export function encodeChange(change: Change, end?: number): Buffer {
-  const body = Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, ...change, ...(end === undefined ? {} : { end }) }))
-  return Buffer.concat([
-    body.subarray(0, body.length - 1),
-    Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`),
-  ])
+  return withChecksum(
+    Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, ...change, ...(end === undefined ? {} : { end }) })),
+  )
 }
 
 /**
- * `{"v":3,"void":N,"crc":"…"}\n`, the first line of a new file after a write failed and its file could not be cut
+ * `{"v":3,"void":N,"sha256":"…"}\n`, the first line of a new file after a write failed and its file could not be cut
  * back: lines that earlier files hold from number N on were rejected (the app said so) and must never be applied.
  */
 export function encodeVoid(from: number): Buffer {
-  const body = Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, void: from }))
-  return Buffer.concat([
-    body.subarray(0, body.length - 1),
-    Buffer.from(`,"crc":"${crc32(body).toString(16).padStart(8, '0')}"}\n`),
-  ])
+  return withChecksum(Buffer.from(JSON.stringify({ v: SCHEMA_VERSION, void: from })))
 }
 
-const CRC_TAIL = /,"crc":"([0-9a-f]{8})"\}$/
+/** A line's checksum field: SHA-256 since this version, CRC-32 in lines an earlier Homeplan wrote. */
+const CHECKSUM_TAIL = /,"(?:sha256":"([0-9a-f]{64})|crc":"([0-9a-f]{8}))"\}$/
+
+const lineChecksum = (text: string, sha256: boolean) =>
+  sha256 ? createHash('sha256').update(text).digest('hex') : crc32(Buffer.from(text)).toString(16).padStart(8, '0')
 
 /** One line, checked: the change and the version it was written in, or undefined when it is damaged. Lines from before checksums (version 2) are validated and upgraded. */
 export function decodeChange(
   line: Buffer,
 ): { change: Change; version: number; end?: number } | { voidFrom: number } | undefined {
   let text = line.toString('utf8')
-  const tail = CRC_TAIL.exec(text)
+  const tail = CHECKSUM_TAIL.exec(text)
   if (tail) {
     text = `${text.slice(0, tail.index)}}`
-    if (crc32(Buffer.from(text)).toString(16).padStart(8, '0') !== tail[1]) return undefined
+    if (lineChecksum(text, tail[1] !== undefined) !== (tail[1] ?? tail[2])) return undefined
   }
   let raw: { v?: unknown; patient?: unknown; end?: unknown; void?: unknown }
   try {
@@ -101,7 +109,16 @@ export function decodeChange(
     raw.patient === undefined ? raw : { ...raw, patient: upgradePatient(raw.patient, version) },
   )
   if (!parsed.success) return undefined
-  const { v: _v, crc: _crc, ...change } = parsed.data as Change & { v?: number; crc?: string }
+  const {
+    v: _v,
+    crc: _crc,
+    sha256: _sha,
+    ...change
+  } = parsed.data as Change & {
+    v?: number
+    crc?: string
+    sha256?: string
+  }
   if (raw.end === undefined) return { change: change as Change, version }
   if (typeof raw.end !== 'number' || !Number.isInteger(raw.end) || raw.end < change.seq) return undefined
   return { change: change as Change, version, end: raw.end }

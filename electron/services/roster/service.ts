@@ -22,6 +22,7 @@ import {
 } from '../../../src/core/patient'
 import { AppFailure } from '../../../src/core/result'
 import { say } from '../../../src/i18n/say'
+import { jsonSyntaxLine } from '../../../src/core/json-path'
 import { firstPage } from '../../../src/core/roster-order'
 import type { FileResult, ImportReport, RosterStatus } from '../../../src/core/roster-contract'
 import type { Handlers } from '../../../src/core/contract'
@@ -256,7 +257,7 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       }))
       return afterChange(store, saved)
     },
-    deletePatient: async ({ id }) => {
+    deletePatient: async ({ id, purgeBackups }) => {
       const store = await deps.store()
       const handoutIds = (store.get(id)?.handouts ?? []).map((h) => h.id)
       await store.remove(id)
@@ -270,7 +271,14 @@ export function createRosterHandlers(deps: RosterDeps): RosterHandlers {
       // already safe on disk: a compaction that fails (a full disk) is retried with the next one, and not reported
       // as a failed delete.
       await store.compact().catch((error: unknown) => log('Compaction after a delete failed', error))
-      return afterChange(store, { id })
+      if (!purgeBackups) return afterChange(store, { id })
+      // Asked for: the patient taken out of every backup as well. The delete itself stands whatever this finds.
+      const backups = await deps.backups.purgePatient(id)
+      if (backups.unreadable.length || backups.failed.length)
+        log(
+          `Taking a deleted patient out of the backups: ${backups.unreadable.length} could not be read, ${backups.failed.length} could not be written (${[...backups.unreadable, ...backups.failed].join(', ')}).`,
+        )
+      return afterChange(store, { id, backups })
     },
     saveProgram: async ({ patientId, programId, revision, program }) => {
       await assertInLibrary(program.items)
@@ -440,10 +448,16 @@ function withProgram(patient: Patient, program: Program, stamp: string): Patient
 /** The patients of an export or roster file, upgraded from an older version and checked; nothing is kept if one fails. */
 function readImport(name: string, bytes: Buffer): Patient[] {
   let doc: { format?: unknown; schemaVersion?: unknown; patients?: unknown }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '')
   try {
-    doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+    doc = JSON.parse(text)
   } catch (error) {
-    throw new AppFailure('invalid_argument', say('roster.import.notJson', { name, detail: (error as Error).message }))
+    // Where, never what: the file may hold patient data.
+    const at = jsonSyntaxLine(text, error)
+    throw new AppFailure(
+      'invalid_argument',
+      at ? say('roster.import.notJsonAt', { name, line: at }) : say('roster.import.notJson', { name }),
+    )
   }
   if (!doc || (doc.format !== EXPORT_FORMAT && doc.format !== FORMAT) || !Array.isArray(doc.patients)) {
     throw new AppFailure('invalid_argument', say('roster.import.notHomeplan', { name }))

@@ -397,7 +397,9 @@ export class RosterStore {
     const dir = this.options.dir
     for (const { file, keepBytes } of journal.torn) await this.fs.truncate(join(dir, file), keepBytes)
     for (const file of new Set(journal.damaged.map((d) => d.file))) {
-      await this.fs.copyFile(join(dir, file), join(dir, `${file}.quarantined-${fileStamp(this.now())}`))
+      const aside = join(dir, `${file}.quarantined-${fileStamp(this.now())}`)
+      await this.fs.copyFile(join(dir, file), aside)
+      await this.fs.chmod(aside, 0o600).catch(() => {})
     }
     // Empty files (a journal started just before a crash) hold nothing; the newest is kept to append to. Without a
     // roster.json they are all kept: the oldest file's number is what shows that no change came before it (a new
@@ -412,7 +414,7 @@ export class RosterStore {
     if (removed.length) this.log(`Removed ${removed.length} temporary file(s) left by an interrupted save.`)
     // Patient data is for this user only (files from older versions were created readable by others).
     await this.fs.chmod(dir, 0o700).catch(() => {})
-    for (const file of journal.files) await this.fs.chmod(join(dir, file), 0o600).catch(() => {})
+    for (const file of [ROSTER_FILE, ...journal.files]) await this.fs.chmod(join(dir, file), 0o600).catch(() => {})
   }
 
   private async quarantine(reason: string): Promise<void> {
@@ -424,6 +426,7 @@ export class RosterStore {
       try {
         await this.fs.rename(join(this.options.dir, name), join(this.options.dir, aside))
         moved.push(aside)
+        await this.fs.chmod(join(this.options.dir, aside), 0o600).catch(() => {})
       } catch (error) {
         if (errnoOf(error) !== 'ENOENT') throw error
       }

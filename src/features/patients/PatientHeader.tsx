@@ -6,6 +6,7 @@ import {
   IconChevronDown,
   IconDownload,
   IconEdit,
+  IconFileSpreadsheet,
   IconPlus,
   IconTrash,
 } from '@tabler/icons-react'
@@ -41,6 +42,16 @@ export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
           r.ok &&
           r.value.saved &&
           notifications.show({ color: 'teal', message: t('header.exported', { path: r.value.path }) }),
+      )
+
+  const exportHistory = () =>
+    void api
+      .exportProgramHistoryCsv({ id })
+      .then(
+        (r) =>
+          r.ok &&
+          r.value.saved &&
+          notifications.show({ color: 'teal', message: t('csv.history.saved', { path: r.value.path }) }),
       )
 
   return (
@@ -83,6 +94,13 @@ export function PatientHeader({ patient, onEdit, onArchive, onDelete }: Props) {
           <Menu.Dropdown>
             <Menu.Item leftSection={<IconDownload size={16} />} onClick={exportPatient}>
               {t('header.export')}
+            </Menu.Item>
+            <Menu.Item
+              leftSection={<IconFileSpreadsheet size={16} />}
+              onClick={exportHistory}
+              disabled={patient.programs.length === 0}
+            >
+              {t('csv.history.export')}
             </Menu.Item>
             <Menu.Item
               leftSection={archived ? <IconArrowBackUp size={16} /> : <IconArchive size={16} />}

@@ -9,6 +9,7 @@ import { ROSTER_PAGE as PAGE, useRoster } from '../../app/roster-context'
 import { RosterFilters, type RosterFilter } from './RosterFilters'
 import { rosterRows, shownRows } from './roster-rows'
 import { RosterTable } from './RosterTable'
+import { useRosterCsv } from './csv/RosterCsvActions'
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 const noFilter: RosterFilter = { query: '', status: 'active', kind: null, therapist: null }
@@ -51,6 +52,7 @@ export function RosterList({ onNew }: { onNew: () => void }) {
   const onSort = (key: SortKey) => setSort((s) => ({ key, desc: s.key === key ? !s.desc : false }))
   // Another Homeplan holds the folder: the roster can be read, not changed (the banner above says why).
   const readOnly = rosterStatus?.status === 'read-only'
+  const csv = useRosterCsv({ readOnly, canExport: !!total })
   const newButton = (
     <Button
       leftSection={<IconUserPlus size={18} />}
@@ -64,11 +66,17 @@ export function RosterList({ onNew }: { onNew: () => void }) {
 
   if (rosterStatus && rosterStatus.status !== 'ready' && !readOnly) {
     // The banner above explains what happened and offers the way out; nothing can be added until then.
-    return <PageHeader title={t('roster.title')} subtitle={t('roster.closedSubtitle')} />
+    return (
+      <>
+        {csv.dialogs}
+        <PageHeader title={t('roster.title')} subtitle={t('roster.closedSubtitle')} />
+      </>
+    )
   }
   if (total === 0) {
     return (
       <>
+        {csv.dialogs}
         <PageHeader title={t('roster.title')} subtitle={t('roster.emptySubtitle')} />
         <Paper withBorder p="xl" radius="lg">
           <EmptyState
@@ -78,19 +86,29 @@ export function RosterList({ onNew }: { onNew: () => void }) {
             title={t('roster.emptyTitle')}
             description={t('roster.emptyDescription')}
           >
-            <EmptyState.Actions>{newButton}</EmptyState.Actions>
+            <EmptyState.Actions>
+              {newButton}
+              {csv.menu}
+            </EmptyState.Actions>
           </EmptyState>
         </Paper>
       </>
     )
   }
 
+  // The CSV dialogs come first in every view, so they stay open while the view changes around them.
   return (
     <>
+      {csv.dialogs}
       <PageHeader
         title={t('roster.title')}
         subtitle={total !== undefined ? t('roster.onComputer', { count: total }) : t('roster.loading')}
-        actions={newButton}
+        actions={
+          <Group gap="sm">
+            {csv.menu}
+            {newButton}
+          </Group>
+        }
       />
       <RosterFilters filter={filter} onChange={changeFilter} therapists={therapists} searchRef={search} />
       <Paper withBorder radius="lg">

@@ -1,4 +1,5 @@
 import type { ProgramItem } from '../../core/patient'
+import { draftKey } from '../../app/draft-keys'
 
 /** The part of a program the builder edits. */
 export interface ProgramDraft {
@@ -13,7 +14,7 @@ export interface ProgramDraft {
  * Unsaved builder work is kept in this window's local storage (on this computer, in the app's own
  * profile) after every change, so closing the window or navigating away never loses it silently.
  */
-const key = (patientId: string, programId: string | undefined) => `homeplan.draft.${patientId}.${programId ?? 'new'}`
+const key = draftKey
 
 export function loadDraft(
   patientId: string,

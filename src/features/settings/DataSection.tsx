@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { IconDatabaseExport, IconDatabaseImport, IconDeviceFloppy } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useApi } from '../../app/api-context'
+import { useApi, useQuietApi } from '../../app/api-context'
 import { formatBytes } from '../../core/bytes'
 import type { BackupInfo, ImportReport } from '../../core/roster-contract'
 import { useRoster } from '../../app/roster-context'
@@ -22,6 +22,7 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
     'before-migration': t('backups.beforeMigration'),
   }
   const api = useApi()
+  const quiet = useQuietApi()
   const roster = useRoster()
   const [backups, setBackups] = useState<BackupInfo[]>([])
   const [confirm, setConfirm] = useState<BackupInfo | null>(null)
@@ -110,8 +111,15 @@ export function DataSection({ onChanged }: { onChanged: () => void }) {
           variant="default"
           leftSection={<IconDatabaseImport size={18} />}
           onClick={() =>
-            void api.importRoster().then(async (r) => {
-              if (!r.ok || r.value.cancelled) return
+            void quiet.importRoster().then(async (r) => {
+              // The browser version has no file dialog: said plainly, as a known limit rather than a failure.
+              if (!r.ok)
+                return notifications.show(
+                  r.error.code === 'forbidden'
+                    ? { color: 'gray', message: t('backups.importNeedsDesktop'), autoClose: 8000 }
+                    : { color: 'red', title: t('backups.importFailed'), message: r.error.message },
+                )
+              if (r.value.cancelled) return
               setReport(r.value)
               await Promise.all([roster.refresh(), reload()])
             })

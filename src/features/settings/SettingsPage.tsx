@@ -17,14 +17,22 @@ import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
 import { formatBytes } from '../../core/bytes'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
-import { paperSizes, type PaperSize } from '../../core/handout-options'
-import { loadUnitOf, type LoadUnit, type Settings, type SettingsPatch, type UiLanguage } from '../../core/settings'
+import { paperSizes, type NamesInFiles, type PaperSize } from '../../core/handout-options'
+import {
+  loadUnitOf,
+  namesInFilesOf,
+  type LoadUnit,
+  type Settings,
+  type SettingsPatch,
+  type UiLanguage,
+} from '../../core/settings'
 import { uiI18n, uiLanguageOf } from '../../i18n/ui'
 import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
 import { DataSection } from './DataSection'
 import { AccessLogSection } from './AccessLogSection'
 import { LockSection } from './LockSection'
+import { OldSetAsideFiles } from './OldSetAsideFiles'
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   return (
@@ -79,6 +87,10 @@ function useChoices() {
       { value: 'lb', label: t('handouts.pounds') },
       { value: 'kg', label: t('handouts.kilograms') },
     ] satisfies { value: LoadUnit; label: string }[],
+    namesInFiles: [
+      { value: 'initials', label: t('handouts.initials') },
+      { value: 'full', label: t('handouts.fullName') },
+    ] satisfies { value: NamesInFiles; label: string }[],
     source: {
       default: t('data.standard'),
       flag: t('data.flag'),
@@ -152,6 +164,18 @@ export function SettingsPage() {
             onChange={(loadUnit) => void update({ loadUnit })}
             data={choices.loadUnit}
           />
+          <Text size="sm" fw={500} mt="md" mb={4}>
+            {t('handouts.namesInFiles')}
+          </Text>
+          <Choice
+            label={t('handouts.namesInFiles')}
+            value={settings && namesInFilesOf(settings)}
+            onChange={(namesInFiles) => void update({ namesInFiles })}
+            data={choices.namesInFiles}
+          />
+          <Text size="xs" c="dimmed" mt={4}>
+            {t('handouts.namesInFilesHint')}
+          </Text>
         </Section>
         <Section title={t('clinic.title')} description={t('clinic.description')}>
           {settings ? <ClinicSection settings={settings} onSaved={setSettings} /> : <Skeleton h={120} />}
@@ -202,6 +226,7 @@ export function SettingsPage() {
         </Section>
         <Section title={t('backups.title')} description={t('backups.description')}>
           <DataSection onChanged={loadFolder} />
+          <OldSetAsideFiles onChanged={loadFolder} />
         </Section>
         <Section title={t('accessLog.title')} description={t('accessLog.description')}>
           <AccessLogSection settings={settings} />

@@ -6,10 +6,11 @@ import { glanceBlock } from './glance'
 import { logBlock, logChildren } from './log-blocks'
 import { PAGE_SIZE } from './page-size'
 import { handoutT } from '../../../../src/i18n'
+import { patientInFiles } from '../../../../src/core/names'
 import { handoutParts, type HandoutParts } from './parts'
 
 export const documentProps = (input: HandoutInput) => {
-  const name = `${input.patient.firstName} ${input.patient.lastName}`
+  const name = patientInFiles(input.patient, input.namesInFiles)
   // Dated by the handout's own date, not the moment of rendering: the same handout renders to the same bytes, so a
   // reprint is the very file the patient was given.
   const creationDate = new Date(`${input.date}T12:00:00Z`)
