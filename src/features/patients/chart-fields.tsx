@@ -43,6 +43,8 @@ export function OnsetInput({ form }: InputProps) {
             { value: 'surgery', label: t('chart.surgery') },
             { value: 'onset', label: t('chart.onset') },
           ]}
+          // Chosen with a date: a kind alone says nothing.
+          disabled={!form.values.onsetDate}
           value={form.values.onsetKind ?? 'surgery'}
           onChange={(value) => form.setFieldValue('onsetKind', value === 'onset' ? 'onset' : 'surgery')}
         />

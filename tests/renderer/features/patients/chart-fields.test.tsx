@@ -85,7 +85,10 @@ describe('the chart fields (issue 19, item 5)', () => {
     fill(screen.getByRole('textbox', { name: /^First name/ }), 'Tom')
     fill(screen.getByRole('textbox', { name: /^Last name/ }), 'Lee')
     const section = screen.getByRole('group', { name: 'Chart' })
+    // Surgery or onset is chosen with a date, not alone.
+    expect(within(section).getByRole('radio', { name: 'Onset' })).toBeDisabled()
     fill(within(section).getByLabelText('Date of surgery or onset'), '2999-01-01')
+    expect(within(section).getByRole('radio', { name: 'Onset' })).toBeEnabled()
     fill(within(section).getByRole('textbox', { name: 'Authorised visits' }), '250')
     await userEvent.click(screen.getByRole('button', { name: 'Add patient' }))
     expect(await screen.findByText('The date of surgery or onset cannot be in the future.')).toBeInTheDocument()
