@@ -30,3 +30,13 @@ export const fileStamp = (date: Date): string => date.toISOString().replace(/[:.
 /** The moment a {@link fileStamp} holds (an invalid date for text that is not one). */
 export const fromFileStamp = (stamp: string): Date =>
   new Date(stamp.replace(/T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/, 'T$1:$2:$3.$4Z'))
+
+/** Today as the person at the screen counts it (local time), as an ISO day. */
+export const localDay = (now: Date = new Date()): string =>
+  `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
+
+/** Whole weeks from one ISO day to another (a surgery on the 1st is "1 week" ago on the 8th); never below 0. */
+export function weeksBetween(from: string, to: string): number {
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000
+  return Number.isFinite(days) ? Math.max(0, Math.floor(days / 7)) : 0
+}

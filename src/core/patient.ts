@@ -47,8 +47,18 @@ const localToday = () => {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`
 }
 
+/** What a patient's surgery-or-onset date is the date of. */
+export const onsetKinds = ['surgery', 'onset'] as const
+export const AUTHORISED_VISITS_MAX = 200
+
+/** Dates the form bounds by today; a stored record is read without the bounds (it stays valid as time passes). */
+interface BoundedDates {
+  dateOfBirth: z.ZodType<string>
+  onsetDate: z.ZodType<string>
+}
+
 /** The patient form's fields; `t` is how text is checked (strictly as typed, leniently as stored). */
-const patientFields = (t: TextRule, dateOfBirth: z.ZodType<string>) => ({
+const patientFields = (t: TextRule, { dateOfBirth, onsetDate }: BoundedDates) => ({
   firstName: t({ max: 100, label: 'field.firstName', required: 'required.firstName' }),
   lastName: t({ max: 100, label: 'field.lastName', required: 'required.lastName' }),
   preferredName: t({ max: 100, label: 'field.preferredName' }).optional(),
@@ -65,6 +75,20 @@ const patientFields = (t: TextRule, dateOfBirth: z.ZodType<string>) => ({
   patientType: z.enum(['new', 'existing']),
   appointment: appointmentOf(t),
   notes: t({ max: 5000, label: 'field.notes', multiline: true }).optional(),
+  // The chart (issue 19): for the therapist only. Precautions are never printed on a handout.
+  precautions: t({ max: 2000, label: 'field.precautions', multiline: true }).optional(),
+  onsetDate: onsetDate.optional(),
+  /** What `onsetDate` is the date of; left out, surgery. */
+  onsetKind: z.enum(onsetKinds).optional(),
+  /** May be in the future (that is the point). */
+  nextAppointment: isoDate.optional(),
+  memberId: t({ max: 60, label: 'field.memberId' }).optional(),
+  authorisedVisits: z
+    .number(says('value.wholeNumber', { label: 'field.authorisedVisits' }))
+    .int(says('value.wholeNumber', { label: 'field.authorisedVisits' }))
+    .min(1, says('value.atLeastOne', { label: 'field.authorisedVisits' }))
+    .max(AUTHORISED_VISITS_MAX, says('value.atMost', { label: 'field.authorisedVisits', max: AUTHORISED_VISITS_MAX }))
+    .optional(),
 })
 
 /** What the patient form edits. `today` (asked at each check) bounds the date of birth. */
@@ -72,7 +96,8 @@ export function patientInputSchema(today: () => string = localToday) {
   const dateOfBirth = isoDate
     .refine((value) => value >= EARLIEST_BIRTH_DATE, says('date.birthTooEarly'))
     .refine((value) => value <= today(), says('date.birthInFuture'))
-  return z.strictObject(patientFields(humanText, dateOfBirth))
+  const onsetDate = isoDate.refine((value) => value <= today(), says('date.onsetInFuture'))
+  return z.strictObject(patientFields(humanText, { dateOfBirth, onsetDate }))
 }
 export type PatientInput = z.infer<ReturnType<typeof patientInputSchema>>
 
@@ -138,7 +163,7 @@ export const MAX_HANDOUTS = 1000
  * re-checked here: a stored record stays valid as time passes, and one saved before they existed still loads.
  */
 export const patientSchema = z.strictObject({
-  ...patientFields(storedText, isoDate),
+  ...patientFields(storedText, { dateOfBirth: isoDate, onsetDate: isoDate }),
   id,
   /** Counts changes to the patient's own details (the form); programs carry their own revision. */
   revision,
@@ -162,6 +187,8 @@ export interface PatientSummary {
   chartNumber?: string
   condition?: string
   therapist?: string
+  /** Insurance member ID, for the roster search. */
+  memberId?: string
   status: Patient['status']
   patientType: Patient['patientType']
   updatedAt: string
@@ -188,6 +215,8 @@ export function summarize(patient: Patient): PatientSummary {
     updatedAt: patient.updatedAt,
     programCount: patient.programs.length,
     lastProgramAt: last,
+    // Last, so a summary stored before member IDs existed is the same JSON as one made now (see format.ts).
+    memberId: patient.memberId,
   }
 }
 

@@ -19,6 +19,9 @@ export function dateForms(iso: string | undefined): string {
   ].join(' ')
 }
 
+/** A chart number or member ID as typed without its spaces and dashes ("XJH 123-45" is found by "xjh12345"). */
+const compact = (code: string | undefined) => (code ?? '').toLowerCase().replace(/[\s-]/g, '')
+
 export interface RosterIndex {
   rows: { summary: PatientSummary; haystack: string }[]
 }
@@ -28,12 +31,12 @@ export function indexRoster(summaries: readonly PatientSummary[]): RosterIndex {
   return {
     rows: summaries.map((summary) => ({
       summary,
-      haystack: ` ${fold([summary.firstName, summary.lastName, summary.preferredName ?? '', summary.chartNumber ?? ''].join(' '))} ${(summary.chartNumber ?? '').toLowerCase().replace(/[\s-]/g, '')} ${dateForms(summary.dateOfBirth)}`,
+      haystack: ` ${fold([summary.firstName, summary.lastName, summary.preferredName ?? '', summary.chartNumber ?? '', summary.memberId ?? ''].join(' '))} ${compact(summary.chartNumber)} ${compact(summary.memberId)} ${dateForms(summary.dateOfBirth)}`,
     })),
   }
 }
 
-/** Every word of the query must appear somewhere in the patient's names, chart number or date of birth. */
+/** Every word of the query must appear somewhere in the patient's names, chart number, insurance member ID or date of birth. */
 export function searchRoster(index: RosterIndex, query: string): PatientSummary[] {
   const words = fold(query).split(/\s+/).filter(Boolean)
   if (words.length === 0) return index.rows.map((row) => row.summary)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { patientInputSchema, patientSchema, programInputSchema, programSchema } from '../../src/core/patient'
+import { patientInputSchema, patientSchema, programInputSchema, programSchema, summarize } from '../../src/core/patient'
 import { patientInput } from '../support/patients'
 
 const today = () => '2026-06-15'
@@ -107,5 +107,69 @@ describe('programInputSchema', () => {
         updatedAt: '2026-01-02T03:04:05.000Z',
       }).success,
     ).toBe(true)
+  })
+})
+
+describe('the chart fields (issue 19, item 5)', () => {
+  const chart = {
+    precautions: 'No hip flexion past 90°.\nNo adduction past midline.',
+    onsetDate: '2026-05-04',
+    onsetKind: 'surgery' as const,
+    nextAppointment: '2026-07-01',
+    memberId: 'XJH 123-456',
+    authorisedVisits: 12,
+  }
+
+  it('accepts all of them, a next appointment in the future included, and keeps them as given', () => {
+    expect(patientInputSchema(today).parse(patientInput(chart))).toMatchObject(chart)
+  })
+
+  it('refuses a surgery or onset date in the future, and dates that are not dates', () => {
+    const schema = patientInputSchema(today)
+    expect(schema.parse(patientInput({ onsetDate: '2026-06-15' })).onsetDate).toBe('2026-06-15')
+    expect(firstIssue(schema.safeParse(patientInput({ onsetDate: '2026-06-16' })))).toEqual({
+      path: 'onsetDate',
+      message: 'The date of surgery or onset cannot be in the future.',
+    })
+    expect(firstIssue(schema.safeParse(patientInput({ onsetDate: '2026-02-30' })))?.path).toBe('onsetDate')
+    expect(firstIssue(schema.safeParse(patientInput({ nextAppointment: '1 July' })))?.path).toBe('nextAppointment')
+    expect(firstIssue(schema.safeParse(patientInput({ onsetKind: 'injury' as 'onset' })))?.path).toBe('onsetKind')
+  })
+
+  it('bounds the text and the visit count, in the field’s own words', () => {
+    const schema = patientInputSchema(today)
+    expect(firstIssue(schema.safeParse(patientInput({ precautions: 'x'.repeat(2001) })))?.path).toBe('precautions')
+    expect(schema.parse(patientInput({ precautions: 'x'.repeat(2000) })).precautions).toHaveLength(2000)
+    expect(firstIssue(schema.safeParse(patientInput({ memberId: 'x'.repeat(61) })))?.path).toBe('memberId')
+    expect(firstIssue(schema.safeParse(patientInput({ memberId: 'A\nB' })))?.path).toBe('memberId')
+    expect(firstIssue(schema.safeParse(patientInput({ authorisedVisits: 0 })))).toEqual({
+      path: 'authorisedVisits',
+      message: 'Authorised visits must be at least 1.',
+    })
+    expect(firstIssue(schema.safeParse(patientInput({ authorisedVisits: 201 })))?.message).toBe(
+      'Authorised visits can be at most 200.',
+    )
+    expect(firstIssue(schema.safeParse(patientInput({ authorisedVisits: 2.5 })))?.message).toBe(
+      'Authorised visits must be a whole number.',
+    )
+    expect(schema.parse(patientInput({ authorisedVisits: 200 })).authorisedVisits).toBe(200)
+  })
+
+  it('loads a stored patient saved before the chart fields existed, and one with a surgery date now long past', () => {
+    const stored = {
+      ...patientInput(),
+      id: 'patient-000001',
+      revision: 3,
+      createdAt: '2025-01-02T03:04:05.000Z',
+      updatedAt: '2025-01-02T03:04:05.000Z',
+      programs: [],
+    }
+    const loaded = patientSchema.parse(stored)
+    expect(loaded).toEqual(stored)
+    expect(loaded).not.toHaveProperty('precautions')
+    expect(summarize(loaded)).not.toHaveProperty('memberId', expect.anything())
+    // A stored record is not held to "today": the bound is the form's.
+    expect(patientSchema.parse({ ...stored, onsetDate: '2999-01-01' }).onsetDate).toBe('2999-01-01')
+    expect(summarize(patientSchema.parse({ ...stored, ...chart })).memberId).toBe('XJH 123-456')
   })
 })

@@ -53,6 +53,12 @@ function v2PatientToV3(raw: Raw): Raw {
   }
 }
 
+/*
+ * Optional fields added since v3 need no step and no new version: records saved before them simply do not have
+ * them (a patient's handout language; the chart fields of issue 19: precautions, surgery or onset date and kind,
+ * next appointment, insurance member ID, authorised visits). The member ID is also in the stored summaries, but a
+ * file written before it existed has no member ID in any record either, so its summaries are already right.
+ */
 export const migrations: Migration[] = [
   { from: 1, describe: 'split names, ISO dates of birth, chart numbers, appointment preferences', up: v1PatientToV2 },
   { from: 2, describe: 'a revision on every patient and program', up: v2PatientToV3 },

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core'
+import { Alert, Button, Fieldset, Group, Modal, SimpleGrid, Stack, Text } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
@@ -18,8 +18,10 @@ interface Props {
   onSaved: (patient: Patient) => void
 }
 
-const grid = patientFieldList.filter(([, view]) => !view.wide)
-const wide = patientFieldList.filter(([, view]) => view.wide)
+const grid = patientFieldList.filter(([, view]) => !view.wide && !view.chart)
+const wide = patientFieldList.filter(([, view]) => view.wide && !view.chart)
+const chartGrid = patientFieldList.filter(([, view]) => view.chart && !view.wide)
+const chartWide = patientFieldList.filter(([, view]) => view.chart && view.wide)
 
 /**
  * Create or edit a patient. Checked here as you save, and again by the main process. A refusal is shown once,
@@ -95,6 +97,18 @@ export function PatientForm({ opened, patient, onClose, onSaved }: Props) {
           {wide.map(([name, { Input }]) => (
             <Input key={name} form={form} name={name} />
           ))}
+          <Fieldset legend={t('chart.legend')}>
+            <Stack gap="sm">
+              <SimpleGrid cols={{ base: 2, sm: 4 }}>
+                {chartGrid.map(([name, { Input }]) => (
+                  <Input key={name} form={form} name={name} />
+                ))}
+              </SimpleGrid>
+              {chartWide.map(([name, { Input }]) => (
+                <Input key={name} form={form} name={name} />
+              ))}
+            </Stack>
+          </Fieldset>
           {form.formError && (
             <Alert color="red" variant="light">
               {form.formError}

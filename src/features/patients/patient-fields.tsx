@@ -10,6 +10,14 @@ import { AppointmentField, coverageText } from './AppointmentField'
 import { ageOn, statusKey } from './format'
 import { timeKeys, type PatientFormApi } from './patient-draft'
 import { useTherapistSuggestions } from '../../app/roster-context'
+import {
+  AuthorisedVisitsInput,
+  MemberIdInput,
+  NextAppointmentInput,
+  NoInput,
+  OnsetInput,
+  PrecautionsInput,
+} from './chart-fields'
 import { asHandoutLanguage, handoutLanguages, languageNames } from '../../core/languages'
 
 type Name = keyof PatientInput
@@ -40,6 +48,8 @@ export interface PatientFieldView {
   Input: (props: InputProps) => ReactNode
   /** Across the whole form, below the grid of short fields. */
   wide?: boolean
+  /** In the form's Chart section (with `wide`: across it, below the others). */
+  chart?: boolean
   /** None: the page's title shows it (names, status). */
   details?: readonly Detail[]
 }
@@ -173,6 +183,36 @@ export const patientFieldViews = {
     ],
   },
   notes: { Input: NotesInput, wide: true, details: [{ label: 'fields.notes', wide: true }] },
+  // The chart (issue 19), in a section of its own on the form.
+  onsetDate: {
+    Input: OnsetInput,
+    chart: true,
+    details: [
+      {
+        label: 'chart.onsetShort',
+        show: (p, { t, dates }) =>
+          p.onsetDate &&
+          t('chart.onsetText', {
+            kind: p.onsetKind === 'onset' ? t('chart.onset') : t('chart.surgery'),
+            date: dates.date(p.onsetDate),
+          }),
+      },
+    ],
+  },
+  onsetKind: { Input: NoInput, chart: true },
+  nextAppointment: {
+    Input: NextAppointmentInput,
+    chart: true,
+    details: [{ label: 'chart.nextAppointment', show: (p, { dates }) => dates.date(p.nextAppointment) }],
+  },
+  memberId: { Input: MemberIdInput, chart: true, details: [{ label: 'chart.memberId' }] },
+  authorisedVisits: { Input: AuthorisedVisitsInput, chart: true, details: [{ label: 'chart.authorisedVisits' }] },
+  precautions: {
+    Input: PrecautionsInput,
+    chart: true,
+    wide: true,
+    details: [{ label: 'chart.precautions', wide: true }],
+  },
 } satisfies EveryField<PatientInput, PatientFieldView>
 
 /** The fields in the form's order, typed by name. */

@@ -13,6 +13,7 @@ import { applyTemplate, TemplateError } from '../../core/template'
 import { useLibrary } from '../../app/library-context'
 import { useRoster } from '../../app/roster-context'
 import { ChangesNotice } from './ChangesNotice'
+import { ChartBanner } from './ChartBanner'
 import type { ProgramDraft } from './draft'
 import { ExercisePicker } from './ExercisePicker'
 import { HandoutPreview } from './HandoutPreview'
@@ -116,6 +117,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   const minutes = programMinutes(draft.items.map((i) => i.dosage))
   return (
     <ProgramDnd items={draft.items} exerciseOf={exerciseOf} onAdd={add} setItems={setItems}>
+      <ChartBanner patient={patient} />
       <ProgramHeader
         patient={patient}
         programId={programId}

@@ -7,6 +7,7 @@ import { hrefFor } from '../../app/routes'
 import type { Template } from '../../core/exercise'
 import type { Patient } from '../../core/patient'
 import type { ProgramDraft } from './draft'
+import { WeeksSince } from './ChartBanner'
 import { ExportControls } from './ExportControls'
 import { exportBlocked } from './program-items'
 import { TemplateControls } from './TemplateControls'
@@ -36,12 +37,15 @@ export function ProgramHeader({ patient, programId, draft, onDraft, problems, di
   return (
     <Group justify="space-between" mb="md" align="flex-end">
       <Stack gap={2}>
-        <Text size="sm" c="dimmed">
-          {t('header.programFor')}{' '}
-          <Anchor href={hrefFor('patients', patient.id)} size="sm">
-            {patient.firstName} {patient.lastName}
-          </Anchor>
-        </Text>
+        <Group gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('header.programFor')}{' '}
+            <Anchor href={hrefFor('patients', patient.id)} size="sm">
+              {patient.firstName} {patient.lastName}
+            </Anchor>
+          </Text>
+          <WeeksSince patient={patient} />
+        </Group>
         {/* Text areas that grow, so a long title or goal shows in full (a title stays one line: Enter is refused). */}
         <Textarea
           aria-label={t('header.title')}
