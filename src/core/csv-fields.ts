@@ -17,6 +17,8 @@ export const csvFields = [
   'referringProvider',
   'therapist',
   'notes',
+  'memberId',
+  'precautions',
 ] as const
 export type CsvField = (typeof csvFields)[number]
 export const csvFieldSchema = z.enum(csvFields)
@@ -49,6 +51,8 @@ export const rosterCsvHeaders: Record<RosterCsvColumn, string> = {
   referringProvider: 'Referring provider',
   therapist: 'Therapist',
   notes: 'Notes',
+  memberId: 'Member ID',
+  precautions: 'Precautions',
   status: 'Status',
   programs: 'Programs',
   lastProgram: 'Last program',

@@ -120,6 +120,17 @@ const headerWords: Record<CsvField, string[]> = {
   ],
   therapist: ['therapist', 'clinician', 'provider', 'terapeuta', 'fisioterapeuta'],
   notes: ['notes', 'note', 'comments', 'notas', 'comentarios', 'observaciones'],
+  memberId: [
+    'member id',
+    'member number',
+    'insurance id',
+    'subscriber id',
+    'policy number',
+    'numero de afiliado',
+    'afiliado',
+    'numero de poliza',
+  ],
+  precautions: ['precautions', 'contraindications', 'precauciones', 'contraindicaciones'],
 }
 
 /** A header as compared with the known words: lower case, no accents, `#` kept, other punctuation as spaces. */
@@ -328,6 +339,8 @@ export function planCsv(
       referringProvider: values.referringProvider,
       therapist: values.therapist,
       notes: values.notes,
+      memberId: values.memberId,
+      precautions: values.precautions,
     }
     if (!raw.firstName) return skip({ code: 'missing', field: 'firstName' })
     if (!raw.lastName) return skip({ code: 'missing', field: 'lastName' })

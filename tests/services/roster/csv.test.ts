@@ -175,6 +175,38 @@ describe('CSV export', () => {
     ])
   })
 
+  it('carries the chart fields clinics keep (member ID, precautions) out and back in', async () => {
+    const { value } = await setup()
+    await value(
+      'createPatient',
+      patientInput({
+        firstName: 'Ana',
+        lastName: 'Ruiz',
+        chartNumber: 'A-1',
+        memberId: 'XJP 4471-02',
+        precautions: 'No hip flexion past 90°',
+      }),
+    )
+    const file = await value<FileResult>('exportRosterCsv', {
+      columns: ['firstName', 'lastName', 'memberId', 'precautions'],
+    })
+    if (!file.saved) throw new Error('not saved')
+    const text = await readFile(file.path, 'utf8')
+    expect(text).toBe(
+      '\uFEFFFirst name,Last name,Member ID,Precautions\r\nAna,Ruiz,XJP 4471-02,No hip flexion past 90°\r\n',
+    )
+
+    // Into an empty roster: the headers map themselves, and the fields arrive as they left.
+    const other = await setup()
+    await other.choose('roster.csv', await readFile(file.path))
+    const opened = await other.open()
+    expect(opened.mapping).toEqual(['firstName', 'lastName', 'memberId', 'precautions'])
+    await other.value('importCsv', { token: opened.token, mapping: opened.mapping })
+    const [summary] = await other.value<{ id: string }[]>('listPatients', undefined)
+    const patient = await other.value<{ memberId?: string; precautions?: string }>('getPatient', { id: summary!.id })
+    expect(patient).toMatchObject({ memberId: 'XJP 4471-02', precautions: 'No hip flexion past 90°' })
+  })
+
   it('writes one patient’s programs with the exercises by name', async () => {
     const { value } = await setup()
     const patient = await value<Patient>('createPatient', patientInput({ firstName: 'Ana', lastName: 'Sanz' }))

@@ -15,6 +15,8 @@ export const fieldKey = {
   referringProvider: 'csv.field.referringProvider',
   therapist: 'csv.field.therapist',
   notes: 'csv.field.notes',
+  memberId: 'csv.field.memberId',
+  precautions: 'csv.field.precautions',
   status: 'csv.field.status',
   programs: 'csv.field.programs',
   lastProgram: 'csv.field.lastProgram',
