@@ -123,7 +123,7 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
       }}
     >
       <Group justify="space-between" wrap="nowrap" mb={shown.collapsed ? 0 : 6}>
-        <Group gap="xs" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
+        <Group gap="xs" wrap="nowrap" style={{ flex: '1 1 0', minWidth: 150 }}>
           <Tooltip label={t('card.moveHint')}>
             <ActionIcon
               ref={setActivatorNodeRef}
@@ -146,7 +146,7 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
           >
             <Chevron size={16} />
           </ActionIcon>
-          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
+          <Text fw={600} style={{ overflowWrap: 'break-word' }}>
             {index + 1}. {name}
           </Text>
           {shown.collapsed && (
@@ -170,7 +170,7 @@ function ItemCard({ item, index, exercise, onChange, onRemove, stepsProblem, not
             <DiagramView
               spec={exercise.diagram}
               name={name}
-              height={52}
+              height={42}
               firstViewOnly
               side={item.dosage.side === 'left' || item.dosage.side === 'right' ? item.dosage.side : undefined}
             />
