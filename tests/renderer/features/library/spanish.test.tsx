@@ -64,7 +64,7 @@ describe('the library in Spanish', () => {
     const { user } = renderWithApi(<LibraryPage />, { library: true })
     expect(await screen.findByText(/^\d+ ejercicios · biblioteca /)).toBeInTheDocument()
     const search = screen.getByLabelText('Buscar ejercicios')
-    expect(search).toHaveAttribute('placeholder', 'Nombre, región del cuerpo, equipo…')
+    expect(search).toHaveAttribute('placeholder', 'Nombre, región o equipo…')
     // Narrowed to a few cards first: role queries over the whole library are slow on a busy machine.
     fireEvent.change(search, { target: { value: 'glute bridge' } })
     expect(screen.getByRole('heading', { name: 'Biblioteca de ejercicios' })).toBeInTheDocument()

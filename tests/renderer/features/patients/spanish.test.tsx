@@ -67,7 +67,7 @@ describe('the patients screens in Spanish', () => {
     expect(screen.getByRole('cell', { name: /^14 mar 1956/ })).toBeInTheDocument()
     expect(screen.getByRole('textbox', { name: 'Buscar pacientes' })).toHaveAttribute(
       'placeholder',
-      'Nombre, número de expediente o fecha de nacimiento',
+      'Nombre, expediente o fecha de nacimiento',
     )
     expect(englishShown()).toEqual([])
   }, 30_000)
