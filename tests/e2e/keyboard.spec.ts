@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { seedExerciseIds } from '../support/seed'
 import { addPatient, callApi, expect, test } from './fixtures'
 
 /** The seed's hip program, each exercise found by typing its name (the names are not counted as keystrokes). */
@@ -84,14 +85,7 @@ test('builds the seed’s six-exercise program without the mouse, in at most 60 
     { id },
   )
   const items = patient.programs[0]!.items
-  expect(items.map((item) => item.exerciseId)).toEqual([
-    'clamshells',
-    'reverse-clamshells',
-    'hip-flexor-stretch',
-    'side-lying-hip-abduction',
-    'prone-hip-extension',
-    'bridges',
-  ])
+  expect(items.map((item) => item.exerciseId)).toEqual(seedExerciseIds)
   expect(items[0]!.dosage).toEqual({ reps: { min: 10, max: 15 }, holdSeconds: 5, timesPerDay: 1, side: 'both' })
   expect(items[5]!.dosage).toEqual({ sets: 2, reps: { min: 10, max: 15 }, holdSeconds: 5, timesPerDay: 1 })
   expect(consoleErrors).toEqual([])

@@ -6,6 +6,22 @@ import { useQuietApi } from '../../app/api-context'
 import { useLock } from '../../app/lock-context'
 import { lockAfterChoices, PIN_PATTERN, type LockAfter } from '../../core/settings'
 
+/** A PIN typed as digits, hidden, never remembered by the browser. */
+function PinField(props: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
+  return (
+    <PasswordInput
+      w={210}
+      label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+      error={props.error}
+      inputMode="numeric"
+      autoComplete="off"
+      maxLength={12}
+    />
+  )
+}
+
 /**
  * Lock after inactivity (issue 17): the idle time, and the clinic PIN that opens the locked window. Without a PIN
  * the time cannot be chosen (nothing could open the window again); changing the PIN asks for the current one.
@@ -84,37 +100,15 @@ export function LockSection({
       <form onSubmit={(e) => (e.preventDefault(), void savePin())} noValidate>
         <Group align="flex-start" gap="sm">
           {pinSet && (
-            <PasswordInput
-              w={210}
-              label={t('lock.currentPin')}
-              value={current}
-              onChange={(e) => setCurrent(e.currentTarget.value)}
-              error={errors.current}
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={12}
-            />
+            <PinField label={t('lock.currentPin')} value={current} onChange={setCurrent} error={errors.current} />
           )}
-          <PasswordInput
-            w={210}
+          <PinField
             label={pinSet ? t('lock.newPin') : t('lock.pin')}
             value={pin}
-            onChange={(e) => setPin(e.currentTarget.value)}
+            onChange={setPin}
             error={errors.pin}
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={12}
           />
-          <PasswordInput
-            w={210}
-            label={t('lock.repeatPin')}
-            value={repeat}
-            onChange={(e) => setRepeat(e.currentTarget.value)}
-            error={errors.repeat}
-            inputMode="numeric"
-            autoComplete="off"
-            maxLength={12}
-          />
+          <PinField label={t('lock.repeatPin')} value={repeat} onChange={setRepeat} error={errors.repeat} />
         </Group>
         <Button type="submit" mt="sm" loading={saving}>
           {pinSet ? t('lock.changePin') : t('lock.setPin')}
