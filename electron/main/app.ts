@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './app-protocol'
 import { createServices } from '../services'
+import { say } from '../../src/i18n/say'
 import { electronDialogs } from './dialogs'
 import { resolveDataDir } from './data-dir'
 import { appUrlMatcher, registerIpc } from './ipc'
@@ -87,8 +88,30 @@ export function startApp(): void {
       save: (folder: string) =>
         void Promise.resolve(services.handlers.updateSettings({ lastFolder: folder })).catch(() => {}),
     }
+    /** The menu in the screens' language: built at start, and again when the language setting changes. */
+    const installMenu = () => {
+      const menu = buildMenuTemplate(
+        app.name,
+        process.platform === 'darwin',
+        {
+          openDataFolder: () => void shell.openPath(data.path),
+          openWebsite: () => openExternal(WEBSITE),
+          lockNow: lockAllWindows,
+          showAbout: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: say('menu.aboutTitle'),
+              message: `Homeplan ${app.getVersion()}`,
+              detail: say('menu.aboutDetail', { path: data.path }),
+            }),
+        },
+        development,
+      )
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
+    }
     const services = createServices({
       dataDir: data.path,
+      onLanguage: () => installMenu(),
       // What the window's navigator.languages follows, so "same as the system" means one language in both.
       systemLanguages: () => app.getPreferredSystemLanguages?.() ?? [app.getLocale()],
       dataSource: data.source,
@@ -125,24 +148,7 @@ export function startApp(): void {
     registerIpc(ipcMain, services.handlers, appUrlMatcher(APP_ORIGIN, devUrl), (message, error) =>
       console.error(message, error),
     )
-    const menu = buildMenuTemplate(
-      app.name,
-      process.platform === 'darwin',
-      {
-        openDataFolder: () => void shell.openPath(data.path),
-        openWebsite: () => openExternal(WEBSITE),
-        lockNow: lockAllWindows,
-        showAbout: () =>
-          void dialog.showMessageBox({
-            type: 'info',
-            title: 'About Homeplan',
-            message: `Homeplan ${app.getVersion()}`,
-            detail: `Home-exercise handouts, kept on this computer.\nData folder: ${data.path}`,
-          }),
-      },
-      development,
-    )
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menu))
+    installMenu()
     lockOnSystemLock()
     await open()
   })

@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron'
+import { say } from '../../src/i18n/say'
 
 export interface MenuActions {
   openDataFolder(): void
@@ -9,7 +10,7 @@ export interface MenuActions {
 }
 
 /**
- * The application menu: standard roles give the platform's usual accelerators. Reload and the developer tools (and
+ * The application menu, in the screens' language (built again when it changes): standard roles give the platform's usual accelerators. Reload and the developer tools (and
  * their shortcuts, which come from these items) are there only in `development` (an unpackaged app or the dev
  * server): in a shipped app DevTools would open the page, its patient data and window.api to anyone at the keyboard.
  */
@@ -41,43 +42,44 @@ export function buildMenuTemplate(
   }
   template.push(
     {
-      label: 'File',
+      label: say('menu.file'),
       submenu: [
-        { label: 'Open Data Folder', accelerator: 'CmdOrCtrl+Shift+D', click: () => actions.openDataFolder() },
+        { label: say('menu.openDataFolder'), accelerator: 'CmdOrCtrl+Shift+D', click: () => actions.openDataFolder() },
         { type: 'separator' },
-        { label: 'Lock Now', accelerator: 'CmdOrCtrl+L', click: () => actions.lockNow() },
+        { label: say('menu.lockNow'), accelerator: 'CmdOrCtrl+L', click: () => actions.lockNow() },
         { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
+        isMac ? { role: 'close', label: say('menu.close') } : { role: 'quit', label: say('menu.quit') },
       ],
     },
     {
-      label: 'Edit',
+      label: say('menu.edit'),
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        { role: 'undo', label: say('menu.undo') },
+        { role: 'redo', label: say('menu.redo') },
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        { role: 'cut', label: say('menu.cut') },
+        { role: 'copy', label: say('menu.copy') },
+        { role: 'paste', label: say('menu.paste') },
+        { role: 'selectAll', label: say('menu.selectAll') },
       ],
     },
     {
-      label: 'View',
+      label: say('menu.view'),
       submenu: [
         ...developerItems,
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
+        { role: 'resetZoom', label: say('menu.resetZoom') },
+        { role: 'zoomIn', label: say('menu.zoomIn') },
+        { role: 'zoomOut', label: say('menu.zoomOut') },
         { type: 'separator' },
-        { role: 'togglefullscreen' },
+        { role: 'togglefullscreen', label: say('menu.fullScreen') },
       ],
     },
     {
       role: 'help',
+      label: say('menu.help'),
       submenu: [
-        { label: 'Homeplan Website', click: () => actions.openWebsite() },
-        ...(isMac ? [] : [{ label: `About ${appName}`, click: () => actions.showAbout() }]),
+        { label: say('menu.website'), click: () => actions.openWebsite() },
+        ...(isMac ? [] : [{ label: say('menu.about', { name: appName }), click: () => actions.showAbout() }]),
       ],
     },
   )

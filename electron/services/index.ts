@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { changesData, type AppInfo, type DataFolderInfo, type Handlers } from '../../src/core/contract'
-import { screenLanguageOf } from '../../src/core/languages'
+import { screenLanguageOf, type HandoutLanguage } from '../../src/core/languages'
 import { AppFailure } from '../../src/core/result'
 import type { Settings } from '../../src/core/settings'
-import { say, setMessageLanguage } from '../../src/i18n/say'
+import { messageLanguage, say, setMessageLanguage } from '../../src/i18n/say'
 import { describeDataFolder } from './data-folder'
 import { accessLogCsv, createAccessLog } from './access-log'
 import { accessEvents, patientIdOf } from './access-events'
@@ -49,6 +49,8 @@ export interface ServiceDeps {
    * this process (tests). Closed with the services.
    */
   renderer?: HandoutRenderer
+  /** Told when the screens' language changes (the app builds its menu again in it). */
+  onLanguage?: (language: HandoutLanguage) => void
   /** The system's preferred languages, first first (the app passes app.getPreferredSystemLanguages). */
   systemLanguages?: () => readonly string[]
   /** The folder lock's timings and process check (tests shorten them). */
@@ -87,7 +89,10 @@ export function createServices(deps: ServiceDeps): Services {
   const settings = createSettingsStore(deps.dataDir, notify, deps.now)
   /** Refusals and checks speak the screens' language, as the settings say it (see src/i18n/say.ts). */
   const speak = (current: Settings) => {
-    setMessageLanguage(screenLanguageOf(current.language, deps.systemLanguages?.() ?? systemLocales()))
+    const language = screenLanguageOf(current.language, deps.systemLanguages?.() ?? systemLocales())
+    const changed = language !== messageLanguage()
+    setMessageLanguage(language)
+    if (changed) deps.onLanguage?.(language)
     return current
   }
   const pin = createPinService(settings, deps.now ? () => deps.now!().getTime() : undefined)

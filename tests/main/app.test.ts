@@ -162,7 +162,7 @@ describe('startApp', () => {
       'File',
       'Edit',
       'View',
-      'help',
+      'Help',
     ])
     expect(h.state.appListeners['web-contents-created']).toBeTypeOf('function')
   })

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
 import { buildMenuTemplate } from '../../electron/main/menu'
+import { setMessageLanguage } from '../../src/i18n/say'
 
 const roles = (items: MenuItemConstructorOptions[]): unknown[] =>
   items
@@ -12,7 +13,7 @@ describe('application menu', () => {
 
   it('has File, Edit, View and Help with the standard roles', () => {
     const template = buildMenuTemplate('Homeplan', false, actions)
-    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'help'])
+    expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'Edit', 'View', 'Help'])
     expect(roles(template)).toEqual(
       expect.arrayContaining([
         'quit',
@@ -72,5 +73,30 @@ describe('application menu', () => {
       ;(lock.click as () => void)()
     }
     expect(actions.lockNow).toHaveBeenCalledTimes(2)
+  })
+
+  it('speaks the screens’ language, every item a person reads included', () => {
+    const labels = (items: MenuItemConstructorOptions[]): string[] =>
+      items.flatMap((item) => [
+        ...(item.label ? [item.label] : []),
+        ...labels((item.submenu as MenuItemConstructorOptions[] | undefined) ?? []),
+      ])
+    setMessageLanguage('es')
+    try {
+      const spanish = labels(buildMenuTemplate('Homeplan', false, actions))
+      expect(spanish).toEqual(
+        expect.arrayContaining(['Archivo', 'Abrir la carpeta de datos', 'Bloquear ahora', 'Copiar', 'Ayuda']),
+      )
+      expect(spanish).not.toContain('File')
+      // Every item with words has them from the catalogue (no role left to Electron's English).
+      const withoutLabel = (items: MenuItemConstructorOptions[]): unknown[] =>
+        items.flatMap((item) => [
+          ...(item.type === 'separator' || item.label ? [] : [item.role]),
+          ...withoutLabel((item.submenu as MenuItemConstructorOptions[] | undefined) ?? []),
+        ])
+      expect(withoutLabel(buildMenuTemplate('Homeplan', false, actions))).toEqual([])
+    } finally {
+      setMessageLanguage('en')
+    }
   })
 })
