@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { dispatch } from '../../src/core/dispatch'
 import { patientInput } from '../support/patients'
 import { testServices } from '../support/services'
@@ -47,5 +47,17 @@ describe('the language the main process refuses in', () => {
     const second = testServices(dir, { systemLanguages: () => ['en-US'] })
     second.prepare()
     await expect.poll(() => refusal(second.handlers)).toBe('firstName: Escriba el nombre.')
+  })
+
+  it('tells the app when the language changes, once per change (its menu is built again)', async () => {
+    const { setMessageLanguage } = await import('../../src/i18n/say')
+    setMessageLanguage('en')
+    const onLanguage = vi.fn()
+    const { handlers } = testServices(await folder(), { systemLanguages: () => ['en-US'], onLanguage })
+    await handlers.getSettings(undefined)
+    await handlers.updateSettings({ language: 'es' })
+    await handlers.updateSettings({ language: 'es', paperSize: 'a4' })
+    await handlers.updateSettings({ language: 'en' })
+    expect(onLanguage.mock.calls).toEqual([['es'], ['en']])
   })
 })
