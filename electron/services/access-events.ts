@@ -74,4 +74,12 @@ export const accessEvents: Partial<Record<Method, Describe>> = {
   printHandout: ifPrinted(about('printed', call('printHandout'))),
   printPastHandout: ifPrinted(about('printed', call('printPastHandout'))),
   exportAccessLog: ifSaved(() => ({ action: 'exported', detail: 'exportAccessLog' })),
+  importCsv: (_arg, result) => {
+    const { created, updated } = result as { created: number; updated: number }
+    return created + updated === 0
+      ? undefined
+      : { action: 'imported', detail: `importCsv: ${created} created, ${updated} updated` }
+  },
+  exportRosterCsv: ifSaved(() => ({ action: 'exported', detail: 'exportRosterCsv' })),
+  exportProgramHistoryCsv: ifSaved(about('exported', call('exportProgramHistoryCsv'))),
 }

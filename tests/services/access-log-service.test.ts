@@ -120,6 +120,25 @@ describe('the access log records what was done to which patient', () => {
     expect(raw).not.toContain('María')
   })
 
+  it('records the CSV import and both CSV exports (patient data leaving or arriving in bulk)', async () => {
+    const { value, fresh, services, dataDir } = await setup()
+    const patient = await value<Patient>('createPatient', patientInput({ firstName: 'Ana', lastName: 'Ruiz' }))
+    await fresh()
+    await value('exportProgramHistoryCsv', { id: patient.id })
+    expect(await fresh()).toMatchObject([
+      { action: 'exported', patientId: patient.id, initials: 'AR', detail: 'exportProgramHistoryCsv' },
+    ])
+    await value('exportRosterCsv', { columns: ['firstName', 'lastName'] })
+    expect(await fresh()).toMatchObject([{ action: 'exported', detail: 'exportRosterCsv' }])
+
+    const csv = join(dataDir, 'clinic.csv')
+    await writeFile(csv, 'First name,Last name\nLuis,Gil\n')
+    services.dialogs.answers.open.push(csv)
+    const opened = await value<{ token: string; mapping: string[] }>('openCsvImport')
+    await value('importCsv', { token: opened.token, mapping: opened.mapping })
+    expect(await fresh()).toMatchObject([{ action: 'imported', detail: 'importCsv: 1 created, 0 updated' }])
+  })
+
   it('refuses to work as someone who is not one of Settings’ therapists', async () => {
     const { call, value } = await setup()
     expect(await call('setWorkingAs', { name: 'Nobody' })).toMatchObject({
