@@ -73,17 +73,19 @@ test('builds the seed’s six-exercise program without the mouse, in at most 60 
   // Save from wherever the focus is; then Export PDF… opens from the keyboard too.
   await keys.press('ControlOrMeta+s')
   await expect(page.getByRole('button', { name: 'Saved' })).toBeDisabled()
+  // Saved and unchanged: another Ctrl+S makes no new revision, as the disabled Save button would not.
+  await page.keyboard.press('ControlOrMeta+s')
+  await page.waitForLoadState('networkidle')
   await keys.press('ControlOrMeta+e')
   await expect(page.getByRole('button', { name: 'Save as PDF…' })).toBeVisible()
 
   // 16 today: Enter to the builder, Enter and Ctrl+F per exercise, the bridge's 2 digits and 5 Tabs, save, export.
   test.info().annotations.push({ type: 'keystrokes', description: String(keys.presses) })
   expect(keys.presses).toBeLessThanOrEqual(60)
-  const patient = await callApi<{ programs: { items: { exerciseId: string; dosage: unknown }[] }[] }>(
-    page,
-    'getPatient',
-    { id },
-  )
+  const patient = await callApi<{
+    programs: { revision: number; items: { exerciseId: string; dosage: unknown }[] }[]
+  }>(page, 'getPatient', { id })
+  expect(patient.programs[0]!.revision).toBe(1)
   const items = patient.programs[0]!.items
   expect(items.map((item) => item.exerciseId)).toEqual(seedExerciseIds)
   expect(items[0]!.dosage).toEqual({ reps: { min: 10, max: 15 }, holdSeconds: 5, timesPerDay: 1, side: 'both' })

@@ -81,7 +81,8 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
   // In any field too: Ctrl/Cmd+S saves, +E opens Export PDF, +F goes back to the exercise search.
   useHotkeys(
     [
-      ['mod+S', () => void save(draft)],
+      // As the Save button: a saved program with no change is not saved again (no new revision for nothing).
+      ['mod+S', () => (dirty || !programId) && void save(draft)],
       ['mod+E', () => clickShortcut('export')],
       ['mod+F', () => focusShortcut('find-exercise')],
     ],
