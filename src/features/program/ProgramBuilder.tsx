@@ -12,6 +12,7 @@ import { ADHERENCE_WARNING_AFTER, programMinutes } from '../../core/program-time
 import { applyTemplate, TemplateError } from '../../core/template'
 import { useLibrary } from '../../app/library-context'
 import { useRoster } from '../../app/roster-context'
+import { focusCard } from './card-focus'
 import { ChangesNotice } from './ChangesNotice'
 import { ChartBanner } from './ChartBanner'
 import type { ProgramDraft } from './draft'
@@ -31,15 +32,6 @@ import { useNameInLanguage } from '../../app/use-name-in-language'
 const shortcut = (name: string) => document.querySelector<HTMLElement>(`[data-shortcut="${name}"]`)
 const clickShortcut = (name: string) => shortcut(name)?.click()
 const focusShortcut = (name: string) => shortcut(name)?.focus()
-/** Focuses a new card's first dose field once it is on the page (a few frames at most). */
-function focusFirstField(id: string, frames = 10) {
-  requestAnimationFrame(() => {
-    const field = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"] input`)
-    if (field) field.focus()
-    else if (frames > 0) focusFirstField(id, frames - 1)
-  })
-}
-
 const sticky = { position: 'sticky', top: 8, alignSelf: 'flex-start' } as const
 
 interface Props {
@@ -77,7 +69,7 @@ export function ProgramBuilder({ patient, programId, saved, initial, restoredAt,
     [byId, nameIn],
   )
   const addLast = useCallback((exercise: Exercise) => void add(exercise), [add])
-  const addAndDose = useCallback((exercise: Exercise) => focusFirstField(add(exercise)), [add])
+  const addAndDose = useCallback((exercise: Exercise) => focusCard(add(exercise)), [add])
   // In any field too: Ctrl/Cmd+S saves, +E opens Export PDF, +F goes back to the exercise search.
   useHotkeys(
     [

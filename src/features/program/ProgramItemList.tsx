@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Exercise } from '../../core/exercise'
 import type { ProgramItem } from '../../core/patient'
 import { ProgramItemCard } from './ProgramItemCard'
+import { focusCard } from './card-focus'
 import { ProgramOutline } from './ProgramOutline'
 import { useNameInLanguage } from '../../app/use-name-in-language'
 import { problemUnder } from './program-problems'
@@ -36,15 +37,6 @@ interface Props {
   onMove: (from: number, to: number) => void
 }
 
-/** Shows a card whole again and brings it into view with its first field focused (the outline's jump). */
-function jumpTo(id: string) {
-  requestAnimationFrame(() => {
-    const card = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(id)}"]`)
-    card?.scrollIntoView({ block: 'start', behavior: 'smooth' })
-    card?.querySelector<HTMLElement>('input')?.focus({ preventScroll: true })
-  })
-}
-
 /** The program's exercises in order, sortable and a drop target for the library; a hint while it is empty. */
 export function ProgramItemList({ items, exerciseOf, problems, onChange, onRemove, onMove }: Props) {
   const { t } = useTranslation('program')
@@ -65,7 +57,7 @@ export function ProgramItemList({ items, exerciseOf, problems, onChange, onRemov
   const allCollapsed = items.length > 0 && items.every((i) => collapsed.has(i.id))
   const jump = (id: string) => {
     setCollapsed((now) => new Set([...now].filter((c) => c !== id)))
-    jumpTo(id)
+    focusCard(id, { scroll: true })
   }
   return (
     <SortableContext items={ids} strategy={verticalListSortingStrategy}>
