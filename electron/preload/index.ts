@@ -20,6 +20,7 @@ export const api = {
   listNotices: () => call('listNotices'),
   dismissNotice: (arg) => call('dismissNotice', arg),
   getLockStatus: () => call('getLockStatus'),
+  lockNow: () => call('lockNow'),
   setLockPin: (arg) => call('setLockPin', arg),
   verifyPin: (arg) => call('verifyPin', arg),
   getRosterStatus: () => call('getRosterStatus'),

@@ -42,7 +42,7 @@ const isLockKey = (e: KeyboardEvent) =>
  * library state) are unmounted, not covered, and the window shows only the lock screen until the clinic PIN is
  * entered; what is being edited comes back from its draft (the builder's in local storage, the patient form's in
  * memory). Locks after the idle time set in Settings, on Ctrl/Cmd+L, on Lock now, and when main says so (the menu,
- * the OS locking its screen or sleeping).
+ * the OS locking its screen or sleeping). Locked, the window tells main (lockNow), which then refuses data calls.
  */
 export function LockProvider({ children, clock = windowClock }: { children: ReactNode; clock?: IdleClock }) {
   const api = useQuietApi()
@@ -52,10 +52,31 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
 
   useEffect(() => {
     let live = true
-    void api.getLockStatus().then((r) => live && r.ok && setPinSet(r.value.pinSet))
-    void api.getSettings().then((r) => live && r.ok && setLockAfter(r.value.lockAfterMinutes ?? 0))
+    void api.getLockStatus().then((r) => {
+      if (!live || !r.ok) return
+      setPinSet(r.value.pinSet)
+      // Main is still locked (the window was reloaded while locked): the lock screen again, not the pages.
+      if (r.value.locked) {
+        lockingNow = true
+        setLocked(true)
+      }
+    })
     return () => void (live = false)
   }, [api])
+
+  useEffect(() => {
+    // Main refuses the settings while locked: read once open.
+    if (locked) return
+    let live = true
+    void api.getSettings().then((r) => live && r.ok && setLockAfter(r.value.lockAfterMinutes ?? 0))
+    return () => void (live = false)
+  }, [api, locked])
+
+  useEffect(() => {
+    // After the pages have unmounted (their last calls already sent), main locks too and refuses data calls until
+    // verifyPin succeeds.
+    if (locked) void api.lockNow()
+  }, [api, locked])
 
   const lock = useCallback(() => {
     if (!pinSet) return

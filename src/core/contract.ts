@@ -103,8 +103,16 @@ export const contract = {
   /** Removes one notice; returns those left. */
   dismissNotice: channel<Notice[]>()(z.strictObject({ id: z.string().min(1).max(100) })),
 
-  /** Lock after inactivity (issue 17): whether a clinic PIN is set (its hash never leaves main). */
-  getLockStatus: channel<{ pinSet: boolean }>()(z.undefined()),
+  /**
+   * Lock after inactivity (issue 17): whether a clinic PIN is set (its hash never leaves main), and whether main is
+   * locked now (a window reloaded while locked shows the lock screen again).
+   */
+  getLockStatus: channel<{ pinSet: boolean; locked: boolean }>()(z.undefined()),
+  /**
+   * The window locked: main refuses every data call until verifyPin succeeds (see electron/services/gate.ts). Without a
+   * PIN nothing could open it again, so then main stays open (`locked: false`).
+   */
+  lockNow: channel<{ locked: boolean }>()(z.undefined()),
   /** Sets the clinic PIN, or changes it (then `current` must be the PIN set now). */
   setLockPin: channel<{ pinSet: true }>()(z.strictObject({ pin: pinSchema, current: pinSchema.optional() })),
   /** Checks the PIN that unlocks the window; after 5 wrong ones every try waits `waitSeconds` (growing) first. */

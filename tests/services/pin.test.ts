@@ -78,7 +78,10 @@ describe('lock calls through the contract', () => {
   it('sets, reports and checks the PIN; refuses what is not 4 to 12 digits before the service sees it', async () => {
     const { handlers, close } = testServices(await tempDir())
     try {
-      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({ ok: true, value: { pinSet: false } })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
+        ok: true,
+        value: { pinSet: false, locked: false },
+      })
       expect(await dispatch(handlers, 'setLockPin', { pin: '12a4' })).toMatchObject({
         ok: false,
         error: { code: 'invalid_argument', field: 'pin' },
@@ -86,7 +89,10 @@ describe('lock calls through the contract', () => {
       expect(await dispatch(handlers, 'setLockPin', { pin: '123' })).toMatchObject({ ok: false })
       expect(await dispatch(handlers, 'setLockPin', { pin: '1234567890123' })).toMatchObject({ ok: false })
       expect(await dispatch(handlers, 'setLockPin', { pin: '4321' })).toEqual({ ok: true, value: { pinSet: true } })
-      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({ ok: true, value: { pinSet: true } })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
+        ok: true,
+        value: { pinSet: true, locked: false },
+      })
       expect(await dispatch(handlers, 'setLockPin', { pin: '5555' })).toMatchObject({
         ok: false,
         error: { code: 'forbidden', field: 'current' },

@@ -114,6 +114,35 @@ describe('the lock', () => {
     expect(await screen.findByText('Marisol Quintanilla')).toBeInTheDocument()
   }, 20_000)
 
+  it('tells main when it locks: main refuses data until the PIN, and a window reloaded meanwhile shows the lock screen', async () => {
+    const { api } = await clinicWithPatient()
+    const shell = () => (
+      <LockProvider>
+        <p>Marisol Quintanilla</p>
+      </LockProvider>
+    )
+    const first = renderWithApi(shell(), { api })
+    await waitFor(() => expect(api.getLockStatus).toHaveBeenCalled())
+    // Ctrl+L locks once the window knows a PIN is set.
+    await waitFor(
+      () => {
+        pressCtrlL()
+        expect(screen.getByRole('button', { name: 'Unlock' })).toBeInTheDocument()
+      },
+      { timeout: 5000 },
+    )
+    await waitFor(() => expect(api.lockNow).toHaveBeenCalled())
+    expect(await api.listPatients()).toMatchObject({ ok: false, error: { code: 'locked' } })
+
+    first.unmount()
+    renderWithApi(shell(), { api })
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(/Quintanilla/)
+    await unlock(PIN)
+    expect(await screen.findByText('Marisol Quintanilla')).toBeInTheDocument()
+    expect(await api.listPatients()).toMatchObject({ ok: true })
+  }, 30_000)
+
   it('keeps a patient form only for the lock: one left any other way opens empty next time', async () => {
     const api = fakeApi()
     const form = () => <PatientForm opened onClose={() => {}} onSaved={() => {}} />
