@@ -69,6 +69,53 @@ describe('PIN service', () => {
     for (let i = 0; i < 4; i++) expect(await pins.verify('0000')).toEqual({ unlocked: false, waitSeconds: 0 })
   })
 
+  it('keeps the wrong-PIN count and the wait over a restart: after 5 wrong, new services still make the 6th wait', async () => {
+    const dir = await tempDir()
+    let now = Date.parse('2026-12-07T10:00:00Z')
+    const first = testServices(dir, { now: () => new Date(now) })
+    await dispatch(first.handlers, 'setLockPin', { pin: '9876' })
+    for (let i = 0; i < 5; i++) await dispatch(first.handlers, 'verifyPin', { pin: '0000' })
+    await first.close()
+    now += 5_000
+    const again = testServices(dir, { now: () => new Date(now) })
+    try {
+      // The right PIN too is refused unchecked until the wait is over, and no wait has been handed back.
+      expect(await dispatch(again.handlers, 'verifyPin', { pin: '9876' })).toEqual({
+        ok: true,
+        value: { unlocked: false, waitSeconds: 25 },
+      })
+      now += 25_000
+      expect(await dispatch(again.handlers, 'verifyPin', { pin: '0000' })).toEqual({
+        ok: true,
+        value: { unlocked: false, waitSeconds: 60 },
+      })
+      // Never shown to the window.
+      const settings = await dispatch(again.handlers, 'getSettings', undefined)
+      expect(settings.ok && settings.value).not.toHaveProperty('lockPinTries')
+      now += 60_000
+      expect(await dispatch(again.handlers, 'verifyPin', { pin: '9876' })).toEqual({
+        ok: true,
+        value: { unlocked: true },
+      })
+      expect(JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8'))).not.toHaveProperty('lockPinTries')
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('caps a wait left from a clock set back at the longest wait', async () => {
+    const dir = await tempDir()
+    let now = 10_000_000_000
+    const pins = createPinService(createSettingsStore(dir), () => now)
+    await pins.set('9876', undefined)
+    for (let i = 0; i < 5; i++) await pins.verify('0000')
+    now -= 24 * 3600_000
+    expect(await createPinService(createSettingsStore(dir), () => now).verify('9876')).toEqual({
+      unlocked: false,
+      waitSeconds: 30 * 60,
+    })
+  })
+
   it('grows the wait by doubling up to half an hour', () => {
     expect([4, 5, 6, 7, 20].map(waitAfter)).toEqual([0, 30_000, 60_000, 120_000, 30 * 60_000])
   })
