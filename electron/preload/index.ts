@@ -22,6 +22,7 @@ export const api = {
   getLockStatus: () => call('getLockStatus'),
   lockNow: () => call('lockNow'),
   setLockPin: (arg) => call('setLockPin', arg),
+  removeLockPin: (arg) => call('removeLockPin', arg),
   verifyPin: (arg) => call('verifyPin', arg),
   getRosterStatus: () => call('getRosterStatus'),
   reopenRoster: () => call('reopenRoster'),

@@ -204,6 +204,10 @@ export function createServices(deps: ServiceDeps): Services {
       await pin.set(next, current)
       return { pinSet: true as const }
     },
+    removeLockPin: async ({ current }) => {
+      await pin.remove(current)
+      return { pinSet: false as const }
+    },
     verifyPin: async ({ pin: typed }) => {
       const result = await pin.verify(typed)
       if (result.unlocked) gate.unlock('idle')

@@ -115,6 +115,11 @@ export const contract = {
   lockNow: channel<{ locked: boolean }>()(z.undefined()),
   /** Sets the clinic PIN, or changes it (then `current` must be the PIN set now). */
   setLockPin: channel<{ pinSet: true }>()(z.strictObject({ pin: pinSchema, current: pinSchema.optional() })),
+  /**
+   * Removes the clinic PIN after checking the current one (a wrong one counts like a wrong unlock); lock after
+   * inactivity goes off with it, since nothing could open the window again.
+   */
+  removeLockPin: channel<{ pinSet: false }>()(z.strictObject({ current: pinSchema })),
   /** Checks the PIN that unlocks the window; after 5 wrong ones every try waits `waitSeconds` (growing) first. */
   verifyPin: channel<{ unlocked: true } | { unlocked: false; waitSeconds: number }>()(
     z.strictObject({ pin: pinSchema }),
@@ -214,6 +219,7 @@ export const changesData: ReadonlySet<string> = new Set([
   'updateSettings',
   'setClinicLogo',
   'setLockPin',
+  'removeLockPin',
   'removeOldSetAside',
   'startEmptyRoster',
   'createPatient',

@@ -118,7 +118,7 @@ describe('HTTP bridge', () => {
   })
 
   it('serves the lock calls (issue 17): the PIN set and checked, never echoed, a PIN not of digits refused', async () => {
-    for (const method of ['getLockStatus', 'setLockPin', 'verifyPin', 'lockNow'])
+    for (const method of ['getLockStatus', 'setLockPin', 'removeLockPin', 'verifyPin', 'lockNow'])
       expect(bridgeScript()).toContain(`"${method}"`)
     expect(await (await post('setLockPin', { arg: { pin: 'abcd' } })).json()).toMatchObject({
       ok: false,

@@ -121,6 +121,53 @@ describe('PIN service', () => {
   })
 })
 
+describe('removing the PIN', () => {
+  it('needs the current PIN (a wrong one counts like a wrong unlock), then turns lock after inactivity off', async () => {
+    const dir = await tempDir()
+    let now = 1_000_000
+    const { handlers, close } = testServices(dir, { now: () => new Date(now) })
+    try {
+      await dispatch(handlers, 'setLockPin', { pin: '2580' })
+      await dispatch(handlers, 'updateSettings', { lockAfterMinutes: 10 })
+      expect(await dispatch(handlers, 'removeLockPin', {})).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', field: 'current' },
+      })
+      for (let i = 0; i < 4; i++)
+        expect(await dispatch(handlers, 'removeLockPin', { current: '1111' })).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden', field: 'current', message: 'That is not the current PIN.' },
+        })
+      // The fifth wrong PIN, here or on the lock screen, starts the wait.
+      expect(await dispatch(handlers, 'verifyPin', { pin: '1111' })).toEqual({
+        ok: true,
+        value: { unlocked: false, waitSeconds: 30 },
+      })
+      expect(await dispatch(handlers, 'removeLockPin', { current: '2580' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: 'That is not the current PIN. Try again in 30 s.' },
+      })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({ value: { pinSet: true } })
+      now += 30_000
+      expect(await dispatch(handlers, 'removeLockPin', { current: '2580' })).toEqual({
+        ok: true,
+        value: { pinSet: false },
+      })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({ value: { pinSet: false } })
+      expect(await dispatch(handlers, 'getSettings', undefined)).toMatchObject({ value: { lockAfterMinutes: 0 } })
+      const file = JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8'))
+      expect(file).not.toHaveProperty('lockPin')
+      expect(file).not.toHaveProperty('lockPinTries')
+      // Without a PIN the window cannot lock main.
+      expect(await dispatch(handlers, 'lockNow', undefined)).toEqual({ ok: true, value: { locked: false } })
+      // A new PIN can be set without a current one.
+      expect(await dispatch(handlers, 'setLockPin', { pin: '1357' })).toMatchObject({ ok: true })
+    } finally {
+      await close()
+    }
+  })
+})
+
 describe('lock calls through the contract', () => {
   it('sets, reports and checks the PIN; refuses what is not 4 to 12 digits before the service sees it', async () => {
     const { handlers, close } = testServices(await tempDir())
