@@ -38,6 +38,7 @@ export interface DataFolderInfo {
 
 /** A file Homeplan set aside as unreadable (named, sized and dated only: its content is never shown). */
 export interface SetAsideFile {
+  /** Its path from the data folder, with `/` (`backups/…` for one in a subfolder). */
   name: string
   bytes: number
   /** When it was set aside (ISO time, from its name). */
@@ -94,7 +95,7 @@ export const contract = {
   /** Files set aside as unreadable longer ago than the backup window (30 days), to be removed after asking. */
   listOldSetAside: channel<SetAsideFile[]>()(z.undefined()),
   removeOldSetAside: channel<{ removed: string[]; failed: string[] }>()(
-    z.strictObject({ names: z.array(z.string().min(1).max(255)).min(1).max(1000) }),
+    z.strictObject({ names: z.array(z.string().min(1).max(1024)).min(1).max(1000) }),
   ),
   /** Asks for a PNG/JPEG, stores it in the media folder and makes it the clinic logo (or removes it). */
   setClinicLogo: channel<Settings>()(z.strictObject({ remove: z.boolean() })),
