@@ -31,6 +31,15 @@ export const isLocked = () => lockingNow
 
 const noLock: LockControls = { pinSet: false, lockAfterMinutes: 0, lock: () => {}, configure: () => {} }
 
+/** Set by the mounted LockProvider: shows the lock screen at once. */
+let showLockScreen: (() => void) | undefined
+/**
+ * Main refused a call as locked (see electron/services/gate.ts) while this window showed its pages: after a reload
+ * while locked, or the OS locking the computer before the window heard of it. The window locks too; there is nothing
+ * to report.
+ */
+export const mainIsLocked = () => showLockScreen?.()
+
 /** The lock's controls; outside <LockProvider> (a page rendered alone), a lock that never locks. */
 export const useLock = (): LockControls => useContext(LockContext) ?? noLock
 
@@ -56,10 +65,7 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
       if (!live || !r.ok) return
       setPinSet(r.value.pinSet)
       // Main is still locked (the window was reloaded while locked): the lock screen again, not the pages.
-      if (r.value.locked) {
-        lockingNow = true
-        setLocked(true)
-      }
+      if (r.value.locked) mainIsLocked()
     })
     return () => void (live = false)
   }, [api])
@@ -85,6 +91,15 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
     lockingNow = true
     setLocked(true)
   }, [pinSet])
+
+  useEffect(() => {
+    showLockScreen = () => {
+      notifications.clean()
+      lockingNow = true
+      setLocked(true)
+    }
+    return () => void (showLockScreen = undefined)
+  }, [])
 
   useIdle(locked || !pinSet ? undefined : lockAfterMinutes * 60_000, lock, clock)
 

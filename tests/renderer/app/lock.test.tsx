@@ -143,6 +143,19 @@ describe('the lock', () => {
     expect(await api.listPatients()).toMatchObject({ ok: true })
   }, 30_000)
 
+  it('a window opened while main is locked shows only the lock screen, with no failure pop-up, then the roster after the PIN', async () => {
+    const { api } = await clinicWithPatient()
+    await api.lockNow()
+    render(<App api={api} />)
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeInTheDocument()
+    // The pages' first calls were refused as locked: not reported as failures, and nothing of the roster shown.
+    await waitFor(() => expect(api.getSettings).toHaveBeenCalled())
+    await new Promise((r) => setTimeout(r, 100))
+    expect(document.body.textContent).not.toMatch(/Quintanilla|could not|nothing was read/)
+    await unlock(PIN)
+    expect(await screen.findByText(/Quintanilla/, undefined, { timeout: 10_000 })).toBeInTheDocument()
+  }, 30_000)
+
   it('keeps a patient form only for the lock: one left any other way opens empty next time', async () => {
     const api = fakeApi()
     const form = () => <PatientForm opened onClose={() => {}} onSaved={() => {}} />
