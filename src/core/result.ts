@@ -6,7 +6,15 @@
  * (see dispatch.ts), so it may be in a programmer's words.
  */
 export type ErrorCode =
-  'invalid_argument' | 'not_found' | 'conflict' | 'forbidden' | 'unknown_channel' | 'io_error' | 'internal'
+  | 'invalid_argument'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unknown_channel'
+  | 'io_error'
+  | 'internal'
+  /** Main is locked (see electron/services/gate.ts): nothing was read or changed. */
+  | 'locked'
 
 export interface AppError {
   code: ErrorCode
