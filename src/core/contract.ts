@@ -172,8 +172,8 @@ export const contract = {
   importLibraryPack: channel<PackImportResult>()(packArgs.importLibraryPack),
   /** Sets the clinic's shared folder through a folder dialog, or (`clear`) forgets it. */
   chooseClinicFolder: channel<Settings>()(packArgs.chooseClinicFolder),
-  /** The packs in the clinic's shared folder, those new since the last look marked. */
-  listClinicPacks: channel<ClinicFolderList>()(z.undefined()),
+  /** The packs in the clinic's shared folder, those new since the last look marked (`remember`: this look counts). */
+  listClinicPacks: channel<ClinicFolderList>()(packArgs.listClinicPacks),
   /** Opens a pack of the clinic's shared folder by name, as openLibraryPack does. */
   openClinicPack: channel<PackOpened>()(packArgs.openClinicPack),
 

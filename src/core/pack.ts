@@ -125,6 +125,7 @@ export const packArgs = {
     choices: z.record(packKey, z.enum(packChoices)),
   }),
   chooseClinicFolder: z.strictObject({ clear: z.boolean() }),
+  listClinicPacks: z.strictObject({ remember: z.boolean() }),
   openClinicPack: z.strictObject({
     name: z
       .string()

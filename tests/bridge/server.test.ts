@@ -140,7 +140,10 @@ describe('HTTP bridge', () => {
     expect(
       await (await post('importLibraryPack', { arg: { token: 'nothing-open', choices: {} } })).json(),
     ).toMatchObject({ ok: false, error: { code: 'not_found' } })
-    expect(await (await post('listClinicPacks', {})).json()).toEqual({ ok: true, value: { folder: null, packs: [] } })
+    expect(await (await post('listClinicPacks', { arg: { remember: false } })).json()).toEqual({
+      ok: true,
+      value: { folder: null, packs: [] },
+    })
   })
 
   it('serves the lock calls (issue 17): the PIN set and checked, never echoed, a PIN not of digits refused', async () => {

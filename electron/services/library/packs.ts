@@ -263,7 +263,7 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
       if (!folder) return deps.settings.get()
       return deps.settings.update({ clinicFolder: folder, clinicFolderSeen: [] })
     },
-    listClinicPacks: async (): Promise<ClinicFolderList> => {
+    listClinicPacks: async ({ remember: counts }): Promise<ClinicFolderList> => {
       const settings = await deps.settings.get()
       const folder = settings.clinicFolder
       if (!folder) return { folder: null, packs: [] }
@@ -282,9 +282,10 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
         packs.push({ name, bytes: info.size, modified, isNew: !seen.has(`${name}@${modified}`) })
       }
       // What was there is remembered, so the next look shows only what came since (never fails the list).
-      await deps.settings
-        .update({ clinicFolderSeen: packs.map((p) => `${p.name}@${p.modified}`).slice(0, 1000) })
-        .catch((error: unknown) => deps.log?.('The clinic folder look was not remembered', error))
+      if (counts)
+        await deps.settings
+          .update({ clinicFolderSeen: packs.map((p) => `${p.name}@${p.modified}`).slice(0, 1000) })
+          .catch((error: unknown) => deps.log?.('The clinic folder look was not remembered', error))
       return { folder, packs }
     },
     openClinicPack: async ({ name }) => open(join(await clinicFolder(), name)),

@@ -334,7 +334,7 @@ describe('the clinic shared folder', () => {
   it('lists its packs (new since the last look marked), publishes there atomically and imports from there', async () => {
     const [a, b] = await Promise.all([folder(), folder()])
     const shared = await mkdtemp(join(tmpdir(), 'hp-clinic-'))
-    expect(await a.value<ClinicFolderList>('listClinicPacks')).toEqual({ folder: null, packs: [] })
+    expect(await a.value<ClinicFolderList>('listClinicPacks', { remember: true })).toEqual({ folder: null, packs: [] })
     expect((await setFolder(a, shared)).clinicFolder).toBe(shared)
     await setFolder(b, shared)
     const { template } = await seed(a)
@@ -345,9 +345,15 @@ describe('the clinic shared folder', () => {
     })
     expect(published).toMatchObject({ saved: true, path: expect.stringContaining(shared) })
     expect((await readdir(shared)).filter((n) => n.endsWith('.tmp'))).toEqual([])
-    const list = await b.value<ClinicFolderList>('listClinicPacks')
+    // The look at start (remember: false) leaves them new for Settings; Settings' look counts.
+    expect((await b.value<ClinicFolderList>('listClinicPacks', { remember: false })).packs).toMatchObject([
+      { isNew: true },
+    ])
+    const list = await b.value<ClinicFolderList>('listClinicPacks', { remember: true })
     expect(list.packs).toMatchObject([{ name: expect.stringMatching(/^Knee_.*\.homeplan-pack\.zip$/), isNew: true }])
-    expect((await b.value<ClinicFolderList>('listClinicPacks')).packs).toMatchObject([{ isNew: false }])
+    expect((await b.value<ClinicFolderList>('listClinicPacks', { remember: true })).packs).toMatchObject([
+      { isNew: false },
+    ])
     const opened = await b.value<Extract<PackOpened, { cancelled: false }>>('openClinicPack', {
       name: list.packs[0]!.name,
     })
@@ -361,7 +367,7 @@ describe('the clinic shared folder', () => {
     const { template } = await seed(a)
     const gone = join(tmpdir(), 'hp-no-such-clinic-folder')
     await setFolder(a, gone)
-    expect(await a.value<ClinicFolderList>('listClinicPacks')).toEqual({
+    expect(await a.value<ClinicFolderList>('listClinicPacks', { remember: true })).toEqual({
       folder: gone,
       packs: [],
       problem: expect.stringContaining('cannot be found'),
@@ -380,7 +386,7 @@ describe('the clinic shared folder', () => {
     await setFolder(a, shared)
     const whole = await readFile(await share(a, [template.id]))
     await writeFile(join(shared, 'Half.homeplan-pack.zip'), whole.subarray(0, whole.length / 2))
-    expect((await a.value<ClinicFolderList>('listClinicPacks')).packs).toHaveLength(1)
+    expect((await a.value<ClinicFolderList>('listClinicPacks', { remember: true })).packs).toHaveLength(1)
     expect(await a.call('openClinicPack', { name: 'Half.homeplan-pack.zip' })).toMatchObject({
       ok: false,
       error: { message: expect.stringContaining('Half.homeplan-pack.zip is incomplete') },
