@@ -253,6 +253,7 @@ export function createServices(deps: ServiceDeps): Services {
       version: deps.appInfo.version,
       now: deps.now,
       log,
+      notify,
       assertWritable,
     }),
     getAccessLog: async ({ page, pageSize, patientId }) => {

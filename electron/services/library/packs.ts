@@ -46,6 +46,12 @@ export interface PackDeps {
   now?: () => Date
   newId?: () => string
   log?: (message: string, error?: unknown) => void
+  /** Tells the user something they must know (library-shared.json kept aside as unreadable). */
+  notify?: (message: string) => void
+  /** How long the shared folder may take to answer before it is said to be offline (tests shorten it). */
+  folderTimeoutMs?: number
+  /** Lists the shared folder (tests pass one that never answers, as an offline network drive may). */
+  listFolder?: (folder: string) => Promise<string[]>
   /** Throws while another Homeplan holds the data folder (what was shared is then not recorded). */
   assertWritable?: () => Promise<void>
 }
@@ -69,6 +75,15 @@ const sharedSchema = z.strictObject({
   shared: z.record(z.string().max(100), z.string().regex(/^[0-9a-f]{64}$/)),
 })
 
+class NoAnswer extends Error {}
+
+/** `work`, or a NoAnswer after `ms`: a network drive that went offline can keep a folder listing waiting for minutes. */
+function answersInTime<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new NoAnswer()), ms)))
+  return Promise.race([work, late]).finally(() => clearTimeout(timer))
+}
+
 export function createPackHandlers(deps: PackDeps): PackHandlers {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
@@ -78,6 +93,7 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
     schema: sharedSchema,
     empty: () => ({ schemaVersion: 1, shared: {} }),
     consequence: () => say('pack.sharedForgotten'),
+    notify: deps.notify,
     now,
   })
   const remember = (hashes: Record<string, string>) =>
@@ -184,6 +200,7 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
   }
   const folderProblem = (folder: string, error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code
+    if (error instanceof NoAnswer) return say('pack.folderSlow', { folder })
     if (code === 'ENOENT' || code === 'ENOTDIR') return say('pack.folderMissing', { folder })
     if (code === 'EACCES' || code === 'EPERM') return say('pack.folderDenied', { folder })
     return say('pack.folderUnreadable', { folder, code: code ?? say('file.unknownError') })
@@ -269,7 +286,9 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
       if (!folder) return { folder: null, packs: [] }
       let names: string[]
       try {
-        names = (await readdir(folder)).filter((n) => n.endsWith(PACK_SUFFIX) && !n.startsWith('.'))
+        names = (await answersInTime((deps.listFolder ?? readdir)(folder), deps.folderTimeoutMs ?? 10_000)).filter(
+          (n) => n.endsWith(PACK_SUFFIX) && !n.startsWith('.'),
+        )
       } catch (error) {
         return { folder, packs: [], problem: folderProblem(folder, error) }
       }

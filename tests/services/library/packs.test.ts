@@ -17,6 +17,11 @@ import { exerciseInput } from '../../support/exercises'
 import { makePng } from '../../support/images'
 import { patientInput } from '../../support/patients'
 import { testServices } from '../../support/services'
+import { ScriptedDialogs } from '../../../electron/bridge/dialogs'
+import { createPackHandlers } from '../../../electron/services/library/packs'
+import { createLibrary } from '../../../electron/services/library/service'
+import { readUserFile } from '../../../electron/services/read-user-file'
+import { createSettingsStore } from '../../../electron/services/settings-store'
 
 async function folder() {
   const dataDir = await mkdtemp(join(tmpdir(), 'hp-pack-'))
@@ -98,7 +103,10 @@ describe('library packs between two data folders', () => {
   it('carry templates, the custom exercises they use and their photos with credits; built-ins by id only', async () => {
     const [a, b] = await Promise.all([folder(), folder()])
     const { exercise, template } = await seed(a)
-    const path = await share(a, [template.id])
+    // A custom exercise with a diagram (pose data) of its own: made from a built-in one.
+    const posed = await a.value<Exercise>('duplicateExercise', { id: 'clamshells' })
+    expect(posed.diagram).toBeDefined()
+    const path = await share(a, [template.id], [posed.id])
     expect(path).toMatch(/Clinic-knee-pack_\d{4}-\d{2}-\d{2}\.homeplan-pack\.zip$/)
     const zip = unzipSync(new Uint8Array(await readFile(path)))
     const photo = exercise.images[0]!.file
@@ -108,6 +116,7 @@ describe('library packs between two data folders', () => {
         'schema/manifest.schema.json',
         `templates/${template.id}.json`,
         `exercises/${exercise.id}.json`,
+        `exercises/${posed.id}.json`,
         `media/${photo}`,
       ].sort(),
     )
@@ -121,14 +130,18 @@ describe('library packs between two data folders', () => {
 
     const opened = await b.open(path)
     expect(opened).toMatchObject({ file: expect.stringMatching(/homeplan-pack\.zip$/), title: 'Clinic knee pack' })
-    expect(opened.items.map((i) => [i.kind, i.id, i.status])).toEqual([
-      ['exercise', exercise.id, 'new'],
-      ['template', template.id, 'new'],
-    ])
+    expect(opened.items.map((i) => [i.kind, i.id, i.status]).sort()).toEqual(
+      [
+        ['exercise', exercise.id, 'new'],
+        ['exercise', posed.id, 'new'],
+        ['template', template.id, 'new'],
+      ].sort(),
+    )
     // Nothing is written before the import is confirmed.
     expect(await readdir(b.dataDir)).not.toContain('library.json')
     const result = await b.value<PackImportResult>('importLibraryPack', { token: opened.token, choices: {} })
-    expect(result).toMatchObject({ added: 2, replaced: 0, copies: 0, photos: 1 })
+    expect(result).toMatchObject({ added: 3, replaced: 0, copies: 0, photos: 1 })
+    expect((await b.custom(posed.id))!.diagram).toEqual(posed.diagram)
     const there = (await b.custom(exercise.id))!
     expect(there.images).toEqual([{ file: photo, author: 'Dana Lee', licence: 'CC BY 4.0' }])
     expect(await b.value('getMedia', { file: photo })).toMatch(/^data:image\/png;base64,/)
@@ -393,5 +406,28 @@ describe('the clinic shared folder', () => {
     })
     expect(await a.call('openClinicPack', { name: '../x.homeplan-pack.zip' })).toMatchObject({ ok: false })
     expect((await a.library()).templates).toHaveLength(1)
+  })
+
+  it('a folder that does not answer (an offline network drive) is said so after a while, not waited on', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hp-pack-'))
+    const dialogs = new ScriptedDialogs(dataDir)
+    const settings = createSettingsStore(dataDir)
+    await settings.update({ clinicFolder: '/mnt/clinic' })
+    const handlers = createPackHandlers({
+      dataDir,
+      library: createLibrary({ dataDir, builtinDir: 'resources/library/exercises', dialogs }),
+      dialogs,
+      readUserFile,
+      settings,
+      version: '1.0.0',
+      folderTimeoutMs: 50,
+      listFolder: () => new Promise<string[]>(() => {}),
+    })
+    expect(await handlers.listClinicPacks({ remember: true })).toEqual({
+      folder: '/mnt/clinic',
+      packs: [],
+      problem:
+        'The clinic shared folder /mnt/clinic is not answering: is the network drive offline? Try again once it is back.',
+    })
   })
 })
