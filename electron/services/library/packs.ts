@@ -21,6 +21,7 @@ import {
 } from '../../../src/core/pack'
 import { AppFailure } from '../../../src/core/result'
 import type { Settings, SettingsPatch } from '../../../src/core/settings'
+import { i18nFor } from '../../../src/i18n'
 import { say } from '../../../src/i18n/say'
 import { SaveFailure, writeFileAtomic } from '../atomic-write'
 import type { Dialogs } from '../dialogs'
@@ -252,8 +253,9 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
           const copy = say('pack.copyName', { name })
           return copy.length <= 120 ? copy : name
         },
+        // The Spanish name of a copy is said in Spanish, whatever the screens' language.
         nameEs: (name: string) => {
-          const copy = `${name} (copia)`
+          const copy = i18nFor('es').t('errors:pack.copyName', { name })
           return copy.length <= 120 ? copy : name
         },
         exerciseId: (name: string) => customExerciseId(name, newId()),

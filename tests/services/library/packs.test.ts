@@ -53,7 +53,18 @@ type Folder = Awaited<ReturnType<typeof folder>>
 async function seed(a: Folder) {
   const png = join(a.dataDir, 'photo.png')
   await writeFile(png, makePng())
-  const exercise = await a.value<Exercise>('createExercise', exerciseInput({ regressions: ['bridges'] }))
+  const es = {
+    name: 'Subir escalón',
+    plainTitle: 'De pie: subir un escalón',
+    aliases: [],
+    steps: ['Suba a un escalón bajo.', 'Baje despacio.'],
+    cues: [],
+    cautions: [],
+  }
+  const exercise = await a.value<Exercise>(
+    'createExercise',
+    exerciseInput({ regressions: ['bridges'], translations: { es } }),
+  )
   a.services.dialogs.answers.open.push(png)
   await a.value('attachExercisePhoto', { id: exercise.id, author: 'Dana Lee', licence: 'CC BY 4.0' })
   const template = await a.value<Template>('saveTemplate', {
@@ -209,6 +220,7 @@ describe('library packs between two data folders', () => {
         ['Step-ups (copy)', ['Theirs.']],
       ])
       expect(all[0]!.id).toBe(exercise.id)
+      expect(all[1]!.translations?.es?.name).toBe('Subir escalón (copia)')
       expect(all[1]!.id).toMatch(/^custom-step-ups-copy-[a-z0-9]{6}$/)
     })
 
