@@ -15,8 +15,12 @@ export const NO_OPEN_DIALOG =
  * click on "Import patients…" says why nothing happens.
  */
 export class ScriptedDialogs implements Dialogs {
-  readonly answers: { save: (string | undefined)[]; open: (string | undefined)[] } = { save: [], open: [] }
-  readonly asked: { kind: 'save' | 'open'; title: string; defaultName?: string }[] = []
+  readonly answers: { save: (string | undefined)[]; open: (string | undefined)[]; folder: (string | undefined)[] } = {
+    save: [],
+    open: [],
+    folder: [],
+  }
+  readonly asked: { kind: 'save' | 'open' | 'folder'; title: string; defaultName?: string }[] = []
 
   constructor(
     private readonly exportDir: string,
@@ -33,6 +37,12 @@ export class ScriptedDialogs implements Dialogs {
   async open(options: { title: string }) {
     this.asked.push({ kind: 'open', title: options.title })
     if (this.answers.open.length || !this.options.refuseOpen) return this.answers.open.shift()
+    throw new AppFailure('forbidden', NO_OPEN_DIALOG)
+  }
+
+  async folder(options: { title: string }) {
+    this.asked.push({ kind: 'folder', title: options.title })
+    if (this.answers.folder.length || !this.options.refuseOpen) return this.answers.folder.shift()
     throw new AppFailure('forbidden', NO_OPEN_DIALOG)
   }
 }

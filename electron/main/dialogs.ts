@@ -42,5 +42,17 @@ export function electronDialogs(defaultFolder: () => string, memory?: FolderMemo
       remember(dirname(path))
       return path
     },
+    async folder({ title }) {
+      const options = {
+        title,
+        defaultPath: await start(),
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      }
+      const owner = parent()
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options)
+      const [path] = result.filePaths
+      if (result.canceled || !path) return undefined
+      return path
+    },
   }
 }

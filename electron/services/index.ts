@@ -19,6 +19,7 @@ import { oldSetAsideFiles, removeOldSetAside } from './set-aside'
 import { createHandoutHandlers } from './handout/export'
 import { createInProcessRenderer, type HandoutRenderer } from './handout/renderer'
 import { createLibrary } from './library/service'
+import { createPackHandlers } from './library/packs'
 import { Backups } from './roster/backups'
 import { createRosterHandlers } from './roster/service'
 import { createCsvHandlers } from './roster/csv-service'
@@ -259,6 +260,18 @@ export function createServices(deps: ServiceDeps): Services {
       log,
     }),
     ...library.handlers,
+    ...createPackHandlers({
+      dataDir: deps.dataDir,
+      library,
+      dialogs: deps.dialogs,
+      readUserFile,
+      settings,
+      version: deps.appInfo.version,
+      now: deps.now,
+      log,
+      notify,
+      assertWritable,
+    }),
     getAccessLog: async ({ page, pageSize, patientId }) => {
       const all = await accessLog.read()
       const patients = new Map<string, string>()

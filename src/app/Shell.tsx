@@ -24,6 +24,7 @@ import { Suspense, useEffect, type ComponentType } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PatientsPage } from '../features/patients/PatientsPage'
 import { LibraryProvider } from './library-context'
+import { ClinicPacksAtStart } from '../components/packs/ClinicPacksAtStart'
 import { RosterProvider } from './roster-context'
 import { RosterBanner } from '../features/patients/RosterBanner'
 import { useApi } from './api-context'
@@ -131,6 +132,7 @@ export function Shell() {
   return (
     <RosterProvider>
       <LibraryProvider>
+        <ClinicPacksAtStart />
         <AppShell
           header={{ height: 56 }}
           navbar={{ width: 248, breakpoint: 'sm', collapsed: { mobile: !opened } }}

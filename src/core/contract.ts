@@ -19,6 +19,7 @@ import {
 import { pinSchema, settingsPatchSchema, type Settings } from './settings'
 import { accessLogArgs, type AccessLogPage } from './access-log'
 import { csvArgs, type CsvImportResult, type CsvOpened, type CsvPlan } from './csv-contract'
+import { packArgs, type ClinicFolderList, type PackImportResult, type PackOpened } from './pack'
 
 /** What "About Homeplan" and support requests need to know. */
 export interface AppInfo {
@@ -175,6 +176,21 @@ export const contract = {
   saveTemplate: channel<Template>()(libraryArgs.saveTemplate),
   deleteTemplate: channel<{ id: string }>()(libraryArgs.deleteTemplate),
 
+  /** Library packs (issue 18): templates and custom exercises (with their photos) saved as one file to share. */
+  exportLibraryPack: channel<FileResult>()(packArgs.exportLibraryPack),
+  /** The same pack written into the clinic's shared folder (atomically: a temp file renamed there). */
+  publishLibraryPack: channel<FileResult>()(packArgs.exportLibraryPack),
+  /** Chooses and checks a pack; answers what each item would be (new, newer, conflict…). Nothing is written. */
+  openLibraryPack: channel<PackOpened>()(z.undefined()),
+  /** Imports the opened pack as chosen, after a copy of library.json; built-in exercises and programs untouched. */
+  importLibraryPack: channel<PackImportResult>()(packArgs.importLibraryPack),
+  /** Sets the clinic's shared folder through a folder dialog, or (`clear`) forgets it. */
+  chooseClinicFolder: channel<Settings>()(packArgs.chooseClinicFolder),
+  /** The packs in the clinic's shared folder, those new since the last look marked (`remember`: this look counts). */
+  listClinicPacks: channel<ClinicFolderList>()(packArgs.listClinicPacks),
+  /** Opens a pack of the clinic's shared folder by name, as openLibraryPack does. */
+  openClinicPack: channel<PackOpened>()(packArgs.openClinicPack),
+
   /**
    * The builder's live preview: the PDF as bytes (never base64; the HTTP bridge alone encodes them on the wire) and one
    * key per page that changes exactly when the page does, so the window redraws only changed pages. `pageKeys` is empty
@@ -247,6 +263,9 @@ export const changesData: ReadonlySet<string> = new Set([
   'removeExercisePhoto',
   'saveTemplate',
   'deleteTemplate',
+  'importLibraryPack',
+  'chooseClinicFolder',
+  'listClinicPacks',
   'exportHandout',
   'reprintHandout',
 ] satisfies Method[])

@@ -93,6 +93,10 @@ const settingsFields = (t: TextRule) => ({
   lockAfterMinutes: lockAfterSchema.optional(),
   /** The last CSV import's column mapping (header, folded as headerKey does -> patient field), offered next time. */
   csvImportMapping: z.record(z.string().max(200), z.union([csvFieldSchema, z.literal('')])).optional(),
+  /** Library packs (issue 18): the clinic's shared folder where packs are published and picked up; left out: none. */
+  clinicFolder: z.string().min(1).max(4096).optional(),
+  /** The packs found there at the last look (`<name>@<modified>`), so the next look can say which are new. */
+  clinicFolderSeen: z.array(z.string().max(400)).max(1000).optional(),
 })
 
 /** Preferences that belong to this computer's copy of Homeplan (not to a patient), as stored: see ./text. */

@@ -13,6 +13,7 @@ import {
 } from '../../electron/bridge/server'
 import type { Api, Handlers } from '../../src/core/contract'
 import { testServices } from '../support/services'
+import { exerciseInput } from '../support/exercises'
 import { methods } from '../../src/core/contract'
 import { setMessageLanguage } from '../../src/i18n/say'
 
@@ -115,6 +116,34 @@ describe('HTTP bridge', () => {
       value: { saved: true, path: expect.stringMatching(/access-log_.*\.csv$/) },
     })
     expect(await (await post('getWorkingAs', {})).json()).toEqual({ ok: true, value: { name: null } })
+  })
+
+  it('serves the library pack calls (issue 18): a pack saved through the scripted dialog, arguments checked', async () => {
+    for (const method of ['exportLibraryPack', 'openLibraryPack', 'importLibraryPack', 'listClinicPacks'])
+      expect(bridgeScript()).toContain(`"${method}"`)
+    const created = (await (
+      await post('createExercise', { arg: exerciseInput({ name: 'Bridge pack test' }) })
+    ).json()) as {
+      value: { id: string }
+    }
+    const badArg = { arg: { title: 'Pack', templateIds: ['../x'], exerciseIds: [] } }
+    expect(await (await post('exportLibraryPack', badArg)).json()).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', field: 'templateIds.0' },
+    })
+    const arg = { title: 'Pack', templateIds: [], exerciseIds: [created.value.id] }
+    expect(await (await post('exportLibraryPack', { arg })).json()).toMatchObject({
+      ok: true,
+      value: { saved: true, path: expect.stringMatching(/Pack_.*\.homeplan-pack\.zip$/) },
+    })
+    expect(await (await post('openLibraryPack', {})).json()).toEqual({ ok: true, value: { cancelled: true } })
+    expect(
+      await (await post('importLibraryPack', { arg: { token: 'nothing-open', choices: {} } })).json(),
+    ).toMatchObject({ ok: false, error: { code: 'not_found' } })
+    expect(await (await post('listClinicPacks', { arg: { remember: false } })).json()).toEqual({
+      ok: true,
+      value: { folder: null, packs: [] },
+    })
   })
 
   it('serves the lock calls (issue 17): the PIN set and checked, never echoed, a PIN not of digits refused', async () => {

@@ -37,6 +37,12 @@ describe('the built-in library', () => {
     const shipped = JSON.parse(readFileSync('resources/schema/exercise-library.schema.json', 'utf8'))
     expect(shipped).toEqual(JSON.parse(JSON.stringify(schemaFiles()['exercise-library.schema.json'])))
   })
+
+  it('ships the library pack manifest’s JSON Schema as generated from its zod model (npm run schemas)', () => {
+    const shipped = JSON.parse(readFileSync('resources/schema/library-pack-manifest.schema.json', 'utf8'))
+    expect(shipped).toEqual(JSON.parse(JSON.stringify(schemaFiles()['library-pack-manifest.schema.json'])))
+    expect(shipped.properties.formatVersion).toEqual({ type: 'number', const: 1 })
+  })
 })
 
 describe('library search', () => {

@@ -198,7 +198,7 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
       store: async () => store,
       reopen: async () => store,
       backups,
-      dialogs: { open: async () => importFile, save: async () => undefined },
+      dialogs: { open: async () => importFile, save: async () => undefined, folder: async () => undefined },
       readUserFile,
       now,
       newId,

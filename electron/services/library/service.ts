@@ -41,7 +41,7 @@ const libraryDocSchema = z.strictObject({
    */
   videoLinks: z.record(exerciseId, videoUrlSchema).optional(),
 })
-type LibraryDoc = z.infer<typeof libraryDocSchema>
+export type LibraryDoc = z.infer<typeof libraryDocSchema>
 
 export interface LibraryDeps {
   dataDir: string
@@ -82,12 +82,23 @@ const slug = (name: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 50) || 'exercise'
 
+/** A new custom exercise's id: readable, from its name, and made unique by the start of a random id. */
+export const customExerciseId = (name: string, random: string) =>
+  `custom-${slug(name)}-${random
+    .slice(0, 6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')}`
+
 export interface Library {
   handlers: LibraryHandlers
   /** The data folder's picture store (exercise photos, clinic logo). */
   media: MediaStore
   /** The exercise with this id, built-in or custom, or undefined. */
   find(id: string): Promise<Exercise | undefined>
+  /** library.json itself, for library packs (./packs.ts), which read and change it in one step. */
+  stored: JsonDocument<LibraryDoc>
+  /** The ids of the built-in exercises (never changed by anything, packs included). */
+  builtinIds(): Promise<Set<string>>
 }
 
 export function createLibrary(deps: LibraryDeps): Library {
@@ -148,10 +159,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     await assertLinksExist(input)
     const exercise: Exercise = {
       ...input,
-      id: `custom-${slug(input.name)}-${newId()
-        .slice(0, 6)
-        .toLowerCase()
-        .replace(/[^a-z0-9]/g, '0')}`,
+      id: customExerciseId(input.name, newId()),
       source: 'custom',
     }
     return doc.update((draft) => {
@@ -298,5 +306,6 @@ export function createLibrary(deps: LibraryDeps): Library {
         return { id }
       }),
   }
-  return { handlers, find, media }
+  const builtinIds = async () => new Set((await builtins()).exercises.map((e) => e.id))
+  return { handlers, find, media, stored: doc, builtinIds }
 }

@@ -26,6 +26,7 @@ import { ExerciseFigure } from './ExerciseFigure'
 import { ExerciseForm } from './ExerciseForm'
 import { useLibrary } from '../../app/library-context'
 import { TemplatesPanel } from './TemplatesPanel'
+import { LibraryPackMenu } from './packs/LibraryPackMenu'
 import { vocabOptions, vocabWord, type LibraryKey } from './words'
 import { useDoseWords } from '../../app/use-dose-words'
 import { useNameInLanguage } from '../../app/use-name-in-language'
@@ -106,9 +107,12 @@ export function LibraryPage() {
           view ? t('page.subtitle', { count: view.exercises.length, version: view.version }) : t('page.loading')
         }
         actions={
-          <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>
-            {t('page.newExercise')}
-          </Button>
+          <Group gap="sm">
+            <LibraryPackMenu />
+            <Button leftSection={<IconPlus size={18} />} onClick={() => setEditing('new')}>
+              {t('page.newExercise')}
+            </Button>
+          </Group>
         }
       />
       <Group mb="md" gap="sm" align="flex-end">

@@ -2,16 +2,14 @@ import {
   Badge,
   Code,
   Group,
-  Paper,
   SegmentedControl,
   Skeleton,
   Stack,
   Table,
   Text,
-  Title,
   useMantineColorScheme,
 } from '@mantine/core'
-import { useCallback, useEffect, useState, type ReactNode } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
@@ -33,20 +31,8 @@ import { DataSection } from './DataSection'
 import { AccessLogSection } from './AccessLogSection'
 import { LockSection } from './LockSection'
 import { OldSetAsideFiles } from './OldSetAsideFiles'
-
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
-  return (
-    <Paper withBorder p="lg" radius="lg">
-      <Title order={3} size="h4">
-        {title}
-      </Title>
-      <Text c="dimmed" size="sm" mb="md">
-        {description}
-      </Text>
-      {children}
-    </Paper>
-  )
-}
+import { Section } from './Section'
+import { ClinicFolderSection } from './ClinicFolderSection'
 
 /** A segmented choice that shows a placeholder until the saved value has loaded. */
 function Choice<T extends string>(props: {
@@ -185,6 +171,9 @@ export function SettingsPage() {
             lockAfter={settings && (settings.lockAfterMinutes ?? 0)}
             onLockAfter={(lockAfterMinutes) => update({ lockAfterMinutes })}
           />
+        </Section>
+        <Section title={t('clinicFolder.title')} description={t('clinicFolder.description')}>
+          <ClinicFolderSection />
         </Section>
         <Section title={t('data.title')} description={t('data.description')}>
           {folder ? (
