@@ -6,7 +6,16 @@
  * (see dispatch.ts), so it may be in a programmer's words.
  */
 export type ErrorCode =
-  'invalid_argument' | 'not_found' | 'conflict' | 'forbidden' | 'unknown_channel' | 'io_error' | 'internal'
+  | 'invalid_argument'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unknown_channel'
+  | 'io_error'
+  | 'internal'
+  // Encryption at rest (issue 17): the folder is encrypted and not unlocked; the passphrase given is not the folder's.
+  | 'locked'
+  | 'wrong_passphrase'
 
 export interface AppError {
   code: ErrorCode
