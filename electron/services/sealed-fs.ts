@@ -88,7 +88,15 @@ export function sealedFs(base: FsPort, keys: SealKeys): FsPort {
   }
 
   return {
-    ...base,
+    // Everything that does not read or write a file's content passes through (the base may be a class: bound here).
+    rename: (from, to) => base.rename(from, to),
+    rm: (path, options) => base.rm(path, options),
+    readdir: (path) => base.readdir(path),
+    mkdir: (path, options) => base.mkdir(path, options),
+    stat: (path) => base.stat(path),
+    copyFile: (from, to, mode) => base.copyFile(from, to, mode),
+    chmod: (path, mode) => base.chmod(path, mode),
+    utimes: (path, atime, mtime) => base.utimes(path, atime, mtime),
     async open(path, flags, mode) {
       if (isExempt(path)) return base.open(path, flags, mode)
       const kind = modeOf(flags)
