@@ -12,18 +12,17 @@
  * with a copy of encryption.json, so that copy can still be opened with the passphrase; every sealed file
  * (earlier before-encryption copies too) rewritten plain and read back; encryption.json removed last.
  * Files already in the target form are skipped, so resuming is cheap. The lock file and encryption.json are never
- * rewritten. The key is checked against encryption.json first: a wrong one changes nothing.
+ * rewritten, nor is the window's state. The key is checked against encryption.json first: a wrong one changes nothing.
  */
 import { join } from 'node:path'
 import { fileStamp } from '../../src/core/dates'
 import { AppFailure } from '../../src/core/result'
 import { say } from '../../src/i18n/say'
 import { TEMP_NAME, writeAtomic } from './atomic-write'
-import { LOCK_FILE } from './data-lock'
 import { assertKeyFits, readKeyFile, writeKeyFile, type KeyFile } from './folder-key'
 import { errnoOf, type FsPort } from './fs-port'
 import { PRIVATE_FILE, privateFolder } from './private-modes'
-import { KEY_FILE, sealedFs } from './sealed-fs'
+import { isExempt, KEY_FILE, sealedFs } from './sealed-fs'
 import { looksSealed } from './sealed-record'
 
 /** Folders of the data folder whose files are data (print jobs are passing copies of exports, not kept). */
@@ -31,7 +30,7 @@ const DATA_SUBFOLDERS = ['backups', 'media', 'handouts']
 /** The copies made before sealing (sealed themselves once it is done); a before-decryption copy keeps its own key. */
 const BEFORE_SEALING = /^before-encryption-/
 
-/** Every data file under `dir` (relative paths): not the lock, not the key file, not a temp file of a save. */
+/** Every data file under `dir` (relative paths): not the lock, the key file or the window state, not a save's temp file. */
 async function dataFiles(fs: FsPort, dir: string, copiesToo = false): Promise<string[]> {
   const out: string[] = []
   const walk = async (rel: string, depth: number) => {
@@ -41,7 +40,7 @@ async function dataFiles(fs: FsPort, dir: string, copiesToo = false): Promise<st
     })
     for (const name of names.sort()) {
       const path = rel ? join(rel, name) : name
-      if (name === LOCK_FILE || name === KEY_FILE || TEMP_NAME.test(name)) continue
+      if (isExempt(name) || TEMP_NAME.test(name)) continue
       const stat = await fs.stat(join(dir, path))
       if (stat.isFile()) out.push(path)
       else if (!stat.isDirectory()) continue

@@ -11,9 +11,10 @@
  * - A damaged record reads as a line every parser rejects, and a torn last record as a torn tail, so the stores
  *   react as they do to damage in a plain file (quarantine, report), never skipping it silently.
  * - copyFile, rename, rm, stat(path) and the rest pass through (stat(path).size is the size on disk).
- * - The folder lock and the key file are never sealed (EXEMPT).
+ * - The folder lock, the key file and the window state are never sealed (EXEMPT).
  */
 import { basename } from 'node:path'
+import { WINDOW_STATE_FILE } from '../main/window-state'
 import { LOCK_FILE } from './data-lock'
 import type { FileHandlePort, FsPort, StatPort } from './fs-port'
 import { errnoOf } from './fs-port'
@@ -28,7 +29,8 @@ export interface SealKeys {
 }
 
 export const KEY_FILE = 'encryption.json'
-const EXEMPT = new Set([KEY_FILE, LOCK_FILE])
+/** Never sealed: the key file, the folder lock, and the window's size and place (no patient data, read before unlock). */
+const EXEMPT = new Set([KEY_FILE, LOCK_FILE, WINDOW_STATE_FILE])
 /** The target a temp file of writeAtomic stands for (`.<name>.<pid>.<hex>.tmp`). */
 const targetName = (path: string) => basename(path).replace(/^\.(.+)\.\d+\.[0-9a-f]{12}\.tmp$/, '$1')
 export const isExempt = (path: string) => EXEMPT.has(targetName(path))

@@ -10,6 +10,7 @@ import { z } from 'zod'
 import { createAccessLog } from '../../electron/services/access-log'
 import { TEMP_NAME } from '../../electron/services/atomic-write'
 import { resumeConversion, sealFolder, unsealFolder } from '../../electron/services/convert-folder'
+import { WINDOW_STATE_FILE } from '../../electron/main/window-state'
 import { LOCK_FILE } from '../../electron/services/data-lock'
 import { createFolderKey, readKeyFile } from '../../electron/services/folder-key'
 import { nodeFs, type FsPort } from '../../electron/services/fs-port'
@@ -58,6 +59,7 @@ beforeAll(async () => {
   log.record({ who: `${NAME} PT`, action: 'viewed', patientId: ids[0]!, initials: 'ZQ' })
   await log.close()
   await writeFile(join(template, LOCK_FILE), '{"pid":1}')
+  await writeFile(join(template, WINDOW_STATE_FILE), '{"maximized":true}')
 })
 
 async function copyOfTemplate(): Promise<string> {
@@ -93,7 +95,7 @@ async function expectFolder(dir: string, fs: FsPort, sealed: boolean, where: str
   for (const file of await allFiles(dir)) {
     const raw = await readFile(join(dir, file))
     const name = file.split('/').at(-1)!
-    if (name === LOCK_FILE || name === KEY_FILE) {
+    if (name === LOCK_FILE || name === KEY_FILE || name === WINDOW_STATE_FILE) {
       expect(raw.toString('latin1').startsWith(SEALED_MAGIC), `${where}: ${file}`).toBe(false)
       continue
     }
@@ -126,6 +128,13 @@ describe('converting a data folder', () => {
     const fs = sealedFs(nodeFs, { key: () => key, sealWrites: () => true })
     await expectFolder(dir, fs, true, 'sealed')
     expect(await readKeyFile(nodeFs, dir)).toMatchObject({ state: 'present', file: { state: 'sealed' } })
+    expect(await readFile(join(dir, WINDOW_STATE_FILE), 'utf8')).toBe('{"maximized":true}')
+    // The key itself is in no file, in any form.
+    for (const file of await allFiles(dir)) {
+      const raw = await readFile(join(dir, file))
+      for (const form of [key, Buffer.from(key.toString('hex')), Buffer.from(key.toString('base64'))])
+        expect(raw.includes(form), file).toBe(false)
+    }
     const [copy] = (await readdir(join(dir, 'backups'))).filter((n) => n.startsWith('before-encryption-'))
     expect(copy).toBeDefined()
     const copied = await allFiles(join(dir, 'backups', copy!))
