@@ -147,6 +147,27 @@ describe('the stores on an encrypted folder', () => {
     await store.close()
   })
 
+  it('takes a journal record cut off by a crash for a torn tail: cut back at the next start, every acknowledged change kept', async () => {
+    const dir = await folder()
+    const { all } = await sealedRoster(dir)
+    const journal = (await readdir(dir)).find((n) => n.startsWith('roster.journal.'))!
+    const raw = await readFile(join(dir, journal))
+    // Half of one more record reached the disk (a process killed in the middle of an append).
+    const lastLine = raw.subarray(raw.lastIndexOf(0x0a, raw.length - 2) + 1)
+    await writeFile(join(dir, journal), Buffer.concat([raw, lastLine.subarray(0, 40)]))
+    const store = await RosterStore.open({ dir, fs })
+    expect(store.health).toEqual({ status: 'ready' })
+    expect(store.patients()).toEqual(all)
+    expect((await readdir(dir)).some((n) => n.includes('quarantined'))).toBe(false)
+    const [extra] = syntheticPatients(5, 0, 0).slice(4)
+    await store.put(extra!)
+    await store.close()
+    const reopened = await RosterStore.open({ dir, fs })
+    expect(reopened.health).toEqual({ status: 'ready' })
+    expect(reopened.list().map((p) => p.id)).toEqual([...all, extra!].map((p) => p.id))
+    await reopened.close()
+  })
+
   it('marks a backup with a flipped byte unusable and leaves it exactly as it is', async () => {
     const dir = await folder()
     const { backup } = await sealedRoster(dir)
