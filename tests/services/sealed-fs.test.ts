@@ -163,6 +163,29 @@ describe('sealedFs', () => {
     expect(entries.map((e) => e.action)).toEqual(['viewed', 'chainBroken', 'printed'])
   })
 
+  it('reports an access-log record with a flipped byte as a changed line', async () => {
+    const dir = await folder()
+    const reports: string[] = []
+    const make = () => createAccessLog({ fs: sealed(), dir, report: (m) => reports.push(m) })
+    const log = make()
+    for (const action of ['viewed', 'changed', 'exported'] as const) log.record({ who: null, action })
+    await log.close()
+    const file = join(dir, 'access-log.jsonl')
+    const lines = await rawLines(file)
+    lines[2] = `${lines[2]!.slice(0, 8)}${lines[2]![8] === 'A' ? 'B' : 'A'}${lines[2]!.slice(9)}`
+    await writeFile(file, lines.join('\n'), 'latin1')
+    await make().open()
+    expect(reports.join()).toMatch(/line 2 was changed/)
+  })
+
+  it('never seals the folder lock, the key file or the window state', async () => {
+    const dir = await folder()
+    for (const name of ['homeplan.lock', 'encryption.json', 'window-state.json']) {
+      await writeAtomic(sealed(), join(dir, name), [Buffer.from('{"plain":true}')])
+      expect(await readFile(join(dir, name), 'utf8')).toBe('{"plain":true}')
+    }
+  })
+
   it('survives a write that fails halfway: cut back by truncate, or ended as a damaged line by the next write', async () => {
     const dir = await folder()
     const file = join(dir, 'a.jsonl')
