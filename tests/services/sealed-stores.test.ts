@@ -113,7 +113,7 @@ describe('the stores on an encrypted folder', () => {
     await createSettingsStore(dir, undefined, undefined, fs).update({ colorScheme: 'dark' })
     const before = await Promise.all((await allFiles(dir)).map((f) => readFile(join(dir, f))))
     const store = await RosterStore.open({ dir, fs: locked })
-    expect(store.health.status).toBe('refused')
+    expect(store.health).toEqual({ status: 'refused', reason: expect.stringMatching(/encrypted and locked/) })
     await store.close()
     await expect(createSettingsStore(dir, undefined, undefined, locked).get()).rejects.toMatchObject({ code: 'locked' })
     const after = await Promise.all((await allFiles(dir)).map((f) => readFile(join(dir, f))))
