@@ -50,6 +50,18 @@ export function plaintextOf(raw: Buffer, key: Buffer | undefined): Buffer {
   return looksSealed(raw) ? openSealed(raw, key).plaintext : raw
 }
 
+const refuse = () => Promise.reject(Object.assign(new Error('EBADF: not opened for sealed writing'), { code: 'EBADF' }))
+/** A handle's methods, bound (a handle may be a class instance). */
+const bound = (handle: FileHandlePort): FileHandlePort => ({
+  write: (...args) => handle.write(...args),
+  read: (...args) => handle.read(...args),
+  sync: () => handle.sync(),
+  datasync: () => handle.datasync(),
+  truncate: (length) => handle.truncate(length),
+  stat: () => handle.stat(),
+  close: () => handle.close(),
+})
+
 export function sealedFs(base: FsPort, keys: SealKeys): FsPort {
   const readHandle = async (path: string, flags: string | number, mode?: number): Promise<FileHandlePort> => {
     const handle = await base.open(path, flags, mode)
@@ -71,7 +83,6 @@ export function sealedFs(base: FsPort, keys: SealKeys): FsPort {
       throw error
     }
     let at = 0
-    const refuse = () => Promise.reject(Object.assign(new Error('EBADF: opened for reading'), { code: 'EBADF' }))
     return {
       read: async (buffer, offset, length, position) => {
         const from = position ?? at
@@ -103,8 +114,12 @@ export function sealedFs(base: FsPort, keys: SealKeys): FsPort {
       if (isExempt(path)) return base.open(path, flags, mode)
       const kind = modeOf(flags)
       if (kind === 'read') return readHandle(path, flags, mode)
-      // 'r+' is only used to flush a copy to disk (backups); it never writes through.
-      if (kind === 'other') return base.open(path, flags, mode)
+      // 'r+' is only used to flush a copy to disk (backups, damaged copies): writing through it is refused, as it
+      // would put plaintext into a sealed file.
+      if (kind === 'other') {
+        const handle = await base.open(path, flags, mode)
+        return { ...bound(handle), write: refuse, truncate: refuse }
+      }
       let existing: Buffer = Buffer.alloc(0)
       if (kind === 'append')
         existing = await base.readFile(path).catch((error: unknown) => {

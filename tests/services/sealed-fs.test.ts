@@ -178,6 +178,18 @@ describe('sealedFs', () => {
     expect(reports.join()).toMatch(/line 2 was changed/)
   })
 
+  it('refuses a write through a handle opened r+ (it would put plaintext into a sealed file), and still flushes', async () => {
+    const dir = await folder()
+    const file = join(dir, 'roster.json')
+    await writeAtomic(sealed(), file, [Buffer.from('{"x":1}')])
+    const before = await readFile(file)
+    const handle = await sealed().open(file, 'r+')
+    await expect(handle.write(Buffer.from('plain'))).rejects.toMatchObject({ code: 'EBADF' })
+    await handle.sync()
+    await handle.close()
+    expect(await readFile(file)).toEqual(before)
+  })
+
   it('never seals the folder lock, the key file or the window state', async () => {
     const dir = await folder()
     for (const name of ['homeplan.lock', 'encryption.json', 'window-state.json']) {
