@@ -18,7 +18,7 @@ import { join } from 'node:path'
 import { fileStamp } from '../../src/core/dates'
 import { AppFailure } from '../../src/core/result'
 import { say } from '../../src/i18n/say'
-import { TEMP_NAME, writeAtomic } from './atomic-write'
+import { removeOrphanTemps, TEMP_NAME, writeAtomic } from './atomic-write'
 import { assertKeyFits, readKeyFile, writeKeyFile, type KeyFile } from './folder-key'
 import { errnoOf, type FsPort } from './fs-port'
 import { PRIVATE_FILE, privateFolder } from './private-modes'
@@ -98,6 +98,8 @@ export async function sealFolder(fs: FsPort, dir: string, key: Buffer): Promise<
   assertKeyFits(key, file)
   if (file.state === 'sealed') return
   if (file.state !== 'sealing') await writeKeyFile(fs, dir, (file = { ...file, state: 'sealing' }))
+  // A crashed save's temp file is a full plaintext copy nothing will read: removed, not left beside sealed files.
+  for (const sub of ['', ...DATA_SUBFOLDERS]) await removeOrphanTemps(fs, join(dir, sub))
   file = await backUp(fs, dir, file, 'encryption')
   const backup = file.backup!
   await rewrite(fs, dir, await dataFiles(fs, dir), key, true, backup)

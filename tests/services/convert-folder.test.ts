@@ -60,6 +60,8 @@ beforeAll(async () => {
   await log.close()
   await writeFile(join(template, LOCK_FILE), '{"pid":1}')
   await writeFile(join(template, WINDOW_STATE_FILE), '{"maximized":true}')
+  // What a save cut off by a crash of another run left: a whole plaintext copy.
+  await writeFile(join(template, 'media', '.library.json.99999.0123456789ab.tmp'), `{"notes":["${NAME}"]}`)
 })
 
 async function copyOfTemplate(): Promise<string> {
