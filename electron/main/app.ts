@@ -149,7 +149,8 @@ export function startApp(): void {
       console.error(message, error),
     )
     installMenu()
-    lockOnSystemLock()
+    // Main's gate locks only where a PIN is set (see lockNow in electron/services/index.ts).
+    lockOnSystemLock(() => void Promise.resolve(services.handlers.lockNow(undefined)).catch(() => {}))
     await open()
   })
 }

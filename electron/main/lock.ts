@@ -8,13 +8,18 @@ export function lockAllWindows(): void {
 
 /**
  * Locks the windows when the OS locks its screen or the computer goes to sleep, so an unlocked session or a lid
- * opened later never shows the roster. Returns a function that stops listening.
+ * opened later never shows the roster. `lockMain` locks main's gate at once too (the window also asks for it, but a
+ * window that is hung or slow would leave main answering meanwhile). Returns a function that stops listening.
  */
-export function lockOnSystemLock(): () => void {
-  powerMonitor.on('lock-screen', lockAllWindows)
-  powerMonitor.on('suspend', lockAllWindows)
+export function lockOnSystemLock(lockMain: () => void = () => {}): () => void {
+  const lockAll = () => {
+    lockMain()
+    lockAllWindows()
+  }
+  powerMonitor.on('lock-screen', lockAll)
+  powerMonitor.on('suspend', lockAll)
   return () => {
-    powerMonitor.off('lock-screen', lockAllWindows)
-    powerMonitor.off('suspend', lockAllWindows)
+    powerMonitor.off('lock-screen', lockAll)
+    powerMonitor.off('suspend', lockAll)
   }
 }

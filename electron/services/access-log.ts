@@ -9,16 +9,23 @@
  * appended, so entries go on after it and the same damage is not reported again at every start. The chain only
  * detects changes made without recomputing every later hash; it is not a signature (there is no secret).
  *
+ * The chain alone cannot see its last lines deleted (or the file emptied): what is left is still a chain. So the
+ * chain's head (the last line's hash and the number of lines) is also kept outside the log, in `access-log.head`,
+ * written atomically after each append. At start, a log that no longer holds the line the head names is reported like
+ * any other break. (Deleting the head file too goes unseen: this is tamper evidence, not a signature.)
+ *
  * Appends go one at a time, each written in full and fsynced (as the roster's journal does). A failed append (a
  * full disk) never fails what the user did: it is reported, and the file cut back to its last good line.
  */
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { CHAIN_BROKEN, type AccessLogEntry } from '../../src/core/access-log'
-import { retryWhileLocked } from './atomic-write'
+import { retryWhileLocked, writeAtomic } from './atomic-write'
 import { errnoOf, writeAll, type FileHandlePort, type FsPort } from './fs-port'
 
 export const ACCESS_LOG_FILE = 'access-log.jsonl'
+/** The chain's head as last written: `{"hash": <last line's hash>, "lines": <lines in the log>}`. */
+export const ACCESS_LOG_HEAD_FILE = 'access-log.head'
 /** The `prev` of the first line. */
 export const GENESIS = '0'.repeat(64)
 
@@ -57,8 +64,8 @@ function decodeLine(raw: string): { line: StoredLine; hash: string; intact: bool
 export interface ChainProblem {
   /** 1-based line number in the file. */
   line: number
-  /** `edited`: the line's content no longer fits its hash (or cannot be read); `moved`: the line before it is not the one it was written after (a line deleted or the order changed); `truncated`: the last line was cut off. */
-  kind: 'edited' | 'moved' | 'truncated'
+  /** `edited`: the line's content no longer fits its hash (or cannot be read); `moved`: the line before it is not the one it was written after (a line deleted or the order changed); `truncated`: the last line was cut off; `shortened`: the line the stored head names is gone (last lines deleted, the file emptied). */
+  kind: 'edited' | 'moved' | 'truncated' | 'shortened'
   /** The line and the one before it, hashed: the same damage has the same id at every start. */
   id: string
 }
@@ -71,6 +78,8 @@ export interface ChainReport {
   acknowledged: Set<string>
   /** What the next line's `prev` must be. */
   head: string
+  /** Each line's hash as the next line would chain to it, in order (so `head` is the last). */
+  hashes: string[]
   /** The file does not end with a newline (an append cut off). */
   torn: boolean
 }
@@ -84,7 +93,7 @@ export function verifyChain(bytes: Buffer): ChainReport {
   const torn = text.length > 0 && !text.endsWith('\n')
   const raws = text.split('\n')
   if (!torn) raws.pop()
-  const report: ChainReport = { entries: [], problems: [], acknowledged: new Set(), head: GENESIS, torn }
+  const report: ChainReport = { entries: [], problems: [], acknowledged: new Set(), head: GENESIS, hashes: [], torn }
   let before = ''
   raws.forEach((raw, i) => {
     const problemId = sha256(`${before}\n${raw}`)
@@ -99,17 +108,50 @@ export function verifyChain(bytes: Buffer): ChainReport {
         for (const id of decoded.line.breaks ?? []) report.acknowledged.add(id)
     }
     report.head = decoded ? decoded.hash : sha256(raw)
+    report.hashes.push(report.head)
     before = raw
   })
   return report
 }
 
-const describe = (p: ChainProblem) =>
+/** The head as stored in ACCESS_LOG_HEAD_FILE. */
+interface StoredHead {
+  hash: string
+  lines: number
+}
+
+const readHead = (bytes: Buffer): StoredHead | undefined => {
+  try {
+    const head = JSON.parse(bytes.toString('utf8')) as Partial<StoredHead>
+    return typeof head.hash === 'string' && Number.isInteger(head.lines) ? (head as StoredHead) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The log no longer holds the line the stored head names (its last lines deleted, or the file emptied or replaced).
+ * A head still in the log, even with lines after it (a crash between an append and the head's write), is fine.
+ */
+export function headProblem(chain: ChainReport, stored: StoredHead | undefined): ChainProblem | undefined {
+  if (!stored || stored.lines === 0 || chain.hashes.includes(stored.hash)) return undefined
+  // The head's own line cut off part-way is already reported as cut off.
+  if (chain.torn && chain.hashes.length === stored.lines) return undefined
+  return { line: stored.lines, kind: 'shortened', id: sha256(`head\n${stored.hash}\n${stored.lines}`) }
+}
+
+const describe = (p: ChainProblem, lines: number) =>
   p.kind === 'edited'
     ? `line ${p.line} was changed`
     : p.kind === 'moved'
       ? `a line before line ${p.line} was removed or moved`
-      : `the last line (${p.line}) was cut off`
+      : p.kind === 'truncated'
+        ? `the last line (${p.line}) was cut off`
+        : lines === 0
+          ? `the log was emptied (it had ${p.line} lines)`
+          : lines < p.line
+            ? `its last ${p.line - lines} line(s) were removed (it had ${p.line}, it has ${lines})`
+            : `its last line(s) were removed or replaced (line ${p.line} is not the one written there)`
 
 export interface AccessLogOptions {
   fs: FsPort
@@ -137,10 +179,13 @@ export interface AccessLog {
 export function createAccessLog(options: AccessLogOptions): AccessLog {
   const { fs } = options
   const file = join(options.dir, ACCESS_LOG_FILE)
+  const headFile = join(options.dir, ACCESS_LOG_HEAD_FILE)
   const now = options.now ?? (() => new Date())
   const log = options.log ?? (() => {})
   let handle: FileHandlePort | undefined
   let head = GENESIS
+  /** Lines in the log (a line left unfinished by a failed write counts: it ends up a line of its own). */
+  let lines = 0
   let size = 0
   /** The end of the file could not be cut back after a failed append: the next line starts on a line of its own. */
   let ragged = false
@@ -153,6 +198,7 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
   const append = async (line: StoredLine) => {
     if (!handle) throw new Error('The access log is not open.')
     const { bytes, hash } = encodeLine(line)
+    let residue = false
     const attempt = async () => {
       // After a line left unfinished (cut off, or not cut back after a failed write), a new line starts first.
       const data = ragged ? Buffer.concat([Buffer.from('\n'), bytes]) : bytes
@@ -163,18 +209,31 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
         // Back to the last good byte, so a retry (or the next entry) does not follow half a line.
         try {
           await handle!.truncate(size)
-          if ((await handle!.stat()).size !== size) ragged = true
+          if ((await handle!.stat()).size !== size) ragged = residue = true
         } catch {
-          ragged = true
+          ragged = residue = true
         }
         throw error
       }
       size += data.length
       ragged = false
     }
-    await retryWhileLocked(attempt, options.retryForMs ?? 10_000)
+    try {
+      await retryWhileLocked(attempt, options.retryForMs ?? 10_000)
+    } finally {
+      // What a failed write left behind is a line of its own once the next line starts after it.
+      if (residue) lines += 1
+    }
     head = hash
+    lines += 1
+    await writeHead()
   }
+
+  /** Keeps the head outside the log. Failing to is only logged: a head left behind still names a line in the log. */
+  const writeHead = () =>
+    writeAtomic(fs, headFile, [Buffer.from(JSON.stringify({ hash: head, lines } satisfies StoredHead))], {
+      retryForMs: options.retryForMs,
+    }).catch((error: unknown) => log('The access log’s head could not be kept', error))
 
   const start = async () => {
     let bytes: Buffer
@@ -185,13 +244,23 @@ export function createAccessLog(options: AccessLogOptions): AccessLog {
       bytes = Buffer.alloc(0)
     }
     const chain = verifyChain(bytes)
+    const stored = await fs.readFile(headFile).then(readHead, (error: unknown) => {
+      if (errnoOf(error) !== 'ENOENT') log('The access log’s head could not be read', error)
+      return undefined
+    })
     await handle?.close().catch(() => {})
     handle = await fs.open(file, 'a', 0o600)
     size = (await handle.stat()).size
     head = chain.head
-    const fresh = chain.problems.filter((p) => !chain.acknowledged.has(p.id))
-    if (fresh.length === 0) return
-    const found = fresh.map(describe).join('; ')
+    lines = chain.hashes.length
+    const shortened = headProblem(chain, stored)
+    const fresh = [...chain.problems, ...(shortened ? [shortened] : [])].filter((p) => !chain.acknowledged.has(p.id))
+    if (fresh.length === 0) {
+      // A log from before the head was kept, or a crash before its head was written: from now on it is.
+      if (lines > 0 && (stored?.hash !== head || stored.lines !== lines)) await writeHead()
+      return
+    }
+    const found = fresh.map((p) => describe(p, lines)).join('; ')
     // Told once per run, even when the marker cannot be written and the check runs again with the next entry.
     if (fresh.some((p) => !reported.has(p.id)))
       options.report(

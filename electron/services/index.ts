@@ -28,6 +28,7 @@ import { createNotices } from './notices'
 import { readUserFile } from './read-user-file'
 import { createSettingsStore } from './settings-store'
 import { createPinService } from './pin'
+import { createGate, type Gate } from './gate'
 
 export interface ServiceDeps {
   dataDir: string
@@ -61,6 +62,8 @@ export interface ServiceDeps {
 
 export interface Services {
   handlers: Handlers
+  /** Main's lock (issue 17): while locked every handler outside gate.ts's list refuses with code 'locked'. */
+  gate: Pick<Gate, 'lock' | 'unlock' | 'isLocked'>
   /**
    * Starts opening the roster now, while the window is still being made, so its first list is ready sooner. A
    * failure is not reported here: the window's first call tries again and says what went wrong.
@@ -96,6 +99,7 @@ export function createServices(deps: ServiceDeps): Services {
     return current
   }
   const pin = createPinService(settings, deps.now ? () => deps.now!().getTime() : undefined)
+  const gate = createGate(log)
   const backups = new Backups({ dir: deps.dataDir, now: deps.now })
   let lock: DataLock | undefined
   /** Why this process may not change the data folder (another Homeplan holds it); undefined while it may. */
@@ -191,12 +195,24 @@ export function createServices(deps: ServiceDeps): Services {
     },
     listNotices: () => notices.list(),
     dismissNotice: ({ id }) => notices.dismiss(id),
-    getLockStatus: async () => ({ pinSet: await pin.isSet() }),
+    getLockStatus: async () => ({ pinSet: await pin.isSet(), locked: gate.isLocked() }),
+    lockNow: async () => {
+      if (await pin.isSet()) gate.lock('idle')
+      return { locked: gate.isLocked() }
+    },
     setLockPin: async ({ pin: next, current }) => {
       await pin.set(next, current)
       return { pinSet: true as const }
     },
-    verifyPin: ({ pin: typed }) => pin.verify(typed),
+    removeLockPin: async ({ current }) => {
+      await pin.remove(current)
+      return { pinSet: false as const }
+    },
+    verifyPin: async ({ pin: typed }) => {
+      const result = await pin.verify(typed)
+      if (result.unlocked) gate.unlock('idle')
+      return result
+    },
     setClinicLogo: async ({ remove }) => {
       const current = await settings.get()
       if (remove) {
@@ -313,7 +329,9 @@ export function createServices(deps: ServiceDeps): Services {
     }
   }
   return {
-    handlers,
+    // The gate is outermost: a locked call is refused before anything (the roster, the access log) is touched.
+    handlers: gate.guard(handlers),
+    gate,
     prepare: () => {
       void store().catch(() => {})
       void settings

@@ -93,11 +93,12 @@ export function requireKey(key: Buffer | undefined): Buffer {
   return key
 }
 
-/** The key a sealed file needs: refused (nothing read, nothing changed) without it or with another one. */
+/** The key a sealed file needs: refused (nothing read, nothing changed) without it ('locked') or with another one. */
 export function checkKey(header: Buffer, key: Buffer | undefined): Buffer {
   const keyId = header.toString('latin1').trimEnd().split(' ').at(-1)
   const known = requireKey(key)
-  if (keyId !== keyIdOf(known)) throw new AppFailure('locked', say('sealed.otherKey'))
+  // Not 'locked' (the window would show its unlock screen again): the folder is unlocked, this file is foreign.
+  if (keyId !== keyIdOf(known)) throw new AppFailure('io_error', say('sealed.otherKey'))
   return known
 }
 

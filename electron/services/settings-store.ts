@@ -14,8 +14,22 @@ export const pinHashSchema = z.strictObject({
 })
 export type PinHash = z.infer<typeof pinHashSchema>
 
-/** settings.json as stored: the window's settings and, for main alone, the PIN hash. */
-const storedSettingsSchema = settingsSchema.extend({ lockPin: pinHashSchema.optional() })
+/**
+ * Wrong PINs in a row and until when (epoch ms) every try is refused unchecked (issue 17): kept beside the hash so a
+ * restart does not hand out five free guesses again.
+ */
+export const pinTriesSchema = z.strictObject({
+  failures: z.number().int().min(0),
+  waitUntil: z.number().min(0),
+})
+export type PinTries = z.infer<typeof pinTriesSchema>
+export const noPinTries: PinTries = { failures: 0, waitUntil: 0 }
+
+/** settings.json as stored: the window's settings and, for main alone, the PIN hash and its wrong tries. */
+const storedSettingsSchema = settingsSchema.extend({
+  lockPin: pinHashSchema.optional(),
+  lockPinTries: pinTriesSchema.optional(),
+})
 type StoredSettings = z.infer<typeof storedSettingsSchema>
 
 export interface SettingsStore {
@@ -25,6 +39,10 @@ export interface SettingsStore {
   /** The clinic PIN's hash, if one is set. */
   getPinHash(): Promise<PinHash | undefined>
   setPinHash(pin: PinHash): Promise<void>
+  /** Removes the PIN (and its count of wrong tries) and turns lock after inactivity off: nothing could open it. */
+  removePin(): Promise<void>
+  getPinTries(): Promise<PinTries>
+  setPinTries(tries: PinTries): Promise<void>
 }
 
 /** A file's settings completed with defaults for keys an older version did not have (not an object: left to fail). */
@@ -34,7 +52,7 @@ const completedSettings = z.preprocess(
   storedSettingsSchema,
 )
 
-const withoutPin = ({ lockPin: _pin, ...settings }: StoredSettings): Settings => settings
+const withoutPin = ({ lockPin: _pin, lockPinTries: _tries, ...settings }: StoredSettings): Settings => settings
 
 /**
  * This computer's preferences, in settings.json in the data folder: a JsonDocument like library.json, so an
@@ -66,5 +84,17 @@ export function createSettingsStore(
         .then(withoutPin),
     getPinHash: async () => (await doc.read()).lockPin,
     setPinHash: (lockPin) => doc.update((draft) => void (draft.lockPin = lockPin)),
+    removePin: () =>
+      doc.update((draft) => {
+        delete draft.lockPin
+        delete draft.lockPinTries
+        draft.lockAfterMinutes = 0
+      }),
+    getPinTries: async () => (await doc.read()).lockPinTries ?? noPinTries,
+    setPinTries: (tries) =>
+      doc.update((draft) => {
+        if (tries.failures === 0) delete draft.lockPinTries
+        else draft.lockPinTries = tries
+      }),
   }
 }

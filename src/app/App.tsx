@@ -6,12 +6,13 @@ import type { Api } from '../core/contract'
 import type { AppError } from '../core/result'
 import { createApiClient } from './api-client'
 import { ApiProvider } from './api-context'
-import { LockProvider } from './lock-context'
+import { LockProvider, mainIsLocked } from './lock-context'
 import { Shell } from './Shell'
 import { theme } from './theme'
 import { uiI18n } from '../i18n/ui'
 
 function reportError(error: AppError) {
+  if (error.code === 'locked') return mainIsLocked()
   notifications.show({ color: 'red', title: uiI18n.t('app:app.failed'), message: error.message, autoClose: 8000 })
 }
 

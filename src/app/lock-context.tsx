@@ -31,6 +31,15 @@ export const isLocked = () => lockingNow
 
 const noLock: LockControls = { pinSet: false, lockAfterMinutes: 0, lock: () => {}, configure: () => {} }
 
+/** Set by the mounted LockProvider: shows the lock screen at once. */
+let showLockScreen: (() => void) | undefined
+/**
+ * Main refused a call as locked (see electron/services/gate.ts) while this window showed its pages: after a reload
+ * while locked, or the OS locking the computer before the window heard of it. The window locks too; there is nothing
+ * to report.
+ */
+export const mainIsLocked = () => showLockScreen?.()
+
 /** The lock's controls; outside <LockProvider> (a page rendered alone), a lock that never locks. */
 export const useLock = (): LockControls => useContext(LockContext) ?? noLock
 
@@ -42,7 +51,7 @@ const isLockKey = (e: KeyboardEvent) =>
  * library state) are unmounted, not covered, and the window shows only the lock screen until the clinic PIN is
  * entered; what is being edited comes back from its draft (the builder's in local storage, the patient form's in
  * memory). Locks after the idle time set in Settings, on Ctrl/Cmd+L, on Lock now, and when main says so (the menu,
- * the OS locking its screen or sleeping).
+ * the OS locking its screen or sleeping). Locked, the window tells main (lockNow), which then refuses data calls.
  */
 export function LockProvider({ children, clock = windowClock }: { children: ReactNode; clock?: IdleClock }) {
   const api = useQuietApi()
@@ -52,10 +61,28 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
 
   useEffect(() => {
     let live = true
-    void api.getLockStatus().then((r) => live && r.ok && setPinSet(r.value.pinSet))
-    void api.getSettings().then((r) => live && r.ok && setLockAfter(r.value.lockAfterMinutes ?? 0))
+    void api.getLockStatus().then((r) => {
+      if (!live || !r.ok) return
+      setPinSet(r.value.pinSet)
+      // Main is still locked (the window was reloaded while locked): the lock screen again, not the pages.
+      if (r.value.locked) mainIsLocked()
+    })
     return () => void (live = false)
   }, [api])
+
+  useEffect(() => {
+    // Main refuses the settings while locked: read once open.
+    if (locked) return
+    let live = true
+    void api.getSettings().then((r) => live && r.ok && setLockAfter(r.value.lockAfterMinutes ?? 0))
+    return () => void (live = false)
+  }, [api, locked])
+
+  useEffect(() => {
+    // After the pages have unmounted (their last calls already sent), main locks too and refuses data calls until
+    // verifyPin succeeds.
+    if (locked) void api.lockNow()
+  }, [api, locked])
 
   const lock = useCallback(() => {
     if (!pinSet) return
@@ -64,6 +91,15 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
     lockingNow = true
     setLocked(true)
   }, [pinSet])
+
+  useEffect(() => {
+    showLockScreen = () => {
+      notifications.clean()
+      lockingNow = true
+      setLocked(true)
+    }
+    return () => void (showLockScreen = undefined)
+  }, [])
 
   useIdle(locked || !pinSet ? undefined : lockAfterMinutes * 60_000, lock, clock)
 

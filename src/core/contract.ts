@@ -38,6 +38,7 @@ export interface DataFolderInfo {
 
 /** A file Homeplan set aside as unreadable (named, sized and dated only: its content is never shown). */
 export interface SetAsideFile {
+  /** Its path from the data folder, with `/` (`backups/…` for one in a subfolder). */
   name: string
   bytes: number
   /** When it was set aside (ISO time, from its name). */
@@ -94,7 +95,7 @@ export const contract = {
   /** Files set aside as unreadable longer ago than the backup window (30 days), to be removed after asking. */
   listOldSetAside: channel<SetAsideFile[]>()(z.undefined()),
   removeOldSetAside: channel<{ removed: string[]; failed: string[] }>()(
-    z.strictObject({ names: z.array(z.string().min(1).max(255)).min(1).max(1000) }),
+    z.strictObject({ names: z.array(z.string().min(1).max(1024)).min(1).max(1000) }),
   ),
   /** Asks for a PNG/JPEG, stores it in the media folder and makes it the clinic logo (or removes it). */
   setClinicLogo: channel<Settings>()(z.strictObject({ remove: z.boolean() })),
@@ -103,10 +104,23 @@ export const contract = {
   /** Removes one notice; returns those left. */
   dismissNotice: channel<Notice[]>()(z.strictObject({ id: z.string().min(1).max(100) })),
 
-  /** Lock after inactivity (issue 17): whether a clinic PIN is set (its hash never leaves main). */
-  getLockStatus: channel<{ pinSet: boolean }>()(z.undefined()),
+  /**
+   * Lock after inactivity (issue 17): whether a clinic PIN is set (its hash never leaves main), and whether main is
+   * locked now (a window reloaded while locked shows the lock screen again).
+   */
+  getLockStatus: channel<{ pinSet: boolean; locked: boolean }>()(z.undefined()),
+  /**
+   * The window locked: main refuses every data call until verifyPin succeeds (see electron/services/gate.ts). Without a
+   * PIN nothing could open it again, so then main stays open (`locked: false`).
+   */
+  lockNow: channel<{ locked: boolean }>()(z.undefined()),
   /** Sets the clinic PIN, or changes it (then `current` must be the PIN set now). */
   setLockPin: channel<{ pinSet: true }>()(z.strictObject({ pin: pinSchema, current: pinSchema.optional() })),
+  /**
+   * Removes the clinic PIN after checking the current one (a wrong one counts like a wrong unlock); lock after
+   * inactivity goes off with it, since nothing could open the window again.
+   */
+  removeLockPin: channel<{ pinSet: false }>()(z.strictObject({ current: pinSchema })),
   /** Checks the PIN that unlocks the window; after 5 wrong ones every try waits `waitSeconds` (growing) first. */
   verifyPin: channel<{ unlocked: true } | { unlocked: false; waitSeconds: number }>()(
     z.strictObject({ pin: pinSchema }),
@@ -206,6 +220,7 @@ export const changesData: ReadonlySet<string> = new Set([
   'updateSettings',
   'setClinicLogo',
   'setLockPin',
+  'removeLockPin',
   'removeOldSetAside',
   'startEmptyRoster',
   'createPatient',

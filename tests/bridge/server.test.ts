@@ -118,14 +118,18 @@ describe('HTTP bridge', () => {
   })
 
   it('serves the lock calls (issue 17): the PIN set and checked, never echoed, a PIN not of digits refused', async () => {
-    for (const method of ['getLockStatus', 'setLockPin', 'verifyPin']) expect(bridgeScript()).toContain(`"${method}"`)
+    for (const method of ['getLockStatus', 'setLockPin', 'removeLockPin', 'verifyPin', 'lockNow'])
+      expect(bridgeScript()).toContain(`"${method}"`)
     expect(await (await post('setLockPin', { arg: { pin: 'abcd' } })).json()).toMatchObject({
       ok: false,
       error: { code: 'invalid_argument', field: 'pin' },
     })
     const set = await (await post('setLockPin', { arg: { pin: '7391' } })).json()
     expect(set).toEqual({ ok: true, value: { pinSet: true } })
-    expect(await (await post('getLockStatus', {})).json()).toEqual({ ok: true, value: { pinSet: true } })
+    expect(await (await post('getLockStatus', {})).json()).toEqual({ ok: true, value: { pinSet: true, locked: false } })
+    // Locked, the bridge refuses data calls as ipcMain does (the same guarded handler map) until the PIN is entered.
+    expect(await (await post('lockNow', {})).json()).toEqual({ ok: true, value: { locked: true } })
+    expect(await (await post('listPatients', {})).json()).toMatchObject({ ok: false, error: { code: 'locked' } })
     expect(await (await post('verifyPin', { arg: { pin: '7391' } })).json()).toEqual({
       ok: true,
       value: { unlocked: true },

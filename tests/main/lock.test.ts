@@ -36,15 +36,18 @@ describe('locking the windows from main', () => {
     expect(h.windows[1]!.webContents.send).not.toHaveBeenCalled()
   })
 
-  it('locks when the OS locks its screen or the computer sleeps, until stopped', () => {
-    const stop = lockOnSystemLock()
+  it('locks the windows and main when the OS locks its screen or the computer sleeps, until stopped', () => {
+    const lockMain = vi.fn()
+    const stop = lockOnSystemLock(lockMain)
     emit('resume')
     expect(h.windows[0]!.webContents.send).not.toHaveBeenCalled()
     emit('lock-screen')
     emit('suspend')
     expect(h.windows[0]!.webContents.send).toHaveBeenCalledTimes(2)
+    expect(lockMain).toHaveBeenCalledTimes(2)
     stop()
     emit('lock-screen')
     expect(h.windows[0]!.webContents.send).toHaveBeenCalledTimes(2)
+    expect(lockMain).toHaveBeenCalledTimes(2)
   })
 })

@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   ACCESS_LOG_FILE,
+  ACCESS_LOG_HEAD_FILE,
   accessLogCsv,
   createAccessLog,
   GENESIS,
@@ -153,6 +154,58 @@ describe('access log chain', () => {
     const again = await restart(s)
     expect(again.appended).toBe('')
     expect(s.reports).toHaveLength(1)
+  })
+
+  it.each([
+    [
+      'its last line deleted',
+      (lines: string[]) => lines.slice(0, -1),
+      'its last 1 line(s) were removed (it had 5, it has 4)',
+    ],
+    [
+      'its last 3 lines deleted',
+      (lines: string[]) => lines.slice(0, -3),
+      'its last 3 line(s) were removed (it had 5, it has 2)',
+    ],
+    ['the file emptied', () => [], 'the log was emptied (it had 5 lines)'],
+    [
+      'its last line replaced by an older one',
+      (lines: string[]) => [...lines.slice(0, -1), lines[1]!],
+      'a line before line 5 was removed or moved',
+    ],
+  ])('detects %s by the head kept outside the log, once, never rewriting the log', async (_what, tamper, expected) => {
+    const s = await withThree()
+    const log = s.make()
+    log.record({ who: null, action: 'printed' })
+    log.record({ who: null, action: 'viewed' })
+    await log.close()
+    const lines = (await readFile(s.file, 'utf8')).split('\n').slice(0, -1)
+    expect(lines).toHaveLength(5)
+    const kept = tamper(lines)
+    await writeFile(s.file, kept.length ? `${kept.join('\n')}\n` : '')
+    const { before, after, appended } = await restart(s)
+    expect(s.reports).toHaveLength(1)
+    expect(s.reports[0]).toContain(expected)
+    expect(after.subarray(0, before.length).equals(before)).toBe(true)
+    expect(JSON.parse(appended)).toMatchObject({ action: 'chainBroken', detail: expect.stringContaining(expected) })
+    // Recorded: the next start reports nothing more.
+    expect((await restart(s)).appended).toBe('')
+    expect(s.reports).toHaveLength(1)
+  })
+
+  it('keeps the head beside the log after each entry; a log from before the head was kept gets one at start', async () => {
+    const s = await withThree()
+    const head = () => readFile(join(s.dir, ACCESS_LOG_HEAD_FILE), 'utf8').then((t) => JSON.parse(t) as unknown)
+    expect(await head()).toEqual({ hash: JSON.parse(s.lines[2]!).hash, lines: 3 })
+    if (process.platform !== 'win32') expect((await stat(join(s.dir, ACCESS_LOG_HEAD_FILE))).mode & 0o777).toBe(0o600)
+    await rm(join(s.dir, ACCESS_LOG_HEAD_FILE))
+    expect((await restart(s)).appended).toBe('')
+    expect(await head()).toEqual({ hash: JSON.parse(s.lines[2]!).hash, lines: 3 })
+    // A crash between an append and the head's write leaves the head one line behind: not a break.
+    await writeFile(join(s.dir, ACCESS_LOG_HEAD_FILE), JSON.stringify({ hash: JSON.parse(s.lines[1]!).hash, lines: 2 }))
+    expect((await restart(s)).appended).toBe('')
+    expect(s.reports).toEqual([])
+    expect(await head()).toEqual({ hash: JSON.parse(s.lines[2]!).hash, lines: 3 })
   })
 
   it('reports new damage even where older damage was already recorded', async () => {

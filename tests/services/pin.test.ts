@@ -69,8 +69,102 @@ describe('PIN service', () => {
     for (let i = 0; i < 4; i++) expect(await pins.verify('0000')).toEqual({ unlocked: false, waitSeconds: 0 })
   })
 
+  it('keeps the wrong-PIN count and the wait over a restart: after 5 wrong, new services still make the 6th wait', async () => {
+    const dir = await tempDir()
+    let now = Date.parse('2026-12-07T10:00:00Z')
+    const first = testServices(dir, { now: () => new Date(now) })
+    await dispatch(first.handlers, 'setLockPin', { pin: '9876' })
+    for (let i = 0; i < 5; i++) await dispatch(first.handlers, 'verifyPin', { pin: '0000' })
+    await first.close()
+    now += 5_000
+    const again = testServices(dir, { now: () => new Date(now) })
+    try {
+      // The right PIN too is refused unchecked until the wait is over, and no wait has been handed back.
+      expect(await dispatch(again.handlers, 'verifyPin', { pin: '9876' })).toEqual({
+        ok: true,
+        value: { unlocked: false, waitSeconds: 25 },
+      })
+      now += 25_000
+      expect(await dispatch(again.handlers, 'verifyPin', { pin: '0000' })).toEqual({
+        ok: true,
+        value: { unlocked: false, waitSeconds: 60 },
+      })
+      // Never shown to the window.
+      const settings = await dispatch(again.handlers, 'getSettings', undefined)
+      expect(settings.ok && settings.value).not.toHaveProperty('lockPinTries')
+      now += 60_000
+      expect(await dispatch(again.handlers, 'verifyPin', { pin: '9876' })).toEqual({
+        ok: true,
+        value: { unlocked: true },
+      })
+      expect(JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8'))).not.toHaveProperty('lockPinTries')
+    } finally {
+      await again.close()
+    }
+  })
+
+  it('caps a wait left from a clock set back at the longest wait', async () => {
+    const dir = await tempDir()
+    let now = 10_000_000_000
+    const pins = createPinService(createSettingsStore(dir), () => now)
+    await pins.set('9876', undefined)
+    for (let i = 0; i < 5; i++) await pins.verify('0000')
+    now -= 24 * 3600_000
+    expect(await createPinService(createSettingsStore(dir), () => now).verify('9876')).toEqual({
+      unlocked: false,
+      waitSeconds: 30 * 60,
+    })
+  })
+
   it('grows the wait by doubling up to half an hour', () => {
     expect([4, 5, 6, 7, 20].map(waitAfter)).toEqual([0, 30_000, 60_000, 120_000, 30 * 60_000])
+  })
+})
+
+describe('removing the PIN', () => {
+  it('needs the current PIN (a wrong one counts like a wrong unlock), then turns lock after inactivity off', async () => {
+    const dir = await tempDir()
+    let now = 1_000_000
+    const { handlers, close } = testServices(dir, { now: () => new Date(now) })
+    try {
+      await dispatch(handlers, 'setLockPin', { pin: '2580' })
+      await dispatch(handlers, 'updateSettings', { lockAfterMinutes: 10 })
+      expect(await dispatch(handlers, 'removeLockPin', {})).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_argument', field: 'current' },
+      })
+      for (let i = 0; i < 4; i++)
+        expect(await dispatch(handlers, 'removeLockPin', { current: '1111' })).toMatchObject({
+          ok: false,
+          error: { code: 'forbidden', field: 'current', message: 'That is not the current PIN.' },
+        })
+      // The fifth wrong PIN, here or on the lock screen, starts the wait.
+      expect(await dispatch(handlers, 'verifyPin', { pin: '1111' })).toEqual({
+        ok: true,
+        value: { unlocked: false, waitSeconds: 30 },
+      })
+      expect(await dispatch(handlers, 'removeLockPin', { current: '2580' })).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden', message: 'That is not the current PIN. Try again in 30 s.' },
+      })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({ value: { pinSet: true } })
+      now += 30_000
+      expect(await dispatch(handlers, 'removeLockPin', { current: '2580' })).toEqual({
+        ok: true,
+        value: { pinSet: false },
+      })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({ value: { pinSet: false } })
+      expect(await dispatch(handlers, 'getSettings', undefined)).toMatchObject({ value: { lockAfterMinutes: 0 } })
+      const file = JSON.parse(await readFile(join(dir, SETTINGS_FILE), 'utf8'))
+      expect(file).not.toHaveProperty('lockPin')
+      expect(file).not.toHaveProperty('lockPinTries')
+      // Without a PIN the window cannot lock main.
+      expect(await dispatch(handlers, 'lockNow', undefined)).toEqual({ ok: true, value: { locked: false } })
+      // A new PIN can be set without a current one.
+      expect(await dispatch(handlers, 'setLockPin', { pin: '1357' })).toMatchObject({ ok: true })
+    } finally {
+      await close()
+    }
   })
 })
 
@@ -78,7 +172,10 @@ describe('lock calls through the contract', () => {
   it('sets, reports and checks the PIN; refuses what is not 4 to 12 digits before the service sees it', async () => {
     const { handlers, close } = testServices(await tempDir())
     try {
-      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({ ok: true, value: { pinSet: false } })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
+        ok: true,
+        value: { pinSet: false, locked: false },
+      })
       expect(await dispatch(handlers, 'setLockPin', { pin: '12a4' })).toMatchObject({
         ok: false,
         error: { code: 'invalid_argument', field: 'pin' },
@@ -86,7 +183,10 @@ describe('lock calls through the contract', () => {
       expect(await dispatch(handlers, 'setLockPin', { pin: '123' })).toMatchObject({ ok: false })
       expect(await dispatch(handlers, 'setLockPin', { pin: '1234567890123' })).toMatchObject({ ok: false })
       expect(await dispatch(handlers, 'setLockPin', { pin: '4321' })).toEqual({ ok: true, value: { pinSet: true } })
-      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({ ok: true, value: { pinSet: true } })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
+        ok: true,
+        value: { pinSet: true, locked: false },
+      })
       expect(await dispatch(handlers, 'setLockPin', { pin: '5555' })).toMatchObject({
         ok: false,
         error: { code: 'forbidden', field: 'current' },

@@ -55,13 +55,16 @@ describe('sealedFs', () => {
     expect(text(await sealed().readFile(join(dir, 'journal.jsonl')))).toBe('{"plain":1}\n{"plain":2}\n')
   })
 
-  it('refuses a sealed file without the key or with another key (code locked), changing nothing', async () => {
+  it('refuses a sealed file without the key (locked) or sealed with another key, changing nothing', async () => {
     const dir = await folder()
     const file = join(dir, 'settings.json')
     await writeAtomic(sealed(), file, [Buffer.from('{}')])
     const before = await readFile(file)
     await expect(sealed(null).readFile(file)).rejects.toMatchObject({ code: 'locked' })
-    await expect(sealed(randomBytes(32)).readFile(file)).rejects.toMatchObject({ code: 'locked' })
+    await expect(sealed(randomBytes(32)).readFile(file)).rejects.toMatchObject({
+      code: 'io_error',
+      message: expect.stringMatching(/different passphrase/),
+    })
     await expect(sealed(null).open(file, 'a')).rejects.toMatchObject({ code: 'locked' })
     await expect(sealed(null).truncate(file, 0)).rejects.toMatchObject({ code: 'locked' })
     expect(await readFile(file)).toEqual(before)

@@ -2,7 +2,7 @@
  * Issue 17, item 5c: files set aside as unreadable are listed once older than the backup window (30 days), by name,
  * size and date only, and removed when asked; nothing newer, and nothing that is not a set-aside file, can be removed.
  */
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -82,5 +82,44 @@ describe('old set-aside files', () => {
       ok: false,
       error: { code: 'invalid_argument' },
     })
+  })
+
+  it('are found in Homeplan’s own subfolders too, at any depth, and removed there; a folder of the user’s or a link is not looked into', async () => {
+    const { call, dataDir } = await setup()
+    const old = '2026-09-01T09-00-00-000Z'
+    const nested = {
+      [`backups/roster-2026-08-30.json.quarantined-${old}`]: 'backup',
+      [`media/logo.json.damaged-${old}`]: 'media',
+      [`handouts/patient-000001/handout-1.json.damaged-${old}`]: 'copy',
+      [`exports/roster.json.damaged-${old}`]: 'the user’s own folder',
+    }
+    for (const [name, text] of Object.entries(nested)) {
+      await mkdir(join(dataDir, name, '..'), { recursive: true })
+      await writeFile(join(dataDir, name), text)
+    }
+    if (process.platform !== 'win32') await symlink(join(dataDir, 'exports'), join(dataDir, 'media', 'linked'))
+    const listed = await call<SetAsideFile[]>('listOldSetAside')
+    const names = listed.ok ? listed.value.map((f) => f.name) : []
+    expect(names).toEqual([
+      `backups/roster-2026-08-30.json.quarantined-${old}`,
+      `handouts/patient-000001/handout-1.json.damaged-${old}`,
+      `media/logo.json.damaged-${old}`,
+      'library.json.damaged-2026-10-01T09-00-00-000Z',
+      'roster.json.quarantined-2026-10-20T09-00-00-000Z-2',
+    ])
+    expect(listed.ok && listed.value[0]).toMatchObject({ bytes: 6, setAsideAt: '2026-09-01T09:00:00.000Z' })
+
+    const removed = await call('removeOldSetAside', {
+      names: [`backups/roster-2026-08-30.json.quarantined-${old}`, `exports/roster.json.damaged-${old}`],
+    })
+    expect(removed).toEqual({
+      ok: true,
+      value: {
+        removed: [`backups/roster-2026-08-30.json.quarantined-${old}`],
+        failed: [`exports/roster.json.damaged-${old}`],
+      },
+    })
+    expect(await readdir(join(dataDir, 'backups'))).toEqual([])
+    expect(await readdir(join(dataDir, 'exports'))).toEqual([`roster.json.damaged-${old}`])
   })
 })

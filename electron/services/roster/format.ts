@@ -3,7 +3,7 @@
  * line, so that loading can skip parsing full patient records until one is
  * opened, and compaction can copy unchanged records' bytes as they are.
  *
- *   {"format":"homeplan-roster","schemaVersion":3,"savedAt":"…","lastSeq":42,"count":2,
+ *   {"format":"homeplan-roster","schemaVersion":4,"savedAt":"…","lastSeq":42,"count":2,
  *   "summaries":[
  *   {…summary…},
  *   {…summary…}
@@ -31,7 +31,11 @@ import { say } from '../../../src/i18n/say'
 import { jsonSyntaxLine } from '../../../src/core/json-path'
 
 export const FORMAT = 'homeplan-roster'
-export const SCHEMA_VERSION = 3
+/**
+ * 4: journal lines and roster.json checked with SHA-256 (records as in 3). A Homeplan of version 3 read a SHA-256
+ * journal line as damaged and set the journal aside; with 4 it refuses the folder as made by a newer version.
+ */
+export const SCHEMA_VERSION = 4
 
 export interface SnapshotHeader {
   format: typeof FORMAT

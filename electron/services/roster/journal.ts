@@ -56,7 +56,7 @@ function withChecksum(body: Buffer): Buffer {
 }
 
 /**
- * `{"v":3,"seq":…,…,"sha256":"…"}\n`, the SHA-256 taken over the line as it would read without its last field.
+ * `{"v":4,"seq":…,…,"sha256":"…"}\n`, the SHA-256 taken over the line as it would read without its last field.
  * A change saved together with others (an import) carries `end`, the last number of its group: the group counts
  * only if that last line made it to disk, so a write cut off halfway leaves none of it.
  */
@@ -67,7 +67,7 @@ export function encodeChange(change: Change, end?: number): Buffer {
 }
 
 /**
- * `{"v":3,"void":N,"sha256":"…"}\n`, the first line of a new file after a write failed and its file could not be cut
+ * `{"v":4,"void":N,"sha256":"…"}\n`, the first line of a new file after a write failed and its file could not be cut
  * back: lines that earlier files hold from number N on were rejected (the app said so) and must never be applied.
  */
 export function encodeVoid(from: number): Buffer {

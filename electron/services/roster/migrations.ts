@@ -62,6 +62,9 @@ function v2PatientToV3(raw: Raw): Raw {
 export const migrations: Migration[] = [
   { from: 1, describe: 'split names, ISO dates of birth, chart numbers, appointment preferences', up: v1PatientToV2 },
   { from: 2, describe: 'a revision on every patient and program', up: v2PatientToV3 },
+  // The records do not change: the version says the files' checksums are SHA-256, so that a Homeplan of version 3
+  // (which reads only CRC-32 lines) refuses the folder as newer instead of setting its journal aside as damaged.
+  { from: 3, describe: 'journal lines and roster.json checked with SHA-256', up: (patient) => patient },
 ]
 
 /** One patient stored by version `from`, as the current version stores it (not yet validated). */

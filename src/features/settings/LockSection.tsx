@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import { useLock } from '../../app/lock-context'
 import { lockAfterChoices, PIN_PATTERN, type LockAfter } from '../../core/settings'
+import { RemovePinDialog } from './RemovePinDialog'
 
 /** A PIN typed as digits, hidden, never remembered by the browser. */
 function PinField(props: { label: string; value: string; onChange: (v: string) => void; error?: string | undefined }) {
@@ -42,6 +43,7 @@ export function LockSection({
   const [repeat, setRepeat] = useState('')
   const [errors, setErrors] = useState<{ current?: string; pin?: string; repeat?: string }>({})
   const [saving, setSaving] = useState(false)
+  const [removing, setRemoving] = useState(false)
 
   useEffect(() => {
     let live = true
@@ -68,6 +70,15 @@ export function LockSection({
     setPinSet(true)
     lock.configure({ pinSet: true })
     notifications.show({ color: 'teal', message: t('lock.pinSaved') })
+  }
+
+  const pinRemoved = () => {
+    setRemoving(false)
+    setPinSet(false)
+    lock.configure({ pinSet: false, lockAfterMinutes: 0 })
+    // Main turned the idle time off with the PIN; this brings the page's copy of the settings along.
+    void onLockAfter(0)
+    notifications.show({ color: 'teal', message: t('lock.pinRemoved') })
   }
 
   if (pinSet === undefined || lockAfter === undefined) return <Skeleton h={120} />
@@ -110,10 +121,18 @@ export function LockSection({
           />
           <PinField label={t('lock.repeatPin')} value={repeat} onChange={setRepeat} error={errors.repeat} />
         </Group>
-        <Button type="submit" mt="sm" loading={saving}>
-          {pinSet ? t('lock.changePin') : t('lock.setPin')}
-        </Button>
+        <Group mt="sm" gap="sm">
+          <Button type="submit" loading={saving}>
+            {pinSet ? t('lock.changePin') : t('lock.setPin')}
+          </Button>
+          {pinSet && (
+            <Button variant="default" color="red" onClick={() => setRemoving(true)}>
+              {t('lock.removePinOpen')}
+            </Button>
+          )}
+        </Group>
       </form>
+      <RemovePinDialog opened={removing} onClose={() => setRemoving(false)} onRemoved={pinRemoved} />
     </Stack>
   )
 }

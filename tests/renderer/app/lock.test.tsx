@@ -114,6 +114,48 @@ describe('the lock', () => {
     expect(await screen.findByText('Marisol Quintanilla')).toBeInTheDocument()
   }, 20_000)
 
+  it('tells main when it locks: main refuses data until the PIN, and a window reloaded meanwhile shows the lock screen', async () => {
+    const { api } = await clinicWithPatient()
+    const shell = () => (
+      <LockProvider>
+        <p>Marisol Quintanilla</p>
+      </LockProvider>
+    )
+    const first = renderWithApi(shell(), { api })
+    await waitFor(() => expect(api.getLockStatus).toHaveBeenCalled())
+    // Ctrl+L locks once the window knows a PIN is set.
+    await waitFor(
+      () => {
+        pressCtrlL()
+        expect(screen.getByRole('button', { name: 'Unlock' })).toBeInTheDocument()
+      },
+      { timeout: 5000 },
+    )
+    await waitFor(() => expect(api.lockNow).toHaveBeenCalled())
+    expect(await api.listPatients()).toMatchObject({ ok: false, error: { code: 'locked' } })
+
+    first.unmount()
+    renderWithApi(shell(), { api })
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(/Quintanilla/)
+    await unlock(PIN)
+    expect(await screen.findByText('Marisol Quintanilla')).toBeInTheDocument()
+    expect(await api.listPatients()).toMatchObject({ ok: true })
+  }, 30_000)
+
+  it('a window opened while main is locked shows only the lock screen, with no failure pop-up, then the roster after the PIN', async () => {
+    const { api } = await clinicWithPatient()
+    await api.lockNow()
+    render(<App api={api} />)
+    expect(await screen.findByRole('button', { name: 'Unlock' })).toBeInTheDocument()
+    // The pages' first calls were refused as locked: not reported as failures, and nothing of the roster shown.
+    await waitFor(() => expect(api.getSettings).toHaveBeenCalled())
+    await new Promise((r) => setTimeout(r, 100))
+    expect(document.body.textContent).not.toMatch(/Quintanilla|could not|nothing was read/)
+    await unlock(PIN)
+    expect(await screen.findByText(/Quintanilla/, undefined, { timeout: 10_000 })).toBeInTheDocument()
+  }, 30_000)
+
   it('keeps a patient form only for the lock: one left any other way opens empty next time', async () => {
     const api = fakeApi()
     const form = () => <PatientForm opened onClose={() => {}} onSaved={() => {}} />

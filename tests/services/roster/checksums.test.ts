@@ -13,6 +13,7 @@ import {
   decodeSnapshot,
   decodeSnapshotInSteps,
   encodeSnapshot,
+  SCHEMA_VERSION,
   SnapshotError,
 } from '../../../electron/services/roster/format'
 import { decodeChange, encodeChange, journalName, type Change } from '../../../electron/services/roster/journal'
@@ -29,10 +30,15 @@ const snapshotOf = (patients: Patient[], lastSeq = patients.length) =>
     ),
   ])
 
-/** The same snapshot as Homeplan wrote it before SHA-256: its last line `"checksum":"crc32:…"}`. */
+/** The same snapshot as Homeplan wrote it before SHA-256: version 3, its last line `"checksum":"crc32:…"}`. */
 function oldSnapshotOf(patients: Patient[], lastSeq = patients.length): Buffer {
   const file = snapshotOf(patients, lastSeq)
-  const body = file.subarray(0, file.lastIndexOf(0x0a, file.length - 2) + 1)
+  const body = Buffer.from(
+    file
+      .subarray(0, file.lastIndexOf(0x0a, file.length - 2) + 1)
+      .toString('utf8')
+      .replace(`"schemaVersion":${SCHEMA_VERSION},`, '"schemaVersion":3,'),
+  )
   return Buffer.concat([body, Buffer.from(`"checksum":"crc32:${crcHex(body)}"}\n`)])
 }
 
@@ -97,7 +103,7 @@ describe('journal line checksum', () => {
   it('is a SHA-256 of the line without its last field', () => {
     const line = encodeChange(change)
     expect(line.toString('utf8')).toMatch(/,"sha256":"[0-9a-f]{64}"\}\n$/)
-    expect(decodeChange(line.subarray(0, line.length - 1))).toEqual({ change, version: 3 })
+    expect(decodeChange(line.subarray(0, line.length - 1))).toEqual({ change, version: SCHEMA_VERSION })
   })
 
   it('a changed character in a SHA-256 line makes the line damaged', () => {

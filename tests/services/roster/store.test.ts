@@ -30,7 +30,7 @@ describe('RosterStore', () => {
     const files = await readdir(dir)
     expect(files.filter((f) => f.endsWith('.jsonl'))).toHaveLength(1)
     const doc = JSON.parse(await readFile(join(dir, ROSTER_FILE), 'utf8'))
-    expect(doc).toMatchObject({ format: 'homeplan-roster', schemaVersion: 3, count: 4, lastSeq: 6 })
+    expect(doc).toMatchObject({ format: 'homeplan-roster', schemaVersion: 4, count: 4, lastSeq: 6 })
     expect(doc.patients.map((p: { id: string }) => p.id)).not.toContain('patient-000002')
     const reopened = await RosterStore.open({ dir })
     expect(reopened.list()).toHaveLength(4)

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { notifications } from '@mantine/notifications'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { SettingsPage } from '../../../../src/features/settings/SettingsPage'
@@ -59,5 +59,31 @@ describe('lock after inactivity, in Settings', () => {
     expect(api.setLockPin).toHaveBeenLastCalledWith({ pin: '1357', current: '2580' })
     const check = await api.verifyPin({ pin: '1357' })
     expect(check.ok && check.value).toEqual({ unlocked: true })
+  }, 60_000)
+
+  it('removes the PIN only with the current one, saying first that lock after inactivity goes off too', async () => {
+    const api = fakeApi()
+    await api.setLockPin({ pin: '2580' })
+    await api.updateSettings({ lockAfterMinutes: 10 })
+    const { user } = renderWithApi(<SettingsPage />, { api, roster: true })
+    await waitFor(() => expect(screen.getByRole('radio', { name: '10 minutes' })).toBeChecked())
+    await user.click(screen.getByRole('button', { name: 'Remove PIN…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Remove the clinic PIN?' })
+    expect(dialog).toHaveTextContent(/lock after inactivity is turned off too/)
+    fireEvent.change(within(dialog).getByLabelText('Current PIN'), { target: { value: '9999' } })
+    await user.click(within(dialog).getByRole('button', { name: 'Remove PIN' }))
+    expect(await within(dialog).findByText('That is not the current PIN.')).toBeInTheDocument()
+    expect(await api.getLockStatus()).toMatchObject({ ok: true, value: { pinSet: true } })
+
+    fireEvent.change(within(dialog).getByLabelText('Current PIN'), { target: { value: '2580' } })
+    await user.click(within(dialog).getByRole('button', { name: 'Remove PIN' }))
+    expect(await screen.findByText('Clinic PIN removed. Lock after inactivity is off.')).toBeInTheDocument()
+    expect(api.removeLockPin).toHaveBeenLastCalledWith({ current: '2580' })
+    expect(await screen.findByText(/Locking needs a clinic PIN first/)).toBeInTheDocument()
+    expect(screen.getByRole('radio', { name: 'Off' })).toBeChecked()
+    expect(screen.queryByRole('button', { name: 'Remove PIN…' })).toBeNull()
+    const saved = await api.getSettings()
+    expect(saved.ok && saved.value.lockAfterMinutes).toBe(0)
+    expect(await api.getLockStatus()).toMatchObject({ ok: true, value: { pinSet: false } })
   }, 60_000)
 })
