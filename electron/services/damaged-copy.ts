@@ -4,44 +4,55 @@
  * then let the store start from its defaults. Nothing the user typed is thrown away: the copy can be
  * sent to support or repaired by hand.
  */
-import * as fsp from 'node:fs/promises'
 import { basename, dirname } from 'node:path'
 import { AppFailure } from '../../src/core/result'
-import { fsyncFolder } from './atomic-write'
+import { errnoOf, fsyncFolder, nodeFs, writeAll, type FileHandlePort, type FsPort } from './fs-port'
 import { fileStamp } from '../../src/core/dates'
 
 /**
- * Writes `bytes` to a new `<file>.damaged-<time>[-n]` (created exclusively, flushed to disk) and returns its
- * path. The original is removed afterwards only if it still holds exactly these bytes, so the next start does
- * not find it damaged again; a file something else has written in the meantime is left alone.
+ * Keeps the file as `<file>.damaged-<time>[-n]` (created exclusively, flushed to disk) and returns its path: a copy of
+ * its exact bytes on disk (an encrypted file stays encrypted, its damaged records included), or, if the file changed
+ * since `bytes` were read from it, `bytes` themselves. The original is removed afterwards only if it still reads as
+ * exactly these bytes, so the next start does not find it damaged again; a file something else has written in the
+ * meantime is left alone.
  */
 export async function keepDamagedCopy(
   file: string,
   bytes: Uint8Array,
   now: () => Date = () => new Date(),
+  fs: FsPort = nodeFs,
 ): Promise<string> {
   const stamp = fileStamp(now())
+  const same = (other: Uint8Array | undefined) => !!other && Buffer.from(bytes).equals(other)
   for (let n = 1; ; n++) {
     const copy = `${file}.damaged-${stamp}${n > 1 ? `-${n}` : ''}`
-    let handle: fsp.FileHandle
+    let handle: FileHandlePort
     try {
-      handle = await fsp.open(copy, 'wx', 0o600)
+      await fs.copyFile(file, copy, 1 /* COPYFILE_EXCL */)
+      if (!same(await fs.readFile(copy).catch(() => undefined))) await fs.rm(copy, { force: true })
+      handle = await fs.open(copy, 'wx', 0o600).catch(async (error: unknown) => {
+        if (errnoOf(error) !== 'EEXIST') throw error
+        return fs.open(copy, 'r+')
+      })
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && n < 1000) continue
+      if (errnoOf(error) === 'EEXIST' && n < 1000) continue
       throw error
     }
     try {
-      await handle.writeFile(bytes)
+      // A copy made as it is is only flushed; one of `bytes` (the file changed meanwhile) is written now.
+      if (!same(await fs.readFile(copy).catch(() => undefined))) {
+        await writeAll(handle, bytes)
+      }
       await handle.sync()
     } catch (error) {
       await handle.close().catch(() => {})
-      await fsp.rm(copy, { force: true }).catch(() => {})
+      await fs.rm(copy, { force: true }).catch(() => {})
       throw error
     }
     await handle.close()
-    await fsyncFolder(dirname(file))
-    const still = await fsp.readFile(file).catch(() => undefined)
-    if (still && Buffer.from(bytes).equals(still)) await fsp.rm(file, { force: true }).catch(() => {})
+    await fs.chmod(copy, 0o600).catch(() => {})
+    await fsyncFolder(fs, dirname(file))
+    if (same(await fs.readFile(file).catch(() => undefined))) await fs.rm(file, { force: true }).catch(() => {})
     return copy
   }
 }
@@ -57,11 +68,13 @@ export async function readJsonFile<T>(
   file: string,
   parse: (json: unknown) => T | undefined,
   now?: () => Date,
+  fs: FsPort = nodeFs,
 ): Promise<JsonRead<T>> {
   let bytes: Buffer
   try {
-    bytes = await fsp.readFile(file)
+    bytes = await fs.readFile(file)
   } catch (error) {
+    if (error instanceof AppFailure) throw error
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT') return { state: 'missing' }
     if (code === 'EISDIR')
@@ -82,7 +95,7 @@ export async function readJsonFile<T>(
   }
   if (value !== undefined) return { state: 'read', value }
   try {
-    return { state: 'damaged', copy: await keepDamagedCopy(file, bytes, now) }
+    return { state: 'damaged', copy: await keepDamagedCopy(file, bytes, now, fs) }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unknown error'
     throw new AppFailure(

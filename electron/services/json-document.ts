@@ -1,10 +1,10 @@
-import { dirname } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type { z } from 'zod'
 import { describeIssue } from '../../src/core/issues'
 import { AppFailure } from '../../src/core/result'
-import { writeFileAtomic } from './atomic-write'
+import { SaveFailure, writeAtomic } from './atomic-write'
 import { damagedNotice, readJsonFile, singleFlight } from './damaged-copy'
-import { nodeFs } from './fs-port'
+import { errnoOf, nodeFs, type FsPort } from './fs-port'
 import { privateFolder } from './private-modes'
 
 export interface JsonDocumentOptions<T> {
@@ -19,6 +19,8 @@ export interface JsonDocumentOptions<T> {
   /** Tells the user (a notice in the window) that the file was kept aside. */
   notify?: (message: string) => void
   now?: () => Date
+  /** The data folder's files (the app passes sealedFs when the folder is encrypted). */
+  fs?: FsPort
 }
 
 /**
@@ -36,7 +38,7 @@ export class JsonDocument<T> {
 
   constructor(private readonly options: JsonDocumentOptions<T>) {
     this.load = singleFlight(async () => {
-      const { file, schema, empty, consequence, notify, now } = options
+      const { file, schema, empty, consequence, notify, now, fs = nodeFs } = options
       const read = await readJsonFile(
         file,
         (json) => {
@@ -44,6 +46,7 @@ export class JsonDocument<T> {
           return parsed.success ? parsed.data : undefined
         },
         now,
+        fs,
       )
       if (read.state === 'read') return read.value
       if (read.state === 'damaged')
@@ -68,8 +71,13 @@ export class JsonDocument<T> {
         const { message, field } = describeIssue(checked.error.issues)
         throw new AppFailure('invalid_argument', message, field)
       }
-      await privateFolder(nodeFs, dirname(this.options.file))
-      await writeFileAtomic(this.options.file, `${JSON.stringify(checked.data, null, 2)}\n`)
+      const { file, fs = nodeFs } = this.options
+      await privateFolder(fs, dirname(file))
+      await writeAtomic(fs, file, [Buffer.from(`${JSON.stringify(checked.data, null, 2)}\n`)]).catch(
+        (error: unknown) => {
+          throw error instanceof AppFailure ? error : new SaveFailure(basename(file), errnoOf(error))
+        },
+      )
       this.data = checked.data
       return result
     })

@@ -5,10 +5,10 @@
  * never ends; a FIFO would block forever without O_NONBLOCK).
  */
 import { constants } from 'node:fs'
-import * as fsp from 'node:fs/promises'
 import { formatBytes } from '../../src/core/bytes'
 import { AppFailure } from '../../src/core/result'
 import { say } from '../../src/i18n/say'
+import { nodeFs, type FileHandlePort, type FsPort } from './fs-port'
 
 export interface ReadUserFileOptions {
   maxBytes: number
@@ -16,6 +16,8 @@ export interface ReadUserFileOptions {
   what: string
   /** Refuse a symbolic link instead of reading what it points to (files Homeplan wrote itself). */
   noFollow?: boolean
+  /** Files of the data folder are read through its FsPort (encrypted ones opened); a user's pick with Node's own. */
+  fs?: FsPort
 }
 
 /** A file over the caller's limit: a caller may say it its own way (the CSV import names its limit's reason). */
@@ -24,12 +26,13 @@ const tooLarge = (opts: ReadUserFileOptions) =>
   new FileTooLarge('invalid_argument', say('file.tooLarge', { what: opts.what, max: formatBytes(opts.maxBytes) }))
 
 export async function readUserFile(path: string, opts: ReadUserFileOptions): Promise<Buffer> {
-  let handle: fsp.FileHandle
+  let handle: FileHandlePort
   try {
     // O_NOFOLLOW does not exist on Windows, where planting a link needs administrator rights anyway.
     const noFollow = opts.noFollow ? (constants.O_NOFOLLOW ?? 0) : 0
-    handle = await fsp.open(path, constants.O_RDONLY | constants.O_NONBLOCK | noFollow)
+    handle = await (opts.fs ?? nodeFs).open(path, constants.O_RDONLY | constants.O_NONBLOCK | noFollow)
   } catch (error) {
+    if (error instanceof AppFailure) throw error
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EISDIR') throw new AppFailure('invalid_argument', say('file.folder', { what: opts.what }))
     if (code === 'ENOENT') throw new AppFailure('not_found', say('file.gone', { what: opts.what }))

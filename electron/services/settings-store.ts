@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../src/core/settings'
+import type { FsPort } from './fs-port'
 import { JsonDocument } from './json-document'
 import { say } from '../../src/i18n/say'
 
@@ -62,6 +63,7 @@ export function createSettingsStore(
   dataDir: string,
   notify: (message: string) => void = () => {},
   now: () => Date = () => new Date(),
+  fs?: FsPort,
 ): SettingsStore {
   const doc = new JsonDocument<StoredSettings>({
     file: join(dataDir, SETTINGS_FILE),
@@ -70,6 +72,7 @@ export function createSettingsStore(
     consequence: () => say('notice.settingsDefaults'),
     notify,
     now,
+    fs,
   })
   return {
     get: () => doc.read().then(withoutPin),

@@ -13,8 +13,10 @@ export type ErrorCode =
   | 'unknown_channel'
   | 'io_error'
   | 'internal'
-  /** Main is locked (see electron/services/gate.ts): nothing was read or changed. */
+  /** Main is locked (see electron/services/gate.ts), or the data folder is encrypted and not unlocked (sealed-fs.ts): nothing was read or changed. */
   | 'locked'
+  /** The passphrase given does not open the encrypted data folder (folder-key.ts): nothing was changed. */
+  | 'wrong_passphrase'
 
 export interface AppError {
   code: ErrorCode

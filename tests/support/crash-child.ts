@@ -4,11 +4,16 @@
  * Three saves are always in flight (group commit), and compaction runs every
  * dozen changes, so kills land in appends, fsyncs, renames and compactions.
  */
+import { nodeFs } from '../../electron/services/fs-port'
 import { RosterStore } from '../../electron/services/roster/store'
+import { sealedFs } from '../../electron/services/sealed-fs'
 import { syntheticPatients } from './patients'
 
-const [dir = '', start = '0'] = process.argv.slice(2)
-const store = await RosterStore.open({ dir, compactAfterChanges: 12 })
+// With a key (hex), the folder is encrypted: the same saves through sealedFs.
+const [dir = '', start = '0', keyHex] = process.argv.slice(2)
+const key = keyHex ? Buffer.from(keyHex, 'hex') : undefined
+const fs = key ? sealedFs(nodeFs, { key: () => key, sealWrites: () => true }) : nodeFs
+const store = await RosterStore.open({ dir, fs, compactAfterChanges: 12 })
 if (store.health.status !== 'ready') {
   process.stdout.write(`unhealthy ${JSON.stringify(store.health)}\n`)
   process.exit(2)

@@ -19,6 +19,7 @@ import { RosterStore } from '../../electron/services/roster/store'
 import { SCHEMA_VERSION } from '../../electron/services/roster/format'
 import type { Patient, ProgramInput } from '../../src/core/patient'
 import { AppFailure } from '../../src/core/result'
+import { nodeFs, type FsPort } from '../../electron/services/fs-port'
 import { FAULTS_FOR, FaultyFs, type Fault, type Operation } from './faulty-fs'
 import { patientInput } from './patients'
 
@@ -149,8 +150,11 @@ const program = (title: string): ProgramInput => ({
 
 class Killed extends Error {}
 
-/** Runs one case; throws (with the state seen) when an invariant breaks. */
-export async function runCase(c: Case, totals: Totals): Promise<void> {
+/**
+ * Runs one case; throws (with the state seen) when an invariant breaks. `wrap` puts a layer between the stores and
+ * the failing file system (the encrypted folder's sealedFs), so the same faults hit what is under it.
+ */
+export async function runCase(c: Case, totals: Totals, wrap: (fs: FsPort) => FsPort = (fs) => fs): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'hp-model-'))
   const importFile = join(dir, '..', `${dir.split('/').at(-1)}-import.json`)
   let clock = Date.parse('2026-03-01T09:00:00Z')
@@ -183,8 +187,9 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
       if (fault === 'kill' || fault === 'kill-after') queueMicrotask(() => onKill())
       return fault
     })
-    const store = await RosterStore.open({ dir, fs, now, retryForMs: 20, compactAfterChanges: 7 })
-    const backups = new Backups({ dir, fs, now, autoEveryMs: Number.POSITIVE_INFINITY })
+    const stores = wrap(fs)
+    const store = await RosterStore.open({ dir, fs: stores, now, retryForMs: 20, compactAfterChanges: 7 })
+    const backups = new Backups({ dir, fs: stores, now, autoEveryMs: Number.POSITIVE_INFINITY })
     return { store, backups }
   }
 
@@ -449,10 +454,10 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
           await store.close()
           const expected: Expectation = [before]
           if (after) expected.push(after)
-          else if (step.op === 'create') expected.push(...(await guessAfter(before, dir, [1])))
-          else if (step.op === 'import') expected.push(...(await guessAfter(before, dir, [step.count])))
+          else if (step.op === 'create') expected.push(...(await guessAfter(before, dir, [1], wrap(nodeFs))))
+          else if (step.op === 'import') expected.push(...(await guessAfter(before, dir, [step.count], wrap(nodeFs))))
           else if (step.op === 'update' || step.op === 'saveProgram')
-            expected.push(...(await guessAfter(before, dir, [0])))
+            expected.push(...(await guessAfter(before, dir, [0], wrap(nodeFs))))
           await restart(false, expected, where)
         }
       } else if (outcome === 'killed') {
@@ -461,10 +466,10 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
         // had not been updated yet, so its expected result is computed from the step.
         const expected: Expectation = [before]
         if (after) expected.push(after)
-        else if (step.op === 'create') expected.push(...(await guessAfter(before, dir, [1])))
-        else if (step.op === 'import') expected.push(...(await guessAfter(before, dir, [step.count])))
+        else if (step.op === 'create') expected.push(...(await guessAfter(before, dir, [1], wrap(nodeFs))))
+        else if (step.op === 'import') expected.push(...(await guessAfter(before, dir, [step.count], wrap(nodeFs))))
         else if (step.op === 'update' || step.op === 'saveProgram')
-          expected.push(...(await guessAfter(before, dir, [0])))
+          expected.push(...(await guessAfter(before, dir, [0], wrap(nodeFs))))
         if (model !== before && norm([...model.values()]) !== norm([...before.values()])) expected.push(model)
         await restart(true, expected, where)
       } else {
@@ -489,8 +494,8 @@ export async function runCase(c: Case, totals: Totals): Promise<void> {
  * it differs from the model by exactly the records the step could touch. The check that matters (nothing
  * half-applied, nothing on the wrong patient) is then made by comparing record by record below.
  */
-async function guessAfter(before: Model, dir: string, added: number[]): Promise<Model[]> {
-  const peek = await RosterStore.open({ dir, readOnly: 'peek' })
+async function guessAfter(before: Model, dir: string, added: number[], fs: FsPort): Promise<Model[]> {
+  const peek = await RosterStore.open({ dir, fs, readOnly: 'peek' })
   const found: Model = new Map(peek.health.status === 'read-only' ? peek.patients().map((p) => [p.id, p]) : [])
   await peek.close()
   // Every record the model had is there, all unchanged but (for an edit) one; exactly the step's new records were added.

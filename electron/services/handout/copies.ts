@@ -4,7 +4,6 @@
  * Kept out of the roster: the roster's handout record is unchanged (older Homeplans still open it) and the
  * roster does not grow by a logo and diagrams at every export. Patient data: 0600 files in a 0700 folder.
  */
-import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   HANDOUT_COPY_FORMAT,
@@ -14,8 +13,8 @@ import {
 } from '../../../src/core/handout-model'
 import { AppFailure } from '../../../src/core/result'
 import { say } from '../../../src/i18n/say'
-import { SaveFailure, writeFileAtomic } from '../atomic-write'
-import { nodeFs } from '../fs-port'
+import { SaveFailure, writeAtomic } from '../atomic-write'
+import { errnoOf, nodeFs, type FsPort } from '../fs-port'
 import { privateFolder } from '../private-modes'
 import { readUserFile } from '../read-user-file'
 
@@ -32,11 +31,16 @@ const copyFile = (dataDir: string, handoutId: string) => join(copiesFolder(dataD
 export async function keepCopy(
   dataDir: string,
   copy: { patientId: string; handoutId: string; path: string; input: HandoutInput },
+  fs: FsPort = nodeFs,
 ): Promise<void> {
   const document: HandoutCopy = { format: HANDOUT_COPY_FORMAT, version: 1, ...copy }
   try {
-    await privateFolder(nodeFs, copiesFolder(dataDir))
-    await writeFileAtomic(copyFile(dataDir, copy.handoutId), JSON.stringify(document), { mode: 0o600 })
+    await privateFolder(fs, copiesFolder(dataDir))
+    await writeAtomic(fs, copyFile(dataDir, copy.handoutId), [Buffer.from(JSON.stringify(document))]).catch(
+      (error: unknown) => {
+        throw error instanceof AppFailure ? error : new SaveFailure(`${copy.handoutId}.json`, errnoOf(error))
+      },
+    )
   } catch (error) {
     const detail =
       error instanceof SaveFailure
@@ -52,7 +56,12 @@ export async function keepCopy(
  * The copy of one past export, checked. Every way it can be missing or unusable is said in words: exported
  * before Homeplan kept copies, or damaged (then nothing is made from it).
  */
-export async function readCopy(dataDir: string, patientId: string, handoutId: string): Promise<HandoutCopy> {
+export async function readCopy(
+  dataDir: string,
+  patientId: string,
+  handoutId: string,
+  fs: FsPort = nodeFs,
+): Promise<HandoutCopy> {
   let bytes: Buffer
   try {
     // Never through a link: the file is one Homeplan wrote itself.
@@ -60,8 +69,10 @@ export async function readCopy(dataDir: string, patientId: string, handoutId: st
       maxBytes: MAX_COPY_BYTES,
       what: say('handout.copy.what'),
       noFollow: true,
+      fs,
     })
   } catch (error) {
+    if (error instanceof AppFailure && error.code === 'locked') throw error
     if (error instanceof AppFailure && error.code === 'not_found') {
       throw new NoCopy('not_found', say('handout.copy.none'), 'handoutId')
     }
@@ -84,10 +95,14 @@ export async function readCopy(dataDir: string, patientId: string, handoutId: st
 }
 
 /** Removes the copies of the given exports; returns the ids whose copy could not be removed (a missing one is fine). */
-export async function removeCopies(dataDir: string, handoutIds: readonly string[]): Promise<string[]> {
+export async function removeCopies(
+  dataDir: string,
+  handoutIds: readonly string[],
+  fs: FsPort = nodeFs,
+): Promise<string[]> {
   const failed: string[] = []
   for (const id of handoutIds) {
-    await fsp.rm(copyFile(dataDir, id), { force: true }).catch(() => failed.push(id))
+    await fs.rm(copyFile(dataDir, id), { force: true }).catch(() => failed.push(id))
   }
   return failed
 }

@@ -23,6 +23,7 @@ import type { Dialogs } from '../dialogs'
 import type { Library } from '../library/service'
 import type { RosterStore } from '../roster/store'
 import { assertRoomForHandout, recordHandout } from '../roster/service'
+import type { FsPort } from '../fs-port'
 import { keepCopy, NoCopy, readCopy, removeCopies } from './copies'
 import { RenderCancelled, type HandoutRenderer } from './renderer'
 import { initials, patientInFiles } from '../../../src/core/names'
@@ -44,6 +45,8 @@ export interface HandoutDeps {
   showFile?: (path: string) => void
   now?: () => Date
   log?: (message: string, error?: unknown) => void
+  /** The data folder's files, for the kept copies of exports (the app passes sealedFs when the folder is encrypted). */
+  fs?: FsPort
 }
 
 const filePart = (value: string) => fileNamePart(value, 'Patient')
@@ -151,7 +154,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
     if (!patient) throw new AppFailure('not_found', say('handout.patientNotFound'), 'patientId')
     const record = patient.handouts?.find((h) => h.id === handoutId)
     if (!record) throw new AppFailure('not_found', say('handout.notInHistory'), 'handoutId')
-    return { patient, record, copy: await readCopy(deps.dataDir, patientId, handoutId) }
+    return { patient, record, copy: await readCopy(deps.dataDir, patientId, handoutId, deps.fs) }
   }
   return {
     printHandout: async (args) => {
@@ -218,12 +221,12 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
         }
         // The copy first: an export that could not keep its copy writes no PDF and records nothing, so every
         // handout in the history can be made again. If the PDF or the record then fails, the copy goes too.
-        await keepCopy(deps.dataDir, { patientId, handoutId: record.id, path, input })
+        await keepCopy(deps.dataDir, { patientId, handoutId: record.id, path, input }, deps.fs)
         try {
           await writeFileAtomic(path, pdf, { mode: 0o644 })
           await recordHandout(store, patientId, record)
         } catch (error) {
-          const left = await removeCopies(deps.dataDir, [record.id])
+          const left = await removeCopies(deps.dataDir, [record.id], deps.fs)
           if (left.length) log(`The copy of an export that failed could not be removed: handouts/${record.id}.json`)
           throw error
         }
@@ -243,7 +246,7 @@ export function createHandoutHandlers(deps: HandoutDeps): HandoutHandlers {
       await writeFileAtomic(path, pdf, { mode: 0o644 })
       // "Show in folder" then finds the newest file. Failing that, the PDF is still saved, so it is not an error.
       if (path !== copy.path)
-        await keepCopy(deps.dataDir, { ...copy, path }).catch((error: unknown) =>
+        await keepCopy(deps.dataDir, { ...copy, path }, deps.fs).catch((error: unknown) =>
           log('Could not note where a reprinted handout was saved', error),
         )
       return { saved: true as const, path, warnings }

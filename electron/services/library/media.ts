@@ -3,8 +3,8 @@ import { basename, join } from 'node:path'
 import { formatBytes } from '../../../src/core/bytes'
 import { AppFailure } from '../../../src/core/result'
 import { say } from '../../../src/i18n/say'
-import { writeFileAtomic } from '../atomic-write'
-import { nodeFs } from '../fs-port'
+import { SaveFailure, writeAtomic } from '../atomic-write'
+import { errnoOf, nodeFs, type FsPort } from '../fs-port'
 import { privateFolder } from '../private-modes'
 import { readUserFile } from '../read-user-file'
 import { imageKind, pictureProblem } from './image-check'
@@ -22,7 +22,11 @@ export { imageKind } from './image-check'
 export class MediaStore {
   readonly folder: string
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    /** The data folder's files (the app passes sealedFs when the folder is encrypted); a user's pick is read as it is. */
+    private readonly fs: FsPort = nodeFs,
+  ) {
     this.folder = join(dataDir, MEDIA_FOLDER)
   }
 
@@ -52,8 +56,10 @@ export class MediaStore {
     const file = `${createHash('sha256').update(bytes).digest('hex')}.${kind}`
     // A file already under this name is kept only if it really holds these bytes (not a link, not damaged).
     if (!(await this.stored(file).catch(() => undefined))) {
-      await privateFolder(nodeFs, this.folder)
-      await writeFileAtomic(join(this.folder, file), bytes)
+      await privateFolder(this.fs, this.folder)
+      await writeAtomic(this.fs, join(this.folder, file), [bytes]).catch((error: unknown) => {
+        throw error instanceof AppFailure ? error : new SaveFailure(file, errnoOf(error))
+      })
     }
     return file
   }
@@ -68,6 +74,7 @@ export class MediaStore {
       maxBytes: MAX_IMAGE_BYTES,
       what: say('media.theStoredImage'),
       noFollow: true,
+      fs: this.fs,
     }).catch((error: unknown) => {
       if (error instanceof AppFailure && error.code === 'not_found')
         throw new AppFailure('not_found', say('media.missing'), 'file')

@@ -21,6 +21,7 @@ import { AppFailure } from '../../../src/core/result'
 import { say } from '../../../src/i18n/say'
 import { videoUrlSchema } from '../../../src/core/video-link'
 import type { Dialogs } from '../dialogs'
+import type { FsPort } from '../fs-port'
 import { JsonDocument } from '../json-document'
 import { loadBuiltinLibrary, type BuiltinLibrary } from './builtin'
 import { MediaStore } from './media'
@@ -57,6 +58,8 @@ export interface LibraryDeps {
   usedBy?: (exerciseId: string) => Promise<readonly ExerciseUse[]>
   /** Tells the user something they must know (library.json kept aside as unreadable). */
   notify?: (message: string) => void
+  /** The data folder's files: library.json and the pictures (the app passes sealedFs when the folder is encrypted). */
+  fs?: FsPort
 }
 
 type LibraryHandlers = Pick<
@@ -104,7 +107,7 @@ export interface Library {
 export function createLibrary(deps: LibraryDeps): Library {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
-  const media = new MediaStore(deps.dataDir)
+  const media = new MediaStore(deps.dataDir, deps.fs)
   const doc = new JsonDocument<LibraryDoc>({
     file: join(deps.dataDir, LIBRARY_FILE),
     schema: libraryDocSchema,
@@ -112,6 +115,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     consequence: () => say('notice.libraryBuiltInOnly'),
     notify: deps.notify,
     now,
+    fs: deps.fs,
   })
   let builtin: Promise<BuiltinLibrary> | undefined
   const builtins = () => (builtin ??= loadBuiltinLibrary(deps.builtinDir))

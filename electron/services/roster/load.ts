@@ -17,6 +17,7 @@ import { summarize } from '../../../src/core/patient'
 import { decodeSnapshotInSteps, SCHEMA_VERSION, SnapshotError, type RecordEntry } from './format'
 import { NewerJournalError, readJournals, type Change, type JournalRead } from './journal'
 import { say } from '../../../src/i18n/say'
+import { AppFailure } from '../../../src/core/result'
 
 export const ROSTER_FILE = 'roster.json'
 
@@ -58,6 +59,8 @@ export async function loadRoster(fs: FsPort, dir: string, pause: () => Promise<v
   try {
     buf = await fs.readFile(file)
   } catch (error) {
+    // An encrypted folder without its key (sealedFs): refused with its own words, nothing read.
+    if (error instanceof AppFailure) return { kind: 'refused', reason: error.message }
     const code = errnoOf(error)
     if (code === 'EISDIR')
       return {
@@ -78,6 +81,7 @@ export async function loadRoster(fs: FsPort, dir: string, pause: () => Promise<v
   } catch (error) {
     if (error instanceof NewerJournalError)
       return { kind: 'refused', reason: say('load.newerJournal', { detail: error.message }) }
+    if (error instanceof AppFailure) return { kind: 'refused', reason: error.message }
     return {
       kind: 'refused',
       reason: say('load.cannotReadJournal', { code: errnoOf(error) ?? say('file.unknownError') }),

@@ -1,11 +1,15 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readdir, readFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { build } from 'esbuild'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { nodeFs } from '../../../electron/services/fs-port'
 import { RosterStore } from '../../../electron/services/roster/store'
+import { sealedFs } from '../../../electron/services/sealed-fs'
+import { SEALED_MAGIC } from '../../../electron/services/sealed-record'
 
 /**
  * `npm run test:long` (HOMEPLAN_LONG=1, run by CI after the unit suite) kills the writer 200 times. The unit suite
@@ -40,9 +44,11 @@ function runAndKill(
   dir: string,
   start: number,
   acked: Map<string, number>,
+  key?: Buffer,
 ): Promise<{ acks: number; signal: string | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childScript, dir, String(start)], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const args = [childScript, dir, String(start), ...(key ? [key.toString('hex')] : [])]
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
     let acks = 0
     let armed = false
     const arm = () => {
@@ -66,7 +72,14 @@ function runAndKill(
   })
 }
 
-describe('crash safety', () => {
+/** On a plain folder, and on an encrypted one (the child saves through sealedFs with this key). */
+const variants = [
+  ['a plain folder', undefined],
+  ['an encrypted folder', randomBytes(32)],
+] as const
+
+describe.each(variants)('crash safety on %s', (_name, key) => {
+  const fs = key ? sealedFs(nodeFs, { key: () => key, sealWrites: () => true }) : nodeFs
   it(
     `keeps every acknowledged save through ${KILLS} SIGKILLs at random points`,
     { timeout: 60_000 + KILLS * 5_000 },
@@ -75,9 +88,9 @@ describe('crash safety', () => {
       const acked = new Map<string, number>()
       let totalAcks = 0
       for (let round = 0; round < KILLS; round++) {
-        const { acks } = await runAndKill(dir, round * 1_000_000, acked)
+        const { acks } = await runAndKill(dir, round * 1_000_000, acked, key)
         totalAcks += acks
-        const store = await RosterStore.open({ dir })
+        const store = await RosterStore.open({ dir, fs })
         expect(store.health, `round ${round}`).toEqual({ status: 'ready' })
         for (const [id, n] of acked) {
           const stored = Number(store.get(id)?.notes?.slice(1) ?? -1)
@@ -85,6 +98,9 @@ describe('crash safety', () => {
         }
         await store.close()
       }
+      // The encrypted variant's files really are encrypted.
+      const journal = (await readdir(dir)).find((n) => n.startsWith('roster.journal.'))!
+      expect((await readFile(join(dir, journal), 'latin1')).startsWith(SEALED_MAGIC)).toBe(key !== undefined)
       // The kills must have interrupted real work, not idle processes.
       expect(totalAcks).toBeGreaterThanOrEqual(LONG ? KILLS * 5 + 1 : KILLS)
     },

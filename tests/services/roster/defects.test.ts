@@ -3,11 +3,15 @@
  * issue, each run through the real services or store on a real folder. Each of these failed on the code
  * before the fix (commit 744e550).
  */
+import { randomBytes } from 'node:crypto'
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { nodeFs, type FsPort } from '../../../electron/services/fs-port'
 import { Backups } from '../../../electron/services/roster/backups'
+import { sealedFs } from '../../../electron/services/sealed-fs'
+import { SEALED_MAGIC } from '../../../electron/services/sealed-record'
 import { encodeChange } from '../../../electron/services/roster/journal'
 import { EXPORT_FORMAT, recordHandout } from '../../../electron/services/roster/service'
 import { RosterStore, ROSTER_FILE } from '../../../electron/services/roster/store'
@@ -19,6 +23,12 @@ import { patientInput, syntheticPatients } from '../../support/patients'
 import { testServices } from '../../support/services'
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'hp-defect-'))
+/** The fault-injection cases run on a plain folder and on an encrypted one (sealedFs over the failing file system). */
+const key = randomBytes(32)
+const variants = [
+  ['plain folder', (fs: FsPort) => fs],
+  ['encrypted folder', (fs: FsPort) => sealedFs(fs, { key: () => key, sealWrites: () => true })],
+] as const
 
 /** A folder holding three saved patients: in roster.json (`compacted`) or only in the journal. */
 async function savedRoster(compacted: boolean): Promise<string> {
@@ -86,53 +96,64 @@ describe('issue #11 defects', () => {
     expect(await h.getPatient({ id: alice.id })).toEqual(alice)
   })
 
-  it('2: one failed journal write (full disk, or a lasting EPERM) keeps the whole roster, and a later backup holds all of it', async () => {
-    const dir = await tempDir()
-    for (const code of ['ENOSPC', 'EPERM'] as const) {
-      let failing = false
-      const fs = new FaultyFs((op) => (failing && op === 'write' ? code : undefined))
-      const store = await RosterStore.open({ dir, fs, retryForMs: 30 })
-      const backups = new Backups({ dir, fs })
-      for (const p of syntheticPatients(20, 0, 0)) await store.put(p)
-      await store.compact()
-      const more = syntheticPatients(25, 0, 0).slice(20)
-      for (const p of more) await store.put(p)
-      failing = true
-      const error = await failure(() => store.put({ ...more[0]!, firstName: 'Lost' }))
-      expect(error?.message).toContain(code)
-      expect(store.list()).toHaveLength(25)
-      failing = false
-      await backups.create(store, 'manual')
-      await store.close()
-      const reopened = await RosterStore.open({ dir })
-      expect(reopened.health.status).toBe('ready')
-      expect(reopened.list()).toHaveLength(25)
-      expect(reopened.get(more[0]!.id)?.firstName).toBe(more[0]!.firstName)
-      const [backup] = await backups.list()
-      expect(backup?.patients).toBe(25)
-      await reopened.close()
-    }
-  })
+  it.each(variants)(
+    '2: one failed journal write (full disk, or a lasting EPERM) keeps the whole roster, and a later backup holds all of it (%s)',
+    async (_name, wrap) => {
+      const dir = await tempDir()
+      for (const code of ['ENOSPC', 'EPERM'] as const) {
+        let failing = false
+        const fs = wrap(new FaultyFs((op) => (failing && op === 'write' ? code : undefined)))
+        const store = await RosterStore.open({ dir, fs, retryForMs: 30 })
+        const backups = new Backups({ dir, fs })
+        for (const p of syntheticPatients(20, 0, 0)) await store.put(p)
+        await store.compact()
+        const more = syntheticPatients(25, 0, 0).slice(20)
+        for (const p of more) await store.put(p)
+        failing = true
+        const error = await failure(() => store.put({ ...more[0]!, firstName: 'Lost' }))
+        expect(error?.message).toContain(code)
+        expect(store.list()).toHaveLength(25)
+        failing = false
+        await backups.create(store, 'manual')
+        await store.close()
+        const reopened = await RosterStore.open({ dir, fs: wrap(nodeFs) })
+        expect(reopened.health.status).toBe('ready')
+        expect(reopened.list()).toHaveLength(25)
+        expect(reopened.get(more[0]!.id)?.firstName).toBe(more[0]!.firstName)
+        const [backup] = await backups.list()
+        expect(backup?.patients).toBe(25)
+        await reopened.close()
+      }
+    },
+  )
 
-  it('3: a short write on a full disk is never acknowledged, and the roster opens whole afterwards', async () => {
-    const dir = await tempDir()
-    let writes = 0
-    let full = false
-    // The disk takes half of the line, then has no room for the rest.
-    const fs = new FaultyFs((op) => (full && op === 'write' ? (writes++ === 0 ? 'short' : 'ENOSPC') : undefined))
-    const store = await RosterStore.open({ dir, fs })
-    const [a, b] = syntheticPatients(2)
-    await store.put(a!)
-    full = true
-    expect((await failure(() => store.put(b!)))?.message).toMatch(/ENOSPC/)
-    expect(store.list().map((s) => s.id)).toEqual([a!.id])
-    await store.close()
-    const reopened = await RosterStore.open({ dir })
-    expect(reopened.health).toEqual({ status: 'ready' })
-    expect(reopened.get(a!.id)).toEqual(a)
-    expect(reopened.has(b!.id)).toBe(false)
-    await reopened.close()
-  })
+  it.each(variants)(
+    '3: a short write on a full disk is never acknowledged, and the roster opens whole afterwards (%s)',
+    async (_name, wrap) => {
+      const dir = await tempDir()
+      let writes = 0
+      let full = false
+      // The disk takes half of the line, then has no room for the rest.
+      const fs = wrap(
+        new FaultyFs((op) => (full && op === 'write' ? (writes++ === 0 ? 'short' : 'ENOSPC') : undefined)),
+      )
+      const store = await RosterStore.open({ dir, fs })
+      const [a, b] = syntheticPatients(2)
+      await store.put(a!)
+      full = true
+      expect((await failure(() => store.put(b!)))?.message).toMatch(/ENOSPC/)
+      expect(store.list().map((s) => s.id)).toEqual([a!.id])
+      await store.close()
+      const reopened = await RosterStore.open({ dir, fs: wrap(nodeFs) })
+      expect(reopened.health).toEqual({ status: 'ready' })
+      expect(reopened.get(a!.id)).toEqual(a)
+      expect(reopened.has(b!.id)).toBe(false)
+      await reopened.close()
+      // The encrypted variant really wrote encrypted files (and the plain one plain files).
+      const journal = (await readdir(dir)).find((n) => n.startsWith('roster.journal.'))!
+      expect((await readFile(join(dir, journal), 'latin1')).startsWith(SEALED_MAGIC)).toBe(_name === 'encrypted folder')
+    },
+  )
 
   it('4: two windows or tabs: a save from an out-of-date copy of a patient or a program is refused, and nothing is overwritten', async () => {
     const { handlers: h } = services(await tempDir())

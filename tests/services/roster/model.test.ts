@@ -3,8 +3,11 @@
  * small budget here keep `npm test` fast and repeatable; `npm run test:long` runs the same test for minutes
  * with a fresh seed each time. A seed that once failed is kept below as a regression case.
  */
+import { randomBytes } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { FsPort } from '../../../electron/services/fs-port'
+import { sealedFs } from '../../../electron/services/sealed-fs'
 import { caseArb, newTotals, runCase, type Case } from '../../support/roster-model'
 
 const LONG = !!process.env['HOMEPLAN_LONG']
@@ -163,7 +166,14 @@ const regressions: { why: string; case: Case }[] = [
   },
 ]
 
-describe('the roster against a model, with injected faults', () => {
+/** The same sequences on a plain folder and on an encrypted one (sealedFs over the failing file system). */
+const key = randomBytes(32)
+const variants = [
+  ['a plain folder', (fs: FsPort) => fs],
+  ['an encrypted folder', (fs: FsPort) => sealedFs(fs, { key: () => key, sealWrites: () => true })],
+] as const
+
+describe.each(variants)('the roster against a model, with injected faults, on %s', (_name, wrap) => {
   it(
     'keeps every acknowledged change and nothing else, through random sequences with faults and restarts',
     { timeout: (LONG_SECONDS + 120) * 1000 },
@@ -178,7 +188,7 @@ describe('the roster against a model, with injected faults', () => {
       const budget = LONG ? { numRuns: 1_000_000, interruptAfterTimeLimit: LONG_SECONDS * 1000 } : { numRuns: 150 }
       console.log(`model test seed: ${seed}`)
       await fc.assert(
-        fc.asyncProperty(caseArb(25), (c) => runCase(c, totals)),
+        fc.asyncProperty(caseArb(25), (c) => runCase(c, totals, wrap)),
         { seed, ...budget },
       )
       console.log(`model test: ${JSON.stringify(totals)}`)
@@ -191,7 +201,7 @@ describe('the roster against a model, with injected faults', () => {
   it.each(regressions.map((r) => [r.why, r.case] as const))(
     'still holds for a sequence that once failed: %s',
     async (_why, c) => {
-      await runCase(c, newTotals())
+      await runCase(c, newTotals(), wrap)
     },
   )
 })
