@@ -4,6 +4,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, serveAppFile } from './app-protocol'
 import { createServices } from '../services'
+import { createKeyKeeper } from '../services/encryption/key-keeper'
+import { nodeFs } from '../services/fs-port'
+import { electronKeychain } from './keychain'
 import { say } from '../../src/i18n/say'
 import { electronDialogs } from './dialogs'
 import { resolveDataDir } from './data-dir'
@@ -133,6 +136,8 @@ export function startApp(): void {
       showFile: (path) => shell.showItemInFolder(path),
       printPdf: pdfPrinter(data.path),
       log: (message, error) => (error ? console.error(message, error) : console.warn(message)),
+      // A remembered folder key, wrapped by the OS keychain, is kept beside the data folder, never in it.
+      keyKeeper: createKeyKeeper(nodeFs, join(app.getPath('appData'), 'Homeplan-keys'), data.path, electronKeychain),
     })
     // The roster opens while the window is made, not when the window first asks: with 10,000 patients the list
     // came 7.6 s after launch, the file read only then.

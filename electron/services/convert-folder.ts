@@ -26,7 +26,7 @@ import { isExempt, KEY_FILE, sealedFs } from './sealed-fs'
 import { looksSealed } from './sealed-record'
 
 /** Folders of the data folder whose files are data (print jobs are passing copies of exports, not kept). */
-const DATA_SUBFOLDERS = ['backups', 'media', 'handouts']
+const DATA_SUBFOLDERS = ['backups', 'media', 'handouts', 'library-backups']
 /** The copies made before sealing (sealed themselves once it is done); a before-decryption copy keeps its own key. */
 const BEFORE_SEALING = /^before-encryption-/
 

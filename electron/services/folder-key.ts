@@ -11,6 +11,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 import { join } from 'node:path'
 import { z } from 'zod'
+import { PASSPHRASE_MIN } from '../../src/core/encryption'
 import { AppFailure } from '../../src/core/result'
 import { say } from '../../src/i18n/say'
 import { writeAtomic } from './atomic-write'
@@ -18,7 +19,8 @@ import { errnoOf, type FsPort } from './fs-port'
 import { KEY_FILE } from './sealed-fs'
 
 export const KEY_FILE_VERSION = 1
-export const MIN_PASSPHRASE = 10
+/** The contract's limit (src/core/encryption.ts), checked again here where the key is made. */
+export const MIN_PASSPHRASE = PASSPHRASE_MIN
 /** About 0.4 s and 128 MiB on a 2026 laptop: slow enough to make guessing expensive, quick enough at unlock. */
 export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const
 const CHECK_TEXT = Buffer.from('Homeplan folder key check 1')

@@ -17,6 +17,9 @@ export const openWhileLocked: ReadonlySet<Method> = new Set<Method>([
   'getLockStatus',
   'lockNow',
   'verifyPin',
+  // Encryption at rest: the passphrase screen's status and the passphrase itself.
+  'getEncryption',
+  'unlockData',
 ])
 
 const refusal: Record<LockReason, () => string> = {

@@ -28,6 +28,10 @@ import { programsUsing } from './roster/usage'
 import { createNotices } from './notices'
 import { readUserFile } from './read-user-file'
 import { createSettingsStore } from './settings-store'
+import { createEncryption } from './encryption/service'
+import { folderCrypto } from './encryption/folder'
+import { noKeyKeeper, type KeyKeeper } from './encryption/key-keeper'
+import { sealedFs } from './sealed-fs'
 import { createPinService } from './pin'
 import { createGate, type Gate } from './gate'
 
@@ -59,6 +63,8 @@ export interface ServiceDeps {
   lock?: Pick<DataLockOptions, 'staleAfterMs' | 'heartbeatMs' | 'isAlive' | 'pid' | 'host'>
   /** The file system the access log writes through (tests pass one that fails on purpose). */
   accessLogFs?: FsPort
+  /** Remembers an encrypted folder's key in the OS keychain (the app passes safeStorage's); by default, never. */
+  keyKeeper?: KeyKeeper
 }
 
 export interface Services {
@@ -90,7 +96,19 @@ export function createServices(deps: ServiceDeps): Services {
     log(message)
     notices.add(message)
   }
-  const settings = createSettingsStore(deps.dataDir, notify, deps.now)
+  /**
+   * Encryption at rest (issue 17): every store reads and writes the data folder through `dataFs`, which seals what
+   * it writes while the folder is encrypted and opens what it reads with the key held in memory (see sealed-fs.ts).
+   */
+  const encryption = createEncryption({
+    folder: folderCrypto(nodeFs, deps.dataDir),
+    keeper: deps.keyKeeper ?? noKeyKeeper,
+    withStoresClosed: (work) => withStoresClosed(work),
+    log,
+  })
+  const keys = { key: () => encryption.key(), sealWrites: () => encryption.sealing() }
+  const dataFs = sealedFs(nodeFs, keys)
+  const settings = createSettingsStore(deps.dataDir, notify, deps.now, dataFs)
   /** Refusals and checks speak the screens' language, as the settings say it (see src/i18n/say.ts). */
   const speak = (current: Settings) => {
     const language = screenLanguageOf(current.language, deps.systemLanguages?.() ?? systemLocales())
@@ -101,13 +119,13 @@ export function createServices(deps: ServiceDeps): Services {
   }
   const pin = createPinService(settings, deps.now ? () => deps.now!().getTime() : undefined)
   const gate = createGate(log)
-  const backups = new Backups({ dir: deps.dataDir, now: deps.now })
+  const backups = new Backups({ dir: deps.dataDir, now: deps.now, fs: dataFs })
   let lock: DataLock | undefined
   /** Why this process may not change the data folder (another Homeplan holds it); undefined while it may. */
   let readOnly: string | undefined
   let opened: Promise<RosterStore> | undefined
   const accessLog = createAccessLog({
-    fs: deps.accessLogFs ?? nodeFs,
+    fs: deps.accessLogFs ? sealedFs(deps.accessLogFs, keys) : dataFs,
     dir: deps.dataDir,
     now: deps.now,
     report: notify,
@@ -117,6 +135,9 @@ export function createServices(deps: ServiceDeps): Services {
   let workingAs: string | null = null
 
   const openRoster = async (): Promise<RosterStore> => {
+    // An encrypted folder is not touched before its passphrase: nothing could be read, and nothing may be set aside.
+    await encryption.start()
+    if (encryption.closed()) throw new AppFailure('locked', say('sealed.locked'))
     // The lock's and the roster's reasons are said in the screens' language: the settings are read first.
     await settings
       .get()
@@ -147,6 +168,7 @@ export function createServices(deps: ServiceDeps): Services {
     const held = lock
     return RosterStore.open({
       dir: deps.dataDir,
+      fs: dataFs,
       now: deps.now,
       log,
       readOnly,
@@ -168,6 +190,31 @@ export function createServices(deps: ServiceDeps): Services {
     if (previous) await (await previous.catch(() => undefined))?.close()
     return store()
   }
+  /** A whole-folder rewrite in progress (encryption on or off): every call waits for it. */
+  let converting: Promise<unknown> = Promise.resolve()
+  /**
+   * Runs `work` with the roster and the access log closed (their open journal and log handles would point at files
+   * the rewrite replaces); both open again on next use. Only while this process holds the folder.
+   */
+  async function withStoresClosed<T>(work: () => Promise<T>): Promise<T> {
+    await store()
+    if (readOnly !== undefined) throw new AppFailure('conflict', readOnly)
+    const run = (async () => {
+      await backups.idle()
+      await accessLog.idle()
+      await accessLog.close()
+      const previous = opened
+      opened = undefined
+      if (previous) await (await previous.catch(() => undefined))?.close()
+      try {
+        return await work()
+      } finally {
+        if (lock) void accessLog.open().catch((error: unknown) => log('The access log could not be opened', error))
+      }
+    })()
+    converting = run.catch(() => {})
+    return run
+  }
   /** Refuses a change while another Homeplan holds the folder, before anything is touched. */
   const assertWritable = async () => {
     await store()
@@ -181,6 +228,7 @@ export function createServices(deps: ServiceDeps): Services {
     now: deps.now,
     usedBy: async (exerciseId) => programsUsing(await store(), exerciseId),
     notify,
+    fs: dataFs,
   })
   const handlers: Handlers = {
     getAppInfo: () => deps.appInfo,
@@ -198,7 +246,8 @@ export function createServices(deps: ServiceDeps): Services {
     dismissNotice: ({ id }) => notices.dismiss(id),
     getLockStatus: async () => ({ pinSet: await pin.isSet(), locked: gate.isLocked() }),
     lockNow: async () => {
-      if (await pin.isSet()) gate.lock('idle')
+      // With the folder encrypted the passphrase opens the window: it locks with or without a PIN.
+      if (encryption.sealing() || (await pin.isSet())) gate.lock('idle')
       return { locked: gate.isLocked() }
     },
     setLockPin: async ({ pin: next, current }) => {
@@ -214,6 +263,23 @@ export function createServices(deps: ServiceDeps): Services {
       if (result.unlocked) gate.unlock('idle')
       return result
     },
+    getEncryption: () => encryption.status(),
+    turnOnEncryption: ({ passphrase, remember }) => encryption.turnOn(passphrase, remember),
+    turnOffEncryption: ({ passphrase }) => encryption.turnOff(passphrase),
+    unlockData: async ({ passphrase, remember }) => {
+      const status = await encryption.unlock(passphrase, remember)
+      // The passphrase opens both: the folder at start and a window locked after inactivity.
+      gate.unlock('sealed')
+      gate.unlock('idle')
+      // What prepare() could not do while the folder was sealed: the settings' language, the roster warming up.
+      void settings
+        .get()
+        .then(speak)
+        .catch(() => {})
+      void store().catch(() => {})
+      return status
+    },
+    forgetDataKey: () => encryption.forget(),
     setClinicLogo: async ({ remove }) => {
       const current = await settings.get()
       if (remove) {
@@ -238,7 +304,7 @@ export function createServices(deps: ServiceDeps): Services {
       log,
       exerciseExists: async (id) => !!(await library.find(id)),
       forgetHandouts: async (handoutIds) => {
-        const left = await removeCopies(deps.dataDir, handoutIds)
+        const left = await removeCopies(deps.dataDir, handoutIds, dataFs)
         if (left.length)
           notify(
             say('notice.copiesLeft', {
@@ -262,6 +328,7 @@ export function createServices(deps: ServiceDeps): Services {
     ...library.handlers,
     ...createPackHandlers({
       dataDir: deps.dataDir,
+      fs: dataFs,
       library,
       dialogs: deps.dialogs,
       readUserFile,
@@ -302,6 +369,7 @@ export function createServices(deps: ServiceDeps): Services {
     },
     ...createHandoutHandlers({
       dataDir: deps.dataDir,
+      fs: dataFs,
       renderer,
       store,
       library,
@@ -341,15 +409,36 @@ export function createServices(deps: ServiceDeps): Services {
       return result
     }
   }
+  /** Whether the folder is encrypted is known before any call: sealed and not yet opened, main stays locked. */
+  const ready = async () => {
+    await encryption.start()
+    if (encryption.closed()) gate.lock('sealed')
+  }
+  /** Every call after `ready` and after a conversion in progress (the call that started it excepted). */
+  const whenReady = (guarded: Handlers): Handlers => {
+    const outer = { ...guarded } as Record<string, (arg: unknown) => unknown>
+    for (const [method, handler] of Object.entries(guarded) as [string, (arg: unknown) => unknown][])
+      outer[method] = async (arg: unknown) => {
+        await ready()
+        await converting
+        return handler(arg)
+      }
+    return outer as Handlers
+  }
   return {
     // The gate is outermost: a locked call is refused before anything (the roster, the access log) is touched.
-    handlers: gate.guard(handlers),
+    handlers: whenReady(gate.guard(handlers)),
     gate,
     prepare: () => {
-      void store().catch(() => {})
-      void settings
-        .get()
-        .then(speak)
+      void ready()
+        .then(() => {
+          if (encryption.closed()) return
+          void store().catch(() => {})
+          void settings
+            .get()
+            .then(speak)
+            .catch(() => {})
+        })
         .catch(() => {})
     },
     close: async () => {

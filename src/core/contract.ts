@@ -18,6 +18,7 @@ import {
 } from './roster-contract'
 import { pinSchema, settingsPatchSchema, type Settings } from './settings'
 import { accessLogArgs, type AccessLogPage } from './access-log'
+import { encryptionArgs, type EncryptionStatus } from './encryption'
 import { csvArgs, type CsvImportResult, type CsvOpened, type CsvPlan } from './csv-contract'
 import { packArgs, type ClinicFolderList, type PackImportResult, type PackOpened } from './pack'
 
@@ -126,6 +127,17 @@ export const contract = {
   verifyPin: channel<{ unlocked: true } | { unlocked: false; waitSeconds: number }>()(
     z.strictObject({ pin: pinSchema }),
   ),
+
+  /** Encryption at rest (issue 17): whether the data folder is sealed and whether its key is in memory. */
+  getEncryption: channel<EncryptionStatus>()(z.undefined()),
+  /** Seals the whole data folder with a new clinic passphrase (a backup first); `remember` keeps the key in the keychain. */
+  turnOnEncryption: channel<EncryptionStatus>()(encryptionArgs.turnOn),
+  /** Writes the data folder back in the clear, after checking the passphrase. */
+  turnOffEncryption: channel<EncryptionStatus>()(encryptionArgs.turnOff),
+  /** Opens a sealed folder (start-up) or a window locked with encryption on: a wrong passphrase changes nothing. */
+  unlockData: channel<EncryptionStatus>()(encryptionArgs.unlock),
+  /** Stops this computer from opening the folder without the passphrase. */
+  forgetDataKey: channel<EncryptionStatus>()(z.undefined()),
 
   getRosterStatus: channel<RosterStatus>()(z.undefined()),
   /** Opens the roster again: after the other Homeplan closed, or a folder problem was fixed. */
@@ -237,6 +249,8 @@ export const changesData: ReadonlySet<string> = new Set([
   'setClinicLogo',
   'setLockPin',
   'removeLockPin',
+  'turnOnEncryption',
+  'turnOffEncryption',
   'removeOldSetAside',
   'startEmptyRoster',
   'createPatient',

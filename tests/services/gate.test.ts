@@ -16,8 +16,15 @@ const call = (handlers: Handlers, method: string) =>
 afterEach(() => setMessageLanguage('en'))
 
 describe('the gate', () => {
-  it('lets through only what the lock screen needs: the app info, the lock status, lockNow and verifyPin', () => {
-    expect([...openWhileLocked].sort()).toEqual(['getAppInfo', 'getLockStatus', 'lockNow', 'verifyPin'])
+  it('lets through only what the lock and passphrase screens need: app info, lock and encryption status, the unlocks', () => {
+    expect([...openWhileLocked].sort()).toEqual([
+      'getAppInfo',
+      'getEncryption',
+      'getLockStatus',
+      'lockNow',
+      'unlockData',
+      'verifyPin',
+    ])
   })
 
   it('refuses while any reason holds: lifting the idle lock leaves a sealed folder locked', async () => {

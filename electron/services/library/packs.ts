@@ -5,7 +5,7 @@
  * and their own dosage and words), and built-in exercises are never written.
  */
 import { randomUUID } from 'node:crypto'
-import { copyFile, mkdir, readdir, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { z } from 'zod'
 import type { Handlers } from '../../../src/core/contract'
@@ -25,6 +25,7 @@ import { i18nFor } from '../../../src/i18n'
 import { say } from '../../../src/i18n/say'
 import { SaveFailure, writeFileAtomic } from '../atomic-write'
 import type { Dialogs } from '../dialogs'
+import { nodeFs, type FsPort } from '../fs-port'
 import { fileNamePart } from '../file-names'
 import { JsonDocument } from '../json-document'
 import { FileTooLarge } from '../read-user-file'
@@ -38,6 +39,8 @@ export const LIBRARY_BACKUPS = 'library-backups'
 
 export interface PackDeps {
   dataDir: string
+  /** The data folder's files (the services pass the encrypting one); Node's own by default. */
+  fs?: FsPort
   library: Library
   dialogs: Dialogs
   readUserFile: (path: string, options: { maxBytes: number; what: string }) => Promise<Buffer>
@@ -89,6 +92,7 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
   const now = deps.now ?? (() => new Date())
   const newId = deps.newId ?? randomUUID
   const { library } = deps
+  const fs = deps.fs ?? nodeFs
   const sharedDoc = new JsonDocument<z.infer<typeof sharedSchema>>({
     file: join(deps.dataDir, PACK_SYNC_FILE),
     schema: sharedSchema,
@@ -96,6 +100,7 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
     consequence: () => say('pack.sharedForgotten'),
     notify: deps.notify,
     now,
+    fs: deps.fs,
   })
   const remember = (hashes: Record<string, string>) =>
     sharedDoc.update((draft) => void Object.assign(draft.shared, hashes))
@@ -186,11 +191,13 @@ export function createPackHandlers(deps: PackDeps): PackHandlers {
   /** A copy of library.json before an import changes it; undefined when there is none yet. */
   const backupLibrary = async (): Promise<string | undefined> => {
     const from = join(deps.dataDir, 'library.json')
-    if (!(await stat(from).catch(() => undefined))) return undefined
+    if (!(await fs.stat(from).catch(() => undefined))) return undefined
     const folder = join(deps.dataDir, LIBRARY_BACKUPS)
-    await mkdir(folder, { recursive: true, mode: 0o700 })
+    await fs.mkdir(folder, { recursive: true, mode: 0o700 })
     const name = `library_before-pack_${now().toISOString().replace(/[:.]/g, '-')}_${newId().slice(0, 6)}.json`
-    await copyFile(from, join(folder, name))
+    // The bytes as they are: an encrypted library.json stays encrypted in its copy.
+    await fs.copyFile(from, join(folder, name))
+    await fs.chmod(join(folder, name), 0o600).catch(() => {})
     return join(LIBRARY_BACKUPS, name)
   }
 

@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto'
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { ServiceDeps } from '../../../electron/services'
+import { createKeyKeeper, type OsKeychain } from '../../../electron/services/encryption/key-keeper'
+import { nodeFs } from '../../../electron/services/fs-port'
+import type { Method } from '../../../src/core/contract'
+import { dispatch } from '../../../src/core/dispatch'
+import type { EncryptionStatus } from '../../../src/core/encryption'
+import type { Patient, PatientSummary } from '../../../src/core/patient'
+import type { Result } from '../../../src/core/result'
+import { patientInput } from '../../support/patients'
+import { testServices } from '../../support/services'
+
+const PASSPHRASE = 'blue heron quiet river'
+/** Names no file of an encrypted folder may hold in the clear. */
+const NAMES = ['Wojciechowska', 'Riverside Physical Therapy', 'Premera', 'MRN-4471']
+
+async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>()
+  const walk = async (rel: string) => {
+    for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
+      const path = join(rel, entry.name)
+      if (entry.isDirectory()) await walk(path)
+      else out.set(path, await readFile(join(dir, path)))
+    }
+  }
+  await walk('')
+  return out
+}
+
+const fingerprint = async (dir: string) => {
+  const hash = createHash('sha256')
+  for (const [path, bytes] of [...(await filesUnder(dir))].sort(([a], [b]) => a.localeCompare(b)))
+    if (!path.endsWith('homeplan.lock')) hash.update(path).update(bytes)
+  return hash.digest('hex')
+}
+
+/** A keychain that really transforms what it keeps, as the OS's would. */
+const keychain: OsKeychain = {
+  available: async () => true,
+  encrypt: async (text) => Buffer.from(text).reverse(),
+  decrypt: async (sealed) => Buffer.from(sealed).reverse().toString(),
+}
+
+async function open(dataDir: string, overrides: Partial<ServiceDeps> = {}) {
+  const services = testServices(dataDir, overrides)
+  const call = async <T>(method: Method, arg?: unknown) => (await dispatch(services.handlers, method, arg)) as Result<T>
+  const value = async <T>(method: Method, arg?: unknown) => {
+    const result = await call<T>(method, arg)
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value
+  }
+  return { services, call, value }
+}
+
+/** A folder with one patient (with a program), clinic settings and a custom exercise. */
+async function clinicFolder(overrides: Partial<ServiceDeps> = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'hp-encrypted-'))
+  const app = await open(dataDir, overrides)
+  await app.value('updateSettings', { clinic: { name: 'Riverside Physical Therapy', layout: 'detailed' } })
+  const patient = await app.value<Patient>(
+    'createPatient',
+    patientInput({ lastName: 'Wojciechowska', chartNumber: 'MRN-4471' }),
+  )
+  await app.value('saveProgram', {
+    patientId: patient.id,
+    program: {
+      title: 'Hip strength',
+      status: 'current',
+      items: [
+        {
+          id: 'item-000001',
+          exerciseId: 'clamshells',
+          dosage: { sets: 2, reps: { min: 10, max: 10 }, timesPerDay: 1, side: 'both' },
+        },
+      ],
+    },
+  })
+  return { dataDir, app, patient }
+}
+
+const plainNamesIn = async (dir: string) => {
+  const found: string[] = []
+  for (const [path, bytes] of await filesUnder(dir))
+    for (const name of NAMES) if (bytes.includes(Buffer.from(name))) found.push(`${name} in ${path}`)
+  return found
+}
+
+describe('encryption at rest through the services (issue 17)', () => {
+  it('turns on: nothing readable in any file, the same data still there, and a restart asks for the passphrase', async () => {
+    const { dataDir, app, patient } = await clinicFolder()
+    expect(await plainNamesIn(dataDir)).not.toEqual([])
+    const on = await app.value<EncryptionStatus>('turnOnEncryption', { passphrase: PASSPHRASE, remember: false })
+    expect(on).toMatchObject({ on: true, open: true, remembered: false })
+    expect((await app.value<Patient>('getPatient', { id: patient.id })).programs[0]?.title).toBe('Hip strength')
+    // Changes after the conversion are sealed too.
+    await app.value('updatePatient', {
+      id: patient.id,
+      revision: (await app.value<Patient>('getPatient', { id: patient.id })).revision,
+      patient: patientInput({ lastName: 'Wojciechowska', chartNumber: 'MRN-4471', notes: 'Premera prior auth' }),
+    })
+    await app.services.idle()
+    await app.services.close()
+    expect(await plainNamesIn(dataDir)).toEqual([])
+
+    const later = await open(dataDir)
+    expect(await later.value('getEncryption')).toMatchObject({ on: true, open: false })
+    const before = await fingerprint(dataDir)
+    for (const method of ['listPatients', 'getSettings', 'getLibrary', 'getAccessLog'] as Method[]) {
+      const refused = await later.call(method, method === 'getAccessLog' ? { page: 0, pageSize: 10 } : undefined)
+      expect(refused, method).toMatchObject({ ok: false, error: { code: 'locked' } })
+    }
+    const wrong = await later.call('unlockData', { passphrase: 'blue heron quiet rivers' })
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_passphrase' } })
+    expect(await fingerprint(dataDir)).toBe(before)
+
+    expect(await later.value('unlockData', { passphrase: PASSPHRASE })).toMatchObject({ on: true, open: true })
+    const [summary] = await later.value<PatientSummary[]>('listPatients')
+    expect(summary?.lastName).toBe('Wojciechowska')
+    expect((await later.value<Patient>('getPatient', { id: patient.id })).notes).toBe('Premera prior auth')
+  })
+
+  it('turns off with the passphrase: the folder is plain again and opens without asking', async () => {
+    const { dataDir, app, patient } = await clinicFolder()
+    await app.value('turnOnEncryption', { passphrase: PASSPHRASE, remember: false })
+    expect(await app.call('turnOffEncryption', { passphrase: 'not the passphrase' })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase' },
+    })
+    expect(await app.value('turnOffEncryption', { passphrase: PASSPHRASE })).toMatchObject({ on: false, open: true })
+    await app.services.close()
+    await expect(stat(join(dataDir, 'encryption.json'))).rejects.toThrow()
+    expect((await readFile(join(dataDir, 'settings.json'), 'utf8')).includes('Riverside Physical Therapy')).toBe(true)
+    const later = await open(dataDir)
+    expect(await later.value('getEncryption')).toMatchObject({ on: false, open: true })
+    expect((await later.value<Patient>('getPatient', { id: patient.id })).lastName).toBe('Wojciechowska')
+  })
+
+  it('remembered in the keychain, this computer opens it without the passphrase until told to forget', async () => {
+    const keysDir = await mkdtemp(join(tmpdir(), 'hp-keys-'))
+    const dataDir = await mkdtemp(join(tmpdir(), 'hp-encrypted-'))
+    const keeper = () => ({ keyKeeper: createKeyKeeper(nodeFs, keysDir, dataDir, keychain) })
+    const first = await open(dataDir, keeper())
+    await first.value('createPatient', patientInput({ lastName: 'Wojciechowska' }))
+    expect(await first.value('turnOnEncryption', { passphrase: PASSPHRASE, remember: true })).toMatchObject({
+      remembered: true,
+      canRemember: true,
+    })
+    await first.services.close()
+
+    const second = await open(dataDir, keeper())
+    expect(await second.value('getEncryption')).toMatchObject({ on: true, open: true, remembered: true })
+    expect(await second.value<PatientSummary[]>('listPatients')).toHaveLength(1)
+    expect(await second.value('forgetDataKey')).toMatchObject({ remembered: false })
+    await second.services.close()
+
+    const third = await open(dataDir, keeper())
+    expect(await third.value('getEncryption')).toMatchObject({ on: true, open: false })
+    // Without a keychain (the browser bridge), remembering is refused with its reason and nothing changes.
+    const none = await open(await mkdtemp(join(tmpdir(), 'hp-encrypted-')))
+    expect(await none.call('turnOnEncryption', { passphrase: PASSPHRASE, remember: true })).toMatchObject({
+      ok: false,
+      error: { field: 'remember' },
+    })
+    expect(await none.value('getEncryption')).toMatchObject({ on: false })
+  })
+
+  it('a window locked after inactivity opens with the passphrase, no PIN needed', async () => {
+    const { app } = await clinicFolder()
+    await app.value('turnOnEncryption', { passphrase: PASSPHRASE, remember: false })
+    expect(await app.value('lockNow')).toEqual({ locked: true })
+    expect(await app.call('listPatients')).toMatchObject({ ok: false, error: { code: 'locked' } })
+    expect(await app.call('unlockData', { passphrase: 'a wrong passphrase' })).toMatchObject({ ok: false })
+    expect(await app.call('listPatients')).toMatchObject({ ok: false, error: { code: 'locked' } })
+    await app.value('unlockData', { passphrase: PASSPHRASE })
+    expect(await app.value<PatientSummary[]>('listPatients')).toHaveLength(1)
+  })
+
+  it('refuses a short passphrase before anything is written', async () => {
+    const { dataDir, app } = await clinicFolder()
+    await app.services.idle()
+    const before = await fingerprint(dataDir)
+    expect(await app.call('turnOnEncryption', { passphrase: 'short', remember: false })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_argument', field: 'passphrase' },
+    })
+    expect(await fingerprint(dataDir)).toBe(before)
+  })
+})
