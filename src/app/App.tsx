@@ -6,6 +6,7 @@ import type { Api } from '../core/contract'
 import type { AppError } from '../core/result'
 import { createApiClient } from './api-client'
 import { ApiProvider } from './api-context'
+import { EncryptionGate } from './encryption-context'
 import { LockProvider, mainIsLocked } from './lock-context'
 import { Shell } from './Shell'
 import { theme } from './theme'
@@ -25,7 +26,7 @@ function MissingApi() {
   )
 }
 
-/** The root: theme, notifications, the API client, the lock (issue 17), then the shell. */
+/** The root: theme, notifications, the API client, the encrypted folder's passphrase and the lock (issue 17), then the shell. */
 export function App({ api = window.api }: { api?: Api }) {
   const client = useMemo(() => (api ? createApiClient(api, reportError) : undefined), [api])
   return (
@@ -33,9 +34,11 @@ export function App({ api = window.api }: { api?: Api }) {
       <Notifications position="bottom-right" />
       {client ? (
         <ApiProvider api={client} quiet={api}>
-          <LockProvider>
-            <Shell />
-          </LockProvider>
+          <EncryptionGate>
+            <LockProvider>
+              <Shell />
+            </LockProvider>
+          </EncryptionGate>
         </ApiProvider>
       ) : (
         <MissingApi />

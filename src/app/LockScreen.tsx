@@ -1,19 +1,34 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../core/encryption'
 import { PIN_PATTERN } from '../core/settings'
 import { useQuietApi } from './api-context'
 import { Logo } from './Logo'
 
-/** All a locked window shows: the app's name and a PIN field. The PIN is checked in main (verifyPin). */
-export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
+/**
+ * All a locked window shows: the app's name and a PIN field, or with the data folder encrypted the clinic
+ * passphrase's. Both are checked in main (verifyPin, unlockData).
+ */
+export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void; passphrase?: boolean }) {
   const api = useQuietApi()
   const { t } = useTranslation('app')
   const [pin, setPin] = useState('')
   const [error, setError] = useState<string>()
   const [checking, setChecking] = useState(false)
 
+  const unlockWithPassphrase = async () => {
+    if (pin.length < PASSPHRASE_MIN) return setError(t('lock.wrongPassphrase'))
+    setChecking(true)
+    const result = await api.unlockData({ passphrase: pin })
+    setChecking(false)
+    setPin('')
+    if (!result.ok) return setError(result.error.message)
+    onUnlocked()
+  }
+
   const unlock = async () => {
+    if (passphrase) return unlockWithPassphrase()
     if (!PIN_PATTERN.test(pin)) return setError(t('lock.pinFormat'))
     setChecking(true)
     const result = await api.verifyPin({ pin })
@@ -35,17 +50,17 @@ export function LockScreen({ onUnlocked }: { onUnlocked: () => void }) {
                 Homeplan
               </Title>
               <Text c="dimmed" size="sm" ta="center">
-                {t('lock.locked')}
+                {passphrase ? t('lock.lockedSealed') : t('lock.locked')}
               </Text>
             </Stack>
             <PasswordInput
-              label={t('lock.pin')}
+              label={passphrase ? t('lock.passphrase') : t('lock.pin')}
               value={pin}
               onChange={(e) => setPin(e.currentTarget.value)}
               error={error}
-              inputMode="numeric"
+              inputMode={passphrase ? 'text' : 'numeric'}
               autoComplete="off"
-              maxLength={12}
+              maxLength={passphrase ? PASSPHRASE_MAX : 12}
               data-autofocus
               autoFocus
             />

@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications'
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { LockAfter } from '../core/settings'
 import { useQuietApi } from './api-context'
+import { useEncryption } from './encryption-context'
 import { LockScreen } from './LockScreen'
 import { useIdle, windowClock, type IdleClock } from './use-idle'
 
@@ -58,6 +59,9 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
   const [locked, setLocked] = useState(false)
   const [pinSet, setPinSet] = useState<boolean>()
   const [lockAfterMinutes, setLockAfter] = useState<LockAfter>(0)
+  // With the data folder encrypted the clinic passphrase opens the window, PIN or not.
+  const sealed = useEncryption().status?.on === true
+  const canLock = pinSet || sealed
 
   useEffect(() => {
     let live = true
@@ -85,12 +89,12 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
   }, [api, locked])
 
   const lock = useCallback(() => {
-    if (!pinSet) return
+    if (!canLock) return
     // Pop-ups live outside the shell and may name a patient ("Saved Maria Garcia").
     notifications.clean()
     lockingNow = true
     setLocked(true)
-  }, [pinSet])
+  }, [canLock])
 
   useEffect(() => {
     showLockScreen = () => {
@@ -101,11 +105,11 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
     return () => void (showLockScreen = undefined)
   }, [])
 
-  useIdle(locked || !pinSet ? undefined : lockAfterMinutes * 60_000, lock, clock)
+  useIdle(locked || !canLock ? undefined : lockAfterMinutes * 60_000, lock, clock)
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!isLockKey(e) || !pinSet) return
+      if (!isLockKey(e) || !canLock) return
       e.preventDefault()
       lock()
     }
@@ -115,7 +119,7 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
       window.removeEventListener('keydown', onKey)
       stop?.()
     }
-  }, [lock, pinSet])
+  }, [lock, canLock])
 
   useEffect(() => {
     if (locked) document.title = 'Homeplan'
@@ -137,6 +141,7 @@ export function LockProvider({ children, clock = windowClock }: { children: Reac
     <LockContext.Provider value={controls}>
       {locked ? (
         <LockScreen
+          passphrase={sealed}
           onUnlocked={() => {
             lockingNow = false
             setLocked(false)

@@ -11,8 +11,11 @@ import { testServices } from './services'
  * results passed through JSON as the bridge does. Component tests use it so
  * they exercise the same validation and storage as the app.
  */
-export function realApi(overrides: Partial<Api> = {}): Api & { dataDir: string; dialogs: ScriptedDialogs } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hp-api-'))
+export function realApi(
+  overrides: Partial<Api> = {},
+  /** A folder to open again (the app started a second time); a new one by default. */
+  dataDir = mkdtempSync(join(tmpdir(), 'hp-api-')),
+): Api & { dataDir: string; dialogs: ScriptedDialogs } {
   const { handlers, dialogs } = testServices(dataDir, {
     appInfo: {
       name: 'Homeplan',

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
+import { useEncryption } from '../../app/encryption-context'
 import { useLock } from '../../app/lock-context'
 import { lockAfterChoices, PIN_PATTERN, type LockAfter } from '../../core/settings'
 import { RemovePinDialog } from './RemovePinDialog'
@@ -44,6 +45,8 @@ export function LockSection({
   const [errors, setErrors] = useState<{ current?: string; pin?: string; repeat?: string }>({})
   const [saving, setSaving] = useState(false)
   const [removing, setRemoving] = useState(false)
+  // An encrypted folder's passphrase opens a locked window too: no PIN needed then.
+  const sealed = useEncryption().status?.on === true
 
   useEffect(() => {
     let live = true
@@ -94,8 +97,8 @@ export function LockSection({
         </Text>
         <SegmentedControl
           aria-label={t('lock.after')}
-          value={String(pinSet ? lockAfter : 0)}
-          disabled={!pinSet}
+          value={String(pinSet || sealed ? lockAfter : 0)}
+          disabled={!pinSet && !sealed}
           onChange={(value) => {
             const minutes = Number(value) as LockAfter
             void onLockAfter(minutes).then(() => lock.configure({ lockAfterMinutes: minutes }))
@@ -103,7 +106,7 @@ export function LockSection({
           data={choices}
         />
       </div>
-      {!pinSet && (
+      {!pinSet && !sealed && (
         <Alert color="blue" variant="light">
           {t('lock.needsPin')}
         </Alert>

@@ -1,19 +1,8 @@
-import {
-  Badge,
-  Code,
-  Group,
-  SegmentedControl,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  useMantineColorScheme,
-} from '@mantine/core'
+import { SegmentedControl, Skeleton, Stack, Text, useMantineColorScheme } from '@mantine/core'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../app/api-context'
 import { PageHeader } from '../../app/PageHeader'
-import { formatBytes } from '../../core/bytes'
 import type { AppInfo, DataFolderInfo } from '../../core/contract'
 import { paperSizes, type NamesInFiles, type PaperSize } from '../../core/handout-options'
 import {
@@ -25,9 +14,10 @@ import {
   type UiLanguage,
 } from '../../core/settings'
 import { uiI18n, uiLanguageOf } from '../../i18n/ui'
-import { momentIn } from '../../app/locale-dates'
 import { ClinicSection } from './ClinicSection'
+import { DataFolderTable } from './DataFolderTable'
 import { DataSection } from './DataSection'
+import { EncryptionSection } from './EncryptionSection'
 import { AccessLogSection } from './AccessLogSection'
 import { LockSection } from './LockSection'
 import { OldSetAsideFiles } from './OldSetAsideFiles'
@@ -86,7 +76,7 @@ function useChoices() {
 }
 
 export function SettingsPage() {
-  const { t, i18n } = useTranslation('settings')
+  const { t } = useTranslation('settings')
   const choices = useChoices()
   const api = useApi()
   const { setColorScheme } = useMantineColorScheme()
@@ -172,46 +162,14 @@ export function SettingsPage() {
             onLockAfter={(lockAfterMinutes) => update({ lockAfterMinutes })}
           />
         </Section>
+        <Section title={t('encryption.title')} description={t('encryption.description')}>
+          <EncryptionSection />
+        </Section>
         <Section title={t('clinicFolder.title')} description={t('clinicFolder.description')}>
           <ClinicFolderSection />
         </Section>
         <Section title={t('data.title')} description={t('data.description')}>
-          {folder ? (
-            <Stack gap="sm">
-              <Group gap="xs">
-                <Code data-testid="data-folder-path">{folder.path}</Code>
-                <Badge variant="light" tt="none">
-                  {choices.source[folder.source]}
-                </Badge>
-              </Group>
-              {folder.files.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  {t('data.noFiles')}
-                </Text>
-              ) : (
-                <Table withTableBorder striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('data.file')}</Table.Th>
-                      <Table.Th>{t('data.size')}</Table.Th>
-                      <Table.Th>{t('data.lastChanged')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {folder.files.map((file) => (
-                      <Table.Tr key={file.name}>
-                        <Table.Td>{file.name}</Table.Td>
-                        <Table.Td>{formatBytes(file.bytes)}</Table.Td>
-                        <Table.Td>{momentIn(i18n.language, file.modified)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              )}
-            </Stack>
-          ) : (
-            <Skeleton h={60} />
-          )}
+          <DataFolderTable folder={folder} source={choices.source} />
         </Section>
         <Section title={t('backups.title')} description={t('backups.description')}>
           <DataSection onChanged={loadFolder} />
