@@ -133,6 +133,12 @@ export function createServices(deps: ServiceDeps): Services {
   })
   /** The therapist the access log names until the app closes; null: "this computer". */
   let workingAs: string | null = null
+  /** A name the access log may use: one of Settings' therapists, or null ("this computer"); undefined: no change. */
+  const assertTherapist = async (name: string | null | undefined) => {
+    if (name === undefined || name === null) return
+    if (!(await settings.get()).therapists.some((t) => t.name === name))
+      throw new AppFailure('not_found', say('workingAs.unknown', { name }), 'name')
+  }
 
   const openRoster = async (): Promise<RosterStore> => {
     // An encrypted folder is not touched before its passphrase: nothing could be read, and nothing may be set aside.
@@ -244,7 +250,12 @@ export function createServices(deps: ServiceDeps): Services {
     },
     listNotices: () => notices.list(),
     dismissNotice: ({ id }) => notices.dismiss(id),
-    getLockStatus: async () => ({ pinSet: await pin.isSet(), locked: gate.isLocked() }),
+    getLockStatus: async () => ({
+      pinSet: await pin.isSet(),
+      locked: gate.isLocked(),
+      therapists: encryption.closed() ? [] : (await settings.get()).therapists.map((t) => t.name),
+      workingAs,
+    }),
     lockNow: async () => {
       // With the folder encrypted the passphrase opens the window: it locks with or without a PIN.
       if (encryption.sealing() || (await pin.isSet())) gate.lock('idle')
@@ -258,16 +269,20 @@ export function createServices(deps: ServiceDeps): Services {
       await pin.remove(current)
       return { pinSet: false as const }
     },
-    verifyPin: async ({ pin: typed }) => {
+    verifyPin: async ({ pin: typed, workingAs: who }) => {
+      await assertTherapist(who)
       const result = await pin.verify(typed)
       if (result.unlocked) gate.unlock('idle')
+      if (result.unlocked && who !== undefined) workingAs = who
       return result
     },
     getEncryption: () => encryption.status(),
     turnOnEncryption: ({ passphrase, remember }) => encryption.turnOn(passphrase, remember),
     turnOffEncryption: ({ passphrase }) => encryption.turnOff(passphrase),
-    unlockData: async ({ passphrase, remember }) => {
+    unlockData: async ({ passphrase, remember, workingAs: who }) => {
       const status = await encryption.unlock(passphrase, remember)
+      await assertTherapist(who)
+      if (who !== undefined) workingAs = who
       // The passphrase opens both: the folder at start and a window locked after inactivity.
       gate.unlock('sealed')
       gate.unlock('idle')
@@ -362,8 +377,7 @@ export function createServices(deps: ServiceDeps): Services {
     },
     getWorkingAs: () => ({ name: workingAs }),
     setWorkingAs: async ({ name }) => {
-      if (name !== null && !(await settings.get()).therapists.some((t) => t.name === name))
-        throw new AppFailure('not_found', say('workingAs.unknown', { name }), 'name')
+      await assertTherapist(name)
       workingAs = name
       return { name }
     },

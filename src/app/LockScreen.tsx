@@ -1,5 +1,5 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
-import { useState } from 'react'
+import { Button, Center, NativeSelect, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../core/encryption'
 import { PIN_PATTERN } from '../core/settings'
@@ -16,11 +16,25 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
   const [pin, setPin] = useState('')
   const [error, setError] = useState<string>()
   const [checking, setChecking] = useState(false)
+  const [therapists, setTherapists] = useState<string[]>([])
+  /** Whom the access log names after unlock ('' = this computer); undefined until main has said. */
+  const [who, setWho] = useState<string>()
+
+  useEffect(() => {
+    let live = true
+    void api.getLockStatus().then((r) => {
+      if (!live || !r.ok) return
+      setTherapists(r.value.therapists)
+      setWho(r.value.workingAs ?? '')
+    })
+    return () => void (live = false)
+  }, [api])
+  const workingAs = who === undefined || therapists.length === 0 ? {} : { workingAs: who === '' ? null : who }
 
   const unlockWithPassphrase = async () => {
     if (pin.length < PASSPHRASE_MIN) return setError(t('lock.wrongPassphrase'))
     setChecking(true)
-    const result = await api.unlockData({ passphrase: pin })
+    const result = await api.unlockData({ passphrase: pin, ...workingAs })
     setChecking(false)
     setPin('')
     if (!result.ok) return setError(result.error.message)
@@ -31,7 +45,7 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
     if (passphrase) return unlockWithPassphrase()
     if (!PIN_PATTERN.test(pin)) return setError(t('lock.pinFormat'))
     setChecking(true)
-    const result = await api.verifyPin({ pin })
+    const result = await api.verifyPin({ pin, ...workingAs })
     setChecking(false)
     setPin('')
     if (!result.ok) return setError(result.error.message)
@@ -64,6 +78,17 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
               data-autofocus
               autoFocus
             />
+            {therapists.length > 0 && who !== undefined && (
+              <NativeSelect
+                label={t('lock.workingAs')}
+                value={who}
+                onChange={(e) => setWho(e.currentTarget.value)}
+                data={[
+                  { value: '', label: t('lock.thisComputer') },
+                  ...therapists.map((name) => ({ value: name, label: name })),
+                ]}
+              />
+            )}
             <Button type="submit" loading={checking}>
               {t('lock.unlock')}
             </Button>

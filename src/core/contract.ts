@@ -110,7 +110,13 @@ export const contract = {
    * Lock after inactivity (issue 17): whether a clinic PIN is set (its hash never leaves main), and whether main is
    * locked now (a window reloaded while locked shows the lock screen again).
    */
-  getLockStatus: channel<{ pinSet: boolean; locked: boolean }>()(z.undefined()),
+  /**
+   * Also the clinic's therapists (names only, none while the folder is sealed) and whom the access log names now, so
+   * the lock screen can ask who is working.
+   */
+  getLockStatus: channel<{ pinSet: boolean; locked: boolean; therapists: string[]; workingAs: string | null }>()(
+    z.undefined(),
+  ),
   /**
    * The window locked: main refuses every data call until verifyPin succeeds (see electron/services/gate.ts). Without a
    * PIN nothing could open it again, so then main stays open (`locked: false`).
@@ -125,7 +131,7 @@ export const contract = {
   removeLockPin: channel<{ pinSet: false }>()(z.strictObject({ current: pinSchema })),
   /** Checks the PIN that unlocks the window; after 5 wrong ones every try waits `waitSeconds` (growing) first. */
   verifyPin: channel<{ unlocked: true } | { unlocked: false; waitSeconds: number }>()(
-    z.strictObject({ pin: pinSchema }),
+    z.strictObject({ pin: pinSchema, workingAs: accessLogArgs.setWorkingAs.shape.name.optional() }),
   ),
 
   /** Encryption at rest (issue 17): whether the data folder is sealed and whether its key is in memory. */

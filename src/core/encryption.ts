@@ -28,5 +28,10 @@ export const encryptionArgs = {
   turnOn: z.strictObject({ passphrase: passphraseSchema, remember: z.boolean() }),
   turnOff: z.strictObject({ passphrase: passphraseSchema }),
   /** `remember` left out: as it is (the window locked after inactivity is opened without changing it). */
-  unlock: z.strictObject({ passphrase: passphraseSchema, remember: z.boolean().optional() }),
+  unlock: z.strictObject({
+    passphrase: passphraseSchema,
+    remember: z.boolean().optional(),
+    /** Whom the access log names from now on (chosen on the lock screen); left out: as it is. */
+    workingAs: z.string().min(1).max(200).nullable().optional(),
+  }),
 }

@@ -155,7 +155,10 @@ describe('HTTP bridge', () => {
     })
     const set = await (await post('setLockPin', { arg: { pin: '7391' } })).json()
     expect(set).toEqual({ ok: true, value: { pinSet: true } })
-    expect(await (await post('getLockStatus', {})).json()).toEqual({ ok: true, value: { pinSet: true, locked: false } })
+    expect(await (await post('getLockStatus', {})).json()).toEqual({
+      ok: true,
+      value: { pinSet: true, locked: false, therapists: [], workingAs: null },
+    })
     // Locked, the bridge refuses data calls as ipcMain does (the same guarded handler map) until the PIN is entered.
     expect(await (await post('lockNow', {})).json()).toEqual({ ok: true, value: { locked: true } })
     expect(await (await post('listPatients', {})).json()).toMatchObject({ ok: false, error: { code: 'locked' } })

@@ -174,7 +174,7 @@ describe('lock calls through the contract', () => {
     try {
       expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
         ok: true,
-        value: { pinSet: false, locked: false },
+        value: { pinSet: false, locked: false, therapists: [], workingAs: null },
       })
       expect(await dispatch(handlers, 'setLockPin', { pin: '12a4' })).toMatchObject({
         ok: false,
@@ -185,7 +185,7 @@ describe('lock calls through the contract', () => {
       expect(await dispatch(handlers, 'setLockPin', { pin: '4321' })).toEqual({ ok: true, value: { pinSet: true } })
       expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
         ok: true,
-        value: { pinSet: true, locked: false },
+        value: { pinSet: true, locked: false, therapists: [], workingAs: null },
       })
       expect(await dispatch(handlers, 'setLockPin', { pin: '5555' })).toMatchObject({
         ok: false,
@@ -207,6 +207,49 @@ describe('lock calls through the contract', () => {
       })
       const settings = await dispatch(handlers, 'getSettings', undefined)
       expect(settings.ok && settings.value).not.toHaveProperty('lockPin')
+    } finally {
+      await close()
+    }
+  })
+})
+
+describe('who is working, chosen when the window is opened (issue 17, the access log)', () => {
+  it('the lock screen learns the therapists, and the right PIN with a name makes the log name them', async () => {
+    const { handlers, close } = testServices(await tempDir())
+    try {
+      await dispatch(handlers, 'updateSettings', { therapists: [{ name: 'Dana Whitfield', credentials: 'PT' }] })
+      await dispatch(handlers, 'setLockPin', { pin: '2468' })
+      await dispatch(handlers, 'lockNow', undefined)
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({
+        value: { locked: true, therapists: ['Dana Whitfield'], workingAs: null },
+      })
+      // A name that is not one of the clinic's therapists: refused, and the window stays locked.
+      expect(await dispatch(handlers, 'verifyPin', { pin: '2468', workingAs: 'Someone Else' })).toMatchObject({
+        ok: false,
+        error: { code: 'not_found', field: 'name' },
+      })
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({ value: { locked: true } })
+      // A wrong PIN names no one.
+      await dispatch(handlers, 'verifyPin', { pin: '1111', workingAs: 'Dana Whitfield' })
+      expect(await dispatch(handlers, 'getWorkingAs', undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
+      })
+      expect(await dispatch(handlers, 'verifyPin', { pin: '2468', workingAs: 'Dana Whitfield' })).toEqual({
+        ok: true,
+        value: { unlocked: true },
+      })
+      expect(await dispatch(handlers, 'getWorkingAs', undefined)).toEqual({
+        ok: true,
+        value: { name: 'Dana Whitfield' },
+      })
+      // Left out, it stays as it is.
+      await dispatch(handlers, 'lockNow', undefined)
+      await dispatch(handlers, 'verifyPin', { pin: '2468' })
+      expect(await dispatch(handlers, 'getWorkingAs', undefined)).toEqual({
+        ok: true,
+        value: { name: 'Dana Whitfield' },
+      })
     } finally {
       await close()
     }
