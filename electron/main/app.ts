@@ -7,6 +7,7 @@ import { createServices } from '../services'
 import { createKeyKeeper } from '../services/encryption/key-keeper'
 import { nodeFs } from '../services/fs-port'
 import { electronKeychain } from './keychain'
+import { touchIdConfirm } from './os-confirm'
 import { say } from '../../src/i18n/say'
 import { electronDialogs } from './dialogs'
 import { resolveDataDir } from './data-dir'
@@ -137,6 +138,7 @@ export function startApp(): void {
       printPdf: pdfPrinter(data.path),
       log: (message, error) => (error ? console.error(message, error) : console.warn(message)),
       // A remembered folder key, wrapped by the OS keychain, is kept beside the data folder, never in it.
+      osConfirm: touchIdConfirm(),
       keyKeeper: createKeyKeeper(nodeFs, join(app.getPath('appData'), 'Homeplan-keys'), data.path, electronKeychain),
     })
     // The roster opens while the window is made, not when the window first asks: with 10,000 patients the list

@@ -24,6 +24,7 @@ export const api = {
   setLockPin: (arg) => call('setLockPin', arg),
   removeLockPin: (arg) => call('removeLockPin', arg),
   verifyPin: (arg) => call('verifyPin', arg),
+  unlockWithOs: (arg) => call('unlockWithOs', arg),
   getEncryption: () => call('getEncryption'),
   turnOnEncryption: (arg) => call('turnOnEncryption', arg),
   turnOffEncryption: (arg) => call('turnOffEncryption', arg),

@@ -17,6 +17,7 @@ export const openWhileLocked: ReadonlySet<Method> = new Set<Method>([
   'getLockStatus',
   'lockNow',
   'verifyPin',
+  'unlockWithOs',
   // Encryption at rest: the passphrase screen's status and the passphrase itself.
   'getEncryption',
   'unlockData',

@@ -32,6 +32,13 @@ import { createEncryption } from './encryption/service'
 import { folderCrypto } from './encryption/folder'
 import { noKeyKeeper, type KeyKeeper } from './encryption/key-keeper'
 import { sealedFs } from './sealed-fs'
+
+/** The OS confirming that its user is at the keyboard (electron/main/os-confirm.ts). */
+export interface OsConfirm {
+  available(): boolean
+  /** Resolves false when the user cancelled or failed. */
+  confirm(reason: string): Promise<boolean>
+}
 import { createPinService } from './pin'
 import { createGate, type Gate } from './gate'
 
@@ -63,6 +70,11 @@ export interface ServiceDeps {
   lock?: Pick<DataLockOptions, 'staleAfterMs' | 'heartbeatMs' | 'isAlive' | 'pid' | 'host'>
   /** The file system the access log writes through (tests pass one that fails on purpose). */
   accessLogFs?: FsPort
+  /**
+   * The OS confirming its user (Touch ID on a Mac: the app passes systemPreferences'), another way to open a window
+   * locked with a PIN while the folder is not encrypted; none by default.
+   */
+  osConfirm?: OsConfirm
   /** Remembers an encrypted folder's key in the OS keychain (the app passes safeStorage's); by default, never. */
   keyKeeper?: KeyKeeper
 }
@@ -133,6 +145,9 @@ export function createServices(deps: ServiceDeps): Services {
   })
   /** The therapist the access log names until the app closes; null: "this computer". */
   let workingAs: string | null = null
+  /** The OS's confirmation opens only a PIN lock: an encrypted folder's lock needs the passphrase, nothing less. */
+  const osConfirmUsable = async () =>
+    !!deps.osConfirm?.available() && !encryption.sealing() && !encryption.closed() && (await pin.isSet())
   /** A name the access log may use: one of Settings' therapists, or null ("this computer"); undefined: no change. */
   const assertTherapist = async (name: string | null | undefined) => {
     if (name === undefined || name === null) return
@@ -255,7 +270,17 @@ export function createServices(deps: ServiceDeps): Services {
       locked: gate.isLocked(),
       therapists: encryption.closed() ? [] : (await settings.get()).therapists.map((t) => t.name),
       workingAs,
+      osConfirm: await osConfirmUsable(),
     }),
+    unlockWithOs: async ({ workingAs: who }) => {
+      if (!(await osConfirmUsable())) throw new AppFailure('forbidden', say('lock.noOsConfirm'))
+      await assertTherapist(who)
+      const confirmed = await deps.osConfirm!.confirm(say('lock.osConfirmReason'))
+      if (!confirmed) return { unlocked: false }
+      gate.unlock('idle')
+      if (who !== undefined) workingAs = who
+      return { unlocked: true }
+    },
     lockNow: async () => {
       // With the folder encrypted the passphrase opens the window: it locks with or without a PIN.
       if (encryption.sealing() || (await pin.isSet())) gate.lock('idle')

@@ -17,6 +17,7 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
   const [error, setError] = useState<string>()
   const [checking, setChecking] = useState(false)
   const [therapists, setTherapists] = useState<string[]>([])
+  const [osConfirm, setOsConfirm] = useState(false)
   /** Whom the access log names after unlock ('' = this computer); undefined until main has said. */
   const [who, setWho] = useState<string>()
 
@@ -25,10 +26,11 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
     void api.getLockStatus().then((r) => {
       if (!live || !r.ok) return
       setTherapists(r.value.therapists)
+      setOsConfirm(r.value.osConfirm && !passphrase)
       setWho(r.value.workingAs ?? '')
     })
     return () => void (live = false)
-  }, [api])
+  }, [api, passphrase])
   const workingAs = who === undefined || therapists.length === 0 ? {} : { workingAs: who === '' ? null : who }
 
   const unlockWithPassphrase = async () => {
@@ -39,6 +41,15 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
     setPin('')
     if (!result.ok) return setError(result.error.message)
     onUnlocked()
+  }
+
+  const unlockWithOs = async () => {
+    setChecking(true)
+    const result = await api.unlockWithOs(workingAs)
+    setChecking(false)
+    if (!result.ok) return setError(result.error.message)
+    if (result.value.unlocked) return onUnlocked()
+    setError(t('lock.notConfirmed'))
   }
 
   const unlock = async () => {
@@ -92,6 +103,11 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
             <Button type="submit" loading={checking}>
               {t('lock.unlock')}
             </Button>
+            {osConfirm && (
+              <Button variant="default" onClick={() => void unlockWithOs()} disabled={checking}>
+                {t('lock.useOs')}
+              </Button>
+            )}
           </Stack>
         </form>
       </Paper>

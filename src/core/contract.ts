@@ -114,8 +114,17 @@ export const contract = {
    * Also the clinic's therapists (names only, none while the folder is sealed) and whom the access log names now, so
    * the lock screen can ask who is working.
    */
-  getLockStatus: channel<{ pinSet: boolean; locked: boolean; therapists: string[]; workingAs: string | null }>()(
-    z.undefined(),
+  getLockStatus: channel<{
+    pinSet: boolean
+    locked: boolean
+    therapists: string[]
+    workingAs: string | null
+    /** The OS can confirm this computer's user instead of the PIN (Touch ID on a Mac; the folder not encrypted). */
+    osConfirm: boolean
+  }>()(z.undefined()),
+  /** Opens the locked window after the OS confirmed its user (see getLockStatus.osConfirm). */
+  unlockWithOs: channel<{ unlocked: boolean }>()(
+    z.strictObject({ workingAs: accessLogArgs.setWorkingAs.shape.name.optional() }),
   ),
   /**
    * The window locked: main refuses every data call until verifyPin succeeds (see electron/services/gate.ts). Without a

@@ -157,7 +157,7 @@ describe('HTTP bridge', () => {
     expect(set).toEqual({ ok: true, value: { pinSet: true } })
     expect(await (await post('getLockStatus', {})).json()).toEqual({
       ok: true,
-      value: { pinSet: true, locked: false, therapists: [], workingAs: null },
+      value: { pinSet: true, locked: false, therapists: [], workingAs: null, osConfirm: false },
     })
     // Locked, the bridge refuses data calls as ipcMain does (the same guarded handler map) until the PIN is entered.
     expect(await (await post('lockNow', {})).json()).toEqual({ ok: true, value: { locked: true } })

@@ -23,6 +23,7 @@ describe('the gate', () => {
       'getLockStatus',
       'lockNow',
       'unlockData',
+      'unlockWithOs',
       'verifyPin',
     ])
   })
@@ -54,7 +55,7 @@ describe('main while the window is locked (issue 17)', () => {
       expect(await dispatch(handlers, 'lockNow', undefined)).toEqual({ ok: true, value: { locked: true } })
       expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
         ok: true,
-        value: { pinSet: true, locked: true, therapists: [], workingAs: null },
+        value: { pinSet: true, locked: true, therapists: [], workingAs: null, osConfirm: false },
       })
       for (const method of methods.filter((m) => !openWhileLocked.has(m)))
         await expect(call(handlers, method), method).rejects.toMatchObject({ code: 'locked' })

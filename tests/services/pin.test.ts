@@ -174,7 +174,7 @@ describe('lock calls through the contract', () => {
     try {
       expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
         ok: true,
-        value: { pinSet: false, locked: false, therapists: [], workingAs: null },
+        value: { pinSet: false, locked: false, therapists: [], workingAs: null, osConfirm: false },
       })
       expect(await dispatch(handlers, 'setLockPin', { pin: '12a4' })).toMatchObject({
         ok: false,
@@ -185,7 +185,7 @@ describe('lock calls through the contract', () => {
       expect(await dispatch(handlers, 'setLockPin', { pin: '4321' })).toEqual({ ok: true, value: { pinSet: true } })
       expect(await dispatch(handlers, 'getLockStatus', undefined)).toEqual({
         ok: true,
-        value: { pinSet: true, locked: false, therapists: [], workingAs: null },
+        value: { pinSet: true, locked: false, therapists: [], workingAs: null, osConfirm: false },
       })
       expect(await dispatch(handlers, 'setLockPin', { pin: '5555' })).toMatchObject({
         ok: false,
@@ -249,6 +249,64 @@ describe('who is working, chosen when the window is opened (issue 17, the access
       expect(await dispatch(handlers, 'getWorkingAs', undefined)).toEqual({
         ok: true,
         value: { name: 'Dana Whitfield' },
+      })
+    } finally {
+      await close()
+    }
+  })
+})
+
+describe('the OS confirming its user instead of the PIN (Touch ID; issue 17 item 3)', () => {
+  const confirming = (answers: boolean[]) => ({
+    available: () => true,
+    confirm: async () => answers.shift() ?? false,
+  })
+
+  it('opens a PIN lock when the OS confirms, not when it does not; never without a PIN or such an OS', async () => {
+    const { handlers, close } = testServices(await tempDir(), { osConfirm: confirming([false, true]) })
+    try {
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({ value: { osConfirm: false } })
+      expect(await dispatch(handlers, 'unlockWithOs', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      await dispatch(handlers, 'setLockPin', { pin: '2468' })
+      await dispatch(handlers, 'lockNow', undefined)
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({
+        value: { locked: true, osConfirm: true },
+      })
+      expect(await dispatch(handlers, 'unlockWithOs', {})).toEqual({ ok: true, value: { unlocked: false } })
+      expect(await dispatch(handlers, 'listPatients', undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
+      })
+      expect(await dispatch(handlers, 'unlockWithOs', {})).toEqual({ ok: true, value: { unlocked: true } })
+      expect(await dispatch(handlers, 'listPatients', undefined)).toMatchObject({ ok: true })
+    } finally {
+      await close()
+    }
+    const none = testServices(await tempDir())
+    try {
+      await dispatch(none.handlers, 'setLockPin', { pin: '2468' })
+      await dispatch(none.handlers, 'lockNow', undefined)
+      expect(await dispatch(none.handlers, 'unlockWithOs', {})).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      })
+      expect(await dispatch(none.handlers, 'listPatients', undefined)).toMatchObject({ ok: false })
+    } finally {
+      await none.close()
+    }
+  })
+
+  it('an encrypted folder needs its passphrase: the OS confirmation is not offered', async () => {
+    const { handlers, close } = testServices(await tempDir(), { osConfirm: confirming([true]) })
+    try {
+      await dispatch(handlers, 'setLockPin', { pin: '2468' })
+      await dispatch(handlers, 'turnOnEncryption', { passphrase: 'blue heron quiet river', remember: false })
+      await dispatch(handlers, 'lockNow', undefined)
+      expect(await dispatch(handlers, 'getLockStatus', undefined)).toMatchObject({ value: { osConfirm: false } })
+      expect(await dispatch(handlers, 'unlockWithOs', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+      expect(await dispatch(handlers, 'listPatients', undefined)).toMatchObject({
+        ok: false,
+        error: { code: 'locked' },
       })
     } finally {
       await close()

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { ScriptedDialogs } from '../../electron/bridge/dialogs'
 import { methods, type Api } from '../../src/core/contract'
 import { dispatch } from '../../src/core/dispatch'
+import type { ServiceDeps } from '../../electron/services'
 import { testServices } from './services'
 
 /**
@@ -15,6 +16,8 @@ export function realApi(
   overrides: Partial<Api> = {},
   /** A folder to open again (the app started a second time); a new one by default. */
   dataDir = mkdtempSync(join(tmpdir(), 'hp-api-')),
+  /** What the app would pass the services (the OS's confirmation, a keychain). */
+  deps: Partial<ServiceDeps> = {},
 ): Api & { dataDir: string; dialogs: ScriptedDialogs } {
   const { handlers, dialogs } = testServices(dataDir, {
     appInfo: {
@@ -23,6 +26,7 @@ export function realApi(
       platform: 'linux',
       versions: { electron: '45.0.0', chrome: '140', node: '22' },
     },
+    ...deps,
   })
   const api: Record<string, unknown> = { dataDir, dialogs }
   for (const method of methods) {

@@ -181,4 +181,19 @@ describe('the lock', () => {
     expect(api.verifyPin).toHaveBeenLastCalledWith({ pin: PIN, workingAs: 'Dana Whitfield' })
     expect(await api.getWorkingAs()).toEqual({ ok: true, value: { name: 'Dana Whitfield' } })
   }, 30_000)
+
+  it('offers the OS confirmation (Touch ID) beside the PIN where main says it can, and opens with it', async () => {
+    const answers = [false, true]
+    const api = fakeApi({}, undefined, { osConfirm: { available: () => true, confirm: async () => answers.shift()! } })
+    await api.setLockPin({ pin: PIN })
+    await api.createPatient(patientInput({ firstName: 'Marisol', lastName: 'Quintanilla' }))
+    render(<App api={api} />)
+    expect(await screen.findByText(/Quintanilla/, undefined, { timeout: 10_000 })).toBeInTheDocument()
+    pressCtrlL()
+    await userEvent.click(await screen.findByRole('button', { name: 'Use Touch ID' }))
+    expect(await screen.findByText(/Touch ID did not confirm you/)).toBeInTheDocument()
+    expect(document.body.textContent).not.toMatch(/Quintanilla/)
+    await userEvent.click(screen.getByRole('button', { name: 'Use Touch ID' }))
+    expect(await screen.findByText(/Quintanilla/, undefined, { timeout: 10_000 })).toBeInTheDocument()
+  }, 30_000)
 })
