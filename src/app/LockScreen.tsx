@@ -92,6 +92,7 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
             {therapists.length > 0 && who !== undefined && (
               <NativeSelect
                 label={t('lock.workingAs')}
+                description={t('lock.workingAsHint')}
                 value={who}
                 onChange={(e) => setWho(e.currentTarget.value)}
                 data={[

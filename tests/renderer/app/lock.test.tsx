@@ -173,7 +173,7 @@ describe('the lock', () => {
     render(<App api={api} />)
     expect(await screen.findByText(/Quintanilla/, undefined, { timeout: 10_000 })).toBeInTheDocument()
     pressCtrlL()
-    const who = await screen.findByRole('combobox', { name: 'Working as (named in the access log)' })
+    const who = await screen.findByRole('combobox', { name: 'Working as' })
     expect(who).toHaveValue('')
     await userEvent.selectOptions(who, 'Dana Whitfield')
     await unlock(PIN)
