@@ -49,6 +49,8 @@ test('after a patient is deleted, Back and an old link show “not found”, nev
   await page.setViewportSize({ width: 1360, height: 900 })
   const ids: string[] = []
   await page.goto(bridge.url)
+  // The shortcut works once the roster is on screen (the window first asks main whether the folder is encrypted).
+  await expect(page.getByRole('heading', { name: 'Patients', level: 2 })).toBeVisible()
   for (const [first, chart] of [
     ['Alice', 'A-1'],
     ['Bob', 'B-1'],
