@@ -30,6 +30,7 @@ import { watchLoop } from '../tests/support/event-loop'
 import { syntheticPatients } from '../tests/support/patients'
 import { startupBench } from './bench/startup'
 import { csvBench } from './bench/csv'
+import { sealedBench } from './bench/sealed'
 
 const filter = process.argv[2] ?? ''
 const PATIENTS = Number(process.env['BENCH_PATIENTS'] ?? 10_000)
@@ -365,6 +366,7 @@ const suites: Record<string, () => Promise<void>> = {
   startup: () => startupBench(report),
   preview: () => previewBench(report),
   csv: () => csvBench(report),
+  sealed: () => sealedBench(report),
 }
 if (filter === RENDER60_RSS) await render60Rss()
 else for (const [name, run] of Object.entries(suites)) if (name.includes(filter)) await run()
