@@ -1,10 +1,10 @@
-import { Button, Center, NativeSelect, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Button, NativeSelect, PasswordInput } from '@mantine/core'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PASSPHRASE_MAX, PASSPHRASE_MIN } from '../core/encryption'
 import { PIN_PATTERN } from '../core/settings'
 import { useQuietApi } from './api-context'
-import { Logo } from './Logo'
+import { GateCard } from './GateCard'
 
 /**
  * All a locked window shows: the app's name and a PIN field, or with the data folder encrypted the clinic
@@ -65,53 +65,42 @@ export function LockScreen({ onUnlocked, passphrase }: { onUnlocked: () => void;
   }
 
   return (
-    <Center mih="100vh" p="lg">
-      <Paper withBorder radius="lg" p="xl" w={360} component="main">
-        <form onSubmit={(e) => (e.preventDefault(), void unlock())} noValidate>
-          <Stack align="stretch" gap="md">
-            <Stack align="center" gap="xs">
-              <Logo size={48} />
-              <Title order={1} size="h2">
-                Homeplan
-              </Title>
-              <Text c="dimmed" size="sm" ta="center">
-                {passphrase ? t('lock.lockedSealed') : t('lock.locked')}
-              </Text>
-            </Stack>
-            <PasswordInput
-              label={passphrase ? t('lock.passphrase') : t('lock.pin')}
-              value={pin}
-              onChange={(e) => setPin(e.currentTarget.value)}
-              error={error}
-              inputMode={passphrase ? 'text' : 'numeric'}
-              autoComplete="off"
-              maxLength={passphrase ? PASSPHRASE_MAX : 12}
-              data-autofocus
-              autoFocus
-            />
-            {therapists.length > 0 && who !== undefined && (
-              <NativeSelect
-                label={t('lock.workingAs')}
-                description={t('lock.workingAsHint')}
-                value={who}
-                onChange={(e) => setWho(e.currentTarget.value)}
-                data={[
-                  { value: '', label: t('lock.thisComputer') },
-                  ...therapists.map((name) => ({ value: name, label: name })),
-                ]}
-              />
-            )}
-            <Button type="submit" loading={checking}>
-              {t('lock.unlock')}
-            </Button>
-            {osConfirm && (
-              <Button variant="default" onClick={() => void unlockWithOs()} disabled={checking}>
-                {t('lock.useOs')}
-              </Button>
-            )}
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <GateCard
+      width={360}
+      message={passphrase ? t('lock.lockedSealed') : t('lock.locked')}
+      onSubmit={() => void unlock()}
+    >
+      <PasswordInput
+        label={passphrase ? t('lock.passphrase') : t('lock.pin')}
+        value={pin}
+        onChange={(e) => setPin(e.currentTarget.value)}
+        error={error}
+        inputMode={passphrase ? 'text' : 'numeric'}
+        autoComplete="off"
+        maxLength={passphrase ? PASSPHRASE_MAX : 12}
+        data-autofocus
+        autoFocus
+      />
+      {therapists.length > 0 && who !== undefined && (
+        <NativeSelect
+          label={t('lock.workingAs')}
+          description={t('lock.workingAsHint')}
+          value={who}
+          onChange={(e) => setWho(e.currentTarget.value)}
+          data={[
+            { value: '', label: t('lock.thisComputer') },
+            ...therapists.map((name) => ({ value: name, label: name })),
+          ]}
+        />
+      )}
+      <Button type="submit" loading={checking}>
+        {t('lock.unlock')}
+      </Button>
+      {osConfirm && (
+        <Button variant="default" onClick={() => void unlockWithOs()} disabled={checking}>
+          {t('lock.useOs')}
+        </Button>
+      )}
+    </GateCard>
   )
 }

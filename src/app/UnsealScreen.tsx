@@ -1,9 +1,9 @@
-import { Button, Center, Checkbox, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core'
+import { Button, Checkbox, PasswordInput, Text } from '@mantine/core'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { PASSPHRASE_MIN, type EncryptionStatus } from '../core/encryption'
 import { useQuietApi } from './api-context'
-import { Logo } from './Logo'
+import { GateCard } from './GateCard'
 
 /**
  * What the window shows while the data folder is encrypted and its key is not in memory: the passphrase field and
@@ -34,44 +34,29 @@ export function UnsealScreen({
   }
 
   return (
-    <Center mih="100vh" p="lg">
-      <Paper withBorder radius="lg" p="xl" w={420} component="main">
-        <form onSubmit={(e) => (e.preventDefault(), void open())} noValidate>
-          <Stack align="stretch" gap="md">
-            <Stack align="center" gap="xs">
-              <Logo size={48} />
-              <Title order={1} size="h2">
-                Homeplan
-              </Title>
-              <Text c="dimmed" size="sm" ta="center">
-                {t('unseal.intro')}
-              </Text>
-            </Stack>
-            <PasswordInput
-              label={t('unseal.passphrase')}
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.currentTarget.value)}
-              error={error}
-              autoComplete="off"
-              data-autofocus
-              autoFocus
-            />
-            {canRemember && (
-              <Checkbox
-                label={t('unseal.remember')}
-                checked={remember}
-                onChange={(e) => setRemember(e.currentTarget.checked)}
-              />
-            )}
-            <Button type="submit" loading={checking}>
-              {t('unseal.open')}
-            </Button>
-            <Text size="xs" c="dimmed">
-              {t('unseal.lost')}
-            </Text>
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+    <GateCard width={420} message={t('unseal.intro')} onSubmit={() => void open()}>
+      <PasswordInput
+        label={t('unseal.passphrase')}
+        value={passphrase}
+        onChange={(e) => setPassphrase(e.currentTarget.value)}
+        error={error}
+        autoComplete="off"
+        data-autofocus
+        autoFocus
+      />
+      {canRemember && (
+        <Checkbox
+          label={t('unseal.remember')}
+          checked={remember}
+          onChange={(e) => setRemember(e.currentTarget.checked)}
+        />
+      )}
+      <Button type="submit" loading={checking}>
+        {t('unseal.open')}
+      </Button>
+      <Text size="xs" c="dimmed">
+        {t('unseal.lost')}
+      </Text>
+    </GateCard>
   )
 }

@@ -2,24 +2,10 @@ import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { removeDataDir, startTestBridge } from '../support/bridge'
+import { exerciseInput } from '../support/exercises'
 import { callApi, expect, test } from './fixtures'
 
-const stepUps = {
-  name: 'Step-ups',
-  aliases: [],
-  regions: ['knee'],
-  position: 'standing',
-  type: 'strengthening',
-  equipment: ['step'],
-  difficulty: 'moderate',
-  steps: ['Step up onto a low step.', 'Step down slowly.'],
-  cues: [],
-  cautions: [],
-  defaultDosage: {},
-  progressions: [],
-  regressions: [],
-  images: [],
-}
+const stepUps = exerciseInput()
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` })
 
