@@ -26,6 +26,7 @@ import type { HandoutInput } from '../../src/core/handout-model'
 import { FaultyFs } from '../support/faulty-fs'
 import { makePng } from '../support/images'
 import { syntheticPatients } from '../support/patients'
+import { allFiles } from '../support/files'
 
 const NAME = 'Zebulonia'
 const PASS = 'correct horse battery'
@@ -70,15 +71,6 @@ async function copyOfTemplate(): Promise<string> {
   return dir
 }
 
-async function allFiles(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = []
-  for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
-    const path = join(rel, entry.name)
-    if (entry.isDirectory()) out.push(...(await allFiles(dir, path)))
-    else out.push(path)
-  }
-  return out.sort()
-}
 const snapshot = async (dir: string) =>
   Object.fromEntries(await Promise.all((await allFiles(dir)).map(async (f) => [f, await readFile(join(dir, f))])))
 

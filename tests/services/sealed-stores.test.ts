@@ -21,6 +21,7 @@ import { createSettingsStore } from '../../electron/services/settings-store'
 import type { HandoutInput } from '../../src/core/handout-model'
 import { makePng } from '../support/images'
 import { syntheticPatients } from '../support/patients'
+import { allFiles } from '../support/files'
 
 const key = randomBytes(32)
 const fs = sealedFs(nodeFs, { key: () => key, sealWrites: () => true })
@@ -29,16 +30,6 @@ const folder = () => mkdtemp(join(tmpdir(), 'hp-sealed-stores-'))
 const NAME = 'Zebulonia'
 const patients = () => syntheticPatients(4, 1, 2).map((p, i) => ({ ...p, firstName: `${NAME}${i}` }))
 
-/** Every file under `dir`, relative. */
-async function allFiles(dir: string, rel = ''): Promise<string[]> {
-  const out: string[] = []
-  for (const entry of await readdir(join(dir, rel), { withFileTypes: true })) {
-    const path = join(rel, entry.name)
-    if (entry.isDirectory()) out.push(...(await allFiles(dir, path)))
-    else out.push(path)
-  }
-  return out
-}
 const flip = (bytes: Buffer, at: number) => {
   const copy = Buffer.from(bytes)
   copy[at] = copy[at] === 0x41 ? 0x42 : 0x41

@@ -1,6 +1,9 @@
 import { join, resolve } from 'node:path'
 import { ScriptedDialogs } from '../../electron/bridge/dialogs'
 import { createServices, type ServiceDeps, type Services } from '../../electron/services'
+import type { Method } from '../../src/core/contract'
+import { dispatch } from '../../src/core/dispatch'
+import type { Result } from '../../src/core/result'
 
 /**
  * The services opened and not yet closed, for tests/support/close-services.ts to close (this file is also used by
@@ -40,4 +43,18 @@ export function testServices(
   }
   set.add(tracked)
   return { ...tracked, dialogs }
+}
+
+/**
+ * A handler map called as the window calls it (through dispatch, so arguments are checked): `call` gives the Result,
+ * `value` the value or throws with the method's name and message.
+ */
+export function callsOn(handlers: Services['handlers']) {
+  const call = <T>(method: Method, arg?: unknown) => dispatch(handlers, method, arg) as Promise<Result<T>>
+  const value = async <T>(method: Method, arg?: unknown): Promise<T> => {
+    const result = await call<T>(method, arg)
+    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
+    return result.value
+  }
+  return { call, value }
 }

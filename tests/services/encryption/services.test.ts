@@ -7,12 +7,10 @@ import type { ServiceDeps } from '../../../electron/services'
 import { createKeyKeeper, type OsKeychain } from '../../../electron/services/encryption/key-keeper'
 import { nodeFs } from '../../../electron/services/fs-port'
 import type { Method } from '../../../src/core/contract'
-import { dispatch } from '../../../src/core/dispatch'
 import type { EncryptionStatus } from '../../../src/core/encryption'
 import type { Patient, PatientSummary } from '../../../src/core/patient'
-import type { Result } from '../../../src/core/result'
 import { patientInput } from '../../support/patients'
-import { testServices } from '../../support/services'
+import { callsOn, testServices } from '../../support/services'
 
 const PASSPHRASE = 'blue heron quiet river'
 /** Names no file of an encrypted folder may hold in the clear. */
@@ -47,13 +45,7 @@ const keychain: OsKeychain = {
 
 async function open(dataDir: string, overrides: Partial<ServiceDeps> = {}) {
   const services = testServices(dataDir, overrides)
-  const call = async <T>(method: Method, arg?: unknown) => (await dispatch(services.handlers, method, arg)) as Result<T>
-  const value = async <T>(method: Method, arg?: unknown) => {
-    const result = await call<T>(method, arg)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value
-  }
-  return { services, call, value }
+  return { services, ...callsOn(services.handlers) }
 }
 
 /** A folder with one patient (with a program), clinic settings and a custom exercise. */

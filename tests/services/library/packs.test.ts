@@ -4,19 +4,16 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { unzipSync, zipSync, type Zippable } from 'fflate'
 import { describe, expect, it } from 'vitest'
-import type { Method } from '../../../src/core/contract'
-import { dispatch } from '../../../src/core/dispatch'
 import type { Exercise, Template } from '../../../src/core/exercise'
 import type { LibraryView } from '../../../src/core/library-contract'
 import type { ClinicFolderList, PackImportResult, PackOpened } from '../../../src/core/pack'
 import type { Patient } from '../../../src/core/patient'
-import type { Result } from '../../../src/core/result'
 import type { Settings } from '../../../src/core/settings'
 import type { FileResult } from '../../../src/core/roster-contract'
 import { exerciseInput } from '../../support/exercises'
 import { makePng } from '../../support/images'
 import { patientInput } from '../../support/patients'
-import { testServices } from '../../support/services'
+import { callsOn, testServices } from '../../support/services'
 import { ScriptedDialogs } from '../../../electron/bridge/dialogs'
 import { createPackHandlers } from '../../../electron/services/library/packs'
 import { createLibrary } from '../../../electron/services/library/service'
@@ -26,12 +23,7 @@ import { createSettingsStore } from '../../../electron/services/settings-store'
 async function folder() {
   const dataDir = await mkdtemp(join(tmpdir(), 'hp-pack-'))
   const services = testServices(dataDir)
-  const call = <T>(method: Method, arg?: unknown) => dispatch(services.handlers, method, arg) as Promise<Result<T>>
-  const value = async <T>(method: Method, arg?: unknown): Promise<T> => {
-    const result = await call<T>(method, arg)
-    if (!result.ok) throw new Error(`${method}: ${result.error.message}`)
-    return result.value
-  }
+  const { call, value } = callsOn(services.handlers)
   const library = () => value<LibraryView>('getLibrary')
   const custom = async (id: string) => (await library()).exercises.find((e) => e.id === id)
   /** Opens the pack at `path` through the (scripted) file dialog. */
