@@ -118,7 +118,11 @@ export function createServices(deps: ServiceDeps): Services {
     withStoresClosed: (work) => withStoresClosed(work),
     log,
   })
-  const keys = { key: () => encryption.key(), sealWrites: () => encryption.sealing() }
+  const keys = {
+    key: () => encryption.key(),
+    sealWrites: () => encryption.sealing(),
+    strict: () => encryption.strict(),
+  }
   const dataFs = sealedFs(nodeFs, keys)
   const settings = createSettingsStore(deps.dataDir, notify, deps.now, dataFs)
   /** Refusals and checks speak the screens' language, as the settings say it (see src/i18n/say.ts). */

@@ -17,6 +17,8 @@ import { basename } from 'node:path'
 import { WINDOW_STATE_FILE } from '../main/window-state'
 import { LOCK_FILE } from './data-lock'
 import type { FileHandlePort, FsPort, StatPort } from './fs-port'
+import { AppFailure } from '../../src/core/result'
+import { say } from '../../src/i18n/say'
 import { errnoOf } from './fs-port'
 import { SealedAppender } from './sealed-handle'
 import { looksSealed, openSealed, requireKey } from './sealed-record'
@@ -26,6 +28,12 @@ export interface SealKeys {
   key(): Buffer | undefined
   /** New files are sealed (the folder is encrypted, or being converted to it). */
   sealWrites(): boolean
+  /**
+   * The folder is wholly encrypted (no conversion under way): a plain data file in it was not written by Homeplan
+   * (put there, or left by a copy from elsewhere) and is refused rather than trusted. Without it, plain files are read
+   * as they are (a folder not encrypted, or half converted).
+   */
+  strict?(): boolean
 }
 
 export const KEY_FILE = 'encryption.json'
@@ -45,11 +53,6 @@ const modeOf = (flags: string | number): 'read' | 'other' | 'write' | 'append' =
   throw new Error(`sealedFs: open flags ${String(flags)} are not supported on the data folder.`)
 }
 
-/** The plaintext of a file read whole: sealed or plain. */
-export function plaintextOf(raw: Buffer, key: Buffer | undefined): Buffer {
-  return looksSealed(raw) ? openSealed(raw, key).plaintext : raw
-}
-
 const refuse = () => Promise.reject(Object.assign(new Error('EBADF: not opened for sealed writing'), { code: 'EBADF' }))
 /** A handle's methods, bound (a handle may be a class instance). */
 const bound = (handle: FileHandlePort): FileHandlePort => ({
@@ -63,6 +66,18 @@ const bound = (handle: FileHandlePort): FileHandlePort => ({
 })
 
 export function sealedFs(base: FsPort, keys: SealKeys): FsPort {
+  /** A data file's plaintext, refusing what does not belong in this folder (see `strict`), nothing changed. */
+  const contentOf = (path: string, raw: Buffer): Buffer => {
+    if (looksSealed(raw)) {
+      // Encrypted files in a folder with no encryption.json: saying 'locked' would ask for a passphrase nothing checks.
+      if (!keys.key() && !keys.sealWrites())
+        throw new AppFailure('io_error', say('sealed.noKeyFile', { file: basename(path) }))
+      return openSealed(raw, keys.key()).plaintext
+    }
+    if (raw.length && keys.strict?.())
+      throw new AppFailure('io_error', say('sealed.plainFile', { file: basename(path) }))
+    return raw
+  }
   const readHandle = async (path: string, flags: string | number, mode?: number): Promise<FileHandlePort> => {
     const handle = await base.open(path, flags, mode)
     let stat: StatPort
@@ -77,7 +92,7 @@ export function sealedFs(base: FsPort, keys: SealKeys): FsPort {
         if (bytesRead === 0) break
         chunks.push(chunk.subarray(0, bytesRead))
       }
-      plain = plaintextOf(Buffer.concat(chunks), keys.key())
+      plain = contentOf(path, Buffer.concat(chunks))
     } catch (error) {
       await handle.close().catch(() => {})
       throw error
@@ -126,6 +141,9 @@ export function sealedFs(base: FsPort, keys: SealKeys): FsPort {
           if (errnoOf(error) === 'ENOENT') return Buffer.alloc(0)
           throw error
         })
+      // Appending to a plain file in an encrypted folder would trust it (contentOf refuses it); to a sealed one in a
+      // folder with no key file, likewise.
+      if (existing.length) contentOf(path, existing)
       const sealed = existing.length ? looksSealed(existing) : keys.sealWrites()
       if (!sealed) return base.open(path, flags, mode)
       const key = requireKey(keys.key())
@@ -133,7 +151,7 @@ export function sealedFs(base: FsPort, keys: SealKeys): FsPort {
     },
     async readFile(path) {
       const raw = await base.readFile(path)
-      return isExempt(path) ? raw : plaintextOf(raw, keys.key())
+      return isExempt(path) ? raw : contentOf(path, raw)
     },
     async truncate(path, length = 0) {
       if (isExempt(path)) return base.truncate(path, length)

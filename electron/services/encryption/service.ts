@@ -46,6 +46,8 @@ export interface Encryption {
   sealing(): boolean
   /** Whether data calls must wait for the passphrase. */
   closed(): boolean
+  /** The folder is wholly encrypted and open, no conversion under way: a plain data file in it is refused. */
+  strict(): boolean
   unlock(passphrase: string, remember: boolean | undefined): Promise<EncryptionStatus>
   turnOn(passphrase: string, remember: boolean): Promise<EncryptionStatus>
   turnOff(passphrase: string): Promise<EncryptionStatus>
@@ -56,6 +58,8 @@ export function createEncryption({ folder, keeper, withStoresClosed, log = () =>
   let on = false
   let key: Buffer | undefined
   let started: Promise<void> | undefined
+  /** A conversion is under way (or a crash left one, until it is finished): plain and sealed files are both expected. */
+  let converting = false
   /** A conversion in progress: another one waits for it (two windows, a double click). */
   let busy: Promise<unknown> = Promise.resolve()
 
@@ -72,6 +76,7 @@ export function createEncryption({ folder, keeper, withStoresClosed, log = () =>
       log(`Finishing the encryption change a crash interrupted (${state}).`)
       await withStoresClosed(() => folder.resume(found))
       on = (await folder.state()) !== 'off'
+      converting = false
     }
     key = on ? found : undefined
   }
@@ -80,6 +85,7 @@ export function createEncryption({ folder, keeper, withStoresClosed, log = () =>
     (started ??= (async () => {
       const state = await folder.state()
       on = state !== 'off'
+      converting = state === 'sealing' || state === 'unsealing'
       if (!on) return
       const kept = await keeper.recall()
       if (kept && (await folder.matches(kept))) await finish(kept)
@@ -107,6 +113,7 @@ export function createEncryption({ folder, keeper, withStoresClosed, log = () =>
     key: () => key,
     sealing: () => on,
     closed: () => on && !key,
+    strict: () => on && !!key && !converting,
     unlock: (passphrase, wanted) =>
       serial(async () => {
         await start()
@@ -127,8 +134,10 @@ export function createEncryption({ folder, keeper, withStoresClosed, log = () =>
           // From here every write is sealed: what the conversion has not reached yet is read as it is.
           on = true
           key = made
+          converting = true
           try {
             await folder.seal(made)
+            converting = false
           } catch (error) {
             // A full disk half way: back to the clear, so the user can free space and try again. If even that
             // fails, the key file says 'sealing' and the next start finishes the job with this key.
@@ -149,8 +158,10 @@ export function createEncryption({ folder, keeper, withStoresClosed, log = () =>
         const found = await folder.unlock(passphrase)
         await withStoresClosed(async () => {
           key = found
+          converting = true
           await folder.unseal(found)
           on = false
+          converting = false
         })
         key = undefined
         await keeper.forget()

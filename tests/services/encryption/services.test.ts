@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -84,6 +84,7 @@ const plainNamesIn = async (dir: string) => {
 describe('encryption at rest through the services (issue 17)', () => {
   it('turns on: nothing readable in any file, the same data still there, and a restart asks for the passphrase', async () => {
     const { dataDir, app, patient } = await clinicFolder()
+    await app.services.idle()
     expect(await plainNamesIn(dataDir)).not.toEqual([])
     const on = await app.value<EncryptionStatus>('turnOnEncryption', { passphrase: PASSPHRASE, remember: false })
     expect(on).toMatchObject({ on: true, open: true, remembered: false })
@@ -179,6 +180,50 @@ describe('encryption at rest through the services (issue 17)', () => {
       ok: false,
       error: { code: 'invalid_argument', field: 'passphrase' },
     })
+    expect(await fingerprint(dataDir)).toBe(before)
+  })
+
+  it('a plain file put into an encrypted folder is refused, not trusted, and nothing is changed', async () => {
+    const { dataDir, app } = await clinicFolder()
+    await app.value('turnOnEncryption', { passphrase: PASSPHRASE, remember: false })
+    await app.services.close()
+    // Someone with access to the folder swaps in a roster of their own, unencrypted.
+    const other = await mkdtemp(join(tmpdir(), 'hp-plain-'))
+    const plain = await open(other)
+    await plain.value('createPatient', patientInput({ lastName: 'Impostor' }))
+    await plain.services.close()
+    await writeFile(join(dataDir, 'roster.json'), await readFile(join(other, 'roster.json')))
+    const before = await fingerprint(dataDir)
+
+    const later = await open(dataDir)
+    await later.value('unlockData', { passphrase: PASSPHRASE })
+    // The roster is refused with the reason (the roster page shows it), none of the impostor's patients listed.
+    expect(await later.value('getRosterStatus')).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/roster\.json is not encrypted/),
+    })
+    expect(await later.value('listPatients')).toEqual([])
+    await later.services.close()
+    expect(await fingerprint(dataDir)).toBe(before)
+  })
+
+  it('encrypted files in a folder whose encryption.json is gone say so, instead of asking for a passphrase', async () => {
+    const { dataDir, app } = await clinicFolder()
+    await app.value('turnOnEncryption', { passphrase: PASSPHRASE, remember: false })
+    await app.services.close()
+    await rm(join(dataDir, 'encryption.json'))
+    const before = await fingerprint(dataDir)
+    const later = await open(dataDir)
+    expect(await later.value('getEncryption')).toMatchObject({ on: false })
+    expect(await later.call('getSettings')).toMatchObject({
+      ok: false,
+      error: { code: 'io_error', message: /settings\.json is encrypted, but this data folder has no encryption\.json/ },
+    })
+    expect(await later.value('getRosterStatus')).toMatchObject({
+      status: 'refused',
+      reason: expect.stringMatching(/no encryption\.json/),
+    })
+    await later.services.close()
     expect(await fingerprint(dataDir)).toBe(before)
   })
 })
