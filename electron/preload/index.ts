@@ -30,6 +30,7 @@ export const api = {
   turnOffEncryption: (arg) => call('turnOffEncryption', arg),
   unlockData: (arg) => call('unlockData', arg),
   forgetDataKey: () => call('forgetDataKey'),
+  changePassphrase: (arg) => call('changePassphrase', arg),
   getRosterStatus: () => call('getRosterStatus'),
   reopenRoster: () => call('reopenRoster'),
   startEmptyRoster: () => call('startEmptyRoster'),

@@ -41,6 +41,11 @@ const keyFileSchema = z.object({
     salt: b64,
   }),
   check: b64,
+  /**
+   * The folder's key, sealed with the key made from the passphrase, once the passphrase was changed (the data keeps
+   * its key; only this is written again). Without it, the key made from the passphrase is the folder's key.
+   */
+  wrapped: b64.optional(),
   state: z.enum(['sealing', 'sealed', 'unsealing']),
   /** The conversion's copy of the folder, `backups/before-…-<stamp>` (kept so a resumed conversion uses the same). */
   backup: z.string().max(200).optional(),
@@ -94,12 +99,7 @@ function derive(passphrase: string, salt: Buffer, { N, r, p }: ScryptParams): Pr
   )
 }
 
-function sealCheck(key: Buffer, salt: Buffer): string {
-  const iv = randomBytes(12)
-  const cipher = createCipheriv('aes-256-gcm', key, iv)
-  cipher.setAAD(salt)
-  return Buffer.concat([iv, cipher.update(CHECK_TEXT), cipher.final(), cipher.getAuthTag()]).toString('base64')
-}
+const sealCheck = (key: Buffer, salt: Buffer): string => sealWith(key, salt, CHECK_TEXT)
 
 function checkFits(key: Buffer, file: KeyFile): boolean {
   const body = Buffer.from(file.check, 'base64')
@@ -147,11 +147,65 @@ export async function createFolderKey(
 
 /** The folder's key from the passphrase; a wrong one is refused ('wrong_passphrase') and nothing is changed. */
 export async function unlockFolderKey(fs: FsPort, dir: string, passphrase: string): Promise<Buffer> {
+  const file = await presentKeyFile(fs, dir)
+  const { kdf } = file
+  const salt = Buffer.from(kdf.salt, 'base64')
+  const made = await derive(passphrase, salt, kdf)
+  const key = file.wrapped ? unwrap(made, salt, file.wrapped) : made
+  if (!key) throw new AppFailure('wrong_passphrase', say('sealed.wrongPassphrase'), 'passphrase')
+  assertKeyFits(key, file)
+  return key
+}
+
+/**
+ * A new passphrase for the folder: its key (unchanged, so nothing else is rewritten) sealed with a key made from the
+ * new passphrase and a new salt, and encryption.json written again atomically. The current passphrase must be right.
+ */
+export async function changeFolderPassphrase(
+  fs: FsPort,
+  dir: string,
+  current: string,
+  next: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): Promise<Buffer> {
+  checkPassphrase(next)
+  const key = await unlockFolderKey(fs, dir, current)
+  const file = await presentKeyFile(fs, dir)
+  const salt = randomBytes(16)
+  const made = await derive(next, salt, params)
+  await writeKeyFile(fs, dir, {
+    ...file,
+    kdf: { name: 'scrypt', ...params, salt: salt.toString('base64') },
+    check: sealCheck(key, salt),
+    wrapped: sealWith(made, salt, key),
+  })
+  return key
+}
+
+async function presentKeyFile(fs: FsPort, dir: string): Promise<KeyFile> {
   const read = await readKeyFile(fs, dir)
   if (read.state === 'missing') throw new AppFailure('conflict', say('sealed.notSealed'))
   if (read.state === 'damaged') throw new AppFailure('io_error', read.reason)
-  const { kdf } = read.file
-  const key = await derive(passphrase, Buffer.from(kdf.salt, 'base64'), kdf)
-  assertKeyFits(key, read.file)
-  return key
+  return read.file
+}
+
+function sealWith(key: Buffer, salt: Buffer, plain: Buffer): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  cipher.setAAD(salt)
+  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]).toString('base64')
+}
+
+/** The folder's key out of `wrapped`, or undefined when `key` (from the passphrase typed) does not open it. */
+function unwrap(key: Buffer, salt: Buffer, wrapped: string): Buffer | undefined {
+  const body = Buffer.from(wrapped, 'base64')
+  if (body.length < 28) return undefined
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, body.subarray(0, 12))
+    decipher.setAAD(salt)
+    decipher.setAuthTag(body.subarray(body.length - 16))
+    return Buffer.concat([decipher.update(body.subarray(12, body.length - 16)), decipher.final()])
+  } catch {
+    return undefined
+  }
 }

@@ -324,6 +324,7 @@ export function createServices(deps: ServiceDeps): Services {
       return status
     },
     forgetDataKey: () => encryption.forget(),
+    changePassphrase: ({ current, passphrase }) => encryption.changePassphrase(current, passphrase),
     setClinicLogo: async ({ remove }) => {
       const current = await settings.get()
       if (remove) {

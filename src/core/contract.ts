@@ -151,6 +151,8 @@ export const contract = {
   turnOffEncryption: channel<EncryptionStatus>()(encryptionArgs.turnOff),
   /** Opens a sealed folder (start-up) or a window locked with encryption on: a wrong passphrase changes nothing. */
   unlockData: channel<EncryptionStatus>()(encryptionArgs.unlock),
+  /** A new clinic passphrase (the current one must be right); the data keeps its key, so nothing else is rewritten. */
+  changePassphrase: channel<EncryptionStatus>()(encryptionArgs.change),
   /** Stops this computer from opening the folder without the passphrase. */
   forgetDataKey: channel<EncryptionStatus>()(z.undefined()),
 
@@ -266,6 +268,7 @@ export const changesData: ReadonlySet<string> = new Set([
   'removeLockPin',
   'turnOnEncryption',
   'turnOffEncryption',
+  'changePassphrase',
   'removeOldSetAside',
   'startEmptyRoster',
   'createPatient',

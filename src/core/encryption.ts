@@ -27,6 +27,7 @@ export interface EncryptionStatus {
 export const encryptionArgs = {
   turnOn: z.strictObject({ passphrase: passphraseSchema, remember: z.boolean() }),
   turnOff: z.strictObject({ passphrase: passphraseSchema }),
+  change: z.strictObject({ current: passphraseSchema, passphrase: passphraseSchema }),
   /** `remember` left out: as it is (the window locked after inactivity is opened without changing it). */
   unlock: z.strictObject({
     passphrase: passphraseSchema,

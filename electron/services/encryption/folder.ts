@@ -1,6 +1,6 @@
 import { AppFailure } from '../../../src/core/result'
 import { sealFolder, unsealFolder, resumeConversion } from '../convert-folder'
-import { assertKeyFits, createFolderKey, readKeyFile, unlockFolderKey } from '../folder-key'
+import { assertKeyFits, changeFolderPassphrase, createFolderKey, readKeyFile, unlockFolderKey } from '../folder-key'
 import type { FsPort } from '../fs-port'
 import type { FolderCrypto } from './service'
 
@@ -33,5 +33,6 @@ export function folderCrypto(fs: FsPort, dir: string): FolderCrypto {
     seal: (key) => sealFolder(fs, dir, key),
     unseal: (key) => unsealFolder(fs, dir, key),
     resume: async (key) => void (await resumeConversion(fs, dir, key)),
+    change: (current, next) => changeFolderPassphrase(fs, dir, current, next),
   }
 }

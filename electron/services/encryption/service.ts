@@ -23,6 +23,8 @@ export interface FolderCrypto {
   unseal(key: Buffer): Promise<void>
   /** Finishes a conversion a crash interrupted, in the direction it was going. */
   resume(key: Buffer): Promise<void>
+  /** A new passphrase for the same key (the current one must be right); returns the key. */
+  change(current: string, next: string): Promise<Buffer>
 }
 
 export interface EncryptionDeps {
@@ -52,6 +54,7 @@ export interface Encryption {
   turnOn(passphrase: string, remember: boolean): Promise<EncryptionStatus>
   turnOff(passphrase: string): Promise<EncryptionStatus>
   forget(): Promise<EncryptionStatus>
+  changePassphrase(current: string, next: string): Promise<EncryptionStatus>
 }
 
 export function createEncryption({ folder, keeper, withStoresClosed, log = () => {} }: EncryptionDeps): Encryption {
@@ -165,6 +168,14 @@ export function createEncryption({ folder, keeper, withStoresClosed, log = () =>
         })
         key = undefined
         await keeper.forget()
+        return status()
+      }),
+    changePassphrase: (current, next) =>
+      serial(async () => {
+        await start()
+        if (!on) throw new AppFailure('conflict', say('sealed.notSealed'))
+        // The key stays the same: the data, its copies and a key this computer remembers all keep working.
+        key = await folder.change(current, next)
         return status()
       }),
     forget: async () => {

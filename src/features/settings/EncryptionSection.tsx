@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useQuietApi } from '../../app/api-context'
 import { useEncryption } from '../../app/encryption-context'
 import { PASSPHRASE_MIN } from '../../core/encryption'
+import { ChangePassphraseDialog } from './ChangePassphraseDialog'
 
 type Dialog = 'on' | 'off' | undefined
 
@@ -18,6 +19,7 @@ export function EncryptionSection() {
   const { t } = useTranslation('settings')
   const [dialog, setDialog] = useState<Dialog>()
   const [working, setWorking] = useState(false)
+  const [changing, setChanging] = useState(false)
 
   if (!status) return <Skeleton h={60} />
   const forget = async () => {
@@ -38,9 +40,14 @@ export function EncryptionSection() {
       </Group>
       <Group gap="sm">
         {status.on ? (
-          <Button variant="default" onClick={() => setDialog('off')}>
-            {t('encryption.turnOff')}
-          </Button>
+          <>
+            <Button variant="default" onClick={() => setChanging(true)}>
+              {t('encryption.change')}
+            </Button>
+            <Button variant="default" onClick={() => setDialog('off')}>
+              {t('encryption.turnOff')}
+            </Button>
+          </>
         ) : (
           <Button onClick={() => setDialog('on')}>{t('encryption.turnOn')}</Button>
         )}
@@ -50,6 +57,7 @@ export function EncryptionSection() {
           </Button>
         )}
       </Group>
+      <ChangePassphraseDialog opened={changing} onClose={() => setChanging(false)} onChanged={update} />
       <PassphraseDialog
         mode={dialog}
         canRemember={status.canRemember}

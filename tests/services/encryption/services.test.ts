@@ -226,4 +226,41 @@ describe('encryption at rest through the services (issue 17)', () => {
     await later.services.close()
     expect(await fingerprint(dataDir)).toBe(before)
   })
+
+  it('changes the passphrase: the old one no longer opens the folder, the new one does, the data is as it was', async () => {
+    const { dataDir, app, patient } = await clinicFolder()
+    await app.value('turnOnEncryption', { passphrase: PASSPHRASE, remember: false })
+    const NEW = 'grey owl winter lantern'
+    expect(await app.call('changePassphrase', { current: 'not the passphrase', passphrase: NEW })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase' },
+    })
+    expect(await app.call('changePassphrase', { current: PASSPHRASE, passphrase: 'short' })).toMatchObject({
+      ok: false,
+      error: { field: 'passphrase' },
+    })
+    await app.services.idle()
+    const roster = await readFile(join(dataDir, 'roster.json'))
+    expect(await app.value('changePassphrase', { current: PASSPHRASE, passphrase: NEW })).toMatchObject({
+      on: true,
+      open: true,
+    })
+    // Only encryption.json was written again: the data keeps its key.
+    expect((await readFile(join(dataDir, 'roster.json'))).equals(roster)).toBe(true)
+    await app.services.close()
+
+    const later = await open(dataDir)
+    expect(await later.call('unlockData', { passphrase: PASSPHRASE })).toMatchObject({
+      ok: false,
+      error: { code: 'wrong_passphrase' },
+    })
+    await later.value('unlockData', { passphrase: NEW })
+    expect((await later.value<Patient>('getPatient', { id: patient.id })).lastName).toBe('Wojciechowska')
+    // And again: a second change works from the first.
+    await later.value('changePassphrase', { current: NEW, passphrase: PASSPHRASE })
+    await later.services.close()
+    const third = await open(dataDir)
+    await third.value('unlockData', { passphrase: PASSPHRASE })
+    expect(await third.value<PatientSummary[]>('listPatients')).toHaveLength(1)
+  })
 })

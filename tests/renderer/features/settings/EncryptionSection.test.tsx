@@ -3,6 +3,7 @@ import { fireEvent, screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { EncryptionGate } from '../../../../src/app/encryption-context'
 import { SettingsPage } from '../../../../src/features/settings/SettingsPage'
+import { fakeApi } from '../../fake-api'
 import { renderWithApi } from '../../render-with-api'
 
 const PASSPHRASE = 'blue heron quiet river'
@@ -59,5 +60,34 @@ describe('encryption in Settings', () => {
       await screen.findByText('The data folder is no longer encrypted.', {}, { timeout: 20_000 }),
     ).toBeInTheDocument()
     expect(screen.getByText('Not encrypted')).toBeInTheDocument()
+  }, 60_000)
+
+  it('changes the passphrase after asking for the current one, and says what a change does not do', async () => {
+    const api = fakeApi()
+    await api.turnOnEncryption({ passphrase: PASSPHRASE, remember: false })
+    const { user } = renderWithApi(
+      <EncryptionGate>
+        <SettingsPage />
+      </EncryptionGate>,
+      { api, roster: true },
+    )
+    await user.click(await screen.findByRole('button', { name: 'Change passphrase…' }, { timeout: 10_000 }))
+    const dialog = await screen.findByRole('dialog', { name: 'Change the clinic passphrase' })
+    expect(within(dialog).getByText(/still opens with the old passphrase/)).toBeInTheDocument()
+    const NEW = 'grey owl winter lantern'
+    fill(dialog, 'Current passphrase', 'not the clinic passphrase')
+    fill(dialog, 'New passphrase', NEW)
+    fill(dialog, 'Type it again', `${NEW}x`)
+    await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }))
+    expect(await within(dialog).findByText('The two passphrases differ.')).toBeInTheDocument()
+    fill(dialog, 'Type it again', NEW)
+    await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }))
+    expect(
+      await within(dialog).findByText(/That passphrase does not open this data folder/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+    fill(dialog, 'Current passphrase', PASSPHRASE)
+    await user.click(within(dialog).getByRole('button', { name: 'Change passphrase' }))
+    expect(await screen.findByText('The clinic passphrase was changed.', {}, { timeout: 10_000 })).toBeInTheDocument()
+    expect(api.changePassphrase).toHaveBeenLastCalledWith({ current: PASSPHRASE, passphrase: NEW })
   }, 60_000)
 })
