@@ -168,6 +168,20 @@ export function createServices(deps: ServiceDeps): Services {
       .get()
       .then(speak)
       .catch(() => {})
+    await holdFolder()
+    const held = lock
+    return RosterStore.open({
+      dir: deps.dataDir,
+      fs: dataFs,
+      now: deps.now,
+      log,
+      readOnly,
+      guard: held ? () => held.assertHeld() : undefined,
+      beforeMigrate: async (file) => void (await backups.keepCopy(file, 'before-migration')),
+    })
+  }
+  /** Takes the data folder's lock if no other Homeplan holds it (else `readOnly` says who does); once per process. */
+  async function holdFolder(): Promise<void> {
     if (!lock) {
       await mkdir(deps.dataDir, { recursive: true, mode: 0o700 }).catch(() => {})
       const result = await acquireDataLock({
@@ -182,24 +196,15 @@ export function createServices(deps: ServiceDeps): Services {
         lock = result.lock
         readOnly = undefined
         // The access log's chain is checked at start, once this process holds the folder (a failure is reported
-        // with the first entry that cannot be written).
-        void accessLog.open().catch((error: unknown) => log('The access log could not be opened', error))
+        // with the first entry that cannot be written); an encrypted log once its key is known.
+        if (!encryption.closed())
+          void accessLog.open().catch((error: unknown) => log('The access log could not be opened', error))
         const tightened = await tightenDataFolder(deps.dataDir).catch(() => 0)
         if (tightened) log(`Made ${tightened} file(s) and folder(s) in the data folder readable by this user only.`)
       } else {
         readOnly = result.reason
       }
     }
-    const held = lock
-    return RosterStore.open({
-      dir: deps.dataDir,
-      fs: dataFs,
-      now: deps.now,
-      log,
-      readOnly,
-      guard: held ? () => held.assertHeld() : undefined,
-      beforeMigrate: async (file) => void (await backups.keepCopy(file, 'before-migration')),
-    })
   }
   // The roster opens on first use or on prepare() (the app calls it at start, beside making the window), never
   // before the window is on its way. A failed open is not kept: the next call tries again.
@@ -222,7 +227,8 @@ export function createServices(deps: ServiceDeps): Services {
    * the rewrite replaces); both open again on next use. Only while this process holds the folder.
    */
   async function withStoresClosed<T>(work: () => Promise<T>): Promise<T> {
-    await store()
+    // Not store(): a conversion a crash left is finished before the folder's key is in use, with nothing open yet.
+    await holdFolder()
     if (readOnly !== undefined) throw new AppFailure('conflict', readOnly)
     const run = (async () => {
       await backups.idle()

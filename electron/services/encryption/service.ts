@@ -77,6 +77,8 @@ export function createEncryption({ folder, keeper, withStoresClosed, log = () =>
     const state = await folder.state()
     if (state === 'sealing' || state === 'unsealing') {
       log(`Finishing the encryption change a crash interrupted (${state}).`)
+      // The folder opens with this key while the rewrite finishes (calls wait for it; the access log reopens after).
+      key = found
       await withStoresClosed(() => folder.resume(found))
       on = (await folder.state()) !== 'off'
       converting = false

@@ -4,12 +4,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ServiceDeps } from '../../../electron/services'
+import { sealFolder } from '../../../electron/services/convert-folder'
 import { createKeyKeeper, type OsKeychain } from '../../../electron/services/encryption/key-keeper'
+import { createFolderKey } from '../../../electron/services/folder-key'
 import { nodeFs } from '../../../electron/services/fs-port'
 import type { Method } from '../../../src/core/contract'
 import type { EncryptionStatus } from '../../../src/core/encryption'
 import type { Patient, PatientSummary } from '../../../src/core/patient'
 import { patientInput } from '../../support/patients'
+import { FaultyFs } from '../../support/faulty-fs'
 import { callsOn, testServices } from '../../support/services'
 
 const PASSPHRASE = 'blue heron quiet river'
@@ -262,5 +265,29 @@ describe('encryption at rest through the services (issue 17)', () => {
     const third = await open(dataDir)
     await third.value('unlockData', { passphrase: PASSPHRASE })
     expect(await third.value<PatientSummary[]>('listPatients')).toHaveLength(1)
+  })
+
+  it('a crash half way through turning it on is finished by the app when the passphrase is entered', async () => {
+    const { dataDir, app, patient } = await clinicFolder()
+    await app.services.idle()
+    await app.services.close()
+    const key = await createFolderKey(nodeFs, dataDir, PASSPHRASE)
+    const crashing = new FaultyFs((operation, path) =>
+      operation === 'rename' && path.includes('.settings.json.') ? 'kill' : undefined,
+    )
+    void sealFolder(crashing, dataDir, key)
+    await expect.poll(() => crashing.killed).toBe(true)
+    await crashing.reap()
+
+    const later = await open(dataDir)
+    expect(await later.value('getEncryption')).toMatchObject({ on: true, open: false })
+    expect(await later.call('listPatients')).toMatchObject({ ok: false, error: { code: 'locked' } })
+    await later.value('unlockData', { passphrase: PASSPHRASE })
+    expect((await later.value<Patient>('getPatient', { id: patient.id })).lastName).toBe('Wojciechowska')
+    expect(await later.value('getSettings')).toMatchObject({ clinic: { name: 'Riverside Physical Therapy' } })
+    await later.services.idle()
+    await later.services.close()
+    expect(JSON.parse(await readFile(join(dataDir, 'encryption.json'), 'utf8')).state).toBe('sealed')
+    expect(await plainNamesIn(dataDir)).toEqual([])
   })
 })
