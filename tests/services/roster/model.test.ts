@@ -17,6 +17,38 @@ const LONG_SECONDS = Number(process.env['HOMEPLAN_MODEL_SECONDS'] ?? 180)
 /** Sequences that once broke an invariant, kept as they were found (shrunk by fast-check). */
 const regressions: { why: string; case: Case }[] = [
   {
+    why: 'on an encrypted folder, the last step’s background compaction was killed after the step was judged, and the harness waited forever for the store to close (CI long run, seed 1327671587)',
+    case: {
+      steps: [
+        { step: { op: 'saveProgram', target: 1872077504, edit: false }, faults: [] },
+        { step: { op: 'create', name: 3, chart: 19 }, faults: [] },
+        { step: { op: 'handout', target: 914064069 }, faults: [] },
+        { step: { op: 'create', name: 3, chart: 4 }, faults: [] },
+        { step: { op: 'update', target: 14, name: 5 }, faults: [] },
+        { step: { op: 'update', target: 737773145, name: 5 }, faults: [] },
+        { step: { op: 'update', target: 1083182589, name: 2 }, faults: [{ on: 'sync', nth: 1, pick: 0 }] },
+        { step: { op: 'update', target: 874790987, name: 2 }, faults: [] },
+        { step: { op: 'update', target: 967815756, name: 0 }, faults: [] },
+        {
+          step: { op: 'saveProgram', target: 1311795263, edit: false },
+          faults: [
+            { on: 'write', nth: 2, pick: 2 },
+            { on: 'datasync', nth: 0, pick: 3 },
+          ],
+        },
+        { step: { op: 'saveProgram', target: 1067707885, edit: false }, faults: [] },
+        {
+          step: { op: 'update', target: 1733213107, name: 0 },
+          faults: [
+            { on: 'sync', nth: 0, pick: 2 },
+            { on: 'chmod', nth: 2, pick: 3 },
+            { on: 'write', nth: 1, pick: 2 },
+          ],
+        },
+      ],
+    },
+  },
+  {
     why: 'a new roster whose first save and its void marker both failed: the next start tidied away the empty first journal file, and the start after that took the roster for one whose roster.json was lost (CI long run, seed 1120325455)',
     case: {
       steps: [
