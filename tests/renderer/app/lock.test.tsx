@@ -4,11 +4,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { App } from '../../../src/app/App'
 import { LockProvider } from '../../../src/app/lock-context'
 import { PatientForm } from '../../../src/features/patients/PatientForm'
-import type { IdleClock } from '../../../src/app/use-idle'
 import type { Patient } from '../../../src/core/patient'
 import { patientInput } from '../../support/patients'
 import { fakeApi, type FakeApi } from '../fake-api'
 import { renderWithApi } from '../render-with-api'
+import { handClock } from '../hand-clock'
 
 const PIN = '482916'
 
@@ -88,13 +88,7 @@ describe('the lock', () => {
     const api = fakeApi()
     await api.setLockPin({ pin: PIN })
     await api.updateSettings({ lockAfterMinutes: 10 })
-    let now = 0
-    const timers: { run: () => void; at: number }[] = []
-    const clock: IdleClock = {
-      now: () => now,
-      setTimeout: (run, ms) => timers.push({ run, at: now + ms }),
-      clearTimeout: () => {},
-    }
+    const { clock, time } = handClock()
     renderWithApi(
       <LockProvider clock={clock}>
         <p>Marisol Quintanilla</p>
@@ -102,12 +96,12 @@ describe('the lock', () => {
       { api },
     )
     // The timer starts once the PIN and the setting are known.
-    await waitFor(() => expect(timers.map((t) => t.at)).toContain(10 * 60_000))
-    now = 10 * 60_000 - 1
-    act(() => timers.find((t) => t.at === 10 * 60_000)!.run())
+    await waitFor(() => expect(time.timers.map((t) => t.at)).toContain(10 * 60_000))
+    time.now = 10 * 60_000 - 1
+    act(() => time.timers.find((t) => t.at === 10 * 60_000)!.run())
     expect(screen.getByText('Marisol Quintanilla')).toBeInTheDocument()
-    now = 10 * 60_000
-    act(() => timers.at(-1)!.run())
+    time.now = 10 * 60_000
+    act(() => time.timers.at(-1)!.run())
     expect(await screen.findByRole('button', { name: 'Unlock' })).toBeInTheDocument()
     expect(document.body.textContent).not.toMatch(/Quintanilla/)
     await unlock(PIN)

@@ -1,6 +1,7 @@
 import { act, fireEvent, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { useIdle, type IdleClock } from '../../../src/app/use-idle'
+import { useIdle } from '../../../src/app/use-idle'
+import { handClock } from '../hand-clock'
 
 const MINUTE = 60_000
 
@@ -60,23 +61,17 @@ describe('useIdle', () => {
   })
 
   it('uses the clock it is given', () => {
-    let now = 0
-    const timers: { run: () => void; at: number }[] = []
-    const clock: IdleClock = {
-      now: () => now,
-      setTimeout: (run, ms) => timers.push({ run, at: now + ms }),
-      clearTimeout: () => {},
-    }
+    const { clock, time } = handClock()
     const onIdle = vi.fn()
     renderHook(() => useIdle(1000, onIdle, clock))
-    now = 600
+    time.now = 600
     fireEvent.keyDown(window, { key: 'x' })
-    now = 1000
-    act(() => timers.shift()!.run())
+    time.now = 1000
+    act(() => time.timers.shift()!.run())
     expect(onIdle).not.toHaveBeenCalled()
-    expect(timers).toEqual([{ run: expect.any(Function), at: 1600 }])
-    now = 1600
-    act(() => timers.shift()!.run())
+    expect(time.timers).toEqual([{ run: expect.any(Function), at: 1600 }])
+    time.now = 1600
+    act(() => time.timers.shift()!.run())
     expect(onIdle).toHaveBeenCalledOnce()
   })
 })
